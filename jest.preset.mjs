@@ -1,0 +1,38 @@
+// Shared jest settings for the server-side projects (native ESM, swc with decorator metadata).
+// Run jest as `node --experimental-vm-modules node_modules/jest/bin/jest.js -c <project>/jest.config.mjs`.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname, resolve } from 'node:path';
+
+const root = dirname(fileURLToPath(import.meta.url));
+const paths = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths;
+
+export function serverJestConfig(projectDir, displayName, overrides = {}) {
+  return {
+    displayName,
+    rootDir: projectDir,
+    testEnvironment: 'node',
+    extensionsToTreatAsEsm: ['.ts'],
+    testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
+    testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+    transform: {
+      '^.+\\.tsx?$': [
+        '@swc/jest',
+        {
+          jsc: {
+            parser: { syntax: 'typescript', decorators: true },
+            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+            target: 'es2022',
+            keepClassNames: true,
+          },
+          module: { type: 'es6' },
+        },
+      ],
+    },
+    moduleNameMapper: {
+      ...Object.fromEntries(Object.entries(paths).map(([name, [target]]) => [`^${name}$`, resolve(root, target)])),
+      '^(\\.{1,2}/.*)\\.js$': '$1',
+    },
+    ...overrides,
+  };
+}
