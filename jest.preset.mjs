@@ -12,6 +12,7 @@ export function serverJestConfig(projectDir, displayName, overrides = {}) {
     displayName,
     rootDir: projectDir,
     testEnvironment: 'node',
+    testTimeout: 30_000,
     extensionsToTreatAsEsm: ['.ts'],
     testMatch: ['<rootDir>/**/*.spec.ts', '<rootDir>/**/*.int-spec.ts', '<rootDir>/**/*.e2e-spec.ts'],
     testPathIgnorePatterns: ['/node_modules/', '/dist/'],

@@ -1,0 +1,30 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Transactions } from '../../platform/database/transactions.js';
+import { passwordHasher } from '../identity/password-hasher.js';
+import { UserEntity } from '../identity/user.entity.js';
+import { OrganizationEntity } from '../organizations/organization.entity.js';
+import { DEMO_LOGINS, DEMO_ORGS, DEMO_PASSWORD, demoOrgPath } from './demo-data.js';
+
+/** Seeds the demo organisations and logins into an empty database, never into one that holds data. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger('DemoSeed');
+
+  async seedIfEmpty(transactions: Transactions): Promise<boolean> {
+    const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
+    return transactions.asSystem(async (m) => {
+      // two API processes starting together on one server: the second waits, then finds data and stops
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('zizhu:demo-seed'))`);
+      const [{ count }] = (await m.query(`SELECT count(*)::int AS count FROM organizations`)) as [{ count: number }];
+      if (count > 0) return false;
+      for (const org of Object.values(DEMO_ORGS)) {
+        await m.insert(OrganizationEntity, { ...org, path: demoOrgPath(org) });
+      }
+      for (const login of DEMO_LOGINS) {
+        await m.insert(UserEntity, { tenantId: DEMO_ORGS[login.org].id, email: login.email, phone: null, passwordHash, role: login.role, displayName: login.displayName });
+      }
+      this.logger.log(`seeded the demo: ${Object.keys(DEMO_ORGS).length} organisations, ${DEMO_LOGINS.length} logins`);
+      return true;
+    });
+  }
+}

@@ -1,0 +1,57 @@
+import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { Public, TenantScoped } from '../../platform/auth/access-policy.js';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { AuthService } from './auth.service.js';
+import { LoginDto, RefreshDto, TokensDto } from './dto/auth.dto.js';
+import { MeDto } from './dto/user.dto.js';
+import { toUserDto, UsersService } from './users.service.js';
+
+@ApiTags('auth')
+@Controller('v1')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
+    private readonly context: RequestContext,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokensDto })
+  @ApiUnauthorizedResponse({ description: 'AUTH_INVALID_CREDENTIALS' })
+  @ApiTooManyRequestsResponse({ description: 'AUTH_RATE_LIMITED, with Retry-After' })
+  login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokensDto> {
+    return this.auth.login(body.login, body.password, request.ip);
+  }
+
+  @Post('auth/refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOkResponse({ type: TokensDto, description: 'A new pair; the refresh token sent is spent.' })
+  refresh(@Body() body: RefreshDto): Promise<TokensDto> {
+    return this.auth.refresh(body.refreshToken);
+  }
+
+  @Post('auth/logout')
+  @Public()
+  @HttpCode(204)
+  @ApiNoContentResponse({ description: 'The session (refresh-token family) is revoked.' })
+  logout(@Body() body: RefreshDto): Promise<void> {
+    return this.auth.logout(body.refreshToken);
+  }
+
+  @Get('me')
+  @TenantScoped()
+  @ApiBearerAuth()
+  @ApiOkResponse({ type: MeDto })
+  async me(): Promise<MeDto> {
+    const principal = this.context.principal;
+    const [user, org] = await Promise.all([this.users.get(principal.userId), this.organizations.get(principal.tenantId)]);
+    return { user: toUserDto(user), organizationId: org.id, organizationName: org.name, organizationKind: org.kind, operatingModel: org.operatingModel };
+  }
+}

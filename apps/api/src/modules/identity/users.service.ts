@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { OrganizationEntity } from '../organizations/organization.entity.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { CreateUserDto } from './dto/user.dto.js';
+import { identityErrors } from './identity.errors.js';
+import { passwordHasher } from './password-hasher.js';
+import { normaliseLogin } from './auth.service.js';
+import { type Role, UserEntity } from './user.entity.js';
+
+export const toUserDto = (u: UserEntity) => ({
+  id: u.id,
+  organizationId: u.tenantId,
+  email: u.email,
+  phone: u.phone,
+  role: u.role,
+  displayName: u.displayName,
+  createdAt: u.createdAt.toISOString(),
+});
+
+/** The roles a login of an organisation of this kind may hold. */
+const ROLES_BY_KIND: Record<OrganizationEntity['kind'], readonly Role[]> = {
+  PLATFORM: ['PLATFORM_ADMIN'],
+  OPERATOR: ['OPERATOR_ADMIN', 'OPERATOR_STAFF'],
+  FRANCHISEE: ['FRANCHISEE_ADMIN'],
+  CUSTOMER: ['CUSTOMER_ADMIN'],
+};
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(organizationId?: string): Promise<UserEntity[]> {
+    return this.context.manager.find(UserEntity, {
+      where: organizationId ? { tenantId: organizationId } : {},
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  async get(id: string): Promise<UserEntity> {
+    const user = await this.context.manager.findOne(UserEntity, { where: { id } });
+    if (!user) throw identityErrors.USER_NOT_FOUND();
+    return user;
+  }
+
+  async create(input: CreateUserDto): Promise<UserEntity> {
+    if (!input.email && !input.phone) throw identityErrors.USER_LOGIN_REQUIRED();
+    const principal = this.context.principal;
+    const org = await this.organizations.get(input.organizationId ?? principal.tenantId);
+    const ownOrChild = org.id === principal.tenantId || org.parentId === principal.tenantId;
+    if (!this.context.isPlatformAdmin && !ownOrChild) throw identityErrors.USER_ROLE_NOT_ALLOWED('You manage logins of your own organisation and the ones directly under it.');
+    if (!ROLES_BY_KIND[org.kind].includes(input.role)) {
+      throw identityErrors.USER_ROLE_NOT_ALLOWED(`A ${org.kind.toLowerCase()} login can be ${ROLES_BY_KIND[org.kind].join(' or ')}.`);
+    }
+    const email = input.email ? (normaliseLogin(input.email) as { email: string }).email : null;
+    const phone = input.phone ? (normaliseLogin(input.phone) as { phone: string }).phone : null;
+    const passwordHash = await passwordHasher.hash(input.password);
+    try {
+      // a savepoint, so a taken login leaves the request transaction usable for the error path
+      await this.context.manager.transaction((m) =>
+        m.insert(UserEntity, { tenantId: org.id, email, phone, passwordHash, role: input.role, displayName: input.displayName }),
+      );
+    } catch (error) {
+      if (error instanceof QueryFailedError && (error as QueryFailedError & { code?: string }).code === '23505') throw identityErrors.USER_LOGIN_TAKEN();
+      throw error;
+    }
+    const created = await this.context.manager.findOneOrFail(UserEntity, { where: email ? { email } : { phone: phone! } });
+    await this.audit.record({
+      action: 'user.create',
+      resourceType: 'user',
+      resourceId: created.id,
+      subjectTenantId: org.id,
+      after: toUserDto(created),
+    });
+    return created;
+  }
+}

@@ -1,0 +1,7 @@
+import { defineErrors } from '../../platform/errors/domain-error.js';
+
+export const organizationErrors = defineErrors({
+  ORGANIZATION_NOT_FOUND: [404, 'No such organisation.'],
+  ORGANIZATION_KIND_NOT_ALLOWED: [422, 'You may not create an organisation of this kind here.'],
+  ORGANIZATION_MODEL_REQUIRED: [400, 'An operator needs an operatingModel (SELF_RUN, FRANCHISE or HARDWARE_SALE).'],
+});

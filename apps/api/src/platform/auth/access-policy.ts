@@ -1,0 +1,26 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Role } from '../../modules/identity/user.entity.js';
+
+export type AccessPolicy =
+  | { readonly kind: 'public' }
+  | { readonly kind: 'tenant'; readonly roles?: readonly Role[] }
+  | { readonly kind: 'platform-admin' }
+  | { readonly kind: 'device' };
+
+export const ACCESS_POLICY = 'zizhu:access-policy';
+
+/** Anyone may call it (login, health). */
+export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
+
+/** A logged-in user, inside a tenant transaction limited to what the user's organisation may see. */
+export const TenantScoped = (...roles: Role[]) =>
+  SetMetadata(ACCESS_POLICY, (roles.length ? { kind: 'tenant', roles } : { kind: 'tenant' }) satisfies AccessPolicy);
+
+/** Platform administrators only. */
+export const PlatformAdmin = () => SetMetadata(ACCESS_POLICY, { kind: 'platform-admin' } satisfies AccessPolicy);
+
+/** A device with a signed request (device API). */
+export const DeviceAuth = () => SetMetadata(ACCESS_POLICY, { kind: 'device' } satisfies AccessPolicy);
+
+/** Methods that change state; operator staff are read-only. */
+export const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

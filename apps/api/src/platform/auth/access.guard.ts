@@ -1,0 +1,39 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { platformErrors } from '../errors/domain-error.js';
+import { RequestContext } from '../tenancy/request-context.js';
+import { ACCESS_POLICY, type AccessPolicy, MUTATING_METHODS } from './access-policy.js';
+import { authErrors } from './auth.errors.js';
+import { TokenService } from './token.service.js';
+
+export function policyOf(reflector: Reflector, context: ExecutionContext): AccessPolicy | undefined {
+  return reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+}
+
+/** Global guard: every route must declare a policy, and the caller must satisfy it. Fails closed. */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly context: RequestContext,
+  ) {}
+
+  canActivate(execution: ExecutionContext): boolean {
+    const policy = policyOf(this.reflector, execution);
+    if (!policy) throw platformErrors.ACCESS_POLICY_MISSING();
+    if (policy.kind === 'public' || policy.kind === 'device') return true; // device routes verify their own signature
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    const header = request.headers.authorization;
+    if (!header?.startsWith('Bearer ')) throw authErrors.AUTH_REQUIRED();
+    const principal = this.tokens.verifyAccess(header.slice('Bearer '.length).trim());
+    if (policy.kind === 'platform-admin' && principal.role !== 'PLATFORM_ADMIN') throw authErrors.AUTH_FORBIDDEN();
+    if (policy.kind === 'tenant' && policy.roles && principal.role !== 'PLATFORM_ADMIN' && !policy.roles.includes(principal.role)) {
+      throw authErrors.AUTH_FORBIDDEN();
+    }
+    if (principal.role === 'OPERATOR_STAFF' && MUTATING_METHODS.has(request.method)) throw authErrors.AUTH_READ_ONLY();
+    this.context.setPrincipal(principal);
+    return true;
+  }
+}

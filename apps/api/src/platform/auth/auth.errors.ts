@@ -1,0 +1,12 @@
+import { defineErrors } from '../errors/domain-error.js';
+
+export const authErrors = defineErrors({
+  AUTH_REQUIRED: [401, 'Sign in first: send Authorization: Bearer <accessToken>.'],
+  AUTH_TOKEN_INVALID: [401, 'The access token is invalid or has expired.'],
+  AUTH_INVALID_CREDENTIALS: [401, 'Wrong login or password.'],
+  AUTH_REFRESH_INVALID: [401, 'The refresh token is invalid, expired or revoked.'],
+  AUTH_REFRESH_REUSED: [401, 'This refresh token was already used; every session of its family has been revoked. Sign in again.'],
+  AUTH_RATE_LIMITED: [429, 'Too many failed sign-in attempts. Try again later.'],
+  AUTH_FORBIDDEN: [403, 'Your role may not do this.'],
+  AUTH_READ_ONLY: [403, 'Your role is read-only.'],
+});

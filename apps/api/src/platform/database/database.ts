@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import pg from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../../config/app-config.js';
+import { entities } from './entities.js';
+import { migrations } from '../../migrations/index.js';
+import { lockDataDir } from './embedded-lock.js';
+
+// int8 (bigint, count(*)) comes back as a string from pg; our integers (fen, counters) fit in a double.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} exceeds the safe integer range`);
+  return n;
+});
+
+export interface OpenDatabase {
+  readonly dataSource: DataSource;
+  readonly kind: DatabaseConfig['kind'];
+  close(): Promise<void>;
+}
+
+const common = { type: 'postgres', entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
+
+async function migrate(options: DataSourceOptions): Promise<void> {
+  const ds = await new DataSource(options).initialize();
+  const runner = ds.createQueryRunner();
+  try {
+    await runner.connect();
+    // several API processes may start at once: one migrates, the others wait and then find nothing to do
+    await runner.query(`SELECT pg_advisory_lock(hashtext('zizhu:migrations'))`);
+    await ds.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query(`SELECT pg_advisory_unlock(hashtext('zizhu:migrations'))`).catch(() => undefined);
+    await runner.release();
+    await ds.destroy();
+  }
+}
+
+/** Opens the database (embedded PGlite under DATA_DIR, in memory when dataDir is null, or a server) and migrates it. */
+export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
+  if (config.kind === 'server') {
+    await migrate({ ...common, url: config.migrationUrl, poolSize: 2 }); // one connection holds the lock, one migrates
+    const dataSource = await new DataSource({ ...common, url: config.url, poolSize: config.poolSize }).initialize();
+    return { dataSource, kind: 'server', close: async () => { if (dataSource.isInitialized) await dataSource.destroy(); } };
+  }
+  const release = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
+  try {
+    const pglite = await PGlite.create(config.dataDir ? join(config.dataDir, 'pgdata') : undefined);
+    // PGlite is one PostgreSQL session: exactly one pooled client, so a transaction holds it and the rest queue.
+    const dataSource = new DataSource({ ...common, poolSize: 1, extra: { ...createPgConfig(pglite), max: 1 } });
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    return {
+      dataSource,
+      kind: 'embedded',
+      close: async () => {
+        try {
+          if (dataSource.isInitialized) await dataSource.destroy();
+          if (!pglite.closed) await pglite.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { RequestContext, type Principal } from '../tenancy/request-context.js';
+import { defineErrors } from '../errors/domain-error.js';
+
+export const tenancyErrors = defineErrors({
+  AUTH_TENANT_GONE: [401, 'The organisation of this login no longer exists.'],
+});
+
+/**
+ * Opens transactions and publishes them in the request context. A tenant transaction runs as the
+ * `zizhu_app` role (which cannot bypass row-level security) with the principal's visibility settings;
+ * a system transaction is the explicit, named exception for work that is cross-tenant by nature.
+ */
+@Injectable()
+export class Transactions {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly context: RequestContext,
+  ) {}
+
+  async asTenant<T>(principal: Principal, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.context.hasTransaction && this.context.scope === 'tenant') return fn(this.context.manager);
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = (await manager.query(`SELECT zizhu_enter_tenant($1, $2) AS kind`, [
+        principal.tenantId,
+        principal.role === 'PLATFORM_ADMIN',
+      ])) as { kind: string | null }[];
+      if (!row?.kind) throw tenancyErrors.AUTH_TENANT_GONE();
+      await manager.query(`SET LOCAL ROLE zizhu_app`);
+      return this.context.within({ principal, manager, scope: 'tenant' }, () => fn(manager));
+    });
+  }
+
+  async asSystem<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (this.context.hasTransaction && this.context.scope === 'system') return fn(this.context.manager);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+      return this.context.within({ manager, scope: 'system' }, () => fn(manager));
+    });
+  }
+}

@@ -1,0 +1,28 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from 'typeorm';
+import type { Role } from '../../modules/identity/user.entity.js';
+
+/** Who is acting, as proved by the access token. */
+export interface Principal {
+  readonly userId: string;
+  readonly tenantId: string;
+  readonly role: Role;
+}
+
+export interface ContextStore {
+  requestId?: string;
+  principal?: Principal;
+  manager?: EntityManager;
+  /** 'tenant': RLS limits every query to what the principal may see; 'system': explicit cross-tenant work (login, jobs, seed). */
+  scope?: 'tenant' | 'system';
+}
+
+/**
+ * The async context of one request (or one job). Plain AsyncLocalStorage: nestjs-cls is CommonJS and
+ * requires the ESM-only Nest 12, which jest cannot load on Node 20 — this is the part of it we need.
+ */
+export const contextStorage = new AsyncLocalStorage<ContextStore>();
+
+export function currentRequestId(): string | undefined {
+  return contextStorage.getStore()?.requestId;
+}

@@ -1,0 +1,42 @@
+import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { from, lastValueFrom, type Observable } from 'rxjs';
+import { AuditService } from '../../modules/audit/audit.service.js';
+import { policyOf } from '../auth/access.guard.js';
+import { Transactions } from '../database/transactions.js';
+import { RequestContext } from './request-context.js';
+
+/**
+ * Wraps every authenticated request in one tenant transaction (row-level security set for the
+ * principal). A platform admin's every access is written to the audit log in that transaction.
+ */
+@Injectable()
+export class TenantTransactionInterceptor implements NestInterceptor {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly transactions: Transactions,
+    private readonly context: RequestContext,
+    private readonly audit: AuditService,
+  ) {}
+
+  intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const policy = policyOf(this.reflector, execution);
+    if (policy?.kind !== 'tenant' && policy?.kind !== 'platform-admin') return next.handle();
+    const principal = this.context.principal;
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    return from(
+      this.transactions.asTenant(principal, async () => {
+        if (principal.role === 'PLATFORM_ADMIN') {
+          await this.audit.record({
+            action: 'platform.access',
+            resourceType: 'route',
+            resourceId: `${request.method} ${request.url}`,
+            subjectTenantId: null,
+          });
+        }
+        return lastValueFrom(next.handle(), { defaultValue: undefined });
+      }),
+    );
+  }
+}
