@@ -1,1 +1,17 @@
-export const placeholder = true;
+/**
+ * @zizhu/payscore — WeChat Pay Score (微信支付分) v3, confirmation mode, direct merchant.
+ * See libs/payscore/README.md.
+ */
+export * from './wire-types.js';
+export * from './errors.js';
+export * from './clock.js';
+export * from './order-no.js';
+export * from './signature.js';
+export * from './aead.js';
+export * from './notification.js';
+export * from './mini-program.js';
+export * from './state-machine.js';
+export * from './retry.js';
+export * from './transport.js';
+export * from './client.js';
+export * from './testing.js';

@@ -1,0 +1,513 @@
+/**
+ * The Pay Score client: confirmation mode, direct merchant (payscore-protocol.md §4).
+ *
+ * Every call: local checks (order numbers, amounts, the §5 state machine) → JSON body serialised once →
+ * per attempt a fresh timestamp + CSPRNG nonce signed through wechatpay-node-v3 → injected transport →
+ * WeChat's signature verified over the raw answer → typed result or typed error. Transient failures are
+ * retried with the **same body** (WeChat's 原参重入), exponential backoff and jitter.
+ */
+import { PayScoreError, errorFromWechatResponse, isPayScoreError, type PayScoreErrorCode } from './errors.js';
+import { epochMs, randomNonce, systemClock, type Clock, type NonceGenerator } from './clock.js';
+import { assertOutOrderNo, assertOutRefundNo } from './order-no.js';
+import { DEFAULT_RETRY_POLICY, backoffDelayMs, realSleep, type RetryPolicy, type Sleep } from './retry.js';
+import {
+  checkWechatpaySignature,
+  createRequestSigner,
+  DEFAULT_MAX_SKEW_SECONDS,
+  headerValue,
+  platformKeyLookup,
+  type HttpMethod,
+  type PlatformKeyLookup,
+  type PlatformKeys,
+  type PrivateKeyInput,
+  type RequestSigner,
+  type SignatureFailure,
+} from './signature.js';
+import { assertTransition, phaseOf, type OrderPhase, type OrderStateView, type TransitionContext } from './state-machine.js';
+import { createFetchTransport, type HttpResponse, type Transport } from './transport.js';
+import type {
+  CancelServiceOrderRequest,
+  CancelServiceOrderResponse,
+  CompleteServiceOrderRequest,
+  CreateRefundRequest,
+  CreateServiceOrderRequest,
+  ModifyServiceOrderRequest,
+  PayServiceOrderResponse,
+  PostDiscount,
+  PostPayment,
+  Refund,
+  ServiceOrder,
+  SyncServiceOrderRequest,
+} from './wire-types.js';
+
+export const WECHATPAY_API_BASE_URL = 'https://api.mch.weixin.qq.com';
+export const WECHATPAY_API_BACKUP_BASE_URL = 'https://api2.mch.weixin.qq.com';
+
+export interface PayScoreClientOptions {
+  mchid: string;
+  /** Serial of the merchant API certificate (`serial_no` of the Authorization header). */
+  merchantSerialNo: string;
+  /** The merchant API private key; pass a pre-parsed `KeyObject` (PEM is parsed once). */
+  merchantPrivateKey: PrivateKeyInput;
+  /** Keys WeChat's answers are signed with, by `Wechatpay-Serial` (certificate serial or `PUB_KEY_ID_…`). */
+  platformKeys: PlatformKeys | PlatformKeyLookup;
+  /** Default `appid` / `service_id` of every call. */
+  appid: string;
+  serviceId: string;
+  /** Default `notify_url` of create. */
+  notifyUrl?: string;
+  /** Default `notify_url` of refunds. */
+  refundNotifyUrl?: string;
+  /** `https://api.mch.weixin.qq.com` (default) or the simulator, e.g. `http://127.0.0.1:4010`. */
+  baseUrl?: string;
+  /** Default: {@link createFetchTransport} with a 10 s timeout. */
+  transport?: Transport;
+  now?: Clock;
+  /** Request nonce; default 32 hex characters from `crypto.randomBytes`. */
+  nonce?: NonceGenerator;
+  /** Jitter source, [0, 1). Default `Math.random` (jitter needs no CSPRNG). */
+  random?: () => number;
+  sleep?: Sleep;
+  retry?: Partial<RetryPolicy>;
+  /** Allowed |now − Wechatpay-Timestamp| of answers. Default 300 s. */
+  maxSkewSeconds?: number;
+  /**
+   * Sent as the `Wechatpay-Serial` request header: the key the client can verify with. A merchant switching
+   * from platform certificates to the WeChat Pay public key must send its `PUB_KEY_ID_…` here (§2.1).
+   */
+  wechatpaySerial?: string;
+  /**
+   * Error answers (non-2xx) that carry no signature headers are still mapped (WeChat may not sign them,
+   * §12.10) but flagged `verified: false`. Set true to refuse them as `PAYSCORE_RESPONSE_UNSIGNED`.
+   * Signed error answers are always verified; a 2xx answer must always be signed.
+   */
+  requireSignedErrors?: boolean;
+  /** See {@link TransitionContext.cancelWhileUserPaying}. Default true (official docs). */
+  cancelWhileUserPaying?: boolean;
+  /** The service ID's risk cap; when set, create refuses `risk_fund.amount` above it before sending. */
+  riskCapFen?: number;
+  userAgent?: string;
+}
+
+/** The order as the caller last knew it: a phase, or an order object (query result, callback payload). */
+export type KnownOrder = OrderPhase | OrderStateView;
+
+/** Options of every state-changing call: the state machine needs the current phase before sending. */
+export interface GuardedCallOptions {
+  current: KnownOrder;
+}
+
+type WithDefaults<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+
+export type CreateOrderInput = WithDefaults<CreateServiceOrderRequest, 'appid' | 'service_id' | 'notify_url'>;
+export type CancelOrderInput = WithDefaults<CancelServiceOrderRequest, 'appid' | 'service_id'>;
+export type CompleteOrderInput = WithDefaults<CompleteServiceOrderRequest, 'appid' | 'service_id'>;
+export type ModifyOrderInput = WithDefaults<ModifyServiceOrderRequest, 'appid' | 'service_id'>;
+export type SyncOrderInput = { paid_time: string; appid?: string; service_id?: string };
+export type QueryOrderInput = ({ out_order_no: string; query_id?: never } | { query_id: string; out_order_no?: never }) & {
+  appid?: string;
+  service_id?: string;
+};
+export type CreateRefundInput = Omit<CreateRefundRequest, 'notify_url' | 'amount'> & {
+  notify_url?: string;
+  amount: Omit<CreateRefundRequest['amount'], 'currency'> & { currency?: 'CNY' };
+};
+
+/** A created order: confirmation mode always returns the single-use `package`. */
+export type CreatedServiceOrder = ServiceOrder & { package: string };
+
+const RESPONSE_FAILURE_CODES: Record<SignatureFailure, PayScoreErrorCode> = {
+  'missing-headers': 'PAYSCORE_RESPONSE_UNSIGNED',
+  'unknown-serial': 'PAYSCORE_RESPONSE_UNKNOWN_SERIAL',
+  stale: 'PAYSCORE_RESPONSE_STALE',
+  'bad-signature': 'PAYSCORE_RESPONSE_BAD_SIGNATURE',
+  // a response is never re-serialised by us: report it as the bad signature it is
+  reserialised: 'PAYSCORE_RESPONSE_BAD_SIGNATURE',
+};
+
+function invalid(message: string, detail?: unknown): PayScoreError {
+  return new PayScoreError('PAYSCORE_INVALID_ARGUMENT', { message, detail });
+}
+
+function assertFen(field: string, value: unknown, { positive = false, optional = false } = {}): void {
+  if (value === undefined && optional) return;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < (positive ? 1 : 0)) {
+    throw invalid(`${field} must be an integer number of fen ${positive ? '> 0' : '≥ 0'}, got ${JSON.stringify(value)}`, { field, value });
+  }
+}
+
+/**
+ * Local check of `total_amount = Σpost_payments.amount − Σpost_discounts.amount` (checklist item 5).
+ * Skipped when no item carries an amount (industry templates that forbid amounts, §9.1/§9.6).
+ */
+export function checkTotalAmount(postPayments: readonly PostPayment[], postDiscounts: readonly PostDiscount[] | undefined, totalAmount: number): void {
+  assertFen('total_amount', totalAmount);
+  postPayments.forEach((p, i) => assertFen(`post_payments[${i}].amount`, p.amount, { optional: true }));
+  (postDiscounts ?? []).forEach((d, i) => assertFen(`post_discounts[${i}].amount`, d.amount, { optional: true }));
+  const anyAmount = postPayments.some((p) => p.amount !== undefined) || (postDiscounts ?? []).some((d) => d.amount !== undefined);
+  if (!anyAmount) return;
+  const sum = postPayments.reduce((s, p) => s + (p.amount ?? 0), 0) - (postDiscounts ?? []).reduce((s, d) => s + (d.amount ?? 0), 0);
+  if (sum !== totalAmount) {
+    throw invalid(`total_amount ${totalAmount} ≠ Σpost_payments − Σpost_discounts = ${sum}`, { totalAmount, sum });
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+export class PayScoreClient {
+  private readonly signer: RequestSigner;
+  private readonly keys: PlatformKeyLookup;
+  private readonly baseUrl: string;
+  private readonly transport: Transport;
+  private readonly now: Clock;
+  private readonly nonce: NonceGenerator;
+  private readonly random: () => number;
+  private readonly sleep: Sleep;
+  private readonly retryPolicy: RetryPolicy;
+
+  constructor(private readonly options: PayScoreClientOptions) {
+    this.signer = createRequestSigner({ mchid: options.mchid, serialNo: options.merchantSerialNo, privateKey: options.merchantPrivateKey });
+    this.keys = typeof options.platformKeys === 'function' ? options.platformKeys : platformKeyLookup(options.platformKeys);
+    const base = options.baseUrl ?? WECHATPAY_API_BASE_URL;
+    try {
+      const u = new URL(base);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error(u.protocol);
+    } catch (cause) {
+      throw new PayScoreError('PAYSCORE_CONFIG_INVALID', { message: `baseUrl is not an http(s) URL: ${base}`, cause });
+    }
+    this.baseUrl = base.replace(/\/+$/, '');
+    this.transport = options.transport ?? createFetchTransport();
+    this.now = options.now ?? systemClock;
+    this.nonce = options.nonce ?? randomNonce;
+    this.random = options.random ?? Math.random;
+    this.sleep = options.sleep ?? realSleep;
+    this.retryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    if (!Number.isSafeInteger(this.retryPolicy.maxAttempts) || this.retryPolicy.maxAttempts < 1) {
+      throw new PayScoreError('PAYSCORE_CONFIG_INVALID', { message: 'retry.maxAttempts must be an integer ≥ 1' });
+    }
+  }
+
+  // ------------------------------------------------------------ service orders
+
+  /** `POST /v3/payscore/serviceorder`. Same `out_order_no` + identical parameters is a safe re-entry. */
+  async createOrder(input: CreateOrderInput): Promise<CreatedServiceOrder> {
+    assertOutOrderNo(input.out_order_no);
+    if (input.need_user_confirm === false) throw invalid('this client implements confirmation mode: need_user_confirm must be true or omitted');
+    if (!input.service_introduction || [...input.service_introduction].length > 20) throw invalid('service_introduction must be 1..20 characters');
+    if (!input.time_range?.start_time) throw invalid('time_range.start_time is required');
+    assertFen('risk_fund.amount', input.risk_fund?.amount, { positive: true });
+    if (this.options.riskCapFen !== undefined && input.risk_fund.amount > this.options.riskCapFen) {
+      throw invalid(`risk_fund.amount ${input.risk_fund.amount} exceeds the service's risk cap ${this.options.riskCapFen}`);
+    }
+    (input.post_payments ?? []).forEach((p, i) => assertFen(`post_payments[${i}].amount`, p.amount, { optional: true }));
+    const notifyUrl = input.notify_url ?? this.options.notifyUrl;
+    if (!notifyUrl) throw invalid('notify_url is required (per call or as the notifyUrl option)');
+    const body: CreateServiceOrderRequest = {
+      ...input,
+      appid: input.appid ?? this.options.appid,
+      service_id: input.service_id ?? this.options.serviceId,
+      notify_url: notifyUrl,
+    };
+    const order = this.expectOrder(await this.call('POST', '/v3/payscore/serviceorder', body), input.out_order_no);
+    if (typeof order.package !== 'string' || order.package === '') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'create answered without the confirmation package' });
+    }
+    return order as CreatedServiceOrder;
+  }
+
+  /** `GET /v3/payscore/serviceorder` by `out_order_no` or by the front end's `query_id`. */
+  async queryOrder(input: QueryOrderInput): Promise<ServiceOrder> {
+    const byNo = input.out_order_no !== undefined;
+    if (byNo === (input.query_id !== undefined)) throw invalid('give exactly one of out_order_no / query_id');
+    if (byNo) assertOutOrderNo(input.out_order_no);
+    else if (typeof input.query_id !== 'string' || input.query_id === '' || input.query_id.length > 512) {
+      throw invalid('query_id must be 1..512 characters');
+    }
+    const query: [string, string][] = [
+      byNo ? ['out_order_no', input.out_order_no as string] : ['query_id', input.query_id as string],
+      ['service_id', input.service_id ?? this.options.serviceId],
+      ['appid', input.appid ?? this.options.appid],
+    ];
+    const qs = query.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&');
+    return this.expectOrder(await this.call('GET', `/v3/payscore/serviceorder?${qs}`), byNo ? input.out_order_no : undefined);
+  }
+
+  /**
+   * `POST …/{out_order_no}/cancel`. Allowed from CREATED, USER_CONFIRMED, MCH_COMPLETE (unless
+   * `cancelWhileUserPaying: false`) and REVOKED (re-entry with the same `reason`). When WeChat refuses for
+   * the state but the order is in fact REVOKED (an earlier attempt succeeded), answers success.
+   */
+  async cancelOrder(outOrderNo: string, input: CancelOrderInput, options: GuardedCallOptions): Promise<CancelServiceOrderResponse> {
+    assertOutOrderNo(outOrderNo);
+    this.guard(options.current, 'cancel');
+    if (!input.reason || input.reason.length > 50) throw invalid('reason must be 1..50 characters');
+    const body: CancelServiceOrderRequest = {
+      appid: input.appid ?? this.options.appid,
+      service_id: input.service_id ?? this.options.serviceId,
+      reason: input.reason,
+    };
+    return this.withReentry(
+      async () => this.expectObject<CancelServiceOrderResponse>(await this.call('POST', this.orderPath(outOrderNo, 'cancel'), body)),
+      outOrderNo,
+      (order) => phaseOf(order) === 'REVOKED',
+      (order) => ({ appid: order.appid, mchid: order.mchid, out_order_no: order.out_order_no, service_id: order.service_id, order_id: order.order_id }),
+    );
+  }
+
+  /**
+   * `POST …/{out_order_no}/complete`, from USER_CONFIRMED only. Checks the sum rule locally. A complete
+   * cannot be repeated at WeChat: when it is refused for the state and a query shows MCH_COMPLETE or DONE
+   * with the same `total_amount`, the earlier completion is returned as success (§8.3).
+   */
+  async completeOrder(outOrderNo: string, input: CompleteOrderInput, options: GuardedCallOptions): Promise<ServiceOrder> {
+    assertOutOrderNo(outOrderNo);
+    if (!Array.isArray(input.post_payments) || input.post_payments.length === 0) throw invalid('post_payments must hold at least one item');
+    checkTotalAmount(input.post_payments, input.post_discounts, input.total_amount);
+    this.guard(options.current, 'complete', { totalFen: input.total_amount });
+    const body: CompleteServiceOrderRequest = {
+      ...input,
+      appid: input.appid ?? this.options.appid,
+      service_id: input.service_id ?? this.options.serviceId,
+    };
+    return this.withReentry(
+      async () => this.expectOrder(await this.call('POST', this.orderPath(outOrderNo, 'complete'), body), outOrderNo),
+      outOrderNo,
+      (order) => ['MCH_COMPLETE', 'DONE'].includes(phaseOf(order)) && order.total_amount === input.total_amount,
+      (order) => order,
+    );
+  }
+
+  /**
+   * `POST …/{out_order_no}/modify`: lowers the amount while the user has not paid (MCH_COMPLETE). When
+   * `current` is an order object with `total_amount`, an amount not below it is refused locally. A repeat
+   * refused by WeChat is success when a query shows the order already at the requested amount.
+   */
+  async modifyOrder(outOrderNo: string, input: ModifyOrderInput, options: GuardedCallOptions): Promise<ServiceOrder> {
+    assertOutOrderNo(outOrderNo);
+    if (!Array.isArray(input.post_payments) || input.post_payments.length === 0) throw invalid('post_payments must hold at least one item');
+    checkTotalAmount(input.post_payments, input.post_discounts, input.total_amount);
+    if (!input.reason || input.reason.length > 50) throw invalid('reason must be 1..50 characters');
+    this.guard(options.current, 'modify');
+    const previous = typeof options.current === 'string' ? undefined : options.current.total_amount;
+    if (previous !== undefined && input.total_amount >= previous) {
+      throw invalid(`modify only lowers the amount: ${input.total_amount} is not below ${previous}`);
+    }
+    const body: ModifyServiceOrderRequest = {
+      ...input,
+      appid: input.appid ?? this.options.appid,
+      service_id: input.service_id ?? this.options.serviceId,
+    };
+    return this.withReentry(
+      async () => {
+        const answer = await this.call('POST', this.orderPath(outOrderNo, 'modify'), body);
+        // Some variants answer 204: fetch the order then.
+        return answer === undefined ? this.queryOrder({ out_order_no: outOrderNo }) : this.expectOrder(answer, outOrderNo);
+      },
+      outOrderNo,
+      (order) => ['MCH_COMPLETE', 'DONE'].includes(phaseOf(order)) && order.total_amount === input.total_amount,
+      (order) => order,
+      // a repeated modify to the same amount is refused as "not lower" or for the state
+      ['PAYSCORE_INVALID_ORDER_STATE', 'PAYSCORE_AMOUNT_INVALID'],
+    );
+  }
+
+  /** `POST …/{out_order_no}/pay`: asks WeChat to collect now (MCH_COMPLETE only). The result arrives as USER_PAID. */
+  async payOrder(outOrderNo: string, options: GuardedCallOptions & { appid?: string; service_id?: string }): Promise<PayServiceOrderResponse> {
+    assertOutOrderNo(outOrderNo);
+    this.guard(options.current, 'pay');
+    const body = { appid: options.appid ?? this.options.appid, service_id: options.service_id ?? this.options.serviceId };
+    return this.expectObject<PayServiceOrderResponse>(await this.call('POST', this.orderPath(outOrderNo, 'pay'), body));
+  }
+
+  /**
+   * `POST …/{out_order_no}/sync` with `type: "Order_Paid"`: the user paid through another channel
+   * (MCH_COMPLETE → DONE). Idempotent: when refused for the state and the order is DONE with a `MCH`
+   * payment, answers success.
+   */
+  async syncOrder(outOrderNo: string, input: SyncOrderInput, options: GuardedCallOptions): Promise<ServiceOrder> {
+    assertOutOrderNo(outOrderNo);
+    if (!/^\d{8}(\d{6})?$/.test(input.paid_time)) throw invalid('paid_time must be yyyyMMddHHmmss or yyyyMMdd');
+    this.guard(options.current, 'sync');
+    const body: SyncServiceOrderRequest = {
+      appid: input.appid ?? this.options.appid,
+      service_id: input.service_id ?? this.options.serviceId,
+      type: 'Order_Paid',
+      detail: { paid_time: input.paid_time },
+    };
+    return this.withReentry(
+      async () => this.expectOrder(await this.call('POST', this.orderPath(outOrderNo, 'sync'), body), outOrderNo),
+      outOrderNo,
+      (order) => phaseOf(order) === 'DONE' && (order.collection?.details ?? []).some((d) => d.paid_type === 'MCH'),
+      (order) => order,
+    );
+  }
+
+  // ------------------------------------------------------------ refunds
+
+  /**
+   * `POST /v3/refund/domestic/refunds` by `transaction_id` (from `collection.details[]`; never
+   * `out_order_no`). Refuses locally a refund above `amount.total`, or, with `previouslyRefundedFen`, one
+   * that would bring the refunded sum above it. Reuse `out_refund_no` to retry.
+   */
+  async createRefund(input: CreateRefundInput, options: { previouslyRefundedFen?: number } = {}): Promise<Refund> {
+    assertOutRefundNo(input.out_refund_no);
+    if (typeof input.transaction_id !== 'string' || !/^[0-9A-Za-z]{1,32}$/.test(input.transaction_id)) {
+      throw invalid('transaction_id (from collection.details[].transaction_id) is required');
+    }
+    assertFen('amount.refund', input.amount?.refund, { positive: true });
+    assertFen('amount.total', input.amount.total, { positive: true });
+    const already = options.previouslyRefundedFen ?? 0;
+    assertFen('previouslyRefundedFen', already);
+    if (input.amount.refund + already > input.amount.total) {
+      throw invalid(`refund ${input.amount.refund} + already refunded ${already} exceeds the paid total ${input.amount.total}`);
+    }
+    const notifyUrl = input.notify_url ?? this.options.refundNotifyUrl;
+    const body: CreateRefundRequest = {
+      ...input,
+      ...(notifyUrl === undefined ? {} : { notify_url: notifyUrl }),
+      amount: { ...input.amount, currency: input.amount.currency ?? 'CNY' },
+    };
+    return this.expectRefund(await this.call('POST', '/v3/refund/domestic/refunds', body), input.out_refund_no);
+  }
+
+  /** `GET /v3/refund/domestic/refunds/{out_refund_no}`. */
+  async queryRefund(outRefundNo: string): Promise<Refund> {
+    assertOutRefundNo(outRefundNo);
+    return this.expectRefund(await this.call('GET', `/v3/refund/domestic/refunds/${outRefundNo}`), outRefundNo);
+  }
+
+  // ------------------------------------------------------------ internals
+
+  private orderPath(outOrderNo: string, action: string): string {
+    // The charset check makes encoding a no-op; keep it so a future charset change cannot break signatures.
+    return `/v3/payscore/serviceorder/${encodeURIComponent(outOrderNo)}/${action}`;
+  }
+
+  private guard(current: KnownOrder, operation: 'cancel' | 'complete' | 'modify' | 'pay' | 'sync', ctx: TransitionContext = {}): void {
+    const phase = typeof current === 'string' ? current : phaseOf(current);
+    assertTransition(phase, operation, { cancelWhileUserPaying: this.options.cancelWhileUserPaying, ...ctx });
+  }
+
+  /**
+   * Runs `attempt`; when WeChat refuses it with one of `refusals`, queries the order and, if `done(order)`
+   * shows the operation already took effect (an earlier attempt or process), answers `toResult(order)`.
+   */
+  private async withReentry<T>(
+    attempt: () => Promise<T>,
+    outOrderNo: string,
+    done: (order: ServiceOrder) => boolean,
+    toResult: (order: ServiceOrder) => T,
+    refusals: readonly PayScoreErrorCode[] = ['PAYSCORE_INVALID_ORDER_STATE'],
+  ): Promise<T> {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isPayScoreError(error) || !refusals.includes(error.code)) throw error;
+      const order = await this.queryOrder({ out_order_no: outOrderNo });
+      if (done(order)) return toResult(order);
+      throw error;
+    }
+  }
+
+  private expectObject<T>(answer: unknown): T {
+    if (!isObject(answer)) throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'expected a JSON object answer' });
+    return answer as T;
+  }
+
+  private expectOrder(answer: unknown, outOrderNo: string | undefined): ServiceOrder {
+    const order = this.expectObject<ServiceOrder>(answer);
+    if (typeof order.state !== 'string' || typeof order.out_order_no !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not a service order (no state / out_order_no)' });
+    }
+    if (outOrderNo !== undefined && order.out_order_no !== outOrderNo) {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: `asked for ${outOrderNo}, WeChat answered ${order.out_order_no}` });
+    }
+    return order;
+  }
+
+  private expectRefund(answer: unknown, outRefundNo: string): Refund {
+    const refund = this.expectObject<Refund>(answer);
+    if (refund.out_refund_no !== outRefundNo || typeof refund.status !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the refund asked for' });
+    }
+    return refund;
+  }
+
+  /** One API call with retries; returns the verified, parsed JSON body (undefined for an empty body). */
+  private async call(method: HttpMethod, pathAndQuery: string, body?: object): Promise<unknown> {
+    const bodyText = body === undefined ? undefined : JSON.stringify(body);
+    if (bodyText !== undefined && /[\u{10000}-\u{10FFFF}]/u.test(bodyText)) {
+      // WeChat accepts only 1–3 byte UTF-8 characters (§2.1): no emoji.
+      throw invalid('the request contains a 4-byte UTF-8 character (emoji), which WeChat refuses');
+    }
+    const policy = this.retryPolicy;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once(method, pathAndQuery, bodyText);
+      } catch (error) {
+        const e = isPayScoreError(error) ? error : new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error });
+        const autoRetry = e.retryable && (e.retryAfterMs === undefined || e.retryAfterMs <= policy.maxDelayMs);
+        if (!autoRetry || attempt >= policy.maxAttempts) throw e;
+        await this.sleep(backoffDelayMs(attempt, policy, this.random));
+      }
+    }
+  }
+
+  private async once(method: HttpMethod, pathAndQuery: string, bodyText: string | undefined): Promise<unknown> {
+    const url = this.baseUrl + pathAndQuery;
+    const parsedUrl = new URL(url);
+    // The signature covers the path + query as the server receives them (a base URL may carry a prefix).
+    const signedPath = parsedUrl.pathname + parsedUrl.search;
+    const timestamp = Math.floor(epochMs(this.now) / 1000);
+    const authorization = this.signer({ method, pathAndQuery: signedPath, body: bodyText, timestamp, nonce: this.nonce() });
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent ?? 'zizhu-payscore/0.1 (node)',
+      Authorization: authorization,
+    };
+    if (method === 'POST') headers['Content-Type'] = 'application/json';
+    if (this.options.wechatpaySerial) headers['Wechatpay-Serial'] = this.options.wechatpaySerial;
+
+    let response: HttpResponse;
+    try {
+      response = await this.transport(bodyText === undefined ? { method, url, headers } : { method, url, headers, body: bodyText });
+    } catch (error) {
+      if (isPayScoreError(error)) throw error;
+      throw new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error, message: `transport failed: ${String(error)}` });
+    }
+
+    const requestId = headerValue(response.headers, 'Request-ID');
+    const success = response.status >= 200 && response.status < 300;
+    const signed = headerValue(response.headers, 'Wechatpay-Signature') !== undefined;
+    let verified = false;
+    if (success || signed || this.options.requireSignedErrors) {
+      const check = checkWechatpaySignature(
+        { headers: response.headers, body: response.body },
+        { platformKeys: this.keys, nowMs: epochMs(this.now), maxSkewSeconds: this.options.maxSkewSeconds ?? DEFAULT_MAX_SKEW_SECONDS },
+      );
+      if (!check.ok) {
+        throw new PayScoreError(RESPONSE_FAILURE_CODES[check.reason], {
+          httpStatus: response.status,
+          requestId,
+          detail: { serial: check.serial, method, path: pathAndQuery },
+          message: `${RESPONSE_FAILURE_CODES[check.reason]}: ${method} ${pathAndQuery} answered ${response.status}`,
+        });
+      }
+      verified = true;
+    }
+    if (!success || response.status === 202) throw this.mapError(response, requestId, verified);
+    if (response.body === '') return undefined;
+    try {
+      return JSON.parse(response.body) as unknown;
+    } catch (cause) {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { httpStatus: response.status, requestId, cause, message: 'the answer is not JSON' });
+    }
+  }
+
+  private mapError(response: HttpResponse, requestId: string | undefined, verified: boolean): PayScoreError {
+    return errorFromWechatResponse(response.status, response.body, { requestId, verified });
+  }
+}
+
