@@ -28,11 +28,11 @@ export class AccessGuard implements CanActivate {
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw authErrors.AUTH_REQUIRED();
     const principal = this.tokens.verifyAccess(header.slice('Bearer '.length).trim());
+    if (principal.role === 'OPERATOR_STAFF' && MUTATING_METHODS.has(request.method)) throw authErrors.AUTH_READ_ONLY();
     if (policy.kind === 'platform-admin' && principal.role !== 'PLATFORM_ADMIN') throw authErrors.AUTH_FORBIDDEN();
     if (policy.kind === 'tenant' && policy.roles && principal.role !== 'PLATFORM_ADMIN' && !policy.roles.includes(principal.role)) {
       throw authErrors.AUTH_FORBIDDEN();
     }
-    if (principal.role === 'OPERATOR_STAFF' && MUTATING_METHODS.has(request.method)) throw authErrors.AUTH_READ_ONLY();
     this.context.setPrincipal(principal);
     return true;
   }

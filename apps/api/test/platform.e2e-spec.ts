@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
+import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { ACCESS_POLICY } from '../src/platform/auth/access-policy.js';
+import { buildOpenApiDocument, serialiseOpenApi } from '../src/platform/observability/openapi.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+describe('platform: policies on every route, OpenAPI, health, errors', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ seedDemo: false });
+  });
+  afterAll(() => t.close());
+
+  it('every route handler declares an access policy', () => {
+    const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()]);
+    const reflector = t.app.get(Reflector);
+    const scanner = new MetadataScanner();
+    const routes: string[] = [];
+    const missing: string[] = [];
+    for (const wrapper of controllers) {
+      const instance = wrapper.instance as object | undefined;
+      if (!instance || !wrapper.metatype) continue;
+      for (const name of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+        const handler = (instance as Record<string, unknown>)[name] as (...args: unknown[]) => unknown;
+        if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue; // not a route
+        const route = `${wrapper.metatype.name}.${name} ${Reflect.getMetadata(PATH_METADATA, handler) as string}`;
+        routes.push(route);
+        if (!reflector.getAllAndOverride(ACCESS_POLICY, [handler, wrapper.metatype])) missing.push(route);
+      }
+    }
+    expect(routes.length).toBeGreaterThan(10);
+    expect(missing).toEqual([]);
+  });
+
+  it('apps/api/openapi.json matches the code (run `npm run openapi` after changing routes)', () => {
+    const checkedIn = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
+    expect(serialiseOpenApi(buildOpenApiDocument(t.app))).toBe(checkedIn);
+  });
+
+  it('serves the OpenAPI document and its UI at /docs', async () => {
+    const json = await t.http('GET', '/docs/openapi.json');
+    expect(json.statusCode).toBe(200);
+    expect((json.json() as { paths: Record<string, unknown> }).paths).toHaveProperty(['/v1/auth/login']);
+    const ui = await t.http('GET', '/docs');
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('answers liveness and readiness (which checks the database)', async () => {
+    expect((await t.http('GET', '/health/live')).json()).toEqual({ status: 'ok' });
+    expect((await t.http('GET', '/health/ready')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers unknown routes as problem+json with the request id it was given', async () => {
+    const response = await t.http('GET', '/v1/nothing-here', { headers: { 'x-request-id': 'trace-123' } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.headers['x-request-id']).toBe('trace-123');
+    expect(response.json()).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND', requestId: 'trace-123' });
+  });
+
+  it('reports readiness failure as 503 when the database is gone', async () => {
+    const other = await createTestApp({ seedDemo: false });
+    await other.database.dataSource.destroy();
+    const response = await other.http('GET', '/health/ready');
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+    await other.close();
+  });
+});
