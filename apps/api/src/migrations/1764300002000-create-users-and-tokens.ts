@@ -55,7 +55,8 @@ export class CreateUsersAndTokens1764300002000 implements MigrationInterface {
     await q.query(`ALTER TABLE login_attempts FORCE ROW LEVEL SECURITY`);
     await q.query(`CREATE POLICY login_attempts_system ON login_attempts USING (zizhu_all_tenants()) WITH CHECK (zizhu_all_tenants())`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON users TO zizhu_app`);
-    await q.query(`GRANT SELECT, UPDATE ON refresh_tokens TO zizhu_app`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE ON refresh_tokens TO zizhu_app`);
+    await q.query(`GRANT SELECT, INSERT, DELETE ON login_attempts TO zizhu_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -21,6 +21,9 @@ export interface OpenDatabase {
   close(): Promise<void>;
 }
 
+/** The role the application works as (created by the first migration; NOBYPASSRLS). */
+export const APP_ROLE = 'zizhu_app';
+
 const common = { type: 'postgres', entities, migrations, synchronize: false, migrationsRun: false, logging: false } as const;
 
 async function migrate(options: DataSourceOptions): Promise<void> {
@@ -42,7 +45,8 @@ async function migrate(options: DataSourceOptions): Promise<void> {
 export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase> {
   if (config.kind === 'server') {
     await migrate({ ...common, url: config.migrationUrl, poolSize: 2 }); // one connection holds the lock, one migrates
-    const dataSource = await new DataSource({ ...common, url: config.url, poolSize: config.poolSize }).initialize();
+    // every application connection is the zizhu_app role from its first statement: it cannot bypass row-level security
+    const dataSource = await new DataSource({ ...common, url: config.url, poolSize: config.poolSize, extra: { options: `-c role=${APP_ROLE}` } }).initialize();
     return { dataSource, kind: 'server', close: async () => { if (dataSource.isInitialized) await dataSource.destroy(); } };
   }
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
@@ -52,6 +56,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     const dataSource = new DataSource({ ...common, poolSize: 1, extra: { ...createPgConfig(pglite), max: 1 } });
     await dataSource.initialize();
     await dataSource.runMigrations({ transaction: 'each' });
+    // PGlite is one superuser session: drop to the application role for good once the schema is in place
+    await dataSource.query(`SET ROLE ${APP_ROLE}`);
     return {
       dataSource,
       kind: 'embedded',

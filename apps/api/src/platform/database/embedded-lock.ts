@@ -21,20 +21,27 @@ function alive(pid: number): boolean {
  * PGlite does not lock its data directory, and a second process writing to it silently loses data.
  * Take an exclusive pid lock (recovering one left by a dead process); the returned function releases it.
  */
+const heldHere = new Set<string>();
+
 export function lockDataDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, 'zizhu.pid');
+  if (heldHere.has(file)) throw new DataDirLockedError(dir, process.pid);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
       writeSync(fd, String(process.pid));
       closeSync(fd);
-      return () => rmSync(file, { force: true });
+      heldHere.add(file);
+      return () => {
+        heldHere.delete(file);
+        rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = Number(readFileSync(file, 'utf8').trim());
       if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid)) throw new DataDirLockedError(dir, pid);
-      rmSync(file, { force: true }); // stale: its process is gone
+      rmSync(file, { force: true }); // stale: its process is gone (or it was this pid, reused after a crash)
     }
   }
   throw new Error(`could not lock ${file}`);
