@@ -41,7 +41,7 @@ export default tseslint.config(
         { object: 'test', property: 'only', message: 'Focused tests must not be committed.' },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { prefer: 'type-imports', fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      // no consistent-type-imports: with emitDecoratorMetadata, Nest needs constructor parameter types as values
     },
   },
   {

@@ -12,7 +12,8 @@ import { DEMO_PASSWORD } from '../../src/modules/demo/demo-data.js';
 export async function freshDatabaseConfig(): Promise<{ database: AppConfig['database']; drop(): Promise<void> }> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return { database: { kind: 'embedded', dataDir: null }, drop: async () => undefined };
-  const name = `zizhu_test_${randomBytes(6).toString('hex')}`;
+  const name = `${process.env.ZIZHU_TEST_DB_PREFIX ?? 'zizhu_test_'}${randomBytes(6).toString('hex')}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad test database name ${name}`);
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE ${name}`);

@@ -1,0 +1,41 @@
+// `npm start`: the whole platform on embedded defaults — the Pay Score simulator and the API (which
+// migrates and seeds its embedded PostgreSQL under DATA_DIR). Two plain processes; Ctrl-C stops both.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const register = ['--import', './tools/register.mjs'];
+const children = [];
+let stopping = false;
+
+function run(name, entry) {
+  const child = spawn(process.execPath, [...register, entry], { cwd: root, stdio: 'inherit', env: process.env });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);
+      stop(code ?? 1);
+    }
+  });
+  children.push(child);
+  return child;
+}
+
+function stop(code = 0) {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
+  const wait = setInterval(() => {
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) {
+      clearInterval(wait);
+      process.exit(code);
+    }
+  }, 100);
+}
+
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const simulator = 'apps/payscore-sim/src/main.ts';
+if (existsSync(join(root, simulator))) run('Pay Score simulator', simulator);
+run('API', 'apps/api/src/main.ts');
