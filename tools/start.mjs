@@ -11,7 +11,9 @@ const children = [];
 let stopping = false;
 
 function run(name, entry) {
-  const child = spawn(process.execPath, [...register, entry], { cwd: root, stdio: 'inherit', env: process.env });
+  // the banner and warnings on the console; set LOG_LEVEL=info for a JSON line per request
+  const env = { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' };
+  const child = spawn(process.execPath, [...register, entry], { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code, signal) => {
     if (!stopping) {
       console.error(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);

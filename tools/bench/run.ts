@@ -1,0 +1,21 @@
+// `npm run bench`: every benchmark in one run, printed as markdown and written to BENCHMARKS.md.
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { runPricingBench } from './pricing.bench.js';
+
+const sections: string[] = [];
+const header = [
+  '# Benchmarks',
+  '',
+  `Measured ${new Date().toISOString()} on ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}.`,
+  'Figures move with whatever else the machine is doing; compare the rows of one run with each other.',
+  '',
+].join('\n');
+
+for (const [name, bench] of [['pricing', runPricingBench]] as const) {
+  process.stderr.write(`running the ${name} benchmark…\n`);
+  sections.push(await bench());
+}
+const report = `${header}\n${sections.join('\n\n')}\n`;
+writeFileSync(new URL('../../BENCHMARKS.md', import.meta.url), report);
+process.stdout.write(report);
