@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark in one run, printed as markdown and written to BENCHMARKS.md.
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { runApiBench } from './api.bench.js';
 import { runPricingBench } from './pricing.bench.js';
 
 const sections: string[] = [];
@@ -12,7 +13,10 @@ const header = [
   '',
 ].join('\n');
 
-for (const [name, bench] of [['pricing', runPricingBench]] as const) {
+for (const [name, bench] of [
+  ['API', runApiBench],
+  ['pricing', runPricingBench],
+] as const) {
   process.stderr.write(`running the ${name} benchmark…\n`);
   sections.push(await bench());
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -20,7 +20,9 @@ export class TokenService {
   private readonly jwt: JwtService;
 
   constructor(@Inject(JWT_SECRET) secret: string, @Inject(APP_CONFIG) private readonly config: AppConfig) {
-    this.jwt = new JwtService({ secret, signOptions: { algorithm: 'HS256', issuer: 'zizhu' }, verifyOptions: { algorithms: ['HS256'], issuer: 'zizhu' } });
+    // one KeyObject for the process: jsonwebtoken otherwise builds one from the string on every verify (~0.5 ms)
+    const key = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.jwt = new JwtService({ secretOrKeyProvider: () => key as never, signOptions: { algorithm: 'HS256', issuer: 'zizhu' }, verifyOptions: { algorithms: ['HS256'], issuer: 'zizhu' } });
   }
 
   get accessTokenTtlSeconds(): number {

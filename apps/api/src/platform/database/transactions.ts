@@ -8,8 +8,9 @@ export const tenancyErrors = defineErrors({
 });
 
 /**
- * Opens transactions and publishes them in the request context. A tenant transaction runs as the
- * `zizhu_app` role (which cannot bypass row-level security) with the principal's visibility settings;
+ * Opens transactions and publishes them in the request context. A tenant transaction carries the
+ * principal's visibility settings for the row-level security policies (the connection is the
+ * `zizhu_app` role, which cannot bypass them);
  * a system transaction is the explicit, named exception for work that is cross-tenant by nature.
  */
 @Injectable()
@@ -27,7 +28,7 @@ export class Transactions {
         principal.role === 'PLATFORM_ADMIN',
       ])) as { kind: string | null }[];
       if (!row?.kind) throw tenancyErrors.AUTH_TENANT_GONE();
-      await manager.query(`SET LOCAL ROLE zizhu_app`);
+      // no SET ROLE round trip: every application connection already is zizhu_app (see openDatabase)
       return this.context.within({ principal, manager, scope: 'tenant' }, () => fn(manager));
     });
   }
