@@ -1,0 +1,60 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from '@jest/globals';
+
+const root = new URL('../../../', import.meta.url).pathname;
+
+function runApi(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', './tools/register.mjs', 'apps/api/src/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const ready = new Promise<number>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /ready on http:\/\/localhost:(\d+)/.exec(stdout);
+      if (match) {
+        clearInterval(timer);
+        resolve(Number(match[1]));
+      } else if (child.exitCode !== null) {
+        clearInterval(timer);
+        reject(new Error(`exited ${child.exitCode}: ${stderr}`));
+      }
+    }, 50);
+  });
+  return { child, ready, exited, output: () => ({ stdout, stderr }) };
+}
+
+/** The real process, as `npm start` runs it: boot on the laptop defaults, answer, shut down cleanly. */
+describe('the API process', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zizhu-proc-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('boots on an empty DATA_DIR, prints the demo logins, answers ready, and stops cleanly on SIGTERM', async () => {
+    const api = runApi({ DATA_DIR: dataDir });
+    const port = await api.ready;
+    expect(api.output().stdout).toContain('ops@fridge.demo');
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
+    expect(ready.status).toBe(200);
+    expect(existsSync(join(dataDir, 'zizhu.pid'))).toBe(true);
+    api.child.kill('SIGTERM');
+    expect(await api.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'zizhu.pid'))).toBe(false); // the lock is released on the way out
+  }, 60_000);
+
+  it('refuses to boot on a bad environment, listing every invalid variable', async () => {
+    const api = runApi({ PORT: 'eighty', SEED_DEMO: 'maybe', DATABASE_URL: 'mysql://nope' });
+    expect(await api.exited).toBe(78);
+    const { stderr } = api.output();
+    expect(stderr).toContain('PORT:');
+    expect(stderr).toContain('SEED_DEMO: must be true or false');
+    expect(stderr).toContain('DATABASE_URL: must be a postgres:// URL');
+  }, 30_000);
+});
