@@ -29,6 +29,7 @@ function runApi(env: Record<string, string>) {
       }
     }, 50);
   });
+  ready.catch(() => undefined); // a test that expects the process to fail never awaits it
   return { child, ready, exited, output: () => ({ stdout, stderr }) };
 }
 
