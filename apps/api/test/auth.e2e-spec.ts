@@ -45,6 +45,15 @@ describe('logins (contracts.md §2)', () => {
     expect((await t.http('POST', '/v1/auth/login', { body: { login: 'c1@vendor.demo', password: 'zizhu-demo' } })).statusCode).toBe(200);
   });
 
+  it('counts parallel guesses against the budget as they arrive', async () => {
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => t.http('POST', '/v1/auth/login', { body: { login: 'admin@zizhu.demo', password: `guess-${i}` } })),
+    );
+    const statuses = guesses.map((g) => g.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  });
+
   it('rotates refresh tokens, and a reused one revokes the whole family', async () => {
     const first = (await t.http('POST', '/v1/auth/login', { body: { login: 'f2@fridge.demo', password: 'zizhu-demo' } })).json() as { refreshToken: string };
     const rotated = await t.http('POST', '/v1/auth/refresh', { body: { refreshToken: first.refreshToken } });
@@ -72,7 +81,7 @@ describe('logins (contracts.md §2)', () => {
 
   it('refuses missing, forged and malformed access tokens', async () => {
     expect((await t.http('GET', '/v1/me')).json()).toMatchObject({ status: 401, code: 'AUTH_REQUIRED' });
-    const token = await t.login('f1@fridge.demo');
+    const token = await t.login('ops@fridge.demo');
     const [header, payload] = token.split('.');
     const forgedPayload = Buffer.from(JSON.stringify({ sub: 'x', org: '00000000-0000-4000-8000-000000000001', role: 'PLATFORM_ADMIN', iss: 'zizhu' })).toString('base64url');
     const forged = `${header}.${forgedPayload}.${token.split('.')[2]}`;

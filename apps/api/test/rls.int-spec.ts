@@ -65,7 +65,7 @@ describe('row-level security, on the database itself', () => {
       [O.fridge.id]: [O.fridge.id, O.fridgeF1.id, O.fridgeF2.id],
       [O.fridgeF1.id]: [O.fridgeF1.id],
       [O.fridgeF2.id]: [O.fridgeF2.id],
-      [O.vendor.id]: [O.vendor.id, O.vendorC1.id, O.vendorC2.id],
+      [O.vendor.id]: [O.vendor.id], // logins are data: a reseller does not see its customers'
       [O.vendorC1.id]: [O.vendorC1.id],
       [O.vendorC2.id]: [O.vendorC2.id],
     };
@@ -79,6 +79,18 @@ describe('row-level security, on the database itself', () => {
     );
     const leaks = (await Promise.all(runs)).filter((r) => JSON.stringify(r.seen) !== JSON.stringify([...expected[r.org]!].sort()));
     expect(leaks).toEqual([]);
+  });
+
+  it('refuses to open a transaction for another principal or scope inside an open one', async () => {
+    await expect(
+      transactions.asTenant(principalOf(O.fridgeF1.id, 'FRANCHISEE_ADMIN'), () => transactions.asTenant(principalOf(O.vendor.id), async () => 'widened')),
+    ).rejects.toMatchObject({ code: 'TRANSACTION_NESTING_REFUSED' });
+    await expect(transactions.asTenant(principalOf(O.fridgeF1.id, 'FRANCHISEE_ADMIN'), () => transactions.asSystem(async () => 'escaped'))).rejects.toMatchObject({
+      code: 'TRANSACTION_NESTING_REFUSED',
+    });
+    // joining with the same principal is fine
+    const joined = await transactions.asTenant(principalOf(O.fridgeF1.id, 'FRANCHISEE_ADMIN'), () => transactions.asTenant(principalOf(O.fridgeF1.id, 'FRANCHISEE_ADMIN'), async () => 'joined'));
+    expect(joined).toBe('joined');
   });
 
   it('a platform-admin transaction sees every tenant', async () => {

@@ -97,6 +97,36 @@ describe('tenancy: who sees what in the three operating models', () => {
     expect((badInput.json() as { errors: { field: string }[] }).errors.map((e) => e.field).sort()).toEqual(['displayName', 'email', 'password', 'role']);
   });
 
+  it('a reseller neither sees nor creates its customers’ logins (it could sign in as one and read its orders)', async () => {
+    const attempt = await t.http('POST', '/v1/users', {
+      token: tokens['ops@vendor.demo'],
+      body: { email: 'evil@vendor.demo', password: 'a-long-password', role: 'CUSTOMER_ADMIN', displayName: 'x', organizationId: O.vendorC1.id },
+    });
+    expect(attempt.json()).toMatchObject({ status: 404, code: 'USER_ORGANIZATION_NOT_FOUND' });
+    const visible = (await t.http('GET', '/v1/users', { token: tokens['ops@vendor.demo'] })).json() as { organizationId: string }[];
+    expect([...new Set(visible.map((u) => u.organizationId))]).toEqual([O.vendor.id]);
+    const c1Users = (await t.http('GET', '/v1/users', { token: tokens['c1@vendor.demo'] })).json() as { id: string }[];
+    expect((await t.http('GET', `/v1/users/${c1Users[0]!.id}`, { token: tokens['ops@vendor.demo'] })).statusCode).toBe(404);
+  });
+
+  it('pages through the audit log without skipping or repeating entries', async () => {
+    for (let i = 0; i < 7; i++) {
+      const r = await t.http('PATCH', `/v1/organizations/${O.powerbank.id}`, { token: tokens['ops@powerbank.demo'], body: { name: `小电 第${i}版` } });
+      expect(r.statusCode).toBe(200);
+    }
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = (await t.http('GET', `/v1/audit-log?limit=3${cursor ? `&cursor=${cursor}` : ''}`, { token: tokens['ops@powerbank.demo'] })).json() as { items: { id: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.length).toBeGreaterThanOrEqual(7);
+    expect(new Set(seen).size).toBe(seen.length);
+    const bad = await t.http('GET', '/v1/audit-log?cursor=not-a-cursor', { token: tokens['ops@powerbank.demo'] });
+    expect(bad.json()).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'cursor' }] });
+  });
+
   it('operator staff are read-only', async () => {
     const staff = await t.http('POST', '/v1/users', {
       token: tokens['ops@powerbank.demo'],
@@ -104,11 +134,11 @@ describe('tenancy: who sees what in the three operating models', () => {
     });
     expect(staff.statusCode).toBe(201);
     const token = await t.login('staff@powerbank.demo', 'a-long-password');
-    expect((await t.http('GET', '/v1/organizations', { token })).statusCode).toBe(200);
+    const nameBefore = ((await t.http('GET', `/v1/organizations/${O.powerbank.id}`, { token })).json() as { name: string }).name;
     const write = await t.http('PATCH', `/v1/organizations/${O.powerbank.id}`, { token, body: { name: 'renamed by staff' } });
     expect(write.json()).toMatchObject({ status: 403, code: 'AUTH_READ_ONLY' });
     const org = (await t.http('GET', `/v1/organizations/${O.powerbank.id}`, { token })).json() as { name: string };
-    expect(org.name).toBe(O.powerbank.name);
+    expect(org.name).toBe(nameBefore);
   });
 
   it('audits mutations with before/after and request id; each org reads its own, a reseller not its customers’', async () => {
@@ -139,11 +169,16 @@ describe('tenancy: who sees what in the three operating models', () => {
     expect(brandLog.items.map((i) => i.action)).toContain('organization.rename');
   });
 
-  it('records every platform-admin access in the audit log', async () => {
+  it('records every platform-admin access in the audit log, failed ones too', async () => {
     await t.http('GET', `/v1/organizations/${O.fridgeF1.id}`, { token: tokens['admin@zizhu.demo'] });
+    const missing = await t.http('GET', '/v1/users/7c9e6679-7425-40de-944b-e07fc1f90ae7', { token: tokens['admin@zizhu.demo'] });
+    expect(missing.statusCode).toBe(404);
     const log = (await t.http('GET', '/v1/audit-log?limit=5', { token: tokens['admin@zizhu.demo'] })).json() as { items: { action: string; resourceId: string }[] };
     expect(log.items).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'platform.access', resourceId: `GET /v1/organizations/${O.fridgeF1.id}` })]),
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'platform.access', resourceId: `GET /v1/organizations/${O.fridgeF1.id}` }),
+        expect.objectContaining({ action: 'platform.access', resourceId: 'GET /v1/users/7c9e6679-7425-40de-944b-e07fc1f90ae7' }),
+      ]),
     );
   });
 });

@@ -47,8 +47,9 @@ export class CreateUsersAndTokens1764300002000 implements MigrationInterface {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     }
-    // operators manage the logins of their franchisees, resellers those of their customers
-    await q.query(`CREATE POLICY users_visible ON users USING (zizhu_fleet_visible(tenant_id)) WITH CHECK (zizhu_fleet_visible(tenant_id))`);
+    // logins are the merchant of record's: a franchise brand manages its franchisees' logins, but a hardware
+    // reseller neither sees nor creates its customers' (it could otherwise sign in as one and read its orders)
+    await q.query(`CREATE POLICY users_visible ON users USING (zizhu_data_visible(tenant_id)) WITH CHECK (zizhu_data_visible(tenant_id))`);
     await q.query(`CREATE POLICY refresh_tokens_visible ON refresh_tokens USING (zizhu_data_visible(tenant_id)) WITH CHECK (zizhu_data_visible(tenant_id))`);
     // login attempts hold no tenant data; only the system context (login) touches them
     await q.query(`ALTER TABLE login_attempts ENABLE ROW LEVEL SECURITY`);
@@ -56,7 +57,7 @@ export class CreateUsersAndTokens1764300002000 implements MigrationInterface {
     await q.query(`CREATE POLICY login_attempts_system ON login_attempts USING (zizhu_all_tenants()) WITH CHECK (zizhu_all_tenants())`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON users TO zizhu_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON refresh_tokens TO zizhu_app`);
-    await q.query(`GRANT SELECT, INSERT, DELETE ON login_attempts TO zizhu_app`);
+    await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON login_attempts TO zizhu_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {

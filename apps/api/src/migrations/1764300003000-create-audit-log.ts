@@ -27,7 +27,9 @@ export class CreateAuditLog1764300003000 implements MigrationInterface {
     await q.query(`
       CREATE POLICY audit_log_visible ON audit_log
         USING (zizhu_data_visible(tenant_id) OR zizhu_data_visible(subject_tenant_id))
-        WITH CHECK (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid OR zizhu_all_tenants())`);
+        WITH CHECK (zizhu_all_tenants() OR (
+          tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid
+          AND (subject_tenant_id IS NULL OR zizhu_fleet_visible(subject_tenant_id))))`);
     await q.query(`GRANT SELECT, INSERT ON audit_log TO zizhu_app`);
   }
 

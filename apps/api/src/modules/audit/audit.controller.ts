@@ -29,8 +29,7 @@ export class AuditController {
   @Get()
   @ApiOkResponse({ type: AuditPageDto })
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    const limit = query.limit ?? 50;
-    const items = (await this.audit.list({ limit, ...(query.before ? { before: query.before } : {}), ...(query.organizationId ? { organizationId: query.organizationId } : {}) })).map(toDto);
-    return { items, nextBefore: items.length === limit ? (items.at(-1)?.occurredAt ?? null) : null };
+    const page = await this.audit.list({ limit: query.limit ?? 50, ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.organizationId ? { organizationId: query.organizationId } : {}) });
+    return { items: page.items.map(toDto), nextCursor: page.nextCursor };
   }
 }

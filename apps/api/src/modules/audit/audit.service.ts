@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditLogEntity } from './audit-log.entity.js';
 
@@ -14,9 +15,18 @@ export interface AuditEntry {
 
 export interface AuditQuery {
   limit: number;
-  before?: Date;
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor?: string;
   organizationId?: string;
 }
+
+export interface AuditPage {
+  items: AuditLogEntity[];
+  nextCursor: string | null;
+}
+
+/** A page cursor: the last row's time in epoch microseconds (the column's own precision) and its id. */
+const CURSOR = /^(\d{1,17})_([0-9a-f-]{36})$/;
 
 /** Writes audit rows in the caller's transaction, so an action and its record commit or roll back together. */
 @Injectable()
@@ -38,14 +48,42 @@ export class AuditService {
     });
   }
 
-  async list(query: AuditQuery): Promise<AuditLogEntity[]> {
-    const qb = this.context.manager
-      .createQueryBuilder(AuditLogEntity, 'a')
-      .orderBy('a.occurred_at', 'DESC')
-      .addOrderBy('a.id', 'DESC')
-      .limit(query.limit);
-    if (query.before) qb.andWhere('a.occurred_at < :before', { before: query.before });
-    if (query.organizationId) qb.andWhere('(a.tenant_id = :org OR a.subject_tenant_id = :org)', { org: query.organizationId });
-    return qb.getMany();
+  async list(query: AuditQuery): Promise<AuditPage> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (query.cursor) {
+      const match = CURSOR.exec(query.cursor);
+      if (!match) throw platformErrors.VALIDATION_FAILED('Invalid fields: cursor', { errors: [{ field: 'cursor', messages: ['cursor must be a nextCursor from a previous page'] }] });
+      params.push(match[1], match[2]);
+      where.push(`(a.occurred_at, a.id) < (timestamptz 'epoch' + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`);
+    }
+    if (query.organizationId) {
+      params.push(query.organizationId);
+      where.push(`(a.tenant_id = $${params.length} OR a.subject_tenant_id = $${params.length})`);
+    }
+    params.push(query.limit);
+    const rows = (await this.context.manager.query(
+      `SELECT a.*, (extract(epoch FROM a.occurred_at) * 1000000)::bigint AS occurred_us
+         FROM audit_log a ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY a.occurred_at DESC, a.id DESC LIMIT $${params.length}`,
+      params,
+    )) as (Record<string, unknown> & { id: string; occurred_us: number })[];
+    const items = rows.map((r) =>
+      Object.assign(new AuditLogEntity(), {
+        id: r.id,
+        tenantId: r.tenant_id,
+        subjectTenantId: r.subject_tenant_id,
+        actorUserId: r.actor_user_id,
+        action: r.action,
+        resourceType: r.resource_type,
+        resourceId: r.resource_id,
+        before: r.before,
+        after: r.after,
+        requestId: r.request_id,
+        occurredAt: r.occurred_at,
+      }),
+    );
+    const last = rows.at(-1);
+    return { items, nextCursor: rows.length === query.limit && last ? `${last.occurred_us}_${last.id}` : null };
   }
 }

@@ -39,25 +39,28 @@ export class AuthService {
   async login(login: string, password: string, ip: string): Promise<Tokens> {
     const key = normaliseLogin(login);
     const loginKey = 'email' in key ? key.email : key.phone;
-    // 1. refuse early while the login (or the address) is over its failure budget
-    const retryAfter = await this.transactions.asSystem((m) => this.rateLimitRetryAfter(m, loginKey, ip));
-    if (retryAfter !== null) throw authErrors.AUTH_RATE_LIMITED(undefined, { retryAfterSeconds: retryAfter });
-
-    const user = await this.transactions.asSystem((m) =>
-      m.createQueryBuilder(UserEntity, 'u').addSelect('u.passwordHash').where(key).andWhere('u.disabled_at IS NULL').getOne(),
-    );
-    const ok = await passwordHasher.verify(user?.passwordHash ?? null, password);
-    // 2. record the attempt in its own committed transaction: a failure must count even though we then throw
-    const result = await this.transactions.asSystem(async (m) => {
-      await m.query(`INSERT INTO login_attempts (login, ip, succeeded) VALUES ($1, $2, $3)`, [loginKey, ip, ok]);
-      if (!ok || !user) return null;
-      return this.issue(m, user, randomUUID());
+    // 1. serialised per address and per login: check the failure budget and record this attempt as a failure
+    //    until the password proves otherwise, so parallel guesses count against the budget as they arrive
+    const gate = await this.transactions.asSystem(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('zizhu:login-ip:' || $1)), pg_advisory_xact_lock(hashtext('zizhu:login:' || $2))`, [ip, loginKey]);
+      const retryAfter = await this.rateLimitRetryAfter(m, loginKey, ip);
+      if (retryAfter !== null) return { retryAfter };
+      const [attempt] = (await m.query(`INSERT INTO login_attempts (login, ip, succeeded) VALUES ($1, $2, false) RETURNING id`, [loginKey, ip])) as [{ id: number }];
+      const user = await m.createQueryBuilder(UserEntity, 'u').addSelect('u.passwordHash').where(key).andWhere('u.disabled_at IS NULL').getOne();
+      return { attemptId: attempt.id, user };
     });
-    if (!result) {
+    if ('retryAfter' in gate) throw authErrors.AUTH_RATE_LIMITED(undefined, { retryAfterSeconds: gate.retryAfter });
+
+    // 2. the slow part (argon2id) holds no connection
+    const user = gate.user;
+    if (!(await passwordHasher.verify(user?.passwordHash ?? null, password)) || !user) {
       this.logger.warn({ login: loginKey, ip }, 'failed sign-in');
       throw authErrors.AUTH_INVALID_CREDENTIALS();
     }
-    return result;
+    return this.transactions.asSystem(async (m) => {
+      await m.query(`UPDATE login_attempts SET succeeded = true WHERE id = $1`, [gate.attemptId]);
+      return this.issue(m, user, randomUUID());
+    });
   }
 
   async refresh(refreshToken: string): Promise<Tokens> {

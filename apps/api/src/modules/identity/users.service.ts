@@ -53,6 +53,9 @@ export class UsersService {
     if (!input.email && !input.phone) throw identityErrors.USER_LOGIN_REQUIRED();
     const principal = this.context.principal;
     const org = await this.organizations.get(input.organizationId ?? principal.tenantId);
+    // the logins of an organisation are its merchant data: a reseller's customers are not the reseller's to manage
+    const [{ visible }] = (await this.context.manager.query('SELECT zizhu_data_visible($1) AS visible', [org.id])) as [{ visible: boolean }];
+    if (!visible) throw identityErrors.USER_ORGANIZATION_NOT_FOUND();
     const ownOrChild = org.id === principal.tenantId || org.parentId === principal.tenantId;
     if (!this.context.isPlatformAdmin && !ownOrChild) throw identityErrors.USER_ROLE_NOT_ALLOWED('You manage logins of your own organisation and the ones directly under it.');
     if (!ROLES_BY_KIND[org.kind].includes(input.role)) {

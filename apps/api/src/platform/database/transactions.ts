@@ -5,6 +5,7 @@ import { defineErrors } from '../errors/domain-error.js';
 
 export const tenancyErrors = defineErrors({
   AUTH_TENANT_GONE: [401, 'The organisation of this login no longer exists.'],
+  TRANSACTION_NESTING_REFUSED: [500, 'A transaction for another principal or scope was opened inside an open one.'],
 });
 
 /**
@@ -21,7 +22,12 @@ export class Transactions {
   ) {}
 
   async asTenant<T>(principal: Principal, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.context.hasTransaction && this.context.scope === 'tenant') return fn(this.context.manager);
+    if (this.context.hasTransaction) {
+      // joining is only safe for the same principal; a second transaction would deadlock PGlite's one session
+      const current = this.context.scope === 'tenant' ? this.context.principal : undefined;
+      if (current?.tenantId !== principal.tenantId || current.role !== principal.role) throw tenancyErrors.TRANSACTION_NESTING_REFUSED();
+      return fn(this.context.manager);
+    }
     return this.dataSource.transaction(async (manager) => {
       const [row] = (await manager.query(`SELECT zizhu_enter_tenant($1, $2) AS kind`, [
         principal.tenantId,
@@ -34,7 +40,10 @@ export class Transactions {
   }
 
   async asSystem<T>(fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-    if (this.context.hasTransaction && this.context.scope === 'system') return fn(this.context.manager);
+    if (this.context.hasTransaction) {
+      if (this.context.scope !== 'system') throw tenancyErrors.TRANSACTION_NESTING_REFUSED();
+      return fn(this.context.manager);
+    }
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT set_config('app.all_tenants', 'on', true)`);
       return this.context.within({ manager, scope: 'system' }, () => fn(manager));

@@ -38,6 +38,13 @@ const HTTP_CODES: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** What of an unexpected error may be logged: never a failed query's parameters (password hashes, logins). */
+function safeError(exception: unknown): unknown {
+  if (!(exception instanceof Error)) return exception;
+  const { code, query } = exception as Error & { code?: unknown; query?: unknown };
+  return { type: exception.name, message: exception.message, stack: exception.stack, code, query };
+}
+
 /** Answers every error as application/problem+json with a stable `code` and the request id. */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
@@ -48,7 +55,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<{ id?: string }>();
     const requestId = currentRequestId() ?? request.id;
     const problem = this.toProblem(exception, requestId);
-    if (problem.status >= 500) this.logger.error({ err: exception, code: problem.code }, problem.detail);
+    if (problem.status >= 500) this.logger.error({ err: safeError(exception), code: problem.code }, problem.detail);
     if (exception instanceof DomainError && exception.extra.retryAfterSeconds !== undefined) {
       void reply.header('retry-after', String(exception.extra.retryAfterSeconds));
     }

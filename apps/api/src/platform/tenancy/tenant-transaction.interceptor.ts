@@ -9,7 +9,7 @@ import { RequestContext } from './request-context.js';
 
 /**
  * Wraps every authenticated request in one tenant transaction (row-level security set for the
- * principal). A platform admin's every access is written to the audit log in that transaction.
+ * principal). A platform admin's every access is written to the audit log first, in a transaction of its own.
  */
 @Injectable()
 export class TenantTransactionInterceptor implements NestInterceptor {
@@ -25,18 +25,15 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     if (policy?.kind !== 'tenant' && policy?.kind !== 'platform-admin') return next.handle();
     const principal = this.context.principal;
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
-    return from(
-      this.transactions.asTenant(principal, async () => {
-        if (principal.role === 'PLATFORM_ADMIN') {
-          await this.audit.record({
-            action: 'platform.access',
-            resourceType: 'route',
-            resourceId: `${request.method} ${request.url}`,
-            subjectTenantId: null,
-          });
-        }
-        return lastValueFrom(next.handle(), { defaultValue: undefined });
-      }),
-    );
+    const run = async () => {
+      if (principal.role === 'PLATFORM_ADMIN') {
+        // committed on its own first, so a failed or refused request is on record too
+        await this.transactions.asSystem(() =>
+          this.audit.record({ action: 'platform.access', resourceType: 'route', resourceId: `${request.method} ${request.url}`, subjectTenantId: null }),
+        );
+      }
+      return this.transactions.asTenant(principal, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+    };
+    return from(run());
   }
 }

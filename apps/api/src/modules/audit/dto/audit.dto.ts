@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -11,11 +11,11 @@ export class AuditQueryDto {
   @Max(200)
   limit?: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Only entries strictly older than this (pagination cursor).' })
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page.' })
   @IsOptional()
-  @Type(() => Date)
-  @IsDate()
-  before?: Date;
+  @IsString()
+  @MaxLength(64)
+  cursor?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only entries by or about this organisation.' })
   @IsOptional()
@@ -40,6 +40,6 @@ export class AuditEntryDto {
 
 export class AuditPageDto {
   @ApiProperty({ type: [AuditEntryDto] }) items!: AuditEntryDto[];
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Pass as `before` for the next page.' })
-  nextBefore!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  nextCursor!: string | null;
 }
