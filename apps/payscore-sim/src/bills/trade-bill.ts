@@ -1,0 +1,172 @@
+// The daily trade bill (交易账单): GET /v3/bill/tradebill → {hash_type, hash_value, download_url},
+// then GET /v3/billdownload/file?token=… → the CSV (wechatpay-bills-sharing-complaints.md §1,
+// payscore-protocol.md §9.7: Pay Score auto-debits are AUTH rows with `wxzff|order_id|out_order_no`).
+import { createHash, randomBytes } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
+import { type SimClock } from '../platform/clock.js';
+import { beijingDayStart, billTime } from '../platform/beijing-time.js';
+import { WxError, invalidRequest, noAuth, paramError } from '../platform/wx-error.js';
+import { type Merchant } from '../merchants/merchant-registry.js';
+import { type OrderService } from '../orders/order-service.js';
+import { type RefundService } from '../refunds/refund-service.js';
+
+export type BillType = 'ALL' | 'SUCCESS' | 'REFUND';
+
+const DAY_MS = 24 * 3600 * 1000;
+const READY_AFTER_MS = DAY_MS + 10 * 3600 * 1000; // D+1 10:00 Beijing
+const RETENTION_MS = 90 * DAY_MS;
+const DOWNLOAD_TTL_MS = 5 * 60 * 1000;
+/** Fee rate 0.60%: the fee is amount × 6/1000, shown in yuan with 5 decimals. */
+const FEE_PER_MILLE = 6;
+
+const HEADERS: Record<BillType, string[]> = {
+  ALL: '交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注'.split(','),
+  SUCCESS: '交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,商品名称,商户数据包,手续费,费率,订单金额,费率备注'.split(','),
+  REFUND: '交易时间,公众账号ID,商户号,特约商户号,设备号,微信订单号,商户订单号,用户标识,交易类型,交易状态,付款银行,货币种类,应结订单金额,代金券金额,退款申请时间,退款成功时间,微信退款单号,商户退款单号,退款金额,充值券退款金额,退款类型,退款状态,商品名称,商户数据包,手续费,费率,订单金额,申请退款金额,费率备注'.split(','),
+};
+const SUMMARY_HEADERS: Record<BillType, string[]> = {
+  ALL: '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额'.split(','),
+  SUCCESS: '总交易单数,应结订单总金额,手续费总金额,订单总金额'.split(','),
+  REFUND: '总交易单数,应结订单总金额,退款总金额,充值券退款总金额,手续费总金额,订单总金额,申请退款总金额'.split(','),
+};
+
+export const yuan = (fen: number): string => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
+/** Fee of `fen` at 0.60% in yuan with 5 decimals (1 fen × 6/1000 = 0.00006 yuan). */
+export const fee5 = (fen: number): string => {
+  const units = Math.abs(fen) * FEE_PER_MILLE; // units of 0.00001 yuan
+  return `${fen < 0 ? '-' : ''}${Math.floor(units / 100000)}.${String(units % 100000).padStart(5, '0')}`;
+};
+/** Merchant-controlled text must not break the comma-separated layout. */
+const text = (s: string | undefined): string => (s ?? '').replace(/,/g, '，').replace(/[\r\n]/g, ' ');
+
+interface Row {
+  readonly fields: Record<string, string>;
+  readonly kind: 'payment' | 'refund';
+  readonly settledFen: number;
+  readonly refundFen: number;
+  readonly feeFen: number;
+}
+
+interface Download {
+  readonly mchid: string;
+  readonly bytes: Buffer;
+  readonly gzip: boolean;
+  readonly expiresAtMs: number;
+}
+
+export class TradeBillService {
+  private readonly downloads = new Map<string, Download>();
+
+  constructor(
+    private readonly clock: SimClock,
+    private readonly orders: OrderService,
+    private readonly refunds: RefundService,
+  ) {}
+
+  apply(merchant: Merchant, query: Record<string, string | undefined>, origin: string): Record<string, unknown> {
+    const date = query['bill_date'];
+    if (!date) throw paramError('缺少参数bill_date', 'bill_date');
+    const dayStart = beijingDayStart(date);
+    if (dayStart === undefined) throw paramError('bill_date格式错误，应为yyyy-MM-dd', 'bill_date');
+    const billType = (query['bill_type'] ?? 'ALL') as BillType;
+    if (!(billType in HEADERS)) throw paramError('bill_type只支持ALL、SUCCESS、REFUND', 'bill_type');
+    const tarType = query['tar_type'];
+    if (tarType !== undefined && tarType !== 'GZIP') throw paramError('tar_type只支持GZIP', 'tar_type');
+    const now = this.clock.now();
+    if (now < dayStart + DAY_MS) throw invalidRequest('账单日期不能是当天或未来日期');
+    if (now < dayStart + READY_AFTER_MS) throw new WxError(400, 'STATEMENT_CREATING', '账单生成中，请在次日10点后下载');
+    if (dayStart < now - RETENTION_MS) throw invalidRequest('只能下载三个月以内的账单');
+
+    const csv = this.render(merchant.mchid, dayStart, billType);
+    if (csv === undefined) throw new WxError(400, 'NO_STATEMENT_EXIST', '请求的账单文件不存在');
+    const bytes = Buffer.from(csv, 'utf8');
+    const token = randomBytes(24).toString('base64url');
+    this.downloads.set(token, { mchid: merchant.mchid, bytes, gzip: tarType === 'GZIP', expiresAtMs: now + DOWNLOAD_TTL_MS });
+    return {
+      hash_type: 'SHA1',
+      hash_value: createHash('sha1').update(bytes).digest('hex'),
+      download_url: `${origin}/v3/billdownload/file?token=${token}`,
+    };
+  }
+
+  download(merchant: Merchant, token: string | undefined): { body: Buffer; gzip: boolean } {
+    const entry = token === undefined ? undefined : this.downloads.get(token);
+    if (!entry || entry.expiresAtMs < this.clock.now()) throw invalidRequest('下载链接已过期或无效，请重新申请账单');
+    if (entry.mchid !== merchant.mchid) throw noAuth('下载账单的商户号与申请账单的商户号不一致');
+    return { body: entry.gzip ? gzipSync(entry.bytes) : entry.bytes, gzip: entry.gzip };
+  }
+
+  clear(): void {
+    this.downloads.clear();
+  }
+
+  /** The bill CSV of one Beijing day, or undefined when the merchant had no trade and no refund. */
+  render(mchid: string, dayStart: number, billType: BillType): string | undefined {
+    const inDay = (ms: number): boolean => ms >= dayStart && ms < dayStart + DAY_MS;
+    const rows: Array<Row & { at: number }> = [];
+    if (billType !== 'REFUND') {
+      for (const order of this.orders.all()) {
+        if (order.mchid !== mchid) continue;
+        for (const p of order.payments) {
+          if (p.paidType !== 'NEWTON' || !p.transactionId || !inDay(p.paidAtMs)) continue;
+          const feeFen = p.amount;
+          rows.push({
+            at: p.paidAtMs,
+            kind: 'payment',
+            settledFen: p.amount,
+            refundFen: 0,
+            feeFen,
+            fields: {
+              交易时间: billTime(p.paidAtMs), 公众账号ID: order.appid, 商户号: order.mchid, 特约商户号: '0', 设备号: '',
+              微信订单号: p.transactionId, 商户订单号: p.billOutTradeNo ?? order.outOrderNo, 用户标识: order.openid ?? '',
+              交易类型: p.tradeType ?? 'AUTH', 交易状态: 'SUCCESS', 付款银行: 'OTHERS', 货币种类: 'CNY',
+              应结订单金额: yuan(p.amount), 代金券金额: '0.00', 微信退款单号: '0', 商户退款单号: '0', 退款金额: '0.00',
+              充值券退款金额: '0.00', 退款类型: '', 退款状态: '', 商品名称: text(order.serviceIntroduction),
+              商户数据包: p.tradeType === 'JSAPI' ? text(order.attach) : `wxzff|${order.orderId}|${order.outOrderNo}`,
+              手续费: fee5(feeFen), 费率: '0.60%', 订单金额: yuan(p.amount), 申请退款金额: '0.00', 费率备注: '',
+            },
+          });
+        }
+      }
+    }
+    if (billType !== 'SUCCESS') {
+      for (const r of this.refunds.all()) {
+        if (r.mchid !== mchid || !inDay(r.createdAtMs)) continue;
+        const found = this.orders.findPayment(mchid, r.transactionId);
+        const tradeType = found?.payment.tradeType ?? 'AUTH';
+        rows.push({
+          at: r.createdAtMs,
+          kind: 'refund',
+          settledFen: 0,
+          refundFen: r.refundFen,
+          feeFen: -r.refundFen,
+          fields: {
+            交易时间: billTime(r.createdAtMs), 公众账号ID: r.appid, 商户号: r.mchid, 特约商户号: '0', 设备号: '',
+            微信订单号: r.transactionId, 商户订单号: r.billOutTradeNo, 用户标识: r.openid ?? '', 交易类型: tradeType,
+            交易状态: 'REFUND', 付款银行: 'OTHERS', 货币种类: 'CNY', 应结订单金额: '0.00', 代金券金额: '0.00',
+            退款申请时间: billTime(r.createdAtMs), 退款成功时间: r.successAtMs === undefined ? '' : billTime(r.successAtMs),
+            微信退款单号: r.refundId, 商户退款单号: r.outRefundNo, 退款金额: yuan(r.refundFen), 充值券退款金额: '0.00',
+            退款类型: 'ORIGINAL', 退款状态: 'SUCCESS', 商品名称: text(found?.order.serviceIntroduction),
+            商户数据包: found && tradeType === 'AUTH' ? `wxzff|${found.order.orderId}|${found.order.outOrderNo}` : text(found?.order.attach),
+            手续费: fee5(r.refundFen), 费率: '0.60%', 订单金额: '0.00', 申请退款金额: yuan(r.refundFen), 费率备注: '',
+          },
+        });
+      }
+    }
+    if (rows.length === 0) return undefined;
+    rows.sort((a, b) => a.at - b.at);
+    const header = HEADERS[billType];
+    const lines = [header.join(',')];
+    for (const row of rows) lines.push(header.map((h) => `\`${row.fields[h] ?? ''}`).join(','));
+    const settled = rows.reduce((s, r) => s + r.settledFen, 0);
+    const refunded = rows.reduce((s, r) => s + r.refundFen, 0);
+    const feeUnits = rows.reduce((s, r) => s + r.feeFen, 0);
+    const summary: Record<string, string> = {
+      总交易单数: String(rows.length), 应结订单总金额: yuan(settled), 退款总金额: yuan(refunded), 充值券退款总金额: '0.00',
+      手续费总金额: fee5(feeUnits), 订单总金额: yuan(settled), 申请退款总金额: yuan(refunded),
+    };
+    lines.push(SUMMARY_HEADERS[billType].join(','));
+    lines.push(SUMMARY_HEADERS[billType].map((h) => `\`${summary[h] ?? ''}`).join(','));
+    return `${lines.join('\r\n')}\r\n`;
+  }
+}

@@ -1,0 +1,15 @@
+// The only place the simulator reads the environment.
+export interface SimRuntimeConfig {
+  readonly port: number;
+  readonly host: string;
+}
+
+export function loadSimConfig(env: NodeJS.ProcessEnv = process.env): SimRuntimeConfig {
+  const rawPort = env['PAYSCORE_SIM_PORT'];
+  const port = rawPort === undefined || rawPort === '' ? 4010 : Number(rawPort);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PAYSCORE_SIM_PORT must be an integer port, got "${rawPort}"`);
+  }
+  const host = env['PAYSCORE_SIM_HOST'] || '127.0.0.1';
+  return Object.freeze({ port, host });
+}

@@ -1,0 +1,226 @@
+// The simulator's own control routes (contracts.md §5 plus the documented extras in README.md).
+import { type FastifyInstance } from 'fastify';
+import { rfc3339 } from '../platform/beijing-time.js';
+import { SimControlError } from '../platform/wx-error.js';
+import { parseMerchant } from '../merchants/merchant-registry.js';
+import { orderWire, type DebitOutcome, type OrderRecord } from '../orders/order-model.js';
+import { parseFaultRules } from '../control/faults.js';
+import { type DeliverySwitches } from '../notifications/notifier.js';
+import { type SimulatorCore } from '../simulator-core.js';
+import { controlBody, param, queryOf, sendJson } from './http-helpers.js';
+
+const OUTCOMES = ['confirm', 'refuse', 'assessment-failed'] as const;
+const DEBIT_OUTCOMES: readonly DebitOutcome[] = ['success', 'insufficient-funds', 'user-pays-later'];
+
+const optionalString = (body: Record<string, unknown>, field: string): string | undefined => {
+  const v = body[field];
+  if (v === undefined || v === null) return undefined;
+  if (typeof v !== 'string') throw new SimControlError(400, 'INVALID_FIELD', `${field} must be a string`);
+  return v;
+};
+
+export function simOrderView(core: SimulatorCore, o: OrderRecord): Record<string, unknown> {
+  return {
+    ...orderWire(o),
+    sim: {
+      scenario: o.scenario,
+      mode: o.mode,
+      createdAt: rfc3339(o.createdAtMs),
+      updatedAt: rfc3339(o.updatedAtMs),
+      package: o.packageToken,
+      pageOpened: o.pageOpened,
+      packageUsed: o.packageUsed,
+      debitBusyUntil: o.debitBusyUntilMs === undefined ? undefined : rfc3339(o.debitBusyUntilMs),
+      queryId: o.queryId,
+      userAction: o.userAction,
+      depositPaid: o.depositPaid,
+      cancelReason: o.cancelReason,
+      modifyCount: o.modifyCount,
+      debitPlan: core.orders.debitPlanFor(o),
+      debitAttempts: o.debitAttempts,
+      debitScheduled: o.debitTask !== undefined,
+      payments: o.payments.map((p) => ({ ...p, paidAt: rfc3339(p.paidAtMs) })),
+      warnings: o.warnings,
+    },
+  };
+}
+
+export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore): void {
+  app.get('/', async (_req, reply) =>
+    sendJson(reply, 200, {
+      name: 'zizhu WeChat Pay Score simulator',
+      platformPublicKeyId: core.platformKey.publicKeyId,
+      phone: '/sim/phone',
+      state: '/sim/state',
+      docs: 'apps/payscore-sim/README.md',
+    }),
+  );
+
+  app.post('/sim/merchants', async (req, reply) => {
+    const merchant = parseMerchant(controlBody(req));
+    core.merchants.register(merchant);
+    return sendJson(reply, 200, { platformPublicKeyPem: core.platformKey.publicKeyPem, platformPublicKeyId: core.platformKey.publicKeyId });
+  });
+
+  app.post('/sim/orders/:out_order_no/confirm', async (req, reply) => {
+    const body = controlBody(req);
+    const outcome = body['outcome'] ?? 'confirm';
+    if (!OUTCOMES.includes(outcome as (typeof OUTCOMES)[number])) {
+      throw new SimControlError(400, 'INVALID_OUTCOME', `outcome must be one of ${OUTCOMES.join(', ')}`);
+    }
+    const openid = optionalString(body, 'openid');
+    const mchid = optionalString(body, 'mchid');
+    const result = core.orders.userAction(param(req, 'out_order_no'), {
+      outcome: outcome as (typeof OUTCOMES)[number],
+      ...(openid !== undefined ? { openid } : {}),
+      ...(mchid !== undefined ? { mchid } : {}),
+      payDeposit: body['payDeposit'] === true,
+    });
+    return sendJson(reply, 200, result);
+  });
+
+  app.post('/sim/business-view', async (req, reply) => {
+    const body = controlBody(req);
+    const appid = optionalString(body, 'appid');
+    const order = core.orders.openBusinessView({
+      ...(appid !== undefined ? { appid } : {}),
+      businessType: body['businessType'],
+      extraData: body['extraData'],
+    });
+    return sendJson(reply, 200, {
+      opened: true,
+      out_order_no: order.outOrderNo,
+      mchid: order.mchid,
+      phoneUrl: `/sim/phone?out_order_no=${encodeURIComponent(order.outOrderNo)}&mchid=${encodeURIComponent(order.mchid)}`,
+    });
+  });
+
+  app.post('/sim/orders/:out_order_no/user-pay', async (req, reply) => {
+    const mchid = optionalString(controlBody(req), 'mchid');
+    return sendJson(reply, 200, core.orders.userPays(param(req, 'out_order_no'), mchid));
+  });
+
+  app.get('/sim/orders/:out_order_no', async (req, reply) => {
+    const order = core.orders.findForControl(param(req, 'out_order_no'), queryOf(req)['mchid']);
+    return sendJson(reply, 200, simOrderView(core, order));
+  });
+
+  app.post('/sim/debits', async (req, reply) => {
+    const body = controlBody(req);
+    const outcome = body['outcome'];
+    if (!DEBIT_OUTCOMES.includes(outcome as DebitOutcome)) {
+      throw new SimControlError(400, 'INVALID_OUTCOME', `outcome must be one of ${DEBIT_OUTCOMES.join(', ')}`);
+    }
+    const failures = body['failures'];
+    if (failures !== undefined && (typeof failures !== 'number' || !Number.isInteger(failures) || failures < 0)) {
+      throw new SimControlError(400, 'INVALID_FIELD', 'failures must be a non-negative integer');
+    }
+    const outOrderNo = optionalString(body, 'outOrderNo');
+    const mchid = optionalString(body, 'mchid');
+    const plan = { outcome: outcome as DebitOutcome, ...(typeof failures === 'number' ? { failures } : {}) };
+    core.orders.setDebitPlan(outOrderNo, mchid, plan);
+    return sendJson(reply, 200, { scope: outOrderNo === undefined ? 'default' : `${mchid ?? '*'}|${outOrderNo}`, ...plan });
+  });
+
+  app.get('/sim/clock', async (_req, reply) => sendJson(reply, 200, clockView(core)));
+  app.post('/sim/clock', async (req, reply) => {
+    const seconds = controlBody(req)['advanceSeconds'];
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) {
+      throw new SimControlError(400, 'INVALID_FIELD', 'advanceSeconds must be a non-negative number');
+    }
+    core.advance(seconds);
+    return sendJson(reply, 200, clockView(core));
+  });
+
+  app.get('/sim/faults', async (_req, reply) => sendJson(reply, 200, { rules: core.faults.list() }));
+  app.post('/sim/faults', async (req, reply) => {
+    core.faults.set(parseFaultRules(controlBody(req)));
+    return sendJson(reply, 200, { rules: core.faults.list() });
+  });
+
+  app.get('/sim/callbacks', async (_req, reply) =>
+    sendJson(reply, 200, { switches: core.notifier.getSwitches(), deliveries: core.notifier.deliveries() }),
+  );
+  app.post('/sim/callbacks', async (req, reply) => {
+    const body = controlBody(req);
+    const patch: Partial<DeliverySwitches> = {};
+    for (const f of ['copies', 'holdMs', 'lateMs'] as const) {
+      const v = body[f];
+      if (v === undefined) continue;
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < (f === 'copies' ? 1 : 0)) {
+        throw new SimControlError(400, 'INVALID_FIELD', `${f} must be an integer ${f === 'copies' ? '>= 1' : '>= 0'}`);
+      }
+      patch[f] = v;
+    }
+    if (body['signTestProbe'] !== undefined) {
+      if (typeof body['signTestProbe'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'signTestProbe must be a boolean');
+      patch.signTestProbe = body['signTestProbe'];
+    }
+    if (body['outOfOrder'] !== undefined) {
+      if (typeof body['outOfOrder'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'outOfOrder must be a boolean');
+      patch.outOfOrder = body['outOfOrder'];
+    }
+    return sendJson(reply, 200, { switches: core.notifier.setSwitches(patch) });
+  });
+  app.post('/sim/callbacks/flush', async (_req, reply) => {
+    core.notifier.flush();
+    return sendJson(reply, 200, { switches: core.notifier.getSwitches() });
+  });
+
+  app.get('/sim/settings', async (_req, reply) => sendJson(reply, 200, core.orders.settings));
+  app.post('/sim/settings', async (req, reply) => {
+    const body = controlBody(req);
+    if (body['cancelWhilePaying'] !== undefined) {
+      if (typeof body['cancelWhilePaying'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'cancelWhilePaying must be a boolean');
+      core.orders.settings.cancelWhilePaying = body['cancelWhilePaying'];
+    }
+    if (body['industryTemplates'] !== undefined) {
+      if (body['industryTemplates'] !== 'warn' && body['industryTemplates'] !== 'strict') {
+        throw new SimControlError(400, 'INVALID_FIELD', 'industryTemplates must be warn|strict');
+      }
+      core.orders.settings.industryTemplates = body['industryTemplates'];
+    }
+    if (body['refundOutcome'] !== undefined) {
+      const outcome = body['refundOutcome'];
+      if (outcome !== 'SUCCESS' && outcome !== 'ABNORMAL' && outcome !== 'CLOSED') {
+        throw new SimControlError(400, 'INVALID_FIELD', 'refundOutcome must be SUCCESS|ABNORMAL|CLOSED');
+      }
+      core.orders.settings.refundOutcome = outcome;
+    }
+    for (const field of ['debitBusyMs', 'debitDelayMs', 'debitRetryMs'] as const) {
+      const value = body[field];
+      if (value === undefined) continue;
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SimControlError(400, 'INVALID_FIELD', `${field} must be an integer >= 0`);
+      core.orders.settings[field] = value;
+    }
+    return sendJson(reply, 200, core.orders.settings);
+  });
+
+  app.get('/sim/state', async (_req, reply) =>
+    sendJson(reply, 200, {
+      clock: clockView(core),
+      platformPublicKeyId: core.platformKey.publicKeyId,
+      settings: core.orders.settings,
+      merchants: core.merchants.all().map((m) => ({
+        mchid: m.mchid,
+        serialNo: m.serialNo,
+        appids: m.appids,
+        services: [...m.services.values()],
+      })),
+      orders: core.orders.all().map((o) => simOrderView(core, o)),
+      refunds: core.refunds.all().map(({ canonical: _c, ...r }) => ({ ...r, createdAt: rfc3339(r.createdAtMs) })),
+      callbacks: { switches: core.notifier.getSwitches(), deliveries: core.notifier.deliveries() },
+      faults: core.faults.list(),
+      scheduledTasks: core.scheduler.pending,
+    }),
+  );
+
+  app.post('/sim/reset', async (_req, reply) => {
+    core.reset();
+    return sendJson(reply, 200, { reset: true });
+  });
+}
+
+function clockView(core: SimulatorCore): Record<string, unknown> {
+  return { now: rfc3339(core.clock.now()), nowMs: core.clock.now(), offsetSeconds: core.clock.offsetSeconds };
+}

@@ -1,0 +1,31 @@
+// The end user's side: the phone confirmation page and the mini-program login code exchange.
+import { type FastifyInstance } from 'fastify';
+import { renderConfirmPage, renderOrderList } from '../user/phone-page.js';
+import { jscode2session } from '../user/jscode2session.js';
+import { SimControlError } from '../platform/wx-error.js';
+import { type SimulatorCore } from '../simulator-core.js';
+import { queryOf, sendJson } from './http-helpers.js';
+
+export function registerUserRoutes(app: FastifyInstance, core: SimulatorCore): void {
+  app.get('/sim/phone', async (req, reply) => {
+    const q = queryOf(req);
+    const no = q['out_order_no'];
+    const pkg = q['package'];
+    let html: string;
+    if ((no === undefined || no === '') && !pkg) html = renderOrderList(core.orders.all());
+    else {
+      try {
+        const order = pkg
+          ? core.orders.openBusinessView({ businessType: 'wxpayScoreUse', extraData: { package: pkg } })
+          : core.orders.findForControl(no ?? '', q['mchid']);
+        html = renderConfirmPage(order);
+      } catch (error) {
+        if (!(error instanceof SimControlError)) throw error;
+        return reply.code(error.status).type('text/html; charset=utf-8').send(`<!doctype html><meta charset="utf-8"><p>${error.message.replace(/</g, '&lt;')}</p>`);
+      }
+    }
+    return reply.code(200).type('text/html; charset=utf-8').send(html);
+  });
+
+  app.get('/sns/jscode2session', async (req, reply) => sendJson(reply, 200, jscode2session(queryOf(req))));
+}

@@ -1,0 +1,101 @@
+// Wires the simulator's parts together; no HTTP here.
+import { Scheduler, SimClock } from './platform/clock.js';
+import { createPlatformKey, type PlatformKey } from './platform/wechatpay-crypto.js';
+import { MerchantRegistry } from './merchants/merchant-registry.js';
+import { DEFAULT_SWITCHES, Notifier, PAYSCORE_RETRY_SCHEDULE_MS } from './notifications/notifier.js';
+import { OrderService } from './orders/order-service.js';
+import { RefundService } from './refunds/refund-service.js';
+import { TradeBillService } from './bills/trade-bill.js';
+import { FaultInjector } from './control/faults.js';
+
+export interface CoreOptions {
+  /** Real-time source (ms); the business clock is this plus the /sim/clock offset. Default Date.now. */
+  readonly now?: () => number;
+  /** Business-clock delay between a completion (or /pay) and the debit attempt. Default 2000 ms. */
+  readonly debitDelayMs?: number;
+  /** Business-clock delay between failed debit attempts (insufficient funds). Default 10 min. */
+  readonly debitRetryMs?: number;
+  /** Business-clock delay before a refund becomes SUCCESS and REFUND.SUCCESS is sent. Default 1000 ms. */
+  readonly refundDelayMs?: number;
+  /** Waits between callback attempts. Default §7.4: 15s/15s/30s/180s/1800s×4/3600s. */
+  readonly callbackRetryScheduleMs?: readonly number[];
+  /** A callback not answered within this many real ms counts as failed. Default 5000 (WeChat's 5 s). */
+  readonly callbackTimeoutMs?: number;
+  /** Requests whose Authorization timestamp is further than this from real time get 401. Default 300. */
+  readonly requestTimestampWindowSec?: number;
+  /** PEM of the platform private key; generated per process when absent. */
+  readonly platformPrivateKeyPem?: string;
+  /** `PUB_KEY_ID_` + 32 digits; generated when absent. */
+  readonly platformPublicKeyId?: string;
+  /** Randomness for fault rates. Default Math.random. */
+  readonly random?: () => number;
+}
+
+export class SimulatorCore {
+  readonly clock: SimClock;
+  readonly scheduler: Scheduler;
+  readonly platformKey: PlatformKey;
+  readonly merchants = new MerchantRegistry();
+  readonly notifier: Notifier;
+  readonly orders: OrderService;
+  readonly refunds: RefundService;
+  readonly bills: TradeBillService;
+  readonly faults: FaultInjector;
+  readonly requestTimestampWindowSec: number;
+
+  constructor(options: CoreOptions = {}, onError: (error: unknown) => void = () => undefined) {
+    this.clock = new SimClock(options.now ?? Date.now);
+    this.scheduler = new Scheduler(this.clock, onError);
+    this.platformKey = createPlatformKey(options.platformPrivateKeyPem, options.platformPublicKeyId);
+    this.requestTimestampWindowSec = options.requestTimestampWindowSec ?? 300;
+    this.notifier = new Notifier({
+      clock: this.clock,
+      scheduler: this.scheduler,
+      platformKey: this.platformKey,
+      retryScheduleMs: options.callbackRetryScheduleMs ?? PAYSCORE_RETRY_SCHEDULE_MS,
+      timeoutMs: options.callbackTimeoutMs ?? 5000,
+    });
+    const merchantOf = (mchid: string) => this.merchants.get(mchid);
+    this.orders = new OrderService(
+      {
+        clock: this.clock,
+        scheduler: this.scheduler,
+        notifier: this.notifier,
+        debitDelayMs: options.debitDelayMs ?? 2000,
+        debitRetryMs: options.debitRetryMs ?? 10 * 60 * 1000,
+      },
+      merchantOf,
+    );
+    this.refunds = new RefundService(
+      { clock: this.clock, scheduler: this.scheduler, notifier: this.notifier, refundDelayMs: options.refundDelayMs ?? 1000 },
+      this.orders,
+      merchantOf,
+    );
+    this.bills = new TradeBillService(this.clock, this.orders, this.refunds);
+    this.faults = new FaultInjector(options.random ?? Math.random);
+  }
+
+  /** POST /sim/clock: move the business clock, expire orders, run what became due. */
+  advance(seconds: number): void {
+    this.clock.advance(seconds);
+    this.orders.sweep();
+    this.scheduler.poke();
+  }
+
+  /** Forget every order, refund, bill, fault, switch and merchant (the platform key and clock stay). */
+  reset(): void {
+    this.scheduler.close();
+    this.orders.clear();
+    this.refunds.clear();
+    this.bills.clear();
+    this.notifier.clear();
+    this.notifier.setSwitches({ ...DEFAULT_SWITCHES });
+    this.faults.set([]);
+    this.merchants.clear();
+    this.scheduler.reopen();
+  }
+
+  close(): void {
+    this.scheduler.close();
+  }
+}

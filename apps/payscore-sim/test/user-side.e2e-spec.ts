@@ -1,0 +1,153 @@
+// The end user's side: the mini-program code exchange and the phone confirmation page.
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createBody, newOrderNo, queryOrder, simGet, simPost, startHarness, type Harness } from './support/wx-test-kit.js';
+
+describe('GET /sns/jscode2session', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  const exchange = async (qs: string) => (await fetch(`${h.sim.url}/sns/jscode2session?${qs}`)).json() as Promise<Record<string, unknown>>;
+
+  it('a code test:<openid> yields that openid and a session_key', async () => {
+    const res = await exchange(`appid=${h.merchant.appid}&secret=s&js_code=${encodeURIComponent('test:o_alice_01')}&grant_type=authorization_code`);
+    expect(res['openid']).toBe('o_alice_01');
+    expect(typeof res['session_key']).toBe('string');
+    expect(res['errcode']).toBeUndefined();
+  });
+
+  it('any other code is errcode 40029 invalid code; a missing code or appid has its own errcode', async () => {
+    expect(await exchange(`appid=${h.merchant.appid}&js_code=081abcDEF`)).toEqual({ errcode: 40029, errmsg: 'invalid code' });
+    expect((await exchange(`appid=${h.merchant.appid}`))['errcode']).toBe(41008);
+    expect((await exchange('js_code=test:o1'))['errcode']).toBe(41002);
+  });
+});
+
+describe('GET /sim/phone', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  it('renders the confirmation page of the order: introduction, risk fund, post_payments, logo, score line, buttons', async () => {
+    const no = newOrderNo();
+    await h.client.post(
+      '/v3/payscore/serviceorder',
+      createBody(h, no, { service_introduction: '<b>校园热水</b>', post_payments: [{ name: '计费规则', description: '0.25元/升' }] }),
+    );
+    const res = await fetch(`${h.sim.url}/sim/phone?out_order_no=${no}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    const html = await res.text();
+    expect(html).toContain('&lt;b&gt;校园热水&lt;/b&gt;'); // escaped, never injected
+    expect(html).not.toContain('<b>校园热水</b>');
+    expect(html).toContain('¥30.00');
+    expect(html).toContain('预估订单费用');
+    expect(html).toContain('计费规则');
+    expect(html).toContain('0.25元/升');
+    expect(html).toContain('<svg');
+    expect(html).toContain('550分');
+    expect(html).toMatch(/<button class="confirm" id="confirm">/);
+    expect(html).toMatch(/<button class="refuse" id="refuse">/);
+    expect(html).toContain("'/sim/orders/' + encodeURIComponent(ORDER.outOrderNo) + '/confirm'");
+    expect(html).toContain('name="viewport"');
+  });
+
+  it('what the page’s Confirm button posts confirms the order; the page then shows the state with buttons disabled', async () => {
+    const no = newOrderNo();
+    await h.client.post('/v3/payscore/serviceorder', createBody(h, no));
+    const confirm = await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'o_sim_phone_user', outcome: 'confirm', mchid: h.merchant.mchid });
+    expect(confirm.status).toBe(200);
+    expect((await queryOrder(h, no)).json['openid']).toBe('o_sim_phone_user');
+    const html = await (await fetch(`${h.sim.url}/sim/phone?out_order_no=${no}&mchid=${h.merchant.mchid}`)).text();
+    expect(html).toContain('DOING / USER_CONFIRM');
+    expect(html).toMatch(/id="confirm" disabled/);
+  });
+
+  it('without out_order_no lists the orders waiting for confirmation; an unknown order is 404', async () => {
+    const no = newOrderNo();
+    await h.client.post('/v3/payscore/serviceorder', createBody(h, no));
+    const list = await (await fetch(`${h.sim.url}/sim/phone`)).text();
+    expect(list).toContain(`out_order_no=${no}`);
+    expect((await fetch(`${h.sim.url}/sim/phone?out_order_no=NOPE`)).status).toBe(404);
+  });
+
+  it('GET /sim/state shows merchants (without keys), orders with simulator details, and the clock', async () => {
+    const state = await simGet(h.sim, '/sim/state');
+    expect(state.status).toBe(200);
+    const merchants = state.json['merchants'] as Array<Record<string, unknown>>;
+    expect(merchants.map((m) => m['mchid'])).toContain(h.merchant.mchid);
+    expect(JSON.stringify(merchants)).not.toContain(h.merchant.apiV3Key);
+    const orders = state.json['orders'] as Array<Record<string, unknown>>;
+    expect(orders.length).toBeGreaterThan(0);
+    expect(orders[0]?.['sim']).toHaveProperty('packageUsed');
+    expect(state.json['clock']).toHaveProperty('offsetSeconds', 0);
+  });
+
+  it('POST /sim/reset forgets merchants and orders', async () => {
+    await simPost(h.sim, '/sim/reset', {});
+    const state = await simGet(h.sim, '/sim/state');
+    expect(state.json['merchants']).toEqual([]);
+    expect(state.json['orders']).toEqual([]);
+    expect((await h.client.post('/v3/payscore/serviceorder', createBody(h, newOrderNo()))).status).toBe(401);
+  });
+});
+
+describe('POST /sim/business-view (wx.openBusinessView wxpayScoreUse)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  const create = async (): Promise<{ no: string; pkg: string }> => {
+    const no = newOrderNo();
+    const res = await h.client.post('/v3/payscore/serviceorder', createBody(h, no));
+    return { no, pkg: String(res.json['package']) };
+  };
+  /** Written here from §6.5, independently of the simulator's implementation. */
+  const sign = (fields: Record<string, string>, key: string): string => {
+    const a = Object.keys(fields).sort().map((k) => `${k}=${fields[k]}`).join('&');
+    return createHmac('sha256', key).update(`${a}&key=${key}`).digest('hex').toUpperCase();
+  };
+
+  it('opens the page with {package}; the package opens it only once; the user can still confirm', async () => {
+    const { no, pkg } = await create();
+    const open = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { package: pkg } });
+    expect(open.status).toBe(200);
+    expect(open.json).toMatchObject({ opened: true, out_order_no: no, mchid: h.merchant.mchid });
+    const again = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { package: pkg } });
+    expect(again.status).toBe(409);
+    expect(again.json['message']).toContain('订单未获得权益');
+    expect((await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'o_fe', outcome: 'confirm' })).status).toBe(200);
+  });
+
+  it('checks the legacy signed extraData with the APIv2 key (an APIv3-key sign fails with 4185)', async () => {
+    const { pkg } = await create();
+    const fields = { mch_id: h.merchant.mchid, package: pkg, timestamp: String(Math.floor(Date.now() / 1000)), nonce_str: 'zyx53Nkey8o4bHpxTQvd8m7e92nG5mG2', sign_type: 'HMAC-SHA256' };
+    const wrong = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { ...fields, sign: sign(fields, h.merchant.apiV3Key) } });
+    expect(wrong.status).toBe(400);
+    expect(wrong.json['code']).toBe('FE_14185');
+    const right = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { ...fields, sign: sign(fields, h.merchant.apiV2Key) } });
+    expect(right.status).toBe(200);
+  });
+
+  it('reproduces the front-end errors: wrong appid 4108, bad package 4186, wrong businessType 4185', async () => {
+    const { pkg } = await create();
+    expect((await simPost(h.sim, '/sim/business-view', { appid: h.merchant.otherAppid, businessType: 'wxpayScoreUse', extraData: { package: pkg } })).json['code']).toBe('FE_14108');
+    expect((await simPost(h.sim, '/sim/business-view', { businessType: 'wxpayScoreUse', extraData: { package: 'nope' } })).json['code']).toBe('FE_14186');
+    expect((await simPost(h.sim, '/sim/business-view', { businessType: 'wxpayScoreDetail', extraData: { package: pkg } })).json['code']).toBe('FE_14185');
+  });
+
+  it('GET /sim/phone?package=… opens the page once', async () => {
+    const { pkg } = await create();
+    const first = await fetch(`${h.sim.url}/sim/phone?package=${encodeURIComponent(pkg)}`);
+    expect(first.status).toBe(200);
+    expect(await first.text()).toContain('校园热水');
+    expect((await fetch(`${h.sim.url}/sim/phone?package=${encodeURIComponent(pkg)}`)).status).toBe(409);
+  });
+});
