@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runApiBench } from './api.bench.js';
+import { runFleetBench } from './fleet.bench.js';
 import { runPayscoreBench } from './payscore.bench.js';
 import { runPricingBench } from './pricing.bench.js';
 
@@ -16,6 +17,7 @@ const header = [
 
 for (const [name, bench] of [
   ['API', runApiBench],
+  ['fleet', runFleetBench],
   ['pricing', runPricingBench],
   ['Pay Score', runPayscoreBench],
 ] as const) {

@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { AppModule, requestIdOf } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { DemoSeedService } from './modules/demo/demo-seed.service.js';
+import { captureDeviceRawBody } from './modules/device-api/device-signature.guard.js';
 import { openDatabase, type OpenDatabase } from './platform/database/database.js';
 import { contextStorage } from './platform/tenancy/context-storage.js';
 import { Transactions } from './platform/database/transactions.js';
@@ -58,6 +59,8 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
       void reply.header('x-request-id', request.id);
       contextStorage.run({ requestId: request.id }, done);
     });
+    // device requests are signed over their exact body bytes
+    captureDeviceRawBody(app.getHttpAdapter().getInstance());
     SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app!), { jsonDocumentUrl: 'docs/openapi.json' });
     await app.init();
     const seeded = config.seedDemo ? await app.get(DemoSeedService).seedIfEmpty(app.get(Transactions)) : false;

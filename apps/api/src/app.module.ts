@@ -6,6 +6,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/app-config.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
+import { DeviceApiModule } from './modules/device-api/device-api.module.js';
+import { FleetModule } from './modules/fleet/fleet.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
@@ -36,6 +38,8 @@ export class AppModule {
         IdentityModule,
         HealthModule,
         DemoModule,
+        FleetModule,
+        DeviceApiModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

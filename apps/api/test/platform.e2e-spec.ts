@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ACCESS_POLICY } from '../src/platform/auth/access-policy.js';
 import { buildOpenApiDocument, serialiseOpenApi } from '../src/platform/observability/openapi.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -20,6 +20,7 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
     const scanner = new MetadataScanner();
     const routes: string[] = [];
     const missing: string[] = [];
+    const deviceRoutes: string[] = [];
     for (const wrapper of controllers) {
       const instance = wrapper.instance as object | undefined;
       if (!instance || !wrapper.metatype) continue;
@@ -28,11 +29,17 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
         if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue; // not a route
         const route = `${wrapper.metatype.name}.${name} ${Reflect.getMetadata(PATH_METADATA, handler) as string}`;
         routes.push(route);
-        if (!reflector.getAllAndOverride(ACCESS_POLICY, [handler, wrapper.metatype])) missing.push(route);
+        const policy = reflector.getAllAndOverride<{ kind: string } | undefined>(ACCESS_POLICY, [handler, wrapper.metatype]);
+        if (!policy) missing.push(route);
+        // the global guard lets @DeviceAuth() through: such a route must carry a guard that checks the signature
+        const guards = [...((Reflect.getMetadata(GUARDS_METADATA, wrapper.metatype) as unknown[]) ?? []), ...((Reflect.getMetadata(GUARDS_METADATA, handler) as unknown[]) ?? [])];
+        if (policy?.kind === 'device' && guards.length === 0) missing.push(`${route} (device route without a signature guard)`);
+        if (policy?.kind === 'device') deviceRoutes.push(route);
       }
     }
     expect(routes.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
+    expect(deviceRoutes.length).toBeGreaterThanOrEqual(4);
   });
 
   it('apps/api/openapi.json matches the code (run `npm run openapi` after changing routes)', () => {

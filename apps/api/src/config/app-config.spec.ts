@@ -13,7 +13,7 @@ describe('parseConfig', () => {
   });
 
   it('switches to a server database when DATABASE_URL is set', () => {
-    const config = parseConfig({ DATABASE_URL: 'postgres://app@db/zizhu', JWT_SECRET: 'x'.repeat(32), SEED_DEMO: 'false' });
+    const config = parseConfig({ DATABASE_URL: 'postgres://app@db/zizhu', JWT_SECRET: 'x'.repeat(32), MASTER_KEY: 'ab'.repeat(32), SEED_DEMO: 'false' });
     expect(config.database).toEqual({ kind: 'server', url: 'postgres://app@db/zizhu', migrationUrl: 'postgres://app@db/zizhu', poolSize: 10 });
     expect(config.seedDemo).toBe(false);
   });
@@ -35,5 +35,10 @@ describe('parseConfig', () => {
 
   it('requires a shared JWT secret for server deployments', () => {
     expect(() => parseConfig({ DATABASE_URL: 'postgres://app@db/zizhu' })).toThrow(/JWT_SECRET: is required when DATABASE_URL is set/);
+  });
+
+  it('requires a shared master key (device secrets at rest) for server deployments', () => {
+    expect(() => parseConfig({ DATABASE_URL: 'postgres://app@db/zizhu', JWT_SECRET: 'x'.repeat(32) })).toThrow(/MASTER_KEY: is required when DATABASE_URL is set/);
+    expect(() => parseConfig({ MASTER_KEY: 'too-short' })).toThrow(/MASTER_KEY: must be 32 bytes/);
   });
 });

@@ -30,6 +30,13 @@ export const envSchema = z
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MASTER_KEY: z
+      .string()
+      .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64url')
+      .optional(),
+    FLEET_HEARTBEAT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+    FLEET_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+    FLEET_TELEMETRY_SAMPLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
@@ -37,6 +44,13 @@ export const envSchema = z
         code: 'custom',
         path: ['JWT_SECRET'],
         message: 'is required when DATABASE_URL is set (every API process must sign tokens with the same secret)',
+      });
+    }
+    if (env.DATABASE_URL && !env.MASTER_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MASTER_KEY'],
+        message: 'is required when DATABASE_URL is set (every API process must decrypt device secrets with the same key)',
       });
     }
   });
@@ -59,6 +73,18 @@ export interface AppConfig {
   readonly refreshTokenTtlDays: number;
   readonly login: { readonly maxFailures: number; readonly windowSeconds: number };
   readonly logLevel: string;
+  /** 32-byte key encrypting device secrets at rest; null: the embedded setup generates one and keeps it under DATA_DIR. */
+  readonly masterKey: string | null;
+  readonly fleet: FleetConfig;
+}
+
+export interface FleetConfig {
+  /** How often coalesced heartbeats are written (one statement per flush, whatever the number of devices). */
+  readonly heartbeatFlushMs: number;
+  /** How often offline devices and expired commands are swept. */
+  readonly sweepMs: number;
+  /** At most one telemetry history row per device per this many seconds (0: every flushed heartbeat). */
+  readonly telemetrySampleSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +118,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
     login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_WINDOW_SECONDS },
     logLevel: e.LOG_LEVEL,
+    masterKey: e.MASTER_KEY ?? null,
+    fleet: { heartbeatFlushMs: e.FLEET_HEARTBEAT_FLUSH_MS, sweepMs: e.FLEET_SWEEP_MS, telemetrySampleSeconds: e.FLEET_TELEMETRY_SAMPLE_SECONDS },
   });
 }
 

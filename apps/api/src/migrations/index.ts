@@ -2,6 +2,9 @@ import { CreateTenancyRoles1764300000000 } from './1764300000000-create-tenancy-
 import { CreateOrganizations1764300001000 } from './1764300001000-create-organizations.js';
 import { CreateUsersAndTokens1764300002000 } from './1764300002000-create-users-and-tokens.js';
 import { CreateAuditLog1764300003000 } from './1764300003000-create-audit-log.js';
+import { CreateSitesAndDevices1764301000000 } from './1764301000000-create-sites-and-devices.js';
+import { CreateDeviceCommandsAndEvents1764301001000 } from './1764301001000-create-device-commands-and-events.js';
+import { CreateDeviceNonces1764301002000 } from './1764301002000-create-device-nonces.js';
 import { GrantJobsSchema1764302000000 } from './1764302000000-grant-jobs-schema.js';
 
 /** Registered as classes (no globs under ESM), in order. */
@@ -10,5 +13,8 @@ export const migrations = [
   CreateOrganizations1764300001000,
   CreateUsersAndTokens1764300002000,
   CreateAuditLog1764300003000,
+  CreateSitesAndDevices1764301000000,
+  CreateDeviceCommandsAndEvents1764301001000,
+  CreateDeviceNonces1764301002000,
   GrantJobsSchema1764302000000,
 ];

@@ -40,3 +40,68 @@ export function demoOrgPath(org: DemoOrg): string[] {
   for (let current: DemoOrg | undefined = org; current; current = current.parentId ? byId.get(current.parentId) : undefined) path.unshift(current.id);
   return path;
 }
+
+/** The mini-program the demo devices' QR codes open (contracts.md §1 `appid`). */
+export const DEMO_APPID = 'wxd0000000000demo';
+
+const zone = 'Asia/Shanghai';
+/** The demo pricing plans (contracts.md §3). */
+export const DEMO_PLANS = {
+  powerbank: {
+    timezone: zone,
+    rental: { unitFen: 300, unitMinutes: 60, freeMinutes: 5, freeMode: 'grace', dailyCapFen: 3000, dayBoundary: 'rolling-24h' },
+    totalCapFen: 9900,
+  },
+  fridge: {
+    timezone: zone,
+    items: {
+      catalog: [
+        { sku: 'cola-330', name: '可乐 330ml', priceFen: 350 },
+        { sku: 'water-550', name: '矿泉水 550ml', priceFen: 200 },
+        { sku: 'sandwich-ham', name: '火腿三明治', priceFen: 1200 },
+      ],
+    },
+    totalCapFen: 20000,
+  },
+  fridgeSmall: {
+    timezone: zone,
+    items: { catalog: [{ sku: 'milk-250', name: '鲜牛奶 250ml', priceFen: 600 }, { sku: 'yogurt-200', name: '酸奶 200g', priceFen: 550 }] },
+    totalCapFen: 10000,
+  },
+  ev: {
+    timezone: zone,
+    energy: {
+      bands: [
+        { from: '00:00', to: '08:00', energyFenPerKwh: 35, serviceFenPerKwh: 40 },
+        { from: '08:00', to: '24:00', energyFenPerKwh: 95, serviceFenPerKwh: 60 },
+      ],
+    },
+    totalCapFen: 30000,
+  },
+  water: { timezone: zone, volume: { fenPerLitre: 25, stepMillilitres: 100 }, minimumFen: 10, totalCapFen: 2000 },
+} as const;
+
+export const DEMO_SITES = {
+  powerbankStation: { id: '00000000-0000-4000-8000-000000000101', org: 'powerbank', name: '杭州东站 B1 出站口', address: '浙江省杭州市上城区全福桥路2号', city: '杭州', latitude: 30.2906, longitude: 120.2133 },
+  fridgeWestLake: { id: '00000000-0000-4000-8000-000000000121', org: 'fridgeF1', name: '西湖文化广场写字楼大堂', address: '浙江省杭州市拱墅区中山北路', city: '杭州', latitude: 30.2775, longitude: 120.1636 },
+  fridgeBinjiang: { id: '00000000-0000-4000-8000-000000000122', org: 'fridgeF2', name: '滨江星光大道健身房', address: '浙江省杭州市滨江区江南大道', city: '杭州', latitude: 30.2108, longitude: 120.2122 },
+  chargingEast: { id: '00000000-0000-4000-8000-000000000131', org: 'vendorC1', name: '城东充电站 1 号场', address: '浙江省杭州市上城区艮山东路', city: '杭州', latitude: 30.3003, longitude: 120.2301 },
+  waterCampus: { id: '00000000-0000-4000-8000-000000000132', org: 'vendorC2', name: '大学城 3 号宿舍楼', address: '浙江省杭州市钱塘区学源街', city: '杭州', latitude: 30.3149, longitude: 120.3432 },
+} as const satisfies Record<string, { id: string; org: keyof typeof DEMO_ORGS; name: string; address: string; city: string; latitude: number; longitude: number }>;
+
+export const DEMO_DEVICES = [
+  { id: '00000000-0000-4000-8000-000000000201', code: 'PB-0001', type: 'POWERBANK_CABINET', site: 'powerbankStation', plan: 'powerbank', slots: 8, name: '东站 8 口机柜' },
+  { id: '00000000-0000-4000-8000-000000000221', code: 'FR-0001', type: 'FRIDGE', site: 'fridgeWestLake', plan: 'fridge', name: '大堂冰柜' },
+  { id: '00000000-0000-4000-8000-000000000222', code: 'FR-0002', type: 'FRIDGE', site: 'fridgeBinjiang', plan: 'fridgeSmall', name: '健身房冰柜' },
+  { id: '00000000-0000-4000-8000-000000000231', code: 'EV-0001', type: 'EV_CHARGER', site: 'chargingEast', plan: 'ev', connectors: 2, name: '1 号快充桩' },
+  { id: '00000000-0000-4000-8000-000000000232', code: 'WV-0001', type: 'WATER_VALVE', site: 'waterCampus', plan: 'water', name: '3 号楼饮水机' },
+] as const satisfies readonly {
+  id: string;
+  code: string;
+  type: 'FRIDGE' | 'POWERBANK_CABINET' | 'EV_CHARGER' | 'WATER_VALVE';
+  site: keyof typeof DEMO_SITES;
+  plan: keyof typeof DEMO_PLANS;
+  slots?: number;
+  connectors?: number;
+  name: string;
+}[];

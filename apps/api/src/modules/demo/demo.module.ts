@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FleetModule } from '../fleet/fleet.module.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
-@Module({ providers: [DemoSeedService], exports: [DemoSeedService] })
+@Module({ imports: [FleetModule], providers: [DemoSeedService], exports: [DemoSeedService] })
 export class DemoModule {}

@@ -1,0 +1,328 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { CredentialChanges } from './credential-changes.js';
+import { DEVICE_SECRET_BOX, DeviceSecretBox, newDeviceSecret } from './device-secrets.js';
+import type { DeviceDetailDto, ImportDevicesDto, ListDevicesQuery, RegisterDeviceDto, SecretDto } from './dto/fleet.dto.js';
+import {
+  DEVICE_TYPES,
+  DeviceCommandEntity,
+  DeviceEntity,
+  DeviceEventEntity,
+  DeviceTelemetryEntity,
+  PricingPlanEntity,
+  SiteEntity,
+  type DeviceType,
+} from './fleet.entities.js';
+import { fleetErrors } from './fleet.errors.js';
+import { toCommandDto, toDeviceDto, toEventDto, toSiteDto } from './fleet.mappers.js';
+import { appendPlanVersion, checkPlan, createPlan, currentPlan } from './pricing-plans.js';
+
+export interface DeviceSpec {
+  siteId: string;
+  code: string;
+  type: DeviceType;
+  name?: string | undefined;
+  slots?: number | undefined;
+  connectors?: number | undefined;
+  heartbeatIntervalSeconds?: number | undefined;
+  payscoreServiceId?: string | undefined;
+}
+
+function specProblems(spec: DeviceSpec): string[] {
+  const problems: string[] = [];
+  if (spec.type === 'POWERBANK_CABINET' && spec.slots === undefined) problems.push('slots is required for a POWERBANK_CABINET');
+  if (spec.type !== 'POWERBANK_CABINET' && spec.slots !== undefined) problems.push('slots is only for a POWERBANK_CABINET');
+  if (spec.type === 'EV_CHARGER' && spec.connectors === undefined) problems.push('connectors is required for an EV_CHARGER');
+  if (spec.type !== 'EV_CHARGER' && spec.connectors !== undefined) problems.push('connectors is only for an EV_CHARGER');
+  return problems;
+}
+
+const isUniqueViolation = (error: unknown, constraint: string): boolean =>
+  error instanceof QueryFailedError && (error.driverError as { code?: string; constraint?: string }).code === '23505' &&
+  (error.driverError as { constraint?: string }).constraint === constraint;
+
+/**
+ * Inserts devices with fresh secrets (sealed with the master key; the clear secret is returned once).
+ * Shared by registration, CSV import and the demo seed; runs in the caller's transaction.
+ */
+export async function insertDevices(
+  manager: EntityManager,
+  box: DeviceSecretBox,
+  rows: readonly (DeviceSpec & { tenantId: string; planId: string | null; id?: string; secret?: string })[],
+): Promise<{ device: DeviceEntity; secret: string }[]> {
+  const created = rows.map((row) => {
+    const id = row.id ?? randomUUID();
+    const secret = row.secret ?? newDeviceSecret();
+    const device = Object.assign(new DeviceEntity(), {
+      id,
+      tenantId: row.tenantId,
+      siteId: row.siteId,
+      code: row.code,
+      type: row.type,
+      name: row.name ?? null,
+      slotCount: row.slots ?? null,
+      connectorCount: row.connectors ?? null,
+      firmware: null,
+      planId: row.planId,
+      payscoreServiceId: row.payscoreServiceId ?? null,
+      heartbeatIntervalSeconds: row.heartbeatIntervalSeconds ?? 60,
+      secretCiphertext: box.seal(id, 1, secret),
+      secretVersion: 1,
+      secretRotatedAt: null,
+      revokedAt: null,
+      online: false,
+      lastSeenAt: null,
+      onlineAt: null,
+      offlineAt: null,
+      telemetry: null,
+    });
+    return { device, secret };
+  });
+  try {
+    for (let i = 0; i < created.length; i += 500) {
+      await manager.insert(DeviceEntity, created.slice(i, i + 500).map((c) => c.device));
+    }
+  } catch (error) {
+    if (isUniqueViolation(error, 'devices_code_key')) {
+      const detail = (error as QueryFailedError & { driverError: { detail?: string } }).driverError.detail;
+      throw fleetErrors.DEVICE_CODE_TAKEN(detail ? `A device code is already registered: ${detail}` : undefined);
+    }
+    throw error;
+  }
+  const ids = created.map((c) => c.device.id);
+  const stored = new Map((await manager.createQueryBuilder(DeviceEntity, 'd').whereInIds(ids).getMany()).map((d) => [d.id, d]));
+  return created.map((c) => ({ device: stored.get(c.device.id) ?? c.device, secret: c.secret }));
+}
+
+@Injectable()
+export class DevicesService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly audit: AuditService,
+    @Inject(DEVICE_SECRET_BOX) private readonly box: DeviceSecretBox,
+    private readonly credentialChanges: CredentialChanges,
+  ) {}
+
+  private get manager(): EntityManager {
+    return this.context.manager;
+  }
+
+  async get(id: string): Promise<DeviceEntity> {
+    const device = await this.manager.findOne(DeviceEntity, { where: { id } });
+    if (!device) throw fleetErrors.DEVICE_NOT_FOUND();
+    return device;
+  }
+
+  async getByCode(code: string): Promise<DeviceEntity> {
+    const device = await this.manager.findOne(DeviceEntity, { where: { code } });
+    if (!device) throw fleetErrors.DEVICE_NOT_FOUND();
+    return device;
+  }
+
+  async list(query: ListDevicesQuery): Promise<{ items: DeviceEntity[]; total: number }> {
+    const qb = this.manager.createQueryBuilder(DeviceEntity, 'd').orderBy('d.created_at', 'ASC').addOrderBy('d.code', 'ASC');
+    if (query.siteId) qb.andWhere('d.site_id = :siteId', { siteId: query.siteId });
+    if (query.organizationId) qb.andWhere('d.tenant_id = :org', { org: query.organizationId });
+    if (query.type) qb.andWhere('d.type = :type', { type: query.type });
+    if (query.online !== undefined) qb.andWhere('d.online = :online', { online: query.online });
+    const [items, total] = await qb.take(query.limit ?? 100).skip(query.offset ?? 0).getManyAndCount();
+    return { items, total };
+  }
+
+  async detail(id: string): Promise<DeviceDetailDto> {
+    const device = await this.get(id);
+    const m = this.manager;
+    const [site, plan, telemetry, commands, events] = [
+      await m.findOneOrFail(SiteEntity, { where: { id: device.siteId } }),
+      device.planId ? await currentPlan(m, device.planId) : null,
+      await m.find(DeviceTelemetryEntity, { where: { deviceId: id }, order: { recordedAt: 'DESC' }, take: 50 }),
+      await m.find(DeviceCommandEntity, { where: { deviceId: id }, order: { createdAt: 'DESC' }, take: 50 }),
+      await m.find(DeviceEventEntity, { where: { deviceId: id }, order: { occurredAt: 'DESC', receivedAt: 'DESC' }, take: 100 }),
+    ];
+    const timeline = [
+      ...commands.map((c) => ({ kind: 'command' as const, at: c.createdAt.toISOString(), type: c.type, ref: c.id, state: c.state })),
+      ...events.map((e) => ({ kind: 'event' as const, at: e.occurredAt.toISOString(), type: e.type, ref: e.eventId, state: null })),
+    ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    return {
+      ...toDeviceDto(device),
+      site: toSiteDto(site),
+      plan,
+      telemetryHistory: telemetry.map((t) => ({ recordedAt: t.recordedAt.toISOString(), firmware: t.firmware, telemetry: t.telemetry })),
+      commands: commands.map(toCommandDto),
+      events: events.map(toEventDto),
+      timeline,
+    };
+  }
+
+  private async siteOrFail(siteId: string): Promise<SiteEntity> {
+    const site = await this.manager.findOne(SiteEntity, { where: { id: siteId } });
+    if (!site) throw fleetErrors.SITE_NOT_FOUND();
+    return site;
+  }
+
+  private async planFor(tenantId: string, input: { plan?: Record<string, unknown> | undefined; planId?: string | undefined }, name: string): Promise<string | null> {
+    if (input.plan && input.planId) throw fleetErrors.DEVICE_INVALID('Give either plan or planId, not both.');
+    if (input.planId) {
+      const plan = await this.manager.findOne(PricingPlanEntity, { where: { id: input.planId, tenantId } });
+      if (!plan) throw fleetErrors.DEVICE_PLAN_NOT_FOUND('No such pricing plan in the device’s organisation.');
+      return plan.id;
+    }
+    if (input.plan) return (await createPlan(this.manager, tenantId, name, checkPlan(input.plan))).id;
+    return null;
+  }
+
+  async register(input: RegisterDeviceDto): Promise<{ device: DeviceEntity; secret: string }> {
+    const problems = specProblems(input);
+    if (problems.length) throw fleetErrors.DEVICE_INVALID(problems.join('; '));
+    const site = await this.siteOrFail(input.siteId);
+    const planId = await this.planFor(site.tenantId, input, input.code);
+    const [created] = await insertDevices(this.manager, this.box, [{ ...input, tenantId: site.tenantId, planId }]);
+    await this.audit.record({
+      action: 'device.register',
+      resourceType: 'device',
+      resourceId: created!.device.id,
+      subjectTenantId: site.tenantId,
+      after: toDeviceDto(created!.device),
+    });
+    return created!;
+  }
+
+  async import(input: ImportDevicesDto): Promise<{ device: DeviceEntity; secret: string }[]> {
+    const specs = parseDeviceCsv(input.csv);
+    const sites = new Map<string, SiteEntity>();
+    const errors: { field: string; messages: string[] }[] = [];
+    for (const { line, spec, problems } of specs) {
+      if (spec && !sites.has(spec.siteId)) {
+        const site = await this.manager.findOne(SiteEntity, { where: { id: spec.siteId } });
+        if (site) sites.set(site.id, site);
+      }
+      const all = [...problems, ...(spec && !sites.has(spec.siteId) ? ['siteId: no such site'] : [])];
+      if (all.length) errors.push({ field: `line ${line}`, messages: all });
+    }
+    const codes = specs.map((s) => s.spec?.code).filter((c): c is string => !!c);
+    const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
+    if (repeated.length) errors.push({ field: 'code', messages: [`repeated in the file: ${[...new Set(repeated)].join(', ')}`] });
+    if (errors.length) throw fleetErrors.DEVICE_IMPORT_INVALID(`Invalid rows: ${errors.map((e) => e.field).join(', ')}`, { errors });
+    const planByTenant = new Map<string, string | null>();
+    const plan = input.plan ? checkPlan(input.plan) : undefined;
+    const rows = [];
+    for (const { spec } of specs) {
+      const site = sites.get(spec!.siteId)!;
+      if (!planByTenant.has(site.tenantId)) {
+        planByTenant.set(site.tenantId, plan ? (await createPlan(this.manager, site.tenantId, `import ${new Date().toISOString()}`, plan)).id : null);
+      }
+      rows.push({ ...spec!, tenantId: site.tenantId, planId: planByTenant.get(site.tenantId) ?? null });
+    }
+    const created = await insertDevices(this.manager, this.box, rows);
+    await this.audit.record({
+      action: 'device.import',
+      resourceType: 'device',
+      resourceId: null,
+      subjectTenantId: null,
+      after: { count: created.length, codes: created.slice(0, 100).map((c) => c.device.code) },
+    });
+    return created;
+  }
+
+  async rotateSecret(id: string): Promise<SecretDto> {
+    const device = await this.get(id);
+    const secret = newDeviceSecret();
+    const version = device.secretVersion + 1;
+    // rotating also lifts a revocation: the device is provisioned again with the new secret
+    await this.manager.update(
+      DeviceEntity,
+      { id },
+      { secretCiphertext: this.box.seal(id, version, secret), secretVersion: version, secretRotatedAt: new Date(), revokedAt: null },
+    );
+    await this.audit.record({ action: 'device.secret.rotate', resourceType: 'device', resourceId: id, subjectTenantId: device.tenantId, after: { secretVersion: version } });
+    this.credentialChanges.changed(id);
+    return { deviceId: id, secret, secretVersion: version };
+  }
+
+  async revokeSecret(id: string): Promise<DeviceEntity> {
+    const device = await this.get(id);
+    if (!device.revokedAt) {
+      await this.manager.update(DeviceEntity, { id }, { revokedAt: new Date(), online: false });
+      await this.audit.record({ action: 'device.secret.revoke', resourceType: 'device', resourceId: id, subjectTenantId: device.tenantId });
+      this.credentialChanges.changed(id);
+    }
+    return this.get(id);
+  }
+
+  async setPlan(id: string, plan: Record<string, unknown>): Promise<DeviceDetailDto['plan']> {
+    const device = await this.get(id);
+    const checked = checkPlan(plan);
+    if (device.planId) {
+      await appendPlanVersion(this.manager, device.planId, checked);
+    } else {
+      const created = await createPlan(this.manager, device.tenantId, device.code, checked);
+      await this.manager.update(DeviceEntity, { id }, { planId: created.id });
+    }
+    const after = await this.get(id);
+    const current = await currentPlan(this.manager, after.planId!);
+    await this.audit.record({
+      action: 'device.plan.set',
+      resourceType: 'device',
+      resourceId: id,
+      subjectTenantId: device.tenantId,
+      after: { planId: current?.id, version: current?.version },
+    });
+    return current;
+  }
+}
+
+const CSV_COLUMNS = ['code', 'type', 'siteId', 'name', 'slots', 'connectors', 'heartbeatIntervalSeconds', 'payscoreServiceId'] as const;
+
+/** Parses the device CSV (header row first; no quoting needed for these fields, quotes are stripped). */
+export function parseDeviceCsv(csv: string): { line: number; spec: DeviceSpec | null; problems: string[] }[] {
+  const lines = csv.split(/\r?\n/).map((l, i) => ({ text: l.trim(), line: i + 1 })).filter((l) => l.text !== '');
+  const [header, ...rows] = lines;
+  if (!header) throw fleetErrors.DEVICE_IMPORT_INVALID('The CSV is empty.');
+  const columns = header.text.split(',').map((c) => c.trim());
+  const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
+  const missing = ['code', 'type', 'siteId'].filter((c) => !columns.includes(c));
+  if (unknown.length || missing.length) {
+    throw fleetErrors.DEVICE_IMPORT_INVALID(
+      [unknown.length ? `unknown columns: ${unknown.join(', ')}` : '', missing.length ? `missing columns: ${missing.join(', ')}` : ''].filter(Boolean).join('; '),
+    );
+  }
+  if (rows.length === 0) throw fleetErrors.DEVICE_IMPORT_INVALID('The CSV has no device rows.');
+  if (rows.length > 5000) throw fleetErrors.DEVICE_IMPORT_INVALID('At most 5000 devices per import.');
+  return rows.map(({ text, line }) => {
+    const cells = text.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+    const problems: string[] = [];
+    if (cells.length !== columns.length) problems.push(`expected ${columns.length} cells, found ${cells.length}`);
+    const get = (name: string): string | undefined => {
+      const value = cells[columns.indexOf(name)];
+      return columns.includes(name) && value !== undefined && value !== '' ? value : undefined;
+    };
+    const int = (name: string, min: number, max: number): number | undefined => {
+      const raw = get(name);
+      if (raw === undefined) return undefined;
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be an integer from ${min} to ${max}`);
+      return n;
+    };
+    const code = get('code') ?? '';
+    const type = get('type') ?? '';
+    const siteId = get('siteId') ?? '';
+    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/.test(code)) problems.push('code must be 3–64 letters, digits, - or _');
+    if (!(DEVICE_TYPES as readonly string[]).includes(type)) problems.push(`type must be one of ${DEVICE_TYPES.join(', ')}`);
+    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(siteId)) problems.push('siteId must be a UUID');
+    const spec: DeviceSpec = {
+      code,
+      type: type as DeviceType,
+      siteId,
+      name: get('name'),
+      slots: int('slots', 1, 200),
+      connectors: int('connectors', 1, 16),
+      heartbeatIntervalSeconds: int('heartbeatIntervalSeconds', 1, 3600),
+      payscoreServiceId: get('payscoreServiceId'),
+    };
+    if (problems.length === 0) problems.push(...specProblems(spec));
+    return { line, spec: problems.length ? null : spec, problems };
+  });
+}

@@ -1,0 +1,221 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { COMMAND_STATES, COMMAND_TYPES, DEVICE_TYPES, type CommandState, type CommandType, type DeviceType } from '../fleet.entities.js';
+
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
+
+export class CreateSiteDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The organisation owning the site (default: yours); one under you for a franchisee or customer.' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiProperty({ example: '杭州东站 B1' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ example: '浙江省杭州市上城区全福桥路2号' }) @IsString() @Length(1, 500) address!: string;
+  @ApiProperty({ example: '杭州' }) @IsString() @Length(1, 100) city!: string;
+  @ApiPropertyOptional({ example: 30.2906 }) @IsOptional() @IsLatitude() latitude?: number;
+  @ApiPropertyOptional({ example: 120.2133 }) @IsOptional() @IsLongitude() longitude?: number;
+}
+
+export class SiteDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() city!: string;
+  @ApiProperty({ type: Number, nullable: true }) latitude!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) longitude!: number | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class RegisterDeviceDto {
+  @ApiProperty({ format: 'uuid', description: 'The site; the device belongs to the site’s organisation.' }) @IsUUID() siteId!: string;
+  @ApiProperty({ example: 'PB-0042', description: 'The code printed on the QR sticker; unique across the platform.' })
+  @IsString()
+  @Matches(CODE_PATTERN, { message: 'code must be 3–64 letters, digits, - or _' })
+  code!: string;
+
+  @ApiProperty({ enum: DEVICE_TYPES }) @IsIn(DEVICE_TYPES) type!: DeviceType;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @ApiPropertyOptional({ description: 'Power-bank cabinets only.' }) @IsOptional() @IsInt() @Min(1) @Max(200) slots?: number;
+  @ApiPropertyOptional({ description: 'EV chargers only.' }) @IsOptional() @IsInt() @Min(1) @Max(16) connectors?: number;
+  @ApiPropertyOptional({ default: 60 }) @IsOptional() @IsInt() @Min(1) @Max(3600) heartbeatIntervalSeconds?: number;
+  @ApiPropertyOptional({ description: 'The WeChat Pay Score service the device charges through.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  payscoreServiceId?: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A pricing plan (contracts.md §3); creates a plan at version 1.' })
+  @IsOptional()
+  @IsObject()
+  plan?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Or an existing plan of the same organisation.' }) @IsOptional() @IsUUID() planId?: string;
+}
+
+export class ImportDevicesDto {
+  @ApiProperty({
+    description: 'Header row then one device per row: code,type,siteId[,name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId]',
+    example: 'code,type,siteId,slots\nPB-0100,POWERBANK_CABINET,00000000-0000-4000-8000-000000000000,8',
+  })
+  @IsString()
+  @Length(1, 2_000_000)
+  csv!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A pricing plan for every imported device (one plan per organisation).' })
+  @IsOptional()
+  @IsObject()
+  plan?: Record<string, unknown>;
+}
+
+export class SetDevicePlanDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The new plan (contracts.md §3): the next version of the device’s plan.' })
+  @IsObject()
+  plan!: Record<string, unknown>;
+}
+
+export class ListDevicesQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ enum: DEVICE_TYPES }) @IsOptional() @IsIn(DEVICE_TYPES) type?: DeviceType;
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  online?: boolean;
+
+  @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class SendCommandDto {
+  @ApiProperty({ enum: COMMAND_TYPES }) @IsIn(COMMAND_TYPES) type!: CommandType;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, example: { slot: 3 } }) @IsOptional() @IsObject() params?: Record<string, unknown>;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) sessionId?: string;
+  @ApiPropertyOptional({ default: 60, description: 'Unacknowledged after this long, the command expires.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  ttlSeconds?: number;
+}
+
+export class PlanRefDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() version!: number;
+  @ApiProperty({ type: 'object', additionalProperties: true }) plan!: Record<string, unknown>;
+}
+
+export class DeviceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ format: 'uuid' }) siteId!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty({ enum: DEVICE_TYPES }) type!: DeviceType;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) slots!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) connectors!: number | null;
+  @ApiProperty({ type: String, nullable: true }) firmware!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid' }) planId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) payscoreServiceId!: string | null;
+  @ApiProperty() heartbeatIntervalSeconds!: number;
+  @ApiProperty() online!: boolean;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastSeenAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) offlineAt!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) telemetry!: Record<string, unknown> | null;
+  @ApiProperty() secretVersion!: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) revokedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class DeviceListDto {
+  @ApiProperty({ type: [DeviceDto] }) items!: DeviceDto[];
+  @ApiProperty() total!: number;
+}
+
+export class ProvisionedDeviceDto {
+  @ApiProperty({ type: DeviceDto }) device!: DeviceDto;
+  @ApiProperty({ description: 'The device secret. Shown this once; only an encrypted copy is kept.' }) secret!: string;
+}
+
+export class ImportedDevicesDto {
+  @ApiProperty({ type: [ProvisionedDeviceDto] }) devices!: ProvisionedDeviceDto[];
+}
+
+export class SecretDto {
+  @ApiProperty({ format: 'uuid' }) deviceId!: string;
+  @ApiProperty({ description: 'The new secret, shown this once; the previous one stops working at once.' }) secret!: string;
+  @ApiProperty() secretVersion!: number;
+}
+
+export class CommandDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) deviceId!: string;
+  @ApiProperty({ enum: COMMAND_TYPES }) type!: CommandType;
+  @ApiProperty({ type: String, nullable: true }) sessionId!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) params!: Record<string, unknown>;
+  @ApiProperty({ enum: COMMAND_STATES }) state!: CommandState;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) deliveredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) succeededAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) failedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) expiredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The device’s acknowledgement, kept even when it came after expiry.' }) ackResult!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ackDetail!: string | null;
+}
+
+export class DeviceEventDto {
+  @ApiProperty({ description: 'The device’s eventId (platform events: platform:…).' }) eventId!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ enum: ['DEVICE', 'PLATFORM'] }) source!: string;
+  @ApiProperty({ type: String, nullable: true }) sessionId!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'Device time.' }) occurredAt!: string;
+  @ApiProperty({ format: 'date-time' }) receivedAt!: string;
+  @ApiProperty({ type: Number, nullable: true }) clockSkewSeconds!: number | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['DEVICE_CLOCK_SKEWED', 'OCCURRED_IN_FUTURE'] }) clockFlag!: string | null;
+  @ApiProperty({ description: 'Arrived after an event with a later device time.' }) outOfOrder!: boolean;
+  @ApiProperty({ type: 'object', additionalProperties: true }) payload!: Record<string, unknown>;
+}
+
+export class TelemetrySampleDto {
+  @ApiProperty({ format: 'date-time' }) recordedAt!: string;
+  @ApiProperty({ type: String, nullable: true }) firmware!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true }) telemetry!: Record<string, unknown>;
+}
+
+export class TimelineEntryDto {
+  @ApiProperty({ enum: ['command', 'event'] }) kind!: 'command' | 'event';
+  @ApiProperty({ format: 'date-time' }) at!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ description: 'Command id or eventId.' }) ref!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Command state.' }) state!: string | null;
+}
+
+export class DeviceDetailDto extends DeviceDto {
+  @ApiProperty({ type: SiteDto }) site!: SiteDto;
+  @ApiProperty({ type: PlanRefDto, nullable: true }) plan!: PlanRefDto | null;
+  @ApiProperty({ type: [TelemetrySampleDto], description: 'Newest first.' }) telemetryHistory!: TelemetrySampleDto[];
+  @ApiProperty({ type: [CommandDto], description: 'Newest first.' }) commands!: CommandDto[];
+  @ApiProperty({ type: [DeviceEventDto], description: 'In device-time order, newest first.' }) events!: DeviceEventDto[];
+  @ApiProperty({ type: [TimelineEntryDto], description: 'Commands and events together, newest first.' }) timeline!: TimelineEntryDto[];
+}

@@ -1,0 +1,15 @@
+import { defineErrors } from '../../platform/errors/domain-error.js';
+
+export const fleetErrors = defineErrors({
+  SITE_NOT_FOUND: [404, 'No such site.'],
+  DEVICE_NOT_FOUND: [404, 'No such device.'],
+  DEVICE_CODE_TAKEN: [409, 'A device with this code already exists.'],
+  DEVICE_INVALID: [400, 'The device is not valid.'],
+  DEVICE_PLAN_INVALID: [400, 'The pricing plan is not valid.'],
+  DEVICE_PLAN_NOT_FOUND: [404, 'No such pricing plan.'],
+  DEVICE_IMPORT_INVALID: [400, 'The CSV has invalid rows; nothing was imported.'],
+  DEVICE_REVOKED: [409, 'This device’s secret is revoked.'],
+  DEVICE_COMMAND_NOT_ALLOWED: [403, 'Only the device’s merchant of record (or its operator) may command it.'],
+  DEVICE_COMMAND_NOT_SUPPORTED: [422, 'This device type does not take this command.'],
+  DEVICE_COMMAND_NOT_FOUND: [404, 'No such command.'],
+});

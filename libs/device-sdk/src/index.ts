@@ -1,0 +1,3 @@
+export * from './signature.js';
+export * from './wire.js';
+export * from './client.js';

@@ -1,0 +1,277 @@
+// The device fleet under load: signed heartbeats per second and their latency with 5,000 simulated devices,
+// beside a plain Fastify hello-world in the same run, and command round trips (queue → delivered → acked),
+// on the embedded database and on a PostgreSQL server. Loopback only, about a minute and a half.
+//   node --import ./tools/register.mjs tools/bench/fleet.bench.ts
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { deviceAuthHeaders } from '@zizhu/device-sdk';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { api, login, provisionDevices } from '../fleet-sim/provision.js';
+import { runFleet, SimStats, type SimDevice } from '../fleet-sim/sim.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 50;
+const DEVICES = 5000;
+const STEADY_RATE = 2000; // heartbeats/s for the latency-at-moderate-load row
+const POLLERS = 100;
+const COMMANDS = 200;
+
+interface Load {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+const toLoad = (r: autocannon.Result): Load => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
+
+function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`did not start within 90 s: ${out.slice(-500)}`)), 90_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = ready.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, port: Number(match[1]) });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out.slice(-500)}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function rssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};
+
+/** autocannon sending signed heartbeats, each from the next of the devices in turn (a fresh nonce every time). */
+function heartbeats(base: string, devices: readonly SimDevice[], options: { duration?: number; amount?: number; overallRate?: number }): Promise<autocannon.Result> {
+  let next = 0;
+  const body = JSON.stringify({ firmware: 'bench-1.0.0', battery: 87, signal: -71, slots: [1, 1, 0, 1, 0, 1, 1, 1] });
+  return autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    ...(options.amount ? { amount: options.amount } : { duration: options.duration ?? DURATION_S }),
+    ...(options.overallRate ? { overallRate: options.overallRate } : {}),
+    requests: [
+      {
+        method: 'POST',
+        path: '/device/v1/heartbeat',
+        setupRequest: (request) => {
+          const device = devices[next++ % devices.length]!;
+          const headers = deviceAuthHeaders(device.deviceId, device.secret, { method: 'POST', pathWithQuery: '/device/v1/heartbeat', body });
+          return { ...request, body, headers: { ...request.headers, ...headers, 'content-type': 'application/json' } };
+        },
+      },
+    ],
+  });
+}
+
+/** Devices long-poll; the operator queues commands one after another; times from queueing to delivery and to the ack. */
+async function commandRoundTrips(base: string, token: string, devices: readonly SimDevice[]): Promise<{ delivered: number[]; acked: number[]; lost: number }> {
+  const receivedAt = new Map<string, number>();
+  const ackedAt = new Map<string, number>();
+  const stats = new SimStats();
+  const stopFleet = new AbortController();
+  const running = runFleet(
+    devices,
+    {
+      baseUrl: base,
+      heartbeatSeconds: 3600,
+      waitSeconds: 25,
+      loss: 0,
+      driftSeconds: 0,
+      failRate: 0,
+      onCommand: (_d, command, at) => receivedAt.set(command.id, at),
+      onAck: (_d, command, at) => ackedAt.set(command.id, at),
+    },
+    stats,
+    stopFleet.signal,
+  );
+  await new Promise((r) => setTimeout(r, 1500)); // every device is in its long poll
+  const queuedAt = new Map<string, number>();
+  for (let i = 0; i < COMMANDS; i += 1) {
+    const device = devices[i % devices.length]!;
+    const t0 = performance.timeOrigin + performance.now();
+    const command = await api<{ id: string }>(base, token, 'POST', `/v1/devices/${device.deviceId}/commands`, { type: 'EJECT', params: { slot: 1 + (i % 8) } });
+    queuedAt.set(command.id, t0);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const deadline = Date.now() + 15_000;
+  while (ackedAt.size < COMMANDS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  stopFleet.abort();
+  await running;
+  const delivered: number[] = [];
+  const acked: number[] = [];
+  for (const [id, t0] of queuedAt) {
+    const r = receivedAt.get(id);
+    const a = ackedAt.get(id);
+    if (r !== undefined) delivered.push(r - t0);
+    if (a !== undefined) acked.push(a - t0);
+  }
+  return { delivered, acked, lost: COMMANDS - acked.length };
+}
+
+interface Row {
+  label: string;
+  provisionMs: number;
+  nest: Load;
+  saturated: Load;
+  steady: Load;
+  delivered: number[];
+  acked: number[];
+  lostCommands: number;
+  rssMiB: number;
+}
+
+async function measureFleet(label: string, env: Record<string, string>): Promise<Row> {
+  const { child, port } = await start(
+    ['--import', './tools/register.mjs', 'apps/api/src/main.ts'],
+    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...env },
+    /ready on http:\/\/localhost:(\d+)/,
+  );
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    const token = await login(base, 'ops@powerbank.demo');
+    const cabinet = await api<{ siteId: string }>(base, token, 'GET', '/v1/devices/by-code/PB-0001');
+    const began = performance.now();
+    const devices = await provisionDevices(base, token, 'POWERBANK_CABINET', cabinet.siteId, DEVICES);
+    const provisionMs = performance.now() - began;
+    // warm-up: every device's first heartbeat (secret decrypted and cached, first write, device.online event)
+    await heartbeats(base, devices, { amount: 2 * DEVICES });
+    await new Promise((r) => setTimeout(r, 1500));
+    const nest = toLoad(await autocannon({ url: `${base}/health/live`, connections: CONNECTIONS, duration: Math.max(3, DURATION_S - 2) }));
+    const saturated = toLoad(await heartbeats(base, devices, { duration: DURATION_S }));
+    const steady = toLoad(await heartbeats(base, devices, { duration: Math.max(3, DURATION_S - 2), overallRate: STEADY_RATE }));
+    const rss = rssMiB(child.pid!);
+    const rtt = await commandRoundTrips(base, token, devices.slice(0, POLLERS));
+    return { label, provisionMs, nest, saturated, steady, delivered: rtt.delivered, acked: rtt.acked, lostCommands: rtt.lost, rssMiB: rss };
+  } finally {
+    await stop(child);
+  }
+}
+
+async function serverDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
+  const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const admin = new pg.Client({ connectionString: base });
+  try {
+    await admin.connect();
+  } catch {
+    return null;
+  }
+  const name = `zizhu_fleet_bench_${randomBytes(4).toString('hex')}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export async function runFleetBench(): Promise<string> {
+  const hello = await start(['tools/bench/hello-fastify.mjs'], {}, /listening (\d+)/);
+  let plain: Load;
+  try {
+    await autocannon({ url: `http://127.0.0.1:${hello.port}/`, connections: 10, duration: 1 });
+    plain = toLoad(await autocannon({ url: `http://127.0.0.1:${hello.port}/`, connections: CONNECTIONS, duration: DURATION_S }));
+  } finally {
+    await stop(hello.child);
+  }
+  const rows: Row[] = [];
+  const dataDir = mkdtempSync(join(tmpdir(), 'zizhu-fleet-bench-'));
+  try {
+    rows.push(await measureFleet('embedded PostgreSQL (PGlite)', { DATA_DIR: dataDir }));
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const server = await serverDatabase();
+  if (server) {
+    const serverDir = mkdtempSync(join(tmpdir(), 'zizhu-fleet-bench-'));
+    try {
+      rows.push(
+        await measureFleet('PostgreSQL server', {
+          DATA_DIR: serverDir,
+          DATABASE_URL: server.url,
+          JWT_SECRET: randomBytes(32).toString('hex'),
+          MASTER_KEY: randomBytes(32).toString('hex'),
+        }),
+      );
+    } finally {
+      await server.drop();
+      rmSync(serverDir, { recursive: true, force: true });
+    }
+  }
+
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+  const ms = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : '–');
+  const lines = [
+    '## Device fleet: signed heartbeats and command round trips',
+    '',
+    `${fmt(DEVICES)} simulated power-bank cabinets registered through the CSV import, each heartbeat signed per contracts.md §4 ` +
+      `(HMAC-SHA256, fresh nonce, body with telemetry) by the next device in turn. autocannon, ${CONNECTIONS} connections, ${DURATION_S} s ` +
+      `after a warm-up of ${fmt(2 * DEVICES)} heartbeats (every device's first one); the client signs every request on the same 2-core machine as the server. ` +
+      'Each heartbeat is verified against the cached secret; its nonce is group-committed to `device_nonces` on the server database (shared by every API ' +
+      'process) and kept in memory with a write-behind copy on the embedded one (one process per data directory); the heartbeat is coalesced in memory ' +
+      'and written once a second (250 devices per statement; an unchanged heartbeat at most every 10 s). `GET /health/live` is the same Nest ' +
+      'application answering a constant: the ceiling of any route through the API\'s framework and hooks.',
+    '',
+    '| target | req/s | vs plain | p50 ms | p99 ms | errors |',
+    '|---|---:|---:|---:|---:|---:|',
+    `| plain Fastify hello-world (GET) | ${fmt(plain.rps)} | 100% | ${plain.p50} | ${plain.p99} | ${plain.errors} |`,
+    ...rows.map((r) => `| API \`GET /health/live\` (Nest, no database), ${r.label} | ${fmt(r.nest.rps)} | ${((100 * r.nest.rps) / plain.rps).toFixed(1)}% | ${r.nest.p50} | ${r.nest.p99} | ${r.nest.errors} |`),
+    ...rows.map((r) => `| signed heartbeats, ${r.label}, saturated | ${fmt(r.saturated.rps)} | ${((100 * r.saturated.rps) / plain.rps).toFixed(1)}% | ${r.saturated.p50} | ${r.saturated.p99} | ${r.saturated.errors} |`),
+    ...rows.map((r) => `| signed heartbeats, ${r.label}, at ${fmt(STEADY_RATE)}/s | ${fmt(r.steady.rps)} | | ${r.steady.p50} | ${r.steady.p99} | ${r.steady.errors} |`),
+    '',
+    `Command round trip: ${POLLERS} devices hold long polls (\`waitSeconds=25\`); the operator queues ${COMMANDS} EJECT commands one after another ` +
+      '(`POST /v1/devices/{id}/commands`, audited, in a tenant transaction); times run from sending that request to the device receiving the command (delivered) and to the device’s ack being answered (acked).',
+    '',
+    '| database | delivered p50 ms | delivered p99 ms | acked p50 ms | acked p99 ms | not acked | 5,000 devices registered in | API RSS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(
+      (r) =>
+        `| ${r.label} | ${ms(percentile(r.delivered, 50))} | ${ms(percentile(r.delivered, 99))} | ${ms(percentile(r.acked, 50))} | ${ms(percentile(r.acked, 99))} | ${r.lostCommands} | ${(r.provisionMs / 1000).toFixed(1)} s | ${r.rssMiB} MiB |`,
+    ),
+    '',
+    ...rows.map(
+      (r) =>
+        `At one heartbeat a minute, one API process on the ${r.label} takes the heartbeats of about ${fmt(r.saturated.rps * 60)} devices at saturation ` +
+        `(${fmt(r.saturated.rps * 30)} keeping half the capacity free). A device that also holds a command long poll (25 s) sends one more signed request ` +
+        `every 25 s (an idle poll costs no query: the queue is scanned once a second for the whole process), so with polling about ` +
+        `${fmt(r.saturated.rps / (1 / 60 + 1 / 25))} devices at saturation, ${fmt(r.saturated.rps / (1 / 60 + 1 / 25) / 2)} with half free.`,
+    ),
+  ];
+  if (!server) lines.push('', 'No PostgreSQL server was reachable: the server rows are missing.');
+  return lines.join('\n');
+}
+
+const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
+if (invokedDirectly) process.stdout.write(`${await runFleetBench()}\n`);

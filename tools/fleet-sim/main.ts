@@ -1,0 +1,95 @@
+// Fleet simulator: N devices of each type against a running API (heartbeats, long polls, acks, events,
+// optional packet loss and clock drift). Reads DATA_DIR/demo-devices.json; registers more devices through
+// the operator API when --per-type asks for more than the demo has.
+//   node --import ./tools/register.mjs tools/fleet-sim/main.ts --per-type 5 --loss 0.05 --drift 90
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEMO_LOGIN_BY_TYPE, api, login, provisionDevices } from './provision.js';
+import { runFleet, SimStats, type DeviceType, type SimDevice } from './sim.js';
+
+const TYPES: DeviceType[] = ['FRIDGE', 'POWERBANK_CABINET', 'EV_CHARGER', 'WATER_VALVE'];
+
+const { values } = parseArgs({
+  options: {
+    api: { type: 'string', default: `http://127.0.0.1:${process.env.PORT ?? 3000}` },
+    'devices-file': { type: 'string', default: join(process.env.DATA_DIR ?? './.data', 'demo-devices.json') },
+    'per-type': { type: 'string', default: '0' },
+    types: { type: 'string', default: TYPES.join(',') },
+    'heartbeat-seconds': { type: 'string', default: '30' },
+    'wait-seconds': { type: 'string', default: '25' },
+    loss: { type: 'string', default: '0' },
+    drift: { type: 'string', default: '0' },
+    'fail-rate': { type: 'string', default: '0' },
+    duration: { type: 'string', default: '0' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (values.help) {
+  process.stdout.write(`fleet-sim: simulated devices against a running zizhu API
+  --api URL                 the API (default http://127.0.0.1:$PORT or :3000)
+  --devices-file PATH       demo-devices.json (default $DATA_DIR/demo-devices.json)
+  --per-type N              devices per type; registers more than the demo has through the operator API (0: the demo devices)
+  --types LIST              which types (default all): ${TYPES.join(',')}
+  --heartbeat-seconds S     heartbeat period (default 30)
+  --wait-seconds S          long-poll wait (default 25, at most 30)
+  --loss P                  probability a request or its answer is lost (0–1)
+  --drift S                 each device's clock is off by up to ±S seconds (stay under 300)
+  --fail-rate P             probability a command is acknowledged FAILED
+  --duration S              stop after S seconds (default: run until Ctrl-C)
+`);
+  process.exit(0);
+}
+
+const baseUrl = values.api!.replace(/\/$/, '');
+const types = values.types!.split(',').map((t) => t.trim()) as DeviceType[];
+const perType = Number(values['per-type']);
+
+interface FileEntry { deviceId: string; code: string; secret: string; type: DeviceType; plan?: { items?: { catalog?: { sku: string }[] } } }
+let fromFile: FileEntry[] = [];
+try {
+  fromFile = JSON.parse(readFileSync(values['devices-file']!, 'utf8')) as FileEntry[];
+} catch (error) {
+  if (perType === 0) throw new Error(`cannot read ${values['devices-file']}: ${(error as Error).message}`);
+}
+
+const devices: SimDevice[] = [];
+for (const type of types) {
+  const demo = fromFile.filter((e) => e.type === type).map((e) => ({ deviceId: e.deviceId, code: e.code, secret: e.secret, type, skus: e.plan?.items?.catalog?.map((c) => c.sku) ?? [] }));
+  const wanted = perType > 0 ? perType : demo.length;
+  devices.push(...demo.slice(0, wanted));
+  const missing = wanted - Math.min(wanted, demo.length);
+  if (missing > 0) {
+    const token = await login(baseUrl, DEMO_LOGIN_BY_TYPE[type]);
+    const template = demo[0] ? await api<{ siteId: string }>(baseUrl, token, 'GET', `/v1/devices/${demo[0].deviceId}`) : null;
+    if (!template) throw new Error(`no demo ${type} in the devices file to take a site from`);
+    const extra = await provisionDevices(baseUrl, token, type, template.siteId, missing);
+    devices.push(...extra.map((d) => ({ ...d, skus: demo[0]?.skus ?? [] })));
+    process.stderr.write(`registered ${missing} more ${type} devices\n`);
+  }
+}
+
+const stats = new SimStats();
+const stop = new AbortController();
+process.on('SIGINT', () => stop.abort());
+process.on('SIGTERM', () => stop.abort());
+const duration = Number(values.duration);
+if (duration > 0) setTimeout(() => stop.abort(), duration * 1000).unref();
+const ticker = setInterval(() => process.stderr.write(`${new Date().toISOString()} ${stats.line()}\n`), 5000);
+process.stderr.write(`simulating ${devices.length} devices against ${baseUrl} (loss ${values.loss}, drift ±${values.drift} s)\n`);
+await runFleet(
+  devices,
+  {
+    baseUrl,
+    heartbeatSeconds: Number(values['heartbeat-seconds']),
+    waitSeconds: Math.min(30, Number(values['wait-seconds'])),
+    loss: Number(values.loss),
+    driftSeconds: Number(values.drift),
+    failRate: Number(values['fail-rate']),
+  },
+  stats,
+  stop.signal,
+);
+clearInterval(ticker);
+process.stdout.write(`${stats.line()}\n`);
