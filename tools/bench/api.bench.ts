@@ -1,16 +1,13 @@
 // The API's own overhead: an authenticated, RLS-scoped GET beside a plain Fastify hello-world, cold start
 // to ready and idle memory, on the embedded database and on a PostgreSQL server, in one run.
 //   node --import ./tools/register.mjs tools/bench/api.bench.ts
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { rssMiB, serverDatabase, start, stop } from './support.js';
 
-const root = new URL('../../', import.meta.url).pathname;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
 const CONNECTIONS = 50;
 
@@ -25,37 +22,6 @@ async function load(url: string, headers: Record<string, string> = {}): Promise<
   await autocannon({ url, connections: 10, duration: 1, headers }); // warm-up
   const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION_S, headers });
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
-
-function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number; ms: number }> {
-  const began = performance.now();
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`did not start within 90 s: ${out.slice(-500)}`)), 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = ready.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]), ms: performance.now() - began });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out.slice(-500)}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
 }
 
 async function measureApi(label: string, env: Record<string, string>): Promise<{ label: string; coldMs: number; rssMiB: number; get: Load }> {
@@ -74,30 +40,6 @@ async function measureApi(label: string, env: Record<string, string>): Promise<{
   }
 }
 
-async function serverDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: base });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `zizhu_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 export async function runApiBench(): Promise<string> {
   const hello = await start(['tools/bench/hello-fastify.mjs'], {}, /listening (\d+)/);
   let plain: Load;
@@ -113,7 +55,7 @@ export async function runApiBench(): Promise<string> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const server = await serverDatabase();
+  const server = await serverDatabase('zizhu_bench_');
   if (server) {
     try {
       rows.push(await measureApi('PostgreSQL server', { DATABASE_URL: server.url, JWT_SECRET: randomBytes(32).toString('hex'), MASTER_KEY: randomBytes(32).toString('hex') }));

@@ -2,19 +2,17 @@
 // beside a plain Fastify hello-world in the same run, and command round trips (queue → delivered → acked),
 // on the embedded database and on a PostgreSQL server. Loopback only, about a minute and a half.
 //   node --import ./tools/register.mjs tools/bench/fleet.bench.ts
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { deviceAuthHeaders } from '@zizhu/device-sdk';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { rssMiB, serverDatabase, start, stop } from './support.js';
 import { api, login, provisionDevices } from '../fleet-sim/provision.js';
 import { runFleet, SimStats, type SimDevice } from '../fleet-sim/sim.js';
 
-const root = new URL('../../', import.meta.url).pathname;
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 const DEVICES = 5000;
@@ -30,36 +28,6 @@ interface Load {
 }
 
 const toLoad = (r: autocannon.Result): Load => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.non2xx });
-
-function start(args: string[], env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`did not start within 90 s: ${out.slice(-500)}`)), 90_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = ready.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, port: Number(match[1]) });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out.slice(-500)}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  child.removeAllListeners('exit');
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function rssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
-}
 
 const percentile = (values: number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -173,30 +141,6 @@ async function measureFleet(label: string, env: Record<string, string>): Promise
   }
 }
 
-async function serverDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const base = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const admin = new pg.Client({ connectionString: base });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `zizhu_fleet_bench_${randomBytes(4).toString('hex')}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
 export async function runFleetBench(): Promise<string> {
   const hello = await start(['tools/bench/hello-fastify.mjs'], {}, /listening (\d+)/);
   let plain: Load;
@@ -213,7 +157,7 @@ export async function runFleetBench(): Promise<string> {
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const server = await serverDatabase();
+  const server = await serverDatabase('zizhu_fleet_bench_');
   if (server) {
     const serverDir = mkdtempSync(join(tmpdir(), 'zizhu-fleet-bench-'));
     try {
