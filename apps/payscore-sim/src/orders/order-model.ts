@@ -1,22 +1,13 @@
 // The service-order object as the simulator holds it, and its wire form (payscore-protocol.md §3).
+import type { PostDiscount, PostPayment } from '@zizhu/payscore';
 import { type Scenario, type ServiceMode } from '../merchants/merchant-registry.js';
 
 export type OrderState = 'CREATED' | 'DOING' | 'DONE' | 'REVOKED' | 'EXPIRED';
 export type StateDescription = 'USER_CONFIRM' | 'MCH_COMPLETE';
 export type RiskFundName = 'DEPOSIT' | 'ADVANCE' | 'CASH_DEPOSIT' | 'ESTIMATE_ORDER_COST';
 
-export interface PostPayment {
-  name: string;
-  amount?: number;
-  description?: string;
-  count?: number;
-}
-export interface PostDiscount {
-  name: string;
-  description: string;
-  amount?: number;
-  count?: number;
-}
+// the wire items are the client library's: one definition of the §3 shapes on both sides of the wire
+export type { PostDiscount, PostPayment } from '@zizhu/payscore';
 export interface RiskFund {
   name: RiskFundName;
   amount: number;
