@@ -78,6 +78,19 @@ interface WorkerEntry {
 
 const PERIODIC_KEY = 'periodic';
 
+/** A job definition's retry and retention settings, as pg-boss takes them for a queue and for each job. */
+function retentionAndRetry(definition: JobDefinition<object>) {
+  const { retry } = definition;
+  return {
+    retryLimit: retry.limit,
+    retryDelay: retry.delaySeconds,
+    retryBackoff: retry.backoff,
+    ...(retry.backoff && retry.maxDelaySeconds !== undefined ? { retryDelayMax: retry.maxDelaySeconds } : {}),
+    expireInSeconds: definition.expireInSeconds,
+    deleteAfterSeconds: definition.keepFinishedSeconds,
+  };
+}
+
 /**
  * Durable jobs on pg-boss, in the application's own database and through TypeORM's pool (see
  * pg-boss-database.ts). `enqueue` joins the current request/tenant/system transaction when there is
@@ -276,14 +289,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       this.remember(definition);
       await this.createQueue(boss, definition);
     }
-    const { retry } = definition;
     const options: SendOptions = {
-      retryLimit: retry.limit,
-      retryDelay: retry.delaySeconds,
-      retryBackoff: retry.backoff,
-      ...(retry.backoff && retry.maxDelaySeconds !== undefined ? { retryDelayMax: retry.maxDelaySeconds } : {}),
-      expireInSeconds: definition.expireInSeconds,
-      deleteAfterSeconds: definition.keepFinishedSeconds,
+      ...retentionAndRetry(definition),
       ...extra,
       ...(inTransaction ? { db: transactionDatabase(this.context.manager) } : {}),
     };
@@ -303,16 +310,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
 
   private async createQueue(boss: PgBoss, definition: JobDefinition<object>): Promise<void> {
     if (this.created.has(definition.name)) return;
-    const { retry } = definition;
-    await boss.createQueue(definition.name, {
-      policy: definition.exclusive ? 'exclusive' : 'standard',
-      retryLimit: retry.limit,
-      retryDelay: retry.delaySeconds,
-      retryBackoff: retry.backoff,
-      ...(retry.backoff && retry.maxDelaySeconds !== undefined ? { retryDelayMax: retry.maxDelaySeconds } : {}),
-      expireInSeconds: definition.expireInSeconds,
-      deleteAfterSeconds: definition.keepFinishedSeconds,
-    });
+    await boss.createQueue(definition.name, { policy: definition.exclusive ? 'exclusive' : 'standard', ...retentionAndRetry(definition) });
     this.created.add(definition.name);
   }
 
