@@ -89,12 +89,66 @@ export const DEMO_SITES = {
   waterCampus: { id: '00000000-0000-4000-8000-000000000132', org: 'vendorC2', name: '大学城 3 号宿舍楼', address: '浙江省杭州市钱塘区学源街', city: '杭州', latitude: 30.3149, longitude: 120.3432 },
 } as const satisfies Record<string, { id: string; org: keyof typeof DEMO_ORGS; name: string; address: string; city: string; latitude: number; longitude: number }>;
 
+/**
+ * The demo merchant accounts (fixed ids; keys generated at seed time) and their Pay Score services, one per
+ * vertical the merchant of record runs: the power-bank brand, the fridge brand (its franchisees charge
+ * through it) and each reseller customer. Every account lists DEMO_APPID. Risk caps cover the demo plans'
+ * risk funds (their totalCapFen).
+ */
+export const DEMO_MERCHANTS = {
+  powerbank: {
+    id: '00000000-0000-4000-8000-000000000310',
+    org: 'powerbank',
+    name: '小电共享充电宝 商户号',
+    mchid: '1900000010',
+    services: [
+      { id: '00000000-0000-4000-8000-000000000410', serviceId: '2002000000000000000000000000010', name: '充电宝免押租借', scenario: 'POWERBANK_RENTAL', mode: 'DEPOSIT_WAIVED', riskCapFen: 10000 },
+    ],
+  },
+  fridge: {
+    id: '00000000-0000-4000-8000-000000000320',
+    org: 'fridge',
+    name: '鲜柜智能冰柜 商户号',
+    mchid: '1900000020',
+    services: [
+      { id: '00000000-0000-4000-8000-000000000420', serviceId: '2002000000000000000000000000020', name: '智能冰柜先享后付', scenario: 'VENDING', mode: 'USE_FIRST', riskCapFen: 20000 },
+    ],
+  },
+  vendorC1: {
+    id: '00000000-0000-4000-8000-000000000331',
+    org: 'vendorC1',
+    name: '城东充电站 商户号',
+    mchid: '1900000031',
+    services: [
+      { id: '00000000-0000-4000-8000-000000000431', serviceId: '2002000000000000000000000000031', name: '充电先充后付', scenario: 'EV_CHARGING', mode: 'USE_FIRST', riskCapFen: 30000 },
+    ],
+  },
+  vendorC2: {
+    id: '00000000-0000-4000-8000-000000000332',
+    org: 'vendorC2',
+    name: '大学城净水 商户号',
+    mchid: '1900000032',
+    services: [
+      { id: '00000000-0000-4000-8000-000000000432', serviceId: '2002000000000000000000000000032', name: '饮水先用后付', scenario: 'WATER', mode: 'USE_FIRST', riskCapFen: 5000 },
+    ],
+  },
+} as const satisfies Record<
+  string,
+  {
+    id: string;
+    org: keyof typeof DEMO_ORGS;
+    name: string;
+    mchid: string;
+    services: readonly { id: string; serviceId: string; name: string; scenario: 'VENDING' | 'POWERBANK_RENTAL' | 'EV_CHARGING' | 'WATER'; mode: 'DEPOSIT_WAIVED' | 'USE_FIRST'; riskCapFen: number }[];
+  }
+>;
+
 export const DEMO_DEVICES = [
-  { id: '00000000-0000-4000-8000-000000000201', code: 'PB-0001', type: 'POWERBANK_CABINET', site: 'powerbankStation', plan: 'powerbank', slots: 8, name: '东站 8 口机柜' },
-  { id: '00000000-0000-4000-8000-000000000221', code: 'FR-0001', type: 'FRIDGE', site: 'fridgeWestLake', plan: 'fridge', name: '大堂冰柜' },
-  { id: '00000000-0000-4000-8000-000000000222', code: 'FR-0002', type: 'FRIDGE', site: 'fridgeBinjiang', plan: 'fridgeSmall', name: '健身房冰柜' },
-  { id: '00000000-0000-4000-8000-000000000231', code: 'EV-0001', type: 'EV_CHARGER', site: 'chargingEast', plan: 'ev', connectors: 2, name: '1 号快充桩' },
-  { id: '00000000-0000-4000-8000-000000000232', code: 'WV-0001', type: 'WATER_VALVE', site: 'waterCampus', plan: 'water', name: '3 号楼饮水机' },
+  { id: '00000000-0000-4000-8000-000000000201', code: 'PB-0001', type: 'POWERBANK_CABINET', site: 'powerbankStation', plan: 'powerbank', slots: 8, name: '东站 8 口机柜', payscoreServiceId: DEMO_MERCHANTS.powerbank.services[0].serviceId },
+  { id: '00000000-0000-4000-8000-000000000221', code: 'FR-0001', type: 'FRIDGE', site: 'fridgeWestLake', plan: 'fridge', name: '大堂冰柜', payscoreServiceId: DEMO_MERCHANTS.fridge.services[0].serviceId },
+  { id: '00000000-0000-4000-8000-000000000222', code: 'FR-0002', type: 'FRIDGE', site: 'fridgeBinjiang', plan: 'fridgeSmall', name: '健身房冰柜', payscoreServiceId: DEMO_MERCHANTS.fridge.services[0].serviceId },
+  { id: '00000000-0000-4000-8000-000000000231', code: 'EV-0001', type: 'EV_CHARGER', site: 'chargingEast', plan: 'ev', connectors: 2, name: '1 号快充桩', payscoreServiceId: DEMO_MERCHANTS.vendorC1.services[0].serviceId },
+  { id: '00000000-0000-4000-8000-000000000232', code: 'WV-0001', type: 'WATER_VALVE', site: 'waterCampus', plan: 'water', name: '3 号楼饮水机', payscoreServiceId: DEMO_MERCHANTS.vendorC2.services[0].serviceId },
 ] as const satisfies readonly {
   id: string;
   code: string;
@@ -104,4 +158,6 @@ export const DEMO_DEVICES = [
   slots?: number;
   connectors?: number;
   name: string;
+  /** The Pay Score service of the device's merchant of record (contracts.md §5). */
+  payscoreServiceId: string;
 }[];

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { seedDemoFleet, demoDevicesFile, writeDemoDevicesFile, type DemoDeviceEntry } from '../fleet/demo-fleet.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox } from '../fleet/device-secrets.js';
 import { passwordHasher } from '../identity/password-hasher.js';
 import { UserEntity } from '../identity/user.entity.js';
+import { MerchantBootService } from '../merchants/merchant-boot.service.js';
 import { OrganizationEntity } from '../organizations/organization.entity.js';
 import { DEMO_LOGINS, DEMO_ORGS, DEMO_PASSWORD, demoOrgPath } from './demo-data.js';
+import { seedDemoMerchants } from './demo-merchants.js';
 
 /** Seeds the demo organisations and logins into an empty database, never into one that holds data. */
 @Injectable()
@@ -20,12 +24,16 @@ export class DemoSeedService {
   constructor(
     @Optional() @Inject(DEVICE_SECRET_BOX) box?: DeviceSecretBox,
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
+    @Optional() private readonly moduleRef?: ModuleRef,
   ) {
     this.box = box ?? new DeviceSecretBox(randomBytes(32));
   }
 
   async seedIfEmpty(transactions: Transactions): Promise<boolean> {
     const passwordHash = await passwordHasher.hash(DEMO_PASSWORD);
+    // merchant credentials are sealed under the app's keyring (a throwaway one without the app)
+    const merchants = this.merchantBoot();
+    const keyring = merchants?.keyring ?? new EnvelopeKeyring(randomBytes(32));
     let devices: DemoDeviceEntry[] = [];
     const seeded = await transactions.asSystem(async (m) => {
       // two API processes starting together on one server: the second waits, then finds data and stops
@@ -38,8 +46,9 @@ export class DemoSeedService {
       for (const login of DEMO_LOGINS) {
         await m.insert(UserEntity, { tenantId: DEMO_ORGS[login.org].id, email: login.email, phone: null, passwordHash, role: login.role, displayName: login.displayName });
       }
+      const accounts = await seedDemoMerchants(m, keyring);
       devices = await seedDemoFleet(m, this.box);
-      this.logger.log(`seeded the demo: ${Object.keys(DEMO_ORGS).length} organisations, ${DEMO_LOGINS.length} logins, ${devices.length} devices`);
+      this.logger.log(`seeded the demo: ${Object.keys(DEMO_ORGS).length} organisations, ${DEMO_LOGINS.length} logins, ${devices.length} devices, ${accounts} merchant accounts`);
       return true;
     });
     const file = this.config ? demoDevicesFile(this.config) : null;
@@ -47,6 +56,16 @@ export class DemoSeedService {
       writeDemoDevicesFile(file, devices);
       this.logger.log(`wrote the demo devices and their secrets to ${file}`);
     }
+    // with the simulator: the new accounts are registered now (the boot step ran before the seed)
+    if (seeded) await merchants?.ensureRegisteredWithSimulator();
     return seeded;
+  }
+
+  private merchantBoot(): MerchantBootService | undefined {
+    try {
+      return this.moduleRef?.get(MerchantBootService, { strict: false });
+    } catch {
+      return undefined;
+    }
   }
 }

@@ -41,6 +41,7 @@ export async function seedDemoFleet(m: EntityManager, box: DeviceSecretBox): Pro
         slots: 'slots' in spec ? spec.slots : undefined,
         connectors: 'connectors' in spec ? spec.connectors : undefined,
         planId: created.id,
+        payscoreServiceId: spec.payscoreServiceId,
       },
     ]);
     entries.push({ deviceId: spec.id, code: spec.code, secret: device!.secret, type: spec.type, organization: tenantId, appid: DEMO_APPID, plan });

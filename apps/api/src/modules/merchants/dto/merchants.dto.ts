@@ -1,0 +1,170 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import type { PayscoreScenario } from '@zizhu/pricing';
+import { PAYSCORE_SCENARIOS, SERVICE_MODES, type ServiceMode } from '../merchant-store.js';
+
+const APPID = /^wx[0-9A-Za-z]{6,32}$/;
+
+export class PlatformCertificateDto {
+  @ApiProperty({ description: 'Serial number of the WeChat Pay platform certificate (hex).' })
+  @IsString()
+  @Matches(/^[0-9A-Fa-f]{8,64}$/, { message: 'serialNo must be 8–64 hex digits' })
+  serialNo!: string;
+
+  @ApiProperty({ description: 'The platform certificate (or its public key) as PEM.' }) @IsString() @Length(64, 20_000) pem!: string;
+}
+
+/** The secret and key material of a merchant; shared by create and replace. */
+export class MerchantCredentialsDto {
+  @ApiProperty({ example: '5157F09EFDC096DE15EBE81A47057A7232F1B8E1', description: 'Serial number of the merchant API certificate.' })
+  @IsString()
+  @Matches(/^[0-9A-Fa-f]{8,64}$/, { message: 'serialNo must be 8–64 hex digits' })
+  serialNo!: string;
+
+  @ApiProperty({ description: 'The merchant API private key (apiclient_key.pem). Write-only: never returned.', writeOnly: true })
+  @IsString()
+  @Length(100, 20_000)
+  privateKeyPem!: string;
+
+  @ApiProperty({ description: 'The APIv3 key (32 characters). Write-only.', writeOnly: true, minLength: 32, maxLength: 32 })
+  @IsString()
+  @Length(32, 32)
+  apiV3Key!: string;
+
+  @ApiProperty({ description: 'The APIv2 key (32 characters), for the mini-program jump signature. Write-only.', writeOnly: true, minLength: 32, maxLength: 32 })
+  @IsString()
+  @Length(32, 32)
+  apiV2Key!: string;
+
+  @ApiPropertyOptional({ example: 'PUB_KEY_ID_0112345678901234567890123456789012', description: 'WeChat Pay public key id (public-key mode).' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^PUB_KEY_ID_[0-9A-Za-z_]{1,64}$/, { message: 'platformPublicKeyId must be a PUB_KEY_ID_…' })
+  platformPublicKeyId?: string;
+
+  @ApiPropertyOptional({ description: 'WeChat Pay public key (PEM), with platformPublicKeyId.' }) @IsOptional() @IsString() @Length(64, 20_000) platformPublicKeyPem?: string;
+
+  @ApiPropertyOptional({ type: [PlatformCertificateDto], description: 'Platform certificates (certificate mode).' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => PlatformCertificateDto)
+  platformCertificates?: PlatformCertificateDto[];
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { type: 'string' },
+    description: 'Mini-program secrets by appid (for the consumer login). Write-only.',
+    writeOnly: true,
+  })
+  @IsOptional()
+  @IsObject()
+  appSecrets?: Record<string, string>;
+}
+
+export class CreateMerchantAccountDto extends MerchantCredentialsDto {
+  @ApiProperty({ example: '小电共享充电宝' }) @IsString() @Length(1, 200) name!: string;
+
+  @ApiProperty({ example: '1230000109', description: 'WeChat Pay merchant id.' })
+  @IsString()
+  @Matches(/^[0-9]{6,32}$/, { message: 'mchid must be 6–32 digits' })
+  mchid!: string;
+
+  @ApiProperty({ type: [String], example: ['wxd678efh567hg6787'], description: 'Mini-program / app ids bound to the mchid.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(APPID, { each: true, message: 'each appid must be wx followed by 6–32 letters or digits' })
+  appids!: string[];
+}
+
+export class ReplaceCredentialsDto extends MerchantCredentialsDto {}
+
+export class MerchantAccountDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The merchant of record.' }) organizationId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() mchid!: string;
+  @ApiProperty({ type: [String] }) appids!: string[];
+  @ApiProperty() serialNo!: string;
+  @ApiProperty({ type: String, nullable: true }) platformPublicKeyId!: string | null;
+  @ApiProperty({ type: [String], description: 'Serials of the platform certificates configured.' }) platformCertificateSerials!: string[];
+  @ApiProperty() hasPrivateKey!: boolean;
+  @ApiProperty() hasApiV3Key!: boolean;
+  @ApiProperty() hasApiV2Key!: boolean;
+  @ApiProperty({ description: 'Bumped each time the credentials are replaced.' }) credentialsVersion!: number;
+  @ApiProperty({ description: 'Id (not the key) of the master key wrapping this account’s data key.' }) masterKeyId!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a test call last accepted the credentials.' }) validatedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+}
+
+export class CreatePayscoreServiceDto {
+  @ApiProperty({ example: '2002000000000558128851361561536', description: 'WeChat’s Pay Score service id.' })
+  @IsString()
+  @Matches(/^[0-9A-Za-z_-]{1,64}$/, { message: 'serviceId must be 1–64 letters, digits, - or _' })
+  serviceId!: string;
+
+  @ApiProperty({ example: '充电宝免押租借' }) @IsString() @Length(1, 200) name!: string;
+  @ApiProperty({ enum: PAYSCORE_SCENARIOS, description: 'The scenario WeChat approved the service for; only devices of that vertical may use it.' })
+  @IsIn(PAYSCORE_SCENARIOS)
+  scenario!: PayscoreScenario;
+
+  @ApiProperty({ enum: SERVICE_MODES }) @IsIn(SERVICE_MODES) mode!: ServiceMode;
+  @ApiProperty({ minimum: 1, description: 'The highest risk fund WeChat allows per order, in fen.' })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  riskCapFen!: number;
+}
+
+export class PayscoreServiceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) merchantAccountId!: string;
+  @ApiProperty({ format: 'uuid', description: 'The merchant of record.' }) organizationId!: string;
+  @ApiProperty() serviceId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: PAYSCORE_SCENARIOS }) scenario!: PayscoreScenario;
+  @ApiProperty({ enum: SERVICE_MODES }) mode!: ServiceMode;
+  @ApiProperty() riskCapFen!: number;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt!: string | null;
+}
+
+export class MerchantAccountDetailDto extends MerchantAccountDto {
+  @ApiProperty({ type: [PayscoreServiceDto] }) services!: PayscoreServiceDto[];
+}
+
+export class BindPayscoreServiceDto {
+  @ApiProperty({ example: '2002000000000558128851361561536', description: 'A service id of the device’s merchant of record (a franchisee: its brand’s).' })
+  @IsString()
+  @Matches(/^[0-9A-Za-z_-]{1,64}$/, { message: 'serviceId must be 1–64 letters, digits, - or _' })
+  serviceId!: string;
+}
+
+export class DevicePayscoreBindingDto {
+  @ApiProperty({ format: 'uuid' }) deviceId!: string;
+  @ApiProperty() payscoreServiceId!: string;
+  @ApiProperty({ type: PayscoreServiceDto }) service!: PayscoreServiceDto;
+  @ApiProperty({ type: Number, nullable: true, description: 'The risk fund the device’s current plan asks for (its total cap), in fen.' })
+  riskFundFen!: number | null;
+}
