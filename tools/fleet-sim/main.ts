@@ -21,6 +21,9 @@ const { values } = parseArgs({
     loss: { type: 'string', default: '0' },
     drift: { type: 'string', default: '0' },
     'fail-rate': { type: 'string', default: '0' },
+    'duplicate-events': { type: 'string', default: '0' },
+    reorder: { type: 'boolean', default: false },
+    'session-ms': { type: 'string', default: '50-300' },
     duration: { type: 'string', default: '0' },
     help: { type: 'boolean', default: false },
   },
@@ -37,6 +40,9 @@ if (values.help) {
   --loss P                  probability a request or its answer is lost (0–1)
   --drift S                 each device's clock is off by up to ±S seconds (stay under 300)
   --fail-rate P             probability a command is acknowledged FAILED
+  --duplicate-events P      probability an acknowledged event is sent again later (same eventId)
+  --reorder                 events of different sessions may be sent out of order
+  --session-ms MIN-MAX      how long a session runs before the device ends it (default 50-300; one number: exactly)
   --duration S              stop after S seconds (default: run until Ctrl-C)
 `);
   process.exit(0);
@@ -45,6 +51,7 @@ if (values.help) {
 const baseUrl = values.api!.replace(/\/$/, '');
 const types = values.types!.split(',').map((t) => t.trim()) as DeviceType[];
 const perType = Number(values['per-type']);
+const [sessionMin, sessionMax = sessionMin] = values['session-ms']!.split('-').map(Number) as [number, number?];
 
 interface FileEntry { deviceId: string; code: string; secret: string; type: DeviceType; plan?: { items?: { catalog?: { sku: string }[] } } }
 let fromFile: FileEntry[] = [];
@@ -87,6 +94,9 @@ await runFleet(
     loss: Number(values.loss),
     driftSeconds: Number(values.drift),
     failRate: Number(values['fail-rate']),
+    duplicateEvents: Number(values['duplicate-events']),
+    reorderEvents: values.reorder!,
+    sessionMs: [sessionMin, sessionMax],
   },
   stats,
   stop.signal,
