@@ -21,6 +21,8 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
     const routes: string[] = [];
     const missing: string[] = [];
     const deviceRoutes: string[] = [];
+    const consumerRoutes: string[] = [];
+    const kinds = new Set(['public', 'tenant', 'platform-admin', 'device', 'consumer']);
     for (const wrapper of controllers) {
       const instance = wrapper.instance as object | undefined;
       if (!instance || !wrapper.metatype) continue;
@@ -31,15 +33,19 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
         routes.push(route);
         const policy = reflector.getAllAndOverride<{ kind: string } | undefined>(ACCESS_POLICY, [handler, wrapper.metatype]);
         if (!policy) missing.push(route);
+        else if (!kinds.has(policy.kind)) missing.push(`${route} (unknown policy kind ${policy.kind})`);
         // the global guard lets @DeviceAuth() through: such a route must carry a guard that checks the signature
         const guards = [...((Reflect.getMetadata(GUARDS_METADATA, wrapper.metatype) as unknown[]) ?? []), ...((Reflect.getMetadata(GUARDS_METADATA, handler) as unknown[]) ?? [])];
         if (policy?.kind === 'device' && guards.length === 0) missing.push(`${route} (device route without a signature guard)`);
         if (policy?.kind === 'device') deviceRoutes.push(route);
+        // consumer routes (mini-program) carry a consumer token, verified by the global guard; never a tenant transaction
+        if (policy?.kind === 'consumer') consumerRoutes.push(route);
       }
     }
     expect(routes.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
     expect(deviceRoutes.length).toBeGreaterThanOrEqual(4);
+    expect(consumerRoutes).toContain('ConsumersController.me me');
   });
 
   it('apps/api/openapi.json matches the code (run `npm run openapi` after changing routes)', () => {

@@ -5,7 +5,8 @@ export type AccessPolicy =
   | { readonly kind: 'public' }
   | { readonly kind: 'tenant'; readonly roles?: readonly Role[] }
   | { readonly kind: 'platform-admin' }
-  | { readonly kind: 'device' };
+  | { readonly kind: 'device' }
+  | { readonly kind: 'consumer' };
 
 export const ACCESS_POLICY = 'zizhu:access-policy';
 
@@ -21,6 +22,12 @@ export const PlatformAdmin = () => SetMetadata(ACCESS_POLICY, { kind: 'platform-
 
 /** A device with a signed request (device API). */
 export const DeviceAuth = () => SetMetadata(ACCESS_POLICY, { kind: 'device' } satisfies AccessPolicy);
+
+/**
+ * A mini-program end user with a consumer token (`POST /v1/consumer/login`). No tenant transaction:
+ * the handler opens a named system transaction itself. Read the caller with `@CurrentConsumer()`.
+ */
+export const ConsumerAuth = () => SetMetadata(ACCESS_POLICY, { kind: 'consumer' } satisfies AccessPolicy);
 
 /** Methods that change state; operator staff are read-only. */
 export const MUTATING_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -5,7 +5,14 @@ import { platformErrors } from '../errors/domain-error.js';
 import { RequestContext } from '../tenancy/request-context.js';
 import { ACCESS_POLICY, type AccessPolicy, MUTATING_METHODS } from './access-policy.js';
 import { authErrors } from './auth.errors.js';
-import { TokenService } from './token.service.js';
+import { type ConsumerPrincipal, TokenService } from './token.service.js';
+
+const consumers = new WeakMap<object, ConsumerPrincipal>();
+
+/** The end user the guard verified for this request (routes with `@ConsumerAuth()`); undefined elsewhere. */
+export function consumerOf(request: object): ConsumerPrincipal | undefined {
+  return consumers.get(request);
+}
 
 export function policyOf(reflector: Reflector, context: ExecutionContext): AccessPolicy | undefined {
   return reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
@@ -27,7 +34,12 @@ export class AccessGuard implements CanActivate {
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
     const header = request.headers.authorization;
     if (!header?.startsWith('Bearer ')) throw authErrors.AUTH_REQUIRED();
-    const principal = this.tokens.verifyAccess(header.slice('Bearer '.length).trim());
+    const token = header.slice('Bearer '.length).trim();
+    if (policy.kind === 'consumer') {
+      consumers.set(request, this.tokens.verifyConsumer(token));
+      return true;
+    }
+    const principal = this.tokens.verifyAccess(token);
     if (principal.role === 'OPERATOR_STAFF' && MUTATING_METHODS.has(request.method)) throw authErrors.AUTH_READ_ONLY();
     if (policy.kind === 'platform-admin' && principal.role !== 'PLATFORM_ADMIN') throw authErrors.AUTH_FORBIDDEN();
     if (policy.kind === 'tenant' && policy.roles && principal.role !== 'PLATFORM_ADMIN' && !policy.roles.includes(principal.role)) {

@@ -12,7 +12,24 @@ interface AccessClaims {
   sub: string;
   org: string;
   role: Role;
+  aud?: unknown;
 }
+
+/** An end user of a mini-program, as proved by a consumer token. */
+export interface ConsumerPrincipal {
+  readonly appid: string;
+  readonly openid: string;
+}
+
+interface ConsumerClaims {
+  typ: 'consumer';
+  appid: string;
+  openid: string;
+}
+
+/** Consumer tokens carry this audience; operator tokens carry none, so neither is accepted for the other. */
+export const CONSUMER_AUDIENCE = 'zizhu:consumer';
+export const CONSUMER_TOKEN_TTL_SECONDS = 2 * 60 * 60;
 
 /** Short-lived HS256 access tokens and opaque refresh tokens (only their SHA-256 is stored). */
 @Injectable()
@@ -41,8 +58,26 @@ export class TokenService {
     } catch {
       throw authErrors.AUTH_TOKEN_INVALID();
     }
+    if (claims.aud !== undefined) throw authErrors.AUTH_TOKEN_INVALID(); // a consumer token (or any other audience) is not an operator's
     if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || !ROLES.includes(claims.role)) throw authErrors.AUTH_TOKEN_INVALID();
     return { userId: claims.sub, tenantId: claims.org, role: claims.role };
+  }
+
+  /** A mini-program end user's token: same key, its own audience, never valid on operator routes. */
+  signConsumer(consumer: ConsumerPrincipal): string {
+    const claims: ConsumerClaims = { typ: 'consumer', appid: consumer.appid, openid: consumer.openid };
+    return this.jwt.sign(claims, { expiresIn: CONSUMER_TOKEN_TTL_SECONDS, audience: CONSUMER_AUDIENCE });
+  }
+
+  verifyConsumer(token: string): ConsumerPrincipal {
+    let claims: ConsumerClaims;
+    try {
+      claims = this.jwt.verify<ConsumerClaims>(token, { audience: CONSUMER_AUDIENCE });
+    } catch {
+      throw authErrors.AUTH_TOKEN_INVALID();
+    }
+    if (claims.typ !== 'consumer' || typeof claims.appid !== 'string' || typeof claims.openid !== 'string') throw authErrors.AUTH_TOKEN_INVALID();
+    return { appid: claims.appid, openid: claims.openid };
   }
 
   newRefreshToken(): { token: string; hash: string } {

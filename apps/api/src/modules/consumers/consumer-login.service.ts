@@ -1,0 +1,31 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { CONSUMER_TOKEN_TTL_SECONDS, TokenService } from '../../platform/auth/token.service.js';
+import { Transactions } from '../../platform/database/transactions.js';
+import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
+import { consumerErrors } from './consumers.errors.js';
+import type { ConsumerTokenDto } from './dto/consumer.dto.js';
+import { WechatSessionClient } from './wechat-session.client.js';
+
+/** Mini-program login: wx.login code → openid (WeChat) → consumer token. Creates no rows. */
+@Injectable()
+export class ConsumerLoginService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly merchants: MerchantGateway,
+    private readonly wechat: WechatSessionClient,
+    private readonly tokens: TokenService,
+  ) {}
+
+  async login(appid: string, code: string): Promise<ConsumerTokenDto> {
+    // system transaction (consumer login, no tenant yet): only the appid's secret leaves it; MERCHANT_APPID_UNKNOWN names the appid
+    const secret = await this.transactions.asSystem((manager) => this.merchants.appSecretFor(manager, appid));
+    if (secret === null && !this.config.payscore.simulated) {
+      throw consumerErrors.CONSUMER_WECHAT_UNAVAILABLE(`No app secret is configured for appid ${appid}; its merchant must add one.`);
+    }
+    // the transaction is closed: WeChat may take seconds, and the embedded database has a single connection
+    const openid = await this.wechat.openidFor(appid, secret, code);
+    return { consumerToken: this.tokens.signConsumer({ appid, openid }), openid, expiresIn: CONSUMER_TOKEN_TTL_SECONDS };
+  }
+}
