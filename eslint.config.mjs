@@ -45,6 +45,25 @@ export default tseslint.config(
     },
   },
   {
+    // end-to-end tests drive the API with the real Pay Score simulator and the fleet simulator: test-only
+    // dependencies of an app on another app and a tool, by alias, nowhere else
+    files: ['apps/*/test/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: ['@zizhu/payscore-sim', '@zizhu/fleet-sim'],
+          banTransitiveDependencies: false,
+          depConstraints: [
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
+            { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // config readers and tools are where the environment is read
     files: ['apps/*/src/config/**/*.ts', 'tools/**/*.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts', '**/test/support/**/*.ts'],
     rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }] },

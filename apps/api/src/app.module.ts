@@ -4,6 +4,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/app-config.js';
+import { ConsumersModule } from './modules/consumers/consumers.module.js';
+import { MerchantsModule } from './modules/merchants/merchants.module.js';
+import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { IdempotencyModule } from './platform/idempotency/idempotency.module.js';
+import { JobsModule } from './platform/jobs/jobs.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { DemoModule } from './modules/demo/demo.module.js';
 import { DeviceApiModule } from './modules/device-api/device-api.module.js';
@@ -33,6 +38,8 @@ export class AppModule {
           dataSourceFactory: async () => database.dataSource,
         }),
         PlatformModule.register(config, jwtSecret),
+        JobsModule.register({ pollingIntervalSeconds: config.jobs.pollingIntervalSeconds }),
+        IdempotencyModule,
         AuditModule,
         OrganizationsModule,
         IdentityModule,
@@ -40,6 +47,9 @@ export class AppModule {
         DemoModule,
         FleetModule,
         DeviceApiModule,
+        MerchantsModule,
+        ConsumersModule,
+        SessionsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

@@ -1,7 +1,7 @@
 // The end user's side: mini-program login, consumer tokens and the end_users rows (contracts.md §6).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
-import { createSimulator, type Simulator } from '../../payscore-sim/src/server.js';
+import { createSimulator, type Simulator } from '@zizhu/payscore-sim';
 import { parseConfig } from '../src/config/app-config.js';
 import { EndUsersService } from '../src/modules/consumers/end-users.service.js';
 import { DEMO_APPID, DEMO_ORGS } from '../src/modules/demo/demo-data.js';

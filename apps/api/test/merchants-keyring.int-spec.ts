@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { isPayScoreError, outOrderNoFor } from '@zizhu/payscore';
-import { createSimulator, type Simulator } from '../../payscore-sim/src/server.js';
+import { createSimulator, type Simulator } from '@zizhu/payscore-sim';
 import { createApp, type ZizhuApp } from '../src/app.factory.js';
 import type { AppConfig } from '../src/config/app-config.js';
 import { DEMO_MERCHANTS } from '../src/modules/demo/demo-data.js';

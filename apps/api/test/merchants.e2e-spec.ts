@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateRsaKeyPair, isPayScoreError, outOrderNoFor } from '@zizhu/payscore';
-import { createSimulator, type Simulator } from '../../payscore-sim/src/server.js';
+import { createSimulator, type Simulator } from '@zizhu/payscore-sim';
 import { DEMO_APPID, DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { MerchantGateway } from '../src/modules/merchants/merchant-gateway.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';

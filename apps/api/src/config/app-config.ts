@@ -37,6 +37,18 @@ export const envSchema = z
     FLEET_HEARTBEAT_FLUSH_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
     FLEET_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
     FLEET_TELEMETRY_SAMPLE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+    MASTER_KEY_PREVIOUS: z
+      .string()
+      .regex(/^(?:[0-9a-fA-F]{64}|[A-Za-z0-9_-]{43}=?)$/, 'must be 32 bytes as 64 hex digits or base64url')
+      .optional(),
+    PUBLIC_BASE_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+    PAYSCORE_API_BASE_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+    WECHAT_API_BASE_URL: z.url({ message: 'must be an absolute URL' }).optional(),
+    SESSION_CONFIRM_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    SESSION_START_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
+    JOBS_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
@@ -53,7 +65,41 @@ export const envSchema = z
         message: 'is required when DATABASE_URL is set (every API process must decrypt device secrets with the same key)',
       });
     }
+    // launch checklist (payscore-protocol.md appendix, item 21): outside the simulator, callbacks need a public HTTPS URL
+    const wechat = env.PAYSCORE_API_BASE_URL ?? `http://127.0.0.1:${env.PAYSCORE_SIM_PORT}`;
+    if (!isLoopbackUrl(wechat)) {
+      if (!wechat.startsWith('https://')) ctx.addIssue({ code: 'custom', path: ['PAYSCORE_API_BASE_URL'], message: 'must be https:// outside the local simulator' });
+      const pub = env.PUBLIC_BASE_URL;
+      if (!pub) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'is required outside the local simulator (WeChat sends callbacks there)' });
+      else if (!pub.startsWith('https://')) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be https:// outside the local simulator (WeChat only calls HTTPS notify URLs)' });
+      else if (isInternalUrl(pub)) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be a public host, not a loopback or private address' });
+    }
+    if (env.PUBLIC_BASE_URL && /[?#]/.test(env.PUBLIC_BASE_URL)) {
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must not carry a query or fragment (WeChat refuses notify URLs with parameters)' });
+    }
+    if (env.MASTER_KEY_PREVIOUS && !env.MASTER_KEY) {
+      ctx.addIssue({ code: 'custom', path: ['MASTER_KEY_PREVIOUS'], message: 'only makes sense beside MASTER_KEY (the key being rotated to)' });
+    }
   });
+
+/** True for http(s) URLs on localhost / 127.0.0.0/8 / ::1: the local simulator, never WeChat. */
+export function isLoopbackUrl(url: string): boolean {
+  const host = hostOf(url);
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function isInternalUrl(url: string): boolean {
+  const host = hostOf(url);
+  return isLoopbackUrl(url) || /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.|169\.254\.|0\.)/.test(host) || host.endsWith('.local') || host.endsWith('.internal') || !host.includes('.');
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return '';
+  }
+}
 
 export type DatabaseConfig =
   | { readonly kind: 'embedded'; readonly dataDir: string | null }
@@ -76,6 +122,33 @@ export interface AppConfig {
   /** 32-byte key encrypting device secrets at rest; null: the embedded setup generates one and keeps it under DATA_DIR. */
   readonly masterKey: string | null;
   readonly fleet: FleetConfig;
+  /** The key MASTER_KEY replaced, while merchant credentials wrapped under it are re-wrapped (envelope rotation). */
+  readonly masterKeyPrevious: string | null;
+  readonly payscore: PayscoreConfig;
+  readonly sessions: SessionsConfig;
+  readonly jobs: { readonly pollingIntervalSeconds: number };
+}
+
+export interface PayscoreConfig {
+  /** WeChat Pay APIv3 base URL (default: the local simulator on PAYSCORE_SIM_PORT). */
+  readonly apiBaseUrl: string;
+  /** WeChat's mini-program API (jscode2session); default: the local simulator. */
+  readonly wechatApiBaseUrl: string;
+  /** Where WeChat reaches this API: notify URLs are `${publicBaseUrl}/v1/payscore/notify/<account>`. */
+  readonly publicBaseUrl: string;
+  /** True when the API base URL is the loopback simulator (http notify URLs allowed). */
+  readonly simulated: boolean;
+}
+
+export interface SessionsConfig {
+  /** A session whose user has not confirmed the Pay Score order after this long is cancelled. */
+  readonly confirmTimeoutSeconds: number;
+  /** A device that has not acknowledged the start command after this long: the session is cancelled. */
+  readonly startTimeoutSeconds: number;
+  /** How often the reconciler runs (once across all processes). */
+  readonly reconcileIntervalSeconds: number;
+  /** A session unchanged for this long in a non-terminal state is checked against WeChat. */
+  readonly reconcileAfterSeconds: number;
 }
 
 export interface FleetConfig {
@@ -102,6 +175,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
   }
   const e = result.data;
+  const apiBaseUrl = e.PAYSCORE_API_BASE_URL ?? `http://127.0.0.1:${e.PAYSCORE_SIM_PORT}`;
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: 'server', url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
     : { kind: 'embedded', dataDir: e.DATA_DIR };
@@ -120,8 +194,24 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     logLevel: e.LOG_LEVEL,
     masterKey: e.MASTER_KEY ?? null,
     fleet: { heartbeatFlushMs: e.FLEET_HEARTBEAT_FLUSH_MS, sweepMs: e.FLEET_SWEEP_MS, telemetrySampleSeconds: e.FLEET_TELEMETRY_SAMPLE_SECONDS },
+    masterKeyPrevious: e.MASTER_KEY_PREVIOUS ?? null,
+    payscore: {
+      apiBaseUrl: stripSlash(apiBaseUrl),
+      wechatApiBaseUrl: stripSlash(e.WECHAT_API_BASE_URL ?? apiBaseUrl),
+      publicBaseUrl: stripSlash(e.PUBLIC_BASE_URL ?? `http://127.0.0.1:${e.PORT}`),
+      simulated: isLoopbackUrl(apiBaseUrl),
+    },
+    sessions: {
+      confirmTimeoutSeconds: e.SESSION_CONFIRM_TIMEOUT_SECONDS,
+      startTimeoutSeconds: e.SESSION_START_TIMEOUT_SECONDS,
+      reconcileIntervalSeconds: e.RECONCILE_INTERVAL_SECONDS,
+      reconcileAfterSeconds: e.RECONCILE_AFTER_SECONDS,
+    },
+    jobs: { pollingIntervalSeconds: e.JOBS_POLLING_SECONDS },
   });
 }
+
+const stripSlash = (url: string) => url.replace(/\/+$/, '');
 
 function deepFreeze<T extends object>(value: T): T {
   for (const child of Object.values(value)) if (child && typeof child === 'object') deepFreeze(child);

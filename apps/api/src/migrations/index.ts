@@ -6,6 +6,10 @@ import { CreateSitesAndDevices1764301000000 } from './1764301000000-create-sites
 import { CreateDeviceCommandsAndEvents1764301001000 } from './1764301001000-create-device-commands-and-events.js';
 import { CreateDeviceNonces1764301002000 } from './1764301002000-create-device-nonces.js';
 import { GrantJobsSchema1764302000000 } from './1764302000000-grant-jobs-schema.js';
+import { CreateMerchantAccounts1764303000000 } from './1764303000000-create-merchant-accounts.js';
+import { CreateEndUsers1764303001000 } from './1764303001000-create-end-users.js';
+import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idempotency-keys.js';
+import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -17,4 +21,8 @@ export const migrations = [
   CreateDeviceCommandsAndEvents1764301001000,
   CreateDeviceNonces1764301002000,
   GrantJobsSchema1764302000000,
+  CreateMerchantAccounts1764303000000,
+  CreateEndUsers1764303001000,
+  CreateIdempotencyKeys1764303002000,
+  CreateServiceSessions1764303003000,
 ];

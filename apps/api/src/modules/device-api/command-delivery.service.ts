@@ -1,7 +1,10 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { DeviceCommand } from '@zizhu/device-sdk';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { CommandSignal } from '../fleet/command-signal.service.js';
+import { isSessionId, sessionDeviceSignal } from '../fleet/session-signals.js';
 import { deviceApiErrors } from './device-api.errors.js';
 import { returnedRows, withSystem } from './system-db.js';
 
@@ -38,6 +41,8 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly signal: CommandSignal,
+    private readonly jobs: JobsService,
+    private readonly context: RequestContext,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -104,9 +109,9 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
   async ack(deviceId: string, commandId: string, ack: AckInput): Promise<{ id: string; state: string }> {
     const outcome = await withSystem(this.dataSource, async (m) => {
       const [row] = (await m.query(
-        `SELECT id, state, ack_result, expires_at <= now() AS past_expiry FROM device_commands WHERE id = $1 AND device_id = $2 FOR UPDATE`,
+        `SELECT id, tenant_id, session_id, state, ack_result, expires_at <= now() AS past_expiry FROM device_commands WHERE id = $1 AND device_id = $2 FOR UPDATE`,
         [commandId, deviceId],
-      )) as { id: string; state: string; ack_result: string | null; past_expiry: boolean }[];
+      )) as { id: string; tenant_id: string; session_id: string | null; state: string; ack_result: string | null; past_expiry: boolean }[];
       if (!row) return { kind: 'missing' as const };
       if (row.state === 'SUCCEEDED' || row.state === 'FAILED') {
         return row.state === ack.result ? { kind: 'ok' as const, state: row.state } : { kind: 'conflict' as const, state: row.state };
@@ -119,6 +124,8 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
            WHERE id = $1`,
           [commandId, ack.result, ack.detail ?? null, ack.occurredAt],
         );
+        // late, but what the device did matters to its session (a power bank that came out is in use)
+        if (row.ack_result === null) await this.signalSession(m, row, deviceId, ack);
         return { kind: 'expired' as const };
       }
       await m.query(
@@ -128,12 +135,30 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
          WHERE id = $1`,
         [commandId, ack.result, ack.detail ?? null, ack.occurredAt],
       );
+      await this.signalSession(m, row, deviceId, ack);
       return { kind: 'ok' as const, state: ack.result };
     });
     if (outcome.kind === 'missing') throw deviceApiErrors.DEVICE_COMMAND_NOT_FOUND();
     if (outcome.kind === 'expired') throw deviceApiErrors.DEVICE_COMMAND_EXPIRED();
     if (outcome.kind === 'conflict') throw deviceApiErrors.DEVICE_COMMAND_ALREADY_ACKED(`The command already ended ${outcome.state}.`);
     return { id: commandId, state: outcome.state };
+  }
+
+  /** Hands a session command's outcome to the sessions module, in the transaction that recorded it. */
+  private async signalSession(
+    manager: EntityManager,
+    row: { id: string; tenant_id: string; session_id: string | null },
+    deviceId: string,
+    ack: AckInput,
+  ): Promise<void> {
+    if (!isSessionId(row.session_id)) return;
+    await this.context.within({ manager, scope: 'system' }, () =>
+      this.jobs.enqueue(
+        sessionDeviceSignal,
+        { kind: 'ack', tenantId: row.tenant_id, deviceId, sessionId: row.session_id as string, commandId: row.id, result: ack.result, occurredAt: ack.occurredAt.toISOString() },
+        { key: `ack:${row.id}` },
+      ),
+    );
   }
 
   /** One query over the queue (its partial index holds only QUEUED commands): which devices have something to claim. */

@@ -1,6 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DEVICE_EVENT_TYPES, type EventResponse } from '@zizhu/device-sdk';
 import { DataSource } from 'typeorm';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { isSessionId, sessionDeviceSignal } from '../fleet/session-signals.js';
 import { z } from 'zod';
 import type { AuthenticatedDevice } from './device-authenticator.service.js';
 import { deviceApiErrors } from './device-api.errors.js';
@@ -38,7 +41,11 @@ const eventSchema = z
 /** Device events: idempotent by (device, eventId), kept in device-time order, flagged when the clock is off. */
 @Injectable()
 export class DeviceEventsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jobs: JobsService,
+    private readonly context: RequestContext,
+  ) {}
 
   async record(device: AuthenticatedDevice, body: unknown, receivedAt = new Date()): Promise<EventResponse> {
     const parsed = eventSchema.safeParse(body);
@@ -54,16 +61,36 @@ export class DeviceEventsService {
         : occurred.getTime() / 1000 > device.sentAt + CLOCK_TOLERANCE_SECONDS
           ? 'OCCURRED_IN_FUTURE'
           : null;
-    const inserted = await withSystem(this.dataSource, (m) =>
-      m.query(
+    const inserted = await withSystem(this.dataSource, async (m) => {
+      const rows = (await m.query(
         `INSERT INTO device_events (tenant_id, device_id, event_id, type, session_id, source, occurred_at, received_at, clock_skew_seconds, clock_flag, out_of_order, payload)
          SELECT $1, $2, $3, $4, $5, 'DEVICE', $6, $7, $8, $9,
                 EXISTS (SELECT 1 FROM device_events e WHERE e.device_id = $2 AND e.source = 'DEVICE' AND e.occurred_at > $6), $10
          ON CONFLICT (device_id, event_id) DO NOTHING
          RETURNING id`,
         [device.tenantId, device.id, eventId, type, sessionId ?? null, occurred, receivedAt, device.clockSkewSeconds, clockFlag, payload],
-      ),
-    ) as { id: string }[];
+      )) as { id: string }[];
+      // the end of a session goes to the sessions module in the same transaction (a resent event queues nothing new)
+      if (rows.length > 0 && type === 'session.ended' && isSessionId(sessionId)) {
+        const usage = (payload as { usage?: unknown }).usage;
+        await this.context.within({ manager: m, scope: 'system' }, () =>
+          this.jobs.enqueue(
+            sessionDeviceSignal,
+            {
+              kind: 'ended',
+              tenantId: device.tenantId,
+              deviceId: device.id,
+              sessionId,
+              eventId,
+              occurredAt: occurred.toISOString(),
+              usage: usage && typeof usage === 'object' && !Array.isArray(usage) ? (usage as Record<string, unknown>) : {},
+            },
+            { key: `ended:${device.id}:${eventId}` },
+          ),
+        );
+      }
+      return rows;
+    });
     return { eventId, duplicate: inserted.length === 0 };
   }
 }

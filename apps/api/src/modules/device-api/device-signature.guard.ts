@@ -12,7 +12,7 @@ type DeviceRequest = FastifyRequest & { rawBody?: Buffer; device?: Authenticated
  */
 export function captureDeviceRawBody(instance: FastifyInstance): void {
   instance.addHook('preParsing', async (request: DeviceRequest, _reply, payload) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || !request.url.startsWith('/device/')) return payload;
+    if (request.method === 'GET' || request.method === 'HEAD' || !(request.url.startsWith('/device/') || request.url.startsWith('/v1/payscore/notify/'))) return payload;
     const chunks: Buffer[] = [];
     for await (const chunk of payload) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
     const raw = Buffer.concat(chunks);

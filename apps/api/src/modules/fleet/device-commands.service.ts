@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CommandSignal } from './command-signal.service.js';
@@ -59,6 +60,24 @@ export class DeviceCommandsService {
     if (this.signal.viaNotify) await m.query(this.signal.notifySql(), [deviceId]);
     else this.signal.wake(deviceId);
     return m.findOneOrFail(DeviceCommandEntity, { where: { id: command.id } });
+  }
+
+  /**
+   * Queues a session's command (start or stop) in the caller's transaction, on behalf of the platform
+   * (no user, no audit row: the session's own `<state>_at` columns record it). Returns the command id.
+   */
+  async queueForSession(
+    manager: EntityManager,
+    input: { tenantId: string; deviceId: string; type: CommandType; sessionId: string; params: Record<string, unknown>; ttlSeconds: number },
+  ): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO device_commands (tenant_id, device_id, type, session_id, params, state, requested_by, expires_at, delivery_attempts)
+       VALUES ($1, $2, $3, $4, $5, 'QUEUED', NULL, now() + make_interval(secs => $6), 0) RETURNING id`,
+      [input.tenantId, input.deviceId, input.type, input.sessionId, input.params, input.ttlSeconds],
+    )) as { id: string }[];
+    if (this.signal.viaNotify) await manager.query(this.signal.notifySql(), [input.deviceId]);
+    else this.signal.wake(input.deviceId); // embedded: the poll's claim queues behind this transaction on the one connection
+    return row!.id;
   }
 
   async get(deviceId: string, commandId: string) {

@@ -1,0 +1,226 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { openBusinessViewForConfirm, outOrderNoFor } from '@zizhu/payscore';
+import { riskFundFor, type PricingPlan } from '@zizhu/pricing';
+import type { EntityManager } from 'typeorm';
+import { Transactions } from '../../platform/database/transactions.js';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { EndUsersService } from '../consumers/end-users.service.js';
+import type { ConsumerPrincipal } from '../consumers/consumer-auth.js';
+import { currentPlan } from '../fleet/pricing-plans.js';
+import type { DeviceType } from '../fleet/fleet.entities.js';
+import { assertServiceFits, MerchantGateway } from '../merchants/merchant-gateway.service.js';
+import { SessionEngine, CANCEL_REASONS } from './session-engine.service.js';
+import { SessionStore } from './session-store.js';
+import { SessionWatch } from './session-watch.js';
+import type { SessionRow } from './session.model.js';
+import { sessionErrors } from './sessions.errors.js';
+import { createOrderJob, syncOrderJob } from './sessions.jobs.js';
+
+export interface StartSessionInput {
+  deviceCode: string;
+  slot?: number | undefined;
+  connector?: number | undefined;
+}
+
+interface DeviceForScan {
+  id: string;
+  tenant_id: string;
+  code: string;
+  type: DeviceType;
+  slot_count: number | null;
+  connector_count: number | null;
+  plan_id: string | null;
+  payscore_service_id: string | null;
+  revoked_at: Date | null;
+  online: boolean;
+  last_seen_at: Date | null;
+}
+
+/** How long the scan answer waits for WeChat's confirmation package before answering without it. */
+const PACKAGE_WAIT_MS = 8000;
+
+/**
+ * The end user's side (contracts.md §6). A consumer acts across merchants (a QR code names any device),
+ * so these run in system transactions that name the consumer explicitly in every query.
+ */
+@Injectable()
+export class ConsumerSessionsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly jobs: JobsService,
+    private readonly merchants: MerchantGateway,
+    private readonly endUsers: EndUsersService,
+    private readonly engine: SessionEngine,
+    private readonly store: SessionStore,
+    private readonly watch: SessionWatch,
+  ) {}
+
+  async start(consumer: ConsumerPrincipal, input: StartSessionInput): Promise<Record<string, unknown>> {
+    const sessionId = await this.transactions
+      .asSystem(async (m) => {
+        const [device] = (await m.query(
+          `SELECT id, tenant_id, code, type, slot_count, connector_count, plan_id, payscore_service_id, revoked_at, online, last_seen_at FROM devices WHERE code = $1`,
+          [input.deviceCode],
+        )) as DeviceForScan[];
+        if (!device) throw sessionErrors.SESSION_DEVICE_NOT_FOUND(`No device has the code ${input.deviceCode}.`);
+        if (device.revoked_at) throw sessionErrors.SESSION_DEVICE_UNAVAILABLE('This device is out of service.');
+        if (!device.online && device.last_seen_at) throw sessionErrors.SESSION_DEVICE_UNAVAILABLE('This device is offline.');
+        const position = this.position(device, input);
+        // a scan repeated by the mini-program (same user, same position, not yet confirmed) answers the same session
+        const [open] = (await m.query(
+          `SELECT s.id, s.state, u.appid, u.openid FROM service_sessions s JOIN end_users u ON u.id = s.end_user_id
+           WHERE s.device_id = $1 AND coalesce(s.slot, 0) = $2 AND coalesce(s.connector, 0) = $3 AND s.state IN ('AWAITING_CONFIRMATION', 'STARTING', 'IN_USE')`,
+          [device.id, position.slot ?? 0, position.connector ?? 0],
+        )) as { id: string; state: string; appid: string; openid: string }[];
+        if (open) {
+          if (open.appid === consumer.appid && open.openid === consumer.openid && open.state === 'AWAITING_CONFIRMATION') return open.id;
+          throw sessionErrors.SESSION_DEVICE_BUSY();
+        }
+        if (!device.plan_id) throw sessionErrors.SESSION_PLAN_MISSING();
+        const plan = await currentPlan(m, device.plan_id);
+        if (!plan) throw sessionErrors.SESSION_PLAN_MISSING();
+        // the scenario guard: refused before any call to WeChat
+        const binding = await this.merchants.resolveService(m, { tenantId: device.tenant_id, payscoreServiceId: device.payscore_service_id });
+        const fund = riskFundFor(plan.plan as unknown as PricingPlan, binding.scenario);
+        if (!fund.ok) throw sessionErrors.SESSION_PLAN_MISSING(`The device's pricing plan cannot be charged through Pay Score: ${fund.error.message}`);
+        assertServiceFits(binding, device.type, fund.value.amountFen);
+        const handle = await this.merchants.forAccount(m, binding.merchantAccountId);
+        // launch checklist 13: the appid that opens the confirmation page is the one the order is created with
+        if (!handle.appids.includes(consumer.appid)) {
+          throw sessionErrors.SESSION_APPID_NOT_BOUND(`The mini-program ${consumer.appid} is not bound to merchant ${handle.mchid}; this device's QR code must open one of its bound mini-programs.`);
+        }
+        const endUserId = await this.endUsers.ensure(m, binding.merchantTenantId, consumer.appid, consumer.openid);
+        const id = randomUUID();
+        await m.query(
+          `INSERT INTO service_sessions (id, tenant_id, merchant_tenant_id, merchant_account_id, payscore_service_id, service_id, scenario, service_mode,
+             end_user_id, appid, device_id, device_type, device_code, slot, connector, plan_id, plan_version, plan, risk_fund_fen, out_order_no, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'AWAITING_CONFIRMATION')`,
+          [
+            id,
+            device.tenant_id,
+            binding.merchantTenantId,
+            binding.merchantAccountId,
+            binding.id,
+            binding.serviceId,
+            binding.scenario,
+            binding.mode,
+            endUserId,
+            consumer.appid,
+            device.id,
+            device.type,
+            device.code,
+            position.slot,
+            position.connector,
+            device.plan_id,
+            plan.version,
+            JSON.stringify(plan.plan),
+            fund.value.amountFen,
+            outOrderNoFor(id),
+          ],
+        );
+        await this.jobs.enqueue(createOrderJob, { tenantId: binding.merchantTenantId, sessionId: id }, { key: `create:${id}` });
+        return id;
+      })
+      .catch((error: unknown) => {
+        if ((error as { code?: string; constraint?: string }).constraint === 'service_sessions_one_open_per_position') throw sessionErrors.SESSION_DEVICE_BUSY();
+        throw error;
+      });
+    const row = await this.watch.until(
+      sessionId,
+      () => this.read(consumer, sessionId),
+      (r) => r.order_package !== null || r.state !== 'AWAITING_CONFIRMATION',
+      PACKAGE_WAIT_MS,
+    );
+    return this.view(row);
+  }
+
+  private position(device: DeviceForScan, input: StartSessionInput): { slot: number | null; connector: number | null } {
+    if (input.slot !== undefined) {
+      if (device.type !== 'POWERBANK_CABINET' || input.slot > (device.slot_count ?? 0)) {
+        throw sessionErrors.SESSION_POSITION_INVALID(`slot: this device has ${device.slot_count ? `slots 1–${device.slot_count}` : 'no slots'}.`, { errors: [{ field: 'slot', messages: ['no such slot on this device'] }] });
+      }
+    }
+    if (input.connector !== undefined) {
+      if (device.type !== 'EV_CHARGER' || input.connector > (device.connector_count ?? 0)) {
+        throw sessionErrors.SESSION_POSITION_INVALID(`connector: this device has ${device.connector_count ? `connectors 1–${device.connector_count}` : 'no connectors'}.`, {
+          errors: [{ field: 'connector', messages: ['no such connector on this device'] }],
+        });
+      }
+    }
+    return {
+      slot: input.slot ?? null,
+      connector: input.connector ?? (device.type === 'EV_CHARGER' ? 1 : null),
+    };
+  }
+
+  /** The consumer's own session (another user's answers 404). */
+  private async read(consumer: ConsumerPrincipal, sessionId: string, m?: EntityManager): Promise<SessionRow> {
+    const run = async (manager: EntityManager) => {
+      const [row] = (await manager.query(
+        `SELECT s.* FROM service_sessions s JOIN end_users u ON u.id = s.end_user_id WHERE s.id = $1 AND u.appid = $2 AND u.openid = $3`,
+        [sessionId, consumer.appid, consumer.openid],
+      )) as SessionRow[];
+      if (!row) throw sessionErrors.SESSION_NOT_FOUND();
+      return row;
+    };
+    return m ? run(m) : this.transactions.asSystem(run);
+  }
+
+  async get(consumer: ConsumerPrincipal, sessionId: string): Promise<Record<string, unknown>> {
+    return this.view(await this.read(consumer, sessionId));
+  }
+
+  /** The mini-program came back from the confirmation page: ask WeChat now instead of waiting for the callback. */
+  async confirmed(consumer: ConsumerPrincipal, sessionId: string): Promise<Record<string, unknown>> {
+    const row = await this.transactions.asSystem(async (m) => {
+      const r = await this.read(consumer, sessionId, m);
+      if (r.state === 'AWAITING_CONFIRMATION') {
+        await this.jobs.enqueue(syncOrderJob, { tenantId: r.merchant_tenant_id, sessionId }, { key: `sync:${sessionId}:${Math.floor(Date.now() / 2000)}` });
+      }
+      return r;
+    });
+    if (row.state !== 'AWAITING_CONFIRMATION') return this.view(row);
+    return this.view(await this.watch.until(sessionId, () => this.read(consumer, sessionId), (r) => r.state !== 'AWAITING_CONFIRMATION', 3000));
+  }
+
+  /** The user backed out on the confirmation page (or never went): the order is cancelled. */
+  async cancel(consumer: ConsumerPrincipal, sessionId: string): Promise<Record<string, unknown>> {
+    const row = await this.transactions.asSystem(async (m) => {
+      await this.read(consumer, sessionId, m);
+      const locked = (await this.store.lock(m, sessionId))!;
+      if (locked.state !== 'AWAITING_CONFIRMATION') throw sessionErrors.SESSION_INVALID_STATE(`The session is ${locked.state}; only a session awaiting confirmation can be cancelled by the user.`);
+      return this.engine.requestCancel(m, locked, CANCEL_REASONS.userCancelled);
+    });
+    this.watch.changed(sessionId);
+    return this.view(row);
+  }
+
+  /** What the mini-program shows; the confirmation jump while the user has not confirmed. */
+  private async view(row: SessionRow): Promise<Record<string, unknown>> {
+    let businessView: unknown = null;
+    if (row.state === 'AWAITING_CONFIRMATION' && row.order_package && !row.cancel_requested_at) {
+      const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, row.merchant_account_id));
+      // launch checklist (Pay Score 1): the v2 sign uses the APIv2 key
+      businessView = openBusinessViewForConfirm({ mchid: handle.mchid, package: row.order_package }, { apiV2Key: handle.apiV2Key, now: Date.now() });
+    }
+    return {
+      sessionId: row.id,
+      state: row.state,
+      outOrderNo: row.out_order_no,
+      deviceCode: row.device_code,
+      slot: row.slot,
+      connector: row.connector,
+      businessView,
+      riskFundFen: row.risk_fund_fen,
+      ...(row.total_fen !== null ? { totalFen: row.total_fen } : {}),
+      ...(row.quote ? { lines: (row.quote as { lines?: unknown }).lines ?? [] } : {}),
+      ...(row.paid_fen !== null ? { paidFen: row.paid_fen } : {}),
+      ...(row.refunded_fen > 0 ? { refundedFen: row.refunded_fen } : {}),
+      ...(row.cancel_reason && row.state === 'CANCELLED' ? { cancelReason: row.cancel_reason } : {}),
+      startedAt: row.service_started_at?.toISOString() ?? null,
+      endedAt: row.service_ended_at?.toISOString() ?? null,
+      createdAt: row.created_at.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { SESSION_STATES, type SessionState } from '../session.model.js';
+
+const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
+
+export class StartSessionDto {
+  @ApiProperty({ example: 'PB-0001', description: 'The code on the device’s QR sticker.' })
+  @IsString()
+  @Matches(CODE_PATTERN, { message: 'deviceCode must be a device code (letters, digits, - and _)' })
+  deviceCode!: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'Power-bank cabinets: the slot to eject from.' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  slot?: number;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'Chargers: the connector to start (default 1).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  connector?: number;
+}
+
+export class BusinessViewDto {
+  @ApiProperty({ example: 'wxpayScoreUse' }) businessType!: string;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Pass to wx.openBusinessView as extraData (package + APIv2 signature).' })
+  extraData!: Record<string, unknown>;
+}
+
+export class ConsumerSessionDto {
+  @ApiProperty({ format: 'uuid' }) sessionId!: string;
+  @ApiProperty({ enum: SESSION_STATES }) state!: SessionState;
+  @ApiProperty() outOrderNo!: string;
+  @ApiProperty() deviceCode!: string;
+  @ApiProperty({ type: Number, nullable: true }) slot!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) connector!: number | null;
+  @ApiProperty({ type: BusinessViewDto, nullable: true, description: 'Present while the order awaits the user’s confirmation.' })
+  businessView!: BusinessViewDto | null;
+  @ApiProperty({ description: 'The most this session can cost (the Pay Score risk fund).' }) riskFundFen!: number;
+  @ApiPropertyOptional() totalFen?: number;
+  @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) lines?: unknown[];
+  @ApiPropertyOptional() paidFen?: number;
+  @ApiPropertyOptional() refundedFen?: number;
+  @ApiPropertyOptional() cancelReason?: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) startedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) endedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class ListSessionsQuery {
+  @ApiPropertyOptional({ enum: SESSION_STATES }) @IsOptional() @IsIn(SESSION_STATES) state?: SessionState;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() deviceId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Sessions of this organisation’s devices (one you may see).' }) @IsOptional() @IsUUID() organizationId?: string;
+  @ApiPropertyOptional({ description: 'Only sessions flagged for an operator to look at.' }) @IsOptional() @IsIn(['true', 'false']) anomaly?: 'true' | 'false';
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class EndSessionDto {
+  @ApiProperty({ format: 'date-time', description: 'When the service really ended (e.g. when the power bank was returned).' })
+  @IsISO8601({ strict: true })
+  endedAt!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Usage without times (contracts.md §3): items, energy or volumeMillilitres.' })
+  @IsOptional()
+  @IsObject()
+  usage?: Record<string, unknown>;
+
+  @ApiProperty({ example: '用户已归还，柜机漏报' }) @IsString() @Length(1, 200) reason!: string;
+}
+
+export class ModifySessionDto {
+  @ApiProperty({ minimum: 1, description: 'The new, lower total in fen.' }) @IsInt() @Min(1) totalFen!: number;
+  @ApiProperty({ example: '设备故障减免' }) @IsString() @Length(1, 50) reason!: string;
+}
+
+export class RefundSessionDto {
+  @ApiProperty({ minimum: 1, description: 'Amount to refund in fen; refunds never add up to more than was paid.' }) @IsInt() @Min(1) amountFen!: number;
+  @ApiProperty({ example: '商品过期，全额退款' }) @IsString() @Length(1, 80) reason!: string;
+}
+
+export class SessionActionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['END', 'MODIFY', 'COLLECT', 'REFUND'] }) kind!: string;
+  @ApiProperty({ enum: ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED'] }) state!: string;
+  @ApiProperty({ type: Number, nullable: true }) amountFen!: number | null;
+  @ApiProperty({ type: String, nullable: true }) reason!: string | null;
+  @ApiProperty({ type: String, nullable: true }) outRefundNo!: string | null;
+  @ApiProperty({ type: String, nullable: true }) error!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finishedAt!: string | null;
+}
+
+export class SessionDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ format: 'uuid' }) merchantOrganizationId!: string;
+  @ApiProperty({ enum: SESSION_STATES }) state!: SessionState;
+  @ApiProperty() scenario!: string;
+  @ApiProperty() serviceId!: string;
+  @ApiProperty({ format: 'uuid' }) deviceId!: string;
+  @ApiProperty() deviceCode!: string;
+  @ApiProperty({ type: Number, nullable: true }) slot!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) connector!: number | null;
+  @ApiProperty({ format: 'uuid' }) endUserId!: string;
+  @ApiProperty() outOrderNo!: string;
+  @ApiProperty() planVersion!: number;
+  @ApiProperty() riskFundFen!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'WeChat’s state/state_description/collection.state as last seen.' }) orderState!: string | null;
+  @ApiProperty({ type: String, nullable: true }) collectionState!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) quotedFen!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) totalFen!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) paidFen!: number | null;
+  @ApiProperty() refundedFen!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'Open sessions: the running cost now (time-based plans).' }) runningFen!: number | null;
+  @ApiProperty({ type: String, nullable: true }) endSource!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Something an operator must look at.' }) anomaly!: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'string', format: 'date-time', nullable: true }, description: 'When each transition happened (<state>_at).' })
+  times!: Record<string, string | null>;
+}
+
+export class SessionDetailDto extends SessionDto {
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) usage!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) quote!: Record<string, unknown> | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The post_payments / post_discounts sent to WeChat.' }) lines!: Record<string, unknown> | null;
+  @ApiProperty({ type: [SessionActionDto] }) actions!: SessionActionDto[];
+}
+
+export class SessionListDto {
+  @ApiProperty({ type: [SessionDto] }) items!: SessionDto[];
+  @ApiProperty() total!: number;
+}
+
+export class AgingBucketDto {
+  @ApiProperty({ example: '1-7d' }) bucket!: string;
+  @ApiProperty() count!: number;
+  @ApiProperty() owedFen!: number;
+}
+
+export class ReceivablesDto {
+  @ApiProperty({ description: 'Completed orders not yet paid.' }) count!: number;
+  @ApiProperty({ description: 'What users still owe, in fen.' }) owedFen!: number;
+  @ApiProperty({ type: [AgingBucketDto] }) aging!: AgingBucketDto[];
+  @ApiProperty({ type: [SessionDto], description: 'Oldest first.' }) items!: SessionDto[];
+}

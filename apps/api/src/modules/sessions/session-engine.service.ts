@@ -1,0 +1,715 @@
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  isPayScoreError,
+  payScoreTime,
+  phaseOf,
+  type CreateOrderInput,
+  type OrderPhase,
+  type PayScoreError,
+  type PostDiscount,
+  type PostPayment,
+  type ServiceOrder,
+} from '@zizhu/payscore';
+import { estimate, payscoreLines, PricingError, quote, riskFundFor, type PricingPlan, type Usage } from '@zizhu/pricing';
+import type { EntityManager } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Transactions } from '../../platform/database/transactions.js';
+import { jobPrincipal } from '../../platform/jobs/job-principal.js';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { DeviceCommandsService } from '../fleet/device-commands.service.js';
+import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-signals.js';
+import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
+import { SessionStore } from './session-store.js';
+import { SessionWatch } from './session-watch.js';
+import { RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type SessionRow } from './session.model.js';
+import {
+  applyNotificationJob,
+  cancelOrderJob,
+  completeOrderJob,
+  createOrderJob,
+  reconcileSessionJob,
+  reconcileTickJob,
+  sessionActionJob,
+  syncOrderJob,
+  type SessionJob,
+} from './sessions.jobs.js';
+
+/** Cancellation reasons (≤ 50 characters; WeChat shows them to the user). */
+export const CANCEL_REASONS = {
+  unconfirmed: '用户未确认订单',
+  userCancelled: '用户取消',
+  deviceFailed: '设备启动失败',
+  nothingUsed: '未产生费用',
+  orderRejected: '下单失败',
+} as const;
+
+/** Where the end of a session came from. */
+export type EndSource = 'DEVICE' | 'OPERATOR' | 'TOTAL_CAP' | 'RUN_LIMIT';
+
+const iso = (d: Date | number) => new Date(d).toISOString();
+
+/** The error is WeChat (or the local client) saying no: repeating the same call will not change the answer. */
+function isRefusal(error: unknown): error is PayScoreError {
+  return isPayScoreError(error) && !error.retryable && error.code !== 'PAYSCORE_TIMEOUT' && error.code !== 'PAYSCORE_NETWORK_ERROR';
+}
+
+function describe(error: PayScoreError): string {
+  return `${error.code}${error.wechatCode ? ` ${error.wechatCode}` : ''}: ${error.wechatMessage ?? error.message}`.slice(0, 500);
+}
+
+/**
+ * The session lifecycle. Every transition happens under a row lock on the session (callbacks, device
+ * signals, jobs and operator actions are serialised per session); every call to WeChat runs in a durable
+ * job, outside any database transaction (the embedded database has one connection), and its outcome is
+ * applied afterwards under the lock, only if it still fits the session's state. Handlers are idempotent:
+ * a job re-run after a crash finds the work done (a state already moved, WeChat's re-entry answer).
+ */
+@Injectable()
+export class SessionEngine implements OnModuleInit {
+  private readonly logger = new Logger('Sessions');
+
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly transactions: Transactions,
+    private readonly merchants: MerchantGateway,
+    private readonly commands: DeviceCommandsService,
+    private readonly store: SessionStore,
+    private readonly watch: SessionWatch,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const concurrency = this.config.database.kind === 'server' ? 8 : 4;
+    await this.jobs.register(createOrderJob, (d) => this.createOrder(d), { concurrency });
+    await this.jobs.register(cancelOrderJob, (d) => this.cancelOrder(d), { concurrency });
+    await this.jobs.register(completeOrderJob, (d) => this.completeOrder(d), { concurrency });
+    await this.jobs.register(syncOrderJob, (d) => this.syncOrder(d), { concurrency });
+    await this.jobs.register(sessionActionJob, (d) => this.runAction(d), { concurrency: 2 });
+    await this.jobs.register(applyNotificationJob, (d) => this.applyNotification(d), { concurrency });
+    await this.jobs.register(sessionDeviceSignal, (d) => this.deviceSignal(d), { concurrency });
+    await this.jobs.register(reconcileSessionJob, (d) => this.reconcileSession(d), { concurrency: 2 });
+    await this.jobs.register(reconcileTickJob, () => this.reconcileTick());
+    await this.jobs.every(reconcileTickJob, { intervalSeconds: this.config.sessions.reconcileIntervalSeconds });
+  }
+
+  // ------------------------------------------------------------------ plumbing
+
+  /** A transaction as the merchant of record (or the device owner), with the session locked. */
+  private async withSession<T>(tenantId: string, sessionId: string, fn: (m: EntityManager, row: SessionRow) => Promise<T>): Promise<T | undefined> {
+    const result = await this.transactions.asTenant(jobPrincipal(tenantId), async (m) => {
+      const row = await this.store.lock(m, sessionId);
+      return row ? { value: await fn(m, row) } : undefined;
+    });
+    this.watch.changed(sessionId);
+    return result?.value;
+  }
+
+  /** Asks for the order to be cancelled (never charged); the cancel job does it. */
+  async requestCancel(m: EntityManager, row: SessionRow, reason: string): Promise<SessionRow> {
+    if (row.state === 'CANCELLED' || row.cancel_requested_at) return row;
+    const updated = await this.store.update(m, row.id, { cancel_requested_at: new Date(), cancel_reason: reason });
+    await this.jobs.enqueue(cancelOrderJob, { tenantId: row.merchant_tenant_id, sessionId: row.id }, { key: `cancel:${row.id}` });
+    return updated;
+  }
+
+  private createBody(row: SessionRow, handle: MerchantHandle): CreateOrderInput {
+    const fund = riskFundFor(row.plan as unknown as PricingPlan, row.scenario);
+    return {
+      out_order_no: row.out_order_no,
+      appid: row.appid,
+      service_id: row.service_id,
+      service_introduction: SERVICE_INTRODUCTION[row.scenario] ?? '自助服务',
+      time_range: { start_time: 'OnAccept' },
+      risk_fund: {
+        name: row.service_mode === 'DEPOSIT_WAIVED' ? 'DEPOSIT' : 'ESTIMATE_ORDER_COST',
+        amount: row.risk_fund_fen,
+        ...(fund.ok ? { description: fund.value.description } : {}),
+      },
+      attach: row.id,
+      notify_url: handle.notifyUrl,
+      need_user_confirm: true,
+      // launch checklist 15: unattended devices name themselves at creation
+      device: { start_device_id: row.device_code },
+    } as CreateOrderInput;
+  }
+
+  // ------------------------------------------------------------------ WeChat calls (jobs)
+
+  async createOrder({ tenantId, sessionId }: SessionJob): Promise<void> {
+    const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
+      if (row.state !== 'AWAITING_CONFIRMATION' || row.order_created_at || row.cancel_requested_at) return null;
+      return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
+    });
+    if (!prep) return;
+    const { row, handle } = prep;
+    let order: ServiceOrder & { package: string };
+    try {
+      order = await handle.client.createOrder(this.createBody(row, handle));
+    } catch (error) {
+      if (!isRefusal(error)) throw error; // unknown outcome: the job retries the same body (a safe re-entry)
+      await this.withSession(tenantId, sessionId, async (m, current) => {
+        if (current.state !== 'AWAITING_CONFIRMATION' || current.order_created_at) return;
+        // no order exists at WeChat: nothing to cancel there, nothing was charged
+        await this.store.update(m, sessionId, { state: 'CANCELLED', cancelled_at: new Date(), cancel_reason: CANCEL_REASONS.orderRejected, anomaly: `ORDER_REJECTED ${describe(error)}` });
+      });
+      return;
+    }
+    await this.withSession(tenantId, sessionId, async (m, current) => {
+      if (current.order_created_at) return;
+      await this.store.update(m, sessionId, {
+        order_created_at: new Date(),
+        order_id: order.order_id,
+        order_package: order.package,
+        order_state: order.state,
+        order_state_description: order.state_description ?? null,
+      });
+    });
+  }
+
+  async cancelOrder({ tenantId, sessionId }: SessionJob): Promise<void> {
+    const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
+      if (row.state === 'CANCELLED' || row.state === 'PAID' || !row.cancel_requested_at) return null;
+      return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
+    });
+    if (!prep) return;
+    const { row, handle } = prep;
+    let order: ServiceOrder | null;
+    try {
+      order = await handle.client.queryOrder({ out_order_no: row.out_order_no, appid: row.appid, service_id: row.service_id });
+    } catch (error) {
+      if (!isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) throw error;
+      order = null;
+    }
+    if (order) {
+      const phase = phaseOf(order);
+      if (phase !== 'REVOKED' && phase !== 'EXPIRED' && phase !== 'DONE') {
+        try {
+          await handle.client.cancelOrder(row.out_order_no, { appid: row.appid, service_id: row.service_id, reason: row.cancel_reason ?? CANCEL_REASONS.nothingUsed }, { current: order });
+          order = { ...order, state: 'REVOKED', state_description: undefined } as ServiceOrder;
+        } catch (error) {
+          if (!isRefusal(error)) throw error;
+          // refused: look again (another process may have cancelled it, or the user just confirmed)
+          order = await handle.client.queryOrder({ out_order_no: row.out_order_no, appid: row.appid, service_id: row.service_id });
+        }
+      }
+    }
+    const seen = order;
+    await this.withSession(tenantId, sessionId, async (m, current) => {
+      if (current.state === 'CANCELLED' || current.state === 'PAID') return;
+      if (!seen) {
+        // the create never reached WeChat (or was refused): nothing exists to cancel, nothing was charged
+        if (current.order_created_at) {
+          await this.store.update(m, sessionId, { anomaly: 'ORDER_VANISHED: WeChat does not know an order it created' });
+          return;
+        }
+        await this.store.update(m, sessionId, { state: 'CANCELLED', cancelled_at: new Date() });
+        return;
+      }
+      await this.applyOrder(m, current, seen);
+    });
+  }
+
+  async completeOrder({ tenantId, sessionId }: SessionJob): Promise<void> {
+    const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
+      if (row.state !== 'AWAITING_PAYMENT' || row.order_completed_at || !row.lines || row.total_fen === null) return null;
+      return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
+    });
+    if (!prep) return;
+    const { row, handle } = prep;
+    const lines = row.lines!;
+    const ended = Math.max(row.service_ended_at!.getTime(), (row.confirmed_at ?? row.service_ended_at!).getTime());
+    let order: ServiceOrder;
+    try {
+      order = await handle.client.completeOrder(
+        row.out_order_no,
+        {
+          appid: row.appid,
+          service_id: row.service_id,
+          post_payments: lines.post_payments as PostPayment[],
+          ...(lines.post_discounts.length > 0 ? { post_discounts: lines.post_discounts as PostDiscount[] } : {}),
+          total_amount: row.total_fen!,
+          time_range: { end_time: payScoreTime(Math.min(ended, Date.now())) },
+        },
+        { current: 'USER_CONFIRMED' },
+      );
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      // WeChat refuses the completion itself (state, amounts): an operator must look; nothing is charged meanwhile
+      await this.withSession(tenantId, sessionId, (m) => this.store.update(m, sessionId, { anomaly: `COMPLETE_REFUSED ${describe(error)}` }));
+      return;
+    }
+    await this.withSession(tenantId, sessionId, async (m, current) => {
+      if (current.state !== 'AWAITING_PAYMENT') return;
+      const next = current.order_completed_at ? current : await this.store.update(m, sessionId, { order_completed_at: new Date() });
+      await this.applyOrder(m, next, order);
+    });
+  }
+
+  /** Queries the order and converges the session on what WeChat says. */
+  async syncOrder({ tenantId, sessionId }: SessionJob): Promise<void> {
+    const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
+      if (row.state === 'CANCELLED') return null;
+      return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
+    });
+    if (!prep) return;
+    const { row, handle } = prep;
+    let order: ServiceOrder;
+    try {
+      order = await handle.client.queryOrder({ out_order_no: row.out_order_no, appid: row.appid, service_id: row.service_id });
+    } catch (error) {
+      if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) {
+        // not created yet (the create job is pending or failed for good): make sure it runs
+        if (row.state === 'AWAITING_CONFIRMATION' && !row.order_created_at && !row.cancel_requested_at) await this.createOrder({ tenantId, sessionId });
+        return;
+      }
+      throw error;
+    }
+    await this.withSession(tenantId, sessionId, (m, current) => this.applyOrder(m, current, order));
+  }
+
+  /**
+   * Moves the session to match an order WeChat showed us (a query, a call's answer, a callback). The
+   * state is judged from state + state_description + collection.state together (launch checklist 8).
+   */
+  private async applyOrder(m: EntityManager, row: SessionRow, order: ServiceOrder): Promise<void> {
+    let phase: OrderPhase;
+    try {
+      phase = phaseOf(order);
+    } catch {
+      await this.store.update(m, row.id, { anomaly: `UNKNOWN_ORDER_STATE ${order.state}/${order.state_description ?? ''}` });
+      return;
+    }
+    const seen = {
+      order_state: order.state,
+      order_state_description: order.state_description ?? null,
+      collection_state: order.collection?.state ?? row.collection_state,
+      order_id: row.order_id ?? order.order_id ?? null,
+    };
+    switch (phase) {
+      case 'CREATED':
+        await this.store.update(m, row.id, seen);
+        return;
+      case 'USER_CONFIRMED':
+        if (row.state === 'AWAITING_CONFIRMATION' && !row.cancel_requested_at) {
+          await this.startService(m, { ...row, ...seen });
+        } else {
+          await this.store.update(m, row.id, seen);
+        }
+        return;
+      case 'MCH_COMPLETE':
+        await this.store.update(m, row.id, {
+          ...seen,
+          ...(row.state === 'AWAITING_PAYMENT' && !row.order_completed_at ? { order_completed_at: new Date() } : {}),
+        });
+        return;
+      case 'DONE': {
+        if (row.state !== 'AWAITING_PAYMENT') {
+          await this.store.update(m, row.id, seen);
+          return;
+        }
+        const paid = order.collection?.paid_amount ?? order.total_amount ?? 0;
+        const transaction = order.collection?.details?.find((d) => d.transaction_id)?.transaction_id ?? null;
+        // launch checklist 24: the paid amount must be the amount we completed with before it is accepted
+        if (paid !== row.total_fen) {
+          await this.store.update(m, row.id, { ...seen, anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
+          return;
+        }
+        await this.store.update(m, row.id, {
+          ...seen,
+          state: 'PAID',
+          paid_at: new Date(),
+          paid_fen: paid,
+          transaction_id: transaction,
+          order_completed_at: row.order_completed_at ?? new Date(),
+        });
+        return;
+      }
+      case 'REVOKED':
+      case 'EXPIRED':
+        if (row.state === 'PAID' || row.state === 'CANCELLED') {
+          await this.store.update(m, row.id, seen);
+          return;
+        }
+        await this.store.update(m, row.id, {
+          ...seen,
+          state: 'CANCELLED',
+          cancelled_at: new Date(),
+          cancel_reason: row.cancel_reason ?? (phase === 'EXPIRED' ? CANCEL_REASONS.unconfirmed : CANCEL_REASONS.userCancelled),
+          ...(row.state === 'IN_USE' || row.state === 'AWAITING_PAYMENT' ? { anomaly: `ORDER_${phase}_WHILE_${row.state}` } : {}),
+        });
+        return;
+    }
+  }
+
+  /** The user confirmed: the device is told to start (unlock, eject, start charging, open the valve). */
+  private async startService(m: EntityManager, row: SessionRow): Promise<void> {
+    const now = new Date();
+    const params: Record<string, unknown> = {};
+    if (row.slot !== null) params['slot'] = row.slot;
+    if (row.connector !== null) params['connector'] = row.connector;
+    const commandId = await this.commands.queueForSession(m, {
+      tenantId: row.tenant_id,
+      deviceId: row.device_id,
+      type: START_COMMAND[row.device_type],
+      sessionId: row.id,
+      params,
+      ttlSeconds: this.config.sessions.startTimeoutSeconds,
+    });
+    await this.store.update(m, row.id, {
+      order_state: row.order_state,
+      order_state_description: row.order_state_description,
+      collection_state: row.collection_state,
+      state: 'STARTING',
+      confirmed_at: now,
+      starting_at: now,
+      start_command_id: commandId,
+    });
+  }
+
+  // ------------------------------------------------------------------ device signals
+
+  async deviceSignal(signal: SessionDeviceSignal): Promise<void> {
+    const result = await this.transactions.asTenant(jobPrincipal(signal.tenantId), async (m) => {
+      const row = await this.store.lock(m, signal.sessionId);
+      if (!row || row.device_id !== signal.deviceId) return; // not a session of this device: ignored
+      if (signal.kind === 'ack') {
+        if (signal.commandId !== row.start_command_id) return;
+        await this.applyStartAck(m, row, signal.result, new Date(signal.occurredAt));
+        return;
+      }
+      await this.applyDeviceEnd(m, row, new Date(signal.occurredAt), signal.usage);
+    });
+    this.watch.changed(signal.sessionId);
+    return result;
+  }
+
+  private async applyStartAck(m: EntityManager, row: SessionRow, result: 'SUCCEEDED' | 'FAILED', occurredAt: Date): Promise<void> {
+    if (result === 'FAILED') {
+      if (row.state === 'STARTING') await this.requestCancel(m, row, CANCEL_REASONS.deviceFailed);
+      return;
+    }
+    if (row.state !== 'STARTING') return;
+    if (row.cancel_requested_at) {
+      // the device began the service after we gave up on it (late ack): an operator must settle it
+      await this.store.update(m, row.id, { anomaly: 'STARTED_AFTER_CANCEL the device started the service after the session was being cancelled' });
+      return;
+    }
+    const started = clamp(occurredAt, row.starting_at ?? row.created_at, new Date());
+    await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: new Date(), service_started_at: started });
+  }
+
+  private async applyDeviceEnd(m: EntityManager, row: SessionRow, occurredAt: Date, usage: Record<string, unknown>): Promise<void> {
+    if (row.state === 'STARTING' && !row.cancel_requested_at) {
+      // the acknowledgement was lost but the service ran: it started when we asked
+      row = await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: new Date(), service_started_at: row.starting_at ?? row.created_at });
+    }
+    if (row.state !== 'IN_USE' || row.service_ended_at) return; // a second end (another event id) or too late: the first counts
+    await this.endService(m, row, occurredAt, usage, 'DEVICE');
+  }
+
+  /**
+   * The service ended: priced with the plan version the session started with, then completed (or,
+   * costing nothing, cancelled). Throws SESSION_USAGE_INVALID-worthy PricingErrors only for operators;
+   * a device's unusable usage is recorded as an anomaly and the session waits for an operator.
+   */
+  async endService(m: EntityManager, row: SessionRow, endedAt: Date, usage: Record<string, unknown>, source: EndSource, options: { throwOnInvalid?: boolean } = {}): Promise<SessionRow> {
+    const started = row.service_started_at ?? row.starting_at ?? row.created_at;
+    const ended = clamp(endedAt, started, new Date());
+    const full: Usage = {
+      startedAt: iso(started),
+      endedAt: iso(ended),
+      ...(Array.isArray(usage['items']) ? { items: usage['items'] as Usage['items'] } : {}),
+      ...(Array.isArray(usage['energy']) ? { energy: usage['energy'] as Usage['energy'] } : {}),
+      ...(typeof usage['volumeMillilitres'] === 'number' ? { volumeMillilitres: usage['volumeMillilitres'] } : {}),
+    } as Usage;
+    let priced;
+    try {
+      priced = quote(row.plan as unknown as PricingPlan, full);
+    } catch (error) {
+      if (!(error instanceof PricingError)) throw error;
+      if (options.throwOnInvalid) throw error;
+      return this.store.update(m, row.id, { usage: full as unknown as Record<string, unknown>, anomaly: `USAGE_INVALID ${error.message}`.slice(0, 500) });
+    }
+    const stop = STOP_COMMAND[row.device_type];
+    let stopCommand = row.stop_command_id;
+    if (source !== 'DEVICE' && stop && !stopCommand) {
+      stopCommand = await this.commands.queueForSession(m, {
+        tenantId: row.tenant_id,
+        deviceId: row.device_id,
+        type: stop,
+        sessionId: row.id,
+        params: row.connector !== null ? { connector: row.connector } : {},
+        ttlSeconds: 300,
+      });
+    }
+    const base = {
+      service_ended_at: ended,
+      ended_at: new Date(),
+      end_source: source,
+      usage: full as unknown as Record<string, unknown>,
+      quote: priced as unknown as Record<string, unknown>,
+      quoted_fen: priced.totalFen,
+      stop_command_id: stopCommand,
+      anomaly: null,
+    };
+    if (priced.totalFen === 0) {
+      const updated = await this.store.update(m, row.id, { ...base, total_fen: 0 });
+      return this.requestCancel(m, updated, CANCEL_REASONS.nothingUsed);
+    }
+    const lines = payscoreLines(priced, row.scenario, row.plan as unknown as PricingPlan);
+    const updated = await this.store.update(m, row.id, {
+      ...base,
+      state: 'AWAITING_PAYMENT',
+      awaiting_payment_at: new Date(),
+      total_fen: priced.totalFen,
+      lines,
+    });
+    await this.jobs.enqueue(completeOrderJob, { tenantId: row.merchant_tenant_id, sessionId: row.id }, { key: `complete:${row.id}` });
+    return updated;
+  }
+
+  // ------------------------------------------------------------------ callbacks
+
+  async applyNotification({ tenantId, notificationId }: { tenantId: string; notificationId: string }): Promise<void> {
+    let touched: string | undefined;
+    await this.transactions.asTenant(jobPrincipal(tenantId), async (m) => {
+      const [n] = (await m.query(`SELECT * FROM payscore_notifications WHERE id = $1 FOR UPDATE`, [notificationId])) as {
+        id: string;
+        event_type: string;
+        business_key: string;
+        resource: Record<string, unknown>;
+        applied_at: Date | null;
+      }[];
+      if (!n || n.applied_at) return;
+      let outcome = 'applied';
+      if (n.event_type.startsWith('PAYSCORE.')) {
+        const row = await this.store.byOutOrderNo(m, n.business_key);
+        if (!row) outcome = 'unknown-order';
+        else {
+          touched = row.id;
+          await this.applyOrder(m, row, n.resource as unknown as ServiceOrder);
+        }
+      } else {
+        outcome = await this.applyRefundNotification(m, n.business_key, n.event_type, n.resource);
+      }
+      await m.query(`UPDATE payscore_notifications SET applied_at = now(), outcome = $2 WHERE id = $1`, [notificationId, outcome]);
+    });
+    if (touched) this.watch.changed(touched);
+  }
+
+  private async applyRefundNotification(m: EntityManager, outRefundNo: string, eventType: string, resource: Record<string, unknown>): Promise<string> {
+    const [action] = (await m.query(`SELECT * FROM session_actions WHERE out_refund_no = $1 FOR UPDATE`, [outRefundNo])) as ActionRow[];
+    if (!action) return 'unknown-refund';
+    const status = eventType === 'REFUND.SUCCESS' ? 'SUCCESS' : String(resource['refund_status'] ?? eventType.slice('REFUND.'.length));
+    await this.settleRefund(m, action, status, typeof resource['refund_id'] === 'string' ? resource['refund_id'] : null);
+    return 'applied';
+  }
+
+  /** A refund reached a final status: SUCCESS adds to the session's refunded total, once. */
+  private async settleRefund(m: EntityManager, action: ActionRow, status: string, refundId: string | null): Promise<void> {
+    if (action.state === 'SUCCEEDED' || action.state === 'FAILED') return;
+    if (status === 'SUCCESS') {
+      await this.store.finishAction(m, action.id, 'SUCCEEDED', { refund_id: refundId });
+      await m.query(`UPDATE service_sessions SET refunded_fen = refunded_fen + $2, updated_at = now() WHERE id = $1`, [action.session_id, action.amount_fen]);
+    } else if (status === 'CLOSED' || status === 'ABNORMAL') {
+      await this.store.finishAction(m, action.id, 'FAILED', { error: `refund ${status}`, refund_id: refundId });
+    } else {
+      await this.store.finishAction(m, action.id, 'PROCESSING', { refund_id: refundId });
+    }
+  }
+
+  // ------------------------------------------------------------------ operator actions
+
+  async runAction({ tenantId, sessionId, actionId }: SessionJob & { actionId: string }): Promise<void> {
+    const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
+      const action = await this.store.lockAction(m, actionId);
+      if (!action || action.state === 'SUCCEEDED' || action.state === 'FAILED') return null;
+      if (action.kind === 'REFUND' && action.state === 'PROCESSING') return null; // waiting for WeChat's result
+      const refundedBefore = (await m.query(
+        `SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM session_actions WHERE session_id = $1 AND kind = 'REFUND' AND id <> $2 AND state IN ('SUCCEEDED', 'PROCESSING')`,
+        [sessionId, actionId],
+      )) as { fen: number }[];
+      return { row, action, handle: await this.merchants.forAccount(m, row.merchant_account_id), refundedBefore: refundedBefore[0]?.fen ?? 0 };
+    });
+    if (!prep) return;
+    const { row, action, handle } = prep;
+    const ids = { appid: row.appid, service_id: row.service_id };
+    try {
+      switch (action.kind) {
+        case 'MODIFY': {
+          const lines = row.lines!;
+          const lowered = row.total_fen! - action.amount_fen!;
+          const discounts = [...(lines.post_discounts as PostDiscount[]), { name: '商户减免', description: (action.reason ?? '商户调整').slice(0, 30), amount: lowered }];
+          const order = await handle.client.modifyOrder(
+            row.out_order_no,
+            { ...ids, post_payments: lines.post_payments as PostPayment[], post_discounts: discounts, total_amount: action.amount_fen!, reason: (action.reason ?? '商户调整').slice(0, 50) },
+            { current: { state: 'DOING', state_description: 'MCH_COMPLETE', total_amount: row.total_fen! } as never },
+          );
+          await this.withSession(tenantId, sessionId, async (m, current) => {
+            await this.store.finishAction(m, actionId, 'SUCCEEDED');
+            const next = await this.store.update(m, sessionId, { total_fen: action.amount_fen, lines: { ...lines, post_discounts: discounts, total_amount: action.amount_fen! }, modified_at: new Date() });
+            await this.applyOrder(m, { ...current, ...next }, order);
+          });
+          return;
+        }
+        case 'COLLECT': {
+          await handle.client.payOrder(row.out_order_no, { ...ids, current: 'MCH_COMPLETE' });
+          await this.withSession(tenantId, sessionId, async (m) => {
+            await this.store.finishAction(m, actionId, 'SUCCEEDED');
+            await this.store.update(m, sessionId, { collection_attempted_at: new Date() });
+          });
+          return;
+        }
+        case 'REFUND': {
+          const refund = await handle.client.createRefund(
+            {
+              transaction_id: row.transaction_id!,
+              out_refund_no: action.out_refund_no!,
+              reason: (action.reason ?? '').slice(0, 80) || undefined,
+              notify_url: handle.notifyUrl,
+              amount: { refund: action.amount_fen!, total: row.paid_fen! },
+            } as never,
+            { previouslyRefundedFen: prep.refundedBefore },
+          );
+          await this.withSession(tenantId, sessionId, async (m) => {
+            const current = await this.store.lockAction(m, actionId);
+            if (current) await this.settleRefund(m, current, refund.status, refund.refund_id ?? null);
+          });
+          return;
+        }
+        case 'END':
+          return;
+      }
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      await this.withSession(tenantId, sessionId, (m) => this.store.finishAction(m, actionId, 'FAILED', { error: describe(error) }));
+    }
+  }
+
+  // ------------------------------------------------------------------ reconciler
+
+  /** Finds sessions that sat too long in a non-terminal state (or with a refund in flight) and checks each. */
+  async reconcileTick(): Promise<void> {
+    const after = this.config.sessions.reconcileAfterSeconds;
+    await this.transactions.asSystem(async (m) => {
+      const rows = (await m.query(
+        `SELECT s.id, s.merchant_tenant_id FROM service_sessions s
+         WHERE s.updated_at < now() - make_interval(secs => $1)
+           AND (s.state NOT IN ('PAID', 'CANCELLED')
+                OR EXISTS (SELECT 1 FROM session_actions a WHERE a.session_id = s.id AND a.state IN ('PENDING', 'PROCESSING')))
+         ORDER BY s.updated_at LIMIT 500`,
+        [after],
+      )) as { id: string; merchant_tenant_id: string }[];
+      const slot = Math.floor(Date.now() / 1000 / after);
+      for (const r of rows) {
+        await this.jobs.enqueue(reconcileSessionJob, { tenantId: r.merchant_tenant_id, sessionId: r.id }, { key: `${r.id}:${slot}` });
+      }
+    });
+  }
+
+  async reconcileSession(job: SessionJob): Promise<void> {
+    const { confirmTimeoutSeconds, startTimeoutSeconds } = this.config.sessions;
+    const now = Date.now();
+    const next = await this.withSession(job.tenantId, job.sessionId, async (m, row): Promise<'query' | 'cancel' | 'complete' | 'actions' | null> => {
+      await this.store.update(m, row.id, {}); // touch: not rescanned before reconcileAfterSeconds
+      if (row.cancel_requested_at && row.state !== 'CANCELLED' && row.state !== 'PAID') return 'cancel';
+      switch (row.state) {
+        case 'AWAITING_CONFIRMATION':
+          if (now - row.awaiting_confirmation_at.getTime() > confirmTimeoutSeconds * 1000) {
+            await this.requestCancel(m, row, CANCEL_REASONS.unconfirmed);
+            return 'cancel';
+          }
+          return 'query'; // a missed USER_CONFIRM callback, or a create still to do
+        case 'STARTING': {
+          const [command] = (await m.query(`SELECT state FROM device_commands WHERE id = $1`, [row.start_command_id])) as { state: string }[];
+          if (command?.state === 'SUCCEEDED') {
+            const [ack] = (await m.query(`SELECT ack_occurred_at FROM device_commands WHERE id = $1`, [row.start_command_id])) as { ack_occurred_at: Date | null }[];
+            await this.applyStartAck(m, row, 'SUCCEEDED', ack?.ack_occurred_at ?? new Date());
+            return null;
+          }
+          if (command?.state === 'FAILED' || command?.state === 'EXPIRED' || now - (row.starting_at ?? row.created_at).getTime() > startTimeoutSeconds * 1000) {
+            await this.requestCancel(m, row, CANCEL_REASONS.deviceFailed);
+            return 'cancel';
+          }
+          return null;
+        }
+        case 'IN_USE':
+          await this.enforceLimits(m, row, now);
+          return null;
+        case 'AWAITING_PAYMENT':
+          return row.order_completed_at ? 'query' : 'complete';
+        case 'PAID':
+          return 'actions';
+        default:
+          return null;
+      }
+    });
+    if (next === 'cancel') await this.cancelOrder(job);
+    else if (next === 'complete') await this.completeOrder(job);
+    else if (next === 'query') await this.syncOrder(job);
+    await this.reconcileActions(job);
+  }
+
+  /** A power bank never returned is bought out at the total cap; a charger or valve left running is stopped. */
+  private async enforceLimits(m: EntityManager, row: SessionRow, now: number): Promise<void> {
+    const started = row.service_started_at ?? row.starting_at;
+    if (!started || row.service_ended_at) return;
+    const plan = row.plan as unknown as PricingPlan;
+    if (plan.rental && plan.totalCapFen !== undefined) {
+      const running = estimate(plan, { startedAt: iso(started) } as Usage, now);
+      if (running.totalFen >= plan.totalCapFen) {
+        await this.endService(m, row, new Date(now), {}, 'TOTAL_CAP');
+        return;
+      }
+    }
+    const limit = RUN_LIMIT_SECONDS[row.device_type];
+    if (limit !== undefined && now - started.getTime() > limit * 1000) {
+      const stop = STOP_COMMAND[row.device_type];
+      if (stop && !row.stop_command_id) {
+        const commandId = await this.commands.queueForSession(m, {
+          tenantId: row.tenant_id,
+          deviceId: row.device_id,
+          type: stop,
+          sessionId: row.id,
+          params: row.connector !== null ? { connector: row.connector } : {},
+          ttlSeconds: 300,
+        });
+        await this.store.update(m, row.id, { stop_command_id: commandId, end_source: 'RUN_LIMIT' });
+      } else if (row.stop_command_id && !row.anomaly) {
+        await this.store.update(m, row.id, { anomaly: 'DEVICE_DID_NOT_STOP the run limit passed and the device has not reported the end' });
+      }
+    }
+  }
+
+  /** Operator actions still pending (their job failed for good, or a refund waits for its result). */
+  private async reconcileActions(job: SessionJob): Promise<void> {
+    const pending = await this.transactions.asTenant(jobPrincipal(job.tenantId), async (m) =>
+      (await m.query(`SELECT * FROM session_actions WHERE session_id = $1 AND state IN ('PENDING', 'PROCESSING')`, [job.sessionId])) as ActionRow[],
+    );
+    for (const action of pending) {
+      if (action.kind === 'REFUND' && action.state === 'PROCESSING') {
+        await this.queryRefund(job, action);
+      } else if (action.state === 'PENDING') {
+        await this.runAction({ ...job, actionId: action.id });
+      }
+    }
+  }
+
+  private async queryRefund(job: SessionJob, action: ActionRow): Promise<void> {
+    const handle = await this.transactions.asTenant(jobPrincipal(job.tenantId), async (m) => {
+      const row = await this.store.get(m, job.sessionId);
+      return row ? this.merchants.forAccount(m, row.merchant_account_id) : undefined;
+    });
+    if (!handle || !action.out_refund_no) return;
+    const refund = await handle.client.queryRefund(action.out_refund_no);
+    await this.withSession(job.tenantId, job.sessionId, async (m) => {
+      const current = await this.store.lockAction(m, action.id);
+      if (current) await this.settleRefund(m, current, refund.status, refund.refund_id ?? null);
+    });
+  }
+}
+
+function clamp(value: Date, min: Date, max: Date): Date {
+  const t = Math.min(Math.max(value.getTime(), min.getTime()), Math.max(max.getTime(), min.getTime()));
+  return new Date(t);
+}

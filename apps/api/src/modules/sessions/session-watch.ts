@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+
+/**
+ * Wakes requests waiting for a session to change (the scan answer waits for the order's package): the
+ * engine calls `changed(id)` after each committed transition in this process; a waiter also re-reads
+ * every `pollMs` because the transition may happen in another API process.
+ */
+@Injectable()
+export class SessionWatch {
+  private readonly waiters = new Map<string, Set<() => void>>();
+
+  changed(sessionId: string): void {
+    const set = this.waiters.get(sessionId);
+    if (!set) return;
+    this.waiters.delete(sessionId);
+    for (const wake of set) wake();
+  }
+
+  /** Re-reads with `read` until `done` holds or `timeoutMs` passes; answers the last value read. */
+  async until<T>(sessionId: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, pollMs = 100): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await read();
+      const left = deadline - Date.now();
+      if (done(value) || left <= 0) return value;
+      await new Promise<void>((resolve) => {
+        let set = this.waiters.get(sessionId);
+        if (!set) this.waiters.set(sessionId, (set = new Set()));
+        const wake = () => {
+          clearTimeout(timer);
+          const current = this.waiters.get(sessionId);
+          current?.delete(wake);
+          if (current?.size === 0) this.waiters.delete(sessionId);
+          resolve();
+        };
+        const timer = setTimeout(wake, Math.min(pollMs, left));
+        set.add(wake);
+      });
+    }
+  }
+}

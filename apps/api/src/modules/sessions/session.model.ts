@@ -1,0 +1,112 @@
+import type { CommandType, DeviceType } from '../fleet/fleet.entities.js';
+
+/** contracts.md §6, in order; CANCELLED is never charged. */
+export const SESSION_STATES = ['AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID', 'CANCELLED'] as const;
+export type SessionState = (typeof SESSION_STATES)[number];
+export const TERMINAL_SESSION_STATES: readonly SessionState[] = ['PAID', 'CANCELLED'];
+
+/** The command that starts a session's service on each kind of device, and the one that stops it (if any). */
+export const START_COMMAND: Record<DeviceType, CommandType> = {
+  FRIDGE: 'UNLOCK',
+  POWERBANK_CABINET: 'EJECT',
+  EV_CHARGER: 'START_CHARGING',
+  WATER_VALVE: 'OPEN_VALVE',
+};
+export const STOP_COMMAND: Partial<Record<DeviceType, CommandType>> = {
+  EV_CHARGER: 'STOP_CHARGING',
+  WATER_VALVE: 'CLOSE_VALVE',
+};
+
+/**
+ * How long a metered service may run before the platform stops it (a charger or valve left running):
+ * its usage cannot be estimated while it runs (the meter reports at the end), so the limit is a time.
+ */
+export const RUN_LIMIT_SECONDS: Partial<Record<DeviceType, number>> = {
+  EV_CHARGER: 12 * 3600,
+  WATER_VALVE: 30 * 60,
+};
+
+/** `service_introduction` (≤ 20 characters) per scenario, shown on the confirmation page. */
+export const SERVICE_INTRODUCTION: Record<string, string> = {
+  VENDING: '智能货柜购物',
+  POWERBANK_RENTAL: '共享充电宝租借',
+  EV_CHARGING: '充电桩充电服务',
+  WATER: '自助用水服务',
+};
+
+/** A service_sessions row as stored (snake_case, numbers for int columns). */
+export interface SessionRow {
+  id: string;
+  tenant_id: string;
+  merchant_tenant_id: string;
+  merchant_account_id: string;
+  payscore_service_id: string;
+  service_id: string;
+  scenario: 'VENDING' | 'POWERBANK_RENTAL' | 'EV_CHARGING' | 'WATER';
+  service_mode: 'DEPOSIT_WAIVED' | 'USE_FIRST';
+  end_user_id: string;
+  appid: string;
+  device_id: string;
+  device_type: DeviceType;
+  device_code: string;
+  slot: number | null;
+  connector: number | null;
+  plan_id: string;
+  plan_version: number;
+  plan: Record<string, unknown>;
+  risk_fund_fen: number;
+  out_order_no: string;
+  state: SessionState;
+  order_id: string | null;
+  order_package: string | null;
+  order_state: string | null;
+  order_state_description: string | null;
+  collection_state: string | null;
+  start_command_id: string | null;
+  stop_command_id: string | null;
+  service_started_at: Date | null;
+  service_ended_at: Date | null;
+  end_source: 'DEVICE' | 'OPERATOR' | 'TOTAL_CAP' | 'RUN_LIMIT' | null;
+  usage: Record<string, unknown> | null;
+  quote: Record<string, unknown> | null;
+  quoted_fen: number | null;
+  total_fen: number | null;
+  lines: { post_payments: unknown[]; post_discounts: unknown[]; total_amount: number } | null;
+  paid_fen: number | null;
+  transaction_id: string | null;
+  refunded_fen: number;
+  cancel_reason: string | null;
+  anomaly: string | null;
+  created_at: Date;
+  awaiting_confirmation_at: Date;
+  order_created_at: Date | null;
+  confirmed_at: Date | null;
+  starting_at: Date | null;
+  in_use_at: Date | null;
+  ended_at: Date | null;
+  awaiting_payment_at: Date | null;
+  order_completed_at: Date | null;
+  modified_at: Date | null;
+  collection_attempted_at: Date | null;
+  paid_at: Date | null;
+  cancel_requested_at: Date | null;
+  cancelled_at: Date | null;
+  updated_at: Date;
+}
+
+export interface ActionRow {
+  id: string;
+  tenant_id: string;
+  session_id: string;
+  kind: 'END' | 'MODIFY' | 'COLLECT' | 'REFUND';
+  amount_fen: number | null;
+  reason: string | null;
+  ended_at: Date | null;
+  out_refund_no: string | null;
+  refund_id: string | null;
+  state: 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+  error: string | null;
+  requested_by: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}

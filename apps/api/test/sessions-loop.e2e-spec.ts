@@ -1,0 +1,311 @@
+// The core loop end to end, over loopback: the API listening on a port, the Pay Score simulator sending
+// signed, encrypted callbacks to it, and fleet-sim devices long-polling for commands and reporting usage.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { Fleet, type SessionScript, type SimDevice } from '@zizhu/fleet-sim';
+import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { systemQuery } from './fleet-support.js';
+import { LoopHarness } from './support/loop-harness.js';
+
+type Session = Record<string, unknown> & { sessionId: string; state: string; outOrderNo: string; totalFen?: number };
+
+const PB = DEMO_DEVICES.find((d) => d.code === 'PB-0001')!;
+/** A power-bank plan whose first started hour is charged at once (no free minutes), so short test rentals cost something. */
+const PB_PLAN = { ...DEMO_PLANS.powerbank, rental: { ...DEMO_PLANS.powerbank.rental, freeMinutes: 0 } };
+
+let loop: LoopHarness;
+let fleet: Fleet;
+const stop = new AbortController();
+let running: Promise<void>;
+const scripts = new Map<string, SessionScript>();
+const tokens: Record<string, string> = {};
+
+async function scan(openid: string, body: Record<string, unknown>): Promise<{ status: number; session: Session; token: string }> {
+  const token = await loop.consumer(openid);
+  const answer = await loop.request<Session>('POST', '/v1/consumer/sessions', { token, body });
+  return { status: answer.status, session: answer.body, token };
+}
+
+/** Scan, confirm on the Pay Score page, and wait until the device has the session running. */
+async function startSession(openid: string, body: Record<string, unknown>, script: SessionScript = {}): Promise<{ session: Session; token: string }> {
+  const { status, session, token } = await scan(openid, body);
+  expect(status).toBe(201);
+  expect(session.state).toBe('AWAITING_CONFIRMATION');
+  scripts.set(session.sessionId, script);
+  expect((await loop.decide(session.outOrderNo, openid, 'confirm')).status).toBe(200);
+  return { session, token };
+}
+
+async function operatorSession(id: string, token: string): Promise<Record<string, unknown>> {
+  return (await loop.request('GET', `/v1/sessions/${id}`, { token })).body;
+}
+
+async function waitOperator(id: string, token: string, ok: (s: Record<string, unknown>) => boolean, timeoutMs = 15_000): Promise<Record<string, unknown>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await operatorSession(id, token);
+    if (ok(s) || Date.now() > deadline) return s;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function simOrder(outOrderNo: string): Promise<Record<string, unknown>> {
+  return (await loop.simRequest('GET', `/sim/orders/${encodeURIComponent(outOrderNo)}`)).body;
+}
+
+const terminal = (s: Record<string, unknown>) => s['state'] === 'PAID' || s['state'] === 'CANCELLED';
+
+beforeAll(async () => {
+  loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 4, startTimeoutSeconds: 3, reconcileAfterSeconds: 1 } });
+  for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'c1@vendor.demo', 'c2@vendor.demo', 'ops@vendor.demo']) {
+    tokens[login] = await loop.operator(login);
+  }
+  const owner: Record<string, string> = { 'PB-0001': 'ops@powerbank.demo', 'FR-0001': 'ops@fridge.demo', 'EV-0001': 'c1@vendor.demo', 'WV-0001': 'c2@vendor.demo' };
+  const devices: SimDevice[] = [];
+  for (const [code, login] of Object.entries(owner)) {
+    const d = await loop.demoDevice(code, tokens[login]!);
+    devices.push({ ...d, ...(code === 'FR-0001' ? { skus: DEMO_PLANS.fridge.items.catalog.map((i) => i.sku) } : {}) });
+  }
+  const plan = await loop.request('PUT', `/v1/devices/${PB.id}/plan`, { token: tokens['ops@powerbank.demo'], body: { plan: PB_PLAN } });
+  expect(plan.status).toBe(200);
+  fleet = new Fleet(devices, {
+    baseUrl: loop.apiUrl,
+    heartbeatSeconds: 2,
+    waitSeconds: 2,
+    loss: 0,
+    driftSeconds: 0,
+    failRate: 0,
+    sessionScript: (_device, command) => scripts.get(command.sessionId ?? '') ?? {},
+  });
+  running = fleet.start(stop.signal);
+}, 60_000);
+
+afterAll(async () => {
+  stop.abort();
+  await running;
+  await loop.close();
+}, 60_000);
+
+describe('happy paths, one per vertical', () => {
+  it('a power bank is ejected, returned, priced with the session’s plan version, completed, debited and paid', async () => {
+    const { session, token } = await startSession('pb-happy', { deviceCode: 'PB-0001', slot: 3 }, { endAfterMs: 200, returnSlot: 5 });
+    expect(session.businessView).toMatchObject({ businessType: 'wxpayScoreUse', extraData: { package: expect.any(String), sign: expect.any(String) } });
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    expect(done).toMatchObject({ state: 'PAID', totalFen: 300, paidFen: 300 });
+    const order = await simOrder(session.outOrderNo);
+    expect(order).toMatchObject({ state: 'DONE', total_amount: 300 });
+    // launch checklist 15: the unattended device named itself at creation
+    expect(loop.sim.core.orders.findForControl(session.outOrderNo).device).toEqual({ start_device_id: 'PB-0001' });
+    const detail = await operatorSession(session.sessionId, tokens['ops@powerbank.demo']!);
+    expect(detail).toMatchObject({ state: 'PAID', slot: 3, endSource: 'DEVICE', paidFen: 300, planVersion: 2 });
+    const times = detail['times'] as Record<string, string | null>;
+    for (const t of ['awaitingConfirmationAt', 'startingAt', 'inUseAt', 'awaitingPaymentAt', 'orderCompletedAt', 'paidAt']) expect(times[t]).not.toBeNull();
+  });
+
+  it('a fridge door opens, closes with items taken, and exactly those items are charged', async () => {
+    const items = [
+      { sku: 'cola-330', count: 2 },
+      { sku: 'sandwich-ham', count: 1 },
+    ];
+    const { session, token } = await startSession('fr-happy', { deviceCode: 'FR-0001' }, { endAfterMs: 100, items });
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    expect(done).toMatchObject({ state: 'PAID', totalFen: 2 * 350 + 1200, paidFen: 1900 });
+    const order = await simOrder(session.outOrderNo);
+    expect((order['post_payments'] as { name: string }[]).every((p) => p.name === '商品信息')).toBe(true);
+    // the franchisee owning the fridge sees it; the other franchisee does not
+    expect((await loop.request('GET', `/v1/sessions/${session.sessionId}`, { token: tokens['f1@fridge.demo'] })).status).toBe(200);
+    expect((await loop.request('GET', `/v1/sessions/${session.sessionId}`, { token: tokens['f2@fridge.demo'] })).status).toBe(404);
+  });
+
+  it('a charger charges, stops by itself and is priced from its metered energy', async () => {
+    const { session, token } = await startSession('ev-happy', { deviceCode: 'EV-0001', connector: 2 }, { endAfterMs: 300, wattHours: 12_000 });
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    expect(done['state']).toBe('PAID');
+    expect(done['totalFen']).toBeGreaterThan(0);
+    const detail = await operatorSession(session.sessionId, tokens['c1@vendor.demo']!);
+    expect((detail['usage'] as { energy: { wattHours: number }[] }).energy[0]!.wattHours).toBe(12_000);
+    // the hardware reseller sells the charger but never sees its customer's sessions
+    expect((await loop.request('GET', `/v1/sessions/${session.sessionId}`, { token: tokens['ops@vendor.demo'] })).status).toBe(404);
+  });
+
+  it('a water valve opens, closes with litres and is charged per started step', async () => {
+    const { session, token } = await startSession('wv-happy', { deviceCode: 'WV-0001' }, { endAfterMs: 100, volumeMillilitres: 1234 });
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    // ceil(1234 / 100) × 100 ml = 1.3 l × 25 fen/l = 32.5 → 33 fen
+    expect(done).toMatchObject({ state: 'PAID', totalFen: 33, paidFen: 33 });
+  });
+});
+
+describe('sessions that are never charged', () => {
+  it('a user who refuses on the confirmation page and backs out: cancelled, no device command', async () => {
+    const { session, token } = await scan('refuser', { deviceCode: 'WV-0001' });
+    expect((await loop.decide(session.outOrderNo, 'refuser', 'refuse')).status).toBe(200);
+    const cancelled = await loop.request<Session>('POST', `/v1/consumer/sessions/${session.sessionId}/cancel`, { token });
+    expect(cancelled.status).toBe(200);
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    expect(done).toMatchObject({ state: 'CANCELLED', cancelReason: '用户取消' });
+    expect((await simOrder(session.outOrderNo))['state']).toBe('REVOKED');
+    const commands = await systemQuery(loop.zizhu, `SELECT id FROM device_commands WHERE session_id = $1`, [session.sessionId]);
+    expect(commands).toHaveLength(0);
+  });
+
+  it('a user whose Pay Score assessment fails never confirms: cancelled when the confirmation times out', async () => {
+    const { session, token } = await scan('low-score', { deviceCode: 'FR-0001' });
+    expect((await loop.decide(session.outOrderNo, 'low-score', 'assessment-failed')).status).toBe(200);
+    const done = await loop.waitFor(session.sessionId, token, terminal, 20_000);
+    expect(done).toMatchObject({ state: 'CANCELLED', cancelReason: '用户未确认订单' });
+    expect((await simOrder(session.outOrderNo))['state']).toBe('REVOKED');
+  });
+
+  it('a device that fails to start: cancelled, the confirmed order revoked, nothing charged', async () => {
+    const { session, token } = await startSession('dev-fail', { deviceCode: 'EV-0001', connector: 1 }, { start: 'FAILED' });
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    expect(done).toMatchObject({ state: 'CANCELLED', cancelReason: '设备启动失败' });
+    expect((await simOrder(session.outOrderNo))['state']).toBe('REVOKED');
+  });
+
+  it('a device that never acknowledges the start: cancelled after the start timeout', async () => {
+    const { session, token } = await startSession('dev-dead', { deviceCode: 'WV-0001' }, { start: 'none' });
+    const done = await loop.waitFor(session.sessionId, token, terminal, 20_000);
+    expect(done).toMatchObject({ state: 'CANCELLED', cancelReason: '设备启动失败' });
+  });
+
+  it('a fridge door closed with nothing taken: cancelled, never charged', async () => {
+    const { session, token } = await startSession('window-shopper', { deviceCode: 'FR-0001' }, { endAfterMs: 50, items: [] });
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    expect(done).toMatchObject({ state: 'CANCELLED', cancelReason: '未产生费用' });
+    expect((await simOrder(session.outOrderNo))['state']).toBe('REVOKED');
+  });
+});
+
+describe('the scenario guard', () => {
+  it('refuses a device charged through a service approved for another scenario, before any call to WeChat', async () => {
+    const before = Object.keys((await loop.simRequest<{ orders: unknown[] }>('GET', '/sim/state')).body.orders ?? {}).length;
+    await systemQuery(loop.zizhu, `UPDATE devices SET payscore_service_id = $2 WHERE id = $1`, [DEMO_DEVICES[3].id, DEMO_MERCHANTS.vendorC2.services[0]!.serviceId]);
+    try {
+      const { status, session } = await scan('guarded', { deviceCode: 'EV-0001' });
+      expect(status).toBeGreaterThanOrEqual(400);
+      expect(session).toMatchObject({ code: expect.stringMatching(/PAYSCORE_(SCENARIO_MISMATCH|SERVICE_NOT_CONFIGURED)/) });
+    } finally {
+      await systemQuery(loop.zizhu, `UPDATE devices SET payscore_service_id = $2 WHERE id = $1`, [DEMO_DEVICES[3].id, DEMO_MERCHANTS.vendorC1.services[0]!.serviceId]);
+    }
+    const after = Object.keys((await loop.simRequest<{ orders: unknown[] }>('GET', '/sim/state')).body.orders ?? {}).length;
+    expect(after).toBe(before);
+  });
+});
+
+describe('operator actions', () => {
+  const idem = () => ({ 'idempotency-key': randomUUID() });
+
+  it('ends a session at the time the cabinet missed, and it is charged for that time', async () => {
+    const ops = tokens['ops@powerbank.demo']!;
+    const { session, token } = await startSession('forgot-return', { deviceCode: 'PB-0001', slot: 6 }, { endAfterMs: null });
+    const inUse = await loop.waitFor(session.sessionId, token, (s) => s['state'] === 'IN_USE');
+    expect(inUse['state']).toBe('IN_USE');
+    const running = await operatorSession(session.sessionId, ops);
+    expect(running['runningFen']).toBe(300);
+    await new Promise((r) => setTimeout(r, 300));
+    const endedAt = new Date().toISOString();
+    const ended = await loop.request('POST', `/v1/sessions/${session.sessionId}/end`, { token: ops, headers: idem(), body: { endedAt, reason: '用户已归还，柜机漏报' } });
+    expect(ended).toMatchObject({ status: 200, body: { endSource: 'OPERATOR', quotedFen: 300 } });
+    const done = await loop.waitFor(session.sessionId, token, terminal);
+    expect(done).toMatchObject({ state: 'PAID', totalFen: 300 });
+    const audit = await systemQuery(loop.zizhu, `SELECT action FROM audit_log WHERE resource_id = $1`, [session.sessionId]);
+    expect(audit.map((a) => a['action'])).toContain('session.end');
+  });
+
+  it('lowers the amount of an unpaid order, which is then paid at the lower amount', async () => {
+    const ops = tokens['ops@fridge.demo']!;
+    const { session, token } = await scan('haggler', { deviceCode: 'FR-0001' });
+    await loop.simRequest('POST', '/sim/debits', { outcome: 'user-pays-later', outOrderNo: session.outOrderNo });
+    scripts.set(session.sessionId, { endAfterMs: 50, items: [{ sku: 'sandwich-ham', count: 1 }] });
+    await loop.decide(session.outOrderNo, 'haggler', 'confirm');
+    const unpaid = await waitOperator(session.sessionId, ops, (s) => s['collectionState'] === 'USER_PAYING');
+    expect(unpaid).toMatchObject({ state: 'AWAITING_PAYMENT', totalFen: 1200 });
+    const higher = await loop.request('POST', `/v1/sessions/${session.sessionId}/modify`, { token: ops, headers: idem(), body: { totalFen: 1500, reason: '调价' } });
+    expect(higher.status).toBe(422);
+    const modified = await loop.request('POST', `/v1/sessions/${session.sessionId}/modify`, { token: ops, headers: idem(), body: { totalFen: 900, reason: '临期商品折扣' } });
+    expect(modified.status).toBe(202);
+    const lowered = await waitOperator(session.sessionId, ops, (s) => s['totalFen'] === 900);
+    expect(lowered['totalFen']).toBe(900);
+    expect((await simOrder(session.outOrderNo))['total_amount']).toBe(900);
+    await loop.simRequest('POST', `/sim/orders/${session.outOrderNo}/user-pay`, {});
+    expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'PAID', paidFen: 900 });
+  });
+
+  it('refunds partly, refuses more than was paid, then refunds the rest; a replayed key refunds once', async () => {
+    const ops = tokens['ops@fridge.demo']!;
+    const { session, token } = await startSession('refundee', { deviceCode: 'FR-0001' }, { endAfterMs: 50, items: [{ sku: 'cola-330', count: 2 }] });
+    expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'PAID', paidFen: 700 });
+    const key = { 'idempotency-key': randomUUID() };
+    const first = await loop.request('POST', `/v1/sessions/${session.sessionId}/refunds`, { token: ops, headers: key, body: { amountFen: 200, reason: '可乐漏气' } });
+    expect(first.status).toBe(202);
+    const replay = await loop.request('POST', `/v1/sessions/${session.sessionId}/refunds`, { token: ops, headers: key, body: { amountFen: 200, reason: '可乐漏气' } });
+    expect(replay.status).toBe(202);
+    expect(replay.body).toEqual(first.body);
+    const reused = await loop.request('POST', `/v1/sessions/${session.sessionId}/refunds`, { token: ops, headers: key, body: { amountFen: 300, reason: '可乐漏气' } });
+    expect(reused.status).toBe(422);
+    const tooMuch = await loop.request('POST', `/v1/sessions/${session.sessionId}/refunds`, { token: ops, headers: idem(), body: { amountFen: 600, reason: '全部退款' } });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.body).toMatchObject({ code: 'SESSION_REFUND_EXCEEDS_PAID' });
+    await waitOperator(session.sessionId, ops, (s) => s['refundedFen'] === 200);
+    const rest = await loop.request('POST', `/v1/sessions/${session.sessionId}/refunds`, { token: ops, headers: idem(), body: { amountFen: 500, reason: '全部退款' } });
+    expect(rest.status).toBe(202);
+    const refunded = await waitOperator(session.sessionId, ops, (s) => s['refundedFen'] === 700);
+    expect(refunded['refundedFen']).toBe(700);
+    const actions = refunded['actions'] as { kind: string; state: string }[];
+    expect(actions.filter((a) => a.kind === 'REFUND').map((a) => a.state)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+  });
+
+  it('shows an order whose debit failed as owed, collects it on request, and it is paid', async () => {
+    const ops = tokens['c2@vendor.demo']!;
+    const { session, token } = await scan('broke', { deviceCode: 'WV-0001' });
+    await loop.simRequest('POST', '/sim/debits', { outcome: 'insufficient-funds', outOrderNo: session.outOrderNo });
+    scripts.set(session.sessionId, { endAfterMs: 50, volumeMillilitres: 2000 });
+    await loop.decide(session.outOrderNo, 'broke', 'confirm');
+    await waitOperator(session.sessionId, ops, (s) => s['collectionState'] === 'USER_PAYING');
+    const owed = await loop.request<{ count: number; owedFen: number; items: { id: string }[] }>('GET', '/v1/receivables', { token: ops });
+    expect(owed.body.items.map((i) => i.id)).toContain(session.sessionId);
+    expect(owed.body.owedFen).toBeGreaterThanOrEqual(50);
+    await loop.simRequest('POST', '/sim/debits', { outcome: 'success', outOrderNo: session.outOrderNo });
+    const collect = await loop.request('POST', `/v1/sessions/${session.sessionId}/collect`, { token: ops, headers: idem() });
+    expect(collect.status).toBe(202);
+    expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'PAID', paidFen: 50 });
+    const after = await loop.request<{ items: { id: string }[] }>('GET', '/v1/receivables', { token: ops });
+    expect(after.body.items.map((i) => i.id)).not.toContain(session.sessionId);
+  });
+
+  it('a power bank never returned is bought out at the total cap', async () => {
+    const ops = tokens['ops@powerbank.demo']!;
+    const capped = { ...PB_PLAN, rental: { unitFen: 100, unitMinutes: 1, freeMinutes: 0 }, totalCapFen: 100 };
+    expect((await loop.request('PUT', `/v1/devices/${PB.id}/plan`, { token: ops, body: { plan: capped } })).status).toBe(200);
+    const { session, token } = await startSession('kept-it', { deviceCode: 'PB-0001', slot: 8 }, { endAfterMs: null });
+    const done = await loop.waitFor(session.sessionId, token, terminal, 20_000);
+    expect(done).toMatchObject({ state: 'PAID', totalFen: 100 });
+    expect((await operatorSession(session.sessionId, ops))['endSource']).toBe('TOTAL_CAP');
+  });
+});
+
+describe('callbacks', () => {
+  it('duplicated and reordered callbacks are applied once', async () => {
+    await loop.simRequest('POST', '/sim/callbacks', { copies: 3, outOfOrder: true, holdMs: 300 });
+    try {
+      const { session, token } = await startSession('dup-cb', { deviceCode: 'FR-0001' }, { endAfterMs: 50, items: [{ sku: 'water-550', count: 1 }] });
+      expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'PAID', paidFen: 200 });
+      const rows = await systemQuery(loop.zizhu, `SELECT event_type FROM payscore_notifications WHERE business_key = $1 ORDER BY event_type`, [session.outOrderNo]);
+      expect(rows.map((r) => r['event_type'])).toEqual(['PAYSCORE.USER_CONFIRM', 'PAYSCORE.USER_PAID']);
+    } finally {
+      await loop.simRequest('POST', '/sim/callbacks', { copies: 1, outOfOrder: false });
+    }
+  });
+
+  it('a forged callback is refused before anything is decrypted', async () => {
+    const response = await fetch(`${loop.apiUrl}/v1/payscore/notify/${DEMO_MERCHANTS.fridge.id}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'wechatpay-timestamp': `${Math.floor(Date.now() / 1000)}`, 'wechatpay-nonce': 'n', 'wechatpay-signature': 'WECHATPAY/SIGNTEST/abc', 'wechatpay-serial': 'PUB_KEY_ID_x' },
+      body: JSON.stringify({ id: 'forged', event_type: 'PAYSCORE.USER_PAID', resource: {} }),
+    });
+    expect(response.status).toBe(401);
+    expect(await systemQuery(loop.zizhu, `SELECT id FROM payscore_notifications WHERE id = 'forged'`)).toHaveLength(0);
+  });
+});
