@@ -400,8 +400,12 @@ export class SessionEngine implements OnModuleInit {
 
   private async applyDeviceEnd(m: EntityManager, row: SessionRow, occurredAt: Date, usage: Record<string, unknown>): Promise<void> {
     if (row.state === 'STARTING' && !row.cancel_requested_at) {
-      // the acknowledgement was lost but the service ran: it started when we asked
-      row = await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: new Date(), service_started_at: row.starting_at ?? row.created_at });
+      // the end overtook the start's acknowledgement (both are jobs), or the acknowledgement never came
+      // through: the service ran, from the acknowledgement's time if the device API recorded one, else from when we asked
+      const [ack] = (await m.query(`SELECT ack_occurred_at FROM device_commands WHERE id = $1 AND ack_result = 'SUCCEEDED'`, [row.start_command_id])) as { ack_occurred_at: Date }[];
+      const requested = row.starting_at ?? row.created_at;
+      const started = ack ? clamp(ack.ack_occurred_at, requested, new Date()) : requested;
+      row = await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: new Date(), service_started_at: started });
     }
     if (row.state !== 'IN_USE' || row.service_ended_at) return; // a second end (another event id) or too late: the first counts
     await this.endService(m, row, occurredAt, usage, 'DEVICE');
@@ -594,7 +598,9 @@ export class SessionEngine implements OnModuleInit {
     await this.transactions.asSystem(async (m) => {
       const rows = (await m.query(
         `SELECT s.id, s.merchant_tenant_id FROM service_sessions s
-         WHERE s.updated_at < now() - make_interval(secs => $1)
+         -- checked again after reconcileAfterSeconds, or a tenth of the session's age (at most 6 h): an order
+         -- unpaid for days is not queried every few minutes
+         WHERE s.updated_at < now() - greatest(make_interval(secs => $1), least((now() - s.created_at) / 10, interval '6 hours'))
            AND (s.state NOT IN ('PAID', 'CANCELLED')
                 OR EXISTS (SELECT 1 FROM session_actions a WHERE a.session_id = s.id AND a.state IN ('PENDING', 'PROCESSING')))
          ORDER BY s.updated_at LIMIT 500`,
