@@ -286,7 +286,41 @@ describe('operator actions', () => {
   });
 });
 
+describe('limits', () => {
+  it('a charger left running is stopped once its metered energy costs the plan’s total cap', async () => {
+    const ops = tokens['c1@vendor.demo']!;
+    const capped = { ...DEMO_PLANS.ev, totalCapFen: 500 };
+    expect((await loop.request('PUT', `/v1/devices/${DEMO_DEVICES[3].id}/plan`, { token: ops, body: { plan: capped } })).status).toBe(200);
+    // 36 MW: 10 Wh every millisecond, so the meter passes 5 yuan of energy within a second
+    const { session, token } = await startSession('left-plugged', { deviceCode: 'EV-0001', connector: 1 }, { endAfterMs: null, watts: 36_000_000, meterEveryMs: 200 });
+    const done = await loop.waitFor(session.sessionId, token, terminal, 20_000);
+    expect(done).toMatchObject({ state: 'PAID', totalFen: 500, paidFen: 500 });
+    const detail = await operatorSession(session.sessionId, ops);
+    expect(detail).toMatchObject({ endSource: 'TOTAL_CAP', quotedFen: 500 });
+    const stops = await systemQuery(loop.zizhu, `SELECT type, state FROM device_commands WHERE session_id = $1 ORDER BY created_at`, [session.sessionId]);
+    expect(stops.map((c) => c['type'])).toEqual(['START_CHARGING', 'STOP_CHARGING']);
+  });
+});
+
 describe('callbacks', () => {
+  it('without the USER_CONFIRM callback, the mini-program’s return queries the order and the session starts', async () => {
+    await loop.simRequest('POST', '/sim/callbacks', { lateMs: 600_000 });
+    try {
+      const { session, token } = await scan('no-callback', { deviceCode: 'FR-0001' });
+      scripts.set(session.sessionId, { endAfterMs: null });
+      await loop.decide(session.outOrderNo, 'no-callback', 'confirm');
+      const back = await loop.request<Session>('POST', `/v1/consumer/sessions/${session.sessionId}/confirmed`, { token });
+      expect(back.status).toBe(200);
+      expect(['STARTING', 'IN_USE']).toContain(back.body.state);
+      const rows = await systemQuery(loop.zizhu, `SELECT id FROM payscore_notifications WHERE business_key = $1`, [session.outOrderNo]);
+      expect(rows).toHaveLength(0); // no callback came: the query did it
+      fleet.device('FR-0001').endSession(session.sessionId, { items: [] });
+      expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'CANCELLED' });
+    } finally {
+      await loop.simRequest('POST', '/sim/callbacks', { lateMs: 0 });
+    }
+  });
+
   it('duplicated and reordered callbacks are applied once', async () => {
     await loop.simRequest('POST', '/sim/callbacks', { copies: 3, outOfOrder: true, holdMs: 300 });
     try {

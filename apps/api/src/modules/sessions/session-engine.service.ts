@@ -449,7 +449,8 @@ export class SessionEngine implements OnModuleInit {
     const base = {
       service_ended_at: ended,
       ended_at: new Date(),
-      end_source: source,
+      // a device ending because we stopped it (cap, run limit) keeps the reason we stopped it for
+      end_source: source === 'DEVICE' && row.stop_command_id && row.end_source ? row.end_source : source,
       usage: full as unknown as Record<string, unknown>,
       quote: priced as unknown as Record<string, unknown>,
       quoted_fen: priced.totalFen,
@@ -669,7 +670,8 @@ export class SessionEngine implements OnModuleInit {
       }
     }
     const limit = RUN_LIMIT_SECONDS[row.device_type];
-    if (limit !== undefined && now - started.getTime() > limit * 1000) {
+    const overTime = limit !== undefined && now - started.getTime() > limit * 1000;
+    if (overTime || (await this.meteredCapReached(m, row, plan, started, now))) {
       const stop = STOP_COMMAND[row.device_type];
       if (stop && !row.stop_command_id) {
         const commandId = await this.commands.queueForSession(m, {
@@ -680,10 +682,32 @@ export class SessionEngine implements OnModuleInit {
           params: row.connector !== null ? { connector: row.connector } : {},
           ttlSeconds: 300,
         });
-        await this.store.update(m, row.id, { stop_command_id: commandId, end_source: 'RUN_LIMIT' });
+        await this.store.update(m, row.id, { stop_command_id: commandId, end_source: overTime ? 'RUN_LIMIT' : 'TOTAL_CAP' });
       } else if (row.stop_command_id && !row.anomaly) {
         await this.store.update(m, row.id, { anomaly: 'DEVICE_DID_NOT_STOP the run limit passed and the device has not reported the end' });
       }
+    }
+  }
+
+  /**
+   * A charger reports its meter while it runs (`charging.metered`, the session's energy so far): once that
+   * energy already costs the plan's total cap, nothing more can be charged and the charger is stopped.
+   */
+  private async meteredCapReached(m: EntityManager, row: SessionRow, plan: PricingPlan, started: Date, now: number): Promise<boolean> {
+    if (row.device_type !== 'EV_CHARGER' || !plan.energy || plan.totalCapFen === undefined) return false;
+    const [reading] = (await m.query(
+      `SELECT (payload->>'wattHours')::bigint AS wh, occurred_at FROM device_events
+       WHERE device_id = $1 AND session_id = $2 AND type = 'charging.metered' AND payload->>'wattHours' ~ '^[0-9]+$'
+       ORDER BY occurred_at DESC LIMIT 1`,
+      [row.device_id, row.id],
+    )) as { wh: number; occurred_at: Date }[];
+    if (!reading) return false;
+    const to = clamp(reading.occurred_at, new Date(started.getTime() + 1000), new Date(now));
+    try {
+      const running = estimate(plan, { startedAt: iso(started), energy: [{ from: iso(started), to: iso(to), wattHours: Number(reading.wh) }] } as Usage, now);
+      return running.totalFen >= plan.totalCapFen;
+    } catch {
+      return false;
     }
   }
 
