@@ -5,6 +5,7 @@ import {
   phaseOf,
   type CreateOrderInput,
   type OrderPhase,
+  type OrderStateView,
   type PayScoreError,
   type PostDiscount,
   type PostPayment,
@@ -307,8 +308,13 @@ export class SessionEngine implements OnModuleInit {
           await this.store.update(m, row.id, seen);
           return;
         }
-        const paid = order.collection?.paid_amount ?? order.total_amount ?? 0;
-        const transaction = order.collection?.details?.find((d) => d.transaction_id)?.transaction_id ?? null;
+        // checklist 8: DONE alone is not "paid": the collection must say USER_PAID and how much
+        if (order.collection?.state !== 'USER_PAID' || typeof order.collection.paid_amount !== 'number') {
+          await this.store.update(m, row.id, { ...seen, anomaly: `DONE_WITHOUT_PAYMENT WeChat reports the order DONE with collection ${order.collection?.state ?? 'missing'}` });
+          return;
+        }
+        const paid = order.collection.paid_amount;
+        const transaction = order.collection.details?.find((d) => d.transaction_id)?.transaction_id ?? null;
         // launch checklist 24: the paid amount must be the amount we completed with before it is accepted
         if (paid !== row.total_fen) {
           await this.store.update(m, row.id, { ...seen, anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
@@ -320,6 +326,7 @@ export class SessionEngine implements OnModuleInit {
           paid_at: new Date(),
           paid_fen: paid,
           transaction_id: transaction,
+          anomaly: null,
           order_completed_at: row.order_completed_at ?? new Date(),
         });
         return;
@@ -530,6 +537,12 @@ export class SessionEngine implements OnModuleInit {
       const action = await this.store.lockAction(m, actionId);
       if (!action || action.state === 'SUCCEEDED' || action.state === 'FAILED') return null;
       if (action.kind === 'REFUND' && action.state === 'PROCESSING') return null; // waiting for WeChat's result
+      // checklist 9: the session may have moved since the action was queued (paid meanwhile): check before calling
+      const fits = action.kind === 'REFUND' ? row.state === 'PAID' && row.transaction_id !== null : row.state === 'AWAITING_PAYMENT' && row.order_completed_at !== null;
+      if (!fits) {
+        await this.store.finishAction(m, actionId, 'FAILED', { error: `SESSION_STATE_CHANGED the session is ${row.state} now` });
+        return null;
+      }
       const refundedBefore = (await m.query(
         `SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM session_actions WHERE session_id = $1 AND kind = 'REFUND' AND id <> $2 AND state IN ('SUCCEEDED', 'PROCESSING')`,
         [sessionId, actionId],
@@ -548,7 +561,7 @@ export class SessionEngine implements OnModuleInit {
           const order = await handle.client.modifyOrder(
             row.out_order_no,
             { ...ids, post_payments: lines.post_payments as PostPayment[], post_discounts: discounts, total_amount: action.amount_fen!, reason: (action.reason ?? '商户调整').slice(0, 50) },
-            { current: { state: 'DOING', state_description: 'MCH_COMPLETE', total_amount: row.total_fen! } as never },
+            { current: recordedOrder(row) },
           );
           await this.withSession(tenantId, sessionId, async (m, current) => {
             await this.store.finishAction(m, actionId, 'SUCCEEDED');
@@ -558,7 +571,7 @@ export class SessionEngine implements OnModuleInit {
           return;
         }
         case 'COLLECT': {
-          await handle.client.payOrder(row.out_order_no, { ...ids, current: 'MCH_COMPLETE' });
+          await handle.client.payOrder(row.out_order_no, { ...ids, current: recordedOrder(row) });
           await this.withSession(tenantId, sessionId, async (m) => {
             await this.store.finishAction(m, actionId, 'SUCCEEDED');
             await this.store.update(m, sessionId, { collection_attempted_at: new Date() });
@@ -737,6 +750,16 @@ export class SessionEngine implements OnModuleInit {
       if (current) await this.settleRefund(m, current, refund.status, refund.refund_id ?? null);
     });
   }
+}
+
+/** The order as we last saw it (state + state_description + collection.state), for the client's state guard. */
+function recordedOrder(row: SessionRow): OrderStateView {
+  return {
+    state: (row.order_state ?? 'DOING') as OrderStateView['state'],
+    ...(row.order_state_description ? { state_description: row.order_state_description as OrderStateView['state_description'] } : {}),
+    ...(row.collection_state ? { collection: { state: row.collection_state as NonNullable<OrderStateView['collection']>['state'] } } : {}),
+    ...(row.total_fen !== null ? { total_amount: row.total_fen } : {}),
+  };
 }
 
 function clamp(value: Date, min: Date, max: Date): Date {
