@@ -250,7 +250,7 @@ export class PayScoreClient {
     };
     return this.withReentry(
       async () => this.expectObject<CancelServiceOrderResponse>(await this.call('POST', this.orderPath(outOrderNo, 'cancel'), body)),
-      outOrderNo,
+      { out_order_no: outOrderNo, appid: body.appid, service_id: body.service_id },
       (order) => phaseOf(order) === 'REVOKED',
       (order) => ({ appid: order.appid, mchid: order.mchid, out_order_no: order.out_order_no, service_id: order.service_id, order_id: order.order_id }),
     );
@@ -273,7 +273,7 @@ export class PayScoreClient {
     };
     return this.withReentry(
       async () => this.expectOrder(await this.call('POST', this.orderPath(outOrderNo, 'complete'), body), outOrderNo),
-      outOrderNo,
+      { out_order_no: outOrderNo, appid: body.appid, service_id: body.service_id },
       (order) => ['MCH_COMPLETE', 'DONE'].includes(phaseOf(order)) && order.total_amount === input.total_amount,
       (order) => order,
     );
@@ -303,9 +303,9 @@ export class PayScoreClient {
       async () => {
         const answer = await this.call('POST', this.orderPath(outOrderNo, 'modify'), body);
         // Some variants answer 204: fetch the order then.
-        return answer === undefined ? this.queryOrder({ out_order_no: outOrderNo }) : this.expectOrder(answer, outOrderNo);
+        return answer === undefined ? this.queryOrder({ out_order_no: outOrderNo, appid: body.appid, service_id: body.service_id }) : this.expectOrder(answer, outOrderNo);
       },
-      outOrderNo,
+      { out_order_no: outOrderNo, appid: body.appid, service_id: body.service_id },
       (order) => ['MCH_COMPLETE', 'DONE'].includes(phaseOf(order)) && order.total_amount === input.total_amount,
       (order) => order,
       // a repeated modify to the same amount is refused as "not lower" or for the state
@@ -338,7 +338,7 @@ export class PayScoreClient {
     };
     return this.withReentry(
       async () => this.expectOrder(await this.call('POST', this.orderPath(outOrderNo, 'sync'), body), outOrderNo),
-      outOrderNo,
+      { out_order_no: outOrderNo, appid: body.appid, service_id: body.service_id },
       (order) => phaseOf(order) === 'DONE' && (order.collection?.details ?? []).some((d) => d.paid_type === 'MCH'),
       (order) => order,
     );
@@ -396,7 +396,7 @@ export class PayScoreClient {
    */
   private async withReentry<T>(
     attempt: () => Promise<T>,
-    outOrderNo: string,
+    query: QueryOrderInput,
     done: (order: ServiceOrder) => boolean,
     toResult: (order: ServiceOrder) => T,
     refusals: readonly PayScoreErrorCode[] = ['PAYSCORE_INVALID_ORDER_STATE'],
@@ -405,7 +405,8 @@ export class PayScoreClient {
       return await attempt();
     } catch (error) {
       if (!isPayScoreError(error) || !refusals.includes(error.code)) throw error;
-      const order = await this.queryOrder({ out_order_no: outOrderNo });
+      // the query names the same appid and service_id as the refused call (a client serving several services has no default)
+      const order = await this.queryOrder(query);
       if (done(order)) return toResult(order);
       throw error;
     }
