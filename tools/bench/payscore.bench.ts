@@ -17,15 +17,31 @@ const DEBIT_DELAY_MS = 50;
  * client signs 2 requests (create, complete); the simulator signs 2 answers and 2 callbacks
  * (USER_CONFIRM, USER_PAID) = 6 signs; verifies: simulator 2 requests, client 2 answers + 2 callbacks = 6.
  */
-const SIGNS_PER_LIFECYCLE = 6;
-const VERIFIES_PER_LIFECYCLE = 6;
+export const SIGNS_PER_LIFECYCLE = 6;
+export const VERIFIES_PER_LIFECYCLE = 6;
+
+/** The RSA figures of one run, for the lifecycle bench to put beside its own. */
+export interface RsaCeiling {
+  readonly signPerSec: number;
+  readonly verifyPerSec: number;
+  /** Lifecycles per second one core could carry if the 6 signs + 6 verifies were all it did. */
+  readonly lifecyclesPerSecPerCore: number;
+}
+
+export interface PayscoreBench {
+  readonly markdown: string;
+  readonly ceiling: RsaCeiling;
+  /** Lifecycles per second through the bare client and the simulator (no API, no database). */
+  readonly clientLifecyclesPerSec: number;
+}
 
 /** yyyyMMddHHmmss in Beijing time, as Pay Score wants it. */
 function beijingNow(): string {
   return new Date(Date.now() + 8 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
 }
 
-function rsaCeiling(): { signPerSec: number; verifyPerSec: number } {
+/** node:crypto RSA-2048 SHA256 signs and verifies per second on one core (1 s each). */
+export function rsaCeiling(): RsaCeiling {
   const { privateKey, publicKey } = generateRsaKeyPair();
   const message = `POST\n/v3/payscore/serviceorder\n1764300000\n${randomBytes(16).toString('hex')}\n${'x'.repeat(400)}\n`;
   const signature = createSign('RSA-SHA256').update(message).sign(privateKey);
@@ -38,10 +54,9 @@ function rsaCeiling(): { signPerSec: number; verifyPerSec: number } {
     }
     return n;
   };
-  return {
-    signPerSec: time(() => createSign('RSA-SHA256').update(message).sign(privateKey)),
-    verifyPerSec: time(() => createVerify('RSA-SHA256').update(message).verify(publicKey, signature)),
-  };
+  const signPerSec = time(() => createSign('RSA-SHA256').update(message).sign(privateKey));
+  const verifyPerSec = time(() => createVerify('RSA-SHA256').update(message).verify(publicKey, signature));
+  return { signPerSec, verifyPerSec, lifecyclesPerSecPerCore: 1 / (SIGNS_PER_LIFECYCLE / signPerSec + VERIFIES_PER_LIFECYCLE / verifyPerSec) };
 }
 
 function startSimulator(): Promise<{ child: ChildProcess; url: string }> {
@@ -61,7 +76,7 @@ function startSimulator(): Promise<{ child: ChildProcess; url: string }> {
   });
 }
 
-export async function runPayscoreBench(): Promise<string> {
+export async function runPayscoreBench(): Promise<PayscoreBench> {
   const ceiling = rsaCeiling();
   const sim = await startSimulator();
   const waiting = new Map<string, () => void>();
@@ -155,9 +170,9 @@ export async function runPayscoreBench(): Promise<string> {
     latencies.sort((a, b) => a - b);
     const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
     const perSec = completed / elapsed;
-    const ceilingPerLifecycle = 1 / (SIGNS_PER_LIFECYCLE / ceiling.signPerSec + VERIFIES_PER_LIFECYCLE / ceiling.verifyPerSec);
+    const ceilingPerLifecycle = ceiling.lifecyclesPerSecPerCore;
     const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
-    return [
+    const markdown = [
       '## Pay Score: lifecycles through client and simulator',
       '',
       `create → user confirms (\`/sim/orders/{no}/confirm\`) → complete → the simulator debits (\`debitDelayMs\` set to ${DEBIT_DELAY_MS} ms through \`/sim/settings\`) → \`PAYSCORE.USER_PAID\` callback received, verified and decrypted. ${IN_FLIGHT} lifecycles in flight for ${SECONDS} s; client, simulator and callback receiver on one 2-core machine.`,
@@ -170,6 +185,7 @@ export async function runPayscoreBench(): Promise<string> {
       `| RSA work per lifecycle | ${SIGNS_PER_LIFECYCLE} signs + ${VERIFIES_PER_LIFECYCLE} verifies (client: 2 signs, 4 verifies; simulator: 4 signs, 2 verifies) |`,
       `| ceiling from RSA alone, one core | ${fmt(ceilingPerLifecycle)} lifecycles/s |`,
     ].join('\n');
+    return { markdown, ceiling, clientLifecyclesPerSec: perSec };
   } finally {
     receiver?.close();
     sim.child.removeAllListeners('exit');
@@ -178,4 +194,4 @@ export async function runPayscoreBench(): Promise<string> {
 }
 
 const invokedDirectly = process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (invokedDirectly) process.stdout.write(`${await runPayscoreBench()}\n`);
+if (invokedDirectly) process.stdout.write(`${(await runPayscoreBench()).markdown}\n`);

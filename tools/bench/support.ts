@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 
@@ -23,6 +24,19 @@ export function start(args: string[], env: Record<string, string>, ready: RegExp
       }
     });
     child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out.slice(-500)}`)));
+  });
+}
+
+/** A free loopback port, for a child that must know its own URL before it listens (the API's notify URLs). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
   });
 }
 
