@@ -43,7 +43,7 @@ export interface JobContext {
 export type JobHandler<T extends object> = (data: T, job: JobContext) => Promise<unknown>;
 
 export interface WorkerOptions {
-  /** Jobs this process runs at once for this name. Default 1. */
+  /** Jobs this process runs at once for this name (fetched together by one poller). Default 1. */
   readonly concurrency?: number;
   readonly pollingIntervalSeconds?: number;
 }
@@ -315,31 +315,40 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   /**
-   * One pg-boss worker (one job at a time) per unit of concurrency. A worker that has just run a job
-   * looks for the next one at once instead of sleeping a polling interval, so a backlog drains at
-   * full speed and only an idle worker polls.
+   * One pg-boss worker per job name in this process: it fetches up to `concurrency` jobs at a time and
+   * runs them together, each settled on its own (`perJobResults`: one that throws is retried by its own
+   * policy, the others complete). One poller per queue, not one per unit of concurrency, keeps an idle
+   * process's polling to one query per queue per interval. A worker that has just run a batch looks for
+   * the next one at once instead of sleeping a polling interval, so a backlog drains at full speed.
    */
   private async work(boss: PgBoss, entry: WorkerEntry): Promise<void> {
     const { definition, handler, options } = entry;
     const ids: string[] = [];
     this.workerIds.set(definition.name, ids);
-    for (let i = 0; i < (options.concurrency ?? 1); i++) {
-      const self: { id?: string } = {};
-      self.id = await boss.work(
-        definition.name,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollingIntervalSeconds ?? this.options.pollingIntervalSeconds ?? 2 },
-        async (jobs: JobWithMetadata<object>[]) => {
-          const job = jobs[0];
-          if (!job) return undefined;
-          try {
-            return await this.run(handler, job);
-          } finally {
-            if (self.id) boss.notifyWorker(self.id);
-          }
-        },
-      );
-      ids.push(self.id);
-    }
+    const self: { id?: string } = {};
+    self.id = await boss.work(
+      definition.name,
+      {
+        batchSize: Math.max(1, options.concurrency ?? 1),
+        includeMetadata: true,
+        perJobResults: true,
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? this.options.pollingIntervalSeconds ?? 2,
+      },
+      async (jobs: JobWithMetadata<object>[]) => {
+        try {
+          const settled = await Promise.allSettled(jobs.map((job) => this.run(handler, job)));
+          return settled.map((outcome, i) => {
+            const id = jobs[i]!.id;
+            if (outcome.status === 'fulfilled') return { id, status: 'completed' as const, output: outcome.value };
+            const error = outcome.reason as Error | undefined;
+            return { id, status: 'failed' as const, output: { message: error?.message ?? String(outcome.reason), name: error?.name } };
+          });
+        } finally {
+          if (self.id) boss.notifyWorker(self.id);
+        }
+      },
+    );
+    ids.push(self.id);
   }
 
   private run(handler: JobHandler<object>, job: JobWithMetadata<object>): Promise<unknown> {
