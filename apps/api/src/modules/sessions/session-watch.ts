@@ -17,7 +17,7 @@ export class SessionWatch {
   }
 
   /** Re-reads with `read` until `done` holds or `timeoutMs` passes; answers the last value read. */
-  async until<T>(sessionId: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, pollMs = 100): Promise<T> {
+  async until<T>(sessionId: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, pollMs = 250): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const value = await read();
