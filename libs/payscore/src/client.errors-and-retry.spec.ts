@@ -142,6 +142,17 @@ describe('re-entry (payscore-protocol.md §8.3)', () => {
     expect(wx.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
   });
 
+  it('the re-entry query names the call’s appid and service_id (a client with several services has no default)', async () => {
+    const wx = new FakeWechat().handle((r) =>
+      r.method === 'POST' ? { status: 400, json: { code: 'PARAM_ERROR', message: '完结订单状态不合法' } } : { status: 200, json: completed(350) },
+    );
+    const client = wx.client({ serviceId: '', appid: 'wxdefault000000000' });
+    await client.completeOrder('zzORDER0001', { ...completion, appid: 'wxd678efh567hg6787', service_id: '2002000000000558128851361561536' }, { current: 'USER_CONFIRMED' });
+    const query = wx.requests.find((r) => r.method === 'GET')!;
+    expect(query.url).toContain('service_id=2002000000000558128851361561536');
+    expect(query.url).toContain('appid=wxd678efh567hg6787');
+  });
+
   it('…but not when it was completed with another amount', async () => {
     const wx = new FakeWechat().handle((r) =>
       r.method === 'POST' ? { status: 400, json: { code: 'PARAM_ERROR', message: '完结订单状态不合法' } } : { status: 200, json: completed(999) },
