@@ -512,10 +512,7 @@ describe('chaos', () => {
     expect(simPaid).toBe(charged);
     expect([...completions.values()].every((n) => n === 1)).toBe(true);
     // no anomaly (COMPLETE_REFUSED, PAID_AMOUNT_MISMATCH, ORDER_*_WHILE_*, STARTED_AFTER_CANCEL, …): nothing here asks for an operator
-    // One tolerated, and reported as a bug of the engine: a session that cost nothing is cancelled by the API itself (未产生费用)
-    // while IN_USE, and applyOrder flags the REVOKED order it asked for as ORDER_REVOKED_WHILE_IN_USE.
-    const ownCancel = (s: SessionDto) => s.anomaly === 'ORDER_REVOKED_WHILE_IN_USE' && s.state === 'CANCELLED' && s.quotedFen === 0 && s.cancelReason === '未产生费用';
-    expect(sessions.filter((s) => s.anomaly && !ownCancel(s)).map(describeSession)).toEqual([]);
+    expect(sessions.filter((s) => s.anomaly).map(describeSession)).toEqual([]);
     expect(problems).toEqual([]);
     for (const id of collected) expect(sessions.find((s) => s.id === id)?.state).toBe('PAID');
 

@@ -175,6 +175,8 @@ describe('sessions that are never charged', () => {
     const done = await loop.waitFor(session.sessionId, token, terminal);
     expect(done).toMatchObject({ state: 'CANCELLED', cancelReason: '未产生费用' });
     expect((await simOrder(session.outOrderNo))['state']).toBe('REVOKED');
+    // the cancel the API asked for itself is no anomaly
+    expect((await operatorSession(session.sessionId, tokens['ops@fridge.demo']!))['anomaly']).toBeNull();
   });
 });
 

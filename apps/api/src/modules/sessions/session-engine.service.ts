@@ -345,7 +345,8 @@ export class SessionEngine implements OnModuleInit {
           state: 'CANCELLED',
           cancelled_at: new Date(),
           cancel_reason: row.cancel_reason ?? (phase === 'EXPIRED' ? CANCEL_REASONS.unconfirmed : CANCEL_REASONS.userCancelled),
-          ...(row.state === 'IN_USE' || row.state === 'AWAITING_PAYMENT' ? { anomaly: `ORDER_${phase}_WHILE_${row.state}` } : {}),
+          // revoked while in use, unless we asked for it (a session that cost nothing): an operator must look
+          ...(!row.cancel_requested_at && (row.state === 'IN_USE' || row.state === 'AWAITING_PAYMENT') ? { anomaly: `ORDER_${phase}_WHILE_${row.state}` } : {}),
         });
         return;
     }
