@@ -29,6 +29,7 @@ export class CreateServiceSessions1764303003000 implements MigrationInterface {
         plan_version integer NOT NULL,
         plan jsonb NOT NULL,
         risk_fund_fen integer NOT NULL CHECK (risk_fund_fen > 0),
+        notify_url text NOT NULL,
         out_order_no text NOT NULL UNIQUE CHECK (out_order_no ~ '^[A-Za-z0-9_|*@-]{1,32}$'),
         state text NOT NULL CHECK (state IN ('AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID', 'CANCELLED')),
         order_id text,

@@ -94,8 +94,8 @@ export class ConsumerSessionsService {
         const id = randomUUID();
         await m.query(
           `INSERT INTO service_sessions (id, tenant_id, merchant_tenant_id, merchant_account_id, payscore_service_id, service_id, scenario, service_mode,
-             end_user_id, appid, device_id, device_type, device_code, slot, connector, plan_id, plan_version, plan, risk_fund_fen, out_order_no, state)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, 'AWAITING_CONFIRMATION')`,
+             end_user_id, appid, device_id, device_type, device_code, slot, connector, plan_id, plan_version, plan, risk_fund_fen, notify_url, out_order_no, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 'AWAITING_CONFIRMATION')`,
           [
             id,
             device.tenant_id,
@@ -116,6 +116,7 @@ export class ConsumerSessionsService {
             plan.version,
             JSON.stringify(plan.plan),
             fund.value.amountFen,
+            handle.notifyUrl,
             outOrderNoFor(id),
           ],
         );

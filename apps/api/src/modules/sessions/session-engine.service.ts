@@ -19,7 +19,7 @@ import { jobPrincipal } from '../../platform/jobs/job-principal.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { DeviceCommandsService } from '../fleet/device-commands.service.js';
 import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-signals.js';
-import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
+import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
 import { RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type SessionRow } from './session.model.js';
@@ -113,7 +113,7 @@ export class SessionEngine implements OnModuleInit {
     return updated;
   }
 
-  private createBody(row: SessionRow, handle: MerchantHandle): CreateOrderInput {
+  private createBody(row: SessionRow): CreateOrderInput {
     const fund = riskFundFor(row.plan as unknown as PricingPlan, row.scenario);
     return {
       out_order_no: row.out_order_no,
@@ -127,7 +127,7 @@ export class SessionEngine implements OnModuleInit {
         ...(fund.ok ? { description: fund.value.description } : {}),
       },
       attach: row.id,
-      notify_url: handle.notifyUrl,
+      notify_url: row.notify_url,
       need_user_confirm: true,
       // launch checklist 15: unattended devices name themselves at creation
       device: { start_device_id: row.device_code },
@@ -145,7 +145,7 @@ export class SessionEngine implements OnModuleInit {
     const { row, handle } = prep;
     let order: ServiceOrder & { package: string };
     try {
-      order = await handle.client.createOrder(this.createBody(row, handle));
+      order = await handle.client.createOrder(this.createBody(row));
     } catch (error) {
       if (!isRefusal(error)) throw error; // unknown outcome: the job retries the same body (a safe re-entry)
       // a re-entry refused for other parameters proves an earlier attempt created the order (its answer was lost; another
@@ -588,7 +588,7 @@ export class SessionEngine implements OnModuleInit {
               transaction_id: row.transaction_id!,
               out_refund_no: action.out_refund_no!,
               reason: (action.reason ?? '').slice(0, 80) || undefined,
-              notify_url: handle.notifyUrl,
+              notify_url: row.notify_url,
               amount: { refund: action.amount_fen!, total: row.paid_fen! },
             } as never,
             { previouslyRefundedFen: prep.refundedBefore },

@@ -55,6 +55,8 @@ export interface SessionRow {
   plan_version: number;
   plan: Record<string, unknown>;
   risk_fund_fen: number;
+  /** Fixed at the scan, so a create retried by another process re-enters with identical parameters. */
+  notify_url: string;
   out_order_no: string;
   state: SessionState;
   order_id: string | null;
