@@ -148,8 +148,8 @@ export class SessionEngine implements OnModuleInit {
       order = await handle.client.createOrder(this.createBody(row));
     } catch (error) {
       if (!isRefusal(error)) throw error; // unknown outcome: the job retries the same body (a safe re-entry)
-      // a re-entry refused for other parameters proves an earlier attempt created the order (its answer was lost; another
-      // process sent its own notify_url): never conclude that none exists — retry, and the reconciler's query converges it
+      // a re-entry refused for other parameters proves an earlier attempt created the order (its answer was lost): never
+      // conclude that none exists — retry, and the reconciler's query converges it
       if (isPayScoreError(error, 'PAYSCORE_REENTRY_MISMATCH')) throw error;
       await this.withSession(tenantId, sessionId, async (m, current) => {
         if (current.state !== 'AWAITING_CONFIRMATION' || current.order_created_at) return;
