@@ -645,10 +645,9 @@ export class SessionEngine implements OnModuleInit {
           }
           return 'query'; // a missed USER_CONFIRM callback, or a create still to do
         case 'STARTING': {
-          const [command] = (await m.query(`SELECT state FROM device_commands WHERE id = $1`, [row.start_command_id])) as { state: string }[];
+          const [command] = (await m.query(`SELECT state, ack_occurred_at FROM device_commands WHERE id = $1`, [row.start_command_id])) as { state: string; ack_occurred_at: Date | null }[];
           if (command?.state === 'SUCCEEDED') {
-            const [ack] = (await m.query(`SELECT ack_occurred_at FROM device_commands WHERE id = $1`, [row.start_command_id])) as { ack_occurred_at: Date | null }[];
-            await this.applyStartAck(m, row, 'SUCCEEDED', ack?.ack_occurred_at ?? new Date());
+            await this.applyStartAck(m, row, 'SUCCEEDED', command.ack_occurred_at ?? new Date());
             return null;
           }
           if (command?.state === 'FAILED' || command?.state === 'EXPIRED' || now - (row.starting_at ?? row.created_at).getTime() > startTimeoutSeconds * 1000) {
