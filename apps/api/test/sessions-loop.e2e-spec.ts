@@ -316,7 +316,9 @@ describe('callbacks', () => {
       expect(['STARTING', 'IN_USE']).toContain(back.body.state);
       const rows = await systemQuery(loop.zizhu, `SELECT id FROM payscore_notifications WHERE business_key = $1`, [session.outOrderNo]);
       expect(rows).toHaveLength(0); // no callback came: the query did it
-      fleet.device('FR-0001').endSession(session.sessionId, { items: [] });
+      // the command may still be on its way to the device: end the session once the device runs it
+      await fleet.device('FR-0001').waitForSession(session.sessionId);
+      expect(fleet.device('FR-0001').endSession(session.sessionId, { items: [] })).toBe(true);
       expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'CANCELLED' });
     } finally {
       await loop.simRequest('POST', '/sim/callbacks', { lateMs: 0 });
