@@ -14,7 +14,7 @@ export interface DocumentedError {
  * The domain errors a route's own path can raise (its pipes, its service), for the OpenAPI document:
  * `@ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND)`. Pass the factories of
  * the `<x>.errors.ts` tables, so only real codes can be named; `@ApiErrors()` says "none of its own".
- * On a controller class it applies to every route of the class (added to the route's own list).
+ * On a controller class it adds to the list of every route of the class; each route still declares its own.
  * The access policy's errors (401/403 from the guard) and `@Idempotent()`'s are added by the document
  * builder (platform/observability/openapi.ts); a test fails for a route that declares none.
  */
