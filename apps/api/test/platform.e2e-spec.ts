@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import type { OperationObject, ResponseObject } from '@nestjs/swagger';
 import { ACCESS_POLICY } from '../src/platform/auth/access-policy.js';
-import { buildOpenApiDocument, serialiseOpenApi } from '../src/platform/observability/openapi.js';
+import { buildOpenApiDocument, ERRORS_HEADING, serialiseOpenApi } from '../src/platform/observability/openapi.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 describe('platform: policies on every route, OpenAPI, health, errors', () => {
@@ -51,6 +53,77 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
   it('apps/api/openapi.json matches the code (run `npm run openapi` after changing routes)', () => {
     const checkedIn = readFileSync(new URL('../openapi.json', import.meta.url), 'utf8');
     expect(serialiseOpenApi(buildOpenApiDocument(t.app))).toBe(checkedIn);
+  });
+
+  it('documents every OpenAPI operation: a summary, what it does, who may call it and every error code it answers', () => {
+    const document = buildOpenApiDocument(t.app);
+    const generated = ['**Who may call:**', '**Idempotent**', ERRORS_HEADING];
+    const problems: string[] = [];
+    const codesOf = (name: string) => {
+      const [path, method] = name.split(' ') as [string, string];
+      return document.paths[path]![method as 'get']!.description!.split(ERRORS_HEADING)[1]!;
+    };
+    let operations = 0;
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
+        operations += 1;
+        const name = `${method.toUpperCase()} ${path} (${operation.operationId})`;
+        if (!operation.summary?.trim()) problems.push(`${name}: no summary: add @ApiOperation({ summary, description })`);
+        const description = operation.description ?? '';
+        const own = description.split('\n\n')[0]!.trim();
+        if (!own || generated.some((g) => own.startsWith(g))) problems.push(`${name}: no description of what it does: add @ApiOperation({ summary, description })`);
+        if (!description.includes(generated[0]!)) problems.push(`${name}: does not say who may call it (no access policy?)`);
+        const section = description.split(ERRORS_HEADING)[1];
+        if (section === undefined) {
+          problems.push(`${name}: lists no error codes: add @ApiErrors(...) with the codes its path raises (@ApiErrors() for none)`);
+          continue;
+        }
+        // the list in the description and the problem+json responses by status say the same
+        const listed = [...section.matchAll(/^- (\d{3}) `([A-Z0-9_]+)`: \S/gm)].map((m) => `${m[1]} ${m[2]}`).sort();
+        const answered = Object.entries(operation.responses)
+          .filter(([status]) => Number(status) >= 400)
+          .flatMap(([status, response]) => {
+            const { content, description: codes } = response as ResponseObject;
+            if (!content?.['application/problem+json']) problems.push(`${name}: response ${status} is not application/problem+json`);
+            return [...codes.matchAll(/`([A-Z0-9_]+)`/g)].map((m) => `${status} ${m[1]}`);
+          })
+          .sort();
+        if (listed.length === 0 && !section.includes('none of its own')) problems.push(`${name}: its error list is empty`);
+        if (JSON.stringify(listed) !== JSON.stringify(answered)) problems.push(`${name}: described errors ${listed.join(', ')} but responses ${answered.join(', ')}`);
+      }
+    }
+    expect(operations).toBeGreaterThanOrEqual(53);
+    expect(problems).toEqual([]);
+
+    // the access policy and idempotency are added from the route's metadata, with the guard's codes
+    expect(codesOf('/v1/sessions/{id}/refunds post')).toEqual(expect.stringContaining('422 `IDEMPOTENCY_KEY_REUSED`'));
+    expect(codesOf('/v1/sessions/{id}/refunds post')).toEqual(expect.stringContaining('403 `AUTH_READ_ONLY`'));
+    expect(codesOf('/v1/sessions/{id}/refunds post')).toEqual(expect.stringContaining('422 `SESSION_REFUND_EXCEEDS_PAID`'));
+    expect(codesOf('/v1/organizations post')).toEqual(expect.stringContaining('403 `AUTH_FORBIDDEN`'));
+    expect(codesOf('/v1/devices get')).not.toContain('AUTH_FORBIDDEN');
+    expect(codesOf('/v1/devices get')).not.toContain('AUTH_READ_ONLY');
+    expect(codesOf('/device/v1/heartbeat post')).toEqual(expect.stringContaining('401 `DEVICE_AUTH_BAD_SIGNATURE`'));
+    expect(codesOf('/v1/auth/login post')).not.toContain('AUTH_REQUIRED');
+  });
+
+  it('answers the documented 401 code on every operation that needs a token or a device signature', async () => {
+    const document = buildOpenApiDocument(t.app);
+    const mismatches: string[] = [];
+    let probed = 0;
+    for (const [path, item] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
+        const unauthorized = (operation.responses['401'] as ResponseObject | undefined)?.description ?? '';
+        const expected = unauthorized.includes('`DEVICE_AUTH_MISSING`') ? 'DEVICE_AUTH_MISSING' : unauthorized.includes('`AUTH_REQUIRED`') ? 'AUTH_REQUIRED' : null;
+        if (!expected) continue; // public
+        probed += 1;
+        const url = path.replace(/\{code\}/g, 'PB-0001').replace(/\{[^}]+\}/g, randomUUID());
+        const response = await t.http(method.toUpperCase() as 'GET', url, method === 'get' ? {} : { body: {} });
+        const code = response.headers['content-type']?.toString().startsWith('application/problem+json') ? (response.json() as { code: string }).code : response.body;
+        if (response.statusCode !== 401 || code !== expected) mismatches.push(`${method.toUpperCase()} ${path}: ${response.statusCode} ${code}, documented 401 ${expected}`);
+      }
+    }
+    expect(probed).toBeGreaterThanOrEqual(40);
+    expect(mismatches).toEqual([]);
   });
 
   it('serves the OpenAPI document and its UI at /docs', async () => {

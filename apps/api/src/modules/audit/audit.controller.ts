@@ -1,6 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { AuditService } from './audit.service.js';
 import { AuditPageDto, AuditQueryDto } from './dto/audit.dto.js';
 import type { AuditLogEntity } from './audit-log.entity.js';
@@ -27,7 +29,14 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'Page through the audit log',
+    description:
+      'Who changed what (before/after, request id), newest first: the entries by or about the organisations whose data the caller may see ' +
+      '(its own and those under it; a hardware reseller not its customers’). `organizationId` narrows to entries by or about one organisation; pass `nextCursor` as `cursor` for the next page.',
+  })
   @ApiOkResponse({ type: AuditPageDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     const page = await this.audit.list({ limit: query.limit ?? 50, ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.organizationId ? { organizationId: query.organizationId } : {}) });
     return { items: page.items.map(toDto), nextCursor: page.nextCursor };

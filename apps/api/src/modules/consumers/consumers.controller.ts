@@ -1,8 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBadGatewayResponse, ApiBearerAuth, ApiOkResponse, ApiTags, ApiUnauthorizedResponse, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
+import { merchantErrors } from '../merchants/merchants.errors.js';
 import { ConsumerAuth, type ConsumerPrincipal, CurrentConsumer } from './consumer-auth.js';
 import { ConsumerLoginService } from './consumer-login.service.js';
+import { consumerErrors } from './consumers.errors.js';
 import { ConsumerLoginDto, ConsumerMeDto, ConsumerTokenDto } from './dto/consumer.dto.js';
 
 @ApiTags('consumer')
@@ -13,10 +17,15 @@ export class ConsumersController {
   @Post('login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in an end user of the mini-program',
+    description:
+      'Exchanges the `wx.login` code of a mini-program (`appid`) with WeChat (code2session) for the user’s openid and answers a consumer token for the consumer routes. ' +
+      'The appid must be listed by an enabled merchant account, whose app secret is used. Against the simulator, a code `test:<openid>` yields that openid. ' +
+      'Creates no rows. 401 `CONSUMER_CODE_INVALID` is WeChat’s errcode 40029 / 40163 (call `wx.login` again); 502 when WeChat cannot answer or no app secret is configured.',
+  })
   @ApiOkResponse({ type: ConsumerTokenDto })
-  @ApiUnauthorizedResponse({ description: 'CONSUMER_CODE_INVALID (WeChat errcode 40029 / 40163)' })
-  @ApiUnprocessableEntityResponse({ description: 'MERCHANT_APPID_UNKNOWN' })
-  @ApiBadGatewayResponse({ description: 'CONSUMER_WECHAT_UNAVAILABLE' })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, consumerErrors.CONSUMER_CODE_INVALID, merchantErrors.MERCHANT_APPID_UNKNOWN, consumerErrors.CONSUMER_WECHAT_UNAVAILABLE)
   login(@Body() body: ConsumerLoginDto): Promise<ConsumerTokenDto> {
     return this.logins.login(body.appid, body.code);
   }
@@ -24,7 +33,9 @@ export class ConsumersController {
   @Get('me')
   @ConsumerAuth()
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Show the signed-in end user', description: 'The appid and openid the consumer token was issued for.' })
   @ApiOkResponse({ type: ConsumerMeDto })
+  @ApiErrors()
   me(@CurrentConsumer() consumer: ConsumerPrincipal): ConsumerMeDto {
     return { appid: consumer.appid, openid: consumer.openid };
   }

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DeviceAuth } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { CommandDelivery } from './command-delivery.service.js';
 import { CommandAckDto, CommandAckResponseDto, CommandsQuery, CommandsResponseDto, EventResponseDto, HeartbeatResponseDto } from './device-api.dto.js';
 import { deviceApiErrors } from './device-api.errors.js';
@@ -21,6 +23,16 @@ const MAX_HEARTBEAT_BYTES = 4096;
 @Controller('device/v1')
 @DeviceAuth()
 @UseGuards(DeviceSignatureGuard)
+// what DeviceSignatureGuard answers, on every route of the device API (each 401 names the check that failed)
+@ApiErrors(
+  deviceApiErrors.DEVICE_AUTH_MISSING,
+  deviceApiErrors.DEVICE_AUTH_MALFORMED,
+  deviceApiErrors.DEVICE_AUTH_UNKNOWN_DEVICE,
+  deviceApiErrors.DEVICE_AUTH_BAD_SIGNATURE,
+  deviceApiErrors.DEVICE_AUTH_STALE_TIMESTAMP,
+  deviceApiErrors.DEVICE_AUTH_NONCE_REPLAYED,
+  deviceApiErrors.DEVICE_AUTH_REVOKED,
+)
 export class DeviceApiController {
   constructor(
     private readonly heartbeats: HeartbeatBuffer,
@@ -30,6 +42,13 @@ export class DeviceApiController {
 
   @Post('heartbeat')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Send a heartbeat',
+    description:
+      'The device is alive: `firmware` (at most 64 characters) and any telemetry (battery, slots, signal, meter…), at most 4096 bytes. ' +
+      'Marks the device online; the answer carries the server time (to correct the device clock) and the heartbeat interval to keep.',
+  })
+  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID)
   @ApiBody({ schema: { type: 'object', properties: { firmware: { type: 'string' } }, additionalProperties: true, description: 'firmware and telemetry (battery, slots, signal, meter…)' } })
   @ApiOkResponse({ type: HeartbeatResponseDto })
   heartbeat(@CurrentDevice() device: AuthenticatedDevice, @Body() body: Record<string, unknown>, @Req() request: { rawBody?: Buffer }): HeartbeatResponseDto {
@@ -51,6 +70,13 @@ export class DeviceApiController {
   }
 
   @Get('commands')
+  @ApiOperation({
+    summary: 'Fetch queued commands (long poll)',
+    description:
+      'Answers the device’s queued commands as soon as there are any, or an empty list after `waitSeconds` (0–30). A command counts as delivered only once ' +
+      'the answer is written to the device’s connection; one the device never received goes back to the queue. Acknowledge each with `POST /device/v1/commands/{id}/ack`.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: CommandsResponseDto, description: 'Long poll: answers as soon as a command is queued, or empty after waitSeconds.' })
   async commands(
     @CurrentDevice() device: AuthenticatedDevice,
@@ -83,6 +109,19 @@ export class DeviceApiController {
 
   @Post('commands/:id/ack')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Acknowledge a command',
+    description:
+      'What the device did with one of its commands: `SUCCEEDED` or `FAILED`, at `occurredAt` (device time). For a session’s start command, `SUCCEEDED` ' +
+      'means the service has begun; the session moves on. Repeating the same result is harmless; another result is 409. ' +
+      'An acknowledgement after the command expired is still recorded, but answered 409 `DEVICE_COMMAND_EXPIRED`.',
+  })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    deviceApiErrors.DEVICE_COMMAND_NOT_FOUND,
+    deviceApiErrors.DEVICE_COMMAND_EXPIRED,
+    deviceApiErrors.DEVICE_COMMAND_ALREADY_ACKED,
+  )
   @ApiOkResponse({ type: CommandAckResponseDto })
   ack(
     @CurrentDevice() device: AuthenticatedDevice,
@@ -94,6 +133,14 @@ export class DeviceApiController {
 
   @Post('events')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Report an event',
+    description:
+      'Records a device event (`eventId`, `type`, `occurredAt`, `sessionId` where it concerns one, and the type’s fields). A repeated `eventId` is acknowledged ' +
+      '(`duplicate: true`) and has no further effect. `session.ended` with its `usage` ends the session and has it priced; `powerbank.returned` ends the session ' +
+      'that holds the bank. Events whose device clock is off are kept and flagged.',
+  })
+  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID)
   @ApiBody({
     schema: {
       type: 'object',

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { DeviceCommandsService } from './device-commands.service.js';
 import { DevicesService } from './devices.service.js';
@@ -19,6 +21,7 @@ import {
   SendCommandDto,
   SetDevicePlanDto,
 } from './dto/fleet.dto.js';
+import { fleetErrors } from './fleet.errors.js';
 import { toCommandDto, toDeviceDto } from './fleet.mappers.js';
 
 const WRITERS = ['OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN'] as const;
@@ -34,6 +37,13 @@ export class DevicesController {
   ) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List devices',
+    description:
+      'The devices of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first: ' +
+      'filter by `siteId`, `organizationId`, `type` and `online`; page with `limit` and `offset`; `total` counts every match.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: DeviceListDto, description: 'Devices you may see, filtered by site, organisation, type and online state.' })
   async list(@Query() query: ListDevicesQuery): Promise<DeviceListDto> {
     const { items, total } = await this.devices.list(query);
@@ -41,12 +51,19 @@ export class DevicesController {
   }
 
   @Get('by-code/:code')
+  @ApiOperation({ summary: 'Find a device by its QR code', description: 'The device whose code (printed in its QR code) is `code`, if the caller may see it; otherwise 404.' })
+  @ApiErrors(fleetErrors.DEVICE_NOT_FOUND)
   @ApiOkResponse({ type: DeviceDto, description: 'The device with this QR code (404 when it is not yours to see).' })
   async byCode(@Param('code') code: string): Promise<DeviceDto> {
     return toDeviceDto(await this.devices.getByCode(code));
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a device with its history',
+    description: 'One device the caller may see, with its site, current pricing plan, the last 50 telemetry samples and commands, the last 100 events, and a timeline of both.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND)
   @ApiOkResponse({ type: DeviceDetailDto })
   detail(@UuidParam() id: string): Promise<DeviceDetailDto> {
     return this.devices.detail(id);
@@ -54,6 +71,21 @@ export class DevicesController {
 
   @Post()
   @TenantScoped(...WRITERS)
+  @ApiOperation({
+    summary: 'Register a device',
+    description:
+      'Provisions one device at a site the caller may see; it belongs to the site’s organisation. `slots` is required for a power-bank cabinet and only for it, ' +
+      '`connectors` likewise for an EV charger; the pricing plan is given inline (`plan`, contracts.md §3) or as an existing `planId` of that organisation, not both. ' +
+      'Answers the device secret once (it is stored sealed). Audited.',
+  })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    fleetErrors.DEVICE_INVALID,
+    fleetErrors.DEVICE_PLAN_INVALID,
+    fleetErrors.SITE_NOT_FOUND,
+    fleetErrors.DEVICE_PLAN_NOT_FOUND,
+    fleetErrors.DEVICE_CODE_TAKEN,
+  )
   @ApiCreatedResponse({ type: ProvisionedDeviceDto, description: 'The device and its secret, shown this once.' })
   async register(@Body() body: RegisterDeviceDto): Promise<ProvisionedDeviceDto> {
     const { device, secret } = await this.devices.register(body);
@@ -62,6 +94,13 @@ export class DevicesController {
 
   @Post('import')
   @TenantScoped(...WRITERS)
+  @ApiOperation({
+    summary: 'Import devices from CSV',
+    description:
+      'Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), ' +
+      'with an optional pricing plan for all of them: all rows or none. Every invalid row is named in one answer. Each device’s secret is answered once. Audited.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_IMPORT_INVALID, fleetErrors.DEVICE_PLAN_INVALID, fleetErrors.DEVICE_CODE_TAKEN)
   @ApiCreatedResponse({ type: ImportedDevicesDto, description: 'All rows or none; each device with its secret, shown this once.' })
   async import(@Body() body: ImportDevicesDto): Promise<ImportedDevicesDto> {
     return { devices: (await this.devices.import(body)).map(({ device, secret }) => ({ device: toDeviceDto(device), secret })) };
@@ -70,6 +109,11 @@ export class DevicesController {
   @Post(':id/secret/rotate')
   @HttpCode(200)
   @TenantScoped(...WRITERS)
+  @ApiOperation({
+    summary: 'Rotate a device’s secret',
+    description: 'Issues a new device secret (answered once) and its version; the old one stops working at once. Also lifts a revocation. Audited.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND)
   @ApiOkResponse({ type: SecretDto })
   rotate(@UuidParam() id: string): Promise<SecretDto> {
     return this.devices.rotateSecret(id);
@@ -78,6 +122,11 @@ export class DevicesController {
   @Post(':id/secret/revoke')
   @HttpCode(200)
   @TenantScoped(...WRITERS)
+  @ApiOperation({
+    summary: 'Revoke a device’s secret',
+    description: 'The device’s signed requests are refused from now on (401 `DEVICE_AUTH_REVOKED`) and it is marked offline, until its secret is rotated. Revoking twice changes nothing. Audited.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND)
   @ApiOkResponse({ type: DeviceDto, description: 'The device is refused from now on, until its secret is rotated.' })
   async revoke(@UuidParam() id: string): Promise<DeviceDto> {
     return toDeviceDto(await this.devices.revokeSecret(id));
@@ -85,6 +134,12 @@ export class DevicesController {
 
   @Put(':id/plan')
   @TenantScoped(...WRITERS)
+  @ApiOperation({
+    summary: 'Set a device’s pricing plan',
+    description:
+      'Adds a new version of the device’s pricing plan (contracts.md §3), or creates its plan. New sessions use it; sessions already started keep the version they started with. Audited.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_PLAN_INVALID, fleetErrors.DEVICE_NOT_FOUND)
   @ApiOkResponse({ type: PlanRefDto, description: 'The plan’s new current version.' })
   async setPlan(@UuidParam() id: string, @Body() body: SetDevicePlanDto): Promise<PlanRefDto | null> {
     return this.devices.setPlan(id, body.plan);
@@ -92,12 +147,28 @@ export class DevicesController {
 
   @Post(':id/commands')
   @TenantScoped(...WRITERS)
+  @ApiOperation({
+    summary: 'Send a command to a device',
+    description:
+      'Queues a command the device’s type takes (fridge: `UNLOCK`, `REBOOT`; power-bank cabinet: `EJECT`, `UNLOCK`, `REBOOT`; EV charger: `START_CHARGING`, `STOP_CHARGING`, `REBOOT`; ' +
+      'water valve: `OPEN_VALVE`, `CLOSE_VALVE`, `REBOOT`), valid for `ttlSeconds` (default 60); the device fetches it by long poll. ' +
+      'Only the device’s own organisation (or its franchise brand, or the platform) commands it: a hardware reseller sees its customers’ devices but gets 403. Audited.',
+  })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    fleetErrors.DEVICE_COMMAND_NOT_ALLOWED,
+    fleetErrors.DEVICE_NOT_FOUND,
+    fleetErrors.DEVICE_REVOKED,
+    fleetErrors.DEVICE_COMMAND_NOT_SUPPORTED,
+  )
   @ApiCreatedResponse({ type: CommandDto, description: 'Queued; the device fetches it by long poll. Audited.' })
   async sendCommand(@UuidParam() id: string, @Body() body: SendCommandDto): Promise<CommandDto> {
     return toCommandDto(await this.commands.queue(id, body));
   }
 
   @Get(':id/commands/:commandId')
+  @ApiOperation({ summary: 'Get a command of a device', description: 'One command of a device the caller may see, with its delivery and acknowledgement state.' })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND, fleetErrors.DEVICE_COMMAND_NOT_FOUND)
   @ApiOkResponse({ type: CommandDto })
   command(@UuidParam() id: string, @UuidParam('commandId') commandId: string): Promise<CommandDto> {
     return this.commands.get(id, commandId);

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { CreateSiteDto, SiteDto } from './dto/fleet.dto.js';
+import { fleetErrors } from './fleet.errors.js';
 import { toSiteDto } from './fleet.mappers.js';
 import { SitesService } from './sites.service.js';
 
@@ -14,6 +17,11 @@ export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List sites',
+    description: 'The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’); `organizationId` narrows to one organisation.',
+  })
+  @ApiErrors()
   @ApiQuery({ name: 'organizationId', required: false, type: String })
   @ApiOkResponse({ type: [SiteDto] })
   async list(@Query('organizationId') organizationId?: string): Promise<SiteDto[]> {
@@ -21,14 +29,21 @@ export class SitesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a site', description: 'One site the caller may see; any other id answers 404.' })
   @ApiOkResponse({ type: SiteDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.SITE_NOT_FOUND)
   async get(@UuidParam() id: string): Promise<SiteDto> {
     return toSiteDto(await this.sites.get(id));
   }
 
   @Post()
   @TenantScoped('OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN')
+  @ApiOperation({
+    summary: 'Create a site',
+    description: 'Adds a site (name, address, city, optional coordinates) to the caller’s organisation or, with `organizationId`, to one under it. Audited.',
+  })
   @ApiCreatedResponse({ type: SiteDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.SITE_NOT_FOUND)
   async create(@Body() body: CreateSiteDto): Promise<SiteDto> {
     return toSiteDto(await this.sites.create(body));
   }

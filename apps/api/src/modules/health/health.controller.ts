@@ -1,7 +1,8 @@
 import { Controller, Get, HttpCode } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 
 class HealthDto {
@@ -17,15 +18,18 @@ export class HealthController {
   /** The process is up (for restarts). */
   @Get('live')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Check that the process is up', description: 'Liveness, for restarts: answers `{"status": "ok"}` while the process runs; touches nothing else.' })
   @ApiOkResponse({ type: HealthDto })
+  @ApiErrors()
   live(): HealthDto {
     return { status: 'ok' };
   }
 
   /** The process can serve: the database answers (for load balancers). */
   @Get('ready')
+  @ApiOperation({ summary: 'Check that the process can serve', description: 'Readiness, for load balancers: answers `{"status": "ok"}` when the database answers a query, 503 otherwise.' })
   @ApiOkResponse({ type: HealthDto })
-  @ApiServiceUnavailableResponse({ description: 'DATABASE_UNAVAILABLE' })
+  @ApiErrors(platformErrors.DATABASE_UNAVAILABLE)
   async ready(): Promise<HealthDto> {
     try {
       await this.dataSource.query('SELECT 1');

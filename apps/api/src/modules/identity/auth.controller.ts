@@ -1,7 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public, TenantScoped } from '../../platform/auth/access-policy.js';
+import { authErrors } from '../../platform/auth/auth.errors.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AuthService } from './auth.service.js';
@@ -22,9 +25,14 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in with a login and password',
+    description:
+      'Checks an email or phone number and its password and answers an access token (Bearer, short-lived) and a refresh token (one use, starts a session). ' +
+      'Failed attempts are counted per login and per client address; past the limit the answer is 429 with a `Retry-After` header (seconds).',
+  })
   @ApiOkResponse({ type: TokensDto })
-  @ApiUnauthorizedResponse({ description: 'AUTH_INVALID_CREDENTIALS' })
-  @ApiTooManyRequestsResponse({ description: 'AUTH_RATE_LIMITED, with Retry-After' })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, authErrors.AUTH_INVALID_CREDENTIALS, authErrors.AUTH_RATE_LIMITED)
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokensDto> {
     return this.auth.login(body.login, body.password, request.ip);
   }
@@ -32,7 +40,14 @@ export class AuthController {
   @Post('auth/refresh')
   @Public()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token for a new token pair',
+    description:
+      'Rotates the refresh token: answers a new access token and a new refresh token, and the one sent is spent. ' +
+      'Presenting a spent refresh token again revokes its whole session (every token of its family): 401 `AUTH_REFRESH_REUSED`.',
+  })
   @ApiOkResponse({ type: TokensDto, description: 'A new pair; the refresh token sent is spent.' })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, authErrors.AUTH_REFRESH_INVALID, authErrors.AUTH_REFRESH_REUSED)
   refresh(@Body() body: RefreshDto): Promise<TokensDto> {
     return this.auth.refresh(body.refreshToken);
   }
@@ -40,7 +55,12 @@ export class AuthController {
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Sign out',
+    description: 'Revokes the session of this refresh token (every refresh token of its family). An unknown or already revoked token is accepted silently (204).',
+  })
   @ApiNoContentResponse({ description: 'The session (refresh-token family) is revoked.' })
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
   logout(@Body() body: RefreshDto): Promise<void> {
     return this.auth.logout(body.refreshToken);
   }
@@ -48,7 +68,9 @@ export class AuthController {
   @Get('me')
   @TenantScoped()
   @ApiBearerAuth()
+  @ApiOperation({ summary: 'Show the signed-in user', description: 'The caller’s own login (id, email, phone, role) and its organisation’s id, name, kind and operating model.' })
   @ApiOkResponse({ type: MeDto })
+  @ApiErrors()
   async me(): Promise<MeDto> {
     const principal = this.context.principal;
     const [user, org] = await Promise.all([this.users.get(principal.userId), this.organizations.get(principal.tenantId)]);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import {
   BindPayscoreServiceDto,
@@ -11,7 +13,9 @@ import {
   PayscoreServiceDto,
   ReplaceCredentialsDto,
 } from './dto/merchants.dto.js';
+import { fleetErrors } from '../fleet/fleet.errors.js';
 import { MerchantAccountsService } from './merchant-accounts.service.js';
+import { merchantErrors } from './merchants.errors.js';
 
 /** Merchants of record: operators (self-run, franchise brand, a reseller for its own devices) and reseller customers. */
 const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN'] as const;
@@ -24,12 +28,19 @@ export class MerchantAccountsController {
   constructor(private readonly accounts: MerchantAccountsService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List merchant accounts',
+    description: 'The WeChat Pay merchant accounts (mchid) of the organisations whose data the caller may see, each with its Pay Score services. Key material is never returned.',
+  })
+  @ApiErrors()
   @ApiOkResponse({ type: [MerchantAccountDetailDto], description: 'Your merchant accounts and their Pay Score services. Secrets are never returned.' })
   list(): Promise<MerchantAccountDetailDto[]> {
     return this.accounts.list();
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get a merchant account', description: 'One merchant account the caller may see, with its Pay Score services; any other id answers 404. Key material is never returned.' })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND)
   @ApiOkResponse({ type: MerchantAccountDetailDto })
   get(@UuidParam() id: string): Promise<MerchantAccountDetailDto> {
     return this.accounts.get(id);
@@ -37,13 +48,41 @@ export class MerchantAccountsController {
 
   @Post()
   @TenantScoped(...MERCHANT_ADMINS)
-  @ApiCreatedResponse({ type: MerchantAccountDetailDto, description: 'Validated with a signed test call to WeChat Pay first (422 MERCHANT_CREDENTIALS_INVALID: nothing stored). Audited.' })
+  @ApiOperation({
+    summary: 'Add a merchant account',
+    description:
+      'Registers the caller’s WeChat Pay merchant account: mchid, bound appids, the API certificate serial and private key, the APIv3 and APIv2 keys, ' +
+      'the WeChat Pay public key (or platform certificates) and optional mini-program app secrets. Only a merchant of record has one (an operator or a reseller’s customer; ' +
+      'a franchisee charges through its brand’s). The credentials are validated first with a signed test call to WeChat Pay; when it fails nothing is stored (422). ' +
+      'Secrets are stored sealed and never returned. Audited.',
+  })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    merchantErrors.MERCHANT_INVALID,
+    merchantErrors.MERCHANT_NOT_MERCHANT_OF_RECORD,
+    merchantErrors.MERCHANT_MCHID_TAKEN,
+    merchantErrors.MERCHANT_CREDENTIALS_INVALID,
+  )
+  @ApiCreatedResponse({ type: MerchantAccountDetailDto, description: 'Validated with a signed test call to WeChat Pay first. Audited.' })
   create(@Body() body: CreateMerchantAccountDto): Promise<MerchantAccountDetailDto> {
     return this.accounts.create(body);
   }
 
   @Put(':id/credentials')
   @TenantScoped(...MERCHANT_ADMINS)
+  @ApiOperation({
+    summary: 'Replace a merchant account’s credentials',
+    description:
+      'Replaces the key material of an enabled account (certificate serial and private key, APIv3 and APIv2 keys, WeChat Pay public key or certificates, app secrets), ' +
+      'validated the same way as on creation (422, nothing changed, when WeChat Pay refuses it); `credentialsVersion` goes up by one. Audited.',
+  })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    merchantErrors.MERCHANT_INVALID,
+    merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND,
+    merchantErrors.MERCHANT_ACCOUNT_DISABLED,
+    merchantErrors.MERCHANT_CREDENTIALS_INVALID,
+  )
   @ApiOkResponse({ type: MerchantAccountDetailDto, description: 'Replaces the key material, validated the same way; credentialsVersion + 1. Audited.' })
   replaceCredentials(@UuidParam() id: string, @Body() body: ReplaceCredentialsDto): Promise<MerchantAccountDetailDto> {
     return this.accounts.replaceCredentials(id, body);
@@ -52,6 +91,11 @@ export class MerchantAccountsController {
   @Post(':id/disable')
   @HttpCode(200)
   @TenantScoped(...MERCHANT_ADMINS)
+  @ApiOperation({
+    summary: 'Disable a merchant account',
+    description: 'The account charges nothing from now on: new sessions on its services are refused and its callbacks are no longer accepted. Disabling twice changes nothing. Audited.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND)
   @ApiOkResponse({ type: MerchantAccountDetailDto, description: 'The account charges nothing from now on. Audited.' })
   disable(@UuidParam() id: string): Promise<MerchantAccountDetailDto> {
     return this.accounts.disable(id);
@@ -59,6 +103,13 @@ export class MerchantAccountsController {
 
   @Post(':id/services')
   @TenantScoped(...MERCHANT_ADMINS)
+  @ApiOperation({
+    summary: 'Register a Pay Score service id',
+    description:
+      'Adds a Pay Score service id to an enabled merchant account, with the scenario (vertical), mode and per-order risk cap WeChat approved it for; ' +
+      'only devices of that vertical may use it, and never above its cap. Audited.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND, merchantErrors.MERCHANT_ACCOUNT_DISABLED, merchantErrors.PAYSCORE_SERVICE_TAKEN)
   @ApiCreatedResponse({ type: PayscoreServiceDto, description: 'Registers a Pay Score service id with the scenario, mode and risk cap WeChat approved. Audited.' })
   addService(@UuidParam() id: string, @Body() body: CreatePayscoreServiceDto): Promise<PayscoreServiceDto> {
     return this.accounts.addService(id, body);
@@ -73,6 +124,11 @@ export class PayscoreServicesController {
   constructor(private readonly accounts: MerchantAccountsService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List the Pay Score services my devices may use',
+    description: 'The Pay Score services of the merchant accounts the caller may see; a franchisee gets its brand’s enabled services (those it may bind its devices to).',
+  })
+  @ApiErrors()
   @ApiOkResponse({ type: [PayscoreServiceDto], description: 'The Pay Score services your devices may use (a franchisee: its brand’s enabled ones).' })
   list(): Promise<PayscoreServiceDto[]> {
     return this.accounts.listServices();
@@ -88,11 +144,22 @@ export class DevicePayscoreController {
 
   @Post(':id/payscore-service')
   @HttpCode(200)
-  @ApiOkResponse({
-    type: DevicePayscoreBindingDto,
+  @ApiOperation({
+    summary: 'Bind a device to a Pay Score service',
     description:
-      'Binds the device to a Pay Score service of its merchant of record. 422 PAYSCORE_SCENARIO_MISMATCH when the service is approved for another vertical, PAYSCORE_RISK_CAP_EXCEEDED when the plan’s risk fund is above its cap. Audited.',
+      'Chooses the Pay Score service id the device’s sessions are charged under: an enabled service of the device’s merchant of record (a franchisee: its brand’s). ' +
+      'Refused when the service is approved for another vertical (422 `PAYSCORE_SCENARIO_MISMATCH`: cross-scenario use gets the merchant’s Pay Score revoked) or the risk fund of the ' +
+      'device’s plan (its total cap) is above the service’s cap (422 `PAYSCORE_RISK_CAP_EXCEEDED`). A hardware reseller does not bind its customers’ devices (403). Audited.',
   })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    merchantErrors.MERCHANT_NOT_MERCHANT_OF_RECORD,
+    fleetErrors.DEVICE_NOT_FOUND,
+    merchantErrors.PAYSCORE_SERVICE_NOT_FOUND,
+    merchantErrors.PAYSCORE_SCENARIO_MISMATCH,
+    merchantErrors.PAYSCORE_RISK_CAP_EXCEEDED,
+  )
+  @ApiOkResponse({ type: DevicePayscoreBindingDto, description: 'The device’s new binding and the risk fund its plan asks for.' })
   bind(@UuidParam() id: string, @Body() body: BindPayscoreServiceDto): Promise<DevicePayscoreBindingDto> {
     return this.accounts.bindDevice(id, body);
   }

@@ -1,8 +1,11 @@
 import { Body, Controller, Get, Patch, Post } from '@nestjs/common';
-import { UuidParam } from '../../platform/errors/uuid-param.js';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
+import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { CreateOrganizationDto, OrganizationDto, RenameOrganizationDto } from './dto/organization.dto.js';
+import { organizationErrors } from './organizations.errors.js';
 import { OrganizationsService, toOrganizationDto } from './organizations.service.js';
 
 @ApiTags('organizations')
@@ -13,27 +16,51 @@ export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Get()
+  @ApiOperation({
+    summary: 'List organisations',
+    description: 'The caller’s organisation and those under it (a franchise brand’s franchisees, a hardware reseller’s customers); a platform admin sees all.',
+  })
   @ApiOkResponse({ type: [OrganizationDto], description: 'Your organisation and those under it that you may see.' })
+  @ApiErrors()
   async list(): Promise<OrganizationDto[]> {
     return (await this.organizations.list()).map(toOrganizationDto);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'Get an organisation', description: 'One organisation the caller may see; any other id answers 404.' })
   @ApiOkResponse({ type: OrganizationDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, organizationErrors.ORGANIZATION_NOT_FOUND)
   async get(@UuidParam() id: string): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.get(id));
   }
 
   @Post()
   @TenantScoped('OPERATOR_ADMIN')
+  @ApiOperation({
+    summary: 'Create an organisation',
+    description:
+      'Adds a child organisation under the caller’s own (a platform admin: under `parentId`). The tree’s shape is fixed by the parent: ' +
+      'the platform has operators (with an `operatingModel`: `SELF_RUN`, `FRANCHISE` or `HARDWARE_SALE`), a franchise brand has franchisees, a hardware reseller has customers. Audited.',
+  })
   @ApiCreatedResponse({ type: OrganizationDto })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    organizationErrors.ORGANIZATION_MODEL_REQUIRED,
+    organizationErrors.ORGANIZATION_NOT_FOUND,
+    organizationErrors.ORGANIZATION_KIND_NOT_ALLOWED,
+  )
   async create(@Body() body: CreateOrganizationDto): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.create(body));
   }
 
   @Patch(':id')
   @TenantScoped('OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN')
+  @ApiOperation({
+    summary: 'Rename an organisation',
+    description: 'Renames the caller’s own organisation or one directly under it (a platform admin: any). Another organisation answers 404. Audited.',
+  })
   @ApiOkResponse({ type: OrganizationDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, organizationErrors.ORGANIZATION_NOT_FOUND)
   async rename(@UuidParam() id: string, @Body() body: RenameOrganizationDto): Promise<OrganizationDto> {
     return toOrganizationDto(await this.organizations.rename(id, body.name));
   }

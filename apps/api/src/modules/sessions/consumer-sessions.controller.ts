@@ -1,10 +1,14 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ConsumerAuth } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { CurrentConsumer, type ConsumerPrincipal } from '../consumers/consumer-auth.js';
+import { merchantErrors } from '../merchants/merchants.errors.js';
 import { ConsumerSessionsService } from './consumer-sessions.service.js';
 import { ConsumerSessionDto, StartSessionDto } from './dto/sessions.dto.js';
+import { sessionErrors } from './sessions.errors.js';
 
 /** The mini-program's side of a session (contracts.md §6). */
 @ApiTags('consumer')
@@ -15,12 +19,40 @@ export class ConsumerSessionsController {
   constructor(private readonly sessions: ConsumerSessionsService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Start a session by scanning a device',
+    description:
+      'The user scanned a device’s QR code (`deviceCode`, with `slot` for a power-bank cabinet or `connector` for an EV charger): the session is opened ' +
+      '`AWAITING_CONFIRMATION` and its Pay Score order is created with the device’s merchant of record. The answer waits a few seconds for WeChat’s ' +
+      'confirmation package and carries `businessView` for `wx.openBusinessView`. A repeated scan by the same user of an unconfirmed session answers that session. ' +
+      'Refused before any call to WeChat when the device is unknown, revoked, offline or busy, has no plan or Pay Score service, ' +
+      'the service is approved for another vertical or a lower risk cap, or the mini-program is not bound to the merchant.',
+  })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    sessionErrors.SESSION_POSITION_INVALID,
+    sessionErrors.SESSION_DEVICE_NOT_FOUND,
+    sessionErrors.SESSION_DEVICE_UNAVAILABLE,
+    sessionErrors.SESSION_DEVICE_BUSY,
+    sessionErrors.SESSION_PLAN_MISSING,
+    merchantErrors.PAYSCORE_SERVICE_NOT_CONFIGURED,
+    merchantErrors.PAYSCORE_SCENARIO_MISMATCH,
+    merchantErrors.PAYSCORE_RISK_CAP_EXCEEDED,
+    sessionErrors.SESSION_APPID_NOT_BOUND,
+  )
   @ApiCreatedResponse({ type: ConsumerSessionDto, description: 'Scan: the Pay Score order is created; open businessView with wx.openBusinessView to confirm.' })
   start(@CurrentConsumer() consumer: ConsumerPrincipal, @Body() body: StartSessionDto): Promise<ConsumerSessionDto> {
     return this.sessions.start(consumer, body) as Promise<never>;
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get one of my sessions',
+    description:
+      'The caller’s own session: its state, the confirmation jump (`businessView`) while it awaits confirmation, and once priced its total and lines. ' +
+      'Another user’s session answers 404.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, sessionErrors.SESSION_NOT_FOUND)
   @ApiOkResponse({ type: ConsumerSessionDto })
   get(@CurrentConsumer() consumer: ConsumerPrincipal, @UuidParam() id: string): Promise<ConsumerSessionDto> {
     return this.sessions.get(consumer, id) as Promise<never>;
@@ -28,6 +60,13 @@ export class ConsumerSessionsController {
 
   @Post(':id/confirmed')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Report the return from the confirmation page',
+    description:
+      'The mini-program is back from WeChat’s confirmation page: while the session awaits confirmation, its order is queried now (the fallback for a late ' +
+      '`USER_CONFIRM` callback) and the answer waits up to 3 s for the state to move. Safe to repeat.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, sessionErrors.SESSION_NOT_FOUND)
   @ApiOkResponse({ type: ConsumerSessionDto, description: 'Back from the confirmation page: the order is queried now (fallback for the USER_CONFIRM callback).' })
   confirmed(@CurrentConsumer() consumer: ConsumerPrincipal, @UuidParam() id: string): Promise<ConsumerSessionDto> {
     return this.sessions.confirmed(consumer, id) as Promise<never>;
@@ -35,6 +74,11 @@ export class ConsumerSessionsController {
 
   @Post(':id/cancel')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Cancel my unconfirmed session',
+    description: 'The user backed out before confirming: the session’s Pay Score order is cancelled and nothing is charged. Only while the session awaits confirmation.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, sessionErrors.SESSION_NOT_FOUND, sessionErrors.SESSION_INVALID_STATE)
   @ApiOkResponse({ type: ConsumerSessionDto, description: 'The user backed out before confirming: the order is cancelled, nothing is charged.' })
   cancel(@CurrentConsumer() consumer: ConsumerPrincipal, @UuidParam() id: string): Promise<ConsumerSessionDto> {
     return this.sessions.cancel(consumer, id) as Promise<never>;
