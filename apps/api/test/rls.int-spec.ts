@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { DEMO_DEVICES, DEMO_ORGS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
 import { DemoSeedService } from '../src/modules/demo/demo-seed.service.js';
 import { openDatabase, type OpenDatabase } from '../src/platform/database/database.js';
 import { Transactions } from '../src/platform/database/transactions.js';
@@ -56,6 +56,41 @@ describe('row-level security, on the database itself', () => {
         m.query(`INSERT INTO users (tenant_id, email, password_hash, role, display_name) VALUES ($1, 'x@y.z', 'h', 'FRANCHISEE_ADMIN', 'x')`, [O.fridgeF2.id]),
       ),
     ).rejects.toThrow(/row-level security/);
+  });
+
+  it('a reseller’s transaction sees its customers’ devices but cannot write them, even bypassing the services', async () => {
+    const wv = DEMO_DEVICES.find((d) => d.code === 'WV-0001')!.id;
+    const row = `SELECT tenant_id, site_id, plan_id, payscore_service_id, secret_ciphertext, secret_version, revoked_at FROM devices WHERE id = $1`;
+    const before = await transactions.asSystem((m) => m.query(row, [wv]));
+    const outcome = await transactions.asTenant(principalOf(O.vendor.id), async (m) => {
+      const seen = ((await m.query(`SELECT id FROM devices WHERE id = $1`, [wv])) as unknown[]).length;
+      const plans = ((await m.query(`SELECT id FROM pricing_plans WHERE tenant_id = $1`, [O.vendorC2.id])) as unknown[]).length;
+      const [, updated] = (await m.query(`UPDATE devices SET secret_version = 99, revoked_at = NULL, payscore_service_id = 'stolen', tenant_id = $2 WHERE id = $1`, [
+        wv,
+        O.vendor.id,
+      ])) as [unknown, number];
+      const [, planned] = (await m.query(`UPDATE pricing_plans SET current_version = current_version + 1 WHERE tenant_id = $1`, [O.vendorC2.id])) as [unknown, number];
+      const [, sited] = (await m.query(`UPDATE sites SET name = 'stolen' WHERE tenant_id = $1`, [O.vendorC2.id])) as [unknown, number];
+      const [transfer] = (await m.query(`SELECT zizhu_fleet_transfer_device($1, $2, $3, 'v1.x', 2) AS outcome`, [wv, O.vendorC1.id, DEMO_SITES.chargingEast.id])) as [{ outcome: string }];
+      return { seen, plans, updated, planned, sited, transfer: transfer.outcome };
+    });
+    expect(outcome).toEqual({ seen: 1, plans: 0, updated: 0, planned: 0, sited: 0, transfer: 'DEVICE_NOT_FOUND' });
+    expect(await transactions.asSystem((m) => m.query(row, [wv]))).toEqual(before);
+    const refused = (sql: string, params: unknown[]) => transactions.asTenant(principalOf(O.vendor.id), (m) => m.query(sql, params));
+    await expect(refused(`INSERT INTO sites (tenant_id, name, address, city) VALUES ($1, 'x', 'y', 'z')`, [O.vendorC2.id])).rejects.toThrow(/row-level security/);
+    await expect(
+      refused(`INSERT INTO devices (tenant_id, site_id, code, type, secret_ciphertext) VALUES ($1, $2, 'WV-EVIL', 'WATER_VALVE', 'x')`, [O.vendorC2.id, DEMO_SITES.waterCampus.id]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(
+      refused(`INSERT INTO device_commands (tenant_id, device_id, type, expires_at) VALUES ($1, $2, 'OPEN_VALVE', now() + interval '1 minute')`, [O.vendorC2.id, wv]),
+    ).rejects.toThrow(/row-level security/);
+    await expect(refused(`INSERT INTO pricing_plans (tenant_id, name) VALUES ($1, 'x')`, [O.vendorC2.id])).rejects.toThrow(/row-level security/);
+    // its own inventory it writes; a franchise brand writes its franchisees' fleet; the customer its own
+    const written = async (tenant: string, role: Principal['role'], device: string) =>
+      transactions.asTenant(principalOf(tenant, role), async (m) => ((await m.query(`UPDATE devices SET name = name WHERE id = $1`, [device])) as [unknown, number])[1]);
+    expect(await written(O.fridge.id, 'OPERATOR_ADMIN', DEMO_DEVICES.find((d) => d.code === 'FR-0001')!.id)).toBe(1);
+    expect(await written(O.vendorC2.id, 'CUSTOMER_ADMIN', wv)).toBe(1);
+    expect(await written(O.vendorC1.id, 'CUSTOMER_ADMIN', wv)).toBe(0);
   });
 
   it('keeps 60 overlapping tenant transactions apart', async () => {

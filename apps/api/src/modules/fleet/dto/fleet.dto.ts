@@ -91,6 +91,16 @@ export class SetDevicePlanDto {
   plan!: Record<string, unknown>;
 }
 
+export class TransferDeviceDto {
+  @ApiProperty({ format: 'uuid', description: 'The customer organisation buying the device: a CUSTOMER directly under the device’s owner.' })
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A site of that customer, where the device goes (the customer creates it first).' })
+  @IsUUID()
+  siteId!: string;
+}
+
 export class ListDevicesQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
