@@ -65,17 +65,18 @@ describe('row-level security, on the database itself', () => {
     const outcome = await transactions.asTenant(principalOf(O.vendor.id), async (m) => {
       const seen = ((await m.query(`SELECT id FROM devices WHERE id = $1`, [wv])) as unknown[]).length;
       const plans = ((await m.query(`SELECT id FROM pricing_plans WHERE tenant_id = $1`, [O.vendorC2.id])) as unknown[]).length;
-      const [, updated] = (await m.query(`UPDATE devices SET secret_version = 99, revoked_at = NULL, payscore_service_id = 'stolen', tenant_id = $2 WHERE id = $1`, [
-        wv,
-        O.vendor.id,
-      ])) as [unknown, number];
+      const [, updated] = (await m.query(`UPDATE devices SET secret_version = 99, secret_ciphertext = 'v1.stolen', payscore_service_id = 'stolen' WHERE id = $1`, [wv])) as [unknown, number];
       const [, planned] = (await m.query(`UPDATE pricing_plans SET current_version = current_version + 1 WHERE tenant_id = $1`, [O.vendorC2.id])) as [unknown, number];
       const [, sited] = (await m.query(`UPDATE sites SET name = 'stolen' WHERE tenant_id = $1`, [O.vendorC2.id])) as [unknown, number];
-      const [transfer] = (await m.query(`SELECT zizhu_fleet_transfer_device($1, $2, $3, 'v1.x', 2) AS outcome`, [wv, O.vendorC1.id, DEMO_SITES.chargingEast.id])) as [{ outcome: string }];
-      return { seen, plans, updated, planned, sited, transfer: transfer.outcome };
+      return { seen, plans, updated, planned, sited };
     });
-    expect(outcome).toEqual({ seen: 1, plans: 0, updated: 0, planned: 0, sited: 0, transfer: 'DEVICE_NOT_FOUND' });
+    expect(outcome).toEqual({ seen: 1, plans: 0, updated: 0, planned: 0, sited: 0 });
     expect(await transactions.asSystem((m) => m.query(row, [wv]))).toEqual(before);
+    // nor can it hand its customer's device over to another customer (the sale is only of its own inventory)
+    const transfer = await transactions.asTenant(principalOf(O.vendor.id), async (m) =>
+      (await m.query(`SELECT zizhu_fleet_transfer_device($1, $2, $3, 'v1.x', 2) AS outcome`, [wv, O.vendorC1.id, DEMO_SITES.chargingEast.id])) as [{ outcome: string }],
+    );
+    expect(transfer[0].outcome).toBe('DEVICE_NOT_FOUND');
     const refused = (sql: string, params: unknown[]) => transactions.asTenant(principalOf(O.vendor.id), (m) => m.query(sql, params));
     await expect(refused(`INSERT INTO sites (tenant_id, name, address, city) VALUES ($1, 'x', 'y', 'z')`, [O.vendorC2.id])).rejects.toThrow(/row-level security/);
     await expect(
