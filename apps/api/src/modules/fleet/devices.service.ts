@@ -295,6 +295,7 @@ export class DevicesService {
     });
     return current;
   }
+
   /**
    * The sale of a reseller's device: from the caller's inventory to one of the owner's customer organisations,
    * into a site of that customer (zizhu_fleet_transfer_device, which checks it all again in the database).

@@ -21,7 +21,7 @@ import { COMMAND_STATES, COMMAND_TYPES, DEVICE_TYPES, type CommandState, type Co
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 
 export class CreateSiteDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The organisation owning the site (default: yours); one under you for a franchisee or customer.' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The organisation owning the site (default: yours); a franchise brand may name one of its franchisees. A reseller creates sites only for itself: its customers create their own.' })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
