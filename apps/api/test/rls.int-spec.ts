@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_DEVICES, DEMO_ORGS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
+import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
 import { DemoSeedService } from '../src/modules/demo/demo-seed.service.js';
 import { openDatabase, type OpenDatabase } from '../src/platform/database/database.js';
 import { Transactions } from '../src/platform/database/transactions.js';
@@ -92,6 +92,55 @@ describe('row-level security, on the database itself', () => {
     expect(await written(O.fridge.id, 'OPERATOR_ADMIN', DEMO_DEVICES.find((d) => d.code === 'FR-0001')!.id)).toBe(1);
     expect(await written(O.vendorC2.id, 'CUSTOMER_ADMIN', wv)).toBe(1);
     expect(await written(O.vendorC1.id, 'CUSTOMER_ADMIN', wv)).toBe(0);
+  });
+
+  it('the sale moves only inventory: its history follows the device, a device that served sessions stays with its owner', async () => {
+    const C1 = DEMO_MERCHANTS.vendorC1;
+    const [stock, used] = await transactions.asSystem(async (m) => {
+      const [site] = (await m.query(`INSERT INTO sites (tenant_id, name, address, city) VALUES ($1, '仓库', 'x', 'y') RETURNING id`, [O.vendor.id])) as [{ id: string }];
+      const devices: string[] = [];
+      for (const code of ['WV-STOCK-1', 'WV-STOCK-2']) {
+        const [d] = (await m.query(`INSERT INTO devices (tenant_id, site_id, code, type, secret_ciphertext) VALUES ($1, $2, $3, 'WATER_VALVE', 'x') RETURNING id`, [
+          O.vendor.id,
+          site.id,
+          code,
+        ])) as [{ id: string }];
+        devices.push(d.id);
+        await m.query(`INSERT INTO device_events (tenant_id, device_id, event_id, type, source, occurred_at) VALUES ($1, $2, 'e1', 'device.fault', 'DEVICE', now())`, [O.vendor.id, d.id]);
+        await m.query(`INSERT INTO device_commands (tenant_id, device_id, type, expires_at) VALUES ($1, $2, 'REBOOT', now() + interval '1 minute')`, [O.vendor.id, d.id]);
+        await m.query(`INSERT INTO device_telemetry (tenant_id, device_id, recorded_at, telemetry) VALUES ($1, $2, now(), '{}')`, [O.vendor.id, d.id]);
+      }
+      // the second one served a session (the reseller demonstrating it, say)
+      const [plan] = (await m.query(`INSERT INTO pricing_plans (tenant_id, name) VALUES ($1, 'p') RETURNING id`, [O.vendor.id])) as [{ id: string }];
+      const [user] = (await m.query(`INSERT INTO end_users (tenant_id, appid, openid) VALUES ($1, 'wxd0000000000demo', 'rls-probe') RETURNING id`, [O.vendorC1.id])) as [{ id: string }];
+      await m.query(
+        `INSERT INTO service_sessions (tenant_id, merchant_tenant_id, merchant_account_id, payscore_service_id, service_id, scenario, service_mode, end_user_id, appid,
+           device_id, device_type, device_code, plan_id, plan_version, plan, risk_fund_fen, notify_url, out_order_no, state)
+         VALUES ($1, $2, $3, $4, $5, 'WATER', 'USE_FIRST', $6, 'wxd0000000000demo', $7, 'WATER_VALVE', 'WV-STOCK-2', $8, 1, '{}', 100, 'https://x', 'rlsprobe1', 'CANCELLED')`,
+        [O.vendor.id, O.vendorC1.id, C1.id, C1.services[0].id, C1.services[0].serviceId, user.id, devices[1], plan.id],
+      );
+      return devices;
+    });
+    const transfer = (device: string) =>
+      transactions.asTenant(principalOf(O.vendor.id), async (m) =>
+        ((await m.query(`SELECT zizhu_fleet_transfer_device($1, $2, $3, 'v1.x', 2) AS outcome`, [device, O.vendorC1.id, DEMO_SITES.chargingEast.id])) as [{ outcome: string }])[0].outcome,
+      );
+    expect(await transfer(used!)).toBe('DEVICE_USED');
+    expect(await transfer(stock!)).toBe('OK');
+    const owners = await transactions.asSystem(
+      async (m) =>
+        (await m.query(
+          `SELECT d.code, d.tenant_id AS device, (SELECT array_agg(DISTINCT x.tenant_id) FROM (SELECT tenant_id FROM device_events WHERE device_id = d.id
+             UNION ALL SELECT tenant_id FROM device_commands WHERE device_id = d.id UNION ALL SELECT tenant_id FROM device_telemetry WHERE device_id = d.id) x) AS history,
+             (SELECT array_agg(state) FROM device_commands WHERE device_id = d.id) AS commands
+           FROM devices d WHERE d.id = ANY ($1) ORDER BY d.code`,
+          [[stock, used]],
+        )) as unknown[],
+    );
+    expect(owners).toEqual([
+      { code: 'WV-STOCK-1', device: O.vendorC1.id, history: [O.vendorC1.id], commands: ['EXPIRED'] },
+      { code: 'WV-STOCK-2', device: O.vendor.id, history: [O.vendor.id], commands: ['QUEUED'] },
+    ]);
   });
 
   it('keeps 60 overlapping tenant transactions apart', async () => {
