@@ -80,8 +80,9 @@ describe('fleet: sites, devices and provisioning for operators', () => {
   it('lets a reseller watch its customers’ devices but not operate them; the customer’s command is audited', async () => {
     const ev = deviceId('EV-0001');
     expect((await t.http('GET', `/v1/devices/${ev}`, as('ops@vendor.demo'))).statusCode).toBe(200);
+    // to write, a device the reseller only watches is not found (fleet-reseller.e2e-spec.ts probes every write)
     const reseller = await t.http('POST', `/v1/devices/${ev}/commands`, { ...as('ops@vendor.demo'), body: { type: 'START_CHARGING', params: { connector: 1 } } });
-    expect(reseller.json()).toMatchObject({ status: 403, code: 'DEVICE_COMMAND_NOT_ALLOWED' });
+    expect(reseller.json()).toMatchObject({ status: 404, code: 'DEVICE_NOT_FOUND' });
     const customer = await t.http('POST', `/v1/devices/${ev}/commands`, {
       ...as('c1@vendor.demo'),
       body: { type: 'START_CHARGING', params: { connector: 1 } },
@@ -139,40 +140,43 @@ describe('fleet: sites, devices and provisioning for operators', () => {
   });
 
   it('imports a CSV batch all or nothing, listing every bad row', async () => {
+    // a franchise brand imports into its franchisees' sites (a reseller only into its own: fleet-reseller.e2e-spec.ts)
     const good = [
       'code,type,siteId,name,slots,connectors,heartbeatIntervalSeconds',
-      `EV-0100,EV_CHARGER,${S.chargingEast.id},快充 A,,2,30`,
-      `EV-0101,EV_CHARGER,${S.chargingEast.id},快充 B,,2,30`,
-      `WV-0100,WATER_VALVE,${S.waterCampus.id},饮水机,,,`,
+      `FR-0300,FRIDGE,${S.fridgeWestLake.id},冰柜 A,,,30`,
+      `FR-0301,FRIDGE,${S.fridgeWestLake.id},冰柜 B,,,30`,
+      `FR-0302,FRIDGE,${S.fridgeBinjiang.id},冰柜 C,,,`,
     ].join('\n');
-    const plan = { volume: { fenPerLitre: 25, stepMillilitres: 100 }, totalCapFen: 2000 };
+    const plan = { items: { catalog: [{ sku: 'cola-330', name: '可乐 330ml', priceFen: 350 }] }, totalCapFen: 2000 };
     const bad = [
       'code,type,siteId,slots',
-      `PB-0200,POWERBANK_CABINET,${S.chargingEast.id},`,
-      `PB-0201,TOASTER,${S.chargingEast.id},4`,
+      `PB-0200,POWERBANK_CABINET,${S.fridgeWestLake.id},`,
+      `PB-0201,TOASTER,${S.fridgeWestLake.id},4`,
       `PB-0202,POWERBANK_CABINET,00000000-0000-4000-8000-00000000beef,4`,
-      `PB-0203,POWERBANK_CABINET,${S.chargingEast.id},4`,
-      `PB-0203,POWERBANK_CABINET,${S.chargingEast.id},4`,
+      `PB-0203,POWERBANK_CABINET,${S.fridgeWestLake.id},4`,
+      `PB-0203,POWERBANK_CABINET,${S.fridgeWestLake.id},4`,
     ].join('\n');
-    const refused = await t.http('POST', '/v1/devices/import', { ...as('ops@vendor.demo'), body: { csv: bad } });
+    const refused = await t.http('POST', '/v1/devices/import', { ...as('ops@fridge.demo'), body: { csv: bad } });
     expect(refused.json()).toMatchObject({ status: 400, code: 'DEVICE_IMPORT_INVALID' });
     expect((refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['line 2', 'line 3', 'line 4', 'code']);
-    expect(await codesOf('ops@vendor.demo')).toEqual(['EV-0001', 'WV-0001']);
+    const fleetBefore = await codesOf('ops@fridge.demo');
+    expect(fleetBefore).not.toContain('PB-0203');
 
-    const imported = await t.http('POST', '/v1/devices/import', { ...as('ops@vendor.demo'), body: { csv: good, plan } });
+    const imported = await t.http('POST', '/v1/devices/import', { ...as('ops@fridge.demo'), body: { csv: good, plan } });
     expect(imported.statusCode).toBe(201);
     const devices = (imported.json() as { devices: { device: { code: string; organizationId: string; heartbeatIntervalSeconds: number; planId: string }; secret: string }[] }).devices;
     expect(devices.map((d) => [d.device.code, d.device.organizationId, d.device.heartbeatIntervalSeconds])).toEqual([
-      ['EV-0100', O.vendorC1.id, 30],
-      ['EV-0101', O.vendorC1.id, 30],
-      ['WV-0100', O.vendorC2.id, 60],
+      ['FR-0300', O.fridgeF1.id, 30],
+      ['FR-0301', O.fridgeF1.id, 30],
+      ['FR-0302', O.fridgeF2.id, 60],
     ]);
     expect(new Set(devices.map((d) => d.secret)).size).toBe(3);
     // one plan per owning organisation, never shared across tenants
     expect(devices[0]!.device.planId).toBe(devices[1]!.device.planId);
     expect(devices[2]!.device.planId).not.toBe(devices[0]!.device.planId);
-    expect(await codesOf('c1@vendor.demo')).toEqual(['EV-0001', 'EV-0100', 'EV-0101']);
-    const again = await t.http('POST', '/v1/devices/import', { ...as('ops@vendor.demo'), body: { csv: good } });
+    expect(await codesOf('f2@fridge.demo')).toEqual(['FR-0002', 'FR-0302']);
+    expect(await codesOf('ops@fridge.demo')).toEqual([...fleetBefore, 'FR-0300', 'FR-0301', 'FR-0302'].sort());
+    const again = await t.http('POST', '/v1/devices/import', { ...as('ops@fridge.demo'), body: { csv: good } });
     expect(again.json()).toMatchObject({ status: 409, code: 'DEVICE_CODE_TAKEN' });
   });
 });

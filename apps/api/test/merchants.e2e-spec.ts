@@ -283,8 +283,8 @@ describe('merchant accounts: WeChat Pay credentials, Pay Score services and the 
     expect((await bind('f1@fridge.demo', 'FR-0001', DEMO_MERCHANTS.fridge.services[0].serviceId)).json()).toMatchObject({ riskFundFen: 20000, service: { organizationId: DEMO_ORGS.fridge.id } });
     expect((await bind('f1@fridge.demo', 'FR-0001', 'pb-exact')).json()).toMatchObject({ status: 404, code: 'PAYSCORE_SERVICE_NOT_FOUND' });
     expect((await bind('f1@fridge.demo', 'FR-0002', DEMO_MERCHANTS.fridge.services[0].serviceId)).json()).toMatchObject({ status: 404, code: 'DEVICE_NOT_FOUND' });
-    // a reseller watches its customer's charger but does not choose its Pay Score service
-    expect((await bind('ops@vendor.demo', 'EV-0001', DEMO_MERCHANTS.vendorC1.services[0].serviceId)).json()).toMatchObject({ status: 403, code: 'MERCHANT_NOT_MERCHANT_OF_RECORD' });
+    // a reseller watches its customer's charger but does not choose its Pay Score service: to write, it is not found
+    expect((await bind('ops@vendor.demo', 'EV-0001', DEMO_MERCHANTS.vendorC1.services[0].serviceId)).json()).toMatchObject({ status: 404, code: 'DEVICE_NOT_FOUND' });
     expect((await bind('c1@vendor.demo', 'EV-0001', DEMO_MERCHANTS.vendorC1.services[0].serviceId)).json()).toMatchObject({ riskFundFen: 30000 });
   });
 

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CommandSignal } from './command-signal.service.js';
-import { DevicesService } from './devices.service.js';
+import { DevicesService, findWritableDevice } from './devices.service.js';
 import type { SendCommandDto } from './dto/fleet.dto.js';
 import { DeviceCommandEntity, type CommandType, type DeviceType } from './fleet.entities.js';
 import { fleetErrors } from './fleet.errors.js';
@@ -29,10 +29,8 @@ export class DeviceCommandsService {
 
   async queue(deviceId: string, input: SendCommandDto): Promise<DeviceCommandEntity> {
     const m = this.context.manager;
-    const device = await this.devices.get(deviceId);
     // a hardware reseller sees its customers' devices, but only the merchant of record (or a franchise brand) operates them
-    const [{ allowed }] = (await m.query(`SELECT zizhu_data_visible($1) AS allowed`, [device.tenantId])) as [{ allowed: boolean }];
-    if (!allowed) throw fleetErrors.DEVICE_COMMAND_NOT_ALLOWED();
+    const device = await findWritableDevice(m, deviceId);
     if (device.revokedAt) throw fleetErrors.DEVICE_REVOKED();
     if (!COMMANDS_BY_TYPE[device.type].includes(input.type)) {
       throw fleetErrors.DEVICE_COMMAND_NOT_SUPPORTED(`A ${device.type} takes ${COMMANDS_BY_TYPE[device.type].join(', ')}; not ${input.type}.`);

@@ -20,6 +20,7 @@ import {
   SecretDto,
   SendCommandDto,
   SetDevicePlanDto,
+  TransferDeviceDto,
 } from './dto/fleet.dto.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toCommandDto, toDeviceDto } from './fleet.mappers.js';
@@ -143,6 +144,25 @@ export class DevicesController {
   @ApiOkResponse({ type: PlanRefDto, description: 'The plan’s new current version.' })
   async setPlan(@UuidParam() id: string, @Body() body: SetDevicePlanDto): Promise<PlanRefDto | null> {
     return this.devices.setPlan(id, body.plan);
+  }
+
+  @Post(':id/transfer')
+  @HttpCode(200)
+  @TenantScoped(...WRITERS)
+  @ApiOperation({
+    summary: 'Transfer a device to a customer (the sale)',
+    description:
+      'A hardware reseller hands a device of its own inventory to one of its customer organisations, into a site of that customer. ' +
+      'From then on only the customer operates it (plan, secret, Pay Score service, commands); the reseller keeps a read-only view of its health. ' +
+      'The reseller’s plan and Pay Score service are cleared, open commands expire, and the secret is replaced by one nobody is told with the device ' +
+      'revoked: the customer provisions it with POST /v1/devices/{id}/secret/rotate. Audited (device.transfer, before/after). ' +
+      'Callers: OPERATOR_ADMIN of the device’s owner (or a platform admin). Errors: DEVICE_NOT_FOUND (404: not a device you operate), ' +
+      'DEVICE_TRANSFER_CUSTOMER_NOT_FOUND (404: not a customer of the owner), SITE_NOT_FOUND (404: not a site of that customer), ' +
+      'DEVICE_TRANSFER_REFUSED (409: the device has served sessions, it is not inventory), VALIDATION_FAILED (400).',
+  })
+  @ApiOkResponse({ type: DeviceDto, description: 'The device in the customer’s fleet, revoked until the customer rotates its secret.' })
+  async transfer(@UuidParam() id: string, @Body() body: TransferDeviceDto): Promise<DeviceDto> {
+    return toDeviceDto(await this.devices.transfer(id, body));
   }
 
   @Post(':id/commands')

@@ -5,7 +5,7 @@ import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CredentialChanges } from './credential-changes.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox, newDeviceSecret } from './device-secrets.js';
-import type { DeviceDetailDto, ImportDevicesDto, ListDevicesQuery, RegisterDeviceDto, SecretDto } from './dto/fleet.dto.js';
+import type { DeviceDetailDto, ImportDevicesDto, ListDevicesQuery, RegisterDeviceDto, SecretDto, TransferDeviceDto } from './dto/fleet.dto.js';
 import {
   DEVICE_TYPES,
   DeviceCommandEntity,
@@ -97,6 +97,24 @@ export async function insertDevices(
   return created.map((c) => ({ device: stored.get(c.device.id) ?? c.device, secret: c.secret }));
 }
 
+const NOT_OPERATED = 'No such device among those you operate.';
+
+/**
+ * The device if the principal operates it (row-level security's write set, `zizhu_fleet_writable`: its own
+ * fleet and a franchise brand's franchisees', never a reseller's customers), locked for the write; else
+ * DEVICE_NOT_FOUND, as for another tenant's device. For every route that changes a device.
+ */
+export async function findWritableDevice(manager: EntityManager, id: string): Promise<DeviceEntity> {
+  const device = await manager
+    .createQueryBuilder(DeviceEntity, 'd')
+    .where('d.id = :id', { id })
+    .andWhere('zizhu_fleet_writable(d.tenant_id)')
+    .setLock('pessimistic_write')
+    .getOne();
+  if (!device) throw fleetErrors.DEVICE_NOT_FOUND(NOT_OPERATED);
+  return device;
+}
+
 @Injectable()
 export class DevicesService {
   constructor(
@@ -157,9 +175,14 @@ export class DevicesService {
     };
   }
 
+  /** A site of the fleet the principal operates (a reseller's own, never its customers'). */
+  private writableSite(siteId: string): Promise<SiteEntity | null> {
+    return this.manager.createQueryBuilder(SiteEntity, 's').where('s.id = :siteId', { siteId }).andWhere('zizhu_fleet_writable(s.tenant_id)').getOne();
+  }
+
   private async siteOrFail(siteId: string): Promise<SiteEntity> {
-    const site = await this.manager.findOne(SiteEntity, { where: { id: siteId } });
-    if (!site) throw fleetErrors.SITE_NOT_FOUND();
+    const site = await this.writableSite(siteId);
+    if (!site) throw fleetErrors.SITE_NOT_FOUND('No such site among those you operate.');
     return site;
   }
 
@@ -196,7 +219,7 @@ export class DevicesService {
     const errors: { field: string; messages: string[] }[] = [];
     for (const { line, spec, problems } of specs) {
       if (spec && !sites.has(spec.siteId)) {
-        const site = await this.manager.findOne(SiteEntity, { where: { id: spec.siteId } });
+        const site = await this.writableSite(spec.siteId);
         if (site) sites.set(site.id, site);
       }
       const all = [...problems, ...(spec && !sites.has(spec.siteId) ? ['siteId: no such site'] : [])];
@@ -228,7 +251,7 @@ export class DevicesService {
   }
 
   async rotateSecret(id: string): Promise<SecretDto> {
-    const device = await this.get(id);
+    const device = await findWritableDevice(this.manager, id);
     const secret = newDeviceSecret();
     const version = device.secretVersion + 1;
     // rotating also lifts a revocation: the device is provisioned again with the new secret
@@ -243,7 +266,7 @@ export class DevicesService {
   }
 
   async revokeSecret(id: string): Promise<DeviceEntity> {
-    const device = await this.get(id);
+    const device = await findWritableDevice(this.manager, id);
     if (!device.revokedAt) {
       await this.manager.update(DeviceEntity, { id }, { revokedAt: new Date(), online: false });
       await this.audit.record({ action: 'device.secret.revoke', resourceType: 'device', resourceId: id, subjectTenantId: device.tenantId });
@@ -253,7 +276,7 @@ export class DevicesService {
   }
 
   async setPlan(id: string, plan: Record<string, unknown>): Promise<DeviceDetailDto['plan']> {
-    const device = await this.get(id);
+    const device = await findWritableDevice(this.manager, id);
     const checked = checkPlan(plan);
     if (device.planId) {
       await appendPlanVersion(this.manager, device.planId, checked);
@@ -271,6 +294,59 @@ export class DevicesService {
       after: { planId: current?.id, version: current?.version },
     });
     return current;
+  }
+
+  /**
+   * The sale of a reseller's device: from the caller's inventory to one of the owner's customer organisations,
+   * into a site of that customer (zizhu_fleet_transfer_device, which checks it all again in the database).
+   * The seller's plan and Pay Score service do not follow the device, open commands expire, and the secret is
+   * replaced by one nobody is told, with the device revoked: the customer rotates the secret to provision it,
+   * so the seller never knows the secret the customer's device signs with. Audited before/after.
+   */
+  async transfer(id: string, input: TransferDeviceDto): Promise<DeviceEntity> {
+    const device = await findWritableDevice(this.manager, id);
+    const version = device.secretVersion + 1;
+    const sealed = this.box.seal(id, version, newDeviceSecret());
+    const [row] = (await this.manager.query(`SELECT zizhu_fleet_transfer_device($1, $2, $3, $4, $5) AS outcome`, [
+      id,
+      input.organizationId,
+      input.siteId,
+      sealed,
+      version,
+    ])) as { outcome: string }[];
+    switch (row?.outcome) {
+      case 'OK':
+        break;
+      case 'DEVICE_NOT_FOUND':
+        throw fleetErrors.DEVICE_NOT_FOUND(NOT_OPERATED);
+      case 'CUSTOMER_NOT_FOUND':
+        throw fleetErrors.DEVICE_TRANSFER_CUSTOMER_NOT_FOUND(`Organisation ${input.organizationId} is not a customer of the device’s owner.`);
+      case 'SITE_NOT_FOUND':
+        throw fleetErrors.SITE_NOT_FOUND(`No site ${input.siteId} of that customer: the customer creates its site first.`);
+      case 'DEVICE_USED':
+        throw fleetErrors.DEVICE_TRANSFER_REFUSED('The device has served sessions under its owner; only a device still in inventory is transferred.');
+      default:
+        throw fleetErrors.DEVICE_TRANSFER_REFUSED('The device changed while it was being transferred; try again.');
+    }
+    this.credentialChanges.changed(id);
+    const after = await this.get(id); // still visible to the seller: its customer's fleet
+    const summary = (d: DeviceEntity) => ({
+      organizationId: d.tenantId,
+      siteId: d.siteId,
+      planId: d.planId,
+      payscoreServiceId: d.payscoreServiceId,
+      secretVersion: d.secretVersion,
+      revokedAt: d.revokedAt?.toISOString() ?? null,
+    });
+    await this.audit.record({
+      action: 'device.transfer',
+      resourceType: 'device',
+      resourceId: id,
+      subjectTenantId: input.organizationId,
+      before: summary(device),
+      after: summary(after),
+    });
+    return after;
   }
 }
 

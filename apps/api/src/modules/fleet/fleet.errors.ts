@@ -9,7 +9,8 @@ export const fleetErrors = defineErrors({
   DEVICE_PLAN_NOT_FOUND: [404, 'No such pricing plan.'],
   DEVICE_IMPORT_INVALID: [400, 'The CSV has invalid rows; nothing was imported.'],
   DEVICE_REVOKED: [409, 'This device’s secret is revoked.'],
-  DEVICE_COMMAND_NOT_ALLOWED: [403, 'Only the device’s merchant of record (or its operator) may command it.'],
+  DEVICE_TRANSFER_CUSTOMER_NOT_FOUND: [404, 'No such customer of the device’s owner.'],
+  DEVICE_TRANSFER_REFUSED: [409, 'This device cannot be transferred.'],
   DEVICE_COMMAND_NOT_SUPPORTED: [422, 'This device type does not take this command.'],
   DEVICE_COMMAND_NOT_FOUND: [404, 'No such command.'],
 });

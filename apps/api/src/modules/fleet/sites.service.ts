@@ -25,12 +25,10 @@ export class SitesService {
 
   async create(input: CreateSiteDto): Promise<SiteEntity> {
     const tenantId = input.organizationId ?? this.context.tenantId;
-    // the organisation must be one the caller sees (itself or under it): row-level security answers
-    const [visible] = (await this.context.manager.query(`SELECT 1 FROM organizations WHERE id = $1 AND $2::uuid = ANY (path)`, [
-      tenantId,
-      this.context.tenantId,
-    ])) as unknown[];
-    if (!visible && !this.context.isPlatformAdmin) throw fleetErrors.SITE_NOT_FOUND('No such organisation under yours.');
+    // the organisation must be one whose fleet the caller operates (itself, a franchise brand's franchisee; never a
+    // reseller's customer): the sites write policy refuses anything else, this says so as a 404 first
+    const [writable] = (await this.context.manager.query(`SELECT 1 FROM organizations WHERE id = $1 AND zizhu_fleet_writable(id)`, [tenantId])) as unknown[];
+    if (!writable) throw fleetErrors.SITE_NOT_FOUND('No such organisation among those whose fleet you operate.');
     const site = await this.context.manager.save(
       Object.assign(new SiteEntity(), {
         tenantId,

@@ -7,7 +7,7 @@ import type { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { DeviceEntity } from '../fleet/fleet.entities.js';
-import { fleetErrors } from '../fleet/fleet.errors.js';
+import { findWritableDevice } from '../fleet/devices.service.js';
 import { currentPlan } from '../fleet/pricing-plans.js';
 import type {
   BindPayscoreServiceDto,
@@ -269,13 +269,9 @@ export class MerchantAccountsService {
 
   async bindDevice(deviceId: string, input: BindPayscoreServiceDto): Promise<DevicePayscoreBindingDto> {
     const m = this.manager;
-    const device = await m.findOne(DeviceEntity, { where: { id: deviceId } });
-    if (!device) throw fleetErrors.DEVICE_NOT_FOUND();
-    // a reseller sees its customers' devices (fleet) but their Pay Score setup is the customer's (data)
-    const [visible] = rowsOf<{ ok: boolean }>(await m.query(`SELECT zizhu_data_visible($1) AS ok`, [device.tenantId]));
-    if (!visible?.ok) {
-      throw merchantErrors.MERCHANT_NOT_MERCHANT_OF_RECORD('Only the device’s merchant of record (or its franchisee) chooses its Pay Score service; a reseller does not operate its customers’ devices.');
-    }
+    // a reseller sees its customers' devices (fleet) but their Pay Score setup is the customer's: only the
+    // device's operator (its merchant of record, or a franchise brand for its franchisee) binds a service
+    const device = await findWritableDevice(m, deviceId);
     const merchantTenantId = await this.gateway.merchantTenantOf(m, device.tenantId);
     // a franchisee's device charges through its brand's services, which it cannot read under RLS:
     // one narrow read in place, restricted to the device's merchant of record and this service id

@@ -21,7 +21,7 @@ import { COMMAND_STATES, COMMAND_TYPES, DEVICE_TYPES, type CommandState, type Co
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 
 export class CreateSiteDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The organisation owning the site (default: yours); one under you for a franchisee or customer.' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The organisation owning the site (default: yours); a franchise brand may name one of its franchisees. A reseller creates sites only for itself: its customers create their own.' })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
@@ -89,6 +89,16 @@ export class SetDevicePlanDto {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'The new plan (contracts.md §3): the next version of the device’s plan.' })
   @IsObject()
   plan!: Record<string, unknown>;
+}
+
+export class TransferDeviceDto {
+  @ApiProperty({ format: 'uuid', description: 'The customer organisation buying the device: a CUSTOMER directly under the device’s owner.' })
+  @IsUUID()
+  organizationId!: string;
+
+  @ApiProperty({ format: 'uuid', description: 'A site of that customer, where the device goes (the customer creates it first).' })
+  @IsUUID()
+  siteId!: string;
 }
 
 export class ListDevicesQuery {
