@@ -155,11 +155,16 @@ export class DevicesController {
       'A hardware reseller hands a device of its own inventory to one of its customer organisations, into a site of that customer. ' +
       'From then on only the customer operates it (plan, secret, Pay Score service, commands); the reseller keeps a read-only view of its health. ' +
       'The reseller’s plan and Pay Score service are cleared, open commands expire, and the secret is replaced by one nobody is told with the device ' +
-      'revoked: the customer provisions it with POST /v1/devices/{id}/secret/rotate. Audited (device.transfer, before/after). ' +
-      'Callers: OPERATOR_ADMIN of the device’s owner (or a platform admin). Errors: DEVICE_NOT_FOUND (404: not a device you operate), ' +
-      'DEVICE_TRANSFER_CUSTOMER_NOT_FOUND (404: not a customer of the owner), SITE_NOT_FOUND (404: not a site of that customer), ' +
-      'DEVICE_TRANSFER_REFUSED (409: the device has served sessions, it is not inventory), VALIDATION_FAILED (400).',
+      'revoked: the customer provisions it with POST /v1/devices/{id}/secret/rotate. A device that has served sessions is not inventory (409). ' +
+      'Audited (device.transfer, before/after).',
   })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    fleetErrors.DEVICE_NOT_FOUND,
+    fleetErrors.DEVICE_TRANSFER_CUSTOMER_NOT_FOUND,
+    fleetErrors.SITE_NOT_FOUND,
+    fleetErrors.DEVICE_TRANSFER_REFUSED,
+  )
   @ApiOkResponse({ type: DeviceDto, description: 'The device in the customer’s fleet, revoked until the customer rotates its secret.' })
   async transfer(@UuidParam() id: string, @Body() body: TransferDeviceDto): Promise<DeviceDto> {
     return toDeviceDto(await this.devices.transfer(id, body));
@@ -172,11 +177,10 @@ export class DevicesController {
     description:
       'Queues a command the device’s type takes (fridge: `UNLOCK`, `REBOOT`; power-bank cabinet: `EJECT`, `UNLOCK`, `REBOOT`; EV charger: `START_CHARGING`, `STOP_CHARGING`, `REBOOT`; ' +
       'water valve: `OPEN_VALVE`, `CLOSE_VALVE`, `REBOOT`), valid for `ttlSeconds` (default 60); the device fetches it by long poll. ' +
-      'Only the device’s own organisation (or its franchise brand, or the platform) commands it: a hardware reseller sees its customers’ devices but gets 403. Audited.',
+      'Only the device’s own organisation (or its franchise brand, or the platform) commands it: a hardware reseller sees its customers’ devices but gets 404. Audited.',
   })
   @ApiErrors(
     platformErrors.VALIDATION_FAILED,
-    fleetErrors.DEVICE_COMMAND_NOT_ALLOWED,
     fleetErrors.DEVICE_NOT_FOUND,
     fleetErrors.DEVICE_REVOKED,
     fleetErrors.DEVICE_COMMAND_NOT_SUPPORTED,

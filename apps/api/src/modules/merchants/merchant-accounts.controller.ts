@@ -149,11 +149,10 @@ export class DevicePayscoreController {
     description:
       'Chooses the Pay Score service id the device’s sessions are charged under: an enabled service of the device’s merchant of record (a franchisee: its brand’s). ' +
       'Refused when the service is approved for another vertical (422 `PAYSCORE_SCENARIO_MISMATCH`: cross-scenario use gets the merchant’s Pay Score revoked) or the risk fund of the ' +
-      'device’s plan (its total cap) is above the service’s cap (422 `PAYSCORE_RISK_CAP_EXCEEDED`). A hardware reseller does not bind its customers’ devices (403). Audited.',
+      'device’s plan (its total cap) is above the service’s cap (422 `PAYSCORE_RISK_CAP_EXCEEDED`). A hardware reseller does not bind its customers’ devices (404). Audited.',
   })
   @ApiErrors(
     platformErrors.VALIDATION_FAILED,
-    merchantErrors.MERCHANT_NOT_MERCHANT_OF_RECORD,
     fleetErrors.DEVICE_NOT_FOUND,
     merchantErrors.PAYSCORE_SERVICE_NOT_FOUND,
     merchantErrors.PAYSCORE_SCENARIO_MISMATCH,
