@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
@@ -22,6 +22,11 @@ export class SessionsController {
   }
 
   @Get('sessions/:id')
+  @ApiOperation({
+    summary: 'One session',
+    description:
+      'Any signed-in user of the device’s organisation or of the merchant of record (a hardware reseller never sees its customers’ sessions): times, usage, quote, the lines sent to WeChat, operator actions, the Pay Score orders (`attempts`: a scan repeated before confirming replaces the order) and, while in use, the running cost (`runningFen`, from the latest meter reading for chargers and valves: `meterReading`). Errors: 400 (id not a uuid), 404 SESSION_NOT_FOUND.',
+  })
   @ApiOkResponse({ type: SessionDetailDto, description: 'The session, its times, usage, quote, lines sent to WeChat, actions, and the running cost while open.' })
   detail(@UuidParam() id: string): Promise<SessionDetailDto> {
     return this.sessions.detail(id);
