@@ -448,6 +448,30 @@ describe('a scan repeated before confirming (issue 10 item 13)', () => {
     expect(await loop.waitFor(id, first.token, terminal)).toMatchObject({ state: 'CANCELLED' });
   });
 
+  it('while the replaced order cannot be cancelled, no new order is created; it is cancelled once WeChat answers again, even after the user gave up', async () => {
+    const first = await scan('flaky-cancel', { deviceCode: 'WV-0001' });
+    const { sessionId: id, outOrderNo: old } = first.session;
+    await loop.simRequest('POST', '/sim/faults', { rules: [{ path: `${old}/cancel`, status: 500 }] });
+    try {
+      const again = await scan('flaky-cancel', { deviceCode: 'WV-0001' }); // waits for a package that cannot come yet
+      expect(again.status).toBe(201);
+      expect(again.session).toMatchObject({ sessionId: id, state: 'AWAITING_CONFIRMATION', attempt: 2, businessView: null });
+      expect((await simOrder(old))['state']).toBe('CREATED');
+      expect(await simStatus(outOrderNoFor(id, 1))).toBe(404); // never two live orders
+      expect((await loop.request('POST', `/v1/consumer/sessions/${id}/cancel`, { token: first.token })).status).toBe(200);
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+    }
+    expect(await loop.waitFor(id, first.token, terminal, 30_000)).toMatchObject({ state: 'CANCELLED' });
+    const deadline = Date.now() + 30_000;
+    while ((await simOrder(old))['state'] !== 'REVOKED' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await simOrder(old))['state']).toBe('REVOKED');
+    const detail = await waitOperator(id, tokens['c2@vendor.demo']!, (d) => (d['attempts'] as { state: string }[])[0]?.state === 'REVOKED');
+    expect((detail['attempts'] as { state: string }[]).map((x) => x.state)).toEqual(['REVOKED', 'CURRENT']);
+    expect(await simStatus(outOrderNoFor(id, 1))).toBe(404);
+    expect(detail['anomaly']).toBeNull();
+  }, 60_000);
+
   it('two rescans at once make one new order', async () => {
     const first = await scan('double-tap', { deviceCode: 'WV-0001' });
     const id = first.session.sessionId;

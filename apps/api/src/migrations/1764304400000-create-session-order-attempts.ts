@@ -25,7 +25,7 @@ export class CreateSessionOrderAttempts1764304400000 implements MigrationInterfa
         merchant_tenant_id uuid NOT NULL,
         session_id uuid NOT NULL,
         attempt integer NOT NULL CHECK (attempt >= 1),
-        out_order_no text NOT NULL UNIQUE CHECK (out_order_no ~ '^[A-Za-z0-9_|*@-]{6,32}$'),
+        out_order_no text NOT NULL UNIQUE CHECK (out_order_no ~ '^[A-Za-z0-9_|*@-]{1,32}$'),
         state text NOT NULL CHECK (state IN ('CURRENT', 'SUPERSEDED', 'REVOKED', 'ABANDONED')),
         order_id text,
         note text,
