@@ -29,10 +29,12 @@ export interface SessionScript {
   readonly wattHours?: number;
   /** EV: power drawn, for the `charging.metered` readings (and the total when `wattHours` is not given). Default 7000. */
   readonly watts?: number;
-  /** EV: a `charging.metered` reading every this many ms while charging; null = only the final one. Default 5000. */
+  /** EV and WATER: a `charging.metered` / `valve.metered` reading every this many ms while running; null = only the final one (EV) or none (water). Default 5000. */
   readonly meterEveryMs?: number | null;
-  /** WATER: volume dispensed. Default random. */
+  /** WATER: volume dispensed. Default random (or `millilitresPerMinute` × duration when that is given). */
   readonly volumeMillilitres?: number;
+  /** WATER: the flow, for the `valve.metered` readings (and the total when `volumeMillilitres` is not given). Default 6000 (6 l/min). */
+  readonly millilitresPerMinute?: number;
   /** POWERBANK: the slot it is returned to. Default random 1–8. */
   readonly returnSlot?: number;
   /** Report the end's occurredAt this many ms later/earlier than real time (clock effects), default 0. */
@@ -357,6 +359,7 @@ export class SimulatedDevice {
       watts: 7000,
       meterEveryMs: 5000,
       volumeMillilitres: randomInt(100, 3000),
+      millilitresPerMinute: 6000,
       returnSlot: randomInt(1, 8),
       endOffsetMs: 0,
     };
@@ -365,6 +368,8 @@ export class SimulatedDevice {
     for (const [key, value] of Object.entries(given)) if (value !== undefined) (script as Record<string, unknown>)[key] = value;
     // an explicit watts without wattHours means "the energy follows from the power and the time"
     if (given.watts !== undefined && given.wattHours === undefined) delete script.wattHours;
+    // likewise an explicit flow without a volume: the volume follows from the flow and the time
+    if (given.millilitresPerMinute !== undefined && given.volumeMillilitres === undefined) delete script.volumeMillilitres;
     return script;
   }
 
@@ -424,9 +429,19 @@ export class SimulatedDevice {
         }
         break;
       }
-      case 'WATER_VALVE':
+      case 'WATER_VALVE': {
         this.event('valve.opened', {}, sessionId, after);
+        const every = script.meterEveryMs;
+        if (every && every > 0) {
+          const meter = () => {
+            if (session.endedAt !== null || this.signal?.aborted) return;
+            this.event('valve.metered', { volumeMillilitres: this.volumeAt(session, Date.now() + this.driftMs) }, sessionId);
+            session.timers.push(setTimeout(meter, every));
+          };
+          session.timers.push(setTimeout(meter, every));
+        }
         break;
+      }
     }
     if (script.endAfterMs !== null && script.endAfterMs !== undefined) {
       session.timers.push(setTimeout(() => session.endedAt === null && this.finish(session), script.endAfterMs));
@@ -447,6 +462,15 @@ export class SimulatedDevice {
     if (wattHours !== undefined && typeof endAfterMs === 'number' && endAfterMs > 0) return Math.min(wattHours, Math.round((wattHours * elapsed) / endAfterMs));
     const byPower = Math.round((watts * elapsed) / 3_600_000);
     return wattHours !== undefined ? Math.min(wattHours, byPower) : byPower;
+  }
+
+  /** Cumulative millilitres at a device-clock time, for metered readings and the total. */
+  private volumeAt(session: Session, atMs: number): number {
+    const elapsed = Math.max(0, atMs - session.startedAtMs);
+    const { volumeMillilitres, endAfterMs, millilitresPerMinute = 6000 } = session.script;
+    if (volumeMillilitres !== undefined && typeof endAfterMs === 'number' && endAfterMs > 0) return Math.min(volumeMillilitres, Math.round((volumeMillilitres * elapsed) / endAfterMs));
+    const byFlow = Math.round((millilitresPerMinute * elapsed) / 60_000);
+    return volumeMillilitres !== undefined ? Math.min(volumeMillilitres, byFlow) : byFlow;
   }
 
   /** The session ends now: the vertical's closing event, then session.ended with the usage. */
@@ -476,7 +500,7 @@ export class SimulatedDevice {
         break;
       }
       case 'WATER_VALVE': {
-        const volumeMillilitres = script.volumeMillilitres ?? 0;
+        const volumeMillilitres = script.volumeMillilitres ?? this.volumeAt(session, realEndMs);
         this.event('valve.closed', { volumeMillilitres }, sid, endedAt);
         usage = { volumeMillilitres };
         break;

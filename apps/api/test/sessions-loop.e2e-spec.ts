@@ -3,7 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { Fleet, type SessionScript, type SimDevice } from '@zizhu/fleet-sim';
-import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { outOrderNoFor } from '@zizhu/payscore';
+import { estimate, type PricingPlan } from '@zizhu/pricing';
+import { DEMO_APPID, DEMO_DEVICES, DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
 
@@ -345,5 +347,183 @@ describe('callbacks', () => {
     });
     expect(response.status).toBe(401);
     expect(await systemQuery(loop.zizhu, `SELECT id FROM payscore_notifications WHERE id = 'forged'`)).toHaveLength(0);
+  });
+});
+
+describe('a scan repeated before confirming (issue 10 item 13)', () => {
+  /** The mini-program opens the confirmation page with the businessView it was given (the simulator's wx.openBusinessView). */
+  const openPage = (businessView: unknown) => loop.simRequest('POST', '/sim/business-view', { appid: DEMO_APPID, ...(businessView as Record<string, unknown>) });
+  const packageOf = (businessView: unknown) => (businessView as { extraData: { package: string } }).extraData.package;
+  const simStatus = async (outOrderNo: string) => (await loop.simRequest('GET', `/sim/orders/${encodeURIComponent(outOrderNo)}`)).status;
+
+  it('a user who opened the confirmation page and backed out scans again: a new order, package and out_order_no; the old order is revoked; the new one starts the device and is charged', async () => {
+    const first = await scan('backed-out', { deviceCode: 'FR-0001' });
+    expect(first.status).toBe(201);
+    const id = first.session.sessionId;
+    const old = first.session.outOrderNo;
+    expect(first.session).toMatchObject({ attempt: 1, outOrderNo: outOrderNoFor(id) });
+    // the page opened once: that package is spent, whether or not the user confirmed (§6.4)
+    expect((await openPage(first.session.businessView)).status).toBe(200);
+    expect((await openPage(first.session.businessView)).status).toBe(409);
+
+    const again = await scan('backed-out', { deviceCode: 'FR-0001' });
+    expect(again.status).toBe(201);
+    expect(again.session).toMatchObject({ sessionId: id, state: 'AWAITING_CONFIRMATION', attempt: 2, outOrderNo: outOrderNoFor(id, 1) });
+    expect(again.session.outOrderNo).not.toBe(old);
+    expect(packageOf(again.session.businessView)).not.toBe(packageOf(first.session.businessView));
+    expect((await simOrder(old))['state']).toBe('REVOKED');
+    expect((await openPage(again.session.businessView)).status).toBe(200);
+    expect(await loop.session(id, again.token)).toMatchObject({ outOrderNo: again.session.outOrderNo, attempt: 2 });
+
+    scripts.set(id, { endAfterMs: 50, items: [{ sku: 'cola-330', count: 1 }] });
+    expect((await loop.decide(again.session.outOrderNo, 'backed-out', 'confirm')).status).toBe(200);
+    expect(await loop.waitFor(id, again.token, terminal)).toMatchObject({ state: 'PAID', paidFen: 350, outOrderNo: again.session.outOrderNo });
+    expect(await simOrder(again.session.outOrderNo)).toMatchObject({ state: 'DONE', total_amount: 350 });
+    expect((await simOrder(old))['state']).toBe('REVOKED');
+    const detail = await operatorSession(id, tokens['ops@fridge.demo']!);
+    expect(detail).toMatchObject({ outOrderNo: again.session.outOrderNo, orderAttempt: 2, anomaly: null });
+    expect(detail['attempts']).toMatchObject([
+      { attempt: 1, outOrderNo: old, state: 'REVOKED', orderId: expect.any(String), supersededAt: expect.any(String), closedAt: expect.any(String) },
+      { attempt: 2, outOrderNo: again.session.outOrderNo, state: 'CURRENT', orderId: expect.any(String) },
+    ]);
+  });
+
+  it('the user confirmed the first order just before scanning again: the session goes on with that order and no second order is created', async () => {
+    await loop.simRequest('POST', '/sim/callbacks', { lateMs: 600_000 }); // the USER_CONFIRM callback has not arrived yet
+    let id: string;
+    let token: string;
+    let old: string;
+    try {
+      const first = await scan('quick-confirm', { deviceCode: 'FR-0001' });
+      ({ sessionId: id, outOrderNo: old } = first.session);
+      token = first.token;
+      scripts.set(id, { endAfterMs: 50, items: [{ sku: 'cola-330', count: 1 }] });
+      expect((await loop.decide(old, 'quick-confirm', 'confirm')).status).toBe(200);
+      const again = await scan('quick-confirm', { deviceCode: 'FR-0001' });
+      expect(again.status).toBe(201);
+      expect(again.session).toMatchObject({ sessionId: id, outOrderNo: old, attempt: 1, businessView: null });
+      expect(['STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID']).toContain(again.session.state);
+    } finally {
+      await loop.simRequest('POST', '/sim/callbacks', { lateMs: 0 });
+    }
+    expect(await loop.waitFor(id, token, terminal, 20_000)).toMatchObject({ state: 'PAID', paidFen: 350, outOrderNo: old });
+    expect(await simStatus(outOrderNoFor(id, 1))).toBe(404); // never created at WeChat
+    const detail = await operatorSession(id, tokens['ops@fridge.demo']!);
+    expect(detail['attempts']).toMatchObject([
+      { attempt: 1, outOrderNo: old, state: 'CURRENT' },
+      { attempt: 2, outOrderNo: outOrderNoFor(id, 1), state: 'ABANDONED', orderId: null },
+    ]);
+    const commands = await systemQuery(loop.zizhu, `SELECT type FROM device_commands WHERE session_id = $1`, [id]);
+    expect(commands.map((c) => c['type'])).toEqual(['UNLOCK']);
+  });
+
+  it('a USER_CONFIRM for the order a rescan is replacing never starts the device', async () => {
+    const first = await scan('late-confirm', { deviceCode: 'WV-0001' });
+    const { sessionId: id, outOrderNo: old } = first.session;
+    // the cancel of the replaced order takes 3 s at WeChat; the user confirms that order meanwhile (after it was queried)
+    await loop.simRequest('POST', '/sim/faults', { rules: [{ path: `${old}/cancel`, delayMs: 3000 }] });
+    try {
+      const rescan = scan('late-confirm', { deviceCode: 'WV-0001' });
+      await new Promise((r) => setTimeout(r, 1000));
+      expect((await loop.decide(old, 'late-confirm', 'confirm')).status).toBe(200);
+      const again = await rescan;
+      expect(again.status).toBe(201);
+      expect(again.session).toMatchObject({ sessionId: id, state: 'AWAITING_CONFIRMATION', attempt: 2, outOrderNo: outOrderNoFor(id, 1) });
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+    }
+    // WeChat's USER_CONFIRM for the replaced order came, and was recorded without effect
+    const deadline = Date.now() + 10_000;
+    let applied: Record<string, unknown>[] = [];
+    while (Date.now() < deadline) {
+      applied = await systemQuery(loop.zizhu, `SELECT outcome FROM payscore_notifications WHERE business_key = $1 AND event_type = 'PAYSCORE.USER_CONFIRM' AND applied_at IS NOT NULL`, [old]);
+      if (applied.length > 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(applied.map((n) => n['outcome'])).toEqual([expect.stringMatching(/^replaced-attempt 1 /)]);
+    expect((await simOrder(old))['state']).toBe('REVOKED');
+    expect(await loop.session(id, first.token)).toMatchObject({ state: 'AWAITING_CONFIRMATION', attempt: 2 });
+    expect(await systemQuery(loop.zizhu, `SELECT id FROM device_commands WHERE session_id = $1`, [id])).toHaveLength(0);
+    expect((await loop.request('POST', `/v1/consumer/sessions/${id}/cancel`, { token: first.token })).status).toBe(200);
+    expect(await loop.waitFor(id, first.token, terminal)).toMatchObject({ state: 'CANCELLED' });
+  });
+
+  it('while the replaced order cannot be cancelled, no new order is created; it is cancelled once WeChat answers again, even after the user gave up', async () => {
+    const first = await scan('flaky-cancel', { deviceCode: 'WV-0001' });
+    const { sessionId: id, outOrderNo: old } = first.session;
+    await loop.simRequest('POST', '/sim/faults', { rules: [{ path: `${old}/cancel`, status: 500 }] });
+    try {
+      const again = await scan('flaky-cancel', { deviceCode: 'WV-0001' }); // waits for a package that cannot come yet
+      expect(again.status).toBe(201);
+      expect(again.session).toMatchObject({ sessionId: id, state: 'AWAITING_CONFIRMATION', attempt: 2, businessView: null });
+      expect((await simOrder(old))['state']).toBe('CREATED');
+      expect(await simStatus(outOrderNoFor(id, 1))).toBe(404); // never two live orders
+      expect((await loop.request('POST', `/v1/consumer/sessions/${id}/cancel`, { token: first.token })).status).toBe(200);
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+    }
+    expect(await loop.waitFor(id, first.token, terminal, 30_000)).toMatchObject({ state: 'CANCELLED' });
+    const deadline = Date.now() + 30_000;
+    while ((await simOrder(old))['state'] !== 'REVOKED' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await simOrder(old))['state']).toBe('REVOKED');
+    const detail = await waitOperator(id, tokens['c2@vendor.demo']!, (d) => (d['attempts'] as { state: string }[])[0]?.state === 'REVOKED');
+    expect((detail['attempts'] as { state: string }[]).map((x) => x.state)).toEqual(['REVOKED', 'CURRENT']);
+    expect(await simStatus(outOrderNoFor(id, 1))).toBe(404);
+    expect(detail['anomaly']).toBeNull();
+  }, 60_000);
+
+  it('two rescans at once make one new order', async () => {
+    const first = await scan('double-tap', { deviceCode: 'WV-0001' });
+    const id = first.session.sessionId;
+    const [a, b] = await Promise.all([scan('double-tap', { deviceCode: 'WV-0001' }), scan('double-tap', { deviceCode: 'WV-0001' })]);
+    for (const answer of [a, b]) {
+      expect(answer.status).toBe(201);
+      expect(answer.session).toMatchObject({ sessionId: id, state: 'AWAITING_CONFIRMATION', attempt: 2, outOrderNo: outOrderNoFor(id, 1) });
+    }
+    expect(await simStatus(outOrderNoFor(id, 2))).toBe(404);
+    const detail = await operatorSession(id, tokens['c2@vendor.demo']!);
+    expect((detail['attempts'] as { state: string }[]).map((x) => x.state)).toEqual(['REVOKED', 'CURRENT']);
+    expect((await loop.request('POST', `/v1/consumer/sessions/${id}/cancel`, { token: first.token })).status).toBe(200);
+    expect(await loop.waitFor(id, first.token, terminal)).toMatchObject({ state: 'CANCELLED' });
+    expect((await simOrder(first.session.outOrderNo))['state']).toBe('REVOKED');
+    expect((await simOrder(outOrderNoFor(id, 1)))['state']).toBe('REVOKED');
+  });
+});
+
+describe('the running cost of a session in use (issue 10 item 23)', () => {
+  /** Waits until the operator's view shows this meter reading, and answers that view. */
+  const withReading = (id: string, token: string, ok: (reading: Record<string, unknown>) => boolean) =>
+    waitOperator(id, token, (s) => s['state'] === 'IN_USE' && s['meterReading'] !== null && ok(s['meterReading'] as Record<string, unknown>));
+
+  it('a charger in use shows what the energy metered so far costs, priced by the pricing engine with the session’s plan', async () => {
+    const ops = tokens['c1@vendor.demo']!;
+    const plan = DEMO_PLANS.ev as unknown as PricingPlan;
+    expect((await loop.request('PUT', `/v1/devices/${DEMO_DEVICES[3].id}/plan`, { token: ops, body: { plan } })).status).toBe(200);
+    // 36 MW until the meter shows 3 kWh, then it stays there (a reading every 100 ms)
+    const { session, token } = await startSession('ev-running', { deviceCode: 'EV-0001', connector: 2 }, { endAfterMs: null, watts: 36_000_000, wattHours: 3000, meterEveryMs: 100 });
+    const view = await withReading(session.sessionId, ops, (r) => r['wattHours'] === 3000);
+    const reading = view['meterReading'] as { readAt: string; wattHours: number };
+    expect(reading.wattHours).toBe(3000);
+    const startedAt = (view['times'] as Record<string, string>)['serviceStartedAt']!;
+    const to = new Date(Math.max(Date.parse(reading.readAt), Date.parse(startedAt) + 1000)).toISOString();
+    const expected = estimate(plan, { startedAt, energy: [{ from: startedAt, to, wattHours: 3000 }] }, Date.now()).totalFen;
+    expect(expected).toBeGreaterThan(0);
+    expect(view['runningFen']).toBe(expected);
+    expect((await loop.session(session.sessionId, token))['runningFen']).toBe(expected);
+    expect(fleet.device('EV-0001').endSession(session.sessionId)).toBe(true);
+    expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'PAID' });
+  });
+
+  it('a valve in use shows what the water metered so far costs (never a guess from the time alone)', async () => {
+    const ops = tokens['c2@vendor.demo']!;
+    const { session, token } = await startSession('wv-running', { deviceCode: 'WV-0001' }, { endAfterMs: null, volumeMillilitres: 1234, millilitresPerMinute: 6_000_000, meterEveryMs: 100 });
+    const view = await withReading(session.sessionId, ops, (r) => r['volumeMillilitres'] === 1234);
+    // ceil(1234 / 100) × 100 ml = 1.3 l × 25 fen/l = 32.5 → 33 fen, as the final quote will be
+    const expected = estimate(DEMO_PLANS.water as unknown as PricingPlan, { startedAt: (view['times'] as Record<string, string>)['serviceStartedAt']!, volumeMillilitres: 1234 }, Date.now()).totalFen;
+    expect(expected).toBe(33);
+    expect(view['runningFen']).toBe(33);
+    expect((await loop.session(session.sessionId, token))['runningFen']).toBe(33);
+    expect(fleet.device('WV-0001').endSession(session.sessionId)).toBe(true);
+    expect(await loop.waitFor(session.sessionId, token, terminal)).toMatchObject({ state: 'PAID', totalFen: 33, paidFen: 33 });
   });
 });

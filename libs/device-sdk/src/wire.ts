@@ -32,6 +32,8 @@ export const DEVICE_EVENT_TYPES = [
   'charging.metered',
   'charging.stopped',
   'valve.opened',
+  /** A valve's meter while it runs: `volumeMillilitres` dispensed since the session's valve opened (the running cost). */
+  'valve.metered',
   'valve.closed',
   'device.fault',
 ] as const;

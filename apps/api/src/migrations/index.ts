@@ -11,6 +11,7 @@ import { CreateEndUsers1764303001000 } from './1764303001000-create-end-users.js
 import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idempotency-keys.js';
 import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
 import { SplitFleetWritePolicies1764304000000 } from './1764304000000-split-fleet-write-policies.js';
+import { CreateSessionOrderAttempts1764304400000 } from './1764304400000-create-session-order-attempts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateIdempotencyKeys1764303002000,
   CreateServiceSessions1764303003000,
   SplitFleetWritePolicies1764304000000,
+  CreateSessionOrderAttempts1764304400000,
 ];

@@ -31,6 +31,7 @@ const eventSchema = z
       need('items', z.array(z.object({ sku: z.string().min(1), count: z.number().int().min(1) })), 'items must be [{sku, count}]');
     }
     if (event.type === 'charging.metered') need('wattHours', count, 'wattHours (an integer ≥ 0) is required');
+    if (event.type === 'valve.metered') need('volumeMillilitres', count, 'volumeMillilitres (an integer ≥ 0) is required');
     if (event.type === 'valve.closed' && 'volumeMillilitres' in event) need('volumeMillilitres', count, 'volumeMillilitres must be an integer ≥ 0');
     if (event.type === 'session.ended') {
       need('sessionId', z.string().min(1), 'sessionId is required');

@@ -20,13 +20,14 @@ export class ConsumerSessionsController {
 
   @Post()
   @ApiOperation({
-    summary: 'Start a session by scanning a device',
+    summary: 'Scan a device: start a session (or get yours back)',
     description:
-      'The user scanned a device’s QR code (`deviceCode`, with `slot` for a power-bank cabinet or `connector` for an EV charger): the session is opened ' +
-      '`AWAITING_CONFIRMATION` and its Pay Score order is created with the device’s merchant of record. The answer waits a few seconds for WeChat’s ' +
-      'confirmation package and carries `businessView` for `wx.openBusinessView`. A repeated scan by the same user of an unconfirmed session answers that session. ' +
-      'Refused before any call to WeChat when the device is unknown, revoked, offline or busy, has no plan or Pay Score service, ' +
-      'the service is approved for another vertical or a lower risk cap, or the mini-program is not bound to the merchant.',
+      'The end user (consumer token) scanned a device’s QR code (`deviceCode`, with `slot` for a power-bank cabinet or `connector` for an EV charger): the session is opened ' +
+      '`AWAITING_CONFIRMATION` and its Pay Score order is created with the device’s merchant of record; the answer waits a few seconds for WeChat’s confirmation package and ' +
+      'carries `businessView` for `wx.openBusinessView`. The same user scanning the same position again gets the same session back; while it still awaits confirmation, ' +
+      'with a new Pay Score order (new `outOrderNo`, `attempt` + 1, a fresh package: a package is single-use) — the earlier order is cancelled at WeChat first, or, if the ' +
+      'user had already confirmed it, the session goes on with it (at most 10 orders per session). Refused before any call to WeChat when the device is unknown, revoked, ' +
+      'offline or busy with another user, has no plan or Pay Score service, the service is approved for another vertical or a lower risk cap, or the mini-program is not bound to the merchant.',
   })
   @ApiErrors(
     platformErrors.VALIDATION_FAILED,
@@ -34,6 +35,7 @@ export class ConsumerSessionsController {
     sessionErrors.SESSION_DEVICE_NOT_FOUND,
     sessionErrors.SESSION_DEVICE_UNAVAILABLE,
     sessionErrors.SESSION_DEVICE_BUSY,
+    sessionErrors.SESSION_TOO_MANY_ATTEMPTS,
     sessionErrors.SESSION_PLAN_MISSING,
     merchantErrors.PAYSCORE_SERVICE_NOT_CONFIGURED,
     merchantErrors.PAYSCORE_SCENARIO_MISMATCH,
@@ -49,8 +51,8 @@ export class ConsumerSessionsController {
   @ApiOperation({
     summary: 'Get one of my sessions',
     description:
-      'The caller’s own session: its state, the confirmation jump (`businessView`) while it awaits confirmation, and once priced its total and lines. ' +
-      'Another user’s session answers 404.',
+      'The end user’s own session: state, the current Pay Score order (`outOrderNo`, `attempt`), the confirmation jump (`businessView`) while unconfirmed, ' +
+      'the running cost while in use (`runningFen`), then the total, lines and what was paid. Another user’s session answers 404.',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED, sessionErrors.SESSION_NOT_FOUND)
   @ApiOkResponse({ type: ConsumerSessionDto })

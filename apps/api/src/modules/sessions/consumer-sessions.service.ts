@@ -14,6 +14,7 @@ import { SessionEngine, CANCEL_REASONS } from './session-engine.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
 import type { SessionRow } from './session.model.js';
+import { runningFen } from './sessions.mappers.js';
 import { sessionErrors } from './sessions.errors.js';
 import { createOrderJob, syncOrderJob } from './sessions.jobs.js';
 
@@ -67,15 +68,18 @@ export class ConsumerSessionsService {
         if (device.revoked_at) throw sessionErrors.SESSION_DEVICE_UNAVAILABLE('This device is out of service.');
         if (!device.online && device.last_seen_at) throw sessionErrors.SESSION_DEVICE_UNAVAILABLE('This device is offline.');
         const position = this.position(device, input);
-        // a scan repeated by the mini-program (same user, same position, not yet confirmed) answers the same session
+        // a scan repeated by the same user at the same position answers that user's open session; before the
+        // user confirmed, with a new Pay Score order (the package handed out before is single-use: the user may
+        // have opened it and backed out)
         const [open] = (await m.query(
           `SELECT s.id, s.state, u.appid, u.openid FROM service_sessions s JOIN end_users u ON u.id = s.end_user_id
            WHERE s.device_id = $1 AND coalesce(s.slot, 0) = $2 AND coalesce(s.connector, 0) = $3 AND s.state IN ('AWAITING_CONFIRMATION', 'STARTING', 'IN_USE')`,
           [device.id, position.slot ?? 0, position.connector ?? 0],
         )) as { id: string; state: string; appid: string; openid: string }[];
         if (open) {
-          if (open.appid === consumer.appid && open.openid === consumer.openid && open.state === 'AWAITING_CONFIRMATION') return open.id;
-          throw sessionErrors.SESSION_DEVICE_BUSY();
+          if (open.appid !== consumer.appid || open.openid !== consumer.openid) throw sessionErrors.SESSION_DEVICE_BUSY();
+          if (open.state === 'AWAITING_CONFIRMATION') await this.engine.replaceOrder(m, open.id);
+          return open.id;
         }
         if (!device.plan_id) throw sessionErrors.SESSION_PLAN_MISSING();
         const plan = await currentPlan(m, device.plan_id);
@@ -120,6 +124,7 @@ export class ConsumerSessionsService {
             outOrderNoFor(id),
           ],
         );
+        await this.store.insertAttempt(m, { id, tenant_id: device.tenant_id, merchant_tenant_id: binding.merchantTenantId }, 1, outOrderNoFor(id));
         await this.jobs.enqueue(createOrderJob, { tenantId: binding.merchantTenantId, sessionId: id }, { key: `create:${id}` });
         return id;
       })
@@ -200,6 +205,11 @@ export class ConsumerSessionsService {
   /** What the mini-program shows; the confirmation jump while the user has not confirmed. */
   private async view(row: SessionRow): Promise<Record<string, unknown>> {
     let businessView: unknown = null;
+    let running: number | null = null;
+    if (row.state === 'IN_USE') {
+      const readings = await this.transactions.asSystem((m) => this.store.meterReadings(m, [row]));
+      running = runningFen(row, readings.get(row.id) ?? null);
+    }
     if (row.state === 'AWAITING_CONFIRMATION' && row.order_package && !row.cancel_requested_at) {
       const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, row.merchant_account_id));
       // launch checklist (Pay Score 1): the v2 sign uses the APIv2 key
@@ -209,11 +219,13 @@ export class ConsumerSessionsService {
       sessionId: row.id,
       state: row.state,
       outOrderNo: row.out_order_no,
+      attempt: row.order_attempt,
       deviceCode: row.device_code,
       slot: row.slot,
       connector: row.connector,
       businessView,
       riskFundFen: row.risk_fund_fen,
+      ...(running !== null ? { runningFen: running } : {}),
       ...(row.total_fen !== null ? { totalFen: row.total_fen } : {}),
       ...(row.quote ? { lines: (row.quote as { lines?: unknown }).lines ?? [] } : {}),
       ...(row.paid_fen !== null ? { paidFen: row.paid_fen } : {}),

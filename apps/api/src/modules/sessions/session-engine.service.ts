@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   isPayScoreError,
+  outOrderNoFor,
   payScoreTime,
   phaseOf,
   type CreateOrderInput,
@@ -16,13 +17,16 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { jobPrincipal } from '../../platform/jobs/job-principal.js';
+import { returnedRows } from '../device-api/system-db.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { DeviceCommandsService } from '../fleet/device-commands.service.js';
 import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-signals.js';
-import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
+import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
-import { RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type SessionRow } from './session.model.js';
+import { MAX_ORDER_ATTEMPTS, RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
+import { runningQuote } from './sessions.mappers.js';
+import { sessionErrors } from './sessions.errors.js';
 import {
   applyNotificationJob,
   cancelOrderJob,
@@ -42,7 +46,15 @@ export const CANCEL_REASONS = {
   deviceFailed: '设备启动失败',
   nothingUsed: '未产生费用',
   orderRejected: '下单失败',
+  /** The user scanned again before confirming: this order is replaced by a new one (its package was single-use). */
+  replaced: '用户重新扫码，订单已更新',
 } as const;
+
+/** The create job of an attempt: attempt 1 keeps the key it always had. */
+const createKey = (sessionId: string, attempt: number) => (attempt === 1 ? `create:${sessionId}` : `create:${sessionId}:${attempt}`);
+
+/** What settling the replaced orders of a session found. */
+type Settled = 'settled' | 'reverted' | 'open';
 
 /** Where the end of a session came from. */
 export type EndSource = 'DEVICE' | 'OPERATOR' | 'TOTAL_CAP' | 'RUN_LIMIT';
@@ -113,6 +125,132 @@ export class SessionEngine implements OnModuleInit {
     return updated;
   }
 
+  /**
+   * The same user scanned again before confirming (issue 10 item 13). The package handed out is single-use
+   * (opened once, it is spent, whether or not the user confirmed) and a query answer carries none, so the
+   * session gets a new Pay Score order under a new out_order_no (`outOrderNoFor(session, attempt - 1)`):
+   * the current attempt becomes SUPERSEDED and the create job of the next one first cancels it at WeChat
+   * (`settleSupersededAttempts`), then creates the new order. Under the session's row lock: concurrent
+   * rescans make one new attempt (the later ones find no package and wait for the new one). A scan while
+   * the order is still being created hands out nothing yet, so it waits for that order instead.
+   */
+  async replaceOrder(m: EntityManager, sessionId: string): Promise<SessionRow | undefined> {
+    const row = await this.store.lock(m, sessionId);
+    if (!row || row.state !== 'AWAITING_CONFIRMATION' || row.cancel_requested_at || !row.order_package) return row;
+    if (row.order_attempt >= MAX_ORDER_ATTEMPTS) {
+      throw sessionErrors.SESSION_TOO_MANY_ATTEMPTS(`This session already asked WeChat for ${row.order_attempt} orders; cancel it and scan again.`);
+    }
+    const next = row.order_attempt + 1;
+    const outOrderNo = outOrderNoFor(row.id, next - 1);
+    await this.store.updateAttempt(m, row.id, row.order_attempt, 'SUPERSEDED', { order_id: row.order_id });
+    await this.store.insertAttempt(m, row, next, outOrderNo);
+    const updated = await this.store.update(m, row.id, {
+      order_attempt: next,
+      order_attempted_at: new Date(),
+      out_order_no: outOrderNo,
+      order_id: null,
+      order_package: null,
+      order_created_at: null,
+      order_state: null,
+      order_state_description: null,
+      collection_state: null,
+    });
+    await this.jobs.enqueue(createOrderJob, { tenantId: row.merchant_tenant_id, sessionId: row.id }, { key: createKey(row.id, next) });
+    return updated;
+  }
+
+  private async hasSuperseded(m: EntityManager, row: SessionRow): Promise<boolean> {
+    if (row.order_attempt === 1) return false;
+    const open = (await m.query(`SELECT 1 FROM session_order_attempts WHERE session_id = $1 AND state = 'SUPERSEDED' LIMIT 1`, [row.id])) as unknown[];
+    return open.length > 0;
+  }
+
+  private async queryOrNull(handle: MerchantHandle, row: SessionRow, outOrderNo: string): Promise<ServiceOrder | null> {
+    try {
+      return await handle.client.queryOrder({ out_order_no: outOrderNo, appid: row.appid, service_id: row.service_id });
+    } catch (error) {
+      if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * The orders a rescan replaced (SUPERSEDED) are cancelled at WeChat before the next one is created, so a
+   * session never has two live orders. One the user confirmed before any cancel was sent for it (confirmed,
+   * then scanned again) wins while the next attempt is not created yet: the session goes back to it and starts
+   * the device on it, and the next attempt is ABANDONED, never created. Once a cancel was sent (recorded under
+   * the lock before the call, so a concurrent run — the reconciler, a retried job — sees it), the order is
+   * never gone back to, since that cancel may still land: it is cancelled again (a re-entry) instead, as is a
+   * confirmed one of a session being cancelled. Answers 'open' while one is still open.
+   */
+  private async settleSupersededAttempts(tenantId: string, sessionId: string): Promise<Settled> {
+    const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
+      const open = (await m.query(`SELECT attempt, out_order_no FROM session_order_attempts WHERE session_id = $1 AND state = 'SUPERSEDED' ORDER BY attempt`, [
+        sessionId,
+      ])) as Pick<AttemptRow, 'attempt' | 'out_order_no'>[];
+      return open.length > 0 ? { row, open, handle: await this.merchants.forAccount(m, row.merchant_account_id) } : null;
+    });
+    if (!prep) return 'settled';
+    const { row, handle } = prep;
+    let result: Settled = 'settled';
+    for (const attempt of prep.open) {
+      let order = await this.queryOrNull(handle, row, attempt.out_order_no);
+      if (order && safePhase(order) === 'USER_CONFIRMED') {
+        const confirmed = order;
+        const reverted = await this.withSession(tenantId, sessionId, async (m, current) => {
+          if (current.state !== 'AWAITING_CONFIRMATION' || current.cancel_requested_at || current.order_created_at || current.order_attempt !== attempt.attempt + 1) return false;
+          const [still] = (await m.query(`SELECT state, order_created_at, cancel_sent_at FROM session_order_attempts WHERE session_id = $1 AND attempt = $2 FOR UPDATE`, [
+            sessionId,
+            attempt.attempt,
+          ])) as Pick<AttemptRow, 'state' | 'order_created_at' | 'cancel_sent_at'>[];
+          if (still?.state !== 'SUPERSEDED' || still.cancel_sent_at) return false;
+          await this.store.updateAttempt(m, sessionId, current.order_attempt, 'ABANDONED', { note: 'never created: the order it was to replace had been confirmed' });
+          await this.store.updateAttempt(m, sessionId, attempt.attempt, 'CURRENT', { note: 'confirmed by the user before the rescan could cancel it' });
+          const back = await this.store.update(m, sessionId, {
+            order_attempt: attempt.attempt,
+            out_order_no: attempt.out_order_no,
+            order_id: confirmed.order_id ?? null,
+            order_created_at: still.order_created_at ?? new Date(),
+          });
+          await this.applyOrder(m, back, confirmed);
+          return true;
+        });
+        if (reverted) return 'reverted';
+      }
+      if (order && (safePhase(order) === 'CREATED' || safePhase(order) === 'USER_CONFIRMED')) {
+        const claimed = await this.withSession(tenantId, sessionId, async (m) => {
+          const rows = (await m.query(
+            `UPDATE session_order_attempts SET cancel_sent_at = coalesce(cancel_sent_at, now()) WHERE session_id = $1 AND attempt = $2 AND state = 'SUPERSEDED' RETURNING attempt`,
+            [sessionId, attempt.attempt],
+          )) as unknown;
+          return returnedRows(rows).length > 0;
+        });
+        if (!claimed) continue; // gone back to (or settled) by a concurrent run meanwhile
+        try {
+          await handle.client.cancelOrder(attempt.out_order_no, { appid: row.appid, service_id: row.service_id, reason: CANCEL_REASONS.replaced }, { current: order });
+          order = { ...order, state: 'REVOKED', state_description: undefined } as ServiceOrder;
+        } catch (error) {
+          if (!isRefusal(error)) throw error;
+          // refused: look again (another process cancelled it, or the user confirmed it meanwhile: settled next time)
+          order = await this.queryOrNull(handle, row, attempt.out_order_no);
+        }
+      }
+      const phase = order ? safePhase(order) : null;
+      if (!order || phase === 'REVOKED' || phase === 'EXPIRED') {
+        await this.withSession(tenantId, sessionId, (m) =>
+          m.query(`UPDATE session_order_attempts SET state = 'REVOKED', closed_at = now(), note = coalesce(note, $3) WHERE session_id = $1 AND attempt = $2 AND state = 'SUPERSEDED'`, [
+            sessionId,
+            attempt.attempt,
+            order ? `${phase} at WeChat` : 'not found at WeChat',
+          ]),
+        );
+      } else {
+        result = 'open';
+      }
+    }
+    return result;
+  }
+
   private createBody(row: SessionRow): CreateOrderInput {
     const fund = riskFundFor(row.plan as unknown as PricingPlan, row.scenario);
     return {
@@ -139,9 +277,16 @@ export class SessionEngine implements OnModuleInit {
   async createOrder({ tenantId, sessionId }: SessionJob): Promise<void> {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
       if (row.state !== 'AWAITING_CONFIRMATION' || row.order_created_at || row.cancel_requested_at) return null;
-      return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
+      return { row, superseded: await this.hasSuperseded(m, row), handle: await this.merchants.forAccount(m, row.merchant_account_id) };
     });
     if (!prep) return;
+    if (prep.superseded) {
+      // a rescan replaced the order: the earlier one is cancelled first (never two live orders), unless the user confirmed it
+      const earlier = await this.settleSupersededAttempts(tenantId, sessionId);
+      if (earlier === 'reverted') return;
+      if (earlier === 'open') throw new Error(`session ${sessionId}: the order a rescan replaced is still open at WeChat`);
+      return this.createOrder({ tenantId, sessionId });
+    }
     const { row, handle } = prep;
     let order: ServiceOrder & { package: string };
     try {
@@ -159,23 +304,29 @@ export class SessionEngine implements OnModuleInit {
       return;
     }
     await this.withSession(tenantId, sessionId, async (m, current) => {
-      if (current.order_created_at) return;
+      if (current.order_created_at || current.out_order_no !== row.out_order_no) return;
+      const createdAt = new Date();
       await this.store.update(m, sessionId, {
-        order_created_at: new Date(),
+        order_created_at: createdAt,
         order_id: order.order_id,
         order_package: order.package,
         order_state: order.state,
         order_state_description: order.state_description ?? null,
       });
+      await this.store.updateAttempt(m, sessionId, current.order_attempt, 'CURRENT', { order_id: order.order_id, order_created_at: createdAt });
     });
   }
 
   async cancelOrder({ tenantId, sessionId }: SessionJob): Promise<void> {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
       if (row.state === 'CANCELLED' || row.state === 'PAID' || !row.cancel_requested_at) return null;
-      return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
+      return { row, superseded: await this.hasSuperseded(m, row), handle: await this.merchants.forAccount(m, row.merchant_account_id) };
     });
     if (!prep) return;
+    // the orders a rescan replaced go too (the cancel was asked for: a confirmed one is never gone back to)
+    if (prep.superseded && (await this.settleSupersededAttempts(tenantId, sessionId)) === 'open') {
+      throw new Error(`session ${sessionId}: the order a rescan replaced is still open at WeChat`);
+    }
     const { row, handle } = prep;
     let order: ServiceOrder | null;
     try {
@@ -500,8 +651,12 @@ export class SessionEngine implements OnModuleInit {
       let outcome = 'applied';
       if (n.event_type.startsWith('PAYSCORE.')) {
         const row = await this.store.byOutOrderNo(m, n.business_key);
-        if (!row) outcome = 'unknown-order';
-        else {
+        if (!row) {
+          // an order a rescan replaced is never applied to the session: it is cancelled, or (confirmed before it
+          // could be) the create job of the next attempt goes back to it after querying it
+          const attempt = await this.store.attemptByOutOrderNo(m, n.business_key);
+          outcome = attempt ? `replaced-attempt ${attempt.attempt} ${attempt.state}` : 'unknown-order';
+        } else {
           touched = row.id;
           await this.applyOrder(m, row, n.resource as unknown as ServiceOrder);
         }
@@ -620,7 +775,9 @@ export class SessionEngine implements OnModuleInit {
          -- unpaid for days is not queried every few minutes
          WHERE s.updated_at < now() - greatest(make_interval(secs => $1), least((now() - s.created_at) / 10, interval '6 hours'))
            AND (s.state NOT IN ('PAID', 'CANCELLED')
-                OR EXISTS (SELECT 1 FROM session_actions a WHERE a.session_id = s.id AND a.state IN ('PENDING', 'PROCESSING')))
+                OR EXISTS (SELECT 1 FROM session_actions a WHERE a.session_id = s.id AND a.state IN ('PENDING', 'PROCESSING'))
+                -- an order a rescan replaced that is not known to be cancelled at WeChat yet
+                OR EXISTS (SELECT 1 FROM session_order_attempts o WHERE o.session_id = s.id AND o.state = 'SUPERSEDED'))
          ORDER BY s.updated_at LIMIT 500`,
         [after],
       )) as { id: string; merchant_tenant_id: string }[];
@@ -634,12 +791,15 @@ export class SessionEngine implements OnModuleInit {
   async reconcileSession(job: SessionJob): Promise<void> {
     const { confirmTimeoutSeconds, startTimeoutSeconds } = this.config.sessions;
     const now = Date.now();
+    let superseded = false;
     const next = await this.withSession(job.tenantId, job.sessionId, async (m, row): Promise<'query' | 'cancel' | 'complete' | 'actions' | null> => {
       await this.store.update(m, row.id, {}); // touch: not rescanned before reconcileAfterSeconds
+      superseded = await this.hasSuperseded(m, row);
       if (row.cancel_requested_at && row.state !== 'CANCELLED' && row.state !== 'PAID') return 'cancel';
       switch (row.state) {
         case 'AWAITING_CONFIRMATION':
-          if (now - row.awaiting_confirmation_at.getTime() > confirmTimeoutSeconds * 1000) {
+          // from the current attempt: a user who scanned again has a new confirmation page to act on
+          if (now - (row.order_attempted_at ?? row.awaiting_confirmation_at).getTime() > confirmTimeoutSeconds * 1000) {
             await this.requestCancel(m, row, CANCEL_REASONS.unconfirmed);
             return 'cancel';
           }
@@ -670,6 +830,8 @@ export class SessionEngine implements OnModuleInit {
     if (next === 'cancel') await this.cancelOrder(job);
     else if (next === 'complete') await this.completeOrder(job);
     else if (next === 'query') await this.syncOrder(job);
+    // replaced orders still open at WeChat are cancelled (or, confirmed before the next was created, gone back to)
+    if (superseded) await this.settleSupersededAttempts(job.tenantId, job.sessionId);
     await this.reconcileActions(job);
   }
 
@@ -706,25 +868,18 @@ export class SessionEngine implements OnModuleInit {
   }
 
   /**
-   * A charger reports its meter while it runs (`charging.metered`, the session's energy so far): once that
-   * energy already costs the plan's total cap, nothing more can be charged and the charger is stopped.
+   * A charger or a valve reports its meter while it runs (`charging.metered` / `valve.metered`, the session's
+   * energy or volume so far): once that already costs the plan's total cap, nothing more can be charged and
+   * the device is stopped. The same running quote the operators and the user see (`runningQuote`).
    */
   private async meteredCapReached(m: EntityManager, row: SessionRow, plan: PricingPlan, started: Date, now: number): Promise<boolean> {
-    if (row.device_type !== 'EV_CHARGER' || !plan.energy || plan.totalCapFen === undefined) return false;
-    const [reading] = (await m.query(
-      `SELECT (payload->>'wattHours')::bigint AS wh, occurred_at FROM device_events
-       WHERE device_id = $1 AND session_id = $2 AND type = 'charging.metered' AND payload->>'wattHours' ~ '^[0-9]+$'
-       ORDER BY occurred_at DESC LIMIT 1`,
-      [row.device_id, row.id],
-    )) as { wh: number; occurred_at: Date }[];
+    if (plan.totalCapFen === undefined) return false;
+    if (!(row.device_type === 'EV_CHARGER' && plan.energy) && !(row.device_type === 'WATER_VALVE' && plan.volume)) return false;
+    const running = { ...row, state: 'IN_USE' as const, service_started_at: started };
+    const reading = (await this.store.meterReadings(m, [running])).get(row.id);
     if (!reading) return false;
-    const to = clamp(reading.occurred_at, new Date(started.getTime() + 1000), new Date(now));
-    try {
-      const running = estimate(plan, { startedAt: iso(started), energy: [{ from: iso(started), to: iso(to), wattHours: Number(reading.wh) }] } as Usage, now);
-      return running.totalFen >= plan.totalCapFen;
-    } catch {
-      return false;
-    }
+    const quoted = runningQuote(running, reading, now);
+    return quoted !== null && quoted.totalFen >= plan.totalCapFen;
   }
 
   /** Operator actions still pending (their job failed for good, or a refund waits for its result). */
@@ -768,4 +923,13 @@ function recordedOrder(row: SessionRow): OrderStateView {
 function clamp(value: Date, min: Date, max: Date): Date {
   const t = Math.min(Math.max(value.getTime(), min.getTime()), Math.max(max.getTime(), min.getTime()));
   return new Date(t);
+}
+
+/** The order's phase, or null for a state the client does not know. */
+function safePhase(order: ServiceOrder): OrderPhase | null {
+  try {
+    return phaseOf(order);
+  } catch {
+    return null;
+  }
 }

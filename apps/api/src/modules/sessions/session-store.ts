@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { returnedRows } from '../device-api/system-db.js';
-import type { ActionRow, SessionRow } from './session.model.js';
+import type { ActionRow, AttemptRow, SessionRow } from './session.model.js';
+import type { MeterReading } from './sessions.mappers.js';
 
 /** Columns a transition may set (besides updated_at, which every update sets). */
 export type SessionPatch = Partial<Omit<SessionRow, 'id' | 'tenant_id' | 'created_at' | 'updated_at'>>;
@@ -37,6 +38,66 @@ export class SessionStore {
     const row = rows[0];
     if (!row) throw new Error(`session ${id} vanished during an update`);
     return row;
+  }
+
+  /** The session's Pay Score orders, first to last. */
+  async attempts(m: EntityManager, sessionId: string): Promise<AttemptRow[]> {
+    return (await m.query(`SELECT * FROM session_order_attempts WHERE session_id = $1 ORDER BY attempt`, [sessionId])) as AttemptRow[];
+  }
+
+  /** An attempt by its out_order_no (a callback for an order the session no longer uses). */
+  async attemptByOutOrderNo(m: EntityManager, outOrderNo: string): Promise<AttemptRow | undefined> {
+    const [row] = (await m.query(`SELECT * FROM session_order_attempts WHERE out_order_no = $1`, [outOrderNo])) as AttemptRow[];
+    return row;
+  }
+
+  async insertAttempt(m: EntityManager, session: Pick<SessionRow, 'id' | 'tenant_id' | 'merchant_tenant_id'>, attempt: number, outOrderNo: string): Promise<void> {
+    await m.query(
+      `INSERT INTO session_order_attempts (tenant_id, merchant_tenant_id, session_id, attempt, out_order_no, state) VALUES ($1, $2, $3, $4, $5, 'CURRENT')`,
+      [session.tenant_id, session.merchant_tenant_id, session.id, attempt, outOrderNo],
+    );
+  }
+
+  /** Sets an attempt's state (and the given fields); closing states stamp closed_at, SUPERSEDED superseded_at. */
+  async updateAttempt(
+    m: EntityManager,
+    sessionId: string,
+    attempt: number,
+    state: AttemptRow['state'],
+    fields: { order_id?: string | null; order_created_at?: Date | null; note?: string | null } = {},
+  ): Promise<void> {
+    await m.query(
+      `UPDATE session_order_attempts SET state = $3, order_id = coalesce($4, order_id), order_created_at = coalesce($5, order_created_at), note = coalesce($6, note),
+         superseded_at = CASE WHEN $3 = 'SUPERSEDED' THEN coalesce(superseded_at, now()) ELSE superseded_at END,
+         closed_at = CASE WHEN $3 IN ('REVOKED', 'ABANDONED') THEN coalesce(closed_at, now()) WHEN $3 = 'CURRENT' THEN NULL ELSE closed_at END
+       WHERE session_id = $1 AND attempt = $2`,
+      [sessionId, attempt, state, fields.order_id ?? null, fields.order_created_at ?? null, fields.note ?? null],
+    );
+  }
+
+  /**
+   * The latest meter reading of each given session in use on a charger or a valve (`charging.metered`,
+   * `valve.metered`: the device's own events for that session), by session id.
+   */
+  async meterReadings(m: EntityManager, rows: readonly SessionRow[]): Promise<Map<string, MeterReading>> {
+    const metered = rows.filter((r) => r.state === 'IN_USE' && (r.device_type === 'EV_CHARGER' || r.device_type === 'WATER_VALVE'));
+    const readings = new Map<string, MeterReading>();
+    if (metered.length === 0) return readings;
+    const found = (await m.query(
+      `SELECT s.id, r.occurred_at, r.payload FROM unnest($1::uuid[], $2::text[]) AS s(device_id, id)
+       CROSS JOIN LATERAL (
+         SELECT e.occurred_at, e.payload FROM device_events e
+         WHERE e.device_id = s.device_id AND e.session_id = s.id AND e.type IN ('charging.metered', 'valve.metered') AND e.source = 'DEVICE'
+         ORDER BY e.occurred_at DESC, e.received_at DESC LIMIT 1) r`,
+      [metered.map((r) => r.device_id), metered.map((r) => r.id)],
+    )) as { id: string; occurred_at: Date; payload: Record<string, unknown> }[];
+    const count = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
+    for (const f of found) {
+      const wattHours = count(f.payload['wattHours']);
+      const volumeMillilitres = count(f.payload['volumeMillilitres']);
+      readings.set(f.id, { occurredAt: f.occurred_at, ...(wattHours !== undefined ? { wattHours } : {}), ...(volumeMillilitres !== undefined ? { volumeMillilitres } : {}) });
+    }
+    return readings;
   }
 
   async actions(m: EntityManager, sessionId: string): Promise<ActionRow[]> {

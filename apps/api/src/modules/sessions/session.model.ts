@@ -57,7 +57,12 @@ export interface SessionRow {
   risk_fund_fen: number;
   /** Fixed at the scan, so a create retried by another process re-enters with identical parameters. */
   notify_url: string;
+  /** The current attempt's out_order_no (see `order_attempt`). */
   out_order_no: string;
+  /** Which of the session's Pay Score orders is current (1 unless the user scanned again before confirming). */
+  order_attempt: number;
+  /** When the current attempt began (null for the first); the confirmation timeout runs from it. */
+  order_attempted_at: Date | null;
   state: SessionState;
   order_id: string | null;
   order_package: string | null;
@@ -94,6 +99,29 @@ export interface SessionRow {
   cancel_requested_at: Date | null;
   cancelled_at: Date | null;
   updated_at: Date;
+}
+
+/**
+ * How many Pay Score orders one session may ask for: each repeated scan before the user confirms replaces
+ * the order (its `package` is single-use); past this, the user cancels and starts a new session.
+ */
+export const MAX_ORDER_ATTEMPTS = 10;
+
+/** One of a session's Pay Score orders (migration 1764304400000). */
+export interface AttemptRow {
+  tenant_id: string;
+  merchant_tenant_id: string;
+  session_id: string;
+  attempt: number;
+  out_order_no: string;
+  state: 'CURRENT' | 'SUPERSEDED' | 'REVOKED' | 'ABANDONED';
+  order_id: string | null;
+  note: string | null;
+  created_at: Date;
+  order_created_at: Date | null;
+  superseded_at: Date | null;
+  cancel_sent_at: Date | null;
+  closed_at: Date | null;
 }
 
 export interface ActionRow {

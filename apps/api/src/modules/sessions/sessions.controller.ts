@@ -34,7 +34,10 @@ export class SessionsController {
   @Get('sessions/:id')
   @ApiOperation({
     summary: 'Get a session',
-    description: 'One session the caller may see, with its times, usage, quote, the lines sent to WeChat, its operator actions and, while open, the running cost.',
+    description:
+      'One session the caller may see (a hardware reseller never sees its customers’ sessions): times, usage, quote, the lines sent to WeChat, operator actions, ' +
+      'the Pay Score orders (`attempts`: a scan repeated before confirming replaces the order) and, while in use, the running cost (`runningFen`, from the latest ' +
+      'meter reading for chargers and valves: `meterReading`).',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED, sessionErrors.SESSION_NOT_FOUND)
   @ApiOkResponse({ type: SessionDetailDto, description: 'The session, its times, usage, quote, lines sent to WeChat, actions, and the running cost while open.' })

@@ -9,6 +9,7 @@ export const sessionErrors = defineErrors({
   SESSION_PLAN_MISSING: [422, 'The device has no pricing plan.'],
   SESSION_APPID_NOT_BOUND: [422, 'This mini-program is not bound to the device’s merchant account.'],
   SESSION_INVALID_STATE: [409, 'The session is not in a state that allows this.'],
+  SESSION_TOO_MANY_ATTEMPTS: [409, 'This session asked for too many Pay Score orders; cancel it and scan again.'],
   SESSION_AMOUNT_INVALID: [422, 'The amount is not valid for this session.'],
   SESSION_USAGE_INVALID: [422, 'The usage is not valid for this session’s pricing plan.'],
   SESSION_END_TIME_INVALID: [422, 'The end time is not valid for this session.'],

@@ -48,7 +48,8 @@ export class SessionsService {
     const m = this.context.manager;
     const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM service_sessions ${filter}`, params)) as [{ total: number }];
     const rows = (await m.query(`SELECT * FROM service_sessions ${filter} ORDER BY created_at DESC, id LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`, params)) as SessionRow[];
-    return { items: rows.map(toSessionDto), total };
+    const readings = await this.store.meterReadings(m, rows);
+    return { items: rows.map((r) => toSessionDto(r, readings.get(r.id) ?? null)), total };
   }
 
   private async visible(id: string, lock = false): Promise<SessionRow> {
@@ -58,8 +59,10 @@ export class SessionsService {
   }
 
   async detail(id: string): Promise<SessionDetailDto> {
+    const m = this.context.manager;
     const row = await this.visible(id);
-    return toSessionDetailDto(row, await this.store.actions(this.context.manager, id));
+    const readings = await this.store.meterReadings(m, [row]);
+    return toSessionDetailDto(row, await this.store.actions(m, id), await this.store.attempts(m, id), readings.get(id) ?? null);
   }
 
   /** "I returned it, the cabinet missed it": the operator ends the session at the time it really ended. */
@@ -154,6 +157,6 @@ export class SessionsService {
       bucket.owedFen += r.total_fen ?? 0;
       owed += r.total_fen ?? 0;
     }
-    return { count: rows.length, owedFen: owed, aging, items: rows.slice(0, limit).map(toSessionDto) };
+    return { count: rows.length, owedFen: owed, aging, items: rows.slice(0, limit).map((r) => toSessionDto(r)) };
   }
 }

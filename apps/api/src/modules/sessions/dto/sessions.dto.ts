@@ -35,13 +35,15 @@ export class BusinessViewDto {
 export class ConsumerSessionDto {
   @ApiProperty({ format: 'uuid' }) sessionId!: string;
   @ApiProperty({ enum: SESSION_STATES }) state!: SessionState;
-  @ApiProperty() outOrderNo!: string;
+  @ApiProperty({ description: 'The current Pay Score order’s number (a scan repeated before confirming gets a new order, and a new number).' }) outOrderNo!: string;
+  @ApiProperty({ description: 'Which of the session’s Pay Score orders is current (1, 2, …).' }) attempt!: number;
   @ApiProperty() deviceCode!: string;
   @ApiProperty({ type: Number, nullable: true }) slot!: number | null;
   @ApiProperty({ type: Number, nullable: true }) connector!: number | null;
   @ApiProperty({ type: BusinessViewDto, nullable: true, description: 'Present while the order awaits the user’s confirmation.' })
   businessView!: BusinessViewDto | null;
   @ApiProperty({ description: 'The most this session can cost (the Pay Score risk fund).' }) riskFundFen!: number;
+  @ApiPropertyOptional({ description: 'In use: what the session would cost if it ended now (see the operator’s runningFen).' }) runningFen?: number;
   @ApiPropertyOptional() totalFen?: number;
   @ApiPropertyOptional({ type: 'array', items: { type: 'object', additionalProperties: true } }) lines?: unknown[];
   @ApiPropertyOptional() paidFen?: number;
@@ -96,6 +98,12 @@ export class SessionActionDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) finishedAt!: string | null;
 }
 
+export class MeterReadingDto {
+  @ApiProperty({ format: 'date-time', description: 'When the device took it (its clock).' }) readAt!: string;
+  @ApiPropertyOptional({ description: 'Chargers: energy since the session started.' }) wattHours?: number;
+  @ApiPropertyOptional({ description: 'Valves: water since the valve opened.' }) volumeMillilitres?: number;
+}
+
 export class SessionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
@@ -117,7 +125,21 @@ export class SessionDto {
   @ApiProperty({ type: Number, nullable: true }) totalFen!: number | null;
   @ApiProperty({ type: Number, nullable: true }) paidFen!: number | null;
   @ApiProperty() refundedFen!: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'Open sessions: the running cost now (time-based plans).' }) runningFen!: number | null;
+  @ApiProperty({ description: 'Which of the session’s Pay Score orders is current (1 unless the user scanned again before confirming; outOrderNo is its number).' })
+  orderAttempt!: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description:
+      'Sessions in use: what the session would cost if it ended now, priced with its plan version — time so far, and for chargers and valves the energy or volume of the latest meter reading (meterReadAt). Null for item sales (known when the door closes) and sessions not in use.',
+  })
+  runningFen!: number | null;
+  @ApiProperty({
+    type: MeterReadingDto,
+    nullable: true,
+    description: 'Chargers and valves in use: the latest meter reading behind runningFen (charging.metered / valve.metered); null before the first one.',
+  })
+  meterReading!: MeterReadingDto | null;
   @ApiProperty({ type: String, nullable: true }) endSource!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Something an operator must look at.' }) anomaly!: string | null;
@@ -125,7 +147,25 @@ export class SessionDto {
   times!: Record<string, string | null>;
 }
 
+export class OrderAttemptDto {
+  @ApiProperty({ description: '1, 2, … in the order they were created.' }) attempt!: number;
+  @ApiProperty() outOrderNo!: string;
+  @ApiProperty({
+    enum: ['CURRENT', 'SUPERSEDED', 'REVOKED', 'ABANDONED'],
+    description: 'CURRENT: the session’s order; SUPERSEDED: replaced by a rescan, being cancelled at WeChat; REVOKED: replaced and cancelled; ABANDONED: never created (the order it was to replace had been confirmed).',
+  })
+  state!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'WeChat’s order_id.' }) orderId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) orderCreatedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) supersededAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt!: string | null;
+}
+
 export class SessionDetailDto extends SessionDto {
+  @ApiProperty({ type: [OrderAttemptDto], description: 'The session’s Pay Score orders: a repeated scan before confirming replaces the order (its package is single-use).' })
+  attempts!: OrderAttemptDto[];
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) usage!: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) quote!: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The post_payments / post_discounts sent to WeChat.' }) lines!: Record<string, unknown> | null;
