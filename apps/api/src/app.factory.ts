@@ -14,6 +14,7 @@ import { captureDeviceRawBody } from './modules/device-api/device-signature.guar
 import { openDatabase, type OpenDatabase } from './platform/database/database.js';
 import { contextStorage } from './platform/tenancy/context-storage.js';
 import { Transactions } from './platform/database/transactions.js';
+import { installJsonBodyParser } from './platform/errors/json-body.js';
 import { createValidationPipe } from './platform/errors/validation.js';
 import { createRootLogger, PinoNestLogger } from './platform/observability/logger.js';
 import { buildOpenApiDocument } from './platform/observability/openapi.js';
@@ -37,6 +38,8 @@ function resolveJwtSecret(config: AppConfig): string {
   return secret;
 }
 
+const BODY_LIMIT = 1_048_576;
+
 /** Builds the whole API (database migrated, demo seeded when asked), ready to listen or to be injected into. */
 export async function createApp(config: AppConfig, options: { logger?: Logger } = {}): Promise<ZizhuApp> {
   const logger = options.logger ?? createRootLogger(config.logLevel);
@@ -47,12 +50,13 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
       loggerInstance: logger,
       logController: new LogController({ requestIdLogLabel: 'requestId' }),
       genReqId: (req: IncomingMessage) => requestIdOf(req),
-      bodyLimit: 1_048_576,
+      bodyLimit: BODY_LIMIT,
     });
     app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, resolveJwtSecret(config)), adapter, {
       logger: new PinoNestLogger(logger),
       abortOnError: false,
     });
+    installJsonBodyParser(app, BODY_LIMIT);
     app.useGlobalPipes(createValidationPipe());
     // every request runs in its own context, keyed by the request id that every log line carries
     app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
-import { CreateSiteDto, SiteDto } from './dto/fleet.dto.js';
+import { CreateSiteDto, SiteDto, SiteListQueryDto } from './dto/fleet.dto.js';
 import { toSiteDto } from './fleet.mappers.js';
 import { SitesService } from './sites.service.js';
 
@@ -14,10 +14,9 @@ export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
   @Get()
-  @ApiQuery({ name: 'organizationId', required: false, type: String })
   @ApiOkResponse({ type: [SiteDto] })
-  async list(@Query('organizationId') organizationId?: string): Promise<SiteDto[]> {
-    return (await this.sites.list(organizationId && /^[0-9a-f-]{36}$/i.test(organizationId) ? organizationId : undefined)).map(toSiteDto);
+  async list(@Query() query: SiteListQueryDto): Promise<SiteDto[]> {
+    return (await this.sites.list(query.organizationId)).map(toSiteDto);
   }
 
   @Get(':id')

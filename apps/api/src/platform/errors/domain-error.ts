@@ -33,6 +33,7 @@ export function defineErrors<const T extends Record<string, readonly [ErrorStatu
 
 export const platformErrors = defineErrors({
   VALIDATION_FAILED: [400, 'The request is not valid.'],
+  REQUEST_TOO_DEEP: [400, 'The JSON body nests too deeply.'],
   NOT_FOUND: [404, 'No such resource.'],
   ROUTE_NOT_FOUND: [404, 'No such route.'],
   TENANT_CONTEXT_MISSING: [500, 'No tenant in the request context.'],
