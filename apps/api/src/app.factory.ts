@@ -51,6 +51,9 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
       logController: new LogController({ requestIdLogLabel: 'requestId' }),
       genReqId: (req: IncomingMessage) => requestIdOf(req),
       bodyLimit: BODY_LIMIT,
+      // the client address (the login limiter's key) comes from X-Forwarded-For only through trusted proxies
+      // (a hop count is valid for Fastify; the adapter's option type leaves it out)
+      trustProxy: (typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy) as boolean | string[],
     });
     app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, resolveJwtSecret(config)), adapter, {
       logger: new PinoNestLogger(logger),

@@ -10,6 +10,7 @@ import { CreateMerchantAccounts1764303000000 } from './1764303000000-create-merc
 import { CreateEndUsers1764303001000 } from './1764303001000-create-end-users.js';
 import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idempotency-keys.js';
 import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
+import { ReplaceLoginAttempts1764304100000 } from './1764304100000-replace-login-attempts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateEndUsers1764303001000,
   CreateIdempotencyKeys1764303002000,
   CreateServiceSessions1764303003000,
+  ReplaceLoginAttempts1764304100000,
 ];

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Public, TenantScoped } from '../../platform/auth/access-policy.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
@@ -22,9 +22,17 @@ export class AuthController {
   @Post('auth/login')
   @Public()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in',
+    description:
+      'Anyone may call it. Exchanges a login (email or phone) and password for an access token and a refresh token. ' +
+      'Failed attempts are limited per (login, client address): the first few are free, then each one doubles the wait; ' +
+      'an address with many failures across logins is closed for a while to logins that never signed in from it. ' +
+      'Errors: 400 VALIDATION_FAILED, 401 AUTH_INVALID_CREDENTIALS, 429 AUTH_RATE_LIMITED (Retry-After header and `retryAfterSeconds`).',
+  })
   @ApiOkResponse({ type: TokensDto })
   @ApiUnauthorizedResponse({ description: 'AUTH_INVALID_CREDENTIALS' })
-  @ApiTooManyRequestsResponse({ description: 'AUTH_RATE_LIMITED, with Retry-After' })
+  @ApiTooManyRequestsResponse({ description: 'AUTH_RATE_LIMITED, with Retry-After and retryAfterSeconds' })
   login(@Body() body: LoginDto, @Req() request: FastifyRequest): Promise<TokensDto> {
     return this.auth.login(body.login, body.password, request.ip);
   }
