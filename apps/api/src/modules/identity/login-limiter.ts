@@ -5,8 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 /** A sign-in attempt let through: counted as a failure until `succeeded()` says otherwise. */
 export interface AdmittedAttempt {
   readonly admitted: true;
-  /** The address window the attempt was counted in, to take it back on success. */
-  readonly addressWindow: Date;
+  /** The address window the attempt was counted in (its start as text: microseconds, which a Date would lose), to take it back on success. */
+  readonly addressWindow: string;
 }
 
 export interface RefusedAttempt {
@@ -73,11 +73,11 @@ export class LoginLimiter {
        ON CONFLICT (address) DO UPDATE SET
          window_started_at = CASE WHEN a.window_started_at + make_interval(secs => $2) <= now() THEN now() ELSE a.window_started_at END,
          failures = CASE WHEN a.window_started_at + make_interval(secs => $2) <= now() THEN 1 ELSE a.failures + 1 END
-       RETURNING window_started_at`,
+       RETURNING window_started_at::text AS window_start`,
       [address, limits.addressWindowSeconds],
-    )) as [{ window_started_at: Date }];
+    )) as [{ window_start: string }];
     if (Math.random() < 0.01) await this.prune(m);
-    return { admitted: true, addressWindow: window.window_started_at };
+    return { admitted: true, addressWindow: window.window_start };
   }
 
   /** The password was right: clear the pair (remembering it as known) and take the attempt off its address. */
@@ -87,7 +87,7 @@ export class LoginLimiter {
         WHERE login = $1 AND address = $2`,
       [login, address],
     );
-    await m.query(`UPDATE login_address_failures SET failures = greatest(failures - 1, 0) WHERE address = $1 AND window_started_at = $2`, [
+    await m.query(`UPDATE login_address_failures SET failures = greatest(failures - 1, 0) WHERE address = $1 AND window_started_at = $2::timestamptz`, [
       address,
       attempt.addressWindow,
     ]);
