@@ -11,6 +11,7 @@ import { CreateEndUsers1764303001000 } from './1764303001000-create-end-users.js
 import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idempotency-keys.js';
 import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
 import { ReplaceLoginAttempts1764304100000 } from './1764304100000-replace-login-attempts.js';
+import { AddUserTokenVersion1764304101000 } from './1764304101000-add-user-token-version.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   CreateIdempotencyKeys1764303002000,
   CreateServiceSessions1764303003000,
   ReplaceLoginAttempts1764304100000,
+  AddUserTokenVersion1764304101000,
 ];

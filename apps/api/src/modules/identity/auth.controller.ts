@@ -48,7 +48,14 @@ export class AuthController {
   @Post('auth/logout')
   @Public()
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'The session (refresh-token family) is revoked.' })
+  @ApiOperation({
+    summary: 'Sign out',
+    description:
+      'Anyone holding the refresh token may call it. Ends that sign-in session: its refresh tokens, and the access tokens issued in it, ' +
+      'are refused from the next request on (401 AUTH_TOKEN_REVOKED) in every API process; the user\'s other sessions stay signed in. ' +
+      'An unknown token is accepted silently. Errors: 400 VALIDATION_FAILED.',
+  })
+  @ApiNoContentResponse({ description: 'The session (refresh-token family and its access tokens) is revoked.' })
   logout(@Body() body: RefreshDto): Promise<void> {
     return this.auth.logout(body.refreshToken);
   }

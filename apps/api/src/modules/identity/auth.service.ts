@@ -89,7 +89,11 @@ export class AuthService {
     return outcome;
   }
 
-  /** Revokes the session (the refresh token's family). Unknown tokens are accepted silently. */
+  /**
+   * Revokes the session: the refresh token's family, and with it every access token issued in that session
+   * (they carry the family as `sid`; the next request refuses them). Other sessions of the user stay signed in.
+   * Unknown tokens are accepted silently.
+   */
   async logout(refreshToken: string): Promise<void> {
     await this.transactions.asSystem(async (m) => {
       const stored = await m.findOne(RefreshTokenEntity, { where: { tokenHash: TokenService.hashRefresh(refreshToken) } });
@@ -107,7 +111,7 @@ export class AuthService {
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
     });
     return {
-      accessToken: this.tokens.signAccess({ userId: user.id, tenantId: user.tenantId, role: user.role }),
+      accessToken: this.tokens.signAccess({ userId: user.id, tenantId: user.tenantId, role: user.role, session: { id: familyId, tokenVersion: user.tokenVersion } }),
       refreshToken: refresh.token,
       expiresIn: this.tokens.accessTokenTtlSeconds,
     };

@@ -12,8 +12,14 @@ interface AccessClaims {
   sub: string;
   org: string;
   role: Role;
+  /** The sign-in session: the refresh-token family. */
+  sid: string;
+  /** The user's token version when it was issued. */
+  ver: number;
   aud?: unknown;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An end user of a mini-program, as proved by a consumer token. */
 export interface ConsumerPrincipal {
@@ -46,8 +52,9 @@ export class TokenService {
     return this.config.accessTokenTtlSeconds;
   }
 
-  signAccess(principal: Principal): string {
-    const claims: AccessClaims = { sub: principal.userId, org: principal.tenantId, role: principal.role };
+  /** An operator's access token, tied to its sign-in session (revocable, see Transactions.asTenant). */
+  signAccess(principal: Principal & { session: NonNullable<Principal['session']> }): string {
+    const claims: AccessClaims = { sub: principal.userId, org: principal.tenantId, role: principal.role, sid: principal.session.id, ver: principal.session.tokenVersion };
     return this.jwt.sign(claims, { expiresIn: this.config.accessTokenTtlSeconds });
   }
 
@@ -60,7 +67,9 @@ export class TokenService {
     }
     if (claims.aud !== undefined) throw authErrors.AUTH_TOKEN_INVALID(); // a consumer token (or any other audience) is not an operator's
     if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || !ROLES.includes(claims.role)) throw authErrors.AUTH_TOKEN_INVALID();
-    return { userId: claims.sub, tenantId: claims.org, role: claims.role };
+    // tokens from before sessions were revocable carry neither: they are refused, and the client refreshes
+    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !Number.isSafeInteger(claims.ver)) throw authErrors.AUTH_TOKEN_INVALID();
+    return { userId: claims.sub, tenantId: claims.org, role: claims.role, session: { id: claims.sid, tokenVersion: claims.ver } };
   }
 
   /** A mini-program end user's token: same key, its own audience, never valid on operator routes. */
