@@ -1,6 +1,7 @@
 import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ROLES, type Role } from '../../modules/identity/user.entity.js';
 import type { Principal } from '../tenancy/request-context.js';
@@ -18,8 +19,6 @@ interface AccessClaims {
   ver: number;
   aud?: unknown;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** An end user of a mini-program, as proved by a consumer token. */
 export interface ConsumerPrincipal {
@@ -66,9 +65,9 @@ export class TokenService {
       throw authErrors.AUTH_TOKEN_INVALID();
     }
     if (claims.aud !== undefined) throw authErrors.AUTH_TOKEN_INVALID(); // a consumer token (or any other audience) is not an operator's
-    if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || !ROLES.includes(claims.role)) throw authErrors.AUTH_TOKEN_INVALID();
+    if (!isUUID(claims.sub) || !isUUID(claims.org) || !ROLES.includes(claims.role)) throw authErrors.AUTH_TOKEN_INVALID();
     // tokens from before sessions were revocable carry neither: they are refused, and the client refreshes
-    if (typeof claims.sid !== 'string' || !UUID.test(claims.sid) || !Number.isSafeInteger(claims.ver)) throw authErrors.AUTH_TOKEN_INVALID();
+    if (!isUUID(claims.sid) || !Number.isInteger(claims.ver) || claims.ver < 0 || claims.ver > 2_147_483_647) throw authErrors.AUTH_TOKEN_INVALID();
     return { userId: claims.sub, tenantId: claims.org, role: claims.role, session: { id: claims.sid, tokenVersion: claims.ver } };
   }
 
