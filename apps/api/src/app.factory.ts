@@ -14,7 +14,7 @@ import { captureDeviceRawBody } from './modules/device-api/device-signature.guar
 import { openDatabase, type OpenDatabase } from './platform/database/database.js';
 import { contextStorage } from './platform/tenancy/context-storage.js';
 import { Transactions } from './platform/database/transactions.js';
-import { installJsonBodyParser } from './platform/errors/json-body.js';
+import { installInputGuards } from './platform/errors/request-input.js';
 import { createValidationPipe } from './platform/errors/validation.js';
 import { createRootLogger, PinoNestLogger } from './platform/observability/logger.js';
 import { buildOpenApiDocument } from './platform/observability/openapi.js';
@@ -59,13 +59,14 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
       logger: new PinoNestLogger(logger),
       abortOnError: false,
     });
-    installJsonBodyParser(app, BODY_LIMIT);
     app.useGlobalPipes(createValidationPipe());
     // every request runs in its own context, keyed by the request id that every log line carries
     app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
       void reply.header('x-request-id', request.id);
       contextStorage.run({ requestId: request.id }, done);
     });
+    // after the context hook, so a refusal carries the request id like any other answer
+    installInputGuards(app, BODY_LIMIT);
     // device requests are signed over their exact body bytes
     captureDeviceRawBody(app.getHttpAdapter().getInstance());
     SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app!), { jsonDocumentUrl: 'docs/openapi.json' });

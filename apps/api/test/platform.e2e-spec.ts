@@ -147,4 +147,15 @@ describe('bad input answers 4xx problem+json, never 500 (issue 10 item 6)', () =
     expectProblem(await post('/v1/auth/login', `{"login":"${'x'.repeat(1_100_000)}"}`), 413, 'PAYLOAD_TOO_LARGE');
     expectProblem(await t.http('GET', '/v1/devices/not-a-uuid', { token }), 400, 'VALIDATION_FAILED', 'id');
   });
+
+  it('refuses a NUL character, which PostgreSQL cannot store, with 400 naming where it was (it failed as a 500)', async () => {
+    expectProblem(await t.http('POST', '/v1/auth/login', { body: { login: 'ops\u0000@vendor.demo', password: 'x' } }), 400, 'REQUEST_NUL_CHARACTER', 'body');
+    expectProblem(await t.http('POST', '/v1/sites', { token, body: { name: 'a\u0000b', address: 'x', city: 'y' } }), 400, 'REQUEST_NUL_CHARACTER', 'body');
+    const inPath = await t.http('GET', '/v1/devices/by-code/PB%000001', { token, headers: { 'x-request-id': 'nul-probe' } });
+    expectProblem(inPath, 400, 'REQUEST_NUL_CHARACTER', 'url');
+    expect(inPath.headers['x-request-id']).toBe('nul-probe');
+    expectProblem(await t.http('GET', '/v1/sessions?state=%00', { token }), 400, 'REQUEST_NUL_CHARACTER', 'url');
+    // an escaped backslash followed by "u0000" is six ordinary characters
+    expectProblem(await t.http('POST', '/v1/auth/login', { body: { login: 'ops\\u0000@vendor.demo', password: 'x' } }), 401, 'AUTH_INVALID_CREDENTIALS');
+  });
 });
