@@ -14,6 +14,7 @@ import { captureDeviceRawBody } from './modules/device-api/device-signature.guar
 import { openDatabase, type OpenDatabase } from './platform/database/database.js';
 import { contextStorage } from './platform/tenancy/context-storage.js';
 import { Transactions } from './platform/database/transactions.js';
+import { installInputGuards } from './platform/errors/request-input.js';
 import { createValidationPipe } from './platform/errors/validation.js';
 import { createRootLogger, PinoNestLogger } from './platform/observability/logger.js';
 import { buildOpenApiDocument } from './platform/observability/openapi.js';
@@ -37,6 +38,8 @@ function resolveJwtSecret(config: AppConfig): string {
   return secret;
 }
 
+const BODY_LIMIT = 1_048_576;
+
 /** Builds the whole API (database migrated, demo seeded when asked), ready to listen or to be injected into. */
 export async function createApp(config: AppConfig, options: { logger?: Logger } = {}): Promise<ZizhuApp> {
   const logger = options.logger ?? createRootLogger(config.logLevel);
@@ -47,7 +50,10 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
       loggerInstance: logger,
       logController: new LogController({ requestIdLogLabel: 'requestId' }),
       genReqId: (req: IncomingMessage) => requestIdOf(req),
-      bodyLimit: 1_048_576,
+      bodyLimit: BODY_LIMIT,
+      // the client address (the login limiter's key) comes from X-Forwarded-For only through trusted proxies
+      // (a hop count is valid for Fastify; the adapter's option type leaves it out)
+      trustProxy: (typeof config.trustProxy === 'object' ? [...config.trustProxy] : config.trustProxy) as boolean | string[],
     });
     app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, database, resolveJwtSecret(config)), adapter, {
       logger: new PinoNestLogger(logger),
@@ -59,6 +65,8 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
       void reply.header('x-request-id', request.id);
       contextStorage.run({ requestId: request.id }, done);
     });
+    // after the context hook, so a refusal carries the request id like any other answer
+    installInputGuards(app, BODY_LIMIT);
     // device requests are signed over their exact body bytes
     captureDeviceRawBody(app.getHttpAdapter().getInstance());
     SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app!), { jsonDocumentUrl: 'docs/openapi.json' });

@@ -157,3 +157,78 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
     await other.close();
   });
 });
+
+describe('bad input answers 4xx problem+json, never 500 (issue 10 item 6)', () => {
+  let t: TestApp;
+  let token: string;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    token = await t.login('ops@vendor.demo');
+  });
+  afterAll(() => t.close());
+
+  const post = (url: string, payload: string, contentType = 'application/json') =>
+    t.app.inject({ method: 'POST', url, headers: { 'content-type': contentType }, payload });
+
+  function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code: string, field?: string): void {
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const problem = response.json() as { code: string; errors?: { field: string }[] };
+    expect(problem).toMatchObject({ status, code });
+    if (field) expect(problem.errors?.map((e) => e.field)).toEqual([field]);
+  }
+
+  it('refuses a uuid filter of 36 dashes with 400 naming the field (a loose pattern let it through to a 500)', async () => {
+    for (const url of ['/v1/sites?organizationId=------------------------------------', '/v1/sites?organizationId=0000000000000000000000000000000000-0']) {
+      expectProblem(await t.http('GET', url, { token }), 400, 'VALIDATION_FAILED', 'organizationId');
+    }
+    // a repeated parameter is not silently dropped either
+    const dup = '/v1/sites?organizationId=00000000-0000-4000-8000-000000000030&organizationId=00000000-0000-4000-8000-000000000031';
+    expectProblem(await t.http('GET', dup, { token }), 400, 'VALIDATION_FAILED', 'organizationId');
+    // the same loose pattern guarded the audit cursor
+    const admin = await t.login('ops@powerbank.demo');
+    expectProblem(await t.http('GET', '/v1/audit-log?cursor=1_------------------------------------', { token: admin }), 400, 'VALIDATION_FAILED', 'cursor');
+    // a well-formed filter still works
+    const ok = await t.http('GET', '/v1/sites?organizationId=00000000-0000-4000-8000-000000000030', { token });
+    expect(ok.statusCode).toBe(200);
+  });
+
+  it('refuses a body of 100,000 nested [ with 400 REQUEST_TOO_DEEP naming body (it overflowed the stack in validation: 500)', async () => {
+    const deep = '['.repeat(100_000) + ']'.repeat(100_000);
+    expectProblem(await post('/v1/auth/login', deep), 400, 'REQUEST_TOO_DEEP', 'body');
+    expectProblem(await post('/v1/auth/login', '['.repeat(100_000)), 400, 'REQUEST_TOO_DEEP', 'body');
+    // nested inside a field, and on the device and Pay Score routes that keep their raw body
+    const inField = `{"login":${'['.repeat(5000)}${']'.repeat(5000)},"password":"x"}`;
+    expectProblem(await post('/v1/auth/login', inField), 400, 'REQUEST_TOO_DEEP', 'body');
+    expectProblem(await post('/device/v1/events', deep), 400, 'REQUEST_TOO_DEEP', 'body');
+    expectProblem(await post('/v1/payscore/notify/00000000-0000-4000-8000-000000000001', deep), 400, 'REQUEST_TOO_DEEP', 'body');
+    // brackets inside strings are not nesting; 32 levels are accepted
+    const inString = JSON.stringify({ login: '['.repeat(150), password: '{"'.repeat(60) });
+    expectProblem(await post('/v1/auth/login', inString), 401, 'AUTH_INVALID_CREDENTIALS');
+    const shallow = `{"login":"a@b.c","password":"x","extra":${'['.repeat(31)}${']'.repeat(31)}}`;
+    expectProblem(await post('/v1/auth/login', shallow), 400, 'VALIDATION_FAILED', 'extra');
+  });
+
+  it('answers other malformed bodies with 4xx problem+json', async () => {
+    for (const payload of ['[1,2]', '"login"', 'null', '42']) expectProblem(await post('/v1/auth/login', payload), 400, 'VALIDATION_FAILED', 'body');
+    expectProblem(await post('/v1/auth/login', '{"login":'), 400, 'BAD_REQUEST');
+    expectProblem(await post('/v1/auth/login', ''), 400, 'BAD_REQUEST');
+    expectProblem(await post('/v1/auth/login', '{"__proto__":{"admin":true},"login":"a@b.c","password":"x"}'), 400, 'BAD_REQUEST');
+    expectProblem(await post('/v1/auth/login', 'login=a&password=b', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await post('/v1/auth/login', '<login/>', 'application/xml'), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectProblem(await post('/v1/auth/login', `{"login":"${'x'.repeat(1_100_000)}"}`), 413, 'PAYLOAD_TOO_LARGE');
+    expectProblem(await t.http('GET', '/v1/devices/not-a-uuid', { token }), 400, 'VALIDATION_FAILED', 'id');
+  });
+
+  it('refuses a NUL character, which PostgreSQL cannot store, with 400 naming where it was (it failed as a 500)', async () => {
+    expectProblem(await t.http('POST', '/v1/auth/login', { body: { login: 'ops\u0000@vendor.demo', password: 'x' } }), 400, 'REQUEST_NUL_CHARACTER', 'body');
+    expectProblem(await t.http('POST', '/v1/sites', { token, body: { name: 'a\u0000b', address: 'x', city: 'y' } }), 400, 'REQUEST_NUL_CHARACTER', 'body');
+    const inPath = await t.http('GET', '/v1/devices/by-code/PB%000001', { token, headers: { 'x-request-id': 'nul-probe' } });
+    expectProblem(inPath, 400, 'REQUEST_NUL_CHARACTER', 'url');
+    expect(inPath.headers['x-request-id']).toBe('nul-probe');
+    expectProblem(await t.http('GET', '/v1/sessions?state=%00', { token }), 400, 'REQUEST_NUL_CHARACTER', 'url');
+    // an escaped backslash followed by "u0000" is six ordinary characters
+    expectProblem(await t.http('POST', '/v1/auth/login', { body: { login: 'ops\\u0000@vendor.demo', password: 'x' } }), 401, 'AUTH_INVALID_CREDENTIALS');
+  });
+});

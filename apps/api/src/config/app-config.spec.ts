@@ -41,4 +41,23 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ DATABASE_URL: 'postgres://app@db/zizhu', JWT_SECRET: 'x'.repeat(32) })).toThrow(/MASTER_KEY: is required when DATABASE_URL is set/);
     expect(() => parseConfig({ MASTER_KEY: 'too-short' })).toThrow(/MASTER_KEY: must be 32 bytes/);
   });
+
+  it('parses TRUST_PROXY as Fastify takes it, false by default, with a clear error on a bad value', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1,fd00::/8,loopback' }).trustProxy).toEqual(['10.0.0.0/8', '192.168.1.7', '::1', 'fd00::/8', 'loopback']);
+    expect(() => parseConfig({ TRUST_PROXY: '10.0.0.0/33,proxy.internal' })).toThrow(
+      /TRUST_PROXY: must be true, false, a hop count, or comma-separated proxy addresses or CIDRs .*; not an address or CIDR: 10\.0\.0\.0\/33, proxy\.internal/,
+    );
+    expect(() => parseConfig({ TRUST_PROXY: ' , ' })).toThrow(/TRUST_PROXY: must be/);
+  });
+
+  it('configures the sign-in limiter, keeping the old variable names working', () => {
+    expect(parseConfig({}).login).toEqual({ freeFailures: 5, backoffBaseSeconds: 1, backoffMaxSeconds: 900, addressMaxFailures: 100, addressWindowSeconds: 900 });
+    expect(parseConfig({ LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_SECONDS: '600' }).login).toMatchObject({ freeFailures: 3, backoffMaxSeconds: 600 });
+    expect(parseConfig({ LOGIN_FREE_FAILURES: '4', LOGIN_MAX_FAILURES: '3', LOGIN_BACKOFF_MAX_SECONDS: '60' }).login).toMatchObject({ freeFailures: 4, backoffMaxSeconds: 60 });
+    expect(() => parseConfig({ LOGIN_BACKOFF_BASE_SECONDS: '120', LOGIN_BACKOFF_MAX_SECONDS: '60' })).toThrow(/LOGIN_BACKOFF_BASE_SECONDS: must not exceed LOGIN_BACKOFF_MAX_SECONDS \(60\)/);
+  });
 });

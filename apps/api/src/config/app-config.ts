@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -27,8 +28,14 @@ export const envSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(86_400).default(900),
     REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(1000).optional(),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).optional(), // the old name of LOGIN_FREE_FAILURES
+    LOGIN_BACKOFF_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
+    LOGIN_BACKOFF_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).optional(), // the old name of LOGIN_BACKOFF_MAX_SECONDS
+    LOGIN_ADDRESS_MAX_FAILURES: z.coerce.number().int().min(1).max(1_000_000).default(100),
+    LOGIN_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     MASTER_KEY: z
       .string()
@@ -77,10 +84,52 @@ export const envSchema = z
     if (env.PUBLIC_BASE_URL && /[?#]/.test(env.PUBLIC_BASE_URL)) {
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must not carry a query or fragment (WeChat refuses notify URLs with parameters)' });
     }
+    const backoffMax = env.LOGIN_BACKOFF_MAX_SECONDS ?? env.LOGIN_WINDOW_SECONDS ?? 900;
+    if (env.LOGIN_BACKOFF_BASE_SECONDS > backoffMax) {
+      ctx.addIssue({ code: 'custom', path: ['LOGIN_BACKOFF_BASE_SECONDS'], message: `must not exceed LOGIN_BACKOFF_MAX_SECONDS (${backoffMax})` });
+    }
     if (env.MASTER_KEY_PREVIOUS && !env.MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['MASTER_KEY_PREVIOUS'], message: 'only makes sense beside MASTER_KEY (the key being rotated to)' });
     }
   });
+
+/** proxy-addr's names for address ranges, accepted by Fastify's trustProxy beside addresses and CIDRs. */
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrCidr(item: string): boolean {
+  if (PROXY_RANGE_NAMES.has(item)) return true;
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY, as Fastify's `trustProxy` takes it: `false` (default: the client is the TCP peer, and
+ * X-Forwarded-For is ignored), `true` (trust every hop: only when nothing but the proxy can reach the
+ * API), a hop count, or the proxies' addresses / CIDRs / range names, comma-separated.
+ */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const v = value.trim().toLowerCase();
+  if (v === 'false' || v === 'no' || v === '0') return false;
+  if (v === 'true' || v === 'yes') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const bad = items.filter((item) => !isAddressOrCidr(item));
+  if (items.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be true, false, a hop count, or comma-separated proxy addresses or CIDRs (loopback, linklocal and uniquelocal also work)${bad.length ? `; not an address or CIDR: ${bad.join(', ')}` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return items;
+}
+
+/** Fastify's trustProxy: whom to believe about the client address (X-Forwarded-For). */
+export type TrustProxy = boolean | number | readonly string[];
 
 /** True for http(s) URLs on localhost / 127.0.0.0/8 / ::1: the local simulator, never WeChat. */
 export function isLoopbackUrl(url: string): boolean {
@@ -117,7 +166,9 @@ export interface AppConfig {
   readonly jwtSecret: string | null;
   readonly accessTokenTtlSeconds: number;
   readonly refreshTokenTtlDays: number;
-  readonly login: { readonly maxFailures: number; readonly windowSeconds: number };
+  readonly login: LoginLimits;
+  /** Whom to believe about the client address (X-Forwarded-For): the login limiter keys on it. */
+  readonly trustProxy: TrustProxy;
   readonly logLevel: string;
   /** 32-byte key encrypting device secrets at rest; null: the embedded setup generates one and keeps it under DATA_DIR. */
   readonly masterKey: string | null;
@@ -127,6 +178,21 @@ export interface AppConfig {
   readonly payscore: PayscoreConfig;
   readonly sessions: SessionsConfig;
   readonly jobs: { readonly pollingIntervalSeconds: number };
+}
+
+/**
+ * The sign-in limiter (modules/identity/login-limiter.ts). Failures are counted per (login, client address):
+ * the first `freeFailures` cost nothing, each one after that makes the pair wait twice as long as the last
+ * (`backoffBaseSeconds`, doubled, at most `backoffMaxSeconds`); a success clears the pair. Separately, an
+ * address with `addressMaxFailures` failures (any logins) in `addressWindowSeconds` may only sign in to logins
+ * that succeeded from it before, until the window ends.
+ */
+export interface LoginLimits {
+  readonly freeFailures: number;
+  readonly backoffBaseSeconds: number;
+  readonly backoffMaxSeconds: number;
+  readonly addressMaxFailures: number;
+  readonly addressWindowSeconds: number;
 }
 
 export interface PayscoreConfig {
@@ -190,7 +256,14 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     jwtSecret: e.JWT_SECRET ?? null,
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.REFRESH_TOKEN_TTL_DAYS,
-    login: { maxFailures: e.LOGIN_MAX_FAILURES, windowSeconds: e.LOGIN_WINDOW_SECONDS },
+    login: {
+      freeFailures: e.LOGIN_FREE_FAILURES ?? e.LOGIN_MAX_FAILURES ?? 5,
+      backoffBaseSeconds: e.LOGIN_BACKOFF_BASE_SECONDS,
+      backoffMaxSeconds: e.LOGIN_BACKOFF_MAX_SECONDS ?? e.LOGIN_WINDOW_SECONDS ?? 900,
+      addressMaxFailures: e.LOGIN_ADDRESS_MAX_FAILURES,
+      addressWindowSeconds: e.LOGIN_ADDRESS_WINDOW_SECONDS,
+    },
+    trustProxy: e.TRUST_PROXY ?? false,
     logLevel: e.LOG_LEVEL,
     masterKey: e.MASTER_KEY ?? null,
     fleet: { heartbeatFlushMs: e.FLEET_HEARTBEAT_FLUSH_MS, sweepMs: e.FLEET_SWEEP_MS, telemetrySampleSeconds: e.FLEET_TELEMETRY_SAMPLE_SECONDS },

@@ -12,6 +12,8 @@ import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idemp
 import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
 import { SplitFleetWritePolicies1764304000000 } from './1764304000000-split-fleet-write-policies.js';
 import { CreateSessionOrderAttempts1764304400000 } from './1764304400000-create-session-order-attempts.js';
+import { ReplaceLoginAttempts1764304100000 } from './1764304100000-replace-login-attempts.js';
+import { AddUserTokenVersion1764304101000 } from './1764304101000-add-user-token-version.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -29,4 +31,6 @@ export const migrations = [
   CreateServiceSessions1764303003000,
   SplitFleetWritePolicies1764304000000,
   CreateSessionOrderAttempts1764304400000,
+  ReplaceLoginAttempts1764304100000,
+  AddUserTokenVersion1764304101000,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditLogEntity } from './audit-log.entity.js';
@@ -26,7 +27,7 @@ export interface AuditPage {
 }
 
 /** A page cursor: the last row's time in epoch microseconds (the column's own precision) and its id. */
-const CURSOR = /^(\d{1,17})_([0-9a-f-]{36})$/;
+const CURSOR = /^(\d{1,17})_(.{36})$/;
 
 /** Writes audit rows in the caller's transaction, so an action and its record commit or roll back together. */
 @Injectable()
@@ -53,7 +54,7 @@ export class AuditService {
     const params: unknown[] = [];
     if (query.cursor) {
       const match = CURSOR.exec(query.cursor);
-      if (!match) throw platformErrors.VALIDATION_FAILED('Invalid fields: cursor', { errors: [{ field: 'cursor', messages: ['cursor must be a nextCursor from a previous page'] }] });
+      if (!match || !isUUID(match[2])) throw platformErrors.VALIDATION_FAILED('Invalid fields: cursor', { errors: [{ field: 'cursor', messages: ['cursor must be a nextCursor from a previous page'] }] });
       params.push(match[1], match[2]);
       where.push(`(a.occurred_at, a.id) < (timestamptz 'epoch' + $${params.length - 1}::bigint * interval '1 microsecond', $${params.length}::uuid)`);
     }

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
-import { CreateSiteDto, SiteDto } from './dto/fleet.dto.js';
+import { CreateSiteDto, SiteDto, SiteListQueryDto } from './dto/fleet.dto.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toSiteDto } from './fleet.mappers.js';
 import { SitesService } from './sites.service.js';
@@ -21,11 +21,10 @@ export class SitesController {
     summary: 'List sites',
     description: 'The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’); `organizationId` narrows to one organisation.',
   })
-  @ApiErrors()
-  @ApiQuery({ name: 'organizationId', required: false, type: String })
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: [SiteDto] })
-  async list(@Query('organizationId') organizationId?: string): Promise<SiteDto[]> {
-    return (await this.sites.list(organizationId && /^[0-9a-f-]{36}$/i.test(organizationId) ? organizationId : undefined)).map(toSiteDto);
+  async list(@Query() query: SiteListQueryDto): Promise<SiteDto[]> {
+    return (await this.sites.list(query.organizationId)).map(toSiteDto);
   }
 
   @Get(':id')

@@ -28,8 +28,9 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in with a login and password',
     description:
-      'Checks an email or phone number and its password and answers an access token (Bearer, short-lived) and a refresh token (one use, starts a session). ' +
-      'Failed attempts are counted per login and per client address; past the limit the answer is 429 with a `Retry-After` header (seconds).',
+      'Exchanges a login (email or phone) and password for an access token (Bearer, short-lived) and a refresh token (one use, starts a sign-in session). ' +
+      'Failed attempts are limited per (login, client address): the first few are free, then each one doubles the wait; an address with many failures ' +
+      'across logins is closed for a while to logins that never signed in from it. A refused attempt answers 429 with a `Retry-After` header and `retryAfterSeconds`.',
   })
   @ApiOkResponse({ type: TokensDto })
   @ApiErrors(platformErrors.VALIDATION_FAILED, authErrors.AUTH_INVALID_CREDENTIALS, authErrors.AUTH_RATE_LIMITED)
@@ -57,9 +58,12 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({
     summary: 'Sign out',
-    description: 'Revokes the session of this refresh token (every refresh token of its family). An unknown or already revoked token is accepted silently (204).',
+    description:
+      'Anyone holding the refresh token may call it. Ends that sign-in session: its refresh tokens, and the access tokens issued in it, ' +
+      'are refused from the next request on (401 AUTH_TOKEN_REVOKED) in every API process; the user’s other sessions stay signed in. ' +
+      'An unknown or already revoked token is accepted silently (204).',
   })
-  @ApiNoContentResponse({ description: 'The session (refresh-token family) is revoked.' })
+  @ApiNoContentResponse({ description: 'The session (refresh-token family and its access tokens) is revoked.' })
   @ApiErrors(platformErrors.VALIDATION_FAILED)
   logout(@Body() body: RefreshDto): Promise<void> {
     return this.auth.logout(body.refreshToken);

@@ -6,6 +6,7 @@ import { authErrors } from '../../platform/auth/auth.errors.js';
 import { TokenService } from '../../platform/auth/token.service.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import type { DomainError } from '../../platform/errors/domain-error.js';
+import { LoginLimiter } from './login-limiter.js';
 import { passwordHasher } from './password-hasher.js';
 import { RefreshTokenEntity } from './refresh-token.entity.js';
 import { UserEntity } from './user.entity.js';
@@ -33,32 +34,34 @@ export class AuthService {
   constructor(
     private readonly transactions: Transactions,
     private readonly tokens: TokenService,
+    private readonly limiter: LoginLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async login(login: string, password: string, ip: string): Promise<Tokens> {
+  async login(login: string, password: string, address: string): Promise<Tokens> {
     const key = normaliseLogin(login);
     const loginKey = 'email' in key ? key.email : key.phone;
-    // 1. serialised per address and per login: check the failure budget and record this attempt as a failure
-    //    until the password proves otherwise, so parallel guesses count against the budget as they arrive
+    // 1. the limiter admits the attempt (counting it as a failure until the password proves otherwise) or says when to retry
     const gate = await this.transactions.asSystem(async (m) => {
-      await m.query(`SELECT pg_advisory_xact_lock(hashtext('zizhu:login-ip:' || $1)), pg_advisory_xact_lock(hashtext('zizhu:login:' || $2))`, [ip, loginKey]);
-      const retryAfter = await this.rateLimitRetryAfter(m, loginKey, ip);
-      if (retryAfter !== null) return { retryAfter };
-      const [attempt] = (await m.query(`INSERT INTO login_attempts (login, ip, succeeded) VALUES ($1, $2, false) RETURNING id`, [loginKey, ip])) as [{ id: number }];
+      const attempt = await this.limiter.admit(m, loginKey, address);
+      if (!attempt.admitted) return attempt;
       const user = await m.createQueryBuilder(UserEntity, 'u').addSelect('u.passwordHash').where(key).andWhere('u.disabled_at IS NULL').getOne();
-      return { attemptId: attempt.id, user };
+      return { ...attempt, user };
     });
-    if ('retryAfter' in gate) throw authErrors.AUTH_RATE_LIMITED(undefined, { retryAfterSeconds: gate.retryAfter });
+    if (!gate.admitted) {
+      throw authErrors.AUTH_RATE_LIMITED(`Too many failed sign-ins for this login from your address. Try again in ${gate.retryAfterSeconds} s.`, {
+        retryAfterSeconds: gate.retryAfterSeconds,
+      });
+    }
 
     // 2. the slow part (argon2id) holds no connection
     const user = gate.user;
     if (!(await passwordHasher.verify(user?.passwordHash ?? null, password)) || !user) {
-      this.logger.warn({ login: loginKey, ip }, 'failed sign-in');
+      this.logger.warn({ login: loginKey, address }, 'failed sign-in');
       throw authErrors.AUTH_INVALID_CREDENTIALS();
     }
     return this.transactions.asSystem(async (m) => {
-      await m.query(`UPDATE login_attempts SET succeeded = true WHERE id = $1`, [gate.attemptId]);
+      await this.limiter.succeeded(m, loginKey, address, gate);
       return this.issue(m, user, randomUUID());
     });
   }
@@ -86,7 +89,11 @@ export class AuthService {
     return outcome;
   }
 
-  /** Revokes the session (the refresh token's family). Unknown tokens are accepted silently. */
+  /**
+   * Revokes the session: the refresh token's family, and with it every access token issued in that session
+   * (they carry the family as `sid`; the next request refuses them). Other sessions of the user stay signed in.
+   * Unknown tokens are accepted silently.
+   */
   async logout(refreshToken: string): Promise<void> {
     await this.transactions.asSystem(async (m) => {
       const stored = await m.findOne(RefreshTokenEntity, { where: { tokenHash: TokenService.hashRefresh(refreshToken) } });
@@ -104,31 +111,9 @@ export class AuthService {
       expiresAt: new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000),
     });
     return {
-      accessToken: this.tokens.signAccess({ userId: user.id, tenantId: user.tenantId, role: user.role }),
+      accessToken: this.tokens.signAccess({ userId: user.id, tenantId: user.tenantId, role: user.role, session: { id: familyId, tokenVersion: user.tokenVersion } }),
       refreshToken: refresh.token,
       expiresIn: this.tokens.accessTokenTtlSeconds,
     };
-  }
-
-  private async rateLimitRetryAfter(m: import('typeorm').EntityManager, login: string, ip: string): Promise<number | null> {
-    const window = this.config.login.windowSeconds;
-    const [row] = (await m.query(
-      `SELECT
-         count(*) FILTER (WHERE login = $1) AS by_login,
-         min(attempted_at) FILTER (WHERE login = $1) AS first_login,
-         count(*) FILTER (WHERE ip = $2) AS by_ip,
-         min(attempted_at) FILTER (WHERE ip = $2) AS first_ip
-       FROM login_attempts
-       WHERE NOT succeeded AND attempted_at > now() - make_interval(secs => $3) AND (login = $1 OR ip = $2)`,
-      [login, ip, window],
-    )) as { by_login: number; first_login: Date | null; by_ip: number; first_ip: Date | null }[];
-    if (!row) return null;
-    const max = this.config.login.maxFailures;
-    const firsts: Date[] = [];
-    if (row.by_login >= max && row.first_login) firsts.push(row.first_login);
-    if (row.by_ip >= max * 10 && row.first_ip) firsts.push(row.first_ip);
-    if (firsts.length === 0) return null;
-    const until = Math.max(...firsts.map((d) => d.getTime())) + window * 1000;
-    return Math.max(1, Math.ceil((until - Date.now()) / 1000));
   }
 }

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { LoginLimiter } from './login-limiter.js';
 import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 @Module({
   imports: [OrganizationsModule],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService],
+  providers: [AuthService, LoginLimiter, UsersService],
 })
 export class IdentityModule {}

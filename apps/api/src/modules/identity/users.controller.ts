@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
@@ -55,5 +55,35 @@ export class UsersController {
   )
   async create(@Body() body: CreateUserDto): Promise<UserDto> {
     return toUserDto(await this.users.create(body));
+  }
+
+  @Post(':id/disable')
+  @TenantScoped('OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Disable a login',
+    description:
+      'Admins of the login\'s organisation or of the organisation directly above it (and platform admins). The login can no longer ' +
+      'sign in or refresh, and its access tokens are refused from the next request on, in every API process. A login one does not manage ' +
+      'answers USER_ROLE_NOT_ALLOWED; one’s own login cannot be disabled. Audited.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, identityErrors.USER_NOT_FOUND, identityErrors.USER_ROLE_NOT_ALLOWED, identityErrors.USER_CANNOT_DISABLE_SELF)
+  async disable(@UuidParam() id: string): Promise<UserDto> {
+    return toUserDto(await this.users.disable(id));
+  }
+
+  @Post(':id/enable')
+  @TenantScoped('OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Enable a disabled login',
+    description:
+      'Same callers as disable. The login may sign in again; tokens it held when disabled stay revoked. Audited.',
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, identityErrors.USER_NOT_FOUND, identityErrors.USER_ROLE_NOT_ALLOWED)
+  async enable(@UuidParam() id: string): Promise<UserDto> {
+    return toUserDto(await this.users.enable(id));
   }
 }

@@ -18,6 +18,7 @@ export const toUserDto = (u: UserEntity) => ({
   role: u.role,
   displayName: u.displayName,
   createdAt: u.createdAt.toISOString(),
+  disabledAt: u.disabledAt?.toISOString() ?? null,
 });
 
 /** The roles a login of an organisation of this kind may hold. */
@@ -56,8 +57,7 @@ export class UsersService {
     // the logins of an organisation are its merchant data: a reseller's customers are not the reseller's to manage
     const [{ visible }] = (await this.context.manager.query('SELECT zizhu_data_visible($1) AS visible', [org.id])) as [{ visible: boolean }];
     if (!visible) throw identityErrors.USER_ORGANIZATION_NOT_FOUND();
-    const ownOrChild = org.id === principal.tenantId || org.parentId === principal.tenantId;
-    if (!this.context.isPlatformAdmin && !ownOrChild) throw identityErrors.USER_ROLE_NOT_ALLOWED('You manage logins of your own organisation and the ones directly under it.');
+    this.assertManages(org);
     if (!ROLES_BY_KIND[org.kind].includes(input.role)) {
       throw identityErrors.USER_ROLE_NOT_ALLOWED(`A ${org.kind.toLowerCase()} login can be ${ROLES_BY_KIND[org.kind].join(' or ')}.`);
     }
@@ -82,5 +82,44 @@ export class UsersService {
       after: toUserDto(created),
     });
     return created;
+  }
+
+  /**
+   * Disables a login: it can no longer sign in or refresh, and every access token it holds is refused from
+   * the next request on (its token version is bumped and its refresh tokens revoked, in this transaction).
+   */
+  async disable(id: string): Promise<UserEntity> {
+    const user = await this.managed(id);
+    if (user.id === this.context.principal.userId) throw identityErrors.USER_CANNOT_DISABLE_SELF();
+    if (user.disabledAt) return user;
+    const m = this.context.manager;
+    await m.query(`UPDATE users SET disabled_at = now(), token_version = token_version + 1 WHERE id = $1`, [user.id]);
+    await m.query(`UPDATE refresh_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+    const after = await m.findOneOrFail(UserEntity, { where: { id: user.id } });
+    await this.audit.record({ action: 'user.disable', resourceType: 'user', resourceId: user.id, subjectTenantId: user.tenantId, before: toUserDto(user), after: toUserDto(after) });
+    return after;
+  }
+
+  /** Lets a disabled login sign in again (the tokens it held before stay revoked). */
+  async enable(id: string): Promise<UserEntity> {
+    const user = await this.managed(id);
+    if (!user.disabledAt) return user;
+    await this.context.manager.query(`UPDATE users SET disabled_at = NULL WHERE id = $1`, [user.id]);
+    const after = await this.context.manager.findOneOrFail(UserEntity, { where: { id: user.id } });
+    await this.audit.record({ action: 'user.enable', resourceType: 'user', resourceId: user.id, subjectTenantId: user.tenantId, before: toUserDto(user), after: toUserDto(after) });
+    return after;
+  }
+
+  /** A login the caller may manage: visible (RLS), and of the caller's organisation or one directly under it. */
+  private async managed(id: string): Promise<UserEntity> {
+    const user = await this.get(id);
+    this.assertManages(await this.organizations.get(user.tenantId));
+    return user;
+  }
+
+  private assertManages(org: OrganizationEntity): void {
+    const principal = this.context.principal;
+    const ownOrChild = org.id === principal.tenantId || org.parentId === principal.tenantId;
+    if (!this.context.isPlatformAdmin && !ownOrChild) throw identityErrors.USER_ROLE_NOT_ALLOWED('You manage logins of your own organisation and the ones directly under it.');
   }
 }

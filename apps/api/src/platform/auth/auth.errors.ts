@@ -3,6 +3,7 @@ import { defineErrors } from '../errors/domain-error.js';
 export const authErrors = defineErrors({
   AUTH_REQUIRED: [401, 'Sign in first: send Authorization: Bearer <accessToken>.'],
   AUTH_TOKEN_INVALID: [401, 'The access token is invalid or has expired.'],
+  AUTH_TOKEN_REVOKED: [401, 'This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.'],
   AUTH_INVALID_CREDENTIALS: [401, 'Wrong login or password.'],
   AUTH_REFRESH_INVALID: [401, 'The refresh token is invalid, expired or revoked.'],
   AUTH_REFRESH_REUSED: [401, 'This refresh token was already used; every session of its family has been revoked. Sign in again.'],

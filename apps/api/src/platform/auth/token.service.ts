@@ -1,6 +1,7 @@
 import { createHash, createSecretKey, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { ROLES, type Role } from '../../modules/identity/user.entity.js';
 import type { Principal } from '../tenancy/request-context.js';
@@ -12,6 +13,10 @@ interface AccessClaims {
   sub: string;
   org: string;
   role: Role;
+  /** The sign-in session: the refresh-token family. */
+  sid: string;
+  /** The user's token version when it was issued. */
+  ver: number;
   aud?: unknown;
 }
 
@@ -46,8 +51,9 @@ export class TokenService {
     return this.config.accessTokenTtlSeconds;
   }
 
-  signAccess(principal: Principal): string {
-    const claims: AccessClaims = { sub: principal.userId, org: principal.tenantId, role: principal.role };
+  /** An operator's access token, tied to its sign-in session (revocable, see Transactions.asTenant). */
+  signAccess(principal: Principal & { session: NonNullable<Principal['session']> }): string {
+    const claims: AccessClaims = { sub: principal.userId, org: principal.tenantId, role: principal.role, sid: principal.session.id, ver: principal.session.tokenVersion };
     return this.jwt.sign(claims, { expiresIn: this.config.accessTokenTtlSeconds });
   }
 
@@ -59,8 +65,10 @@ export class TokenService {
       throw authErrors.AUTH_TOKEN_INVALID();
     }
     if (claims.aud !== undefined) throw authErrors.AUTH_TOKEN_INVALID(); // a consumer token (or any other audience) is not an operator's
-    if (typeof claims.sub !== 'string' || typeof claims.org !== 'string' || !ROLES.includes(claims.role)) throw authErrors.AUTH_TOKEN_INVALID();
-    return { userId: claims.sub, tenantId: claims.org, role: claims.role };
+    if (!isUUID(claims.sub) || !isUUID(claims.org) || !ROLES.includes(claims.role)) throw authErrors.AUTH_TOKEN_INVALID();
+    // tokens from before sessions were revocable carry neither: they are refused, and the client refreshes
+    if (!isUUID(claims.sid) || !Number.isInteger(claims.ver) || claims.ver < 0 || claims.ver > 2_147_483_647) throw authErrors.AUTH_TOKEN_INVALID();
+    return { userId: claims.sub, tenantId: claims.org, role: claims.role, session: { id: claims.sid, tokenVersion: claims.ver } };
   }
 
   /** A mini-program end user's token: same key, its own audience, never valid on operator routes. */

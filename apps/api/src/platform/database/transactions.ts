@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RequestContext, type Principal } from '../tenancy/request-context.js';
 import { defineErrors } from '../errors/domain-error.js';
+import { authErrors } from '../auth/auth.errors.js';
 
 export const tenancyErrors = defineErrors({
   AUTH_TENANT_GONE: [401, 'The organisation of this login no longer exists.'],
@@ -29,11 +30,19 @@ export class Transactions {
       return fn(this.context.manager);
     }
     return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(`SELECT zizhu_enter_tenant($1, $2) AS kind`, [
-        principal.tenantId,
-        principal.role === 'PLATFORM_ADMIN',
-      ])) as { kind: string | null }[];
+      const platform = principal.role === 'PLATFORM_ADMIN';
+      // a signed-in request: the same statement also checks that its token was not revoked (no extra round trip)
+      const [row] = (await (principal.session
+        ? manager.query(`SELECT zizhu_enter_session($1, $2, $3, $4, $5) AS kind`, [
+            principal.tenantId,
+            platform,
+            principal.userId,
+            principal.session.tokenVersion,
+            principal.session.id,
+          ])
+        : manager.query(`SELECT zizhu_enter_tenant($1, $2) AS kind`, [principal.tenantId, platform]))) as { kind: string | null }[];
       if (!row?.kind) throw tenancyErrors.AUTH_TENANT_GONE();
+      if (row.kind === 'REVOKED') throw authErrors.AUTH_TOKEN_REVOKED();
       // no SET ROLE round trip: every application connection already is zizhu_app (see openDatabase)
       return this.context.within({ principal, manager, scope: 'tenant' }, () => fn(manager));
     });

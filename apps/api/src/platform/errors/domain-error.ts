@@ -33,6 +33,8 @@ export function defineErrors<const T extends Record<string, readonly [ErrorStatu
 
 export const platformErrors = defineErrors({
   VALIDATION_FAILED: [400, 'The request is not valid.'],
+  REQUEST_TOO_DEEP: [400, 'The JSON body nests too deeply.'],
+  REQUEST_NUL_CHARACTER: [400, 'The request contains a NUL character (\\u0000), which no field accepts.'],
   NOT_FOUND: [404, 'No such resource.'],
   ROUTE_NOT_FOUND: [404, 'No such route.'],
   TENANT_CONTEXT_MISSING: [500, 'No tenant in the request context.'],

@@ -11,6 +11,8 @@ interface Problem {
   detail: string;
   requestId: string | undefined;
   errors?: readonly { field: string; messages: readonly string[] }[];
+  /** With 429 (and Retry-After): when to try again. */
+  retryAfterSeconds?: number;
 }
 
 const TITLES: Record<number, string> = {
@@ -73,6 +75,7 @@ export class ProblemFilter implements ExceptionFilter {
         detail: exception.message,
         requestId,
         ...(exception.extra.errors ? { errors: exception.extra.errors } : {}),
+        ...(exception.extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: exception.extra.retryAfterSeconds } : {}),
       };
     }
     if (exception instanceof HttpException) {

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { platformErrors, type FieldError } from './domain-error.js';
 
 function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] {
@@ -9,9 +9,23 @@ function flatten(errors: readonly ValidationError[], prefix = ''): FieldError[] 
   });
 }
 
+/**
+ * A body validated against a DTO class must be a JSON object: an array, a string or null is refused
+ * naming `body`, instead of being walked element by element (a 100,000-element array would otherwise
+ * answer 100,000 "property 0 should not exist" errors).
+ */
+class ZizhuValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && value !== undefined && this.toValidate(metadata) && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw platformErrors.VALIDATION_FAILED('Invalid fields: body', { errors: [{ field: 'body', messages: ['body must be a JSON object'] }] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** Rejects unknown properties, transforms types, and lists every field error in one answer. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ZizhuValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

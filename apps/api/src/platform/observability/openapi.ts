@@ -25,7 +25,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'The zizhu platform: unattended self-service devices charged through WeChat Pay Score. ' +
         'Errors are application/problem+json `{type, title, status, code, detail, requestId, errors?}` with a stable `code`; ' +
         'each operation lists who may call it and the codes it answers. Besides those, any request may answer ' +
-        '400 `BAD_REQUEST` (a body that is not JSON), 413 `PAYLOAD_TOO_LARGE`, 415 `UNSUPPORTED_MEDIA_TYPE`, ' +
+        '400 `BAD_REQUEST` (a body that is not JSON), 400 `REQUEST_TOO_DEEP` (JSON nested deeper than 32 levels), 400 `REQUEST_NUL_CHARACTER` (a NUL character in the body, path or query), 413 `PAYLOAD_TOO_LARGE`, 415 `UNSUPPORTED_MEDIA_TYPE`, ' +
         '404 `ROUTE_NOT_FOUND` and 500 `INTERNAL_ERROR`. A resource of another organisation answers 404, never 403.',
     )
     .setVersion('1')
@@ -74,6 +74,7 @@ function access(policy: AccessPolicy | undefined, method: string): { text: strin
         errors: [
           documented(authErrors.AUTH_REQUIRED),
           documented(authErrors.AUTH_TOKEN_INVALID),
+          documented(authErrors.AUTH_TOKEN_REVOKED),
           documented(tenancyErrors.AUTH_TENANT_GONE),
           ...(mutating ? [documented(authErrors.AUTH_READ_ONLY)] : []),
           ...(forbidden ? [documented(authErrors.AUTH_FORBIDDEN)] : []),

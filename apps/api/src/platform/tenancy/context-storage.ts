@@ -7,6 +7,12 @@ export interface Principal {
   readonly userId: string;
   readonly tenantId: string;
   readonly role: Role;
+  /**
+   * The sign-in session of an operator's access token: the refresh-token family and the user's token version
+   * it was issued under. Opening a tenant transaction checks neither was revoked (logout, disabled user).
+   * Absent for work that is not a signed-in request (jobs).
+   */
+  readonly session?: { readonly id: string; readonly tokenVersion: number };
 }
 
 export interface ContextStore {

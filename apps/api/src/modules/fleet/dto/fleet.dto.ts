@@ -229,3 +229,10 @@ export class DeviceDetailDto extends DeviceDto {
   @ApiProperty({ type: [DeviceEventDto], description: 'In device-time order, newest first.' }) events!: DeviceEventDto[];
   @ApiProperty({ type: [TimelineEntryDto], description: 'Commands and events together, newest first.' }) timeline!: TimelineEntryDto[];
 }
+
+export class SiteListQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the sites of this organisation (one you may see).' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}

@@ -44,6 +44,7 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty() displayName!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Set while the login is disabled: it cannot sign in.' }) disabledAt!: string | null;
 }
 
 export class MeDto {
