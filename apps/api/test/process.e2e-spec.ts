@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,20 @@ describe('the API process', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 90_000);
+
+  it('refuses to start on a DATA_DIR it cannot make its own, with one line saying why and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zizhu-badir-'));
+    try {
+      writeFileSync(join(dir, 'file'), '');
+      const api = runApi({ DATA_DIR: join(dir, 'file') });
+      expect(await api.exited).toBe(1);
+      const { stdout, stderr } = api.output();
+      expect(stderr.trim()).toMatch(/^zizhu API cannot start: DATA_DIR \S+ is not a directory; set DATA_DIR to a directory \(it is created if missing\)$/);
+      expect(errorsIn(stdout + stderr)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 
   it('refuses to boot on a bad environment, listing every invalid variable', async () => {
     const api = runApi({ PORT: 'eighty', SEED_DEMO: 'maybe', DATABASE_URL: 'mysql://nope' });

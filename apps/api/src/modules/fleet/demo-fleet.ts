@@ -59,6 +59,6 @@ export function demoDevicesFile(config: AppConfig): string | null {
 }
 
 export function writeDemoDevicesFile(file: string, entries: readonly DemoDeviceEntry[]): void {
-  mkdirSync(join(file, '..'), { recursive: true });
+  mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 }); // beside a server database DATA_DIR may not exist yet
   writeFileSync(file, `${JSON.stringify(entries, null, 2)}\n`, { mode: 0o600 });
 }
