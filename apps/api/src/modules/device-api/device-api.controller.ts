@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DeviceAuth } from '../../platform/auth/access-policy.js';
 import { CommandDelivery } from './command-delivery.service.js';
@@ -9,8 +9,6 @@ import type { AuthenticatedDevice } from './device-authenticator.service.js';
 import { DeviceEventsService } from './device-events.service.js';
 import { CurrentDevice, DeviceSignatureGuard } from './device-signature.guard.js';
 import { HeartbeatBuffer } from './heartbeat-buffer.service.js';
-
-const MAX_HEARTBEAT_BYTES = 4096;
 
 /** The signed device API (contracts.md §4). */
 @ApiTags('device')
@@ -30,6 +28,11 @@ export class DeviceApiController {
 
   @Post('heartbeat')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Report that the device is alive, with its firmware and telemetry',
+    description:
+      'Called by a device, signed with its secret (contracts.md §4). Heartbeats are coalesced in memory and written in batches; a device that misses three intervals is marked offline. The body is at most 4 KiB. Errors: 401 DEVICE_AUTH_* (which check failed), 400 DEVICE_BODY_INVALID, 413 DEVICE_BODY_TOO_LARGE.',
+  })
   @ApiBody({ schema: { type: 'object', properties: { firmware: { type: 'string' } }, additionalProperties: true, description: 'firmware and telemetry (battery, slots, signal, meter…)' } })
   @ApiOkResponse({ type: HeartbeatResponseDto })
   heartbeat(@CurrentDevice() device: AuthenticatedDevice, @Body() body: Record<string, unknown>, @Req() request: { rawBody?: Buffer }): HeartbeatResponseDto {
@@ -38,8 +41,7 @@ export class DeviceApiController {
     if (firmware !== undefined && (typeof firmware !== 'string' || firmware.length > 64)) {
       throw deviceApiErrors.DEVICE_BODY_INVALID('firmware must be a string of at most 64 characters.', { errors: [{ field: 'firmware', messages: ['must be a string of at most 64 characters'] }] });
     }
-    const raw = request.rawBody ?? Buffer.alloc(0);
-    if (raw.length > MAX_HEARTBEAT_BYTES) throw deviceApiErrors.DEVICE_BODY_INVALID(`A heartbeat is limited to ${MAX_HEARTBEAT_BYTES} bytes.`);
+    const raw = request.rawBody ?? Buffer.alloc(0); // at most DEVICE_BODY_LIMITS['/device/v1/heartbeat'] bytes (413 while reading)
     const hasTelemetry = Object.keys(telemetry).length > 0;
     const now = new Date();
     this.heartbeats.record(
@@ -94,6 +96,11 @@ export class DeviceApiController {
 
   @Post('events')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Record a device event (door closed, power bank returned, session ended, meter reading…)',
+    description:
+      'Called by a device, signed with its secret (contracts.md §4). Idempotent by eventId; events are kept in device-time order and flagged when the device clock is off; session.ended hands the usage to the session engine. The body is at most 16 KiB. Errors: 401 DEVICE_AUTH_* (which check failed), 400 DEVICE_BODY_INVALID (the fields at fault), 413 DEVICE_BODY_TOO_LARGE.',
+  })
   @ApiBody({
     schema: {
       type: 'object',
