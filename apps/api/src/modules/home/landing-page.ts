@@ -22,7 +22,7 @@ export function landingPage(config: AppConfig): string {
     `<li><a href="/health/ready">/health/ready</a>: the API and its database answer</li>`,
     ...(simulator
       ? [
-          `<li><a href="${escape(simulator)}/sim/phone">the user’s phone</a> (Pay Score simulator): confirm an order there as the openid the mini-program logged in with</li>`,
+          `<li><a href="${escape(simulator)}/sim/phone">the user’s phone</a> (Pay Score simulator): confirm an order there with the openid the mini-program logged in with typed into 模拟用户 openid</li>`,
         ]
       : []),
   ];
@@ -57,7 +57,7 @@ ${demo}
     -d '{"appid":"wxd0000000000demo","code":"test:alice"}' | jq -r .consumerToken)
 curl -s ${escape(base)}/v1/consumer/sessions -H "authorization: Bearer $T" \\
     -H 'content-type: application/json' -d '{"deviceCode":"FR-0001"}'
-# then confirm on the phone page as openid alice</pre>` : '.</p>'}
+# then on the phone page: the order, 模拟用户 openid = alice, 确认订单</pre>` : '.</p>'}
 </body>
 </html>
 `;
