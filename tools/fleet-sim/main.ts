@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_LOGIN_BY_TYPE, api, login, provisionDevices } from './provision.js';
+import { DEMO_LOGIN_BY_TYPE, api, login, provisionDevices, setRentalFreeMinutes } from './provision.js';
 import { runFleet, SimStats, type DeviceType, type SimDevice } from './sim.js';
 
 const TYPES: DeviceType[] = ['FRIDGE', 'POWERBANK_CABINET', 'EV_CHARGER', 'WATER_VALVE'];
@@ -25,6 +25,7 @@ const { values } = parseArgs({
     reorder: { type: 'boolean', default: false },
     'session-ms': { type: 'string', default: '50-300' },
     duration: { type: 'string', default: '0' },
+    'free-minutes': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -44,6 +45,9 @@ if (values.help) {
   --reorder                 events of different sessions may be sent out of order
   --session-ms MIN-MAX      how long a session runs before the device ends it (default 50-300; one number: exactly)
   --duration S              stop after S seconds (default: run until Ctrl-C)
+  --free-minutes N          first give the simulated power-bank cabinets their plan with N free minutes, as
+                            ops@powerbank.demo (a new plan version, kept): 0 = every rental is charged,
+                            so a session shows a debit without a 5-minute wait; 5 = the demo plan again
 `);
   process.exit(0);
 }
@@ -75,6 +79,12 @@ for (const type of types) {
     devices.push(...extra.map((d) => ({ ...d, skus: demo[0]?.skus ?? [] })));
     process.stderr.write(`registered ${missing} more ${type} devices\n`);
   }
+}
+
+if (values['free-minutes'] !== undefined) {
+  const minutes = Number(values['free-minutes']);
+  const changed = await setRentalFreeMinutes(baseUrl, devices, minutes);
+  process.stderr.write(`power-bank plans with ${minutes} free minutes: ${changed.join(', ') || 'none (no power-bank cabinet with a rental plan simulated)'}\n`);
 }
 
 const stats = new SimStats();

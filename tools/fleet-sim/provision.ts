@@ -45,3 +45,29 @@ export async function provisionDevices(baseUrl: string, token: string, type: Dev
   }
   return devices;
 }
+
+/**
+ * Gives devices their current plan with `rental.freeMinutes` set to `minutes` (a new plan version), as the
+ * demo login that runs power banks: with 0, a power bank returned after a few hundred milliseconds is
+ * charged one started unit instead of nothing (the demo plan has 5 free minutes); 5 puts the demo's back.
+ * Devices whose plan has no rental part are left alone. Answers the codes it changed.
+ */
+export async function setRentalFreeMinutes(baseUrl: string, devices: readonly SimDevice[], minutes: number): Promise<string[]> {
+  if (!Number.isInteger(minutes) || minutes < 0) throw new Error(`--free-minutes must be an integer >= 0, got ${minutes}`);
+  const cabinets = devices.filter((d) => d.type === 'POWERBANK_CABINET');
+  if (cabinets.length === 0) return [];
+  const token = await login(baseUrl, DEMO_LOGIN_BY_TYPE.POWERBANK_CABINET);
+  const changed: string[] = [];
+  for (const cabinet of cabinets) {
+    const detail = await api<{ plan: { plan: { rental?: Record<string, unknown> } } | null }>(baseUrl, token, 'GET', `/v1/devices/${cabinet.deviceId}`);
+    const plan = detail.plan?.plan;
+    if (!plan?.rental) continue;
+    if (plan.rental['freeMinutes'] === minutes) {
+      changed.push(cabinet.code);
+      continue;
+    }
+    await api(baseUrl, token, 'PUT', `/v1/devices/${cabinet.deviceId}/plan`, { plan: { ...plan, rental: { ...plan.rental, freeMinutes: minutes } } });
+    changed.push(cabinet.code);
+  }
+  return changed;
+}

@@ -697,3 +697,6 @@ export async function runFleet(devices: readonly SimDevice[], options: SimOption
   await fleet.start(signal);
   return [...fleet.devices];
 }
+
+/** What `--free-minutes` does (operator API calls, in provision.ts), for tests that use the package. */
+export { setRentalFreeMinutes } from './provision.js';

@@ -32,7 +32,7 @@ function resolveJwtSecret(config: AppConfig): string {
   if (config.database.kind !== 'embedded' || config.database.dataDir === null) return randomBytes(32).toString('base64url');
   const file = join(config.database.dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(config.database.dataDir, { recursive: true });
+  mkdirSync(config.database.dataDir, { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;

@@ -14,6 +14,7 @@ import { DemoModule } from './modules/demo/demo.module.js';
 import { DeviceApiModule } from './modules/device-api/device-api.module.js';
 import { FleetModule } from './modules/fleet/fleet.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { HomeModule } from './modules/home/home.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { AccessGuard } from './platform/auth/access.guard.js';
@@ -44,6 +45,7 @@ export class AppModule {
         OrganizationsModule,
         IdentityModule,
         HealthModule,
+        HomeModule,
         DemoModule,
         FleetModule,
         DeviceApiModule,

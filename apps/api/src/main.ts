@@ -3,6 +3,8 @@ import { createApp } from './app.factory.js';
 import { ConfigError, parseConfig } from './config/app-config.js';
 import { processEnv } from './config/env.js';
 import { DEMO_LOGINS, DEMO_PASSWORD } from './modules/demo/demo-data.js';
+import { DataDirError } from './platform/database/data-dir.js';
+import { DataDirLockedError } from './platform/database/embedded-lock.js';
 import { createRootLogger } from './platform/observability/logger.js';
 
 async function main(): Promise<void> {
@@ -56,6 +58,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // a DATA_DIR the process may not use is the operator's to fix: the message says how, a stack trace would not
+  console.error(error instanceof DataDirError || error instanceof DataDirLockedError ? `zizhu API cannot start: ${error.message}` : error);
   process.exit(1);
 });

@@ -276,4 +276,29 @@ describe('fleet: the signed device API (contracts.md §4)', () => {
     const unknown = await deviceRequest(t, device, 'POST', '/device/v1/events', { eventId: 'ev-6', type: 'made.up', occurredAt: t1 });
     expect(unknown.json()).toMatchObject({ status: 400, code: 'DEVICE_BODY_INVALID' });
   });
+  it('refuses a signed event over 16 KiB (and a heartbeat over 4 KiB) with 413 problem+json, storing nothing; one at the limit is recorded', async () => {
+    const device = await register();
+    const occurredAt = new Date().toISOString();
+    /** A device.fault event whose JSON is exactly `bytes` long. */
+    const eventOf = (eventId: string, bytes: number) => {
+      const base = { eventId, type: 'device.fault', occurredAt, reason: '' };
+      return { ...base, reason: 'x'.repeat(bytes - JSON.stringify(base).length) };
+    };
+    const atLimit = eventOf('ev-at-limit', 16 * 1024);
+    expect(JSON.stringify(atLimit).length).toBe(16_384);
+    expect((await deviceRequest(t, device, 'POST', '/device/v1/events', atLimit)).json()).toEqual({ eventId: 'ev-at-limit', duplicate: false });
+
+    const over = await deviceRequest(t, device, 'POST', '/device/v1/events', eventOf('ev-over', 16 * 1024 + 1));
+    expect(over.statusCode).toBe(413);
+    expect(over.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(over.json()).toMatchObject({ status: 413, code: 'DEVICE_BODY_TOO_LARGE', detail: 'A request to /device/v1/events is limited to 16384 bytes.' });
+    const huge = await deviceRequest(t, device, 'POST', '/device/v1/events', eventOf('ev-huge', 1_000_000)); // was: stored, and echoed in device detail
+    expect(huge.json()).toMatchObject({ status: 413, code: 'DEVICE_BODY_TOO_LARGE' });
+    const stored = await systemQuery<{ event_id: string }>(t, `SELECT event_id FROM device_events WHERE device_id = $1 AND source = 'DEVICE'`, [device.id]);
+    expect(stored.map((r) => r.event_id)).toEqual(['ev-at-limit']);
+    expect((await detail(device.id)).events.filter((e) => e.source === 'DEVICE').map((e) => e.eventId)).toEqual(['ev-at-limit']);
+
+    const heartbeat = await deviceRequest(t, device, 'POST', '/device/v1/heartbeat', { firmware: '1.0.0', blob: 'x'.repeat(4096) });
+    expect(heartbeat.json()).toMatchObject({ status: 413, code: 'DEVICE_BODY_TOO_LARGE', detail: 'A request to /device/v1/heartbeat is limited to 4096 bytes.' });
+  });
 });

@@ -346,6 +346,23 @@ describe('durable jobs (pg-boss over the application pool)', () => {
     expect(rows.n).toBeLessThanOrEqual(ended - started + 1);
   });
 
+  it('a periodic job scheduled before start (as modules do in onModuleInit) enqueues its first slot at start, with no error logged', async () => {
+    const jobsE = new JobsService(db.dataSource, context, options);
+    const tick = defineJob<PeriodicTick>(uniqueName('boot-tick'), { exclusive: true, retry: { limit: 0 } });
+    const slots: number[] = [];
+    await jobsE.register(tick, async ({ slot }) => {
+      slots.push(slot);
+    });
+    await jobsE.every(tick, { intervalSeconds: 60 }); // the next tick is 30 s away: only the first one can run here
+    await jobsE.start();
+    try {
+      await waitFor('the first slot, queued at start', () => slots.length === 1, 5_000);
+      expect(reported.filter((r) => r.level === 'error')).toEqual([]); // was: 'periodic enqueue failed' JOBS_NOT_STARTED
+    } finally {
+      await jobsE.stop();
+    }
+  });
+
   it('wakes its idle workers when a job is queued, or when the transaction that queued it commits, instead of waiting for the next poll', async () => {
     const jobsD = new JobsService(db.dataSource, context, { ...options, pollingIntervalSeconds: 20 });
     const job = defineJob<{ at: number }>(uniqueName('prompt'));

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from '@jest/globals';
 import { ConfigError, parseConfig } from './app-config.js';
 
@@ -10,6 +11,17 @@ describe('parseConfig', () => {
     expect(config.seedDemo).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.database)).toBe(true);
+  });
+
+  it('listens on loopback by default (the demo logins have a published password); HOST opens it up', () => {
+    expect(parseConfig({}).host).toBe('127.0.0.1');
+    expect(parseConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('the container images listen on every interface (HOST=0.0.0.0 in docker/)', () => {
+    const docker = new URL('../../../../docker/', import.meta.url).pathname;
+    expect(readFileSync(`${docker}Dockerfile`, 'utf8')).toMatch(/^ENV .*\bHOST=0\.0\.0\.0\b/m);
+    expect(readFileSync(`${docker}compose.yml`, 'utf8')).toMatch(/^\s+HOST: "0\.0\.0\.0"$/m);
   });
 
   it('switches to a server database when DATABASE_URL is set', () => {

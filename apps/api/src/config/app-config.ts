@@ -11,7 +11,8 @@ const port = z.coerce.number({ message: 'must be a number' }).int('must be an in
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default('0.0.0.0'),
+    // loopback: `npm start` seeds logins with a published password; containers set HOST=0.0.0.0 (docker/)
+    HOST: z.string().min(1).default('127.0.0.1'),
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default('./.data'),
     DATABASE_URL: z

@@ -12,8 +12,6 @@ import { DeviceEventsService } from './device-events.service.js';
 import { CurrentDevice, DeviceSignatureGuard } from './device-signature.guard.js';
 import { HeartbeatBuffer } from './heartbeat-buffer.service.js';
 
-const MAX_HEARTBEAT_BYTES = 4096;
-
 /** The signed device API (contracts.md §4). */
 @ApiTags('device')
 @ApiHeader({ name: 'X-Device-Id', required: true })
@@ -45,10 +43,11 @@ export class DeviceApiController {
   @ApiOperation({
     summary: 'Send a heartbeat',
     description:
-      'The device is alive: `firmware` (at most 64 characters) and any telemetry (battery, slots, signal, meter…), at most 4096 bytes. ' +
-      'Marks the device online; the answer carries the server time (to correct the device clock) and the heartbeat interval to keep.',
+      'The device is alive: `firmware` (at most 64 characters) and any telemetry (battery, slots, signal, meter…), at most 4 KiB (413 above). ' +
+      'Marks the device online; heartbeats are coalesced in memory and written in batches, and a device that misses three intervals is marked offline. ' +
+      'The answer carries the server time (to correct the device clock) and the heartbeat interval to keep.',
   })
-  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID)
+  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID, deviceApiErrors.DEVICE_BODY_TOO_LARGE)
   @ApiBody({ schema: { type: 'object', properties: { firmware: { type: 'string' } }, additionalProperties: true, description: 'firmware and telemetry (battery, slots, signal, meter…)' } })
   @ApiOkResponse({ type: HeartbeatResponseDto })
   heartbeat(@CurrentDevice() device: AuthenticatedDevice, @Body() body: Record<string, unknown>, @Req() request: { rawBody?: Buffer }): HeartbeatResponseDto {
@@ -57,8 +56,7 @@ export class DeviceApiController {
     if (firmware !== undefined && (typeof firmware !== 'string' || firmware.length > 64)) {
       throw deviceApiErrors.DEVICE_BODY_INVALID('firmware must be a string of at most 64 characters.', { errors: [{ field: 'firmware', messages: ['must be a string of at most 64 characters'] }] });
     }
-    const raw = request.rawBody ?? Buffer.alloc(0);
-    if (raw.length > MAX_HEARTBEAT_BYTES) throw deviceApiErrors.DEVICE_BODY_INVALID(`A heartbeat is limited to ${MAX_HEARTBEAT_BYTES} bytes.`);
+    const raw = request.rawBody ?? Buffer.alloc(0); // at most DEVICE_BODY_LIMITS['/device/v1/heartbeat'] bytes (413 while reading)
     const hasTelemetry = Object.keys(telemetry).length > 0;
     const now = new Date();
     this.heartbeats.record(
@@ -136,11 +134,11 @@ export class DeviceApiController {
   @ApiOperation({
     summary: 'Report an event',
     description:
-      'Records a device event (`eventId`, `type`, `occurredAt`, `sessionId` where it concerns one, and the type’s fields). A repeated `eventId` is acknowledged ' +
-      '(`duplicate: true`) and has no further effect. `session.ended` with its `usage` ends the session and has it priced; `powerbank.returned` ends the session ' +
-      'that holds the bank. Events whose device clock is off are kept and flagged.',
+      'Records a device event (`eventId`, `type`, `occurredAt`, `sessionId` where it concerns one, and the type’s fields), at most 16 KiB (413 above). ' +
+      'A repeated `eventId` is acknowledged (`duplicate: true`) and has no further effect. `session.ended` with its `usage` ends the session and has it priced; ' +
+      '`charging.metered` / `valve.metered` meter readings give a session in use its running cost. Events whose device clock is off are kept and flagged.',
   })
-  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID)
+  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID, deviceApiErrors.DEVICE_BODY_TOO_LARGE)
   @ApiBody({
     schema: {
       type: 'object',

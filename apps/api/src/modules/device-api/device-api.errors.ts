@@ -10,6 +10,7 @@ export const deviceApiErrors = defineErrors({
   DEVICE_AUTH_NONCE_REPLAYED: [401, 'This nonce was already used within the signature window.'],
   DEVICE_AUTH_REVOKED: [401, 'This device’s secret has been revoked.'],
   DEVICE_BODY_INVALID: [400, 'The request body is not valid.'],
+  DEVICE_BODY_TOO_LARGE: [413, 'The request body is larger than this device route accepts.'],
   DEVICE_COMMAND_NOT_FOUND: [404, 'No such command for this device.'],
   DEVICE_COMMAND_EXPIRED: [409, 'The command expired before it was acknowledged; the acknowledgement is recorded.'],
   DEVICE_COMMAND_ALREADY_ACKED: [409, 'The command was already acknowledged with another result.'],

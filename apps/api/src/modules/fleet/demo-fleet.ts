@@ -1,4 +1,4 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
@@ -59,6 +59,7 @@ export function demoDevicesFile(config: AppConfig): string | null {
 }
 
 export function writeDemoDevicesFile(file: string, entries: readonly DemoDeviceEntry[]): void {
-  mkdirSync(join(file, '..'), { recursive: true });
+  mkdirSync(join(file, '..'), { recursive: true, mode: 0o700 }); // beside a server database DATA_DIR may not exist yet
   writeFileSync(file, `${JSON.stringify(entries, null, 2)}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600); // (the mode above applies only to a new file; this one holds device secrets)
 }

@@ -20,7 +20,7 @@ export function resolveMasterKey(config: AppConfig): Buffer {
   if (config.database.kind !== 'embedded' || config.database.dataDir === null) return randomBytes(32);
   const file = join(config.database.dataDir, 'master-key');
   if (existsSync(file)) return decodeKey(readFileSync(file, 'utf8').trim());
-  mkdirSync(config.database.dataDir, { recursive: true });
+  mkdirSync(config.database.dataDir, { recursive: true, mode: 0o700 });
   const key = randomBytes(32);
   writeFileSync(file, key.toString('hex'), { mode: 0o600 });
   return key;

@@ -6,6 +6,7 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../../config/app-config.js';
 import { entities } from './entities.js';
 import { migrations } from '../../migrations/index.js';
+import { secureDataDir, tightenDataDir } from './data-dir.js';
 import { lockDataDir } from './embedded-lock.js';
 
 // int8 (bigint, count(*)) comes back as a string from pg; our integers (fen, counters) fit in a double.
@@ -49,6 +50,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     const dataSource = await new DataSource({ ...common, url: config.url, poolSize: config.poolSize, extra: { options: `-c role=${APP_ROLE}` } }).initialize();
     return { dataSource, kind: 'server', close: async () => { if (dataSource.isInitialized) await dataSource.destroy(); } };
   }
+  // the owner's alone: created 0700, what is already there tightened, refused when it cannot be (data-dir.ts)
+  if (config.dataDir) secureDataDir(config.dataDir);
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
   try {
     const pglite = await PGlite.create(config.dataDir ? join(config.dataDir, 'pgdata') : undefined);
@@ -58,6 +61,8 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     await dataSource.runMigrations({ transaction: 'each' });
     // PGlite is one superuser session: drop to the application role for good once the schema is in place
     await dataSource.query(`SET ROLE ${APP_ROLE}`);
+    // PGlite chmods the files it creates to 0666 (a new cluster: about a thousand of them); DATA_DIR's 0700 already shuts others out
+    if (config.dataDir) tightenDataDir(config.dataDir);
     return {
       dataSource,
       kind: 'embedded',

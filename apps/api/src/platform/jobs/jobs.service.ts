@@ -191,7 +191,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
       await boss.start();
       for (const definition of this.declared.values()) await this.createQueue(boss, definition);
       for (const entry of this.workers.values()) await this.work(boss, entry);
-      for (const name of this.periodic.keys()) this.startTimer(name);
     })();
     try {
       await this.starting;
@@ -204,6 +203,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     } finally {
       this.starting = undefined;
     }
+    // only now: a timer's first tick enqueues at once, and send() refuses while the queue is still starting
+    if (this.boss === boss) for (const name of this.periodic.keys()) this.startTimer(name);
   }
 
   /** Stops polling and periodic ticks, then waits (up to stopTimeoutMs) for running handlers to finish. */
