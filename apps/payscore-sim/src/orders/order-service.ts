@@ -401,8 +401,10 @@ export class OrderService {
 
   /**
    * The merchant's front end opens the confirmation page: wx.openBusinessView({businessType:'wxpayScoreUse',
-   * extraData}) (§6.1, §6.4). Accepts {package} alone or the legacy signed set, whose APIv2 HMAC-SHA256
-   * `sign` is checked when present. The package opens the page once.
+   * extraData}) (§6.1, §6.4) in the WeChat of `openid` (when given, only that user may then decide). Strict: the
+   * calling mini-program's appid (bound to the merchant, the order's), the legacy signed set with its APIv2
+   * HMAC-SHA256 `sign` and a `timestamp` within 5 minutes. Lenient: {package} alone, `sign` checked when present.
+   * The package opens the page once; a refused jump does not spend it.
    */
   openBusinessView(input: { appid?: string; businessType?: unknown; extraData?: unknown; openid?: string }, options: { phonePage?: boolean } = {}): OrderRecord {
     const fail = (short: string, message: string): SimControlError => new SimControlError(400, short, `2713${short.slice(3)} ${message}`);

@@ -32,6 +32,7 @@ export function simOrderView(core: SimulatorCore, o: OrderRecord): Record<string
       packageUsed: o.packageUsed,
       debitBusyUntil: o.debitBusyUntilMs === undefined ? undefined : rfc3339(o.debitBusyUntilMs),
       queryId: o.queryId,
+      openedBy: o.viewerOpenid,
       userAction: o.userAction,
       depositPaid: o.depositPaid,
       cancelReason: o.cancelReason,
