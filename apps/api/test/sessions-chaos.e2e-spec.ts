@@ -28,7 +28,7 @@ const CALM = process.env['CHAOS_CALM'] === '1';
 const SERVER = !!process.env['DATABASE_URL'];
 
 type Vertical = 'POWERBANK_CABINET' | 'FRIDGE' | 'EV_CHARGER' | 'WATER_VALVE';
-type Fate = 'normal' | 'refuse' | 'assessment' | 'startFailed' | 'startNone' | 'nothingTaken' | 'collect';
+type Fate = 'normal' | 'refuse' | 'assessment' | 'startFailed' | 'startNone' | 'nothingTaken' | 'collect' | 'modify';
 
 interface Position {
   readonly key: string;
@@ -62,7 +62,7 @@ interface SimOrderView {
   total_amount?: number;
   attach?: string;
   collection?: { paid_amount?: number };
-  sim: { payments: { amount: number }[]; userAction?: string };
+  sim: { payments: { amount: number }[]; userAction?: string; modifyCount: number };
 }
 
 /** The four verticals: who imports and lists them, where, with which plan and Pay Score service. */
@@ -257,6 +257,8 @@ describe('chaos', () => {
     const createdInfo = new Map<string, string>();
     const fates = new Map<string, Fate>();
     const toCollect = new Map<string, { login: string; outOrderNo: string }>();
+    /** Double modify: two lowered totals (quoted → t1 → t2), each sent once its predecessor is applied, then the user pays. */
+    const toModify = new Map<string, { login: string; outOrderNo: string; steps: { totalFen: number; key: string }[]; paid?: boolean }>();
     const refusedScans = new Map<string, number>();
     const problems: string[] = [];
     const loadDeadline = began + 400_000;
@@ -278,6 +280,7 @@ describe('chaos', () => {
       if (r < 0.1) return 'startFailed';
       if (r < 0.115) return 'startNone';
       if (r < 0.135) return 'collect';
+      if (r < 0.155) return 'modify';
       if (type === 'FRIDGE' && r < 0.3) return 'nothingTaken';
       return 'normal';
     };
@@ -352,6 +355,11 @@ describe('chaos', () => {
           // the first debit fails (insufficient funds); only the operator's collect gets it paid
           await simCall('POST', '/sim/debits', { outcome: 'insufficient-funds', outOrderNo, failures: 1 });
           toCollect.set(sessionId, { login: vertical.login, outOrderNo });
+        }
+        if (fate === 'modify') {
+          // the user has not paid yet when the operator lowers the amount, twice (issue 10 item 11), then pays
+          await simCall('POST', '/sim/debits', { outcome: 'user-pays-later', outOrderNo });
+          toModify.set(sessionId, { login: vertical.login, outOrderNo, steps: [] });
         }
 
         // the confirmation page: the order may not exist yet when its create failed or the API died
@@ -457,6 +465,26 @@ describe('chaos', () => {
         if (answer.status === 202) collected.add(s.id);
         else problems.push(`collect ${s.id}: ${answer.status} ${JSON.stringify(answer.body)}`);
       }
+      for (const s of sessions) {
+        const m = toModify.get(s.id);
+        if (!m || m.paid || s.state !== 'AWAITING_PAYMENT' || s.collectionState !== 'USER_PAYING' || s.quotedFen === null) continue;
+        const q = s.quotedFen;
+        if (m.steps.length === 0) m.steps.push({ totalFen: q - Math.max(1, Math.floor(q / 4)), key: randomUUID() });
+        const [first, second] = m.steps;
+        if (s.totalFen === first!.totalFen && !second) m.steps.push({ totalFen: first!.totalFen - Math.max(1, Math.floor(q / 12)), key: randomUUID() });
+        const step = m.steps.at(-1)!;
+        if (s.totalFen === step.totalFen && m.steps.length === 2) {
+          m.paid = (await simCall('POST', `/sim/orders/${encodeURIComponent(m.outOrderNo)}/user-pay`, {})).status === 200;
+          continue;
+        }
+        if (s.totalFen !== (m.steps.length === 1 ? q : first!.totalFen)) continue; // this step is queued, not applied yet
+        const answer = await retrying(() => apiFor(0).url, 'POST', `/v1/sessions/${s.id}/modify`, {
+          token: operatorTokens.get(m.login)!,
+          headers: { 'idempotency-key': step.key },
+          body: { totalFen: step.totalFen, reason: `第${m.steps.length}次减免` },
+        });
+        if (answer.status !== 202) problems.push(`modify ${s.id} to ${step.totalFen}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
       if (sessions.every((s) => TERMINAL.has(s.state)) || Date.now() > convergeBy) break;
       await sleep(1000);
     }
@@ -489,15 +517,21 @@ describe('chaos', () => {
     let charged = 0;
     let quoted = 0;
     let simPaid = 0;
+    let modified = 0;
     for (const s of sessions) {
       const order = simOrders.get(s.outOrderNo);
       const simPaidFen = order ? order.sim.payments.reduce((sum, p) => sum + p.amount, 0) : 0;
       if (s.state === 'PAID') {
         charged += s.paidFen ?? 0;
-        quoted += s.quotedFen ?? 0;
         simPaid += simPaidFen;
+        // a doubly modified session is paid at its second, lower total, after two modifies WeChat accepted
+        const lowered = toModify.get(s.id)?.steps[1]?.totalFen;
+        const expected = lowered ?? s.quotedFen;
+        if (lowered !== undefined) modified += 1;
+        quoted += expected ?? 0;
         const ok =
-          order?.state === 'DONE' && order.total_amount === s.totalFen && s.paidFen === s.totalFen && s.quotedFen === s.totalFen && simPaidFen === s.totalFen && order.sim.payments.length === 1 && s.totalFen! > 0;
+          order?.state === 'DONE' && order.total_amount === s.totalFen && s.paidFen === s.totalFen && expected === s.totalFen && simPaidFen === s.totalFen && order.sim.payments.length === 1 && s.totalFen! > 0 &&
+          order.sim.modifyCount === (lowered === undefined ? 0 : 2);
         if (!ok) mismatches.push(`${describeSession(s)} sim=${order ? `${order.state} total=${order.total_amount} payments=${JSON.stringify(order.sim.payments.map((p) => p.amount))}` : 'absent'}`);
       } else {
         const ok = (!order || order.state === 'REVOKED' || order.state === 'EXPIRED') && simPaidFen === 0 && s.paidFen === null;
@@ -512,6 +546,9 @@ describe('chaos', () => {
     const replaced = (o: SimOrderView) => o.attach !== undefined && seen.has(o.attach) && (o.state === 'REVOKED' || o.state === 'EXPIRED') && o.sim.payments.length === 0;
     expect([...simOrders.values()].filter((o) => !known.has(o.out_order_no) && !replaced(o)).map((o) => `${o.out_order_no} ${o.state} attach=${o.attach ?? ''}`)).toEqual([]);
     expect(charged).toBe(quoted);
+    // the double modify happened (issue 10 item 11): every such session that reached payment was lowered twice
+    expect(modified).toBeGreaterThan(0);
+    expect([...toModify].filter(([id, m]) => sessions.find((s) => s.id === id)?.state === 'PAID' && m.steps.length !== 2).map(([id]) => id)).toEqual([]);
     expect(simPaid).toBe(charged);
     expect([...completions.values()].every((n) => n === 1)).toBe(true);
     // no anomaly (COMPLETE_REFUSED, PAID_AMOUNT_MISMATCH, ORDER_*_WHILE_*, STARTED_AFTER_CANCEL, …): nothing here asks for an operator
@@ -524,14 +561,17 @@ describe('chaos', () => {
       const client = new pg.Client({ connectionString: databaseUrl });
       await client.connect();
       try {
-        const { rows } = await client.query<{ n: number; paid: number; charged: number; quoted: number; open: number }>(
+        const { rows } = await client.query<{ n: number; paid: number; charged: number; total: number; quoted: number; open: number }>(
           `SELECT count(*)::int AS n, count(*) FILTER (WHERE state = 'PAID')::int AS paid,
                   coalesce(sum(paid_fen) FILTER (WHERE state = 'PAID'), 0)::int AS charged,
+                  coalesce(sum(total_fen) FILTER (WHERE state = 'PAID'), 0)::int AS total,
                   coalesce(sum(quoted_fen) FILTER (WHERE state = 'PAID'), 0)::int AS quoted,
                   count(*) FILTER (WHERE state NOT IN ('PAID', 'CANCELLED'))::int AS open
              FROM service_sessions`,
         );
-        expect(rows[0]).toEqual({ n: sessions.length, paid: sessions.filter((s) => s.state === 'PAID').length, charged, quoted: charged, open: 0 });
+        // charged = the totals (quoted, or lowered by the double modify); quoted as the operators were shown it
+        const shownQuoted = sessions.filter((s) => s.state === 'PAID').reduce((n, s) => n + (s.quotedFen ?? 0), 0);
+        expect(rows[0]).toEqual({ n: sessions.length, paid: sessions.filter((s) => s.state === 'PAID').length, charged, total: charged, quoted: shownQuoted, open: 0 });
       } finally {
         await client.end();
       }

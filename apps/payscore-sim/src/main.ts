@@ -5,12 +5,14 @@ import { createSimulator, type Simulator } from './server.js';
 const config = loadSimConfig();
 let sim: Simulator;
 try {
-  sim = await createSimulator({ port: config.port, host: config.host, logger: { level: 'warn' } });
+  sim = await createSimulator({ port: config.port, host: config.host, lenient: config.lenient, logger: { level: 'warn' } });
 } catch (error) {
   console.error(`payscore-sim: cannot listen on ${config.host}:${config.port}: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-console.log(`payscore-sim listening on ${sim.url} (platform key ${sim.platformPublicKeyId}; phone page ${sim.url}/sim/phone)`);
+console.log(
+  `payscore-sim listening on ${sim.url} (platform key ${sim.platformPublicKeyId}; phone page ${sim.url}/sim/phone${config.lenient ? '; LENIENT: WeChat rules relaxed' : ''})`,
+);
 
 let stopping = false;
 const stop = (signal: string): void => {

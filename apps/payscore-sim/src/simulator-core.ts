@@ -29,6 +29,11 @@ export interface CoreOptions {
   readonly platformPublicKeyId?: string;
   /** Randomness for fault rates. Default Math.random. */
   readonly random?: () => number;
+  /**
+   * Default false: as strict as WeChat (see OrderSettings.lenient). true: http notify URLs on any host, the
+   * confirmation jump without appid / sign / fresh timestamp, any openid may confirm — for tests that need it.
+   */
+  readonly lenient?: boolean;
 }
 
 export class SimulatorCore {
@@ -63,6 +68,7 @@ export class SimulatorCore {
         notifier: this.notifier,
         debitDelayMs: options.debitDelayMs ?? 2000,
         debitRetryMs: options.debitRetryMs ?? 10 * 60 * 1000,
+        lenient: options.lenient ?? false,
       },
       merchantOf,
     );

@@ -84,6 +84,31 @@ describe('service orders', () => {
   });
 
   describe('amount rules', () => {
+    it('strict like WeChat: notify_url must be https on a public host; http is allowed on loopback only; lenient relaxes it', async () => {
+      const withUrl = (url: string) => h.client.post('/v3/payscore/serviceorder', createBody(h, newOrderNo(), { notify_url: url }));
+      for (const url of ['http://pay.zizhu.example.com/v1/payscore/notify/a', 'http://10.0.0.8/notify', 'https://192.168.1.20/notify', 'https://api-1:3000/notify', 'https://localhost.internal/n', 'https://[fd00::1]/n']) {
+        const refused = await withUrl(url);
+        expect({ url, status: refused.status, code: refused.json['code'] }).toEqual({ url, status: 400, code: 'PARAM_ERROR' });
+        expect(String(refused.json['message'])).toContain('notify_url');
+      }
+      expect((await withUrl('https://pay.zizhu.example.com/v1/payscore/notify/a')).status).toBe(200);
+      for (const loopback of [h.receiver.url, 'http://localhost:9/n', 'http://[::1]:9/n', 'https://127.0.0.2/n']) expect((await withUrl(loopback)).status).toBe(200);
+      // a refund's notify_url follows the same rule
+      const refund = await h.client.post('/v3/refund/domestic/refunds', {
+        transaction_id: '4200000000000000000000000000',
+        out_refund_no: newOrderNo('R'),
+        notify_url: 'http://pay.zizhu.example.com/refund',
+        amount: { refund: 1, total: 1, currency: 'CNY' },
+      });
+      expect(refund).toMatchObject({ status: 400, json: { code: 'PARAM_ERROR' } });
+      await simPost(h.sim, '/sim/settings', { lenient: true });
+      try {
+        expect((await withUrl('http://api-1:3000/v1/payscore/notify/a')).status).toBe(200);
+      } finally {
+        await simPost(h.sim, '/sim/settings', { lenient: false });
+      }
+    });
+
     it('rejects a risk fund above the service cap at create', async () => {
       const res = await h.client.post('/v3/payscore/serviceorder', createBody(h, newOrderNo(), { risk_fund: { name: 'ESTIMATE_ORDER_COST', amount: 5001 } }));
       expect(res.status).toBe(400);
@@ -351,6 +376,106 @@ describe('service orders', () => {
         expect(strict.json['message']).toContain('行业模板');
       } finally {
         await simPost(h.sim, '/sim/settings', { industryTemplates: 'warn' });
+      }
+    });
+  });
+
+  describe('industry templates (§9.6), strict: names, amounts and counts', () => {
+    const pb = { serviceId: `${h0()}81`, scenario: 'POWERBANK_RENTAL', mode: 'DEPOSIT_WAIVED', riskCapFen: 20000 };
+    const ev = { serviceId: `${h0()}82`, scenario: 'EV_CHARGING', mode: 'USE_FIRST', riskCapFen: 30000 };
+    const vend = { serviceId: `${h0()}83`, scenario: 'VENDING', mode: 'USE_FIRST', riskCapFen: 5000 };
+    function h0(): string {
+      return '20020000000009';
+    }
+    const fund = (svc: { mode: string }) => (svc.mode === 'DEPOSIT_WAIVED' ? { name: 'DEPOSIT', amount: 9900 } : { name: 'ESTIMATE_ORDER_COST', amount: 3000 });
+    const create = (svc: { serviceId: string; mode: string }, no: string, payments?: unknown[]) =>
+      h.client.post('/v3/payscore/serviceorder', createBody(h, no, { service_id: svc.serviceId, risk_fund: fund(svc), post_payments: payments }));
+    const confirm = async (svc: { serviceId: string; mode: string }, payments?: unknown[]): Promise<string> => {
+      const no = newOrderNo();
+      const created = await create(svc, no, payments);
+      expect(created.status).toBe(200);
+      expect((await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'o_tpl', outcome: 'confirm' })).status).toBe(200);
+      return no;
+    };
+    const op = (svc: { serviceId: string }, no: string, action: 'complete' | 'modify', body: Record<string, unknown>) =>
+      h.client.post(`/v3/payscore/serviceorder/${no}/${action}`, {
+        appid: h.merchant.appid,
+        service_id: svc.serviceId,
+        ...(action === 'complete' ? { time_range: { end_time: bjTime(0) } } : { reason: '商户调整' }),
+        ...body,
+      });
+    const RATE = { name: '收费标准', description: '3元/小时，总封顶99元' };
+    const RULE = { name: '计费规则', description: '电费0.35元/度，服务费0.40元/度' };
+
+    beforeAll(async () => {
+      const reg = registrationBody(h.merchant);
+      await simPost(h.sim, '/sim/merchants', { ...reg, services: [...(reg['services'] as unknown[]), pb, ev, vend] });
+      await simPost(h.sim, '/sim/settings', { industryTemplates: 'strict' });
+    });
+    afterAll(async () => {
+      await simPost(h.sim, '/sim/settings', { industryTemplates: 'warn' });
+    });
+
+    it('power bank: create must carry the rate item alone, without amount or count', async () => {
+      expect((await create(pb, newOrderNo())).json['message']).toContain('收费标准');
+      const amounted = await create(pb, newOrderNo(), [{ ...RATE, amount: 300 }]);
+      expect(amounted).toMatchObject({ status: 400, json: { code: 'PARAM_ERROR' } });
+      expect(String(amounted.json['message'])).toContain('must carry no amount');
+      expect((await create(pb, newOrderNo(), [{ ...RATE, count: 1 }])).json['message']).toContain('no count');
+      expect((await create(pb, newOrderNo(), [RATE])).status).toBe(200);
+      expect((await create(ev, newOrderNo(), [RULE])).status).toBe(200);
+      expect((await create(ev, newOrderNo(), [{ ...RULE, amount: 0 }])).status).toBe(400);
+    });
+
+    it('power bank: the completion carries no amount on 使用时长 (or anywhere), nor a discount amount', async () => {
+      const no = await confirm(pb, [RATE]);
+      const amountOnDuration = await op(pb, no, 'complete', { post_payments: [RATE, { name: '使用时长', description: '4小时', amount: 1200 }], total_amount: 1200 });
+      expect(amountOnDuration).toMatchObject({ status: 400, json: { code: 'PARAM_ERROR' } });
+      expect(String(amountOnDuration.json['message'])).toContain('post_payments[1] (使用时长) must carry no amount');
+      const missing = await op(pb, no, 'complete', { post_payments: [{ name: '使用时长', description: '4小时' }], total_amount: 1200 });
+      expect(String(missing.json['message'])).toContain('exactly 收费标准 + 使用时长');
+      const ok = await op(pb, no, 'complete', { post_payments: [RATE, { name: '使用时长', description: '4小时' }], total_amount: 1200 });
+      expect(ok).toMatchObject({ status: 200, json: { state: 'DOING', state_description: 'MCH_COMPLETE', total_amount: 1200 } });
+    });
+
+    it('vending: every item is 商品信息 with amount, description and count', async () => {
+      const no = await confirm(vend);
+      const noCount = await op(vend, no, 'complete', { post_payments: [{ name: '商品信息', amount: 1200, description: '火腿三明治' }], total_amount: 1200 });
+      expect(String(noCount.json['message'])).toContain('post_payments[0] must be {name:"商品信息", amount, description, count}');
+      expect((await op(vend, no, 'complete', { post_payments: [{ name: '商品信息', amount: 1200, description: '火腿三明治', count: 1 }], total_amount: 1200 })).status).toBe(200);
+    });
+
+    // issue 10 item 11: 1,200 → 900 → 800 on each template shape, each modify sending the full set
+    it('two modifies in a row: vending replaces its one 商户减免 discount; a second 商户减免 item is refused (names are unique)', async () => {
+      const goods = [{ name: '商品信息', amount: 1200, description: '火腿三明治', count: 1 }];
+      const no = await confirm(vend);
+      expect((await op(vend, no, 'complete', { post_payments: goods, total_amount: 1200 })).status).toBe(200);
+      const first = await op(vend, no, 'modify', { post_payments: goods, post_discounts: [{ name: '商户减免', description: '临期', amount: 300 }], total_amount: 900 });
+      expect(first).toMatchObject({ status: 200, json: { total_amount: 900 } });
+      const appended = await op(vend, no, 'modify', {
+        post_payments: goods,
+        post_discounts: [{ name: '商户减免', description: '临期', amount: 300 }, { name: '商户减免', description: '再减', amount: 100 }],
+        total_amount: 800,
+      });
+      expect(appended).toMatchObject({ status: 400, json: { code: 'PARAM_ERROR' } });
+      expect(String(appended.json['message'])).toContain('post_discounts.name重复');
+      const second = await op(vend, no, 'modify', { post_payments: goods, post_discounts: [{ name: '商户减免', description: '再减', amount: 400 }], total_amount: 800 });
+      expect(second).toMatchObject({ status: 200, json: { total_amount: 800, post_discounts: [{ name: '商户减免', description: '再减', amount: 400 }] } });
+    });
+
+    it('two modifies in a row on the no-amount templates: the template lines and the new total_amount, no discount', async () => {
+      for (const [svc, lines] of [
+        [pb, [RATE, { name: '使用时长', description: '4小时' }]],
+        [ev, [RULE, { name: '费用明细', description: '电费6.50元,服务费5.50元' }]],
+      ] as const) {
+        const no = await confirm(svc, [lines[0]]);
+        expect((await op(svc, no, 'complete', { post_payments: lines, total_amount: 1200 })).status).toBe(200);
+        const discounted = await op(svc, no, 'modify', { post_payments: lines, post_discounts: [{ name: '商户减免', description: 'x', amount: 300 }], total_amount: 900 });
+        expect(discounted.status).toBe(400);
+        expect((await op(svc, no, 'modify', { post_payments: lines, total_amount: 900 })).json['total_amount']).toBe(900);
+        expect((await op(svc, no, 'modify', { post_payments: lines, total_amount: 800 })).json['total_amount']).toBe(800);
+        const amounted = await op(svc, no, 'modify', { post_payments: [lines[0], { ...lines[1], amount: 700 }], total_amount: 700 });
+        expect(String(amounted.json['message'])).toContain('must carry no amount');
       }
     });
   });

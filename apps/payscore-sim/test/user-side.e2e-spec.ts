@@ -1,7 +1,7 @@
 // The end user's side: the mini-program code exchange and the phone confirmation page.
 import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createBody, newOrderNo, queryOrder, simGet, simPost, startHarness, type Harness } from './support/wx-test-kit.js';
+import { createBody, newOrderNo, queryOrder, registrationBody, simGet, simPost, startHarness, type Harness } from './support/wx-test-kit.js';
 
 describe('GET /sns/jscode2session', () => {
   let h: Harness;
@@ -115,12 +115,19 @@ describe('POST /sim/business-view (wx.openBusinessView wxpayScoreUse)', () => {
     return createHmac('sha256', key).update(`${a}&key=${key}`).digest('hex').toUpperCase();
   };
 
-  it('opens the page with {package}; the package opens it only once; the user can still confirm', async () => {
+  /** The signed extraData a mini-program passes to wx.openBusinessView (what @zizhu/payscore builds). */
+  const jump = (pkg: string, overrides: Record<string, string> = {}, key = h.merchant.apiV2Key): Record<string, string> => {
+    const fields = { mch_id: h.merchant.mchid, package: pkg, timestamp: String(Math.floor(Date.now() / 1000)), nonce_str: 'zyx53Nkey8o4bHpxTQvd8m7e92nG5mG2', sign_type: 'HMAC-SHA256', ...overrides };
+    return { ...fields, sign: sign(fields, key) };
+  };
+  const open = (body: Record<string, unknown>) => simPost(h.sim, '/sim/business-view', { businessType: 'wxpayScoreUse', ...body });
+
+  it('opens the page with the signed set; the package opens it only once; the user can still confirm', async () => {
     const { no, pkg } = await create();
-    const open = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { package: pkg } });
-    expect(open.status).toBe(200);
-    expect(open.json).toMatchObject({ opened: true, out_order_no: no, mchid: h.merchant.mchid });
-    const again = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { package: pkg } });
+    const first = await open({ appid: h.merchant.appid, extraData: jump(pkg) });
+    expect(first.status).toBe(200);
+    expect(first.json).toMatchObject({ opened: true, out_order_no: no, mchid: h.merchant.mchid });
+    const again = await open({ appid: h.merchant.appid, extraData: jump(pkg) });
     expect(again.status).toBe(409);
     expect(again.json['message']).toContain('订单未获得权益');
     expect((await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'o_fe', outcome: 'confirm' })).status).toBe(200);
@@ -128,19 +135,87 @@ describe('POST /sim/business-view (wx.openBusinessView wxpayScoreUse)', () => {
 
   it('checks the legacy signed extraData with the APIv2 key (an APIv3-key sign fails with 4185)', async () => {
     const { pkg } = await create();
-    const fields = { mch_id: h.merchant.mchid, package: pkg, timestamp: String(Math.floor(Date.now() / 1000)), nonce_str: 'zyx53Nkey8o4bHpxTQvd8m7e92nG5mG2', sign_type: 'HMAC-SHA256' };
-    const wrong = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { ...fields, sign: sign(fields, h.merchant.apiV3Key) } });
+    const wrong = await open({ appid: h.merchant.appid, extraData: jump(pkg, {}, h.merchant.apiV3Key) });
     expect(wrong.status).toBe(400);
     expect(wrong.json['code']).toBe('FE_14185');
-    const right = await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreUse', extraData: { ...fields, sign: sign(fields, h.merchant.apiV2Key) } });
+    const right = await open({ appid: h.merchant.appid, extraData: jump(pkg) });
     expect(right.status).toBe(200);
   });
 
-  it('reproduces the front-end errors: wrong appid 4108, bad package 4186, wrong businessType 4185', async () => {
+  it('strict like WeChat: the appid is required and bound to the merchant, the sign is required, its timestamp within 5 minutes', async () => {
     const { pkg } = await create();
-    expect((await simPost(h.sim, '/sim/business-view', { appid: h.merchant.otherAppid, businessType: 'wxpayScoreUse', extraData: { package: pkg } })).json['code']).toBe('FE_14108');
-    expect((await simPost(h.sim, '/sim/business-view', { businessType: 'wxpayScoreUse', extraData: { package: 'nope' } })).json['code']).toBe('FE_14186');
-    expect((await simPost(h.sim, '/sim/business-view', { businessType: 'wxpayScoreDetail', extraData: { package: pkg } })).json['code']).toBe('FE_14185');
+    const noAppid = await open({ extraData: jump(pkg) });
+    expect(noAppid).toMatchObject({ status: 400, json: { code: 'FE_14108' } });
+    const unbound = await open({ appid: h.merchant.otherAppid, extraData: jump(pkg) });
+    expect(unbound).toMatchObject({ status: 400, json: { code: 'FE_14188' } });
+    const unsigned = await open({ appid: h.merchant.appid, extraData: { package: pkg } });
+    expect(unsigned).toMatchObject({ status: 400, json: { code: 'FE_14185' } });
+    expect(String(unsigned.json['message'])).toContain('缺少sign');
+    const stale = await open({ appid: h.merchant.appid, extraData: jump(pkg, { timestamp: String(Math.floor(Date.now() / 1000) - 301) }) });
+    expect(stale).toMatchObject({ status: 400, json: { code: 'FE_14185' } });
+    expect(String(stale.json['message'])).toContain('timestamp');
+    const millis = await open({ appid: h.merchant.appid, extraData: jump(pkg, { timestamp: String(Date.now()) }) });
+    expect(millis).toMatchObject({ status: 400, json: { code: 'FE_14185' } });
+    // none of the refused jumps spent the package
+    expect((await open({ appid: h.merchant.appid, extraData: jump(pkg) })).status).toBe(200);
+  });
+
+  it('lenient (the switch for tests that need it): {package} alone opens the page, appid optional, no timestamp check', async () => {
+    await simPost(h.sim, '/sim/settings', { lenient: true });
+    try {
+      const { no, pkg } = await create();
+      expect(await open({ extraData: { package: pkg } })).toMatchObject({ status: 200, json: { out_order_no: no } });
+      const { pkg: old } = await create();
+      expect((await open({ appid: h.merchant.appid, extraData: jump(old, { timestamp: '1530097563' }) })).status).toBe(200);
+    } finally {
+      await simPost(h.sim, '/sim/settings', { lenient: false });
+    }
+    expect((await simGet(h.sim, '/sim/settings')).json['lenient']).toBe(false);
+  });
+
+  it('reproduces the front-end errors: another bound appid 4108, bad package 4186, wrong businessType 4185', async () => {
+    const reg = registrationBody(h.merchant);
+    await simPost(h.sim, '/sim/merchants', { ...reg, appids: [h.merchant.appid, h.merchant.otherAppid] });
+    try {
+      const { pkg } = await create();
+      expect((await open({ appid: h.merchant.otherAppid, extraData: jump(pkg) })).json['code']).toBe('FE_14108');
+      expect((await open({ appid: h.merchant.appid, extraData: { package: 'nope' } })).json['code']).toBe('FE_14186');
+      expect((await simPost(h.sim, '/sim/business-view', { appid: h.merchant.appid, businessType: 'wxpayScoreDetail', extraData: jump(pkg) })).json['code']).toBe('FE_14185');
+    } finally {
+      await simPost(h.sim, '/sim/merchants', reg);
+    }
+  });
+
+  it('the user who opened the page from the mini-program is the only one who can decide on it', async () => {
+    const { no, pkg } = await create();
+    expect((await open({ appid: h.merchant.appid, openid: 'o_alice', extraData: jump(pkg) })).status).toBe(200);
+    const page = await (await fetch(`${h.sim.url}/sim/phone?out_order_no=${no}`)).text();
+    expect(page).toContain('value="o_alice"');
+    const bob = await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'o_bob', outcome: 'confirm' });
+    expect(bob).toMatchObject({ status: 403, json: { code: 'OPENID_MISMATCH' } });
+    expect(String(bob.json['message'])).toContain('o_alice');
+    // a refused attempt spends nothing: the order's user still confirms
+    expect((await queryOrder(h, no)).json['state']).toBe('CREATED');
+    expect((await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'o_alice', outcome: 'confirm' })).status).toBe(200);
+    expect((await queryOrder(h, no)).json).toMatchObject({ state: 'DOING', openid: 'o_alice' });
+  });
+
+  it('without an opener, only a user who signed in to the order’s mini-program (jscode2session) can confirm', async () => {
+    const { no } = await create();
+    const login = await (await fetch(`${h.sim.url}/sns/jscode2session?appid=${h.merchant.appid}&js_code=test:carol`)).json();
+    expect(login).toMatchObject({ openid: 'carol' });
+    const stranger = await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'o_sim_phone_user', outcome: 'confirm' });
+    expect(stranger).toMatchObject({ status: 403, json: { code: 'OPENID_MISMATCH' } });
+    expect(String(stranger.json['message'])).toContain('"carol"');
+    expect((await simPost(h.sim, `/sim/orders/${no}/confirm`, { openid: 'carol', outcome: 'confirm' })).status).toBe(200);
+    // lenient: anyone
+    await simPost(h.sim, '/sim/settings', { lenient: true });
+    try {
+      const { no: other } = await create();
+      expect((await simPost(h.sim, `/sim/orders/${other}/confirm`, { openid: 'o_anyone', outcome: 'confirm' })).status).toBe(200);
+    } finally {
+      await simPost(h.sim, '/sim/settings', { lenient: false });
+    }
   });
 
   it('GET /sim/phone?package=… opens the page once', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { checkTotalAmount } from './client.js';
+import { checkItemNames, checkTotalAmount } from './client.js';
 import { FakeWechat, serviceOrder } from './test-support/fake-wechat.js';
 
 const refund = (overrides: Record<string, unknown> = {}) => ({
@@ -38,6 +38,24 @@ describe('amounts are checked locally before sending (launch checklist 5, 6, 11,
     await expect(
       client.createOrder({ out_order_no: 'zzORDER0001', service_introduction: '充'.repeat(21), risk_fund: { name: 'DEPOSIT', amount: 99 }, time_range: { start_time: 'OnAccept' } }),
     ).rejects.toMatchObject({ code: 'PAYSCORE_INVALID_ARGUMENT' });
+    expect(wx.requests).toHaveLength(0);
+  });
+
+  it('item names are unique (商品信息 may repeat): a second 商户减免 appended by a modify never reaches the network', async () => {
+    expect(() => checkItemNames([{ name: '商品信息', amount: 1 }, { name: '商品信息', amount: 2 }], [{ name: '商户减免', description: 'a', amount: 1 }])).not.toThrow();
+    expect(() => checkItemNames([{ name: '使用时长', description: 'a' }, { name: '使用时长', description: 'b' }], [])).toThrow(expect.objectContaining({ code: 'PAYSCORE_INVALID_ARGUMENT' }) as unknown as Error);
+    const wx = new FakeWechat();
+    const paying = { state: 'DOING', state_description: 'MCH_COMPLETE', total_amount: 900, collection: { state: 'USER_PAYING' } } as const;
+    const appended = {
+      post_payments: [{ name: '商品信息', amount: 1200, description: '火腿三明治', count: 1 }],
+      post_discounts: [
+        { name: '商户减免', description: '临期', amount: 300 },
+        { name: '商户减免', description: '再减', amount: 100 },
+      ],
+      total_amount: 800,
+      reason: '再减',
+    };
+    await expect(wx.client().modifyOrder('zzORDER0001', appended, { current: paying })).rejects.toMatchObject({ code: 'PAYSCORE_INVALID_ARGUMENT', message: expect.stringContaining('商户减免') });
     expect(wx.requests).toHaveLength(0);
   });
 

@@ -152,6 +152,21 @@ export function checkTotalAmount(postPayments: readonly PostPayment[], postDisco
   }
 }
 
+/**
+ * Local check of the item names (§3.2): `post_payments` names are unique per order except `商品信息`, `post_discounts`
+ * names are unique. WeChat replaces the whole set on every complete / modify, so a caller that appends a discount it
+ * already sent (a second `商户减免`) is refused here, before the network.
+ */
+export function checkItemNames(postPayments: readonly PostPayment[] | undefined, postDiscounts: readonly PostDiscount[] | undefined): void {
+  const twice = (names: string[]): string | undefined => names.find((n, i) => names.indexOf(n) !== i);
+  const payment = twice((postPayments ?? []).map((p) => p.name).filter((n) => n !== '商品信息'));
+  if (payment !== undefined) throw invalid(`post_payments name "${payment}" appears twice (names are unique per order, except 商品信息)`, { field: 'post_payments', name: payment });
+  const discount = twice((postDiscounts ?? []).map((d) => d.name));
+  if (discount !== undefined) {
+    throw invalid(`post_discounts name "${discount}" appears twice: names are unique per order, and each modify replaces the whole set`, { field: 'post_discounts', name: discount });
+  }
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
@@ -202,6 +217,7 @@ export class PayScoreClient {
       throw invalid(`risk_fund.amount ${input.risk_fund.amount} exceeds the service's risk cap ${this.options.riskCapFen}`);
     }
     (input.post_payments ?? []).forEach((p, i) => assertFen(`post_payments[${i}].amount`, p.amount, { optional: true }));
+    checkItemNames(input.post_payments, input.post_discounts);
     const notifyUrl = input.notify_url ?? this.options.notifyUrl;
     if (!notifyUrl) throw invalid('notify_url is required (per call or as the notifyUrl option)');
     const body: CreateServiceOrderRequest = {
@@ -265,6 +281,7 @@ export class PayScoreClient {
     assertOutOrderNo(outOrderNo);
     if (!Array.isArray(input.post_payments) || input.post_payments.length === 0) throw invalid('post_payments must hold at least one item');
     checkTotalAmount(input.post_payments, input.post_discounts, input.total_amount);
+    checkItemNames(input.post_payments, input.post_discounts);
     this.guard(options.current, 'complete', { totalFen: input.total_amount });
     const body: CompleteServiceOrderRequest = {
       ...input,
@@ -288,6 +305,7 @@ export class PayScoreClient {
     assertOutOrderNo(outOrderNo);
     if (!Array.isArray(input.post_payments) || input.post_payments.length === 0) throw invalid('post_payments must hold at least one item');
     checkTotalAmount(input.post_payments, input.post_discounts, input.total_amount);
+    checkItemNames(input.post_payments, input.post_discounts);
     if (!input.reason || input.reason.length > 50) throw invalid('reason must be 1..50 characters');
     this.guard(options.current, 'modify');
     const previous = typeof options.current === 'string' ? undefined : options.current.total_amount;

@@ -75,16 +75,40 @@ function usedDuration(quote: Quote): string | null {
   return m?.[1] ?? null;
 }
 
-function firstClause(explanation: string): string {
-  const head = explanation.split(/[，；（]/)[0] ?? '';
-  return head === '' ? '详见设备说明' : clip(head, D);
+/** The water used, from the volume line (`用水1.234升，按1.3升计 × …` → `1.234升`). */
+function usedVolume(quote: Quote): string | null {
+  const line = quote.lines.find((l) => l.kind === 'volume');
+  const m = line === undefined ? null : /^用水([^，；]+)/.exec(line.detail);
+  return m?.[1] ?? null;
+}
+
+/** The plan's sentence (describePlan), or the quote's explanation without its own note (`（本次…）`). */
+function planSentence(plan: CompiledPlan | null, quote: Quote | null): string {
+  if (plan !== null) return plan.explanation;
+  return (quote?.explanation ?? '').replace(/（本次.*$/, '');
+}
+
+/**
+ * The rate shown as `收费标准` (≤ 30 characters): the plan's sentence, whole when it fits, else as many of its leading
+ * clauses as fit (`3元/小时，前5分钟免费，每日封顶30元，总封顶99元` fits whole).
+ */
+function rateText(sentence: string): string {
+  if (sentence === '') return '详见设备说明';
+  if (charLength(sentence) <= D) return sentence;
+  let out = '';
+  for (const clause of sentence.split('，')) {
+    const next = out === '' ? clause : `${out}，${clause}`;
+    if (charLength(next) > D) break;
+    out = next;
+  }
+  return out === '' ? clip(sentence, D) : out;
 }
 
 /** `电费0.35–0.95元/度，服务费0.40–0.60元/度` (ranges over the bands), within 30 characters. */
 function energyRule(plan: CompiledPlan | null, explanation: string): string {
   if (charLength(explanation) <= D) return explanation;
   const bands = plan?.energy?.bands;
-  if (bands === undefined || bands.length === 0) return firstClause(explanation);
+  if (bands === undefined || bands.length === 0) return rateText(explanation);
   const range = (xs: number[]): string => {
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
@@ -95,53 +119,65 @@ function energyRule(plan: CompiledPlan | null, explanation: string): string {
   return clip(bands.length > 1 && charLength(timed) <= D ? timed : text, D);
 }
 
-const KIND_NAMES: Record<Exclude<QuoteLine['kind'], 'item' | 'cap'>, string> = {
-  rental: '使用费',
-  energy: '电费',
-  service: '服务费',
-  volume: '水费',
-  minimum: '最低消费补足',
-};
-
 function sumOf(lines: readonly QuoteLine[], kind: QuoteLine['kind']): number {
   let s = 0;
   for (const l of lines) if (l.kind === kind) s += l.amountFen;
   return s;
 }
 
+/** The item stating the rate, per template: what the user's confirmation page shows before any use. */
+function rateItem(scenario: Exclude<PayscoreScenario, 'VENDING'>, plan: CompiledPlan | null, quote: Quote | null): PostPayment {
+  const sentence = planSentence(plan, quote);
+  return scenario === 'EV_CHARGING' ? { name: '计费规则', description: energyRule(plan, sentence) } : { name: '收费标准', description: rateText(sentence) };
+}
+
+export interface PayscoreLineOptions {
+  /**
+   * A modify: the new, lower total in fen (0 ≤ totalFen ≤ quote.totalFen). WeChat replaces the whole item set on each
+   * modify, so the set is recomputed from the quote every time: VENDING gets one `商户减免` discount of
+   * `quote.totalFen − totalFen` (never a second one: discount names are unique per order), the templates without
+   * amounts just carry the new `total_amount`.
+   */
+  readonly totalFen?: number;
+  /** The `商户减免` description (≤ 30 characters; default `商户调整`). */
+  readonly reason?: string;
+}
+
 /**
- * The `post_payments` / `post_discounts` / `total_amount` for completing (or modifying) a Pay Score order, following
- * the industry templates of payscore-protocol.md §9.6:
- * - VENDING: one `商品信息` item per product `{amount, description: product name, count}`.
- * - POWERBANK_RENTAL: `收费标准` (the rate) + `使用时长` (e.g. `1小时38分20秒`).
- * - EV_CHARGING: `计费规则` + `费用明细` (`电费12.34元,服务费5.67元`).
- * - WATER (no published template): one item per charge kind (`水费`, …).
- * A total-cap cut becomes a `post_discounts` item `封顶优惠`. Always `total_amount = Σpayments − Σdiscounts` and
- * `total_amount = quote.totalFen`: the power-bank and car-charger templates show no amounts, but Pay Score checks that
- * sum, so the amount sits on the `使用时长` / `费用明细` item (the `收费标准` / `计费规则` item carries none).
+ * The `post_payments` / `post_discounts` / `total_amount` for completing or modifying a Pay Score order, following the
+ * industry templates of payscore-protocol.md §9.6:
+ * - VENDING (智慧零售): one `商品信息` item per product `{amount, description: product name, count}`; a total-cap cut is
+ *   a `封顶优惠` discount, a merchant's reduction (modify) one `商户减免` discount; `total = Σpayments − Σdiscounts`.
+ * - POWERBANK_RENTAL (充电宝): exactly `收费标准` (the plan's rate) + `使用时长` (`1小时38分20秒`), **no amount, no
+ *   count, no discount**: the amount is `total_amount` alone (the sum rule applies only when an item carries an amount, §9.1).
+ * - EV_CHARGING (汽车充电桩): exactly `计费规则` + `费用明细` (`电费12.34元,服务费5.67元`), no amount, no count, no
+ *   discount. E-bike chargers run under this scenario too; their own template (doc 4012587259) was never retrieved.
+ * - WATER: WeChat publishes no template. **Our reading**: the power-bank shape, `收费标准` + `使用量` (`1.234升`, or the
+ *   duration for a plan without volume), no amounts.
  * Names ≤ 20, descriptions ≤ 30 characters, count ≤ 100, ≤ 100 payments, ≤ 30 discounts.
- * `plan` (optional) lets EV_CHARGING summarise many bands in `计费规则` instead of cutting the sentence.
+ * `plan` (the session's plan) words the rate item (describePlan); without it the quote's explanation is used.
  */
-export function payscoreLines(quote: Quote, scenario: PayscoreScenario, plan?: PricingPlan | CompiledPlan): PayscoreLines {
+export function payscoreLines(quote: Quote, scenario: PayscoreScenario, plan?: PricingPlan | CompiledPlan, options: PayscoreLineOptions = {}): PayscoreLines {
   const compiled = plan === undefined ? null : compilePlan(plan);
+  const total = options.totalFen ?? quote.totalFen;
+  if (!Number.isSafeInteger(total) || total < 0 || total > quote.totalFen) {
+    throw new PricingError('PRICING_INVALID_USAGE', `totalFen: a modify only lowers the amount, so it must be an integer in 0..${quote.totalFen}, got ${total}`);
+  }
   const charges = quote.lines.filter((l) => l.kind !== 'cap');
-  const discounts: PostDiscount[] = quote.lines
-    .filter((l) => l.kind === 'cap' && l.amountFen < 0)
-    .slice(0, 1)
-    .map((l) => ({ name: '封顶优惠', description: clip(l.detail, D), amount: -l.amountFen }));
-  const discounted = discounts.reduce((s, x) => s + x.amount, 0);
-  const charged = quote.totalFen + discounted;
+  const capCut = quote.lines.filter((l) => l.kind === 'cap' && l.amountFen < 0).slice(0, 1);
   let payments: PostPayment[];
+  const discounts: PostDiscount[] = [];
   switch (scenario) {
     case 'VENDING':
       payments = goodsPayments(charges);
       if (payments.length === 0) payments = [{ name: GOODS, amount: 0, description: '本次未购买商品', count: 1 }];
+      for (const l of capCut) discounts.push({ name: '封顶优惠', description: clip(l.detail, D), amount: -l.amountFen });
+      if (total < quote.totalFen) {
+        discounts.push({ name: '商户减免', description: clip(options.reason?.trim() || '商户调整', D), amount: quote.totalFen - total });
+      }
       break;
     case 'POWERBANK_RENTAL':
-      payments = [
-        { name: '收费标准', description: firstClause(quote.explanation) },
-        { name: '使用时长', description: usedDuration(quote) ?? '未计时', amount: charged },
-      ];
+      payments = [rateItem(scenario, compiled, quote), { name: '使用时长', description: usedDuration(quote) ?? '未计时' }];
       break;
     case 'EV_CHARGING': {
       const parts = [`电费${yuan(sumOf(charges, 'energy'))}元`, `服务费${yuan(sumOf(charges, 'service'))}元`];
@@ -155,35 +191,31 @@ export function payscoreLines(quote: Quote, scenario: PayscoreScenario, plan?: P
         const s = sumOf(charges, kind);
         if (s > 0) parts.push(`${word}${yuan(s)}元`);
       }
-      payments = [
-        { name: '计费规则', description: energyRule(compiled, quote.explanation.replace(/（本次.*$/, '')) },
-        { name: '费用明细', description: clip(parts.join(','), D), amount: charged },
-      ];
+      const cut = -capCut.reduce((s, l) => s + l.amountFen, 0);
+      if (cut > 0) parts.push(`封顶减${yuan(cut)}元`);
+      if (total < quote.totalFen) parts.push(`减免${yuan(quote.totalFen - total)}元`);
+      payments = [rateItem(scenario, compiled, quote), { name: '费用明细', description: clip(parts.join(','), D) }];
       break;
     }
-    case 'WATER': {
-      payments = [];
-      for (const kind of ['volume', 'rental', 'energy', 'service', 'minimum'] as const) {
-        const ls = charges.filter((l) => l.kind === kind);
-        if (ls.length === 0) continue;
-        const only = ls.length === 1 ? ls[0] : undefined;
-        const description = only !== undefined ? clip(only.detail, D) : `共${ls.length}项`;
-        payments.push({ name: KIND_NAMES[kind], amount: sumOf(ls, kind), description });
-      }
-      payments.push(...goodsPayments(charges.filter((l) => l.kind === 'item')));
-      if (payments.length > PAYSCORE_LIMITS.payments) {
-        const tail = payments.splice(PAYSCORE_LIMITS.payments - 1);
-        payments.push({ name: GOODS, amount: tail.reduce((s, x) => s + (x.amount ?? 0), 0), description: '其他商品', count: 1 });
-      }
-      if (payments.length === 0) payments = [{ name: '水费', amount: 0, description: '本次未用水' }];
+    case 'WATER':
+      payments = [rateItem(scenario, compiled, quote), { name: '使用量', description: usedVolume(quote) ?? usedDuration(quote) ?? '本次未用水' }];
       break;
-    }
     default: {
       const never: never = scenario;
       throw new PricingError('PRICING_INVALID_USAGE', `scenario: unknown Pay Score scenario ${JSON.stringify(never)}`);
     }
   }
-  return { post_payments: payments, post_discounts: discounts, total_amount: quote.totalFen };
+  return { post_payments: payments, post_discounts: discounts, total_amount: total };
+}
+
+/**
+ * The `post_payments` of the create call (§9.6), so the user's confirmation page shows the rate before any use:
+ * VENDING sends none; POWERBANK_RENTAL and WATER (our reading) `[{收费标准}]`, EV_CHARGING `[{计费规则}]`, each without
+ * amount or count — the same rate item that opens the completion's lines.
+ */
+export function payscoreCreateLines(plan: PricingPlan | CompiledPlan, scenario: PayscoreScenario): PostPayment[] {
+  if (scenario === 'VENDING') return [];
+  return [rateItem(scenario, compilePlan(plan), null)];
 }
 
 export interface RiskFund {

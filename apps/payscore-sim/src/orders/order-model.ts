@@ -69,6 +69,8 @@ export interface OrderRecord {
   totalAmount?: number;
   needCollection?: boolean;
   openid?: string;
+  /** The WeChat user who opened the confirmation page from the mini-program: only they may decide on it. */
+  viewerOpenid?: string;
   queryId?: string;
   /** The user decided on the confirmation page (confirm / refuse / assessment): the package is spent. */
   packageUsed: boolean;

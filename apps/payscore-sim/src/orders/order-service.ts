@@ -4,6 +4,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { type Scheduler, type SimClock } from '../platform/clock.js';
 import { compactTime, parseCompactTime } from '../platform/beijing-time.js';
 import { canonicalJson, isObject } from '../platform/json.js';
+import { checkNotifyUrl } from '../platform/notify-url.js';
 import { randomDigits } from '../platform/wechatpay-crypto.js';
 import { SimControlError, WxError, invalidRequest, noAuth, orderNotExist, paramError } from '../platform/wx-error.js';
 import { type Merchant, type ServiceConfig } from '../merchants/merchant-registry.js';
@@ -38,6 +39,13 @@ export interface OrderSettings {
   debitDelayMs: number;
   /** Business-clock delay between failed automatic debit attempts. */
   debitRetryMs: number;
+  /**
+   * false (default): as strict as WeChat — notify_url https on a public host (http only on loopback), the confirmation
+   * jump needs the mini-program's appid bound to the merchant, the APIv2 `sign` and a `timestamp` within 5 minutes, and
+   * only the order's user may decide on it. true: the old leniency (http anywhere, appid / sign optional, no timestamp
+   * check, any openid), for tests that need it.
+   */
+  lenient: boolean;
 }
 
 export const DEFAULT_ORDER_SETTINGS: OrderSettings = {
@@ -48,7 +56,11 @@ export const DEFAULT_ORDER_SETTINGS: OrderSettings = {
   refundOutcome: 'SUCCESS',
   debitDelayMs: 2000,
   debitRetryMs: 10 * 60 * 1000,
+  lenient: false,
 };
+
+/** The signed `timestamp` of the confirmation jump is valid for 5 minutes ([WXS], §6.4, §9.3). */
+export const JUMP_TIMESTAMP_WINDOW_SEC = 300;
 
 export interface DebitPlan {
   readonly outcome: DebitOutcome;
@@ -63,6 +75,8 @@ export interface OrderServiceOptions {
   /** Initial values of the debitDelayMs / debitRetryMs settings. */
   readonly debitDelayMs: number;
   readonly debitRetryMs: number;
+  /** Initial value of the `lenient` setting. */
+  readonly lenient?: boolean;
 }
 
 const DEPOSIT_WAIVED_FUNDS: readonly RiskFundName[] = ['DEPOSIT', 'ADVANCE', 'CASH_DEPOSIT'];
@@ -79,6 +93,8 @@ export class OrderService {
   private readonly byTransactionId = new Map<string, { orderKey: string; seq: number }>();
   /** Debit plans keyed by `mchid|out_order_no` or `*|out_order_no` (set before or after the order exists). */
   private readonly debitPlans = new Map<string, DebitPlan>();
+  /** appid → openids that signed in to that mini-program (jscode2session): the users WeChat knows it has. */
+  private readonly signedIn = new Map<string, Set<string>>();
   private readonly merchantsOf: (mchid: string) => Merchant | undefined;
 
   constructor(
@@ -90,7 +106,12 @@ export class OrderService {
   }
 
   private initialSettings(): OrderSettings {
-    return { ...DEFAULT_ORDER_SETTINGS, debitDelayMs: this.options.debitDelayMs, debitRetryMs: this.options.debitRetryMs };
+    return {
+      ...DEFAULT_ORDER_SETTINGS,
+      debitDelayMs: this.options.debitDelayMs,
+      debitRetryMs: this.options.debitRetryMs,
+      lenient: this.options.lenient ?? false,
+    };
   }
 
   // ---------------------------------------------------------------- merchant API (/v3/payscore/…)
@@ -140,7 +161,7 @@ export class OrderService {
     }
     if (timeRange.end_time !== undefined) this.checkEnd(timeRange, timeRange.end_time, false);
 
-    const warnings = this.templates(service, 'create', postPayments);
+    const warnings = this.templates(service, 'create', postPayments, postDiscounts);
     const order: OrderRecord = {
       key: orderKey(merchant.mchid, outOrderNo),
       mchid: merchant.mchid,
@@ -251,7 +272,7 @@ export class OrderService {
     if (isObject(body['device'])) order.device = { ...(order.device ?? {}), ...body['device'] };
 
     const service = this.serviceOf(order);
-    order.warnings.push(...this.templates(service, 'complete', postPayments));
+    order.warnings.push(...this.templates(service, 'complete', postPayments, postDiscounts));
     const now = this.options.clock.now();
     order.postPayments = postPayments;
     if (postDiscounts) order.postDiscounts = postDiscounts;
@@ -288,6 +309,8 @@ export class OrderService {
       throw paramError(`修改后金额必须小于修改前金额（当前${order.totalAmount ?? 0}分）`, 'total_amount');
     }
     if (total === 0) throw paramError('修改后金额必须大于0，不收费请撤销订单', 'total_amount');
+    // a modify replaces the item set: it must follow the template like a completion
+    order.warnings.push(...this.templates(this.serviceOf(order), 'complete', postPayments, postDiscounts));
     order.postPayments = postPayments;
     if (postDiscounts) order.postDiscounts = postDiscounts;
     else delete order.postDiscounts;
@@ -355,6 +378,7 @@ export class OrderService {
     }
     if (order.packageUsed) throw new SimControlError(409, 'PACKAGE_USED', '订单未获得权益，系统繁忙（package已使用，请用新的out_order_no重新下单）');
     if (input.outcome !== 'refuse' && !input.openid) throw new SimControlError(400, 'OPENID_REQUIRED', 'openid is required to confirm');
+    if (input.openid !== undefined) this.assertOrderUser(order, input.openid);
     order.packageUsed = true;
     order.queryId = order.queryId ?? randomBytes(16).toString('hex');
     this.byQueryId.set(order.queryId, order.key);
@@ -377,10 +401,12 @@ export class OrderService {
 
   /**
    * The merchant's front end opens the confirmation page: wx.openBusinessView({businessType:'wxpayScoreUse',
-   * extraData}) (§6.1, §6.4). Accepts {package} alone or the legacy signed set, whose APIv2 HMAC-SHA256
-   * `sign` is checked when present. The package opens the page once.
+   * extraData}) (§6.1, §6.4) in the WeChat of `openid` (when given, only that user may then decide). Strict: the
+   * calling mini-program's appid (bound to the merchant, the order's), the legacy signed set with its APIv2
+   * HMAC-SHA256 `sign` and a `timestamp` within 5 minutes. Lenient: {package} alone, `sign` checked when present.
+   * The package opens the page once; a refused jump does not spend it.
    */
-  openBusinessView(input: { appid?: string; businessType?: unknown; extraData?: unknown }): OrderRecord {
+  openBusinessView(input: { appid?: string; businessType?: unknown; extraData?: unknown; openid?: string }, options: { phonePage?: boolean } = {}): OrderRecord {
     const fail = (short: string, message: string): SimControlError => new SimControlError(400, short, `2713${short.slice(3)} ${message}`);
     const extra = isObject(input.extraData) ? input.extraData : {};
     const pkg = extra['package'];
@@ -390,9 +416,19 @@ export class OrderService {
     const key = this.byPackage.get(pkg);
     const order = key === undefined ? undefined : this.orders.get(key);
     if (!order) throw fail('FE_14186', 'package无效');
-    if (input.appid !== undefined && input.appid !== order.appid) throw fail('FE_14108', 'appid与创建订单的appid不一致');
-    if (extra['sign'] !== undefined) {
-      const merchant = this.merchantsOf(order.mchid);
+    // strict (WeChat): the jump comes from a mini-program (its appid is always known), with the APIv2-signed set and a
+    // fresh timestamp; the phone page opened by package is the user's own view of that jump and skips the front-end checks
+    const strict = !this.settings.lenient && !options.phonePage;
+    const merchant = this.merchantsOf(order.mchid);
+    if (input.appid === undefined) {
+      if (strict) throw fail('FE_14108', 'appid缺失：拉起支付分小程序的appid须与创建订单的appid一致');
+    } else {
+      if (strict && !merchant?.appids.includes(input.appid)) throw fail('FE_14188', 'appid未与商户号绑定或未配置在服务ID上');
+      if (input.appid !== order.appid) throw fail('FE_14108', 'appid与创建订单的appid不一致');
+    }
+    if (extra['sign'] === undefined) {
+      if (strict) throw fail('FE_14185', '商户签名校验失败：缺少sign（须用APIv2密钥对mch_id、package、timestamp、nonce_str、sign_type做HMAC-SHA256签名）');
+    } else {
       if (extra['mch_id'] !== order.mchid) throw fail('FE_14188', 'mch_id与订单不符');
       const fields: Record<string, string> = {};
       for (const k of ['mch_id', 'package', 'timestamp', 'nonce_str', 'sign_type']) {
@@ -402,12 +438,51 @@ export class OrderService {
       }
       if (fields['sign_type'] !== 'HMAC-SHA256') throw fail('FE_14185', 'sign_type只支持HMAC-SHA256');
       if (!merchant || v2HmacSign(fields, merchant.apiV2Key) !== extra['sign']) throw fail('FE_14185', '商户签名校验失败（sign须用APIv2密钥做HMAC-SHA256）');
+      if (strict) {
+        const ts = fields['timestamp'] ?? '';
+        const skew = /^\d{1,12}$/.test(ts) ? Math.abs(this.options.clock.real() / 1000 - Number(ts)) : Infinity;
+        if (skew > JUMP_TIMESTAMP_WINDOW_SEC) throw fail('FE_14185', `timestamp无效或已过期（单位为秒，${JUMP_TIMESTAMP_WINDOW_SEC / 60}分钟内有效）`);
+      }
     }
+    if (input.openid !== undefined && !/^[A-Za-z0-9_-]{1,128}$/.test(input.openid)) throw new SimControlError(400, 'INVALID_FIELD', 'openid must be 1..128 of [A-Za-z0-9_-]');
     this.refreshExpiry(order);
     if (order.state !== 'CREATED') throw new SimControlError(409, 'ORDER_NOT_CONFIRMABLE', `order is ${order.state}`);
     if (order.pageOpened || order.packageUsed) throw new SimControlError(409, 'PACKAGE_USED', '订单未获得权益，系统繁忙（package只能使用一次）');
     order.pageOpened = true;
+    if (input.openid !== undefined) order.viewerOpenid = input.openid;
     return order;
+  }
+
+  /** jscode2session answered `openid` for `appid`: that WeChat user has opened the mini-program. */
+  noteSignIn(appid: string, openid: string): void {
+    let users = this.signedIn.get(appid);
+    if (!users) this.signedIn.set(appid, (users = new Set()));
+    users.add(openid);
+  }
+
+  /**
+   * Only the order's user decides on its confirmation page. The user is known when the page was opened from the
+   * mini-program with their openid; otherwise (the phone page by out_order_no, the headless route) the user must be
+   * one who signed in to the order's mini-program (jscode2session), once the simulator knows any for that appid —
+   * a confirmation page is only ever reached from inside the merchant's mini-program. Lenient: anyone.
+   */
+  private assertOrderUser(order: OrderRecord, openid: string): void {
+    if (order.viewerOpenid !== undefined && order.viewerOpenid !== openid) {
+      throw new SimControlError(
+        403,
+        'OPENID_MISMATCH',
+        `order ${order.outOrderNo} was opened by the WeChat user "${order.viewerOpenid}"; only that user can decide on it (got openid "${openid}")`,
+      );
+    }
+    if (this.settings.lenient || order.viewerOpenid !== undefined) return;
+    const users = this.signedIn.get(order.appid);
+    if (users === undefined || users.size === 0 || users.has(openid)) return;
+    const known = [...users].slice(-5).map((u) => `"${u}"`).join(', ');
+    throw new SimControlError(
+      403,
+      'OPENID_MISMATCH',
+      `openid "${openid}" is not a user of mini-program ${order.appid}, whose orders only its users can confirm: type the openid the mini-program signed in with (its wx.login code test:<openid>; signed in lately: ${known})`,
+    );
   }
 
   /** The user pays a pending order from 微信支付分 → 待支付 (a JSAPI payment on the bill). */
@@ -466,6 +541,7 @@ export class OrderService {
     this.byPackage.clear();
     this.byTransactionId.clear();
     this.debitPlans.clear();
+    this.signedIn.clear();
     this.settings = this.initialSettings();
   }
 
@@ -530,8 +606,8 @@ export class OrderService {
     }
   }
 
-  private templates(service: ServiceConfig, phase: 'create' | 'complete', payments: v.PostPaymentList): string[] {
-    const problems = v.templateViolations(service.scenario, phase, payments);
+  private templates(service: ServiceConfig, phase: 'create' | 'complete', payments: v.PostPaymentList, discounts: v.PostDiscountList): string[] {
+    const problems = v.templateViolations(service.scenario, phase, payments, discounts);
     if (problems.length > 0 && this.settings.industryTemplates === 'strict') {
       throw paramError(`post_payments不符合行业模板：${problems.join('; ')}`, 'post_payments');
     }
@@ -539,15 +615,7 @@ export class OrderService {
   }
 
   private notifyUrl(url: string): string {
-    let parsed: URL;
-    try {
-      parsed = new URL(url);
-    } catch {
-      throw paramError('notify_url格式错误', 'notify_url');
-    }
-    if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw paramError('notify_url必须是http(s)地址', 'notify_url');
-    if (parsed.search !== '' || url.includes('?')) throw paramError('notify_url不能携带参数', 'notify_url');
-    return url;
+    return checkNotifyUrl(url, 'notify_url', this.settings.lenient);
   }
 
   private location(value: unknown): OrderRecord['location'] {

@@ -138,33 +138,53 @@ export function expectedTotal(payments: readonly PostPayment[], discounts: reado
   return pay - disc;
 }
 
+/** The §9.6 templates whose items carry no amount and no count: exactly these names, once each, per phase. */
+const NO_AMOUNT_TEMPLATES: Partial<Record<Scenario, { create: readonly string[]; complete: readonly string[] }>> = {
+  POWERBANK_RENTAL: { create: ['收费标准'], complete: ['收费标准', '使用时长'] },
+  EV_CHARGING: { create: ['计费规则'], complete: ['计费规则', '费用明细'] },
+};
+
 /**
- * Industry templates of §9.6. WeChat enforces these at launch review, not in the API, so the simulator
+ * Industry templates of §9.6 — names, amounts and counts. VENDING: nothing at create; at completion (and modify) only
+ * `商品信息` items, each with amount, description and count. POWERBANK_RENTAL / EV_CHARGING: exactly the template's
+ * items (create: the rate item; completion and modify: the rate item + `使用时长` / `费用明细`), each with a description
+ * and **no amount and no count**, and no discount carrying an amount (the amount is total_amount alone). WATER: WeChat
+ * publishes none, so nothing is checked. WeChat enforces these at launch review, not in the API, so the simulator
  * reports violations as warnings unless the `industryTemplates: "strict"` setting is on.
  */
-export function templateViolations(scenario: Scenario, phase: 'create' | 'complete', payments: readonly PostPayment[]): string[] {
+export function templateViolations(
+  scenario: Scenario,
+  phase: 'create' | 'complete',
+  payments: readonly PostPayment[],
+  discounts: readonly PostDiscount[] = [],
+): string[] {
   const problems: string[] = [];
   if (scenario === 'VENDING') {
     if (phase === 'create' && payments.length > 0) problems.push('VENDING: create must not carry post_payments');
     if (phase === 'complete') {
-      for (const p of payments) {
+      payments.forEach((p, i) => {
         if (p.name !== '商品信息' || p.amount === undefined || p.description === undefined || p.count === undefined) {
-          problems.push('VENDING: every post_payments item must be {name:"商品信息", amount, description, count}');
-          break;
+          problems.push(`VENDING: post_payments[${i}] must be {name:"商品信息", amount, description, count}`);
         }
-      }
+      });
     }
+    return problems;
   }
-  const named: Partial<Record<Scenario, { create: string[]; complete: string[] }>> = {
-    POWERBANK_RENTAL: { create: ['收费标准'], complete: ['收费标准', '使用时长'] },
-    EV_CHARGING: { create: ['计费规则'], complete: ['计费规则', '费用明细'] },
-  };
-  const t = named[scenario];
-  if (t) {
-    const allowed = t[phase];
-    const bad = payments.filter((p) => !allowed.includes(p.name)).map((p) => p.name);
-    if (bad.length > 0) problems.push(`${scenario}: post_payments names must be ${allowed.join('/')}, got ${bad.join('/')}`);
+  const t = NO_AMOUNT_TEMPLATES[scenario];
+  if (!t) return problems;
+  const expected = t[phase];
+  const names = payments.map((p) => p.name);
+  if (names.length !== expected.length || !expected.every((n) => names.includes(n))) {
+    problems.push(`${scenario}: post_payments must be exactly ${expected.join(' + ')}, got ${names.length > 0 ? names.join(' + ') : 'none'}`);
   }
+  payments.forEach((p, i) => {
+    if (p.amount !== undefined) problems.push(`${scenario}: post_payments[${i}] (${p.name}) must carry no amount: the template shows none`);
+    if (p.count !== undefined) problems.push(`${scenario}: post_payments[${i}] (${p.name}) must carry no count`);
+    if (p.description === undefined) problems.push(`${scenario}: post_payments[${i}] (${p.name}) needs a description`);
+  });
+  discounts.forEach((d, i) => {
+    if (d.amount !== undefined) problems.push(`${scenario}: post_discounts[${i}] (${d.name}) must carry no amount: the template shows none`);
+  });
   return problems;
 }
 

@@ -9,6 +9,7 @@ import { type Merchant } from '../merchants/merchant-registry.js';
 import { type Notifier } from '../notifications/notifier.js';
 import { type OrderService } from '../orders/order-service.js';
 import { fen, str } from '../orders/order-validation.js';
+import { checkNotifyUrl } from '../platform/notify-url.js';
 
 export interface RefundRecord {
   readonly mchid: string;
@@ -55,6 +56,7 @@ export class RefundService {
     }
     const reason = str(body, 'reason', 80, false);
     const notifyUrl = str(body, 'notify_url', 256, false);
+    if (notifyUrl !== undefined) checkNotifyUrl(notifyUrl, 'notify_url', this.orders.settings.lenient);
     const amount = body['amount'];
     if (!isObject(amount)) throw paramError('缺少参数amount', 'amount');
     const refund = fen(amount, 'refund', true, 'amount.refund');

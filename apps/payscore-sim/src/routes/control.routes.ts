@@ -32,6 +32,7 @@ export function simOrderView(core: SimulatorCore, o: OrderRecord): Record<string
       packageUsed: o.packageUsed,
       debitBusyUntil: o.debitBusyUntilMs === undefined ? undefined : rfc3339(o.debitBusyUntilMs),
       queryId: o.queryId,
+      openedBy: o.viewerOpenid,
       userAction: o.userAction,
       depositPaid: o.depositPaid,
       cancelReason: o.cancelReason,
@@ -82,8 +83,10 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
   app.post('/sim/business-view', async (req, reply) => {
     const body = controlBody(req);
     const appid = optionalString(body, 'appid');
+    const openid = optionalString(body, 'openid');
     const order = core.orders.openBusinessView({
       ...(appid !== undefined ? { appid } : {}),
+      ...(openid !== undefined ? { openid } : {}),
       businessType: body['businessType'],
       extraData: body['extraData'],
     });
@@ -173,6 +176,10 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
     if (body['cancelWhilePaying'] !== undefined) {
       if (typeof body['cancelWhilePaying'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'cancelWhilePaying must be a boolean');
       core.orders.settings.cancelWhilePaying = body['cancelWhilePaying'];
+    }
+    if (body['lenient'] !== undefined) {
+      if (typeof body['lenient'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'lenient must be a boolean');
+      core.orders.settings.lenient = body['lenient'];
     }
     if (body['industryTemplates'] !== undefined) {
       if (body['industryTemplates'] !== 'warn' && body['industryTemplates'] !== 'strict') {

@@ -15,8 +15,10 @@ export function registerUserRoutes(app: FastifyInstance, core: SimulatorCore): v
     if ((no === undefined || no === '') && !pkg) html = renderOrderList(core.orders.all());
     else {
       try {
+        // by package: the user's WeChat opening the jump (`openid`, when given, is that user); by out_order_no: a look
+        const openid = q['openid'];
         const order = pkg
-          ? core.orders.openBusinessView({ businessType: 'wxpayScoreUse', extraData: { package: pkg } })
+          ? core.orders.openBusinessView({ businessType: 'wxpayScoreUse', extraData: { package: pkg }, ...(openid ? { openid } : {}) }, { phonePage: true })
           : core.orders.findForControl(no ?? '', q['mchid']);
         html = renderConfirmPage(order);
       } catch (error) {
@@ -27,5 +29,11 @@ export function registerUserRoutes(app: FastifyInstance, core: SimulatorCore): v
     return reply.code(200).type('text/html; charset=utf-8').send(html);
   });
 
-  app.get('/sns/jscode2session', async (req, reply) => sendJson(reply, 200, jscode2session(queryOf(req))));
+  app.get('/sns/jscode2session', async (req, reply) => {
+    const query = queryOf(req);
+    const answer = jscode2session(query);
+    // the user has opened this mini-program: the simulator now knows them as one of its users
+    if (typeof answer['openid'] === 'string' && query['appid']) core.orders.noteSignIn(query['appid'], answer['openid']);
+    return sendJson(reply, 200, answer);
+  });
 }

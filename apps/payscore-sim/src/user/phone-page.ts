@@ -67,7 +67,7 @@ ${order.riskFund.description ? `<div class="muted">${esc(order.riskFund.descript
 <div class="card"><div class="row"><span class="muted">服务订单号</span><span class="muted">${esc(order.outOrderNo)}</span></div>
 <div class="row"><span class="muted">商户号</span><span class="muted">${esc(order.mchid)}</span></div></div>
 <div class="actions">${status}
-<label for="openid">模拟用户 openid</label><input id="openid" value="o_sim_phone_user">
+<label for="openid">你的 openid（小程序登录时 wx.login 的 code 为 test:&lt;openid&gt;；只有订单的用户能确认）</label><input id="openid" value="${esc(order.viewerOpenid ?? '')}" placeholder="例如 alice">
 <button class="confirm" id="confirm"${pending ? '' : ' disabled'}>确认订单</button>
 <button class="refuse" id="refuse"${pending ? '' : ' disabled'}>暂不使用</button>
 <div id="result"></div></div>

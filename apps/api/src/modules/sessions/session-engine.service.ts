@@ -12,7 +12,7 @@ import {
   type PostPayment,
   type ServiceOrder,
 } from '@zizhu/payscore';
-import { estimate, payscoreLines, PricingError, quote, riskFundFor, type PricingPlan, type Usage } from '@zizhu/pricing';
+import { estimate, payscoreCreateLines, payscoreLines, PricingError, quote, riskFundFor, type PricingPlan, type Quote, type Usage } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../platform/database/transactions.js';
@@ -253,11 +253,15 @@ export class SessionEngine implements OnModuleInit {
 
   private createBody(row: SessionRow): CreateOrderInput {
     const fund = riskFundFor(row.plan as unknown as PricingPlan, row.scenario);
+    // §9.6: the power-bank / charger (and, our reading, water) templates show the rate on the confirmation page;
+    // derived from the session's fixed plan version, so a retried create re-enters with identical parameters
+    const rate = payscoreCreateLines(row.plan as unknown as PricingPlan, row.scenario);
     return {
       out_order_no: row.out_order_no,
       appid: row.appid,
       service_id: row.service_id,
       service_introduction: SERVICE_INTRODUCTION[row.scenario] ?? '自助服务',
+      ...(rate.length > 0 ? { post_payments: rate } : {}),
       time_range: { start_time: 'OnAccept' },
       risk_fund: {
         name: row.service_mode === 'DEPOSIT_WAIVED' ? 'DEPOSIT' : 'ESTIMATE_ORDER_COST',
@@ -714,17 +718,24 @@ export class SessionEngine implements OnModuleInit {
     try {
       switch (action.kind) {
         case 'MODIFY': {
-          const lines = row.lines!;
-          const lowered = row.total_fen! - action.amount_fen!;
-          const discounts = [...(lines.post_discounts as PostDiscount[]), { name: '商户减免', description: (action.reason ?? '商户调整').slice(0, 30), amount: lowered }];
+          // WeChat replaces the whole item set on each modify (and discount names are unique): the set is recomputed
+          // from the session's quote every time, never appended to, so a second or third modify is as valid as the first
+          const reason = (action.reason ?? '商户调整').slice(0, 50);
+          const lines = payscoreLines(row.quote as unknown as Quote, row.scenario, row.plan as unknown as PricingPlan, { totalFen: action.amount_fen!, reason });
           const order = await handle.client.modifyOrder(
             row.out_order_no,
-            { ...ids, post_payments: lines.post_payments as PostPayment[], post_discounts: discounts, total_amount: action.amount_fen!, reason: (action.reason ?? '商户调整').slice(0, 50) },
+            {
+              ...ids,
+              post_payments: lines.post_payments as PostPayment[],
+              ...(lines.post_discounts.length > 0 ? { post_discounts: lines.post_discounts as PostDiscount[] } : {}),
+              total_amount: lines.total_amount,
+              reason,
+            },
             { current: recordedOrder(row) },
           );
           await this.withSession(tenantId, sessionId, async (m, current) => {
             await this.store.finishAction(m, actionId, 'SUCCEEDED');
-            const next = await this.store.update(m, sessionId, { total_fen: action.amount_fen, lines: { ...lines, post_discounts: discounts, total_amount: action.amount_fen! }, modified_at: new Date() });
+            const next = await this.store.update(m, sessionId, { total_fen: action.amount_fen, lines: { ...lines }, modified_at: new Date() });
             await this.applyOrder(m, { ...current, ...next }, order);
           });
           return;
