@@ -10,6 +10,8 @@ import { CreateMerchantAccounts1764303000000 } from './1764303000000-create-merc
 import { CreateEndUsers1764303001000 } from './1764303001000-create-end-users.js';
 import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idempotency-keys.js';
 import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
+import { AllowAbnormalRefunds1764304200000 } from './1764304200000-allow-abnormal-refunds.js';
+import { DedupeNotificationsByContent1764304201000 } from './1764304201000-dedupe-notifications-by-content.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -25,4 +27,6 @@ export const migrations = [
   CreateEndUsers1764303001000,
   CreateIdempotencyKeys1764303002000,
   CreateServiceSessions1764303003000,
+  AllowAbnormalRefunds1764304200000,
+  DedupeNotificationsByContent1764304201000,
 ];

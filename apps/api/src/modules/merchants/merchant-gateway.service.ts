@@ -204,6 +204,10 @@ export class MerchantGateway {
       refundNotifyUrl: notifyUrl,
       baseUrl: this.config.payscore.apiBaseUrl,
       ...(account.platformPublicKeyId ? { wechatpaySerial: account.platformPublicKeyId } : {}),
+      // only a verified answer may move a session (issue 10, item 10): an unsigned error answer (a proxy's 404, a
+      // gateway page) is refused as PAYSCORE_RESPONSE_UNSIGNED, an unknown outcome. Production and the simulator
+      // alike: the simulator signs its error answers, so requiring it there too keeps the tests as strict.
+      requireSignedErrors: true,
     });
     const apiV3Key = secrets.apiV3Key;
     return {

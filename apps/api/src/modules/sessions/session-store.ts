@@ -22,8 +22,12 @@ export class SessionStore {
     return row;
   }
 
-  async byOutOrderNo(m: EntityManager, outOrderNo: string, lock = true): Promise<SessionRow | undefined> {
-    const [row] = (await m.query(`SELECT * FROM service_sessions WHERE out_order_no = $1${lock ? ' FOR UPDATE' : ''}`, [outOrderNo])) as SessionRow[];
+  /** The session of an out_order_no; with `merchantAccountId`, only if that account charges it. */
+  async byOutOrderNo(m: EntityManager, outOrderNo: string, lock = true, merchantAccountId?: string): Promise<SessionRow | undefined> {
+    const [row] = (await m.query(
+      `SELECT * FROM service_sessions WHERE out_order_no = $1${merchantAccountId ? ' AND merchant_account_id = $2' : ''}${lock ? ' FOR UPDATE' : ''}`,
+      merchantAccountId ? [outOrderNo, merchantAccountId] : [outOrderNo],
+    )) as SessionRow[];
     return row;
   }
 
