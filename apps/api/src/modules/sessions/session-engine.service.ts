@@ -171,8 +171,8 @@ export class SessionEngine implements OnModuleInit {
         order_created_at: new Date(),
         order_id: order.order_id,
         order_package: order.package,
-        order_state: order.state,
-        order_state_description: order.state_description ?? null,
+        // a state already recorded (a query or callback came first) is never rolled back by the create's answer
+        ...(current.order_state ? {} : { order_state: order.state, order_state_description: order.state_description ?? null }),
       });
     });
   }
@@ -277,7 +277,12 @@ export class SessionEngine implements OnModuleInit {
       }
       throw error;
     }
-    await this.withSession(tenantId, sessionId, (m, current) => this.applyOrder(m, current, order));
+    const again = await this.withSession(tenantId, sessionId, async (m, current) => {
+      await this.applyOrder(m, current, order);
+      // the order exists but the create's answer never verified (its retries gave up): re-enter it for the package
+      return order.state === 'CREATED' && current.state === 'AWAITING_CONFIRMATION' && !current.order_created_at && !current.cancel_requested_at;
+    });
+    if (again) await this.createOrder({ tenantId, sessionId });
   }
 
   /**
@@ -325,16 +330,17 @@ export class SessionEngine implements OnModuleInit {
           await this.store.update(m, row.id, seen);
           return 'applied';
         }
-        // checklist 8: DONE alone is not "paid": the collection must say USER_PAID and how much
+        // checklist 8: DONE alone is not "paid": the collection must say USER_PAID and how much. An answer that is
+        // not accepted is not recorded as the order's state either (only the anomaly is)
         if (order.collection?.state !== 'USER_PAID' || typeof order.collection.paid_amount !== 'number') {
-          await this.store.update(m, row.id, { ...seen, anomaly: `DONE_WITHOUT_PAYMENT WeChat reports the order DONE with collection ${order.collection?.state ?? 'missing'}` });
+          await this.store.update(m, row.id, { anomaly: `DONE_WITHOUT_PAYMENT WeChat reports the order DONE with collection ${order.collection?.state ?? 'missing'}` });
           return 'applied';
         }
         const paid = order.collection.paid_amount;
         const transaction = order.collection.details?.find((d) => d.transaction_id)?.transaction_id ?? null;
         // launch checklist 24: the paid amount must be the amount we completed with before it is accepted
         if (paid !== row.total_fen) {
-          await this.store.update(m, row.id, { ...seen, anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
+          await this.store.update(m, row.id, { anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
           return 'applied';
         }
         await this.store.update(m, row.id, {
@@ -809,14 +815,12 @@ export class SessionEngine implements OnModuleInit {
       refund = await handle.client.queryRefund(action.out_refund_no);
     } catch (error) {
       if (!isVerifiedNotFound(error)) throw error;
-      // WeChat verifiably never received it: issue it again, under the same out_refund_no (a late arrival re-enters)
-      const reissue = await this.withSession(job.tenantId, job.sessionId, async (m) => {
+      // WeChat verifiably never received it: pending again, the reconciler issues it again under the same
+      // out_refund_no (a request still on its way re-enters)
+      await this.withSession(job.tenantId, job.sessionId, async (m) => {
         const current = await this.store.lockAction(m, action.id);
-        if (current?.state !== 'PROCESSING' || current.refund_id) return false;
-        await this.store.finishAction(m, action.id, 'PENDING');
-        return true;
+        if (current?.state === 'PROCESSING' && !current.refund_id) await this.store.finishAction(m, action.id, 'PENDING');
       });
-      if (reissue) await this.runAction({ ...job, actionId: action.id });
       return;
     }
     await this.withSession(job.tenantId, job.sessionId, async (m) => {
