@@ -328,5 +328,12 @@ describe('item 5: a merchant cannot forge callbacks', () => {
     expect((await loop.session(session.sessionId, token))['state']).toBe('AWAITING_CONFIRMATION');
     expect(await systemQuery(loop.zizhu, `SELECT id FROM device_commands WHERE session_id = $1`, [session.sessionId])).toEqual([]);
     expect((await loop.request('POST', `/v1/consumer/sessions/${session.sessionId}/cancel`, { token })).status).toBe(200);
+
+    // an account whose keys WeChat was never seen signing with (saved before this rule) trusts none of them
+    await systemQuery(loop.zizhu, `UPDATE merchant_accounts SET platform_keys_confirmed_at = NULL, updated_at = now() WHERE id = $1`, [created.body.id]);
+    const genuine = signedAsWechat(other.mchid, 'PAYSCORE.USER_CONFIRM', confirmed);
+    const unconfirmed = await fetch(`${loop.apiUrl}/v1/payscore/notify/${created.body.id}`, { method: 'POST', headers: genuine.headers, body: genuine.body });
+    expect(unconfirmed.status).toBe(401);
+    expect(await unconfirmed.text()).toContain('PAYSCORE_NOTIFY_UNKNOWN_SERIAL');
   });
 });

@@ -12,6 +12,7 @@ import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idemp
 import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
 import { AllowAbnormalRefunds1764304200000 } from './1764304200000-allow-abnormal-refunds.js';
 import { DedupeNotificationsByContent1764304201000 } from './1764304201000-dedupe-notifications-by-content.js';
+import { AddPlatformKeysConfirmed1764304202000 } from './1764304202000-add-platform-keys-confirmed.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateServiceSessions1764303003000,
   AllowAbnormalRefunds1764304200000,
   DedupeNotificationsByContent1764304201000,
+  AddPlatformKeysConfirmed1764304202000,
 ];
