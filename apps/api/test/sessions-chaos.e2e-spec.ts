@@ -2,7 +2,8 @@
 // real processes, while the Pay Score simulator fails 20% of its calls (before and after doing the work),
 // delays some, duplicates and reorders its callbacks, devices lose packets and resend events, and an API
 // process is killed (SIGKILL) and restarted twice. Afterwards every session is terminal and matches the
-// simulator's order, what was charged equals what was quoted, and no order was completed twice.
+// simulator's order, what was charged equals what was quoted, and no order was completed twice. Then one paid
+// session is refunded while WeChat's answer to the refund fails verification.
 //
 // Without DATABASE_URL: one API process on a fresh embedded DATA_DIR. With DATABASE_URL: a fresh database
 // on that server and TWO API processes on it, devices and consumers split between them.
@@ -576,6 +577,26 @@ describe('chaos', () => {
         await client.end();
       }
     }
+
+    // a refund whose answer fails verification (issue 10, item 9): WeChat makes it, the API cannot verify the answer.
+    // It is neither FAILED nor issued twice: the money stays counted, and it settles (query or callback) at once
+    const target = paid.find((s) => s.deviceCode.startsWith('CX-FR') && (s.paidFen ?? 0) >= 2)!;
+    const refund = { token: operatorTokens.get('f1@fridge.demo')!, amountFen: Math.floor(target.paidFen! / 2) };
+    const refundAt = (amountFen: number) =>
+      retrying(() => apiFor(0).url, 'POST', `/v1/sessions/${target.id}/refunds`, { token: refund.token, headers: { 'idempotency-key': randomUUID() }, body: { amountFen, reason: '混沌退款' } });
+    await simCall('POST', '/sim/faults', { rules: [{ path: '^/v3/refund/domestic/refunds$', signature: 'invalid' }] });
+    expect((await refundAt(refund.amountFen)).status).toBe(202);
+    const simRefunds = () => sim.s!.core.refunds.all().filter((r) => r.outOrderNo === target.outOrderNo);
+    for (const until = Date.now() + 30_000; simRefunds().length === 0 && Date.now() < until; ) await sleep(100);
+    await sleep(1000); // the API has had WeChat's (unverifiable) answer
+    expect((await refundAt(target.paidFen! - refund.amountFen + 1)).body).toMatchObject({ code: 'SESSION_REFUND_EXCEEDS_PAID' });
+    await simCall('POST', '/sim/faults', { rules: [] });
+    let refundedFen = 0;
+    for (const until = Date.now() + 60_000; refundedFen !== refund.amountFen && Date.now() < until; await sleep(500)) {
+      refundedFen = (await retrying<{ refundedFen: number }>(() => apiFor(0).url, 'GET', `/v1/sessions/${target.id}`, { token: refund.token })).body.refundedFen;
+    }
+    expect(refundedFen).toBe(refund.amountFen);
+    expect(simRefunds().map((r) => [r.refundFen, r.status])).toEqual([[refund.amountFen, 'SUCCESS']]);
 
   }, 600_000);
 });

@@ -5,7 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerO
 import { authenticate } from './platform/request-auth.js';
 import { signedHeaders } from './platform/wechatpay-crypto.js';
 import { SimControlError, WxError } from './platform/wx-error.js';
-import { faultBody } from './control/faults.js';
+import { faultBody, type SignatureFault } from './control/faults.js';
 import { type Merchant } from './merchants/merchant-registry.js';
 import { SimulatorCore, type CoreOptions } from './simulator-core.js';
 import { registerMerchantApi } from './routes/merchant-api.routes.js';
@@ -36,6 +36,7 @@ export interface Simulator {
 interface RequestContext {
   merchant?: Merchant;
   faultAfterStatus?: number;
+  signatureFault?: SignatureFault;
 }
 
 const isMerchantApi = (url: string): boolean => url.startsWith('/v3/');
@@ -62,6 +63,7 @@ export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOpti
     const fault = core.faults.decide(url);
     if (!fault) return;
     if (fault.delayMs > 0) await sleep(fault.delayMs);
+    if (fault.signature) ctx(req).signatureFault = fault.signature;
     if (fault.status === undefined) return;
     if (fault.phase === 'after') {
       ctx(req).faultAfterStatus = fault.status;
@@ -94,7 +96,11 @@ export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOpti
     reply.header('Request-ID', requestId());
     if (isFileDownload(url) && reply.statusCode === 200) return out;
     const text = out === null || out === undefined ? '' : Buffer.isBuffer(out) ? out.toString('utf8') : String(out);
+    const signatureFault = contexts.get(req)?.signatureFault;
+    if (signatureFault === 'missing') return out;
     for (const [k, v] of Object.entries(signedHeaders(core.platformKey, text, core.clock.real()))) reply.header(k, v);
+    // a valid signature of other bytes: the headers look right, the signature fails over this body
+    if (signatureFault === 'invalid') reply.header('Wechatpay-Signature', signedHeaders(core.platformKey, `${text} `, core.clock.real())['Wechatpay-Signature']);
     return out;
   });
 

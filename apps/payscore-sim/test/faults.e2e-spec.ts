@@ -60,6 +60,26 @@ describe('fault injection', () => {
     expect(sns.status).toBe(500);
   });
 
+  it('signature "invalid" / "missing" spoil the answer’s signature: without a status the work is still done', async () => {
+    await simPost(h.sim, '/sim/faults', { rules: [{ path: '^/v3/payscore/serviceorder$', signature: 'invalid' }] });
+    const no = newOrderNo();
+    const created = await h.client.post('/v3/payscore/serviceorder', createBody(h, no));
+    expect(created.status).toBe(200);
+    expect(created.headers.get('wechatpay-signature')).toBeTruthy();
+    expect(created.verified).toBe(false);
+    await simPost(h.sim, '/sim/faults', { rules: [{ path: 'serviceorder\\?', status: 404, signature: 'missing' }] });
+    const unsigned = await queryOrder(h, no);
+    expect(unsigned.status).toBe(404);
+    expect(unsigned.headers.get('wechatpay-signature')).toBeNull();
+    expect(unsigned.headers.get('wechatpay-serial')).toBeNull();
+    await simPost(h.sim, '/sim/faults', { rules: [] });
+    // WeChat did create it: the real query (signed) shows the order
+    const real = await queryOrder(h, no);
+    expect(real).toMatchObject({ status: 200, verified: true });
+    expect(real.json['state']).toBe('CREATED');
+    expect((await simPost(h.sim, '/sim/faults', { rules: [{ path: 'x', signature: 'forged' }] })).status).toBe(400);
+  });
+
   it('rejects malformed rules', async () => {
     expect((await simPost(h.sim, '/sim/faults', { rules: [{ path: '(' }] })).status).toBe(400);
     expect((await simPost(h.sim, '/sim/faults', { rules: [{ path: 'x', rate: 2 }] })).status).toBe(400);

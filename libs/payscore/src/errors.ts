@@ -106,6 +106,43 @@ export function isPayScoreError(value: unknown, code?: PayScoreErrorCode): value
   return value instanceof PayScoreError && (code === undefined || value.code === code);
 }
 
+/** Refusals made by this library before any network call: nothing reached WeChat. */
+const LOCAL_REFUSALS: readonly PayScoreErrorCode[] = [
+  'PAYSCORE_CONFIG_INVALID',
+  'PAYSCORE_INVALID_ARGUMENT',
+  'PAYSCORE_INVALID_TRANSITION',
+  'PAYSCORE_UNKNOWN_ORDER_STATE',
+];
+
+/**
+ * What a failed call tells about its outcome at WeChat:
+ * - `'refused'`: a definite no — either refused locally before any network call (nothing was sent), or a
+ *   WeChat error answer that **verified** under a trusted platform key and is not transient. Repeating the
+ *   same call will not change the answer; a caller may conclude (cancel locally, mark a refund failed).
+ * - `'unknown'`: anything else — a timeout, a network failure, a 5xx / 429 / 202, an answer that failed
+ *   verification (`PAYSCORE_RESPONSE_*`: unsigned, unknown serial, stale, bad signature, malformed), or an
+ *   **unsigned** error answer (`verified: false`, e.g. an unsigned 404 from a proxy). WeChat may have done
+ *   the work: never conclude; retry the same request (re-entry) or query.
+ */
+export type CallOutcome = 'refused' | 'unknown';
+
+export function outcomeOf(error: unknown): CallOutcome {
+  if (!isPayScoreError(error)) return 'unknown';
+  if (LOCAL_REFUSALS.includes(error.code)) return 'refused';
+  if (error.retryable || error.httpStatus === undefined) return 'unknown';
+  return error.verified === true ? 'refused' : 'unknown';
+}
+
+/** {@link outcomeOf} is `'refused'`: a verified (or local) definite no. */
+export function isVerifiedRefusal(error: unknown): error is PayScoreError {
+  return outcomeOf(error) === 'refused';
+}
+
+/** A verified "does not exist" from WeChat (an order or a refund); an unsigned 404 is not one. */
+export function isVerifiedNotFound(error: unknown): error is PayScoreError {
+  return isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND') && error.verified === true;
+}
+
 /** How long WeChat asks to wait while a debit holds the order (payscore-protocol.md §4.3). */
 export const ORDER_BUSY_RETRY_AFTER_MS = 3 * 60 * 1000;
 

@@ -11,9 +11,12 @@ import { CreateEndUsers1764303001000 } from './1764303001000-create-end-users.js
 import { CreateIdempotencyKeys1764303002000 } from './1764303002000-create-idempotency-keys.js';
 import { CreateServiceSessions1764303003000 } from './1764303003000-create-service-sessions.js';
 import { SplitFleetWritePolicies1764304000000 } from './1764304000000-split-fleet-write-policies.js';
-import { CreateSessionOrderAttempts1764304400000 } from './1764304400000-create-session-order-attempts.js';
 import { ReplaceLoginAttempts1764304100000 } from './1764304100000-replace-login-attempts.js';
 import { AddUserTokenVersion1764304101000 } from './1764304101000-add-user-token-version.js';
+import { AllowAbnormalRefunds1764304200000 } from './1764304200000-allow-abnormal-refunds.js';
+import { DedupeNotificationsByContent1764304201000 } from './1764304201000-dedupe-notifications-by-content.js';
+import { AddPlatformKeysConfirmed1764304202000 } from './1764304202000-add-platform-keys-confirmed.js';
+import { CreateSessionOrderAttempts1764304400000 } from './1764304400000-create-session-order-attempts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -30,7 +33,10 @@ export const migrations = [
   CreateIdempotencyKeys1764303002000,
   CreateServiceSessions1764303003000,
   SplitFleetWritePolicies1764304000000,
-  CreateSessionOrderAttempts1764304400000,
   ReplaceLoginAttempts1764304100000,
   AddUserTokenVersion1764304101000,
+  AllowAbnormalRefunds1764304200000,
+  DedupeNotificationsByContent1764304201000,
+  AddPlatformKeysConfirmed1764304202000,
+  CreateSessionOrderAttempts1764304400000,
 ];

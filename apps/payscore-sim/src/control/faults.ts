@@ -1,4 +1,4 @@
-// Injected failures (contracts.md §5): POST /sim/faults {"rules": [{path, status, rate, delayMs}]}.
+// Injected failures (contracts.md §5): POST /sim/faults {"rules": [{path, status, rate, delayMs, phase, signature}]}.
 import { SimControlError } from '../platform/wx-error.js';
 import { isObject } from '../platform/json.js';
 
@@ -12,12 +12,22 @@ export interface FaultRule {
   readonly delayMs: number;
   /** 'before' (default): fail without processing. 'after': process the request, then answer the fault (lost answer). */
   readonly phase: 'before' | 'after';
+  /**
+   * What happens to the answer's signature (extra): 'invalid' — the headers are there but the signature does not
+   * verify (tampered in transit); 'missing' — no Wechatpay-* signature headers (a proxy's page). Without `status`
+   * the request is processed normally and only its answer's signature is spoiled: WeChat did the work, the
+   * merchant cannot verify that it did.
+   */
+  readonly signature?: SignatureFault;
 }
+
+export type SignatureFault = 'invalid' | 'missing';
 
 export interface FaultDecision {
   readonly delayMs: number;
   readonly status?: number;
   readonly phase: 'before' | 'after';
+  readonly signature?: SignatureFault;
 }
 
 const CODES: Record<number, [string, string]> = {
@@ -56,7 +66,11 @@ export function parseFaultRules(body: unknown): FaultRule[] {
     if (typeof delayMs !== 'number' || delayMs < 0) throw new SimControlError(400, 'INVALID_FAULTS', `rules[${i}].delayMs must be >= 0`);
     const phase = r['phase'] ?? 'before';
     if (phase !== 'before' && phase !== 'after') throw new SimControlError(400, 'INVALID_FAULTS', `rules[${i}].phase must be before|after`);
-    return { path: r['path'], regex, ...(status ? { status: status as number } : {}), rate, delayMs, phase };
+    const signature = r['signature'];
+    if (signature !== undefined && signature !== 'invalid' && signature !== 'missing') {
+      throw new SimControlError(400, 'INVALID_FAULTS', `rules[${i}].signature must be invalid|missing`);
+    }
+    return { path: r['path'], regex, ...(status ? { status: status as number } : {}), rate, delayMs, phase, ...(signature ? { signature } : {}) };
   });
 }
 
@@ -78,7 +92,7 @@ export class FaultInjector {
     for (const rule of this.rules) {
       if (!rule.regex.test(url)) continue;
       if (this.random() >= rule.rate) continue;
-      return { delayMs: rule.delayMs, ...(rule.status ? { status: rule.status } : {}), phase: rule.phase };
+      return { delayMs: rule.delayMs, ...(rule.status ? { status: rule.status } : {}), phase: rule.phase, ...(rule.signature ? { signature: rule.signature } : {}) };
     }
     return undefined;
   }

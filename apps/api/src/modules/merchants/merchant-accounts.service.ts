@@ -167,6 +167,7 @@ export class MerchantAccountsService {
       dekCiphertext: sealed.dekCiphertext,
       masterKeyId: sealed.masterKeyId,
       validatedAt: new Date(),
+      platformKeysConfirmedAt: new Date(),
     });
     const account = await this.get(id);
     await this.audit.record({ action: 'merchant-account.create', resourceType: 'merchant_account', resourceId: id, subjectTenantId: tenantId, after: withoutServices(account) });
@@ -203,7 +204,8 @@ export class MerchantAccountsService {
     const sealed = sealMerchantSecrets(this.keyring, id, version, k.secrets);
     await this.manager.query(
       `UPDATE merchant_accounts SET serial_no = $2, platform_public_key_id = $3, platform_public_key_pem = $4, platform_certificates = $5::jsonb,
-         credentials_ciphertext = $6, dek_ciphertext = $7, master_key_id = $8, credentials_version = $9, validated_at = now(), updated_at = now()
+         credentials_ciphertext = $6, dek_ciphertext = $7, master_key_id = $8, credentials_version = $9, validated_at = now(),
+         platform_keys_confirmed_at = now(), updated_at = now()
        WHERE id = $1`,
       [
         id,

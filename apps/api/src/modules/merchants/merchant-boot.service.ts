@@ -40,6 +40,25 @@ export class MerchantBootService implements OnApplicationBootstrap, OnApplicatio
       this.logger.error(`merchant accounts are wrapped by master key(s) ${unknownKeyIds.join(', ')}, which are not configured: set MASTER_KEY_PREVIOUS to that key`);
     }
     await this.ensureRegisteredWithSimulator();
+    await this.warnUnconfirmedKeys();
+  }
+
+  /** Accounts whose platform keys WeChat was never seen signing with trust none of them: they must save their credentials again. */
+  private async warnUnconfirmedKeys(): Promise<void> {
+    if (this.config.payscore.simulated) return; // registered with the simulator above, which confirms its key
+    const rows = await this.transactions.asSystem(async (m) =>
+      rowsOf<{ id: string; mchid: string }>(
+        await m.query(
+          `SELECT id, mchid FROM merchant_accounts WHERE disabled_at IS NULL AND platform_keys_confirmed_at IS NULL
+              AND (platform_public_key_id IS NOT NULL OR platform_certificates IS NOT NULL)`,
+        ),
+      ),
+    );
+    for (const r of rows) {
+      this.logger.error(
+        `merchant account ${r.id} (${r.mchid}) holds platform keys WeChat was never seen signing with: it trusts none of them (its answers and callbacks cannot be verified) until its credentials are saved again`,
+      );
+    }
   }
 
   onApplicationShutdown(): void {
@@ -179,8 +198,11 @@ export class MerchantBootService implements OnApplicationBootstrap, OnApplicatio
 
 async function storePlatformKey(m: EntityManager, accountId: string, key: SimPlatformKey): Promise<void> {
   await m.query(
-    `UPDATE merchant_accounts SET platform_public_key_id = $2, platform_public_key_pem = $3, updated_at = now()
-      WHERE id = $1 AND (platform_public_key_id IS DISTINCT FROM $2 OR platform_public_key_pem IS DISTINCT FROM $3)`,
+    // the simulator (playing WeChat) answered with this key: it is the account's one confirmed platform key
+    `UPDATE merchant_accounts SET platform_public_key_id = $2, platform_public_key_pem = $3, platform_certificates = NULL,
+         platform_keys_confirmed_at = now(), updated_at = now()
+      WHERE id = $1 AND (platform_public_key_id IS DISTINCT FROM $2 OR platform_public_key_pem IS DISTINCT FROM $3
+        OR platform_certificates IS NOT NULL OR platform_keys_confirmed_at IS NULL)`,
     [accountId, key.platformPublicKeyId, key.platformPublicKeyPem],
   );
 }

@@ -84,9 +84,14 @@ export function assertServiceFits(binding: ServiceBinding, deviceType: DeviceTyp
   }
 }
 
-/** The platform keys an account verifies WeChat's answers and callbacks with, by Wechatpay-Serial. */
+/**
+ * The platform keys an account verifies WeChat's answers and callbacks with, by Wechatpay-Serial: only once WeChat
+ * was seen signing with them (the credential probe, or the simulator's registration answer); before that none
+ * (fail closed: a key nobody confirmed could sign "WeChat's" callbacks).
+ */
 export function platformKeysOf(account: MerchantAccountRecord): Record<string, string> {
   const keys: Record<string, string> = {};
+  if (!account.platformKeysConfirmedAt) return keys;
   if (account.platformPublicKeyId && account.platformPublicKeyPem) keys[account.platformPublicKeyId] = account.platformPublicKeyPem;
   for (const cert of account.platformCertificates ?? []) keys[cert.serialNo] = cert.pem;
   return keys;
@@ -181,7 +186,7 @@ export class MerchantGateway {
   }
 
   private cached(account: MerchantAccountRecord): Cached {
-    const stamp = `${account.credentialsVersion}|${account.platformPublicKeyId ?? ''}|${account.updatedAt.getTime()}`;
+    const stamp = `${account.credentialsVersion}|${account.platformPublicKeyId ?? ''}|${account.platformKeysConfirmedAt?.getTime() ?? ''}|${account.updatedAt.getTime()}`;
     const hit = this.cache.get(account.id);
     if (hit?.stamp === stamp) return hit;
     const entry: Cached = { stamp, secrets: openMerchantSecrets(this.keyring, account) };
@@ -204,6 +209,10 @@ export class MerchantGateway {
       refundNotifyUrl: notifyUrl,
       baseUrl: this.config.payscore.apiBaseUrl,
       ...(account.platformPublicKeyId ? { wechatpaySerial: account.platformPublicKeyId } : {}),
+      // only a verified answer may move a session (issue 10, item 10): an unsigned error answer (a proxy's 404, a
+      // gateway page) is refused as PAYSCORE_RESPONSE_UNSIGNED, an unknown outcome. Production and the simulator
+      // alike: the simulator signs its error answers, so requiring it there too keeps the tests as strict.
+      requireSignedErrors: true,
     });
     const apiV3Key = secrets.apiV3Key;
     return {

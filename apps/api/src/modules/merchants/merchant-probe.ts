@@ -41,7 +41,8 @@ export function merchantPublicKeyPem(privateKeyPem: string): string {
  * Validates credentials with a signed test call: a query for an order number that cannot exist, once per
  * appid. A **verified** ORDER_NOT_EXIST (or, for a service id the account is not yet bound to, a verified
  * NO_AUTH) proves WeChat accepted our signature (private key, serial, mchid) and that its answer verifies under
- * the platform key given. Anything else — SIGN_ERROR, an unsigned or unverifiable answer, an appid not bound
+ * the platform key given. Every platform key given must be one WeChat signed a probe answer with: a key WeChat
+ * never used (a certificate the merchant typed, whoever made it) is refused, so the account trusts only WeChat's. Anything else — SIGN_ERROR, an unsigned or unverifiable answer, an appid not bound
  * to the mchid, a network failure — is MERCHANT_CREDENTIALS_INVALID naming what failed.
  * The APIv3 / APIv2 keys cannot be checked by a call (they only decrypt callbacks and sign mini-program data).
  */
@@ -53,12 +54,21 @@ export async function probeCredentials(input: ProbeInput): Promise<void> {
   } catch {
     throw invalid('platformPublicKeyPem / platformCertificates: not a PEM public key or certificate.');
   }
+  // the serials WeChat signed its (verified) answers under: only those keys are trusted afterwards (issue 10, item 5)
+  const confirmed = new Set<string>();
+  let lastSerial: string | undefined;
+  const recordingKeys: PlatformKeyLookup = (serial) => {
+    lastSerial = serial;
+    return platformKeys(serial);
+  };
   for (const appid of input.appids) {
+    lastSerial = undefined;
     const client = new PayScoreClient({
       mchid: input.mchid,
       merchantSerialNo: input.serialNo,
       merchantPrivateKey: key,
-      platformKeys,
+      platformKeys: recordingKeys,
+      requireSignedErrors: true,
       appid,
       serviceId: input.serviceId ?? PROBE_SERVICE_ID,
       baseUrl: input.baseUrl,
@@ -69,12 +79,31 @@ export async function probeCredentials(input: ProbeInput): Promise<void> {
     try {
       await client.queryOrder({ out_order_no: `zzprobe${randomBytes(12).toString('hex')}` });
     } catch (error) {
-      if (isPayScoreError(error) && error.verified === true && (error.code === 'PAYSCORE_ORDER_NOT_FOUND' || error.code === 'PAYSCORE_NO_AUTH')) continue;
+      if (isPayScoreError(error) && error.verified === true && (error.code === 'PAYSCORE_ORDER_NOT_FOUND' || error.code === 'PAYSCORE_NO_AUTH')) {
+        if (lastSerial !== undefined) confirmed.add(normalisedSerial(lastSerial));
+        continue;
+      }
       throw invalid(describeFailure(error, input, appid));
     }
     throw invalid('The test query for an order that cannot exist answered an order: this is not WeChat Pay.');
   }
+  // a key WeChat never signed with is not WeChat's to trust: whoever typed it could sign "WeChat's" callbacks with it
+  const unconfirmed = Object.keys(input.platformKeys).filter((serial) => !confirmed.has(normalisedSerial(serial)));
+  if (unconfirmed.length > 0) {
+    const errors = unconfirmed.map((serial) =>
+      serial.startsWith('PUB_KEY_ID_')
+        ? { field: 'platformPublicKeyId', messages: [`WeChat Pay did not sign its answers with ${serial}`] }
+        : { field: 'platformCertificates', messages: [`WeChat Pay did not sign its answers with the certificate ${serial}`] },
+    );
+    throw merchantErrors.MERCHANT_CREDENTIALS_INVALID(
+      `Only platform keys WeChat Pay itself signs its answers with are trusted; WeChat Pay answered the test call under ` +
+        `${[...confirmed].join(', ') || 'no key given'}, not under ${unconfirmed.join(', ')}. Remove ${unconfirmed.length === 1 ? 'it' : 'them'}. Nothing was stored.`,
+      { errors },
+    );
+  }
 }
+
+const normalisedSerial = (serial: string): string => (serial.startsWith('PUB_KEY_ID_') ? serial : serial.toUpperCase());
 
 function describeFailure(error: unknown, input: ProbeInput, appid: string): string {
   if (!isPayScoreError(error)) return `The test call to WeChat Pay failed: ${error instanceof Error ? error.message : String(error)}.`;

@@ -30,6 +30,8 @@ export interface MerchantAccountRecord {
   readonly masterKeyId: string;
   readonly credentialsVersion: number;
   readonly validatedAt: Date | null;
+  /** When WeChat was seen signing with the platform keys above; null: none of them is trusted (issue 10, item 5). */
+  readonly platformKeysConfirmedAt: Date | null;
   readonly disabledAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
@@ -66,7 +68,7 @@ const json = <T>(v: unknown): T | null => (v === null || v === undefined ? null 
 
 export const ACCOUNT_COLUMNS = `a.id, a.tenant_id, a.name, a.mchid, a.appids, a.serial_no, a.platform_public_key_id, a.platform_public_key_pem,
   a.platform_certificates, a.credentials_ciphertext, a.dek_ciphertext, a.master_key_id, a.credentials_version, a.validated_at,
-  a.disabled_at, a.created_at, a.updated_at`;
+  a.platform_keys_confirmed_at, a.disabled_at, a.created_at, a.updated_at`;
 
 export function toAccount(r: Record<string, unknown>): MerchantAccountRecord {
   return {
@@ -84,6 +86,7 @@ export function toAccount(r: Record<string, unknown>): MerchantAccountRecord {
     masterKeyId: String(r['master_key_id']),
     credentialsVersion: Number(r['credentials_version']),
     validatedAt: maybeDate(r['validated_at']),
+    platformKeysConfirmedAt: maybeDate(r['platform_keys_confirmed_at']),
     disabledAt: maybeDate(r['disabled_at']),
     createdAt: date(r['created_at']),
     updatedAt: date(r['updated_at']),
@@ -136,13 +139,15 @@ export interface NewAccountRow {
   dekCiphertext: string;
   masterKeyId: string;
   validatedAt: Date | null;
+  /** Set when the probe confirmed the platform keys (they verified WeChat's answers); see MerchantAccountRecord. */
+  platformKeysConfirmedAt?: Date | null;
 }
 
 export async function insertAccount(m: EntityManager, row: NewAccountRow): Promise<void> {
   await m.query(
     `INSERT INTO merchant_accounts (id, tenant_id, name, mchid, appids, serial_no, platform_public_key_id, platform_public_key_pem,
-       platform_certificates, credentials_ciphertext, dek_ciphertext, master_key_id, credentials_version, validated_at)
-     VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9::jsonb, $10, $11, $12, 1, $13)`,
+       platform_certificates, credentials_ciphertext, dek_ciphertext, master_key_id, credentials_version, validated_at, platform_keys_confirmed_at)
+     VALUES ($1, $2, $3, $4, $5::text[], $6, $7, $8, $9::jsonb, $10, $11, $12, 1, $13, $14)`,
     [
       row.id,
       row.tenantId,
@@ -157,6 +162,7 @@ export async function insertAccount(m: EntityManager, row: NewAccountRow): Promi
       row.dekCiphertext,
       row.masterKeyId,
       row.validatedAt,
+      row.platformKeysConfirmedAt ?? null,
     ],
   );
 }

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import {
   isPayScoreError,
+  isVerifiedNotFound,
+  isVerifiedRefusal,
   outOrderNoFor,
   payScoreTime,
   phaseOf,
+  TERMINAL_PHASES,
   type CreateOrderInput,
   type OrderPhase,
   type OrderStateView,
@@ -61,10 +64,14 @@ export type EndSource = 'DEVICE' | 'OPERATOR' | 'TOTAL_CAP' | 'RUN_LIMIT';
 
 const iso = (d: Date | number) => new Date(d).toISOString();
 
-/** The error is WeChat (or the local client) saying no: repeating the same call will not change the answer. */
-function isRefusal(error: unknown): error is PayScoreError {
-  return isPayScoreError(error) && !error.retryable && error.code !== 'PAYSCORE_TIMEOUT' && error.code !== 'PAYSCORE_NETWORK_ERROR';
-}
+/**
+ * The error is WeChat saying no in a **verified** answer (or the local client refusing before any call):
+ * repeating the same call will not change the answer, so the session may conclude. Anything else — a
+ * timeout, a 5xx, an answer that fails verification, an unsigned error answer — is an unknown outcome:
+ * WeChat may have done the work, so the job retries the same request (re-entry) or queries; it never
+ * concludes (issue 10, items 9 and 10).
+ */
+const isRefusal = isVerifiedRefusal;
 
 function describe(error: PayScoreError): string {
   return `${error.code}${error.wechatCode ? ` ${error.wechatCode}` : ''}: ${error.wechatMessage ?? error.message}`.slice(0, 500);
@@ -169,7 +176,7 @@ export class SessionEngine implements OnModuleInit {
     try {
       return await handle.client.queryOrder({ out_order_no: outOrderNo, appid: row.appid, service_id: row.service_id });
     } catch (error) {
-      if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) return null;
+      if (isVerifiedNotFound(error)) return null;
       throw error;
     }
   }
@@ -314,8 +321,8 @@ export class SessionEngine implements OnModuleInit {
         order_created_at: createdAt,
         order_id: order.order_id,
         order_package: order.package,
-        order_state: order.state,
-        order_state_description: order.state_description ?? null,
+        // a state already recorded (a query or callback came first) is never rolled back by the create's answer
+        ...(current.order_state ? {} : { order_state: order.state, order_state_description: order.state_description ?? null }),
       });
       await this.store.updateAttempt(m, sessionId, current.order_attempt, 'CURRENT', { order_id: order.order_id, order_created_at: createdAt });
     });
@@ -336,7 +343,8 @@ export class SessionEngine implements OnModuleInit {
     try {
       order = await handle.client.queryOrder({ out_order_no: row.out_order_no, appid: row.appid, service_id: row.service_id });
     } catch (error) {
-      if (!isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) throw error;
+      // only WeChat's verified "no such order" proves it does not exist (an unsigned 404 proves nothing)
+      if (!isVerifiedNotFound(error)) throw error;
       order = null;
     }
     if (order) {
@@ -389,7 +397,8 @@ export class SessionEngine implements OnModuleInit {
           total_amount: row.total_fen!,
           time_range: { end_time: payScoreTime(Math.min(ended, Date.now())) },
         },
-        { current: 'USER_CONFIRMED' },
+        // the recorded order state, not an assumed one: the client refuses an illegal complete before any call (item 16)
+        { current: recordedOrder(row) },
       );
     } catch (error) {
       if (!isRefusal(error)) throw error;
@@ -416,28 +425,38 @@ export class SessionEngine implements OnModuleInit {
     try {
       order = await handle.client.queryOrder({ out_order_no: row.out_order_no, appid: row.appid, service_id: row.service_id });
     } catch (error) {
-      if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) {
+      if (isVerifiedNotFound(error)) {
         // not created yet (the create job is pending or failed for good): make sure it runs
         if (row.state === 'AWAITING_CONFIRMATION' && !row.order_created_at && !row.cancel_requested_at) await this.createOrder({ tenantId, sessionId });
         return;
       }
       throw error;
     }
-    await this.withSession(tenantId, sessionId, (m, current) => this.applyOrder(m, current, order));
+    const again = await this.withSession(tenantId, sessionId, async (m, current) => {
+      await this.applyOrder(m, current, order);
+      // the order exists but the create's answer never verified (its retries gave up): re-enter it for the package
+      return order.state === 'CREATED' && current.state === 'AWAITING_CONFIRMATION' && !current.order_created_at && !current.cancel_requested_at;
+    });
+    if (again) await this.createOrder({ tenantId, sessionId });
   }
 
   /**
    * Moves the session to match an order WeChat showed us (a query, a call's answer, a callback). The
    * state is judged from state + state_description + collection.state together (launch checklist 8).
    */
-  private async applyOrder(m: EntityManager, row: SessionRow, order: ServiceOrder): Promise<void> {
+  private async applyOrder(m: EntityManager, row: SessionRow, order: ServiceOrder): Promise<'applied' | 'stale'> {
     let phase: OrderPhase;
     try {
       phase = phaseOf(order);
     } catch {
       await this.store.update(m, row.id, { anomaly: `UNKNOWN_ORDER_STATE ${order.state}/${order.state_description ?? ''}` });
-      return;
+      return 'applied';
     }
+    // the recorded order state only moves forward (issue 10, item 14): a late callback or a query answer that
+    // overtook a newer one (USER_CONFIRM after USER_PAID, CREATED after USER_CONFIRM) changes nothing
+    // (one terminal phase never turns into another: DONE stays DONE)
+    const recorded = recordedPhase(row);
+    if (recorded && (PHASE_RANK[phase] < PHASE_RANK[recorded] || (TERMINAL_PHASES.includes(recorded) && phase !== recorded))) return 'stale';
     const seen = {
       order_state: order.state,
       order_state_description: order.state_description ?? null,
@@ -447,36 +466,37 @@ export class SessionEngine implements OnModuleInit {
     switch (phase) {
       case 'CREATED':
         await this.store.update(m, row.id, seen);
-        return;
+        return 'applied';
       case 'USER_CONFIRMED':
         if (row.state === 'AWAITING_CONFIRMATION' && !row.cancel_requested_at) {
           await this.startService(m, { ...row, ...seen });
         } else {
           await this.store.update(m, row.id, seen);
         }
-        return;
+        return 'applied';
       case 'MCH_COMPLETE':
         await this.store.update(m, row.id, {
           ...seen,
           ...(row.state === 'AWAITING_PAYMENT' && !row.order_completed_at ? { order_completed_at: new Date() } : {}),
         });
-        return;
+        return 'applied';
       case 'DONE': {
         if (row.state !== 'AWAITING_PAYMENT') {
           await this.store.update(m, row.id, seen);
-          return;
+          return 'applied';
         }
-        // checklist 8: DONE alone is not "paid": the collection must say USER_PAID and how much
+        // checklist 8: DONE alone is not "paid": the collection must say USER_PAID and how much. An answer that is
+        // not accepted is not recorded as the order's state either (only the anomaly is)
         if (order.collection?.state !== 'USER_PAID' || typeof order.collection.paid_amount !== 'number') {
-          await this.store.update(m, row.id, { ...seen, anomaly: `DONE_WITHOUT_PAYMENT WeChat reports the order DONE with collection ${order.collection?.state ?? 'missing'}` });
-          return;
+          await this.store.update(m, row.id, { anomaly: `DONE_WITHOUT_PAYMENT WeChat reports the order DONE with collection ${order.collection?.state ?? 'missing'}` });
+          return 'applied';
         }
         const paid = order.collection.paid_amount;
         const transaction = order.collection.details?.find((d) => d.transaction_id)?.transaction_id ?? null;
         // launch checklist 24: the paid amount must be the amount we completed with before it is accepted
         if (paid !== row.total_fen) {
-          await this.store.update(m, row.id, { ...seen, anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
-          return;
+          await this.store.update(m, row.id, { anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
+          return 'applied';
         }
         await this.store.update(m, row.id, {
           ...seen,
@@ -487,13 +507,13 @@ export class SessionEngine implements OnModuleInit {
           anomaly: null,
           order_completed_at: row.order_completed_at ?? new Date(),
         });
-        return;
+        return 'applied';
       }
       case 'REVOKED':
       case 'EXPIRED':
         if (row.state === 'PAID' || row.state === 'CANCELLED') {
           await this.store.update(m, row.id, seen);
-          return;
+          return 'applied';
         }
         await this.store.update(m, row.id, {
           ...seen,
@@ -503,7 +523,7 @@ export class SessionEngine implements OnModuleInit {
           // revoked while in use, unless we asked for it (a session that cost nothing): an operator must look
           ...(!row.cancel_requested_at && (row.state === 'IN_USE' || row.state === 'AWAITING_PAYMENT') ? { anomaly: `ORDER_${phase}_WHILE_${row.state}` } : {}),
         });
-        return;
+        return 'applied';
     }
   }
 
@@ -647,47 +667,77 @@ export class SessionEngine implements OnModuleInit {
       const [n] = (await m.query(`SELECT * FROM payscore_notifications WHERE id = $1 FOR UPDATE`, [notificationId])) as {
         id: string;
         event_type: string;
+        merchant_account_id: string;
         business_key: string;
         resource: Record<string, unknown>;
         applied_at: Date | null;
       }[];
       if (!n || n.applied_at) return;
-      let outcome = 'applied';
+      let outcome: string = 'applied';
       if (n.event_type.startsWith('PAYSCORE.')) {
-        const row = await this.store.byOutOrderNo(m, n.business_key);
+        // a callback applies only to an order of the account whose notify URL received it (item 5)
+        const row = await this.store.byOutOrderNo(m, n.business_key, true, n.merchant_account_id);
         if (!row) {
           // an order a rescan replaced is never applied to the session: it is cancelled, or (confirmed before it
           // could be) the create job of the next attempt goes back to it after querying it
-          const attempt = await this.store.attemptByOutOrderNo(m, n.business_key);
-          outcome = attempt ? `replaced-attempt ${attempt.attempt} ${attempt.state}` : 'unknown-order';
+          const attempt = await this.store.attemptByOutOrderNo(m, n.business_key, n.merchant_account_id);
+          if (attempt) outcome = `replaced-attempt ${attempt.attempt} ${attempt.state}`;
+          else outcome = (await this.store.byOutOrderNo(m, n.business_key, false)) ? 'foreign-order' : 'unknown-order';
+          if (outcome === 'foreign-order') this.logger.warn({ notificationId, accountId: n.merchant_account_id }, 'callback names an order of another merchant account: ignored');
         } else {
           touched = row.id;
-          await this.applyOrder(m, row, n.resource as unknown as ServiceOrder);
+          outcome = await this.applyOrder(m, row, n.resource as unknown as ServiceOrder);
         }
       } else {
-        outcome = await this.applyRefundNotification(m, n.business_key, n.event_type, n.resource);
+        outcome = await this.applyRefundNotification(m, n.merchant_account_id, n.business_key, n.event_type, n.resource);
       }
       await m.query(`UPDATE payscore_notifications SET applied_at = now(), outcome = $2 WHERE id = $1`, [notificationId, outcome]);
     });
     if (touched) this.watch.changed(touched);
   }
 
-  private async applyRefundNotification(m: EntityManager, outRefundNo: string, eventType: string, resource: Record<string, unknown>): Promise<string> {
-    const [action] = (await m.query(`SELECT * FROM session_actions WHERE out_refund_no = $1 FOR UPDATE`, [outRefundNo])) as ActionRow[];
+  private async applyRefundNotification(m: EntityManager, accountId: string, outRefundNo: string, eventType: string, resource: Record<string, unknown>): Promise<string> {
+    // a refund of a session charged through this account only (item 5)
+    const [action] = (await m.query(
+      `SELECT a.* FROM session_actions a JOIN service_sessions s ON s.id = a.session_id
+        WHERE a.out_refund_no = $1 AND s.merchant_account_id = $2 FOR UPDATE OF a`,
+      [outRefundNo, accountId],
+    )) as ActionRow[];
     if (!action) return 'unknown-refund';
     const status = eventType === 'REFUND.SUCCESS' ? 'SUCCESS' : String(resource['refund_status'] ?? eventType.slice('REFUND.'.length));
     await this.settleRefund(m, action, status, typeof resource['refund_id'] === 'string' ? resource['refund_id'] : null);
     return 'applied';
   }
 
-  /** A refund reached a final status: SUCCESS adds to the session's refunded total, once. */
+  /**
+   * A refund's status as WeChat reports it (verified answer or callback). SUCCESS adds to the session's
+   * refunded total, once. CLOSED frees the amount (FAILED). ABNORMAL is not a failure: the money left the
+   * merchant and is held at WeChat (the user's card or account could not take it) — the action becomes
+   * ABNORMAL, still counted against what can be refunded, and the session carries a REFUND_ABNORMAL anomaly
+   * for an operator (WeChat's abnormal-refund handling, or offline); it is queried again until WeChat
+   * reports SUCCESS or CLOSED (issue 10, item 15).
+   */
   private async settleRefund(m: EntityManager, action: ActionRow, status: string, refundId: string | null): Promise<void> {
     if (action.state === 'SUCCEEDED' || action.state === 'FAILED') return;
+    const anomaly = `REFUND_ABNORMAL ${action.out_refund_no}`;
+    const clearAnomaly = () =>
+      m.query(`UPDATE service_sessions SET anomaly = NULL, updated_at = now() WHERE id = $1 AND anomaly LIKE $2`, [action.session_id, `${anomaly}%`]);
     if (status === 'SUCCESS') {
       await this.store.finishAction(m, action.id, 'SUCCEEDED', { refund_id: refundId });
       await m.query(`UPDATE service_sessions SET refunded_fen = refunded_fen + $2, updated_at = now() WHERE id = $1`, [action.session_id, action.amount_fen]);
-    } else if (status === 'CLOSED' || status === 'ABNORMAL') {
+      if (action.state === 'ABNORMAL') await clearAnomaly();
+    } else if (status === 'CLOSED') {
       await this.store.finishAction(m, action.id, 'FAILED', { error: `refund ${status}`, refund_id: refundId });
+      if (action.state === 'ABNORMAL') await clearAnomaly();
+    } else if (status === 'ABNORMAL') {
+      if (action.state === 'ABNORMAL') return;
+      await this.store.finishAction(m, action.id, 'ABNORMAL', {
+        error: 'REFUND_ABNORMAL the money is held at WeChat: resolve it with WeChat Pay’s abnormal-refund handling (or offline); do not refund it again',
+        refund_id: refundId,
+      });
+      await this.store.update(m, action.session_id, {
+        anomaly: `${anomaly}: ${action.amount_fen} fen held at WeChat, the user has not received it; an operator must resolve it (WeChat Pay abnormal-refund handling or offline), not refund again`,
+      });
     } else {
       await this.store.finishAction(m, action.id, 'PROCESSING', { refund_id: refundId });
     }
@@ -699,7 +749,7 @@ export class SessionEngine implements OnModuleInit {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
       const action = await this.store.lockAction(m, actionId);
       if (!action || action.state === 'SUCCEEDED' || action.state === 'FAILED') return null;
-      if (action.kind === 'REFUND' && action.state === 'PROCESSING') return null; // waiting for WeChat's result
+      if (action.kind === 'REFUND' && (action.state === 'PROCESSING' || action.state === 'ABNORMAL')) return null; // waiting for WeChat's result
       // checklist 9: the session may have moved since the action was queued (paid meanwhile): check before calling
       const fits = action.kind === 'REFUND' ? row.state === 'PAID' && row.transaction_id !== null : row.state === 'AWAITING_PAYMENT' && row.order_completed_at !== null;
       if (!fits) {
@@ -707,7 +757,7 @@ export class SessionEngine implements OnModuleInit {
         return null;
       }
       const refundedBefore = (await m.query(
-        `SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM session_actions WHERE session_id = $1 AND kind = 'REFUND' AND id <> $2 AND state IN ('SUCCEEDED', 'PROCESSING')`,
+        `SELECT coalesce(sum(amount_fen), 0)::int AS fen FROM session_actions WHERE session_id = $1 AND kind = 'REFUND' AND id <> $2 AND state IN ('SUCCEEDED', 'PROCESSING', 'ABNORMAL')`,
         [sessionId, actionId],
       )) as { fen: number }[];
       return { row, action, handle: await this.merchants.forAccount(m, row.merchant_account_id), refundedBefore: refundedBefore[0]?.fen ?? 0 };
@@ -769,8 +819,21 @@ export class SessionEngine implements OnModuleInit {
           return;
       }
     } catch (error) {
-      if (!isRefusal(error)) throw error;
-      await this.withSession(tenantId, sessionId, (m) => this.store.finishAction(m, actionId, 'FAILED', { error: describe(error) }));
+      if (isRefusal(error)) {
+        await this.withSession(tenantId, sessionId, (m) => this.store.finishAction(m, actionId, 'FAILED', { error: describe(error) }));
+        return;
+      }
+      if (action.kind !== 'REFUND' || !isPayScoreError(error)) throw error; // unknown outcome: the job repeats the same request (WeChat's re-entry)
+      // unknown outcome of a refund (no answer, or one that fails verification): WeChat may have made it. It is
+      // in flight until a query by out_refund_no says what became of it — never FAILED, never issued again
+      // under another number, its amount still counted against what can be refunded (items 9 and 10)
+      await this.withSession(tenantId, sessionId, async (m) => {
+        const current = await this.store.lockAction(m, actionId);
+        if (current?.state === 'PENDING') await this.store.finishAction(m, actionId, 'PROCESSING', { error: `OUTCOME_UNKNOWN ${describe(error)}`.slice(0, 500) });
+      });
+      await this.queryRefund({ tenantId, sessionId }, action).catch((queryError: unknown) => {
+        this.logger.warn({ sessionId, actionId, err: queryError }, 'refund outcome still unknown: the reconciler queries it again');
+      });
     }
   }
 
@@ -786,7 +849,7 @@ export class SessionEngine implements OnModuleInit {
          -- unpaid for days is not queried every few minutes
          WHERE s.updated_at < now() - greatest(make_interval(secs => $1), least((now() - s.created_at) / 10, interval '6 hours'))
            AND (s.state NOT IN ('PAID', 'CANCELLED')
-                OR EXISTS (SELECT 1 FROM session_actions a WHERE a.session_id = s.id AND a.state IN ('PENDING', 'PROCESSING'))
+                OR EXISTS (SELECT 1 FROM session_actions a WHERE a.session_id = s.id AND a.state IN ('PENDING', 'PROCESSING', 'ABNORMAL'))
                 -- an order a rescan replaced that is not known to be cancelled at WeChat yet
                 OR EXISTS (SELECT 1 FROM session_order_attempts o WHERE o.session_id = s.id AND o.state = 'SUPERSEDED'))
          ORDER BY s.updated_at LIMIT 500`,
@@ -896,10 +959,10 @@ export class SessionEngine implements OnModuleInit {
   /** Operator actions still pending (their job failed for good, or a refund waits for its result). */
   private async reconcileActions(job: SessionJob): Promise<void> {
     const pending = await this.transactions.asTenant(jobPrincipal(job.tenantId), async (m) =>
-      (await m.query(`SELECT * FROM session_actions WHERE session_id = $1 AND state IN ('PENDING', 'PROCESSING')`, [job.sessionId])) as ActionRow[],
+      (await m.query(`SELECT * FROM session_actions WHERE session_id = $1 AND state IN ('PENDING', 'PROCESSING', 'ABNORMAL')`, [job.sessionId])) as ActionRow[],
     );
     for (const action of pending) {
-      if (action.kind === 'REFUND' && action.state === 'PROCESSING') {
+      if (action.kind === 'REFUND' && (action.state === 'PROCESSING' || action.state === 'ABNORMAL')) {
         await this.queryRefund(job, action);
       } else if (action.state === 'PENDING') {
         await this.runAction({ ...job, actionId: action.id });
@@ -913,11 +976,36 @@ export class SessionEngine implements OnModuleInit {
       return row ? this.merchants.forAccount(m, row.merchant_account_id) : undefined;
     });
     if (!handle || !action.out_refund_no) return;
-    const refund = await handle.client.queryRefund(action.out_refund_no);
+    let refund;
+    try {
+      refund = await handle.client.queryRefund(action.out_refund_no);
+    } catch (error) {
+      if (!isVerifiedNotFound(error)) throw error;
+      // WeChat verifiably never received it: pending again, the reconciler issues it again under the same
+      // out_refund_no (a request still on its way re-enters)
+      await this.withSession(job.tenantId, job.sessionId, async (m) => {
+        const current = await this.store.lockAction(m, action.id);
+        if (current?.state === 'PROCESSING' && !current.refund_id) await this.store.finishAction(m, action.id, 'PENDING');
+      });
+      return;
+    }
     await this.withSession(job.tenantId, job.sessionId, async (m) => {
       const current = await this.store.lockAction(m, action.id);
       if (current) await this.settleRefund(m, current, refund.status, refund.refund_id ?? null);
     });
+  }
+}
+
+/** How far along an order is (§5): the recorded state never moves to a lower rank. Terminal phases share the top. */
+const PHASE_RANK: Record<OrderPhase, number> = { CREATED: 0, USER_CONFIRMED: 1, MCH_COMPLETE: 2, DONE: 3, REVOKED: 3, EXPIRED: 3 };
+
+/** The phase of the order state recorded on the session (undefined: none recorded yet, or not a known state). */
+function recordedPhase(row: SessionRow): OrderPhase | undefined {
+  if (!row.order_state) return undefined;
+  try {
+    return phaseOf({ state: row.order_state, ...(row.order_state_description ? { state_description: row.order_state_description } : {}) } as OrderStateView);
+  } catch {
+    return undefined;
   }
 }
 

@@ -23,8 +23,12 @@ export class SessionStore {
     return row;
   }
 
-  async byOutOrderNo(m: EntityManager, outOrderNo: string, lock = true): Promise<SessionRow | undefined> {
-    const [row] = (await m.query(`SELECT * FROM service_sessions WHERE out_order_no = $1${lock ? ' FOR UPDATE' : ''}`, [outOrderNo])) as SessionRow[];
+  /** The session of an out_order_no; with `merchantAccountId`, only if that account charges it. */
+  async byOutOrderNo(m: EntityManager, outOrderNo: string, lock = true, merchantAccountId?: string): Promise<SessionRow | undefined> {
+    const [row] = (await m.query(
+      `SELECT * FROM service_sessions WHERE out_order_no = $1${merchantAccountId ? ' AND merchant_account_id = $2' : ''}${lock ? ' FOR UPDATE' : ''}`,
+      merchantAccountId ? [outOrderNo, merchantAccountId] : [outOrderNo],
+    )) as SessionRow[];
     return row;
   }
 
@@ -46,8 +50,12 @@ export class SessionStore {
   }
 
   /** An attempt by its out_order_no (a callback for an order the session no longer uses). */
-  async attemptByOutOrderNo(m: EntityManager, outOrderNo: string): Promise<AttemptRow | undefined> {
-    const [row] = (await m.query(`SELECT * FROM session_order_attempts WHERE out_order_no = $1`, [outOrderNo])) as AttemptRow[];
+  /** An order attempt by its number, only among the sessions of the given merchant account. */
+  async attemptByOutOrderNo(m: EntityManager, outOrderNo: string, merchantAccountId: string): Promise<AttemptRow | undefined> {
+    const [row] = (await m.query(
+      `SELECT o.* FROM session_order_attempts o JOIN service_sessions s ON s.id = o.session_id WHERE o.out_order_no = $1 AND s.merchant_account_id = $2`,
+      [outOrderNo, merchantAccountId],
+    )) as AttemptRow[];
     return row;
   }
 

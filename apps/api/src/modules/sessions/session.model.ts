@@ -134,7 +134,8 @@ export interface ActionRow {
   ended_at: Date | null;
   out_refund_no: string | null;
   refund_id: string | null;
-  state: 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+  /** ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL): the money left the merchant, the user did not get it; an operator resolves it. */
+  state: 'PENDING' | 'PROCESSING' | 'ABNORMAL' | 'SUCCEEDED' | 'FAILED';
   error: string | null;
   requested_by: string | null;
   created_at: Date;

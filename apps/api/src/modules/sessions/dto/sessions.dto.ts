@@ -89,7 +89,11 @@ export class RefundSessionDto {
 export class SessionActionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['END', 'MODIFY', 'COLLECT', 'REFUND'] }) kind!: string;
-  @ApiProperty({ enum: ['PENDING', 'PROCESSING', 'SUCCEEDED', 'FAILED'] }) state!: string;
+  @ApiProperty({
+    enum: ['PENDING', 'PROCESSING', 'ABNORMAL', 'SUCCEEDED', 'FAILED'],
+    description: 'PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat.',
+  })
+  state!: string;
   @ApiProperty({ type: Number, nullable: true }) amountFen!: number | null;
   @ApiProperty({ type: String, nullable: true }) reason!: string | null;
   @ApiProperty({ type: String, nullable: true }) outRefundNo!: string | null;
