@@ -67,6 +67,15 @@ describe('logins (contracts.md §2)', () => {
     expect((await signIn(t, 'c1@vendor.demo', 'zizhu-demo', attacker)).statusCode).toBe(200);
   });
 
+  it('counts an IPv6 client by its /64: hopping addresses inside its own network buys no fresh guesses', async () => {
+    const hop = (i: number) => ({ address: `2001:db8:77:1::${(i + 1).toString(16)}` });
+    for (let i = 0; i < 5; i++) expect((await signIn(t, 'f1@fridge.demo', `wrong-${i}`, hop(i))).statusCode).toBe(401);
+    // a sixth address of the same /64 waits like the first five, even with the right password
+    expectRetryAfter(await signIn(t, 'f1@fridge.demo', 'zizhu-demo', hop(40)));
+    // another /64 is another client
+    expect((await signIn(t, 'f1@fridge.demo', 'zizhu-demo', { address: '2001:db8:77:2::1' })).statusCode).toBe(200);
+  });
+
   it('counts parallel guesses against the budget as they arrive', async () => {
     const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(t, 'admin@zizhu.demo', `guess-${i}`, { address: '203.0.113.10' })));
     const statuses = guesses.map((g) => g.statusCode);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { isIPv4, isIPv6 } from 'node:net';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 
@@ -12,6 +13,33 @@ export interface AdmittedAttempt {
 export interface RefusedAttempt {
   readonly admitted: false;
   readonly retryAfterSeconds: number;
+}
+
+/**
+ * The address the limiter counts under: an IPv4 address as it is (an IPv4-mapped IPv6 address as its IPv4),
+ * an IPv6 address as its /64 — one subscriber's network, whose 2^64 addresses would otherwise each get a fresh
+ * budget and never reach the per-address ceiling.
+ */
+export function limiterAddress(address: string): string {
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i.exec(address);
+  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
+  const bare = address.replace(/%.*$/, ''); // a zone index (fe80::1%eth0) names an interface, not a host
+  if (!isIPv6(bare)) return address;
+  const [head = '', tail = ''] = bare.includes('::') ? bare.split('::') : [bare, ''];
+  const split = (part: string) => (part === '' ? [] : part.split(':'));
+  let left = split(head);
+  let right = split(tail);
+  // an embedded dotted IPv4 tail (::1.2.3.4) stands for two groups; only the first four groups matter here
+  const last = right.at(-1) ?? left.at(-1);
+  if (last?.includes('.')) {
+    if (right.length > 0) right = [...right.slice(0, -1), '0', '0'];
+    else left = [...left.slice(0, -1), '0', '0'];
+  }
+  const groups = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** A (login, address) pair that signed in within this many days passes its address's ceiling. */
@@ -38,8 +66,9 @@ export class LoginLimiter {
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
   /** Runs in the sign-in's system transaction. */
-  async admit(m: EntityManager, login: string, address: string): Promise<AdmittedAttempt | RefusedAttempt> {
+  async admit(m: EntityManager, login: string, clientAddress: string): Promise<AdmittedAttempt | RefusedAttempt> {
     const limits = this.config.login;
+    const address = limiterAddress(clientAddress);
     await m.query(`SELECT pg_advisory_xact_lock(hashtext('zizhu:login:' || $1 || ' ' || $2))`, [login, address]);
     const [state] = (await m.query(
       `SELECT f.failures,
@@ -81,7 +110,8 @@ export class LoginLimiter {
   }
 
   /** The password was right: clear the pair (remembering it as known) and take the attempt off its address. */
-  async succeeded(m: EntityManager, login: string, address: string, attempt: AdmittedAttempt): Promise<void> {
+  async succeeded(m: EntityManager, login: string, clientAddress: string, attempt: AdmittedAttempt): Promise<void> {
+    const address = limiterAddress(clientAddress);
     await m.query(
       `UPDATE login_failures SET failures = 0, last_failed_at = NULL, blocked_until = NULL, succeeded_at = now(), updated_at = now()
         WHERE login = $1 AND address = $2`,
