@@ -417,6 +417,36 @@ describe('a scan repeated before confirming (issue 10 item 13)', () => {
     expect(commands.map((c) => c['type'])).toEqual(['UNLOCK']);
   });
 
+  it('a query answer for the first order that lands after a rescan replaced it never starts the device on the new attempt', async () => {
+    await loop.simRequest('POST', '/sim/callbacks', { lateMs: 600_000 }); // the USER_CONFIRM callback has not arrived yet
+    let id: string;
+    let token: string;
+    let old: string;
+    try {
+      const first = await scan('slow-query', { deviceCode: 'FR-0001' });
+      ({ sessionId: id, outOrderNo: old } = first.session);
+      token = first.token;
+      scripts.set(id, { endAfterMs: 50, items: [{ sku: 'cola-330', count: 1 }] });
+      expect((await loop.decide(old, 'slow-query', 'confirm')).status).toBe(200);
+      // WeChat answers queries of the first order slowly: the mini-program's return queries it, and the user scans
+      // again while that answer is on its way (it says USER_CONFIRMED, but of the order the rescan replaces)
+      await loop.simRequest('POST', '/sim/faults', { rules: [{ path: `serviceorder\\?.*out_order_no=${old}`, delayMs: 1500 }] });
+      const returned = loop.request('POST', `/v1/consumer/sessions/${id}/confirmed`, { token });
+      await new Promise((r) => setTimeout(r, 300));
+      const again = await scan('slow-query', { deviceCode: 'FR-0001' });
+      expect(again.status).toBe(201);
+      await returned;
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+      await loop.simRequest('POST', '/sim/callbacks', { lateMs: 0 });
+    }
+    // the session goes on with the order the user confirmed and is charged on it; the replaced number never ran anything
+    expect(await loop.waitFor(id, token, terminal, 30_000)).toMatchObject({ state: 'PAID', paidFen: 350, outOrderNo: old });
+    expect(await simOrder(old)).toMatchObject({ state: 'DONE', total_amount: 350 });
+    expect(await simStatus(outOrderNoFor(id, 1))).toBe(404);
+    expect(await operatorSession(id, tokens['ops@fridge.demo']!)).toMatchObject({ outOrderNo: old, orderAttempt: 1, anomaly: null });
+  }, 60_000);
+
   it('a USER_CONFIRM for the order a rescan is replacing never starts the device', async () => {
     const first = await scan('late-confirm', { deviceCode: 'WV-0001' });
     const { sessionId: id, outOrderNo: old } = first.session;

@@ -445,6 +445,9 @@ export class SessionEngine implements OnModuleInit {
    * state is judged from state + state_description + collection.state together (launch checklist 8).
    */
   private async applyOrder(m: EntityManager, row: SessionRow, order: ServiceOrder): Promise<'applied' | 'stale'> {
+    // an answer about another of the session's orders — one a rescan replaced while a query for it was in
+    // flight — says nothing about the current order: the replaced one is settled by settleSupersededAttempts
+    if (order.out_order_no !== undefined && order.out_order_no !== row.out_order_no) return 'stale';
     let phase: OrderPhase;
     try {
       phase = phaseOf(order);
