@@ -425,7 +425,15 @@ export class PayScoreClient {
       if (!isPayScoreError(error) || !refusals.includes(error.code)) throw error;
       // the query names the same appid and service_id as the refused call (a client serving several services has no default)
       const order = await this.queryOrder(query);
-      if (done(order)) return toResult(order);
+      let finished: boolean;
+      try {
+        finished = done(order);
+      } catch (cause) {
+        // the order is in a state this library does not know: whether the refused call took effect is unknown
+        // (never a refusal: the call was sent), so the caller retries or queries later instead of concluding
+        throw new PayScoreError('PAYSCORE_UNKNOWN_ORDER_STATE', { retryable: true, message: `the re-entry query answered an unknown order state (${order.state}/${order.state_description ?? ''})`, detail: order, cause });
+      }
+      if (finished) return toResult(order);
       throw error;
     }
   }

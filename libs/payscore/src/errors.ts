@@ -128,7 +128,8 @@ export type CallOutcome = 'refused' | 'unknown';
 
 export function outcomeOf(error: unknown): CallOutcome {
   if (!isPayScoreError(error)) return 'unknown';
-  if (LOCAL_REFUSALS.includes(error.code)) return 'refused';
+  // a local check's code raised after a call went out (an unknown state in a re-entry query) is marked retryable
+  if (LOCAL_REFUSALS.includes(error.code) && !error.retryable) return 'refused';
   if (error.retryable || error.httpStatus === undefined) return 'unknown';
   return error.verified === true ? 'refused' : 'unknown';
 }

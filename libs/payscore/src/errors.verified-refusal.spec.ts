@@ -85,4 +85,15 @@ describe('outcomeOf: a verified no vs an unknown outcome', () => {
     expect(local.requests).toHaveLength(0);
     expect(outcomeOf(new Error('not ours'))).toBe('unknown');
   });
+
+  it('a refused complete whose re-entry query shows an unknown order state is unknown, not a refusal (the call was sent)', async () => {
+    const wx = new FakeWechat().handle((r) =>
+      r.method === 'POST' ? { status: 400, json: { code: 'PARAM_ERROR', message: '完结订单状态不合法' } } : { status: 200, json: serviceOrder({ state: 'DOING', state_description: 'SOMETHING_NEW' as never }) },
+    );
+    const error = await failure(wx.client().completeOrder('zzORDER0001', { post_payments: [{ name: 'x', amount: 1 }], total_amount: 1 }, { current: 'USER_CONFIRMED' }));
+    expect(error.code).toBe('PAYSCORE_UNKNOWN_ORDER_STATE');
+    expect(wx.requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    expect(outcomeOf(error)).toBe('unknown');
+    expect(isVerifiedRefusal(error)).toBe(false);
+  });
 });
