@@ -417,6 +417,34 @@ describe('a scan repeated before confirming (issue 10 item 13)', () => {
     expect(commands.map((c) => c['type'])).toEqual(['UNLOCK']);
   });
 
+  it('a create WeChat answers only after the user cancelled (the cancel found no order yet) is cancelled at WeChat too', async () => {
+    const token = await loop.consumer('late-create');
+    // WeChat takes 2.5 s to make the order; the user gives up before it exists
+    await loop.simRequest('POST', '/sim/faults', { rules: [{ path: '/v3/payscore/serviceorder$', delayMs: 2500 }] });
+    let id: string;
+    try {
+      const scanned = loop.request<Session>('POST', '/v1/consumer/sessions', { token, body: { deviceCode: 'FR-0001' } });
+      let rows: Record<string, unknown>[] = [];
+      for (const until = Date.now() + 5000; rows.length === 0 && Date.now() < until; await new Promise((r) => setTimeout(r, 50))) {
+        rows = await systemQuery(loop.zizhu, `SELECT id FROM service_sessions WHERE device_code = 'FR-0001' AND state = 'AWAITING_CONFIRMATION'`, []);
+      }
+      id = rows[0]!['id'] as string;
+      expect((await loop.request('POST', `/v1/consumer/sessions/${id}/cancel`, { token })).status).toBe(200);
+      expect(await loop.waitFor(id, token, terminal, 10_000)).toMatchObject({ state: 'CANCELLED' });
+      await scanned;
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+    }
+    // the order WeChat made after all is revoked there: nothing is left open for a user to confirm
+    const outOrderNo = outOrderNoFor(id);
+    const deadline = Date.now() + 20_000;
+    while ((await simStatus(outOrderNo)) !== 200 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while ((await simOrder(outOrderNo))['state'] !== 'REVOKED' && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect((await simOrder(outOrderNo))['state']).toBe('REVOKED');
+    expect(await loop.session(id, token)).toMatchObject({ state: 'CANCELLED' });
+    expect(await systemQuery(loop.zizhu, `SELECT id FROM device_commands WHERE session_id = $1`, [id])).toHaveLength(0);
+  }, 60_000);
+
   it('a query answer for the first order that lands after a rescan replaced it never starts the device on the new attempt', async () => {
     await loop.simRequest('POST', '/sim/callbacks', { lateMs: 600_000 }); // the USER_CONFIRM callback has not arrived yet
     let id: string;

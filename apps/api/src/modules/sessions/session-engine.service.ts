@@ -325,12 +325,19 @@ export class SessionEngine implements OnModuleInit {
         ...(current.order_state ? {} : { order_state: order.state, order_state_description: order.state_description ?? null }),
       });
       await this.store.updateAttempt(m, sessionId, current.order_attempt, 'CURRENT', { order_id: order.order_id, order_created_at: createdAt });
+      // the cancel concluded "no order" while this create was on its way (WeChat had not made it yet): the
+      // order exists now, unconfirmable (its package is never shown), and is cancelled at WeChat too
+      if (current.state === 'CANCELLED' && current.cancel_requested_at) {
+        await this.jobs.enqueue(cancelOrderJob, { tenantId: current.merchant_tenant_id, sessionId }, { key: `cancel:${sessionId}:created-late:${current.order_attempt}` });
+      }
     });
   }
 
   async cancelOrder({ tenantId, sessionId }: SessionJob): Promise<void> {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
-      if (row.state === 'CANCELLED' || row.state === 'PAID' || !row.cancel_requested_at) return null;
+      if (row.state === 'PAID' || !row.cancel_requested_at) return null;
+      // a cancelled session is done, unless its create answer came after the cancel (see createOrder)
+      if (row.state === 'CANCELLED' && !(row.order_created_at && row.order_state === 'CREATED')) return null;
       return { row, superseded: await this.hasSuperseded(m, row), handle: await this.merchants.forAccount(m, row.merchant_account_id) };
     });
     if (!prep) return;
@@ -362,7 +369,12 @@ export class SessionEngine implements OnModuleInit {
     }
     const seen = order;
     await this.withSession(tenantId, sessionId, async (m, current) => {
-      if (current.state === 'CANCELLED' || current.state === 'PAID') return;
+      if (current.state === 'PAID') return;
+      if (current.state === 'CANCELLED') {
+        // an order created after the session was cancelled: only what WeChat now says of it is recorded
+        if (seen && current.order_state === 'CREATED') await this.store.update(m, sessionId, { order_state: seen.state, order_state_description: seen.state_description ?? null });
+        return;
+      }
       if (!seen) {
         // the create never reached WeChat (or was refused): nothing exists to cancel, nothing was charged
         if (current.order_created_at) {
