@@ -239,29 +239,16 @@ describe('Pay Score 6 + 13: refused before any call to WeChat', () => {
 
   it('Pay Score 13: a mini-program not bound to the device’s merchant account cannot open its order (else WeChat error 4108)', async () => {
     // another merchant of record's own mini-program, registered with WeChat (the simulator) and with zizhu
-    const keys = generateRsaKeyPair();
-    const other = {
-      mchid: `19${randomBytes(4).readUInt32BE(0).toString().padStart(10, '0')}`,
-      serialNo: randomBytes(20).toString('hex').toUpperCase(),
-      apiV3Key: randomBytes(16).toString('hex'),
-      apiV2Key: randomBytes(16).toString('hex'),
-      appids: [`wx${randomBytes(8).toString('hex')}`],
-    };
-    const registered = await loop.simRequest<{ platformPublicKeyId: string; platformPublicKeyPem: string }>('POST', '/sim/merchants', {
-      ...other,
-      publicKeyPem: keys.publicKeyPem,
-      services: [{ serviceId: 'sim-only-service', scenario: 'EV_CHARGING', mode: 'USE_FIRST', riskCapFen: 100 }],
-    });
-    expect(registered.status).toBeLessThan(300);
+    const other = await loop.newSimMerchant('sim-only-service');
     const created = await loop.request('POST', '/v1/merchant-accounts', {
       token: tokens['c1@vendor.demo']!,
-      body: { name: '另一个小程序', ...other, privateKeyPem: keys.privateKeyPem, ...registered.body, appSecrets: { [other.appids[0]!]: 'other-mini-program-secret' } },
+      body: { ...other.body, name: '另一个小程序', appSecrets: { [other.appid]: 'other-mini-program-secret' } },
     });
     expect(created.status).toBe(201);
 
     const before = await simOrderCount();
     // PB-0001 charges through the power-bank brand's account, which lists only the demo mini-program
-    const { status, session } = await scan('wrong-app', { deviceCode: 'PB-0001', slot: 2 }, other.appids[0]);
+    const { status, session } = await scan('wrong-app', { deviceCode: 'PB-0001', slot: 2 }, other.appid);
     expect(status).toBe(422);
     expect(session).toMatchObject({ code: 'SESSION_APPID_NOT_BOUND' });
     expect(await simOrderCount()).toBe(before);

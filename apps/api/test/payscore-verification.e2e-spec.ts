@@ -86,25 +86,6 @@ async function paidFridgeSession(openid: string): Promise<Session> {
   return session;
 }
 
-/** Registers a merchant with "WeChat" (the simulator) under the c1 customer's organisation; answers the body to save it with. */
-async function newMerchantAtWechat(): Promise<{ mchid: string; body: Record<string, unknown> }> {
-  const keys = generateRsaKeyPair();
-  const merchant = {
-    mchid: `19${randomBytes(4).readUInt32BE(0).toString().padStart(10, '0')}`,
-    serialNo: randomBytes(20).toString('hex').toUpperCase(),
-    apiV3Key: randomBytes(16).toString('hex'),
-    apiV2Key: randomBytes(16).toString('hex'),
-    appids: [`wx${randomBytes(8).toString('hex')}`],
-  };
-  const registered = await loop.simRequest<{ platformPublicKeyId: string; platformPublicKeyPem: string }>('POST', '/sim/merchants', {
-    ...merchant,
-    publicKeyPem: keys.publicKeyPem,
-    services: [{ serviceId: `svc${randomBytes(6).toString('hex')}`, scenario: 'EV_CHARGING', mode: 'USE_FIRST', riskCapFen: 100 }],
-  });
-  expect(registered.status).toBe(200);
-  return { mchid: merchant.mchid, body: { name: '第二个商户号', ...merchant, privateKeyPem: keys.privateKeyPem, ...registered.body } };
-}
-
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 120, startTimeoutSeconds: 120, reconcileAfterSeconds: 1 } });
   for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'c1@vendor.demo', 'c2@vendor.demo']) tokens[login] = await loop.operator(login);
@@ -299,7 +280,7 @@ describe('item 14: the recorded order state only moves forward; a stored callbac
 
 describe('item 5: a merchant cannot forge callbacks', () => {
   it('only platform keys WeChat signed its answers with are trusted: a certificate the merchant adds is refused', async () => {
-    const { body } = await newMerchantAtWechat();
+    const { body } = await loop.newSimMerchant();
     const forger = generateRsaKeyPair();
     const withForgedKey = await loop.request('POST', '/v1/merchant-accounts', {
       token: tokens['c1@vendor.demo']!,
@@ -313,7 +294,7 @@ describe('item 5: a merchant cannot forge callbacks', () => {
 
   it('a callback is applied only to orders of the account whose notify URL received it', async () => {
     // a second merchant account of the same organisation, genuinely WeChat's (its callbacks verify)
-    const other = await newMerchantAtWechat();
+    const other = await loop.newSimMerchant();
     const created = await loop.request<{ id: string }>('POST', '/v1/merchant-accounts', { token: tokens['c1@vendor.demo']!, body: other.body });
     expect(created.status).toBe(201);
     // a session charged through the organisation's first account

@@ -17,6 +17,13 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *   (online, offline, faults), never `session.ended` and its usage.
  * A reseller's devices reach a customer only through `zizhu_fleet_transfer_device` (the sale).
  */
+/** A device's history, keyed by (tenant_id, device_id), and what deleting the device does to it. */
+const HISTORY_TABLES = [
+  ['device_commands', ''],
+  ['device_events', ''],
+  ['device_telemetry', ' ON DELETE CASCADE'],
+] as const;
+
 export class SplitFleetWritePolicies1764304000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`
@@ -51,11 +58,7 @@ export class SplitFleetWritePolicies1764304000000 implements MigrationInterface 
     }
 
     // a device's history follows it when it changes hands (the transfer below moves devices.tenant_id)
-    for (const [table, onDelete] of [
-      ['device_commands', ''],
-      ['device_events', ''],
-      ['device_telemetry', ' ON DELETE CASCADE'],
-    ] as const) {
+    for (const [table, onDelete] of HISTORY_TABLES) {
       await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_tenant_id_device_id_fkey`);
       await q.query(
         `ALTER TABLE ${table} ADD CONSTRAINT ${table}_tenant_id_device_id_fkey FOREIGN KEY (tenant_id, device_id) REFERENCES devices (tenant_id, id) ON UPDATE CASCADE${onDelete}`,
@@ -111,11 +114,7 @@ export class SplitFleetWritePolicies1764304000000 implements MigrationInterface 
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP FUNCTION zizhu_fleet_transfer_device(uuid, uuid, uuid, text, integer)`);
-    for (const [table, onDelete] of [
-      ['device_commands', ''],
-      ['device_events', ''],
-      ['device_telemetry', ' ON DELETE CASCADE'],
-    ] as const) {
+    for (const [table, onDelete] of HISTORY_TABLES) {
       await q.query(`ALTER TABLE ${table} DROP CONSTRAINT ${table}_tenant_id_device_id_fkey`);
       await q.query(`ALTER TABLE ${table} ADD CONSTRAINT ${table}_tenant_id_device_id_fkey FOREIGN KEY (tenant_id, device_id) REFERENCES devices (tenant_id, id)${onDelete}`);
     }

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
+import { generateRsaKeyPair } from '@zizhu/payscore';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@zizhu/payscore-sim';
 import { createApp, type ZizhuApp } from '../../src/app.factory.js';
 import type { AppConfig } from '../../src/config/app-config.js';
@@ -130,6 +132,29 @@ export class LoopHarness {
   /** The user acts on the Pay Score confirmation page. */
   async decide(outOrderNo: string, openid: string, outcome: 'confirm' | 'refuse' | 'assessment-failed'): Promise<JsonAnswer> {
     return this.simRequest('POST', `/sim/orders/${encodeURIComponent(outOrderNo)}/confirm`, { openid, outcome });
+  }
+
+  /**
+   * A new merchant registered with "WeChat" (the simulator): its credentials as `POST /v1/merchant-accounts`
+   * takes them (name, mchid, keys, one fresh appid, the platform key WeChat answered with), for an EV-charging
+   * service of a 1 元 risk cap (`serviceId`, random unless given).
+   */
+  async newSimMerchant(serviceId = `svc${randomBytes(6).toString('hex')}`): Promise<{ mchid: string; appid: string; body: Record<string, unknown> }> {
+    const keys = generateRsaKeyPair();
+    const merchant = {
+      mchid: `19${randomBytes(4).readUInt32BE(0).toString().padStart(10, '0')}`,
+      serialNo: randomBytes(20).toString('hex').toUpperCase(),
+      apiV3Key: randomBytes(16).toString('hex'),
+      apiV2Key: randomBytes(16).toString('hex'),
+      appids: [`wx${randomBytes(8).toString('hex')}`],
+    };
+    const registered = await this.simRequest<{ platformPublicKeyId: string; platformPublicKeyPem: string }>('POST', '/sim/merchants', {
+      ...merchant,
+      publicKeyPem: keys.publicKeyPem,
+      services: [{ serviceId, scenario: 'EV_CHARGING', mode: 'USE_FIRST', riskCapFen: 100 }],
+    });
+    if (registered.status !== 200) throw new Error(`the simulator refused the merchant: ${registered.status} ${JSON.stringify(registered.body)}`);
+    return { mchid: merchant.mchid, appid: merchant.appids[0]!, body: { name: '第二个商户号', ...merchant, privateKeyPem: keys.privateKeyPem, ...registered.body } };
   }
 
   async session(id: string, consumerToken: string): Promise<Record<string, unknown>> {
