@@ -49,8 +49,7 @@ export class SessionStore {
     return (await m.query(`SELECT * FROM session_order_attempts WHERE session_id = $1 ORDER BY attempt`, [sessionId])) as AttemptRow[];
   }
 
-  /** An attempt by its out_order_no (a callback for an order the session no longer uses). */
-  /** An order attempt by its number, only among the sessions of the given merchant account. */
+  /** An order attempt by its out_order_no (a callback for an order the session no longer uses), only among the sessions of the given merchant account. */
   async attemptByOutOrderNo(m: EntityManager, outOrderNo: string, merchantAccountId: string): Promise<AttemptRow | undefined> {
     const [row] = (await m.query(
       `SELECT o.* FROM session_order_attempts o JOIN service_sessions s ON s.id = o.session_id WHERE o.out_order_no = $1 AND s.merchant_account_id = $2`,
