@@ -224,7 +224,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in with a login and password
-         * @description Exchanges a login (email or phone) and password for an access token (Bearer, short-lived) and a refresh token (one use, starts a sign-in session). Failed attempts are limited per (login, client address): the first few are free, then each one doubles the wait; an address with many failures across logins is closed for a while to logins that never signed in from it. A refused attempt answers 429 with a `Retry-After` header and `retryAfterSeconds`.
+         * @description Exchanges a login (email or phone) and password for an access token (Bearer, short-lived) and a refresh token (one use, starts a sign-in session). Failed attempts are limited per (login, client address): the first few are free, then each one doubles the wait; an address with many failures across logins is closed for a while to logins that never signed in from it. A refused attempt answers 429 with a `Retry-After` header and `retryAfterSeconds`. The refresh token is also set in the `zizhu_refresh` cookie (HttpOnly, SameSite=Strict, Path=/v1/auth, Secure except over http to a loopback host) for the console.
          *
          *     **Who may call:** Public: no sign-in.
          *
@@ -251,12 +251,14 @@ export type paths = {
         put?: never;
         /**
          * Sign out
-         * @description Anyone holding the refresh token may call it. Ends that sign-in session: its refresh tokens, and the access tokens issued in it, are refused from the next request on (401 AUTH_TOKEN_REVOKED) in every API process; the user’s other sessions stay signed in. An unknown or already revoked token is accepted silently (204).
+         * @description Anyone holding the refresh token may call it. Ends that sign-in session: its refresh tokens, and the access tokens issued in it, are refused from the next request on (401 AUTH_TOKEN_REVOKED) in every API process; the user’s other sessions stay signed in. An unknown or already revoked token is accepted silently (204). The token comes from the body, or, when the body has none (`{}`), from the `zizhu_refresh` cookie with the header `X-Zizhu-Console: 1`; the cookie is cleared either way.
          *
          *     **Who may call:** Public: no sign-in.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REFRESH_MISSING`: Send the refresh token: as {"refreshToken"} in the body, or in the zizhu_refresh cookie (the console, with X-Zizhu-Console: 1).
+         *     - 403 `AUTH_CONSOLE_HEADER_REQUIRED`: A refresh token from the zizhu_refresh cookie counts only with the header X-Zizhu-Console: 1 (protection against cross-site requests).
          */
         post: operations["Auth_logout"];
         delete?: never;
@@ -276,14 +278,16 @@ export type paths = {
         put?: never;
         /**
          * Exchange a refresh token for a new token pair
-         * @description Rotates the refresh token: answers a new access token and a new refresh token, and the one sent is spent. Presenting a spent refresh token again revokes its whole session (every token of its family): 401 `AUTH_REFRESH_REUSED`.
+         * @description Rotates the refresh token: answers a new access token and a new refresh token, and the one sent is spent. Presenting a spent refresh token again revokes its whole session (every token of its family): 401 `AUTH_REFRESH_REUSED`. The token comes from the body, or, when the body has none (`{}`), from the `zizhu_refresh` cookie with the header `X-Zizhu-Console: 1` (the console); the new refresh token is set in the cookie too. A token refused from the cookie clears it.
          *
          *     **Who may call:** Public: no sign-in.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REFRESH_MISSING`: Send the refresh token: as {"refreshToken"} in the body, or in the zizhu_refresh cookie (the console, with X-Zizhu-Console: 1).
          *     - 401 `AUTH_REFRESH_INVALID`: The refresh token is invalid, expired or revoked.
          *     - 401 `AUTH_REFRESH_REUSED`: This refresh token was already used; every session of its family has been revoked. Sign in again.
+         *     - 403 `AUTH_CONSOLE_HEADER_REQUIRED`: A refresh token from the zizhu_refresh cookie counts only with the header X-Zizhu-Console: 1 (protection against cross-site requests).
          */
         post: operations["Auth_refresh"];
         delete?: never;
@@ -843,7 +847,7 @@ export type paths = {
         };
         /**
          * Show the signed-in user
-         * @description The caller’s own login (id, email, phone, role) and its organisation’s id, name, kind and operating model.
+         * @description The caller’s own login (id, email, phone, role), its organisation’s id, name, kind and operating model, and `permissions`: the codes of what it may do (default deny), derived from the role and the organisation’s kind in one place (modules/identity/permissions.ts).
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -2100,6 +2104,8 @@ export type components = {
             /** @enum {string} */
             organizationKind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
             organizationName: string;
+            /** @description What this login may do (default deny: a code not listed is not allowed), from its role and its organisation’s kind and operating model. The console’s menu and guards read it; the API enforces the same rules itself. */
+            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write")[];
             user: components["schemas"]["UserDto"];
         };
         MerchantAccountDetailDto: {
@@ -2260,7 +2266,8 @@ export type components = {
             owedFen: number;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description The refresh token. Omit it (send `{}`) to use the `zizhu_refresh` cookie instead, with the header `X-Zizhu-Console: 1` (the console); when both are sent, this one counts. */
+            refreshToken?: string;
         };
         RefundSessionDto: {
             /** @description Amount to refund in fen; refunds never add up to more than was paid. */
@@ -2972,7 +2979,10 @@ export interface operations {
     Auth_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send `1` when the refresh token is to come from the `zizhu_refresh` cookie. */
+                "X-Zizhu-Console"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2982,7 +2992,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session (refresh-token family and its access tokens) is revoked. */
+            /** @description The session (refresh-token family and its access tokens) is revoked, and the cookie cleared. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,12 +3008,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_REFRESH_MISSING` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_CONSOLE_HEADER_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Auth_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send `1` when the refresh token is to come from the `zizhu_refresh` cookie. */
+                "X-Zizhu-Console"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3031,8 +3062,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_REFRESH_INVALID`, `AUTH_REFRESH_REUSED` */
+            /** @description `AUTH_REFRESH_MISSING`, `AUTH_REFRESH_INVALID`, `AUTH_REFRESH_REUSED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_CONSOLE_HEADER_REQUIRED` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
