@@ -54,3 +54,40 @@ export const test = base.extend<{ as: (who: Who, path?: string) => Promise<Page>
 });
 
 export { expect };
+
+interface ConsumerSession {
+  readonly sessionId: string;
+  readonly outOrderNo: string;
+}
+
+/**
+ * A user scans a demo device with the mini-program and confirms the Pay Score order on the simulator;
+ * fleet-sim (started by global-setup) plays the device: it opens, the user takes items or uses it, it ends.
+ */
+export async function consumerSession(request: APIRequestContext, deviceCode: string, openid = `e2e-${Date.now().toString(36)}`): Promise<ConsumerSession> {
+  const login = await request.post(`${baseUrl()}/v1/consumer/login`, { data: { appid: 'wxd0000000000demo', code: `test:${openid}` } });
+  expect(login.status(), 'consumer login').toBe(200);
+  const { consumerToken } = (await login.json()) as { consumerToken: string };
+  const scan = await request.post(`${baseUrl()}/v1/consumer/sessions`, {
+    headers: { authorization: `Bearer ${consumerToken}` },
+    data: { deviceCode },
+  });
+  expect(scan.status(), `scan of ${deviceCode}: ${await scan.text()}`).toBeLessThan(300);
+  const session = (await scan.json()) as { sessionId: string; outOrderNo: string };
+  const confirm = await request.post(`${simUrl()}/sim/orders/${session.outOrderNo}/confirm`, { data: { openid, outcome: 'confirm' } });
+  expect(confirm.status(), `confirmation: ${await confirm.text()}`).toBeLessThan(300);
+  return { sessionId: session.sessionId, outOrderNo: session.outOrderNo };
+}
+
+/** Waits (polling the operator API, never sleeping blindly) until a session reaches a state. */
+export async function waitForSessionState(request: APIRequestContext, token: string, sessionId: string, state: string, timeoutMs = 30_000): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(`${baseUrl()}/v1/sessions/${sessionId}`, { headers: { authorization: `Bearer ${token}` } });
+        return ((await response.json()) as { state?: string }).state;
+      },
+      { timeout: timeoutMs, intervals: [250, 500, 1000] },
+    )
+    .toBe(state);
+}
