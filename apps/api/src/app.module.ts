@@ -46,7 +46,7 @@ export class AppModule {
         OrganizationsModule,
         IdentityModule,
         HealthModule,
-        HomeModule,
+        HomeModule.register(config),
         DemoModule,
         FleetModule,
         DeviceApiModule,
