@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'merchantAccounts.read',
   'merchantAccounts.write',
   'organizations.read',
+  'organizations.create',
   'organizations.write',
   'users.read',
   'users.write',
@@ -48,6 +49,6 @@ function derive(me: Me): readonly Permission[] {
   if (role !== 'OPERATOR_STAFF' || !reseller) base.push('devices.write', 'sites.write', 'plans.write');
   if (!reseller) base.push('sessions.act');
   if (admin) base.push('users.read', 'users.write', 'audit.read', 'merchantAccounts.write');
-  if (role === 'OPERATOR_ADMIN') base.push('organizations.write');
+  if (role === 'OPERATOR_ADMIN') base.push('organizations.create', 'organizations.write');
   return base;
 }

@@ -1,5 +1,5 @@
 import { registerNamespace } from '@/lib/i18n';
-import zh from '@/locales/zh-CN/overview.json' with { type: 'json' };
-import en from '@/locales/en/overview.json' with { type: 'json' };
+import zh from './locales/zh-CN.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
 
 export const OVERVIEW_NS = registerNamespace('overview', { 'zh-CN': zh, en });
