@@ -15,12 +15,13 @@ export const Route = createFileRoute('/_app/')({
 });
 
 function OverviewRoute() {
-  const { organizationId } = Route.useSearch();
+  const { organizationId, denied } = Route.useSearch();
   const navigate = Route.useNavigate();
   return (
     <OverviewPage
       {...(organizationId ? { organizationId } : {})}
-      onOrganizationChange={(id) => void navigate({ search: (prev) => ({ ...prev, organizationId: id }) })}
+      {...(denied ? { denied } : {})}
+      onOrganizationChange={(id) => void navigate({ search: { organizationId: id } })}
     />
   );
 }

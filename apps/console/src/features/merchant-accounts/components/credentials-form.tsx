@@ -1,11 +1,17 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Form, Input, Space, Typography } from 'antd';
+import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@zizhu/api-client';
 import { Problem } from '@/components/problem';
 import { MERCHANT_ACCOUNTS_NS } from '../i18n';
 
 export type CredentialsBody = Schemas['ReplaceCredentialsDto'];
+/** What a new account adds to its credentials: the merchant's name, its mchid and the appids bound to it. */
+export interface AccountFields {
+  name: string;
+  mchid: string;
+  appids: string[];
+}
 
 /** A chosen file's text (FileReader: also where `Blob.text()` is missing). */
 function readText(file: Blob): Promise<string> {
@@ -50,13 +56,23 @@ function KeyFile({ id, label, file, onRead }: { id: string; label: string; file:
 }
 
 /**
- * Add or replace a merchant account's credentials: key files are read in the browser and sent once to
- * `PUT /v1/merchant-accounts/{id}/credentials`; the secret fields are password inputs, cleared after a
- * submit, and nothing secret is ever rendered back.
+ * Add an account (`account`: with its name, mchid and appids) or replace its credentials: key files are
+ * read in the browser and sent once; the secret fields are password inputs, cleared after a submit, and
+ * nothing secret is ever rendered back.
  */
-export function CredentialsForm({ onSubmit, pending, error }: { onSubmit: (body: CredentialsBody) => Promise<unknown>; pending: boolean; error?: unknown }) {
+export function CredentialsForm({
+  onSubmit,
+  pending,
+  error,
+  account = false,
+}: {
+  onSubmit: (body: CredentialsBody, account?: AccountFields) => Promise<unknown>;
+  pending: boolean;
+  error?: unknown;
+  account?: boolean;
+}) {
   const { t } = useTranslation(MERCHANT_ACCOUNTS_NS);
-  const [form] = Form.useForm<{ serialNo: string; apiV3Key: string; apiV2Key: string; platformPublicKeyId?: string }>();
+  const [form] = Form.useForm<{ serialNo: string; apiV3Key: string; apiV2Key: string; platformPublicKeyId?: string } & Partial<AccountFields>>();
   const [privateKey, setPrivateKey] = useState<FileState | null>(null);
   const [publicKey, setPublicKey] = useState<FileState | null>(null);
   const [missing, setMissing] = useState(false);
@@ -82,7 +98,8 @@ export function CredentialsForm({ onSubmit, pending, error }: { onSubmit: (body:
           ...(values.platformPublicKeyId && publicKey ? { platformPublicKeyId: values.platformPublicKeyId.trim(), platformPublicKeyPem: publicKey.text } : {}),
         };
         try {
-          await onSubmit(body);
+          if (account) await onSubmit(body, { name: (values.name ?? '').trim(), mchid: (values.mchid ?? '').trim(), appids: (values.appids ?? []).map((a) => a.trim()).filter(Boolean) });
+          else await onSubmit(body);
           setSaved(true);
         } catch {
           // the refusal is shown through `error` (the mutation's), on the form
@@ -95,6 +112,19 @@ export function CredentialsForm({ onSubmit, pending, error }: { onSubmit: (body:
       }}
     >
       <Alert type="info" showIcon title={t('credentials.writeOnly')} style={{ marginBottom: 16 }} />
+      {account ? (
+        <>
+          <Form.Item name="name" label={t('account.name')} rules={required(t('account.name'))}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="mchid" label={t('account.mchid')} rules={[...required(t('account.mchid')), { pattern: /^\d{8,12}$/, message: t('account.mchidDigits') }]}>
+            <Input inputMode="numeric" />
+          </Form.Item>
+          <Form.Item name="appids" label={t('account.appids')} extra={t('account.appidsHelp')} rules={[{ required: true, type: 'array', min: 1, message: t('credentials.required', { field: t('account.appids') }) }]}>
+            <Select mode="tags" tokenSeparators={[',', ' ']} open={false} suffixIcon={null} />
+          </Form.Item>
+        </>
+      ) : null}
       <Form.Item name="serialNo" label={t('credentials.serialNo')} rules={required(t('credentials.serialNo'))}>
         <Input />
       </Form.Item>
@@ -114,9 +144,9 @@ export function CredentialsForm({ onSubmit, pending, error }: { onSubmit: (body:
         <KeyFile id="credentials-public-key" label={t('credentials.platformPublicKey')} file={publicKey} onRead={setPublicKey} />
       </Form.Item>
       {error ? <Problem error={error} /> : null}
-      {saved ? <Alert type="success" showIcon title={t('credentials.saved')} style={{ marginBottom: 16 }} /> : null}
+      {saved ? <Alert type="success" showIcon title={t(account ? 'account.saved' : 'credentials.saved')} style={{ marginBottom: 16 }} /> : null}
       <Button type="primary" htmlType="submit" loading={pending} disabled={pending}>
-        {t('credentials.submit')}
+        {t(account ? 'account.submit' : 'credentials.submit')}
       </Button>
     </Form>
   );

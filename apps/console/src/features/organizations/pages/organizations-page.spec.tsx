@@ -33,6 +33,9 @@ const user = (disabledAt: string | null) => ({
 });
 const ALL = ['organizations.read', 'organizations.create', 'organizations.write', 'users.read', 'users.write'];
 
+// whole pages with dialogs and typing: slow on a shared two-core machine, not waiting on anything
+jest.setTimeout(60_000);
+
 let api: ReturnType<typeof fakeApi> | undefined;
 afterEach(() => api?.restore());
 const sent = (method: string, path: string) => api!.requests.filter((r) => r.method === method && r.path === path);
@@ -50,7 +53,7 @@ describe('OrganizationsPage', () => {
     expect(sent('GET', '/v1/users').map((r) => r.query['organizationId'])).toEqual([WESTLAKE]);
     // a franchisee has no children to create
     expect(screen.queryByRole('button', { name: /新建加盟商/ })).toBeNull();
-    await userEvent.setup().click(within(screen.getByTestId(`org-${BINJIANG}`)).getByText('滨江加盟店'));
+    await userEvent.setup({ delay: null }).click(within(screen.getByTestId(`org-${BINJIANG}`)).getByText('滨江加盟店'));
     expect(onSelect).toHaveBeenCalledWith(BINJIANG);
   });
 
@@ -66,7 +69,7 @@ describe('OrganizationsPage', () => {
       },
     });
     const onSelect = jest.fn<(id: string) => void>();
-    const ux = userEvent.setup();
+    const ux = userEvent.setup({ delay: null });
     renderWithQuery(<OrganizationsPage onSelect={onSelect} />);
     await ux.click(await screen.findByRole('button', { name: /新建加盟商/ }));
     const dialog = await screen.findByRole('dialog');
@@ -91,7 +94,7 @@ describe('OrganizationsPage', () => {
         errors: [{ field: 'name', messages: ['name is already used by a sibling'] }],
       }),
     });
-    const ux = userEvent.setup();
+    const ux = userEvent.setup({ delay: null });
     renderWithQuery(<OrganizationsPage organizationId={WESTLAKE} onSelect={() => undefined} />);
     await ux.click(await screen.findByRole('button', { name: /重命名/ }));
     const dialog = await screen.findByRole('dialog');
@@ -115,7 +118,7 @@ describe('OrganizationsPage', () => {
         return user('2026-01-03T00:00:00Z');
       },
     });
-    const ux = userEvent.setup();
+    const ux = userEvent.setup({ delay: null });
     renderWithQuery(<OrganizationsPage organizationId={WESTLAKE} onSelect={() => undefined} />);
     await ux.click(await screen.findByRole('button', { name: '停用 王店长' }));
     const dialog = await screen.findByRole('dialog');
@@ -133,7 +136,7 @@ describe('OrganizationsPage', () => {
       'GET /v1/users': [],
       'POST /v1/users': (r: Recorded) => answer(201, { ...user(null), ...(r.body as object) }),
     });
-    const ux = userEvent.setup();
+    const ux = userEvent.setup({ delay: null });
     renderWithQuery(<OrganizationsPage organizationId={WESTLAKE} onSelect={() => undefined} />);
     await ux.click(await screen.findByRole('button', { name: /新建账号/ }));
     const dialog = await screen.findByRole('dialog');

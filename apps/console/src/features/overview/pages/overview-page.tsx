@@ -1,4 +1,4 @@
-import { Card, Form, Select, Space, Typography } from 'antd';
+import { Alert, Card, Form, Select, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useRouter } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,18 @@ import { OverviewCards } from '../components/overview-cards';
 import { RevenueChart } from '../components/revenue-chart';
 
 /** `/`: the business at a glance; a franchise brand (or the platform) may narrow it to one organisation. */
-export function OverviewPage({ organizationId, onOrganizationChange }: { organizationId?: string; onOrganizationChange: (id: string | undefined) => void }) {
+export function OverviewPage({
+  organizationId,
+  denied,
+  onOrganizationChange,
+}: {
+  organizationId?: string;
+  /** The permission a guard refused on the way here: said once, not hidden. */
+  denied?: string;
+  onOrganizationChange: (id: string | undefined) => void;
+}) {
   const { t } = useTranslation(OVERVIEW_NS);
+  const common = useTranslation().t;
   const router = useRouter();
   const me = useMe();
   const overview = useQuery(overviewQuery(organizationId));
@@ -23,6 +33,7 @@ export function OverviewPage({ organizationId, onOrganizationChange }: { organiz
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('title')}
       </Typography.Title>
+      {denied ? <Alert type="warning" showIcon title={common('forbidden')} data-testid="denied" /> : null}
       {choices.length ? (
         <Form layout="inline">
           <Form.Item label={t('organization')} htmlFor="overview-organization">
