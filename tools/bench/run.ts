@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { runApiBench } from './api.bench.js';
 import { runFleetBench } from './fleet.bench.js';
 import { runLoopBench } from './loop.bench.js';
+import { runOverviewBench } from './overview.bench.js';
 import { runPayscoreBench } from './payscore.bench.js';
 import { runPricingBench } from './pricing.bench.js';
 
@@ -20,6 +21,7 @@ for (const [name, bench] of [
   ['API', runApiBench],
   ['fleet', runFleetBench],
   ['pricing', runPricingBench],
+  ['overview', runOverviewBench],
 ] as const) {
   process.stderr.write(`running the ${name} benchmark…\n`);
   sections.push(await bench());

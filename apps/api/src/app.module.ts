@@ -17,6 +17,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { HomeModule } from './modules/home/home.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
+import { OverviewModule } from './modules/overview/overview.module.js';
 import { AccessGuard } from './platform/auth/access.guard.js';
 import type { OpenDatabase } from './platform/database/database.js';
 import { ProblemFilter } from './platform/errors/problem.filter.js';
@@ -52,6 +53,7 @@ export class AppModule {
         MerchantsModule,
         ConsumersModule,
         SessionsModule,
+        OverviewModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

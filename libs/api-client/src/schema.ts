@@ -192,7 +192,7 @@ export type paths = {
         };
         /**
          * Page through the audit log
-         * @description Who changed what (before/after, request id), newest first: the entries by or about the organisations whose data the caller may see (its own and those under it; a hardware reseller not its customers’). `organizationId` narrows to entries by or about one organisation; pass `nextCursor` as `cursor` for the next page.
+         * @description Who changed what (before/after, request id), newest first: the entries by or about the organisations whose data the caller may see (its own and those under it; a hardware reseller not its customers’); a platform admin sees every entry. Filters combine: `organizationId` (entries by or about one organisation), `actorUserId`, `action` (exact, or a prefix ending in `.`), `resourceType`, `resourceId`, and the time range `from` (inclusive) – `to` (exclusive). Pass `nextCursor` as `cursor` for the next page (same filters).
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -1135,6 +1135,64 @@ export type paths = {
         patch: operations["Organizations_rename"];
         trace?: never;
     };
+    "/v1/organizations/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation tree
+         * @description Everything `GET /v1/organizations` lists, in one call as a tree: the caller’s organisation (a platform admin: the platform) with the organisations under it (brand → franchisees, reseller → customers), each with its number of logins. Roots are the visible organisations whose parent is not visible.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Organizations_tree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The business at a glance
+         * @description Aggregated in the database over what the caller may see: net revenue (paid − refunded, in fen) today, over 7 and 30 days and by day (Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies and money still owed. `organizationId` narrows everything to one organisation and those under it (a franchise brand: one franchisee). A hardware reseller gets `scope: FLEET_ONLY`: device health only, the money and session sections are null.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payscore-services": {
         parameters: {
             query?: never;
@@ -2033,6 +2091,16 @@ export type components = {
             source: "DEVICE" | "PLATFORM";
             type: string;
         };
+        DeviceHealthDto: {
+            /** @description Devices (not revoked) that reported a `device.fault` event in the last 24 hours. */
+            faulted: number;
+            offline: number;
+            online: number;
+            /** @description Devices whose secret was revoked (not counted above). */
+            revoked: number;
+            /** @description Devices (not revoked) in total. */
+            total: number;
+        };
         DeviceListDto: {
             items: components["schemas"]["DeviceDto"][];
             total: number;
@@ -2135,6 +2203,11 @@ export type components = {
             platformPublicKeyId: string | null;
             serialNo: string;
             services: components["schemas"]["PayscoreServiceDto"][];
+            /**
+             * @description `DISABLED` once disabled: its services charge nothing new.
+             * @enum {string}
+             */
+            status: "ACTIVE" | "DISABLED";
             /** Format: date-time */
             updatedAt: string;
             /**
@@ -2142,6 +2215,11 @@ export type components = {
              * @description When a test call last accepted the credentials.
              */
             validatedAt: string | null;
+            /**
+             * @description The result of the last credentials check: `ACCEPTED` when a signed test call to WeChat Pay (or the simulator) accepted them at `validatedAt` — credentials it refuses are never stored —, `NOT_VALIDATED` when none was made (seeded accounts).
+             * @enum {string}
+             */
+            validationResult: "ACCEPTED" | "NOT_VALIDATED";
         };
         MeterReadingDto: {
             /**
@@ -2193,6 +2271,46 @@ export type components = {
             operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
             /** Format: uuid */
             parentId: string | null;
+        };
+        OrganizationTreeNodeDto: {
+            /** @description The organisations directly under this one that the caller may see. */
+            children: components["schemas"]["OrganizationTreeNodeDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            name: string;
+            /** @enum {string|null} */
+            operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
+            /** Format: uuid */
+            parentId: string | null;
+            /** @description Logins of this organisation (disabled ones included); null when its logins are not yours to see (a hardware reseller’s customers). */
+            userCount: number | null;
+        };
+        OverviewDto: {
+            devices: components["schemas"]["DeviceHealthDto"];
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description Sessions flagged for an operator to look at (`anomaly` set). */
+            openAnomalies: number | null;
+            /**
+             * Format: uuid
+             * @description The organisation filter applied, if any.
+             */
+            organizationId: string | null;
+            receivables: components["schemas"]["ReceivablesSummaryDto"] | null;
+            revenue: components["schemas"]["RevenueDto"] | null;
+            /**
+             * @description `FLEET_ONLY` for a hardware reseller: its customers’ money and orders are not its own, so only `devices` is filled and the other sections are null.
+             * @enum {string}
+             */
+            scope: "FULL" | "FLEET_ONLY";
+            /** @description Open sessions at any age; PAID and CANCELLED over the last 30 days. */
+            sessionsByState: components["schemas"]["SessionsByStateDto"] | null;
+            /** @example Asia/Shanghai */
+            timezone: string;
         };
         PayscoreServiceDto: {
             /** Format: date-time */
@@ -2265,6 +2383,12 @@ export type components = {
             /** @description What users still owe, in fen. */
             owedFen: number;
         };
+        ReceivablesSummaryDto: {
+            /** @description Completed orders not yet paid. */
+            count: number;
+            /** @description What those users still owe, in fen. */
+            owedFen: number;
+        };
         RefreshDto: {
             /** @description The refresh token. Omit it (send `{}`) to use the `zizhu_refresh` cookie instead, with the header `X-Zizhu-Console: 1` (the console); when both are sent, this one counts. */
             refreshToken?: string;
@@ -2335,6 +2459,29 @@ export type components = {
              * @example 5157F09EFDC096DE15EBE81A47057A7232F1B8E1
              */
             serialNo: string;
+        };
+        RevenueDayDto: {
+            /**
+             * @description A calendar day in Asia/Shanghai.
+             * @example 2026-11-28
+             */
+            day: string;
+            /** @description `paidFen − refundedFen` (may be negative). */
+            netFen: number;
+            /** @description Paid that day, in fen. */
+            paidFen: number;
+            /** @description Refunded that day (refunds that succeeded), in fen. */
+            refundedFen: number;
+        };
+        RevenueDto: {
+            /** @description 30 days, oldest first, ending today; days without money are present with zeros. */
+            byDay: components["schemas"]["RevenueDayDto"][];
+            /** @description Net revenue of the last 7 days including today, in fen. */
+            last7DaysFen: number;
+            /** @description Net revenue of the last 30 days including today, in fen. */
+            last30DaysFen: number;
+            /** @description Net revenue (paid − refunded) since midnight Asia/Shanghai, in fen. */
+            todayFen: number;
         };
         SecretDto: {
             /** Format: uuid */
@@ -2482,6 +2629,16 @@ export type components = {
         SessionListDto: {
             items: components["schemas"]["SessionDto"][];
             total: number;
+        };
+        SessionsByStateDto: {
+            AWAITING_CONFIRMATION: number;
+            AWAITING_PAYMENT: number;
+            /** @description Cancelled in the last 30 days. */
+            CANCELLED: number;
+            IN_USE: number;
+            /** @description Paid in the last 30 days. */
+            PAID: number;
+            STARTING: number;
         };
         SetDevicePlanDto: {
             /** @description The new plan (contracts.md §3): the next version of the device’s plan. */
@@ -2877,11 +3034,23 @@ export interface operations {
     Audit_list: {
         parameters: {
             query?: {
+                /** @description Only this action; a value ending in `.` (`session.`) matches every action it starts. */
+                action?: string;
+                /** @description Only entries by this login. */
+                actorUserId?: string;
                 /** @description The `nextCursor` of the previous page. */
                 cursor?: string;
+                /** @description Only entries at or after this time. */
+                from?: string;
                 limit?: number;
                 /** @description Only entries by or about this organisation. */
                 organizationId?: string;
+                /** @description Only entries about this resource (its id). */
+                resourceId?: string;
+                /** @description Only entries about resources of this type. */
+                resourceType?: string;
+                /** @description Only entries before this time. */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -4674,6 +4843,84 @@ export interface operations {
             };
             /** @description `AUTH_READ_ONLY` */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Organizations_tree: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The roots, each with its children, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationTreeNodeDto"][];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Overview_get: {
+        parameters: {
+            query?: {
+                /** @description Only this organisation and those under it (a franchise brand: one franchisee). Another tenant’s id answers 404. */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -33,12 +33,15 @@ export class AuditController {
     summary: 'Page through the audit log',
     description:
       'Who changed what (before/after, request id), newest first: the entries by or about the organisations whose data the caller may see ' +
-      '(its own and those under it; a hardware reseller not its customers’). `organizationId` narrows to entries by or about one organisation; pass `nextCursor` as `cursor` for the next page.',
+      '(its own and those under it; a hardware reseller not its customers’); a platform admin sees every entry. Filters combine: `organizationId` (entries by or about one organisation), ' +
+      '`actorUserId`, `action` (exact, or a prefix ending in `.`), `resourceType`, `resourceId`, and the time range `from` (inclusive) – `to` (exclusive). ' +
+      'Pass `nextCursor` as `cursor` for the next page (same filters).',
   })
   @ApiOkResponse({ type: AuditPageDto })
   @ApiErrors(platformErrors.VALIDATION_FAILED)
   async list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
-    const page = await this.audit.list({ limit: query.limit ?? 50, ...(query.cursor ? { cursor: query.cursor } : {}), ...(query.organizationId ? { organizationId: query.organizationId } : {}) });
+    const { limit, ...filters } = query;
+    const page = await this.audit.list({ limit: limit ?? 50, ...Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined && v !== '')) });
     return { items: page.items.map(toDto), nextCursor: page.nextCursor };
   }
 }

@@ -19,6 +19,13 @@ export interface AuditQuery {
   /** Opaque: the `nextCursor` of the previous page. */
   cursor?: string;
   organizationId?: string;
+  actorUserId?: string;
+  /** Exact, or a prefix when it ends in `.`. */
+  action?: string;
+  resourceType?: string;
+  resourceId?: string;
+  from?: string;
+  to?: string;
 }
 
 export interface AuditPage {
@@ -62,6 +69,17 @@ export class AuditService {
       params.push(query.organizationId);
       where.push(`(a.tenant_id = $${params.length} OR a.subject_tenant_id = $${params.length})`);
     }
+    const add = (value: unknown, clause: (p: string) => string) => {
+      params.push(value);
+      where.push(clause(`$${params.length}`));
+    };
+    if (query.actorUserId) add(query.actorUserId, (p) => `a.actor_user_id = ${p}::uuid`);
+    if (query.action?.endsWith('.')) add(`${query.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, (p) => `a.action LIKE ${p}`);
+    else if (query.action) add(query.action, (p) => `a.action = ${p}`);
+    if (query.resourceType) add(query.resourceType, (p) => `a.resource_type = ${p}`);
+    if (query.resourceId) add(query.resourceId, (p) => `a.resource_id = ${p}`);
+    if (query.from) add(query.from, (p) => `a.occurred_at >= ${p}::timestamptz`);
+    if (query.to) add(query.to, (p) => `a.occurred_at < ${p}::timestamptz`);
     params.push(query.limit);
     const rows = (await this.context.manager.query(
       `SELECT a.*, (extract(epoch FROM a.occurred_at) * 1000000)::bigint AS occurred_us

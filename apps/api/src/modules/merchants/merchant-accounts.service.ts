@@ -54,6 +54,8 @@ export function toAccountDto(a: MerchantAccountRecord): MerchantAccountDto {
     hasApiV2Key: true,
     credentialsVersion: a.credentialsVersion,
     masterKeyId: a.masterKeyId,
+    status: a.disabledAt ? 'DISABLED' : 'ACTIVE',
+    validationResult: a.validatedAt ? 'ACCEPTED' : 'NOT_VALIDATED',
     validatedAt: a.validatedAt?.toISOString() ?? null,
     disabledAt: a.disabledAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),

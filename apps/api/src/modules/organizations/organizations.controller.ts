@@ -4,7 +4,7 @@ import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
-import { CreateOrganizationDto, OrganizationDto, RenameOrganizationDto } from './dto/organization.dto.js';
+import { CreateOrganizationDto, OrganizationDto, OrganizationTreeNodeDto, RenameOrganizationDto } from './dto/organization.dto.js';
 import { organizationErrors } from './organizations.errors.js';
 import { OrganizationsService, toOrganizationDto } from './organizations.service.js';
 
@@ -24,6 +24,19 @@ export class OrganizationsController {
   @ApiErrors()
   async list(): Promise<OrganizationDto[]> {
     return (await this.organizations.list()).map(toOrganizationDto);
+  }
+
+  @Get('tree')
+  @ApiOperation({
+    summary: 'The organisation tree',
+    description:
+      'Everything `GET /v1/organizations` lists, in one call as a tree: the caller’s organisation (a platform admin: the platform) with the organisations under it ' +
+      '(brand → franchisees, reseller → customers), each with its number of logins. Roots are the visible organisations whose parent is not visible.',
+  })
+  @ApiOkResponse({ type: [OrganizationTreeNodeDto], description: 'The roots, each with its children, oldest first.' })
+  @ApiErrors()
+  tree(): Promise<OrganizationTreeNodeDto[]> {
+    return this.organizations.tree();
   }
 
   @Get(':id')

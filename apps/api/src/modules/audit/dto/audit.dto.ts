@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export class AuditQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -21,6 +21,37 @@ export class AuditQueryDto {
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only entries by this login.' })
+  @IsOptional()
+  @IsUUID()
+  actorUserId?: string;
+
+  @ApiPropertyOptional({ example: 'session.refund', description: 'Only this action; a value ending in `.` (`session.`) matches every action it starts.' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_.-]{0,63}$/, { message: 'action must be lower-case letters, digits, `.`, `_` or `-` (at most 64)' })
+  action?: string;
+
+  @ApiPropertyOptional({ example: 'session', description: 'Only entries about resources of this type.' })
+  @IsOptional()
+  @Matches(/^[a-z][a-z0-9_-]{0,63}$/, { message: 'resourceType must be lower-case letters, digits, `_` or `-` (at most 64)' })
+  resourceType?: string;
+
+  @ApiPropertyOptional({ description: 'Only entries about this resource (its id).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  resourceId?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only entries at or after this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Only entries before this time.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
+  to?: string;
 }
 
 export class AuditEntryDto {

@@ -112,6 +112,12 @@ export class MerchantAccountDto {
   @ApiProperty() hasApiV2Key!: boolean;
   @ApiProperty({ description: 'Bumped each time the credentials are replaced.' }) credentialsVersion!: number;
   @ApiProperty({ description: 'Id (not the key) of the master key wrapping this account’s data key.' }) masterKeyId!: string;
+  @ApiProperty({ enum: ['ACTIVE', 'DISABLED'], description: '`DISABLED` once disabled: its services charge nothing new.' }) status!: 'ACTIVE' | 'DISABLED';
+  @ApiProperty({
+    enum: ['ACCEPTED', 'NOT_VALIDATED'],
+    description: 'The result of the last credentials check: `ACCEPTED` when a signed test call to WeChat Pay (or the simulator) accepted them at `validatedAt` — credentials it refuses are never stored —, `NOT_VALIDATED` when none was made (seeded accounts).',
+  })
+  validationResult!: 'ACCEPTED' | 'NOT_VALIDATED';
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When a test call last accepted the credentials.' }) validatedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

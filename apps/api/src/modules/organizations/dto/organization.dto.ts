@@ -40,3 +40,10 @@ export class OrganizationDto {
   @ApiProperty() name!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
+
+export class OrganizationTreeNodeDto extends OrganizationDto {
+  @ApiProperty({ type: Number, nullable: true, description: 'Logins of this organisation (disabled ones included); null when its logins are not yours to see (a hardware reseller’s customers).' })
+  userCount!: number | null;
+  @ApiProperty({ type: () => [OrganizationTreeNodeDto], description: 'The organisations directly under this one that the caller may see.' })
+  children!: OrganizationTreeNodeDto[];
+}

@@ -1,8 +1,38 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { UnderConstruction } from '@/components/under-construction';
+import { z } from 'zod';
 import { requirePermission } from '@/app/guard';
+import { auditLogQuery } from '@/features/audit/api/get-audit-log';
+import { AuditPage } from '@/features/audit/pages/audit-page';
+
+const text = z.string().trim().min(1).max(200).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+const auditSearch = z.object({
+  organizationId: z.string().uuid().optional().catch(undefined),
+  actorUserId: z.string().uuid().optional().catch(undefined),
+  action: text,
+  resourceType: text,
+  resourceId: text,
+  from: day,
+  to: day,
+  cursor: z.string().min(1).max(500).optional().catch(undefined),
+});
 
 export const Route = createFileRoute('/_app/audit')({
   beforeLoad: requirePermission('audit.read'),
-  component: () => <UnderConstruction route="/_app/audit" />,
+  validateSearch: auditSearch,
+  loaderDeps: ({ search }) => search,
+  // a failed read is shown by the page (with a retry), not by the router
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(auditLogQuery(deps)).catch(() => undefined),
+  component: AuditRoute,
 });
+
+function AuditRoute() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return <AuditPage search={search} onSearch={(next) => void navigate({ search: next })} />;
+}

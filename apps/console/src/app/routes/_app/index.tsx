@@ -1,8 +1,27 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
-import { UnderConstruction } from '@/components/under-construction';
+import { overviewQuery } from '@/features/overview/api/get-overview';
+import { OverviewPage } from '@/features/overview/pages/overview-page';
 
 export const Route = createFileRoute('/_app/')({
-  validateSearch: z.object({ denied: z.string().optional().catch(undefined) }),
-  component: () => <UnderConstruction route="/" />,
+  validateSearch: z.object({
+    denied: z.string().optional().catch(undefined),
+    organizationId: z.string().uuid().optional().catch(undefined),
+  }),
+  loaderDeps: ({ search }) => ({ organizationId: search.organizationId }),
+  // a failed read is shown by the page (with a retry), not by the router
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(overviewQuery(deps.organizationId)).catch(() => undefined),
+  component: OverviewRoute,
 });
+
+function OverviewRoute() {
+  const { organizationId, denied } = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return (
+    <OverviewPage
+      {...(organizationId ? { organizationId } : {})}
+      {...(denied ? { denied } : {})}
+      onOrganizationChange={(id) => void navigate({ search: { organizationId: id } })}
+    />
+  );
+}

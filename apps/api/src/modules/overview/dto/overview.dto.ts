@@ -1,0 +1,68 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+
+export const SESSION_STATES = ['AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID', 'CANCELLED'] as const;
+
+export class OverviewQueryDto {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only this organisation and those under it (a franchise brand: one franchisee). Another tenant’s id answers 404.',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}
+
+export class RevenueDayDto {
+  @ApiProperty({ example: '2026-11-28', description: 'A calendar day in Asia/Shanghai.' }) day!: string;
+  @ApiProperty({ description: 'Paid that day, in fen.' }) paidFen!: number;
+  @ApiProperty({ description: 'Refunded that day (refunds that succeeded), in fen.' }) refundedFen!: number;
+  @ApiProperty({ description: '`paidFen − refundedFen` (may be negative).' }) netFen!: number;
+}
+
+export class RevenueDto {
+  @ApiProperty({ description: 'Net revenue (paid − refunded) since midnight Asia/Shanghai, in fen.' }) todayFen!: number;
+  @ApiProperty({ description: 'Net revenue of the last 7 days including today, in fen.' }) last7DaysFen!: number;
+  @ApiProperty({ description: 'Net revenue of the last 30 days including today, in fen.' }) last30DaysFen!: number;
+  @ApiProperty({ type: [RevenueDayDto], description: '30 days, oldest first, ending today; days without money are present with zeros.' })
+  byDay!: RevenueDayDto[];
+}
+
+export class SessionsByStateDto {
+  @ApiProperty() AWAITING_CONFIRMATION!: number;
+  @ApiProperty() STARTING!: number;
+  @ApiProperty() IN_USE!: number;
+  @ApiProperty() AWAITING_PAYMENT!: number;
+  @ApiProperty({ description: 'Paid in the last 30 days.' }) PAID!: number;
+  @ApiProperty({ description: 'Cancelled in the last 30 days.' }) CANCELLED!: number;
+}
+
+export class DeviceHealthDto {
+  @ApiProperty({ description: 'Devices (not revoked) in total.' }) total!: number;
+  @ApiProperty() online!: number;
+  @ApiProperty() offline!: number;
+  @ApiProperty({ description: 'Devices (not revoked) that reported a `device.fault` event in the last 24 hours.' }) faulted!: number;
+  @ApiProperty({ description: 'Devices whose secret was revoked (not counted above).' }) revoked!: number;
+}
+
+export class ReceivablesSummaryDto {
+  @ApiProperty({ description: 'Completed orders not yet paid.' }) count!: number;
+  @ApiProperty({ description: 'What those users still owe, in fen.' }) owedFen!: number;
+}
+
+export class OverviewDto {
+  @ApiProperty({
+    enum: ['FULL', 'FLEET_ONLY'],
+    description: '`FLEET_ONLY` for a hardware reseller: its customers’ money and orders are not its own, so only `devices` is filled and the other sections are null.',
+  })
+  scope!: 'FULL' | 'FLEET_ONLY';
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The organisation filter applied, if any.' }) organizationId!: string | null;
+  @ApiProperty({ format: 'date-time' }) generatedAt!: string;
+  @ApiProperty({ example: 'Asia/Shanghai' }) timezone!: string;
+  @ApiProperty({ type: DeviceHealthDto }) devices!: DeviceHealthDto;
+  @ApiProperty({ type: RevenueDto, nullable: true }) revenue!: RevenueDto | null;
+  @ApiProperty({ type: SessionsByStateDto, nullable: true, description: 'Open sessions at any age; PAID and CANCELLED over the last 30 days.' })
+  sessionsByState!: SessionsByStateDto | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'Sessions flagged for an operator to look at (`anomaly` set).' }) openAnomalies!: number | null;
+  @ApiProperty({ type: ReceivablesSummaryDto, nullable: true }) receivables!: ReceivablesSummaryDto | null;
+}

@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { type DeviceHealthDto, type OverviewDto, type RevenueDto, SESSION_STATES, type SessionsByStateDto } from './dto/overview.dto.js';
+
+export const OVERVIEW_TIMEZONE = 'Asia/Shanghai';
+
+/**
+ * The overview's figures, each one aggregate query under the caller's row-level security (nothing is
+ * loaded row by row). `$1` is the organisation filter (null: everything the caller may see); a row is in
+ * scope when its organisation is the filter or under it (`organizations.path` holds every ancestor).
+ */
+const IN_SCOPE = (column: string) => `($1::uuid IS NULL OR ${column} IN (SELECT o.id FROM organizations o WHERE $1::uuid = ANY (o.path)))`;
+
+const DEVICES_SQL = `
+  SELECT count(*) FILTER (WHERE d.revoked_at IS NULL)::int AS total,
+         count(*) FILTER (WHERE d.revoked_at IS NULL AND d.online)::int AS online,
+         count(*) FILTER (WHERE d.revoked_at IS NULL AND NOT d.online)::int AS offline,
+         count(*) FILTER (WHERE d.revoked_at IS NULL AND d.id IN (
+           SELECT e.device_id FROM device_events e WHERE e.type = 'device.fault' AND e.received_at >= now() - interval '24 hours'))::int AS faulted,
+         count(*) FILTER (WHERE d.revoked_at IS NOT NULL)::int AS revoked
+    FROM devices d
+   WHERE ${IN_SCOPE('d.tenant_id')}`;
+
+/** Open sessions at any age, finished ones created in the last 30 days; anomalies and receivables in the same pass over the open ones. */
+const SESSIONS_SQL = `
+  SELECT s.state, count(*)::int AS n
+    FROM service_sessions s
+   WHERE s.state IN ('AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT') AND ${IN_SCOPE('s.tenant_id')}
+   GROUP BY s.state
+  UNION ALL
+  SELECT s.state, count(*)::int AS n
+    FROM service_sessions s
+   WHERE s.state IN ('PAID', 'CANCELLED') AND s.created_at >= now() - interval '30 days' AND ${IN_SCOPE('s.tenant_id')}
+   GROUP BY s.state`;
+
+const OWED_SQL = `
+  SELECT (SELECT count(*)::int FROM service_sessions s WHERE s.anomaly IS NOT NULL AND ${IN_SCOPE('s.tenant_id')}) AS anomalies,
+         count(*)::int AS owed_count, coalesce(sum(s.total_fen), 0)::bigint AS owed_fen
+    FROM service_sessions s
+   WHERE s.state = 'AWAITING_PAYMENT' AND s.order_completed_at IS NOT NULL AND ${IN_SCOPE('s.tenant_id')}`;
+
+/** 30 Asia/Shanghai calendar days ending today: what was paid and what was refunded each day (a refund counts on the day it succeeded). */
+const REVENUE_SQL = `
+  WITH bounds AS (
+    SELECT (now() AT TIME ZONE '${OVERVIEW_TIMEZONE}')::date AS today,
+           (((now() AT TIME ZONE '${OVERVIEW_TIMEZONE}')::date - 29)::timestamp AT TIME ZONE '${OVERVIEW_TIMEZONE}') AS since
+  ),
+  days AS (
+    SELECT d::date AS day FROM bounds, generate_series(bounds.today - 29, bounds.today, interval '1 day') AS d
+  ),
+  paid AS (
+    SELECT (s.paid_at AT TIME ZONE '${OVERVIEW_TIMEZONE}')::date AS day, sum(s.paid_fen)::bigint AS fen
+      FROM service_sessions s, bounds
+     WHERE s.paid_at >= bounds.since AND s.paid_fen IS NOT NULL AND ${IN_SCOPE('s.tenant_id')}
+     GROUP BY 1
+  ),
+  refunded AS (
+    SELECT (a.finished_at AT TIME ZONE '${OVERVIEW_TIMEZONE}')::date AS day, sum(a.amount_fen)::bigint AS fen
+      FROM session_actions a, bounds
+     WHERE a.kind = 'REFUND' AND a.state = 'SUCCEEDED' AND a.finished_at >= bounds.since AND ${IN_SCOPE('a.tenant_id')}
+     GROUP BY 1
+  )
+  SELECT to_char(days.day, 'YYYY-MM-DD') AS day, coalesce(paid.fen, 0)::bigint AS paid_fen, coalesce(refunded.fen, 0)::bigint AS refunded_fen
+    FROM days LEFT JOIN paid USING (day) LEFT JOIN refunded USING (day)
+   ORDER BY days.day`;
+
+@Injectable()
+export class OverviewService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly organizations: OrganizationsService,
+  ) {}
+
+  async get(organizationId?: string): Promise<OverviewDto> {
+    // the filter must be an organisation the caller may see; any other answers 404
+    if (organizationId) await this.organizations.get(organizationId);
+    const scope = (await this.fleetOnly()) ? 'FLEET_ONLY' : 'FULL';
+    const params = [organizationId ?? null];
+    const devices = await this.devices(params);
+    const base = { organizationId: organizationId ?? null, generatedAt: new Date().toISOString(), timezone: OVERVIEW_TIMEZONE, devices };
+    if (scope === 'FLEET_ONLY') return { scope, ...base, revenue: null, sessionsByState: null, openAnomalies: null, receivables: null };
+    const m = this.context.manager;
+    const states = (await m.query(SESSIONS_SQL, params)) as { state: (typeof SESSION_STATES)[number]; n: number }[];
+    const sessionsByState = Object.fromEntries(SESSION_STATES.map((s) => [s, 0])) as unknown as SessionsByStateDto;
+    for (const row of states) sessionsByState[row.state] = row.n;
+    const [owed] = (await m.query(OWED_SQL, params)) as [{ anomalies: number; owed_count: number; owed_fen: string | number }];
+    return {
+      scope,
+      ...base,
+      revenue: await this.revenue(params),
+      sessionsByState,
+      openAnomalies: owed.anomalies,
+      receivables: { count: owed.owed_count, owedFen: Number(owed.owed_fen) },
+    };
+  }
+
+  /** A hardware reseller sees its customers' fleet health, never their orders or money (they are their own merchants). */
+  private async fleetOnly(): Promise<boolean> {
+    if (this.context.isPlatformAdmin) return false;
+    const own = await this.organizations.get(this.context.tenantId);
+    return own.kind === 'OPERATOR' && own.operatingModel === 'HARDWARE_SALE';
+  }
+
+  private async devices(params: unknown[]): Promise<DeviceHealthDto> {
+    const [row] = (await this.context.manager.query(DEVICES_SQL, params)) as [DeviceHealthDto];
+    return { total: row.total, online: row.online, offline: row.offline, faulted: row.faulted, revoked: row.revoked };
+  }
+
+  private async revenue(params: unknown[]): Promise<RevenueDto> {
+    const rows = (await this.context.manager.query(REVENUE_SQL, params)) as { day: string; paid_fen: string | number; refunded_fen: string | number }[];
+    const byDay = rows.map((r) => {
+      const paidFen = Number(r.paid_fen);
+      const refundedFen = Number(r.refunded_fen);
+      return { day: r.day, paidFen, refundedFen, netFen: paidFen - refundedFen };
+    });
+    const sumLast = (n: number) => byDay.slice(-n).reduce((total, d) => total + d.netFen, 0);
+    return { todayFen: sumLast(1), last7DaysFen: sumLast(7), last30DaysFen: sumLast(30), byDay };
+  }
+}

@@ -1,0 +1,26 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { $api } from '@/lib/api';
+import { merchantAccountKeys } from './keys';
+
+/** `POST /v1/merchant-accounts/{id}/services`; refreshes that account, the list and the service list. */
+export function useAddPayscoreService(id: string) {
+  const queryClient = useQueryClient();
+  return $api.useMutation('post', '/v1/merchant-accounts/{id}/services', {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.services() });
+    },
+  });
+}
+
+/** `POST /v1/merchant-accounts/{id}/disable`; refreshes the list and that account. */
+export function useDisableMerchantAccount(id: string) {
+  const queryClient = useQueryClient();
+  return $api.useMutation('post', '/v1/merchant-accounts/{id}/disable', {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.detail(id) });
+    },
+  });
+}
