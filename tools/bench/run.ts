@@ -6,6 +6,7 @@ import { runFleetBench } from './fleet.bench.js';
 import { runLoopBench } from './loop.bench.js';
 import { runPayscoreBench } from './payscore.bench.js';
 import { runPricingBench } from './pricing.bench.js';
+import { runSessionsBench } from './sessions.bench.js';
 
 const sections: string[] = [];
 const header = [
@@ -20,6 +21,7 @@ for (const [name, bench] of [
   ['API', runApiBench],
   ['fleet', runFleetBench],
   ['pricing', runPricingBench],
+  ['session list', runSessionsBench],
 ] as const) {
   process.stderr.write(`running the ${name} benchmark…\n`);
   sections.push(await bench());
