@@ -1,8 +1,18 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { UnderConstruction } from '@/components/under-construction';
 import { requirePermission } from '@/app/guard';
+import { receivablesQuery } from '@/features/receivables/api/get-receivables';
+import { ReceivablesPage } from '@/features/receivables/pages/receivables-page';
+import { receivablesSearchSchema } from '@/features/receivables/search';
 
 export const Route = createFileRoute('/_app/receivables')({
+  validateSearch: receivablesSearchSchema,
   beforeLoad: requirePermission('money.read'),
-  component: () => <UnderConstruction route="/_app/receivables" />,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(receivablesQuery(deps)),
+  component: ReceivablesRoute,
 });
+
+function ReceivablesRoute() {
+  const navigate = Route.useNavigate();
+  return <ReceivablesPage search={Route.useSearch()} onSearchChange={(search) => void navigate({ search })} />;
+}
