@@ -8,7 +8,8 @@ export const Route = createFileRoute('/_app/receivables')({
   validateSearch: receivablesSearchSchema,
   beforeLoad: requirePermission('money.read'),
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(receivablesQuery(deps)),
+  // a failed read is shown by the page (<Problem> with retry), not thrown to the router
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(receivablesQuery(deps)).catch(() => undefined),
   component: ReceivablesRoute,
 });
 

@@ -5,7 +5,8 @@ import { SessionDetailPage } from '@/features/sessions/pages/session-detail-page
 
 export const Route = createFileRoute('/_app/sessions/$sessionId')({
   beforeLoad: requirePermission('sessions.read'),
-  loader: ({ context, params }) => context.queryClient.ensureQueryData(sessionQuery(params.sessionId)),
+  // a failed read (another tenant's session: 404) is shown by the page (<Problem>), not thrown to the router
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(sessionQuery(params.sessionId)).catch(() => undefined),
   component: SessionRoute,
 });
 

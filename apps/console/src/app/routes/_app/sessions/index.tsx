@@ -8,7 +8,8 @@ export const Route = createFileRoute('/_app/sessions/')({
   validateSearch: sessionsSearchSchema,
   beforeLoad: requirePermission('sessions.read'),
   loaderDeps: ({ search }) => search,
-  loader: ({ context, deps }) => context.queryClient.ensureQueryData(sessionsQuery(deps)),
+  // a failed read is shown by the page (<Problem> with retry), not thrown to the router
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(sessionsQuery(deps)).catch(() => undefined),
   component: SessionsRoute,
 });
 
