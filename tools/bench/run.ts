@@ -7,6 +7,7 @@ import { runLoopBench } from './loop.bench.js';
 import { runOverviewBench } from './overview.bench.js';
 import { runPayscoreBench } from './payscore.bench.js';
 import { runPricingBench } from './pricing.bench.js';
+import { runSessionsBench } from './sessions.bench.js';
 
 const sections: string[] = [];
 const header = [
@@ -22,6 +23,7 @@ for (const [name, bench] of [
   ['fleet', runFleetBench],
   ['pricing', runPricingBench],
   ['overview', runOverviewBench],
+  ['session list', runSessionsBench],
 ] as const) {
   process.stderr.write(`running the ${name} benchmark…\n`);
   sections.push(await bench());

@@ -1257,11 +1257,12 @@ export type paths = {
         };
         /**
          * Show what users still owe
-         * @description Completed orders not yet paid, among the sessions the caller may see: their count and total owed, by age (<1d, 1-7d, 7-30d, >30d), and the oldest 100.
+         * @description Completed orders not yet paid, among the sessions the caller may see: their count and total owed, and by age since the order was completed (0-1d, 1-3d, 3-7d, 7-30d, >30d; counted and summed by the database), and one page of them, oldest first (`bucket` narrows the page to one age). Ask WeChat to try the debit again with `POST /v1/sessions/{id}/collect`.
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
@@ -1285,7 +1286,7 @@ export type paths = {
         };
         /**
          * List sessions
-         * @description Sessions of the devices and merchants whose data the caller may see (its own and those under it; a hardware reseller never sees its customers’), newest first, with their total: filter by `state`, `deviceId`, `organizationId` and `anomaly`; page with `limit` and `offset`.
+         * @description Sessions of the devices and merchants whose data the caller may see (its own and those under it; a hardware reseller never sees its customers’), newest first, with the count of all that match (`total`). Filter by `state` (one or more), `vertical`, `deviceId`, `siteId`, `organizationId` (a franchise brand picks a franchisee), `anomaly` / `anomalyKind`, the days `from`–`to` (Asia/Shanghai) and `q` (a session id or an out_order_no). Page with `limit` and `cursor` (the previous page’s `nextCursor`: keyset, as fast deep in the list as at its start) or `limit` and `offset`.
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -1314,7 +1315,7 @@ export type paths = {
         };
         /**
          * Get a session
-         * @description One session the caller may see (a hardware reseller never sees its customers’ sessions): times, usage, quote, the lines sent to WeChat, operator actions, the Pay Score orders (`attempts`: a scan repeated before confirming replaces the order) and, while in use, the running cost (`runningFen`, from the latest meter reading for chargers and valves: `meterReading`).
+         * @description One session the caller may see (a hardware reseller never sees its customers’ sessions): every `<state>_at` (`times`), usage, quote, the lines sent to WeChat, operator actions and among them the refunds (with `refundableFen`, what can still be refunded), the Pay Score orders (`attempts`: a scan repeated before confirming replaces the order) and, while in use, the running cost (`runningFen`, from the latest meter reading for chargers and valves: `meterReading`) with its quote (`runningQuote`).
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -1481,6 +1482,35 @@ export type paths = {
          *     - 422 `SESSION_REFUND_EXCEEDS_PAID`: Refunds would exceed what the user paid.
          */
         post: operations["Sessions_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export sessions as CSV
+         * @description The sessions `GET /v1/sessions` lists with the same filters (no paging), newest first, streamed as CSV: UTF-8 with a byte-order mark (Excel reads the Chinese), one row per session, money both in yuan with 2 decimals (`total_yuan`) and in fen (`total_fen`), times in Asia/Shanghai (`YYYY-MM-DD HH:mm:ss`). Only sessions the caller may see (a hardware reseller’s export is empty).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Sessions_exportCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1709,9 +1739,16 @@ export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
         AgingBucketDto: {
-            /** @example 1-7d */
-            bucket: string;
+            /**
+             * @example 1-3d
+             * @enum {string}
+             */
+            bucket: "0-1d" | "1-3d" | "3-7d" | "7-30d" | ">30d";
             count: number;
+            /** @description …and less than this many (null: no upper bound). */
+            maxDays: number | null;
+            /** @description Orders completed at least this many days ago… */
+            minDays: number;
             owedFen: number;
         };
         AuditEntryDto: {
@@ -2374,14 +2411,75 @@ export type components = {
             /** @description The device secret. Shown this once; only an encrypted copy is kept. */
             secret: string;
         };
+        ReceivableDto: {
+            /** @description Something an operator must look at. */
+            anomaly: string | null;
+            /**
+             * @description The kind of the anomaly (the code it starts with); OTHER for one not listed.
+             * @enum {string|null}
+             */
+            anomalyKind: "ORDER_REJECTED" | "ORDER_VANISHED" | "COMPLETE_REFUSED" | "UNKNOWN_ORDER_STATE" | "DONE_WITHOUT_PAYMENT" | "PAID_AMOUNT_MISMATCH" | "ORDER_REVOKED_WHILE_IN_USE" | "ORDER_REVOKED_WHILE_AWAITING_PAYMENT" | "ORDER_EXPIRED_WHILE_IN_USE" | "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT" | "STARTED_AFTER_CANCEL" | "USAGE_INVALID" | "REFUND_ABNORMAL" | "DEVICE_DID_NOT_STOP" | "OTHER" | null;
+            /**
+             * @description How old the debt is (from the order’s completion).
+             * @enum {string}
+             */
+            bucket: "0-1d" | "1-3d" | "3-7d" | "7-30d" | ">30d";
+            cancelReason: string | null;
+            collectionState: string | null;
+            connector: number | null;
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            /**
+             * @description The vertical.
+             * @enum {string}
+             */
+            deviceType: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+            endSource: string | null;
+            /** Format: uuid */
+            endUserId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            merchantOrganizationId: string;
+            /** @description Chargers and valves in use: the latest meter reading behind runningFen (charging.metered / valve.metered); null before the first one. */
+            meterReading: components["schemas"]["MeterReadingDto"] | null;
+            /** @description Which of the session’s Pay Score orders is current (1 unless the user scanned again before confirming; outOrderNo is its number). */
+            orderAttempt: number;
+            /** @description WeChat’s state/state_description/collection.state as last seen. */
+            orderState: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            outOrderNo: string;
+            paidFen: number | null;
+            planVersion: number;
+            quotedFen: number | null;
+            refundedFen: number;
+            riskFundFen: number;
+            /** @description Sessions in use: what the session would cost if it ended now, priced with its plan version — time so far, and for chargers and valves the energy or volume of the latest meter reading (meterReadAt). Null for item sales (known when the door closes) and sessions not in use. */
+            runningFen: number | null;
+            scenario: string;
+            serviceId: string;
+            slot: number | null;
+            /** @enum {string} */
+            state: "AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED";
+            /** @description When each transition happened (<state>_at). */
+            times: {
+                [key: string]: string | null;
+            };
+            totalFen: number | null;
+        };
         ReceivablesDto: {
+            /** @description Every bucket, youngest first, empty ones included. */
             aging: components["schemas"]["AgingBucketDto"][];
-            /** @description Completed orders not yet paid. */
+            /** @description Completed orders not yet paid (all buckets). */
             count: number;
-            /** @description Oldest first. */
-            items: components["schemas"]["SessionDto"][];
-            /** @description What users still owe, in fen. */
+            /** @description Oldest first, one page. */
+            items: components["schemas"]["ReceivableDto"][];
+            /** @description What users still owe, in fen (all buckets). */
             owedFen: number;
+            /** @description How many orders the list pages over (the `bucket` filter applied). */
+            total: number;
         };
         ReceivablesSummaryDto: {
             /** @description Completed orders not yet paid. */
@@ -2528,9 +2626,15 @@ export type components = {
             state: "PENDING" | "PROCESSING" | "ABNORMAL" | "SUCCEEDED" | "FAILED";
         };
         SessionDetailDto: {
+            /** @description Every operator action, oldest first (ends, amount changes, collections, refunds). */
             actions: components["schemas"]["SessionActionDto"][];
             /** @description Something an operator must look at. */
             anomaly: string | null;
+            /**
+             * @description The kind of the anomaly (the code it starts with); OTHER for one not listed.
+             * @enum {string|null}
+             */
+            anomalyKind: "ORDER_REJECTED" | "ORDER_VANISHED" | "COMPLETE_REFUSED" | "UNKNOWN_ORDER_STATE" | "DONE_WITHOUT_PAYMENT" | "PAID_AMOUNT_MISMATCH" | "ORDER_REVOKED_WHILE_IN_USE" | "ORDER_REVOKED_WHILE_AWAITING_PAYMENT" | "ORDER_EXPIRED_WHILE_IN_USE" | "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT" | "STARTED_AFTER_CANCEL" | "USAGE_INVALID" | "REFUND_ABNORMAL" | "DEVICE_DID_NOT_STOP" | "OTHER" | null;
             /** @description The session’s Pay Score orders: a repeated scan before confirming replaces the order (its package is single-use). */
             attempts: components["schemas"]["OrderAttemptDto"][];
             cancelReason: string | null;
@@ -2539,6 +2643,11 @@ export type components = {
             deviceCode: string;
             /** Format: uuid */
             deviceId: string;
+            /**
+             * @description The vertical.
+             * @enum {string}
+             */
+            deviceType: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
             endSource: string | null;
             /** Format: uuid */
             endUserId: string;
@@ -2565,10 +2674,18 @@ export type components = {
                 [key: string]: unknown;
             } | null;
             quotedFen: number | null;
+            /** @description Paid sessions: what can still be refunded (paid − refunds not failed); null before payment. */
+            refundableFen: number | null;
             refundedFen: number;
+            /** @description The refunds among the actions, oldest first. */
+            refunds: components["schemas"]["SessionActionDto"][];
             riskFundFen: number;
             /** @description Sessions in use: what the session would cost if it ended now, priced with its plan version — time so far, and for chargers and valves the energy or volume of the latest meter reading (meterReadAt). Null for item sales (known when the door closes) and sessions not in use. */
             runningFen: number | null;
+            /** @description Sessions in use: the quote behind runningFen (its lines), as if the session ended now; null otherwise. */
+            runningQuote: {
+                [key: string]: unknown;
+            } | null;
             scenario: string;
             serviceId: string;
             slot: number | null;
@@ -2586,12 +2703,22 @@ export type components = {
         SessionDto: {
             /** @description Something an operator must look at. */
             anomaly: string | null;
+            /**
+             * @description The kind of the anomaly (the code it starts with); OTHER for one not listed.
+             * @enum {string|null}
+             */
+            anomalyKind: "ORDER_REJECTED" | "ORDER_VANISHED" | "COMPLETE_REFUSED" | "UNKNOWN_ORDER_STATE" | "DONE_WITHOUT_PAYMENT" | "PAID_AMOUNT_MISMATCH" | "ORDER_REVOKED_WHILE_IN_USE" | "ORDER_REVOKED_WHILE_AWAITING_PAYMENT" | "ORDER_EXPIRED_WHILE_IN_USE" | "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT" | "STARTED_AFTER_CANCEL" | "USAGE_INVALID" | "REFUND_ABNORMAL" | "DEVICE_DID_NOT_STOP" | "OTHER" | null;
             cancelReason: string | null;
             collectionState: string | null;
             connector: number | null;
             deviceCode: string;
             /** Format: uuid */
             deviceId: string;
+            /**
+             * @description The vertical.
+             * @enum {string}
+             */
+            deviceType: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
             endSource: string | null;
             /** Format: uuid */
             endUserId: string;
@@ -2628,6 +2755,9 @@ export type components = {
         };
         SessionListDto: {
             items: components["schemas"]["SessionDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+            /** @description How many sessions match the filters. */
             total: number;
         };
         SessionsByStateDto: {
@@ -5017,20 +5147,34 @@ export interface operations {
     };
     Sessions_receivables: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only the orders of this age bucket. */
+                bucket?: "0-1d" | "1-3d" | "3-7d" | "7-30d" | ">30d";
+                limit?: number;
+                offset?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Completed orders not yet paid: totals still owed, by age. */
+            /** @description Completed orders not yet paid: totals still owed, by age, and one page of them. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ReceivablesDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
@@ -5047,14 +5191,30 @@ export interface operations {
     Sessions_list: {
         parameters: {
             query?: {
-                /** @description Only sessions flagged for an operator to look at. */
-                anomaly?: string;
+                /** @description Only sessions flagged for an operator to look at (`true`), or only those not flagged (`false`). */
+                anomaly?: "true" | "false";
+                /** @description Only sessions flagged with this kind of anomaly (the anomaly text starts with it). */
+                anomalyKind?: "ORDER_REJECTED" | "ORDER_VANISHED" | "COMPLETE_REFUSED" | "UNKNOWN_ORDER_STATE" | "DONE_WITHOUT_PAYMENT" | "PAID_AMOUNT_MISMATCH" | "ORDER_REVOKED_WHILE_IN_USE" | "ORDER_REVOKED_WHILE_AWAITING_PAYMENT" | "ORDER_EXPIRED_WHILE_IN_USE" | "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT" | "STARTED_AFTER_CANCEL" | "USAGE_INVALID" | "REFUND_ABNORMAL" | "DEVICE_DID_NOT_STOP" | "OTHER";
+                /** @description The `nextCursor` of the previous page: the next page without counting the rows before it (stays fast however deep). */
+                cursor?: string;
                 deviceId?: string;
+                /** @description Created on or after this day (Asia/Shanghai), `YYYY-MM-DD`. */
+                from?: string;
                 limit?: number;
+                /** @description Rows to skip (page × limit); ignored with `cursor`. */
                 offset?: number;
-                /** @description Sessions of this organisation’s devices (one you may see). */
+                /** @description Sessions of this organisation’s devices (one you may see; a franchise brand picks a franchisee). */
                 organizationId?: string;
-                state?: "AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED";
+                /** @description A session id, or a Pay Score out_order_no (the current order’s or one a rescan replaced). */
+                q?: string;
+                /** @description Sessions of the devices at this site (点位). */
+                siteId?: string;
+                /** @description One or more states (`state=IN_USE&state=PAID` or `state=IN_USE,PAID`). */
+                state?: ("AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED")[];
+                /** @description Created on or before this day (Asia/Shanghai), `YYYY-MM-DD`; not before `from`. */
+                to?: string;
+                /** @description The vertical: sessions of this kind of device. */
+                vertical?: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
             };
             header?: never;
             path?: never;
@@ -5459,6 +5619,64 @@ export interface operations {
             };
             /** @description `IDEMPOTENCY_KEY_REUSED`, `SESSION_REFUND_EXCEEDS_PAID` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_exportCsv: {
+        parameters: {
+            query?: {
+                /** @description Only sessions flagged for an operator to look at (`true`), or only those not flagged (`false`). */
+                anomaly?: "true" | "false";
+                /** @description Only sessions flagged with this kind of anomaly (the anomaly text starts with it). */
+                anomalyKind?: "ORDER_REJECTED" | "ORDER_VANISHED" | "COMPLETE_REFUSED" | "UNKNOWN_ORDER_STATE" | "DONE_WITHOUT_PAYMENT" | "PAID_AMOUNT_MISMATCH" | "ORDER_REVOKED_WHILE_IN_USE" | "ORDER_REVOKED_WHILE_AWAITING_PAYMENT" | "ORDER_EXPIRED_WHILE_IN_USE" | "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT" | "STARTED_AFTER_CANCEL" | "USAGE_INVALID" | "REFUND_ABNORMAL" | "DEVICE_DID_NOT_STOP" | "OTHER";
+                deviceId?: string;
+                /** @description Created on or after this day (Asia/Shanghai), `YYYY-MM-DD`. */
+                from?: string;
+                /** @description Sessions of this organisation’s devices (one you may see; a franchise brand picks a franchisee). */
+                organizationId?: string;
+                /** @description A session id, or a Pay Score out_order_no (the current order’s or one a rescan replaced). */
+                q?: string;
+                /** @description Sessions of the devices at this site (点位). */
+                siteId?: string;
+                /** @description One or more states (`state=IN_USE&state=PAID` or `state=IN_USE,PAID`). */
+                state?: ("AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED")[];
+                /** @description Created on or before this day (Asia/Shanghai), `YYYY-MM-DD`; not before `from`. */
+                to?: string;
+                /** @description The vertical: sessions of this kind of device. */
+                vertical?: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

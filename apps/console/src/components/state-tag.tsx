@@ -24,6 +24,13 @@ const COLOURS: Record<string, string> = {
   SUCCESS: 'success',
   ABNORMAL: 'error',
   CLOSED: 'default',
+  AWAITING_CONFIRMATION: 'default',
+  STARTING: 'processing',
+  AWAITING_PAYMENT: 'warning',
+  SUCCEEDED: 'success',
+  CURRENT: 'blue',
+  SUPERSEDED: 'default',
+  ABANDONED: 'default',
 };
 
 export function StateTag({ state }: { state: string | null | undefined }) {

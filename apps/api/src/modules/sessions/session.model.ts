@@ -3,6 +3,43 @@ import type { CommandType, DeviceType } from '../fleet/fleet.entities.js';
 /** contracts.md §6, in order; CANCELLED is never charged. */
 export const SESSION_STATES = ['AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID', 'CANCELLED'] as const;
 export type SessionState = (typeof SESSION_STATES)[number];
+/** The codes an anomaly text starts with (session-engine), so a list can filter by kind; OTHER for any other. */
+export const ANOMALY_KINDS = [
+  'ORDER_REJECTED',
+  'ORDER_VANISHED',
+  'COMPLETE_REFUSED',
+  'UNKNOWN_ORDER_STATE',
+  'DONE_WITHOUT_PAYMENT',
+  'PAID_AMOUNT_MISMATCH',
+  'ORDER_REVOKED_WHILE_IN_USE',
+  'ORDER_REVOKED_WHILE_AWAITING_PAYMENT',
+  'ORDER_EXPIRED_WHILE_IN_USE',
+  'ORDER_EXPIRED_WHILE_AWAITING_PAYMENT',
+  'STARTED_AFTER_CANCEL',
+  'USAGE_INVALID',
+  'REFUND_ABNORMAL',
+  'DEVICE_DID_NOT_STOP',
+  'OTHER',
+] as const;
+export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
+
+export function anomalyKindOf(anomaly: string | null): AnomalyKind | null {
+  if (anomaly === null) return null;
+  const code = /^[A-Z_]+/.exec(anomaly)?.[0];
+  return (ANOMALY_KINDS as readonly string[]).includes(code ?? '') && code !== 'OTHER' ? (code as AnomalyKind) : 'OTHER';
+}
+
+/** Receivables by age, from the order's completion: [minDays, maxDays). */
+export const AGING = [
+  { bucket: '0-1d', minDays: 0, maxDays: 1 },
+  { bucket: '1-3d', minDays: 1, maxDays: 3 },
+  { bucket: '3-7d', minDays: 3, maxDays: 7 },
+  { bucket: '7-30d', minDays: 7, maxDays: 30 },
+  { bucket: '>30d', minDays: 30, maxDays: null },
+] as const;
+export const AGING_BUCKETS = AGING.map((b) => b.bucket) as [(typeof AGING)[number]['bucket'], ...(typeof AGING)[number]['bucket'][]];
+export type AgingBucket = (typeof AGING)[number]['bucket'];
+
 export const TERMINAL_SESSION_STATES: readonly SessionState[] = ['PAID', 'CANCELLED'];
 
 /** The command that starts a session's service on each kind of device, and the one that stops it (if any). */

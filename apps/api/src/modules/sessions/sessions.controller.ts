@@ -1,11 +1,23 @@
-import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { PassThrough } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Logger, Post, Query, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
-import { EndSessionDto, ListSessionsQuery, ModifySessionDto, ReceivablesDto, RefundSessionDto, SessionDetailDto, SessionListDto } from './dto/sessions.dto.js';
+import {
+  EndSessionDto,
+  ListSessionsQuery,
+  ModifySessionDto,
+  ReceivablesDto,
+  ReceivablesQuery,
+  RefundSessionDto,
+  SessionDetailDto,
+  SessionFilterQuery,
+  SessionListDto,
+} from './dto/sessions.dto.js';
 import { sessionErrors } from './sessions.errors.js';
 import { SessionsService } from './sessions.service.js';
 
@@ -16,6 +28,8 @@ const WRITERS = ['OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN'] as cons
 @Controller('v1')
 @TenantScoped()
 export class SessionsController {
+  private readonly logger = new Logger(SessionsController.name);
+
   constructor(private readonly sessions: SessionsService) {}
 
   @Get('sessions')
@@ -23,7 +37,9 @@ export class SessionsController {
     summary: 'List sessions',
     description:
       'Sessions of the devices and merchants whose data the caller may see (its own and those under it; a hardware reseller never sees its customers’), newest first, ' +
-      'with their total: filter by `state`, `deviceId`, `organizationId` and `anomaly`; page with `limit` and `offset`.',
+      'with the count of all that match (`total`). Filter by `state` (one or more), `vertical`, `deviceId`, `siteId`, `organizationId` (a franchise brand picks a ' +
+      'franchisee), `anomaly` / `anomalyKind`, the days `from`–`to` (Asia/Shanghai) and `q` (a session id or an out_order_no). Page with `limit` and `cursor` ' +
+      '(the previous page’s `nextCursor`: keyset, as fast deep in the list as at its start) or `limit` and `offset`.',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: SessionListDto, description: 'Sessions of the devices you may see, newest first.' })
@@ -31,13 +47,50 @@ export class SessionsController {
     return this.sessions.list(query);
   }
 
+  @Get('sessions/export.csv')
+  @ApiOperation({
+    summary: 'Export sessions as CSV',
+    description:
+      'The sessions `GET /v1/sessions` lists with the same filters (no paging), newest first, streamed as CSV: UTF-8 with a byte-order mark (Excel reads the Chinese), ' +
+      'one row per session, money both in yuan with 2 decimals (`total_yuan`) and in fen (`total_fen`), times in Asia/Shanghai (`YYYY-MM-DD HH:mm:ss`). ' +
+      'Only sessions the caller may see (a hardware reseller’s export is empty).',
+  })
+  @ApiProduces('text/csv')
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
+  @ApiOkResponse({ description: 'The CSV file (attachment).', content: { 'text/csv': { schema: { type: 'string' } } } })
+  async exportCsv(@Query() query: SessionFilterQuery, @Res() reply: FastifyReply): Promise<void> {
+    const out = new PassThrough();
+    let gone = false;
+    const closed = new Promise<void>((resolve) => reply.raw.once('close', () => ((gone = true), resolve())));
+    const day = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    void reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="sessions-${day}.csv"`)
+      .header('cache-control', 'no-store')
+      .send(out);
+    try {
+      await this.sessions.exportCsv(query, {
+        write: async (chunk) => {
+          if (gone) throw new ExportAborted();
+          if (!out.write(chunk)) await Promise.race([new Promise((resolve) => out.once('drain', resolve)), closed]);
+        },
+      });
+      out.end();
+    } catch (error) {
+      // the status line is sent: a failure can only cut the file short (never a truncated file that looks whole)
+      if (!(error instanceof ExportAborted)) this.logger.error(`session export failed: ${String(error)}`);
+      out.destroy(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+
   @Get('sessions/:id')
   @ApiOperation({
     summary: 'Get a session',
     description:
-      'One session the caller may see (a hardware reseller never sees its customers’ sessions): times, usage, quote, the lines sent to WeChat, operator actions, ' +
+      'One session the caller may see (a hardware reseller never sees its customers’ sessions): every `<state>_at` (`times`), usage, quote, the lines sent to WeChat, ' +
+      'operator actions and among them the refunds (with `refundableFen`, what can still be refunded), ' +
       'the Pay Score orders (`attempts`: a scan repeated before confirming replaces the order) and, while in use, the running cost (`runningFen`, from the latest ' +
-      'meter reading for chargers and valves: `meterReading`).',
+      'meter reading for chargers and valves: `meterReading`) with its quote (`runningQuote`).',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED, sessionErrors.SESSION_NOT_FOUND)
   @ApiOkResponse({ type: SessionDetailDto, description: 'The session, its times, usage, quote, lines sent to WeChat, actions, and the running cost while open.' })
@@ -117,11 +170,17 @@ export class SessionsController {
   @Get('receivables')
   @ApiOperation({
     summary: 'Show what users still owe',
-    description: 'Completed orders not yet paid, among the sessions the caller may see: their count and total owed, by age (<1d, 1-7d, 7-30d, >30d), and the oldest 100.',
+    description:
+      'Completed orders not yet paid, among the sessions the caller may see: their count and total owed, and by age since the order was completed ' +
+      '(0-1d, 1-3d, 3-7d, 7-30d, >30d; counted and summed by the database), and one page of them, oldest first (`bucket` narrows the page to one age). ' +
+      'Ask WeChat to try the debit again with `POST /v1/sessions/{id}/collect`.',
   })
-  @ApiErrors()
-  @ApiOkResponse({ type: ReceivablesDto, description: 'Completed orders not yet paid: totals still owed, by age.' })
-  receivables(): Promise<ReceivablesDto> {
-    return this.sessions.receivables();
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
+  @ApiOkResponse({ type: ReceivablesDto, description: 'Completed orders not yet paid: totals still owed, by age, and one page of them.' })
+  receivables(@Query() query: ReceivablesQuery): Promise<ReceivablesDto> {
+    return this.sessions.receivables(query);
   }
 }
+
+/** The client went away during an export: stop reading. */
+class ExportAborted extends Error {}

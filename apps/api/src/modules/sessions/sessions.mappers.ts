@@ -1,6 +1,6 @@
 import { estimate, type PricingPlan, type Quote, type Usage } from '@zizhu/pricing';
 import type { OrderAttemptDto, SessionActionDto, SessionDetailDto, SessionDto } from './dto/sessions.dto.js';
-import type { ActionRow, AttemptRow, SessionRow } from './session.model.js';
+import { anomalyKindOf, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
 
 const TIMES = [
   'created_at',
@@ -78,6 +78,7 @@ export function toSessionDto(row: SessionRow, reading: MeterReading | null = nul
     serviceId: row.service_id,
     deviceId: row.device_id,
     deviceCode: row.device_code,
+    deviceType: row.device_type,
     slot: row.slot,
     connector: row.connector,
     endUserId: row.end_user_id,
@@ -103,6 +104,7 @@ export function toSessionDto(row: SessionRow, reading: MeterReading | null = nul
     endSource: row.end_source,
     cancelReason: row.cancel_reason,
     anomaly: row.anomaly,
+    anomalyKind: anomalyKindOf(row.anomaly),
     times: Object.fromEntries(TIMES.map((t) => [camel(t), row[t] ? row[t].toISOString() : null])),
   };
 }
@@ -135,13 +137,18 @@ export function toAttemptDto(a: AttemptRow): OrderAttemptDto {
   };
 }
 
-export function toSessionDetailDto(row: SessionRow, actions: ActionRow[], attempts: AttemptRow[], reading: MeterReading | null = null): SessionDetailDto {
+export function toSessionDetailDto(row: SessionRow, actions: ActionRow[], attempts: AttemptRow[], reading: MeterReading | null = null, now = Date.now()): SessionDetailDto {
+  const refunds = actions.filter((a) => a.kind === 'REFUND');
+  const held = refunds.filter((a) => a.state !== 'FAILED').reduce((sum, a) => sum + (a.amount_fen ?? 0), 0);
   return {
-    ...toSessionDto(row, reading),
+    ...toSessionDto(row, reading, now),
     attempts: attempts.map(toAttemptDto),
     usage: row.usage,
     quote: row.quote,
     lines: row.lines as unknown as Record<string, unknown> | null,
     actions: actions.map(toActionDto),
+    refunds: refunds.map(toActionDto),
+    refundableFen: row.state === 'PAID' && row.paid_fen !== null ? Math.max(0, row.paid_fen - held) : null,
+    runningQuote: (runningQuote(row, reading, now) as unknown as Record<string, unknown> | null) ?? null,
   };
 }

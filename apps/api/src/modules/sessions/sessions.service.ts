@@ -4,21 +4,110 @@ import { PricingError } from '@zizhu/pricing';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { EndSessionDto, ListSessionsQuery, ModifySessionDto, ReceivablesDto, RefundSessionDto, SessionDetailDto, SessionListDto } from './dto/sessions.dto.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
+import type { EndSessionDto, ListSessionsQuery, ModifySessionDto, ReceivablesDto, ReceivablesQuery, RefundSessionDto, SessionDetailDto, SessionFilterQuery, SessionListDto } from './dto/sessions.dto.js';
 import { SessionEngine } from './session-engine.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
-import type { SessionRow } from './session.model.js';
+import { AGING, ANOMALY_KINDS, type SessionRow } from './session.model.js';
 import { toSessionDetailDto, toSessionDto } from './sessions.mappers.js';
 import { sessionErrors } from './sessions.errors.js';
 import { sessionActionJob } from './sessions.jobs.js';
 
-const AGING = [
-  { bucket: '<1d', maxDays: 1 },
-  { bucket: '1-7d', maxDays: 7 },
-  { bucket: '7-30d', maxDays: 30 },
-  { bucket: '>30d', maxDays: Infinity },
-] as const;
+/** Rows per query while the CSV export streams. */
+const EXPORT_BATCH = 1000;
+
+/** The session list's order: newest first; the id breaks ties (keyset pagination). */
+const ORDER = 'ORDER BY created_at DESC, id DESC';
+
+/** `<epoch microseconds>.<id>`: the last row of a page (microseconds, which a JS Date would lose). */
+function encodeCursor(row: { cursor_us: string; id: string }): string {
+  return Buffer.from(`${row.cursor_us}.${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { us: string; id: string } {
+  const [us, id] = Buffer.from(cursor, 'base64url').toString().split('.');
+  if (!us || !/^\d{1,20}$/.test(us) || !id || !/^[0-9a-f-]{36}$/.test(id)) {
+    throw platformErrors.VALIDATION_FAILED('cursor is not a nextCursor of this list.', { errors: [{ field: 'cursor', messages: ['must be a nextCursor from a previous page'] }] });
+  }
+  return { us, id };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const KNOWN_ANOMALIES = ANOMALY_KINDS.filter((k) => k !== 'OTHER');
+
+/** The WHERE clause of the list and export filters (parameters numbered from $1). */
+export function sessionFilter(query: SessionFilterQuery): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (query.state?.length) where.push(`state = ANY (${p(query.state)}::text[])`);
+  if (query.vertical) where.push(`device_type = ${p(query.vertical)}`);
+  if (query.deviceId) where.push(`device_id = ${p(query.deviceId)}`);
+  if (query.siteId) where.push(`device_id IN (SELECT d.id FROM devices d WHERE d.site_id = ${p(query.siteId)})`);
+  if (query.organizationId) where.push(`tenant_id = ${p(query.organizationId)}`);
+  if (query.anomaly === 'true') where.push('anomaly IS NOT NULL');
+  if (query.anomaly === 'false') where.push('anomaly IS NULL');
+  if (query.anomalyKind === 'OTHER') where.push(`anomaly IS NOT NULL AND coalesce(substring(anomaly FROM '^[A-Z_]+'), '') <> ALL (${p(KNOWN_ANOMALIES)}::text[])`);
+  else if (query.anomalyKind) where.push(`anomaly IS NOT NULL AND substring(anomaly FROM '^[A-Z_]+') = ${p(query.anomalyKind)}`);
+  if (query.from && query.to && query.from > query.to) {
+    throw platformErrors.VALIDATION_FAILED('to must not be before from.', { errors: [{ field: 'to', messages: ['must not be before from'] }] });
+  }
+  // Asia/Shanghai days (no daylight saving): from its midnight, to the next day's
+  if (query.from) where.push(`created_at >= (${p(query.from)}::date::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+  if (query.to) where.push(`created_at < ((${p(query.to)}::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`);
+  if (query.q) {
+    const q = query.q.trim();
+    if (UUID.test(q)) where.push(`id = ${p(q.toLowerCase())}`);
+    else {
+      const n = p(q);
+      // the current order's number, or one a rescan replaced (two index lookups; an OR of the two would scan)
+      where.push(`id IN (SELECT s.id FROM service_sessions s WHERE s.out_order_no = ${n} UNION SELECT o.session_id FROM session_order_attempts o WHERE o.out_order_no = ${n})`);
+    }
+  }
+  return { where, params };
+}
+
+const yuan = (fen: number | null): string => (fen === null ? '' : `${fen < 0 ? '-' : ''}${Math.trunc(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`);
+/** Asia/Shanghai wall time (UTC+8 all year), `YYYY-MM-DD HH:mm:ss`. */
+const shanghai = (at: Date | null): string => (at ? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ') : '');
+const csvCell = (value: string | number | null): string => {
+  const text = value === null ? '' : String(value);
+  // quoted when needed; a leading = + - @ would be a formula in Excel
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) || safe !== text ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+const CSV_COLUMNS: readonly [string, (r: SessionRow) => string | number | null][] = [
+  ['session_id', (r) => r.id],
+  ['out_order_no', (r) => r.out_order_no],
+  ['state', (r) => r.state],
+  ['vertical', (r) => r.device_type],
+  ['device_code', (r) => r.device_code],
+  ['organization_id', (r) => r.tenant_id],
+  ['created_at', (r) => shanghai(r.created_at)],
+  ['service_started_at', (r) => shanghai(r.service_started_at)],
+  ['service_ended_at', (r) => shanghai(r.service_ended_at)],
+  ['paid_at', (r) => shanghai(r.paid_at)],
+  ['cancelled_at', (r) => shanghai(r.cancelled_at)],
+  ['total_yuan', (r) => yuan(r.total_fen)],
+  ['total_fen', (r) => r.total_fen],
+  ['paid_yuan', (r) => yuan(r.paid_fen)],
+  ['paid_fen', (r) => r.paid_fen],
+  ['refunded_yuan', (r) => yuan(r.refunded_fen)],
+  ['refunded_fen', (r) => r.refunded_fen],
+  ['end_source', (r) => r.end_source],
+  ['cancel_reason', (r) => r.cancel_reason],
+  ['anomaly', (r) => r.anomaly],
+];
+
+/** Where the CSV goes: a writable that says when it wants more (the HTTP response). */
+export interface CsvSink {
+  write(chunk: string): Promise<void>;
+}
 
 /** The operator's side of sessions: what ran, what it cost, and the actions that move money. */
 @Injectable()
@@ -32,24 +121,63 @@ export class SessionsService {
     private readonly watch: SessionWatch,
   ) {}
 
+  /**
+   * One page of the sessions the caller may see, newest first, with the count of all that match. With a
+   * `cursor` the page starts after the previous one's last row (keyset: as fast on page 2,000 as on page 1).
+   */
   async list(query: ListSessionsQuery): Promise<SessionListDto> {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      where.push(sql.replace('?', `$${params.length}`));
-    };
-    if (query.state) add('state = ?', query.state);
-    if (query.deviceId) add('device_id = ?', query.deviceId);
-    if (query.organizationId) add('tenant_id = ?', query.organizationId);
-    if (query.anomaly === 'true') where.push('anomaly IS NOT NULL');
-    if (query.anomaly === 'false') where.push('anomaly IS NULL');
-    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const { where, params } = sessionFilter(query);
     const m = this.context.manager;
-    const [{ total }] = (await m.query(`SELECT count(*)::int AS total FROM service_sessions ${filter}`, params)) as [{ total: number }];
-    const rows = (await m.query(`SELECT * FROM service_sessions ${filter} ORDER BY created_at DESC, id LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`, params)) as SessionRow[];
-    const readings = await this.store.meterReadings(m, rows);
-    return { items: rows.map((r) => toSessionDto(r, readings.get(r.id) ?? null)), total };
+    const countSql = `SELECT count(*)::int AS total FROM service_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
+    const limit = query.limit ?? 50;
+    const page = [...where];
+    const pageParams = [...params];
+    if (query.cursor) {
+      const { us, id } = decodeCursor(query.cursor);
+      pageParams.push(us, id);
+      page.push(`(created_at, id) < ('epoch'::timestamptz + $${pageParams.length - 1}::bigint * interval '1 microsecond', $${pageParams.length}::uuid)`);
+    }
+    const rows = (await m.query(
+      `SELECT *, (extract(epoch FROM created_at) * 1000000)::bigint::text AS cursor_us FROM service_sessions ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
+       ${ORDER} LIMIT ${limit + 1} OFFSET ${query.cursor ? 0 : (query.offset ?? 0)}`,
+      pageParams,
+    )) as (SessionRow & { cursor_us: string })[];
+    const [{ total }] = (await m.query(countSql, params)) as [{ total: number }];
+    const more = rows.length > limit;
+    const items = rows.slice(0, limit);
+    const readings = await this.store.meterReadings(m, items);
+    return { items: items.map((r) => toSessionDto(r, readings.get(r.id) ?? null)), total, nextCursor: more && items.length ? encodeCursor(items[items.length - 1]!) : null };
+  }
+
+  /**
+   * The filtered sessions as CSV (UTF-8 with a BOM, so Excel reads the Chinese; money in yuan and in fen;
+   * times Asia/Shanghai), written to `sink` in batches of EXPORT_BATCH rows (keyset), newest first.
+   */
+  async exportCsv(query: SessionFilterQuery, sink: CsvSink): Promise<number> {
+    const { where, params } = sessionFilter(query);
+    const m = this.context.manager;
+    await sink.write(`\uFEFF${CSV_COLUMNS.map(([name]) => name).join(',')}\r\n`);
+    let after: { us: string; id: string } | null = null;
+    let written = 0;
+    for (;;) {
+      const page = [...where];
+      const pageParams = [...params];
+      if (after) {
+        pageParams.push(after.us, after.id);
+        page.push(`(created_at, id) < ('epoch'::timestamptz + $${pageParams.length - 1}::bigint * interval '1 microsecond', $${pageParams.length}::uuid)`);
+      }
+      const rows = (await m.query(
+        `SELECT *, (extract(epoch FROM created_at) * 1000000)::bigint::text AS cursor_us FROM service_sessions ${page.length ? `WHERE ${page.join(' AND ')}` : ''} ${ORDER} LIMIT ${EXPORT_BATCH}`,
+        pageParams,
+      )) as (SessionRow & { cursor_us: string })[];
+      if (rows.length === 0) break;
+      await sink.write(rows.map((r) => `${CSV_COLUMNS.map(([, cell]) => csvCell(cell(r))).join(',')}\r\n`).join(''));
+      written += rows.length;
+      const last = rows[rows.length - 1]!;
+      after = { us: last.cursor_us, id: last.id };
+      if (rows.length < EXPORT_BATCH) break;
+    }
+    return written;
   }
 
   private async visible(id: string, lock = false): Promise<SessionRow> {
@@ -141,22 +269,50 @@ export class SessionsService {
     return this.detail(row.id);
   }
 
-  /** What users still owe: completed orders not yet paid, by age. */
-  async receivables(limit = 100): Promise<ReceivablesDto> {
-    const rows = (await this.context.manager.query(
-      `SELECT * FROM service_sessions WHERE state = 'AWAITING_PAYMENT' AND order_completed_at IS NOT NULL ORDER BY order_completed_at, id`,
-    )) as SessionRow[];
-    const now = Date.now();
-    const aging = AGING.map((b) => ({ bucket: b.bucket, count: 0, owedFen: 0 }));
-    let owed = 0;
-    for (const r of rows) {
-      const days = (now - r.order_completed_at!.getTime()) / 86_400_000;
-      const i = AGING.findIndex((b) => days < b.maxDays);
-      const bucket = aging[i === -1 ? aging.length - 1 : i]!;
-      bucket.count += 1;
-      bucket.owedFen += r.total_fen ?? 0;
-      owed += r.total_fen ?? 0;
+  /**
+   * What users still owe: completed orders not yet paid, counted and summed by age in SQL (one statement,
+   * the age measured against one `now`), and one page of them, oldest first (optionally one bucket's).
+   */
+  async receivables(query: ReceivablesQuery = {}): Promise<ReceivablesDto> {
+    const m = this.context.manager;
+    const owed = `state = 'AWAITING_PAYMENT' AND order_completed_at IS NOT NULL`;
+    // the bucket's index in AGING, from the age in days
+    const bucketOf = `CASE ${AGING.filter((b) => b.maxDays !== null)
+      .map((b, i) => `WHEN order_completed_at > now() - interval '${b.maxDays} days' THEN ${i}`)
+      .join(' ')} ELSE ${AGING.length - 1} END`;
+    // now() is the transaction's start: every row is aged against the same instant
+    const sums = (await m.query(
+      `SELECT ${bucketOf} AS i, count(*)::int AS count, coalesce(sum(total_fen), 0)::bigint AS owed FROM service_sessions WHERE ${owed} GROUP BY 1`,
+    )) as { i: number; count: number; owed: string }[];
+    const aging = AGING.map((b, i) => {
+      const found = sums.find((s) => Number(s.i) === i);
+      return { bucket: b.bucket, minDays: b.minDays, maxDays: b.maxDays, count: found?.count ?? 0, owedFen: Number(found?.owed ?? 0) };
+    });
+    const params: unknown[] = [];
+    let filter = owed;
+    if (query.bucket) {
+      // the same boundaries as bucketOf
+      const b = AGING.find((x) => x.bucket === query.bucket)!;
+      if (b.minDays > 0) {
+        params.push(b.minDays);
+        filter += ` AND order_completed_at <= now() - $${params.length}::int * interval '1 day'`;
+      }
+      if (b.maxDays !== null) {
+        params.push(b.maxDays);
+        filter += ` AND order_completed_at > now() - $${params.length}::int * interval '1 day'`;
+      }
     }
-    return { count: rows.length, owedFen: owed, aging, items: rows.slice(0, limit).map((r) => toSessionDto(r)) };
+    const rows = (await m.query(
+      `SELECT *, ${bucketOf} AS bucket_index FROM service_sessions WHERE ${filter} ORDER BY order_completed_at, id LIMIT ${query.limit ?? 50} OFFSET ${query.offset ?? 0}`,
+      params,
+    )) as (SessionRow & { bucket_index: number })[];
+    const total = query.bucket ? (aging.find((a) => a.bucket === query.bucket)?.count ?? 0) : aging.reduce((n, a) => n + a.count, 0);
+    return {
+      count: aging.reduce((n, a) => n + a.count, 0),
+      owedFen: aging.reduce((n, a) => n + a.owedFen, 0),
+      aging,
+      total,
+      items: rows.map((r) => ({ ...toSessionDto(r), bucket: AGING[Number(r.bucket_index)]!.bucket })),
+    };
   }
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { SESSION_STATES, type SessionState } from '../session.model.js';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { DEVICE_TYPES, type DeviceType } from '../../fleet/fleet.entities.js';
+import { AGING_BUCKETS, ANOMALY_KINDS, SESSION_STATES, type AgingBucket, type AnomalyKind, type SessionState } from '../session.model.js';
 
 const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
 
@@ -54,13 +55,65 @@ export class ConsumerSessionDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
-export class ListSessionsQuery {
-  @ApiPropertyOptional({ enum: SESSION_STATES }) @IsOptional() @IsIn(SESSION_STATES) state?: SessionState;
+/** `state=A&state=B` or `state=A,B`: one list either way. */
+const toList = ({ value }: { value: unknown }): unknown =>
+  value === undefined ? undefined : (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : [v]));
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The filters the session list and its CSV export share. */
+export class SessionFilterQuery {
+  @ApiPropertyOptional({ type: [String], enum: SESSION_STATES, isArray: true, description: 'One or more states (`state=IN_USE&state=PAID` or `state=IN_USE,PAID`).' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @ArrayMaxSize(SESSION_STATES.length)
+  @IsIn(SESSION_STATES, { each: true })
+  state?: SessionState[];
+
+  @ApiPropertyOptional({ enum: DEVICE_TYPES, description: 'The vertical: sessions of this kind of device.' }) @IsOptional() @IsIn(DEVICE_TYPES) vertical?: DeviceType;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() deviceId?: string;
-  @ApiPropertyOptional({ format: 'uuid', description: 'Sessions of this organisation’s devices (one you may see).' }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ description: 'Only sessions flagged for an operator to look at.' }) @IsOptional() @IsIn(['true', 'false']) anomaly?: 'true' | 'false';
+  @ApiPropertyOptional({ format: 'uuid', description: 'Sessions of the devices at this site (点位).' }) @IsOptional() @IsUUID() siteId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Sessions of this organisation’s devices (one you may see; a franchise brand picks a franchisee).' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'Only sessions flagged for an operator to look at (`true`), or only those not flagged (`false`).' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  anomaly?: 'true' | 'false';
+  @ApiPropertyOptional({ enum: ANOMALY_KINDS, description: 'Only sessions flagged with this kind of anomaly (the anomaly text starts with it).' })
+  @IsOptional()
+  @IsIn(ANOMALY_KINDS)
+  anomalyKind?: AnomalyKind;
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Created on or after this day (Asia/Shanghai), `YYYY-MM-DD`.' })
+  @IsOptional()
+  @Matches(DAY, { message: 'from must be a day, YYYY-MM-DD' })
+  from?: string;
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Created on or before this day (Asia/Shanghai), `YYYY-MM-DD`; not before `from`.' })
+  @IsOptional()
+  @Matches(DAY, { message: 'to must be a day, YYYY-MM-DD' })
+  to?: string;
+  @ApiPropertyOptional({ description: 'A session id, or a Pay Score out_order_no (the current order’s or one a rescan replaced).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  q?: string;
+}
+
+export class ListSessionsQuery extends SessionFilterQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
-  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0, description: 'Rows to skip (page × limit); ignored with `cursor`.' }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
+  @ApiPropertyOptional({ description: 'The `nextCursor` of the previous page: the next page without counting the rows before it (stays fast however deep).' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{8,120}$/, { message: 'cursor must be a nextCursor from a previous page' })
+  cursor?: string;
+}
+
+export class ReceivablesQuery {
+  @ApiPropertyOptional({ enum: AGING_BUCKETS, description: 'Only the orders of this age bucket.' }) @IsOptional() @IsIn(AGING_BUCKETS) bucket?: AgingBucket;
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
 }
 
 export class EndSessionDto {
@@ -117,6 +170,7 @@ export class SessionDto {
   @ApiProperty() serviceId!: string;
   @ApiProperty({ format: 'uuid' }) deviceId!: string;
   @ApiProperty() deviceCode!: string;
+  @ApiProperty({ enum: DEVICE_TYPES, description: 'The vertical.' }) deviceType!: DeviceType;
   @ApiProperty({ type: Number, nullable: true }) slot!: number | null;
   @ApiProperty({ type: Number, nullable: true }) connector!: number | null;
   @ApiProperty({ format: 'uuid' }) endUserId!: string;
@@ -147,6 +201,7 @@ export class SessionDto {
   @ApiProperty({ type: String, nullable: true }) endSource!: string | null;
   @ApiProperty({ type: String, nullable: true }) cancelReason!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'Something an operator must look at.' }) anomaly!: string | null;
+  @ApiProperty({ enum: ANOMALY_KINDS, nullable: true, description: 'The kind of the anomaly (the code it starts with); OTHER for one not listed.' }) anomalyKind!: AnomalyKind | null;
   @ApiProperty({ type: 'object', additionalProperties: { type: 'string', format: 'date-time', nullable: true }, description: 'When each transition happened (<state>_at).' })
   times!: Record<string, string | null>;
 }
@@ -173,23 +228,40 @@ export class SessionDetailDto extends SessionDto {
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) usage!: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) quote!: Record<string, unknown> | null;
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true, description: 'The post_payments / post_discounts sent to WeChat.' }) lines!: Record<string, unknown> | null;
-  @ApiProperty({ type: [SessionActionDto] }) actions!: SessionActionDto[];
+  @ApiProperty({ type: [SessionActionDto], description: 'Every operator action, oldest first (ends, amount changes, collections, refunds).' }) actions!: SessionActionDto[];
+  @ApiProperty({ type: [SessionActionDto], description: 'The refunds among the actions, oldest first.' }) refunds!: SessionActionDto[];
+  @ApiProperty({ type: Number, nullable: true, description: 'Paid sessions: what can still be refunded (paid − refunds not failed); null before payment.' }) refundableFen!: number | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description: 'Sessions in use: the quote behind runningFen (its lines), as if the session ended now; null otherwise.',
+  })
+  runningQuote!: Record<string, unknown> | null;
 }
 
 export class SessionListDto {
   @ApiProperty({ type: [SessionDto] }) items!: SessionDto[];
-  @ApiProperty() total!: number;
+  @ApiProperty({ description: 'How many sessions match the filters.' }) total!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' }) nextCursor!: string | null;
 }
 
 export class AgingBucketDto {
-  @ApiProperty({ example: '1-7d' }) bucket!: string;
+  @ApiProperty({ enum: AGING_BUCKETS, example: '1-3d' }) bucket!: AgingBucket;
+  @ApiProperty({ description: 'Orders completed at least this many days ago…' }) minDays!: number;
+  @ApiProperty({ type: Number, nullable: true, description: '…and less than this many (null: no upper bound).' }) maxDays!: number | null;
   @ApiProperty() count!: number;
   @ApiProperty() owedFen!: number;
 }
 
+export class ReceivableDto extends SessionDto {
+  @ApiProperty({ enum: AGING_BUCKETS, description: 'How old the debt is (from the order’s completion).' }) bucket!: AgingBucket;
+}
+
 export class ReceivablesDto {
-  @ApiProperty({ description: 'Completed orders not yet paid.' }) count!: number;
-  @ApiProperty({ description: 'What users still owe, in fen.' }) owedFen!: number;
-  @ApiProperty({ type: [AgingBucketDto] }) aging!: AgingBucketDto[];
-  @ApiProperty({ type: [SessionDto], description: 'Oldest first.' }) items!: SessionDto[];
+  @ApiProperty({ description: 'Completed orders not yet paid (all buckets).' }) count!: number;
+  @ApiProperty({ description: 'What users still owe, in fen (all buckets).' }) owedFen!: number;
+  @ApiProperty({ type: [AgingBucketDto], description: 'Every bucket, youngest first, empty ones included.' }) aging!: AgingBucketDto[];
+  @ApiProperty({ description: 'How many orders the list pages over (the `bucket` filter applied).' }) total!: number;
+  @ApiProperty({ type: [ReceivableDto], description: 'Oldest first, one page.' }) items!: ReceivableDto[];
 }

@@ -1,8 +1,16 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { UnderConstruction } from '@/components/under-construction';
 import { requirePermission } from '@/app/guard';
+import { sessionQuery } from '@/features/sessions/api/get-session';
+import { SessionDetailPage } from '@/features/sessions/pages/session-detail-page';
 
 export const Route = createFileRoute('/_app/sessions/$sessionId')({
   beforeLoad: requirePermission('sessions.read'),
-  component: () => <UnderConstruction route="/_app/sessions/$sessionId" />,
+  // a failed read (another tenant's session: 404) is shown by the page (<Problem>), not thrown to the router
+  loader: ({ context, params }) => context.queryClient.ensureQueryData(sessionQuery(params.sessionId)).catch(() => undefined),
+  component: SessionRoute,
 });
+
+function SessionRoute() {
+  const { sessionId } = Route.useParams();
+  return <SessionDetailPage sessionId={sessionId} />;
+}

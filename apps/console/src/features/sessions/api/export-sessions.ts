@@ -1,0 +1,22 @@
+import { client } from '@/lib/api';
+import { unwrap } from '@/lib/problem';
+import { filtersQuery, type SessionsFilters } from '../search';
+
+/**
+ * The sessions matching the filters as the API's CSV (it needs the bearer token, so it is fetched through
+ * the client, not opened as a link) saved as a file.
+ */
+export async function downloadSessionsCsv(filters: SessionsFilters, fileName: string): Promise<void> {
+  const blob = unwrap(await client.GET('/v1/sessions/export.csv', { params: { query: filtersQuery(filters) }, parseAs: 'blob' })) as unknown as Blob;
+  const url = URL.createObjectURL(blob);
+  try {
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } finally {
+    setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  }
+}

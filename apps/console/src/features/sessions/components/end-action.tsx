@@ -1,0 +1,104 @@
+import { Form, Input, InputNumber, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { ConfirmAction } from '@/components/confirm-action';
+import { useFormatTime } from '@/components/time';
+import { formatFen } from '@/lib/format';
+import type { SessionDetail } from '../api/get-session';
+import { endSession, useSessionChanged } from '../api/session-actions';
+import { NS } from '../i18n';
+
+interface EndValues {
+  endedAt: string;
+  wattHours?: number;
+  volumeMillilitres?: number;
+}
+
+/** `YYYY-MM-DDTHH:mm` of an instant in the browser's zone, as a datetime-local input holds it. */
+function localInputValue(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** When the service began as the API prices it: the device's own start, else the start command, else creation. */
+function startOf(session: SessionDetail): string | null {
+  return session.times['serviceStartedAt'] ?? session.times['startingAt'] ?? session.times['createdAt'] ?? null;
+}
+
+/** The usage the API needs besides the end time: a charger's energy, a valve's water. */
+export function usageFor(session: SessionDetail, values: EndValues, endedAt: string): Record<string, unknown> | undefined {
+  if (session.deviceType === 'EV_CHARGER' && values.wattHours !== undefined && values.wattHours !== null) {
+    return { energy: [{ from: startOf(session) ?? endedAt, to: endedAt, wattHours: values.wattHours }] };
+  }
+  if (session.deviceType === 'WATER_VALVE' && values.volumeMillilitres !== undefined && values.volumeMillilitres !== null) {
+    return { volumeMillilitres: values.volumeMillilitres };
+  }
+  return undefined;
+}
+
+/** End a session the device did not report ended: priced, the device stopped, the Pay Score order completed. */
+export function EndAction({ session, open, onClose }: { session: SessionDetail; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation(NS);
+  const changed = useSessionChanged();
+  const formatTime = useFormatTime();
+  const started = startOf(session);
+  return (
+    <ConfirmAction<EndValues>
+      open={open}
+      onClose={onClose}
+      danger
+      title={t('end.title', { outOrderNo: session.outOrderNo })}
+      okText={t('end.ok')}
+      consequences={t('end.consequences', {
+        device: session.deviceCode,
+        planVersion: session.planVersion,
+        running: session.runningFen === null ? t('end.runningUnknown') : formatFen(session.runningFen),
+      })}
+      initialValues={{
+        endedAt: localInputValue(new Date()),
+        ...(session.meterReading?.wattHours !== undefined ? { wattHours: session.meterReading.wattHours } : {}),
+        ...(session.meterReading?.volumeMillilitres !== undefined ? { volumeMillilitres: session.meterReading.volumeMillilitres } : {}),
+      }}
+      onConfirm={(values, key) => {
+        const endedAt = new Date(values.endedAt).toISOString();
+        const usage = usageFor(session, values, endedAt);
+        return endSession(session.id, { endedAt, reason: values.reason ?? '', ...(usage ? { usage } : {}) }, key);
+      }}
+      onDone={() => void changed(session.id)}
+    >
+      <Form.Item
+        name="endedAt"
+        label={t('end.endedAt')}
+        extra={started ? t('end.endedAtHint', { started: formatTime(started) }) : undefined}
+        rules={[
+          { required: true, message: t('end.endedAtRequired') },
+          {
+            validator: async (_rule, value: string) => {
+              const at = new Date(value).getTime();
+              if (Number.isNaN(at)) throw new Error(t('end.endedAtRequired'));
+              if (at > Date.now() + 60_000 || (started !== null && at < new Date(started).getTime() - 60_000)) throw new Error(t('end.endedAtRange'));
+            },
+          },
+        ]}
+      >
+        <Input type="datetime-local" />
+      </Form.Item>
+      <Form.Item noStyle shouldUpdate>
+        {({ getFieldValue }) => {
+          const value = getFieldValue('endedAt') as string | undefined;
+          const at = value ? new Date(value) : null;
+          return at && !Number.isNaN(at.getTime()) ? <Typography.Paragraph type="secondary">{t('end.endsAt', { at: formatTime(at) })}</Typography.Paragraph> : null;
+        }}
+      </Form.Item>
+      {session.deviceType === 'EV_CHARGER' ? (
+        <Form.Item name="wattHours" label={t('end.wattHours')} extra={t('end.usageHint')}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      ) : null}
+      {session.deviceType === 'WATER_VALVE' ? (
+        <Form.Item name="volumeMillilitres" label={t('end.volumeMillilitres')} extra={t('end.usageHint')}>
+          <InputNumber min={0} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      ) : null}
+    </ConfirmAction>
+  );
+}

@@ -1,0 +1,87 @@
+import { Form, Input, Select } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { FilterBar } from '@/components/filter-bar';
+import { $api } from '@/lib/api';
+import { NS } from '../i18n';
+import { SESSION_STATES, VERTICALS, type SessionsFilters } from '../search';
+
+const FIELD_WIDTH = { minWidth: 180 };
+const DEVICE_OPTIONS_LIMIT = 100;
+
+/** The list's filters; what they say is what the URL says. */
+export function SessionsFilterBar({ values, onChange }: { values: SessionsFilters; onChange: (values: SessionsFilters) => void }) {
+  const { t } = useTranslation(NS);
+  const { t: tc } = useTranslation();
+  const sites = useQuery($api.queryOptions('get', '/v1/sites', {}, { staleTime: 60_000 }));
+  const organizations = useQuery($api.queryOptions('get', '/v1/organizations', {}, { staleTime: 60_000 }));
+  const devices = useQuery(
+    $api.queryOptions('get', '/v1/devices', { params: { query: { limit: DEVICE_OPTIONS_LIMIT, ...(values.siteId ? { siteId: values.siteId } : {}) } } }, { staleTime: 60_000 }),
+  );
+  return (
+    <FilterBar<SessionsFilters> values={values} onChange={onChange} empty={{}}>
+      <Form.Item name="q" label={t('filters.q')}>
+        <Input allowClear placeholder={t('filters.qPlaceholder')} style={FIELD_WIDTH} />
+      </Form.Item>
+      <Form.Item name="state" label={t('filters.state')}>
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 220 }}
+          options={SESSION_STATES.map((s) => ({ value: s, label: tc(`state.${s}`) }))}
+          placeholder={t('filters.all')}
+        />
+      </Form.Item>
+      <Form.Item name="vertical" label={t('filters.vertical')}>
+        <Select allowClear style={FIELD_WIDTH} options={VERTICALS.map((v) => ({ value: v, label: t(`vertical.${v}`) }))} placeholder={t('filters.all')} />
+      </Form.Item>
+      <Form.Item name="organizationId" label={t('filters.organization')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={FIELD_WIDTH}
+          loading={organizations.isLoading}
+          options={(organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          placeholder={t('filters.all')}
+        />
+      </Form.Item>
+      <Form.Item name="siteId" label={t('filters.site')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={FIELD_WIDTH}
+          loading={sites.isLoading}
+          options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          placeholder={t('filters.all')}
+        />
+      </Form.Item>
+      <Form.Item name="deviceId" label={t('filters.device')}>
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          style={FIELD_WIDTH}
+          loading={devices.isLoading}
+          options={(devices.data?.items ?? []).map((d) => ({ value: d.id, label: d.name ? `${d.code} ${d.name}` : d.code }))}
+          placeholder={t('filters.all')}
+        />
+      </Form.Item>
+      <Form.Item name="anomaly" label={t('filters.anomaly')}>
+        <Select
+          allowClear
+          style={{ minWidth: 140 }}
+          options={[
+            { value: true, label: t('filters.anomalyYes') },
+            { value: false, label: t('filters.anomalyNo') },
+          ]}
+          placeholder={t('filters.all')}
+        />
+      </Form.Item>
+      <Form.Item name="from" label={t('filters.from')}>
+        <Input type="date" />
+      </Form.Item>
+      <Form.Item name="to" label={t('filters.to')}>
+        <Input type="date" />
+      </Form.Item>
+    </FilterBar>
+  );
+}

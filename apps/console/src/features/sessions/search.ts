@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { paths } from '@/lib/api';
+
+// The list's state is its URL: these typed search params are what /sessions accepts (the overview links to
+// `/sessions?state=IN_USE&organizationId=…` and `/sessions?anomaly=true`); anything unreadable falls back.
+
+export const SESSION_STATES = ['AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID', 'CANCELLED'] as const;
+export const VERTICALS = ['FRIDGE', 'POWERBANK_CABINET', 'EV_CHARGER', 'WATER_VALVE'] as const;
+export const PAGE_SIZES = [20, 50, 100] as const;
+
+const text = z.string().trim().min(1).max(200).optional().catch(undefined);
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .optional()
+  .catch(undefined);
+
+export const sessionsSearchSchema = z.object({
+  state: z
+    .preprocess((v) => (typeof v === 'string' ? v.split(',') : v), z.array(z.enum(SESSION_STATES)).min(1))
+    .optional()
+    .catch(undefined),
+  vertical: z.enum(VERTICALS).optional().catch(undefined),
+  deviceId: text,
+  siteId: text,
+  organizationId: text,
+  anomaly: z
+    .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
+    .optional()
+    .catch(undefined),
+  from: day,
+  to: day,
+  q: text,
+  page: z.coerce.number().int().min(1).optional().catch(undefined),
+  pageSize: z.coerce
+    .number()
+    .int()
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
+    .optional()
+    .catch(undefined),
+});
+
+export type SessionsSearch = z.infer<typeof sessionsSearchSchema>;
+export type SessionsFilters = Omit<SessionsSearch, 'page' | 'pageSize'>;
+export type SessionsApiQuery = NonNullable<paths['/v1/sessions']['get']['parameters']['query']>;
+
+/** The filters alone, as the API's export and list take them (no undefined keys: they make stable query keys). */
+export function filtersQuery(search: SessionsFilters): SessionsApiQuery {
+  const query: SessionsApiQuery = {
+    ...(search.state ? { state: [...search.state] } : {}),
+    ...(search.vertical ? { vertical: search.vertical } : {}),
+    ...(search.deviceId ? { deviceId: search.deviceId } : {}),
+    ...(search.siteId ? { siteId: search.siteId } : {}),
+    ...(search.organizationId ? { organizationId: search.organizationId } : {}),
+    ...(search.anomaly !== undefined ? { anomaly: search.anomaly ? 'true' : 'false' } : {}),
+    ...(search.from ? { from: search.from } : {}),
+    ...(search.to ? { to: search.to } : {}),
+    ...(search.q ? { q: search.q } : {}),
+  };
+  return query;
+}
+
+/** One page of the list: the filters plus limit and offset. */
+export function listQuery(search: SessionsSearch): SessionsApiQuery {
+  const pageSize = search.pageSize ?? PAGE_SIZES[0];
+  const page = search.page ?? 1;
+  return { ...filtersQuery(search), limit: pageSize, offset: (page - 1) * pageSize };
+}
