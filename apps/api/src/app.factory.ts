@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { AppModule, requestIdOf } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { DemoSeedService } from './modules/demo/demo-seed.service.js';
+import { installConsole } from './modules/home/console-static.js';
 import { captureDeviceRawBody } from './modules/device-api/device-signature.guard.js';
 import { openDatabase, type OpenDatabase } from './platform/database/database.js';
 import { contextStorage } from './platform/tenancy/context-storage.js';
@@ -70,6 +71,8 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
     // device requests are signed over their exact body bytes
     captureDeviceRawBody(app.getHttpAdapter().getInstance());
     SwaggerModule.setup('docs', app, () => buildOpenApiDocument(app!), { jsonDocumentUrl: 'docs/openapi.json' });
+    // the merchant console at / (when built), beside the API's routes
+    installConsole(app, config);
     await app.init();
     const seeded = config.seedDemo ? await app.get(DemoSeedService).seedIfEmpty(app.get(Transactions)) : false;
     const nest = app;

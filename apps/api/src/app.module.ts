@@ -45,7 +45,7 @@ export class AppModule {
         OrganizationsModule,
         IdentityModule,
         HealthModule,
-        HomeModule,
+        HomeModule.register(config),
         DemoModule,
         FleetModule,
         DeviceApiModule,

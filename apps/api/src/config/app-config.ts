@@ -1,4 +1,6 @@
 import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const booleanFlag = z
@@ -57,6 +59,7 @@ export const envSchema = z
     RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
     JOBS_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    CONSOLE_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
@@ -179,6 +182,8 @@ export interface AppConfig {
   readonly payscore: PayscoreConfig;
   readonly sessions: SessionsConfig;
   readonly jobs: { readonly pollingIntervalSeconds: number };
+  /** The built merchant console (index.html + assets/), served at `/`; without an index.html there, `/` is the landing page. */
+  readonly consoleDir: string;
 }
 
 /**
@@ -282,8 +287,12 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       reconcileAfterSeconds: e.RECONCILE_AFTER_SECONDS,
     },
     jobs: { pollingIntervalSeconds: e.JOBS_POLLING_SECONDS },
+    consoleDir: resolve(e.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR),
   });
 }
+
+/** `<repo>/apps/console/dist`, where `nx run console:build` writes. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../../../console/dist', import.meta.url));
 
 const stripSlash = (url: string) => url.replace(/\/+$/, '');
 

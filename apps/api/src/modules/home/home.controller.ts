@@ -5,8 +5,8 @@ import { Public } from '../../platform/auth/access-policy.js';
 import { landingPage } from './landing-page.js';
 
 /**
- * The landing page at `/` (HTML for people, so not part of the OpenAPI document). The console replaces
- * it: delete this module and serve the console at `/`.
+ * The landing page at `/` (HTML for people, so not part of the OpenAPI document) while the merchant console
+ * is not built; once it is, HomeModule leaves `/` to the console (console-static.ts).
  */
 @ApiExcludeController()
 @Controller()

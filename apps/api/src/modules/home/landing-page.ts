@@ -50,6 +50,10 @@ ${DEMO_LOGINS.map((l) => `<tr><td><code>${escape(l.email)}</code></td><td>${esca
 <ul>
 ${links.join('\n')}
 </ul>
+<h2>The merchant console</h2>
+<p>It is not built in this checkout, so this page stands in for it at <code>/</code>. <code>npm start</code> builds it before starting the API
+(or run <code>npx nx run console:build</code>, which writes <code>apps/console/dist</code>, then restart the API); <code>npm run console:dev</code>
+runs it with hot reload against this API.</p>
 ${demo}
 <h2>A session by hand</h2>
 <p>The whole walk-through is <em>A session by hand</em> in the repository’s <code>README.md</code>${simulator ? ` (with <code>npm run fleet-sim</code> playing the devices):</p>

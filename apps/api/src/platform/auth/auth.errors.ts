@@ -6,6 +6,8 @@ export const authErrors = defineErrors({
   AUTH_TOKEN_REVOKED: [401, 'This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.'],
   AUTH_INVALID_CREDENTIALS: [401, 'Wrong login or password.'],
   AUTH_REFRESH_INVALID: [401, 'The refresh token is invalid, expired or revoked.'],
+  AUTH_REFRESH_MISSING: [401, 'Send the refresh token: as {"refreshToken"} in the body, or in the zizhu_refresh cookie (the console, with X-Zizhu-Console: 1).'],
+  AUTH_CONSOLE_HEADER_REQUIRED: [403, 'A refresh token from the zizhu_refresh cookie counts only with the header X-Zizhu-Console: 1 (protection against cross-site requests).'],
   AUTH_REFRESH_REUSED: [401, 'This refresh token was already used; every session of its family has been revoked. Sign in again.'],
   AUTH_RATE_LIMITED: [429, 'Too many failed sign-in attempts. Try again later.'],
   AUTH_FORBIDDEN: [403, 'Your role may not do this.'],

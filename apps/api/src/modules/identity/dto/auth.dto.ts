@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ description: 'Email or phone number', example: 'ops@powerbank.demo' })
@@ -16,11 +16,14 @@ export class LoginDto {
 }
 
 export class RefreshDto {
-  @ApiProperty()
+  @ApiPropertyOptional({
+    description: 'The refresh token. Omit it (send `{}`) to use the `zizhu_refresh` cookie instead, with the header `X-Zizhu-Console: 1` (the console); when both are sent, this one counts.',
+  })
+  @IsOptional()
   @IsString()
   @MinLength(20)
   @MaxLength(200)
-  refreshToken!: string;
+  refreshToken?: string;
 }
 
 export class TokensDto {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+import { PERMISSIONS, type Permission } from '../permissions.js';
 import { ROLES, type Role } from '../user.entity.js';
 
 export class CreateUserDto {
@@ -53,6 +54,12 @@ export class MeDto {
   @ApiProperty() organizationName!: string;
   @ApiProperty({ enum: ['PLATFORM', 'OPERATOR', 'FRANCHISEE', 'CUSTOMER'] }) organizationKind!: string;
   @ApiProperty({ enum: ['SELF_RUN', 'FRANCHISE', 'HARDWARE_SALE'], nullable: true, type: String }) operatingModel!: string | null;
+  @ApiProperty({
+    enum: PERMISSIONS,
+    isArray: true,
+    description: 'What this login may do (default deny: a code not listed is not allowed), from its role and its organisation’s kind and operating model. The console’s menu and guards read it; the API enforces the same rules itself.',
+  })
+  permissions!: Permission[];
 }
 
 export class UserListQueryDto {
