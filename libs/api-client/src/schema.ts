@@ -224,7 +224,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in with a login and password
-         * @description Exchanges a login (email or phone) and password for an access token (Bearer, short-lived) and a refresh token (one use, starts a sign-in session). Failed attempts are limited per (login, client address): the first few are free, then each one doubles the wait; an address with many failures across logins is closed for a while to logins that never signed in from it. A refused attempt answers 429 with a `Retry-After` header and `retryAfterSeconds`.
+         * @description Exchanges a login (email or phone) and password for an access token (Bearer, short-lived) and a refresh token (one use, starts a sign-in session). Failed attempts are limited per (login, client address): the first few are free, then each one doubles the wait; an address with many failures across logins is closed for a while to logins that never signed in from it. A refused attempt answers 429 with a `Retry-After` header and `retryAfterSeconds`. The refresh token is also set in the `zizhu_refresh` cookie (HttpOnly, SameSite=Strict, Path=/v1/auth, Secure except over http to a loopback host) for the console.
          *
          *     **Who may call:** Public: no sign-in.
          *
@@ -251,12 +251,14 @@ export type paths = {
         put?: never;
         /**
          * Sign out
-         * @description Anyone holding the refresh token may call it. Ends that sign-in session: its refresh tokens, and the access tokens issued in it, are refused from the next request on (401 AUTH_TOKEN_REVOKED) in every API process; the user’s other sessions stay signed in. An unknown or already revoked token is accepted silently (204).
+         * @description Anyone holding the refresh token may call it. Ends that sign-in session: its refresh tokens, and the access tokens issued in it, are refused from the next request on (401 AUTH_TOKEN_REVOKED) in every API process; the user’s other sessions stay signed in. An unknown or already revoked token is accepted silently (204). The token comes from the body, or, when the body has none (`{}`), from the `zizhu_refresh` cookie with the header `X-Zizhu-Console: 1`; the cookie is cleared either way.
          *
          *     **Who may call:** Public: no sign-in.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REFRESH_MISSING`: Send the refresh token: as {"refreshToken"} in the body, or in the zizhu_refresh cookie (the console, with X-Zizhu-Console: 1).
+         *     - 403 `AUTH_CONSOLE_HEADER_REQUIRED`: A refresh token from the zizhu_refresh cookie counts only with the header X-Zizhu-Console: 1 (protection against cross-site requests).
          */
         post: operations["Auth_logout"];
         delete?: never;
@@ -276,14 +278,16 @@ export type paths = {
         put?: never;
         /**
          * Exchange a refresh token for a new token pair
-         * @description Rotates the refresh token: answers a new access token and a new refresh token, and the one sent is spent. Presenting a spent refresh token again revokes its whole session (every token of its family): 401 `AUTH_REFRESH_REUSED`.
+         * @description Rotates the refresh token: answers a new access token and a new refresh token, and the one sent is spent. Presenting a spent refresh token again revokes its whole session (every token of its family): 401 `AUTH_REFRESH_REUSED`. The token comes from the body, or, when the body has none (`{}`), from the `zizhu_refresh` cookie with the header `X-Zizhu-Console: 1` (the console); the new refresh token is set in the cookie too. A token refused from the cookie clears it.
          *
          *     **Who may call:** Public: no sign-in.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REFRESH_MISSING`: Send the refresh token: as {"refreshToken"} in the body, or in the zizhu_refresh cookie (the console, with X-Zizhu-Console: 1).
          *     - 401 `AUTH_REFRESH_INVALID`: The refresh token is invalid, expired or revoked.
          *     - 401 `AUTH_REFRESH_REUSED`: This refresh token was already used; every session of its family has been revoked. Sign in again.
+         *     - 403 `AUTH_CONSOLE_HEADER_REQUIRED`: A refresh token from the zizhu_refresh cookie counts only with the header X-Zizhu-Console: 1 (protection against cross-site requests).
          */
         post: operations["Auth_refresh"];
         delete?: never;
@@ -654,7 +658,7 @@ export type paths = {
         get?: never;
         /**
          * Set a device’s pricing plan
-         * @description Adds a new version of the device’s pricing plan (contracts.md §3), or creates its plan. New sessions use it; sessions already started keep the version they started with. Audited.
+         * @description With `plan` (contracts.md §3): adds a new version of the device’s pricing plan when the device alone uses it, or gives the device a plan of its own (named after its code) when it had none or shared one with other devices (those keep theirs: a shared plan is edited with PUT /v1/plans/{id}). With `planId`: the device uses that plan of its organisation. New sessions use it; sessions already started keep the version they started with. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -667,6 +671,7 @@ export type paths = {
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         *     - 404 `DEVICE_PLAN_NOT_FOUND`: No such pricing plan.
          */
         put: operations["Devices_setPlan"];
         post?: never;
@@ -843,7 +848,7 @@ export type paths = {
         };
         /**
          * Show the signed-in user
-         * @description The caller’s own login (id, email, phone, role) and its organisation’s id, name, kind and operating model.
+         * @description The caller’s own login (id, email, phone, role), its organisation’s id, name, kind and operating model, and `permissions`: the codes of what it may do (default deny), derived from the role and the organisation’s kind in one place (modules/identity/permissions.ts).
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -1180,6 +1185,130 @@ export type paths = {
          *     - 404 `PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT`: No merchant account receives callbacks here.
          */
         post: operations["PayscoreNotify_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pricing plans
+         * @description The pricing plans of the organisations whose fleet the caller operates (its own and, for a franchise brand, its franchisees’; never a reseller’s customers’), newest first, each with its current version, its kind (`type`, from the charge parts of the current version) and how many devices use it. Filter by `type`, by vertical (`deviceType`: plans used by a device of that type), by `organizationId`, search by name (`q`); page with `limit` and `offset`; `total` counts every match.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Plans_list"];
+        put?: never;
+        /**
+         * Create a pricing plan
+         * @description A named plan at version 1 (contracts.md §3, checked by the pricing engine: every problem is named by its field path, e.g. `plan.rental.unitFen`), owned by the caller’s organisation or one whose fleet it operates (`organizationId`). Devices use it through `planId` (POST /v1/devices, PUT /v1/devices/{id}/plan). Audited (plan.create).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `PLAN_ORGANIZATION_NOT_FOUND`: No such organisation among those whose fleet you operate.
+         */
+        post: operations["Plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a pricing plan with its versions and devices
+         * @description One plan: its current version’s plan, every version newest first with who published it and when, and the devices using it (by code).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
+         */
+        get: operations["Plans_detail"];
+        /**
+         * Publish a new version of a pricing plan
+         * @description Appends the next immutable version (and renames the plan when `name` is given). Every device using the plan prices its new sessions with it at once; sessions already started keep the version they started with. With `expectedVersion` (the version a preview was made for), nothing is stored when another version was published since (409). Audited (plan.version.create, before/after).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
+         *     - 409 `PLAN_VERSION_CONFLICT`: The plan has a newer version than the one you edited.
+         */
+        put: operations["Plans_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a new version: the devices it reprices
+         * @description A dry run of PUT /v1/plans/{id}: checks the plan and lists the devices whose new sessions would be priced by it (sessions already running keep their version), and whether it differs from the current version at all. Stores nothing; the console shows the list and asks before saving (with `expectedVersion`).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
+         */
+        post: operations["Plans_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1887,6 +2016,19 @@ export type components = {
              */
             serviceId: string;
         };
+        CreatePlanDto: {
+            /** @example 充电宝 3元/小时 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The organisation owning the plan (default: yours); a franchise brand may name one of its franchisees.
+             */
+            organizationId?: string;
+            /** @description The pricing plan (contracts.md §3): version 1. */
+            plan: {
+                [key: string]: unknown;
+            };
+        };
         CreateSiteDto: {
             /** @example 浙江省杭州市上城区全福桥路2号 */
             address: string;
@@ -2100,6 +2242,8 @@ export type components = {
             /** @enum {string} */
             organizationKind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
             organizationName: string;
+            /** @description What this login may do (default deny: a code not listed is not allowed), from its role and its organisation’s kind and operating model. The console’s menu and guards read it; the API enforces the same rules itself. */
+            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write")[];
             user: components["schemas"]["UserDto"];
         };
         MerchantAccountDetailDto: {
@@ -2210,6 +2354,55 @@ export type components = {
             scenario: "VENDING" | "POWERBANK_RENTAL" | "EV_CHARGING" | "WATER";
             serviceId: string;
         };
+        PlanAuthorDto: {
+            /** @description Null when the user is not one you may see. */
+            displayName: string | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        PlanDetailDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The version devices use now. */
+            currentVersion: number;
+            /** @description Devices using the plan. */
+            deviceCount: number;
+            /** @description Devices using the plan, by code (the first 500; deviceCount counts all). */
+            devices: components["schemas"]["PlanDeviceDto"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description The current version’s plan. */
+            plan: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            /**
+             * Format: date-time
+             * @description When the current version was published.
+             */
+            updatedAt: string;
+            /** @description Every version, newest first. */
+            versions: components["schemas"]["PlanVersionDto"][];
+        };
+        PlanDeviceDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+        };
+        PlanListDto: {
+            items: components["schemas"]["PlanSummaryDto"][];
+            /** @description Every match, across pages. */
+            total: number;
+        };
         PlanRefDto: {
             /** Format: uuid */
             id: string;
@@ -2219,11 +2412,63 @@ export type components = {
             };
             version: number;
         };
+        PlanRepricingDto: {
+            /** @description Whether the plan differs from the current version at all. */
+            changed: boolean;
+            /** @description The version devices use now. */
+            currentVersion: number;
+            /** @description Devices that would be repriced (their new sessions; running ones keep their version). */
+            deviceCount: number;
+            /** @description Those devices by code (the first 500). */
+            devices: components["schemas"]["PlanDeviceDto"][];
+            /** @description The version saving would publish. */
+            nextVersion: number;
+            /** Format: uuid */
+            planId: string;
+        };
+        PlanSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The version devices use now. */
+            currentVersion: number;
+            /** @description Devices using the plan. */
+            deviceCount: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            type: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            /**
+             * Format: date-time
+             * @description When the current version was published.
+             */
+            updatedAt: string;
+        };
+        PlanVersionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who published it (null for the demo seed and versions from before authors were kept). */
+            createdBy: components["schemas"]["PlanAuthorDto"] | null;
+            plan: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            version: number;
+        };
         PlatformCertificateDto: {
             /** @description The platform certificate (or its public key) as PEM. */
             pem: string;
             /** @description Serial number of the WeChat Pay platform certificate (hex). */
             serialNo: string;
+        };
+        PreviewPlanDto: {
+            /** @description The plan that would become the next version. */
+            plan: {
+                [key: string]: unknown;
+            };
         };
         /** @description RFC 9457 problem details with a stable machine-readable code. */
         Problem: {
@@ -2260,7 +2505,8 @@ export type components = {
             owedFen: number;
         };
         RefreshDto: {
-            refreshToken: string;
+            /** @description The refresh token. Omit it (send `{}`) to use the `zizhu_refresh` cookie instead, with the header `X-Zizhu-Console: 1` (the console); when both are sent, this one counts. */
+            refreshToken?: string;
         };
         RefundSessionDto: {
             /** @description Amount to refund in fen; refunds never add up to more than was paid. */
@@ -2477,10 +2723,15 @@ export type components = {
             total: number;
         };
         SetDevicePlanDto: {
-            /** @description The new plan (contracts.md §3): the next version of the device’s plan. */
-            plan: {
+            /** @description The new plan (contracts.md §3): the next version of the device’s plan when only this device uses it; when other devices share it, the device gets a plan of its own (named after its code) and the others keep theirs. */
+            plan?: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: uuid
+             * @description Or an existing plan of the device’s organisation (GET /v1/plans): the device uses its current version from now on.
+             */
+            planId?: string;
         };
         SiteDto: {
             address: string;
@@ -2545,6 +2796,16 @@ export type components = {
              * @description A site of that customer, where the device goes (the customer creates it first).
              */
             siteId: string;
+        };
+        UpdatePlanDto: {
+            /** @description The version the edit was based on (the one the preview listed devices for): when the plan has moved on since, nothing is stored (409). */
+            expectedVersion?: number;
+            /** @description A new name for the plan (names are not versioned). */
+            name?: string;
+            /** @description The plan of the new version (contracts.md §3). */
+            plan: {
+                [key: string]: unknown;
+            };
         };
         UserDto: {
             /** Format: date-time */
@@ -2972,7 +3233,10 @@ export interface operations {
     Auth_logout: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send `1` when the refresh token is to come from the `zizhu_refresh` cookie. */
+                "X-Zizhu-Console"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2982,7 +3246,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session (refresh-token family and its access tokens) is revoked. */
+            /** @description The session (refresh-token family and its access tokens) is revoked, and the cookie cleared. */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2998,12 +3262,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_REFRESH_MISSING` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_CONSOLE_HEADER_REQUIRED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Auth_refresh: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Send `1` when the refresh token is to come from the `zizhu_refresh` cookie. */
+                "X-Zizhu-Console"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -3031,8 +3316,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_REFRESH_INVALID`, `AUTH_REFRESH_REUSED` */
+            /** @description `AUTH_REFRESH_MISSING`, `AUTH_REFRESH_INVALID`, `AUTH_REFRESH_REUSED` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_CONSOLE_HEADER_REQUIRED` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3766,7 +4060,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `DEVICE_NOT_FOUND` */
+            /** @description `DEVICE_NOT_FOUND`, `DEVICE_PLAN_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -4718,6 +5012,292 @@ export interface operations {
                 };
             };
             /** @description `PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_list: {
+        parameters: {
+            query?: {
+                /** @description The vertical: plans used by at least one device of this type. */
+                deviceType?: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+                limit?: number;
+                offset?: number;
+                organizationId?: string;
+                /** @description Part of the plan’s name (case-insensitive). */
+                q?: string;
+                /** @description The plan’s kind from its current version’s charge parts (MIXED: more than one). */
+                type?: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            /** @description The plan at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_VERSION_CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRepricingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
