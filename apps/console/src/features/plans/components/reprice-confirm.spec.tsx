@@ -1,19 +1,16 @@
-import { describe, expect, it, jest } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen } from '@testing-library/react';
-import i18next from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
-import en from '../../../locales/en/plans.json' with { type: 'json' };
-import { RepriceConfirm } from './RepriceConfirm';
+import { i18next } from '@/lib/i18n';
+import { RepriceConfirm } from './reprice-confirm';
 
-const i18n = i18next.createInstance();
-void i18n.use(initReactI18next).init({ lng: 'en', resources: { en: { plans: en } }, ns: ['plans'], initImmediate: false });
+beforeAll(() => i18next.changeLanguage('en'));
+afterAll(() => i18next.changeLanguage('zh-CN'));
 
 describe('RepriceConfirm', () => {
   it('lists the devices a new version reprices and publishes only on confirmation', () => {
     const onConfirm = jest.fn();
     const onCancel = jest.fn();
     render(
-      <I18nextProvider i18n={i18n}>
         <RepriceConfirm
           open
           saving={false}
@@ -21,7 +18,6 @@ describe('RepriceConfirm', () => {
           onCancel={onCancel}
           repricing={{ currentVersion: 3, nextVersion: 4, changed: true, deviceCount: 502, devices: [{ id: 'a', code: 'PB-0001', name: '东站' }, { id: 'b', code: 'PB-0002', name: null }] }}
         />
-      </I18nextProvider>,
     );
     expect(screen.getByText('Publish version 4?')).toBeTruthy();
     expect(screen.getByText('502 devices move from version 3 to version 4 for their new sessions.')).toBeTruthy();

@@ -1,5 +1,6 @@
-import { Alert, List, Modal, Typography } from 'antd';
+import { Alert, Modal, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import '../i18n';
 
 /** What POST /v1/plans/{id}/preview answered (PlanRepricingDto). */
 export interface Repricing {
@@ -7,7 +8,7 @@ export interface Repricing {
   nextVersion: number;
   changed: boolean;
   deviceCount: number;
-  devices: { id: string; code: string; name: string | null }[];
+  devices: readonly { id: string; code: string; name: string | null }[];
 }
 
 /**
@@ -27,15 +28,14 @@ export function RepriceConfirm({ open, repricing, saving, onConfirm, onCancel }:
       onOk={onConfirm}
       onCancel={onCancel}
     >
-      {!repricing.changed ? <Alert type="info" showIcon message={t('reprice.unchanged')} /> : null}
+      {!repricing.changed ? <Alert type="info" showIcon title={t('reprice.unchanged')} /> : null}
       <Typography.Paragraph>{t('reprice.summary', { count: repricing.deviceCount, from: repricing.currentVersion, to: repricing.nextVersion })}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('reprice.running')}</Typography.Paragraph>
-      <List
-        size="small"
-        aria-label={t('reprice.devices')}
-        dataSource={repricing.devices}
-        renderItem={(d) => <List.Item key={d.id}>{d.name ? `${d.code} · ${d.name}` : d.code}</List.Item>}
-      />
+      <ul aria-label={t('reprice.devices')} style={{ maxHeight: 240, overflowY: 'auto', margin: 0, paddingInlineStart: 20 }}>
+        {repricing.devices.map((d) => (
+          <li key={d.id}>{d.name ? `${d.code} · ${d.name}` : d.code}</li>
+        ))}
+      </ul>
       {repricing.deviceCount > repricing.devices.length ? (
         <Typography.Text type="secondary">{t('reprice.more', { count: repricing.deviceCount - repricing.devices.length })}</Typography.Text>
       ) : null}

@@ -1,9 +1,11 @@
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
-import { describePlan, type PricingPlan } from '@zizhu/pricing';
+import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatFen } from '../../../lib/format';
+import { formatFen } from '@/lib/format';
+import '../i18n';
 import { getIn, NEW_PART, PLAN_PARTS, planProblems, SAMPLE, sampleQuote, setIn, type PlanDraft, type PlanPart, type SampleSession } from './plan-draft';
+import { RuleText } from './rule-text';
+import { YuanInput } from './yuan-input';
 
 export interface PlanEditorProps {
   value: PlanDraft;
@@ -19,9 +21,23 @@ export interface PlanEditorProps {
  */
 export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorProps) {
   const { t } = useTranslation('plans');
-  const problems = useMemo(() => ({ ...serverErrors, ...planProblems(value) }), [value, serverErrors]);
-  const valid = Object.keys(planProblems(value)).length === 0;
+  // money fields whose text is not an amount yet: the plan keeps its last amount, the field shows the error
+  const [badYuan, setBadYuan] = useState<ReadonlySet<string>>(new Set());
+  const problems = useMemo(() => {
+    const merged: Record<string, string[]> = { ...serverErrors, ...planProblems(value) };
+    for (const path of badYuan) merged[path] = [t('field.yuanInvalid')];
+    return merged;
+  }, [value, serverErrors, badYuan, t]);
+  const valid = Object.keys(planProblems(value)).length === 0 && badYuan.size === 0;
   const set = (path: string, v: unknown) => onChange(setIn(value, path, v));
+  const setValidity = (path: string, ok: boolean) =>
+    setBadYuan((current) => {
+      if (ok === !current.has(path)) return current;
+      const next = new Set(current);
+      if (ok) next.delete(path);
+      else next.add(path);
+      return next;
+    });
 
   const field = (path: string, label: string, input: ReactNode, extra?: ReactNode) => (
     <Form.Item
@@ -37,6 +53,18 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
   );
   const number = (path: string, label: string, opts: { optional?: boolean; fen?: boolean } = {}) => {
     const current = getIn(value, path);
+    if (opts.fen)
+      return field(
+        path,
+        label,
+        <YuanInput
+          id={`plan-${path}`}
+          label={label}
+          value={current}
+          onValidity={(ok) => setValidity(path, ok)}
+          onChange={(fen) => set(path, fen === undefined ? (opts.optional ? undefined : null) : fen)}
+        />,
+      );
     return field(
       path,
       label,
@@ -47,7 +75,6 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
         value={typeof current === 'number' ? current : null}
         onChange={(v) => set(path, v === null ? (opts.optional ? undefined : null) : v)}
       />,
-      opts.fen && typeof current === 'number' && Number.isInteger(current) ? formatFen(current) : undefined,
     );
   };
   const text = (path: string, label: string) =>
@@ -77,7 +104,7 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
         extra={<Switch aria-label={t('part.toggle', { part: t(`part.${name}`) })} checked={on} onChange={(checked) => set(name, checked ? NEW_PART[name] : undefined)} />}
       >
         {on ? body : <Typography.Text type="secondary">{t('part.off')}</Typography.Text>}
-        {on && problems[name] ? <Alert type="error" showIcon message={problems[name]!.join('; ')} /> : null}
+        {on && problems[name] ? <Alert type="error" showIcon title={problems[name]!.join('; ')} /> : null}
       </Card>
     );
   };
@@ -138,31 +165,12 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
           {number('totalCapFen', t('field.totalCapFen'), { optional: true, fen: true })}
         </Card>
       </Form>
-      {problems[''] ? <Alert type="error" showIcon message={problems['']!.join('; ')} /> : null}
-      <RuleText plan={valid ? value : null} />
+      {problems[''] ? <Alert type="error" showIcon title={problems['']!.join('; ')} /> : null}
+      <Card size="small" title={t('rule.title')}>
+        <RuleText plan={valid ? value : null} />
+      </Card>
       <SampleQuote plan={valid ? value : null} />
     </Flex>
-  );
-}
-
-/** The billing rule as the user reads it, in both languages, straight from the engine. */
-function RuleText({ plan }: { plan: PlanDraft | null }) {
-  const { t } = useTranslation('plans');
-  return (
-    <Card size="small" title={t('rule.title')}>
-      {plan ? (
-        <Descriptions column={1} size="small">
-          <Descriptions.Item label={t('rule.zh')}>
-            <span data-testid="rule-zh" lang="zh-CN">{describePlan(plan as unknown as PricingPlan, 'zh-CN')}</span>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('rule.en')}>
-            <span data-testid="rule-en" lang="en">{describePlan(plan as unknown as PricingPlan, 'en')}</span>
-          </Descriptions.Item>
-        </Descriptions>
-      ) : (
-        <Typography.Text type="secondary">{t('rule.invalid')}</Typography.Text>
-      )}
-    </Card>
   );
 }
 
@@ -216,7 +224,7 @@ function SampleQuote({ plan }: { plan: PlanDraft | null }) {
           />
         </>
       ) : result ? (
-        <Alert type="warning" showIcon message={result.error} />
+        <Alert type="warning" showIcon title={result.error === 'start' ? t('sample.start') : result.error} />
       ) : (
         <Typography.Text type="secondary">{t('rule.invalid')}</Typography.Text>
       )}
