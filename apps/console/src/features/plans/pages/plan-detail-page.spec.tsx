@@ -32,7 +32,7 @@ function serve(extra: Handler) {
 }
 
 async function openEditorAndPreview(priceYuan: string) {
-  render(withQueryClient(<PlanDetailPage planId={PLAN_ID} onBack={() => undefined} />));
+  render(withQueryClient(<PlanDetailPage planId={PLAN_ID} onBack={() => undefined} onOpenDevice={() => undefined} />));
   fireEvent.click(await screen.findByRole('button', { name: /Publish a new version/ }));
   fireEvent.change(screen.getByLabelText('Price per unit (¥)'), { target: { value: priceYuan } });
   fireEvent.click(screen.getByRole('button', { name: /Preview and publish/ }));
@@ -41,7 +41,8 @@ async function openEditorAndPreview(priceYuan: string) {
 describe('PlanDetailPage', () => {
   it('shows the current rule, every version with who published it and when, and the devices using the plan', async () => {
     serve(() => undefined);
-    render(withQueryClient(<PlanDetailPage planId={PLAN_ID} onBack={() => undefined} />));
+    const openedDevices: string[] = [];
+    render(withQueryClient(<PlanDetailPage planId={PLAN_ID} onBack={() => undefined} onOpenDevice={(id) => openedDevices.push(id)} />));
     expect((await screen.findByTestId('current-rule-zh')).textContent).toContain('3元');
     expect(screen.getByTestId('current-rule-en').textContent).toMatch(/¥3/);
     const versions = screen.getAllByRole('row');
@@ -54,6 +55,8 @@ describe('PlanDetailPage', () => {
     expect(screen.getByText('PB-0001')).toBeInTheDocument();
     expect(screen.getByText('PB-0002')).toBeInTheDocument();
     expect(screen.getByText('Devices using this plan (2)')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('link', { name: 'PB-0001' }));
+    expect(openedDevices).toEqual(['d1']);
   });
 
   it('publishes: preview lists the repriced devices, then PUT carries the plan and the version the preview was made for', async () => {

@@ -14,10 +14,11 @@ import { RuleText } from '../components/rule-text';
 export interface PlanDetailPageProps {
   readonly planId: string;
   readonly onBack: () => void;
+  readonly onOpenDevice: (deviceId: string) => void;
 }
 
 /** One plan: its rule now, every version with who published it and when, the devices using it; publishing a new version. */
-export function PlanDetailPage({ planId, onBack }: PlanDetailPageProps) {
+export function PlanDetailPage({ planId, onBack, onOpenDevice }: PlanDetailPageProps) {
   const { t } = useTranslation('plans');
   const query = usePlan(planId);
   const [editing, setEditing] = useState(false);
@@ -68,12 +69,12 @@ export function PlanDetailPage({ planId, onBack }: PlanDetailPageProps) {
           }
         />
       ) : null}
-      {plan && !editing ? <PlanOverview plan={plan} /> : null}
+      {plan && !editing ? <PlanOverview plan={plan} onOpenDevice={onOpenDevice} /> : null}
     </Flex>
   );
 }
 
-function PlanOverview({ plan }: { plan: PlanDetail }) {
+function PlanOverview({ plan, onOpenDevice }: { plan: PlanDetail; onOpenDevice: (deviceId: string) => void }) {
   const { t } = useTranslation('plans');
   return (
     <>
@@ -118,7 +119,22 @@ function PlanOverview({ plan }: { plan: PlanDetail }) {
           pagination={plan.devices.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{ emptyText: t('detail.noDevices') }}
           columns={[
-            { key: 'code', title: t('detail.deviceCode'), render: (_, d) => <a href={`/devices/${d.id}`}>{d.code}</a> },
+            {
+              key: 'code',
+              title: t('detail.deviceCode'),
+              render: (_, d) => (
+                <a
+                  href={`/devices/${d.id}`}
+                  onClick={(event) => {
+                    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+                    event.preventDefault();
+                    onOpenDevice(d.id);
+                  }}
+                >
+                  {d.code}
+                </a>
+              ),
+            },
             { key: 'name', title: t('detail.deviceName'), render: (_, d) => d.name ?? '—' },
             { key: 'type', title: t('detail.deviceType'), render: (_, d) => t(`deviceType.${d.type}`) },
           ]}

@@ -12,5 +12,12 @@ export const Route = createFileRoute('/_app/plans/$planId')({
 function PlanRoute() {
   const { planId } = Route.useParams();
   const navigate = Route.useNavigate();
-  return <PlanDetailPage key={planId} planId={planId} onBack={() => void navigate({ to: '/plans' })} />;
+  return (
+    <PlanDetailPage
+      key={planId}
+      planId={planId}
+      onBack={() => void navigate({ to: '/plans' })}
+      onOpenDevice={(deviceId) => void navigate({ to: '/devices/$deviceId', params: { deviceId } })}
+    />
+  );
 }
