@@ -658,7 +658,7 @@ export type paths = {
         get?: never;
         /**
          * Set a device’s pricing plan
-         * @description Adds a new version of the device’s pricing plan (contracts.md §3), or creates its plan. New sessions use it; sessions already started keep the version they started with. Audited.
+         * @description With `plan` (contracts.md §3): adds a new version of the device’s pricing plan when the device alone uses it, or gives the device a plan of its own (named after its code) when it had none or shared one with other devices (those keep theirs: a shared plan is edited with PUT /v1/plans/{id}). With `planId`: the device uses that plan of its organisation. New sessions use it; sessions already started keep the version they started with. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -671,6 +671,7 @@ export type paths = {
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         *     - 404 `DEVICE_PLAN_NOT_FOUND`: No such pricing plan.
          */
         put: operations["Devices_setPlan"];
         post?: never;
@@ -1242,6 +1243,130 @@ export type paths = {
          *     - 404 `PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT`: No merchant account receives callbacks here.
          */
         post: operations["PayscoreNotify_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List pricing plans
+         * @description The pricing plans of the organisations whose fleet the caller operates (its own and, for a franchise brand, its franchisees’; never a reseller’s customers’), newest first, each with its current version, its kind (`type`, from the charge parts of the current version) and how many devices use it. Filter by `type`, by vertical (`deviceType`: plans used by a device of that type), by `organizationId`, search by name (`q`); page with `limit` and `offset`; `total` counts every match.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Plans_list"];
+        put?: never;
+        /**
+         * Create a pricing plan
+         * @description A named plan at version 1 (contracts.md §3, checked by the pricing engine: every problem is named by its field path, e.g. `plan.rental.unitFen`), owned by the caller’s organisation or one whose fleet it operates (`organizationId`). Devices use it through `planId` (POST /v1/devices, PUT /v1/devices/{id}/plan). Audited (plan.create).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `PLAN_ORGANIZATION_NOT_FOUND`: No such organisation among those whose fleet you operate.
+         */
+        post: operations["Plans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a pricing plan with its versions and devices
+         * @description One plan: its current version’s plan, every version newest first with who published it and when, and the devices using it (by code).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
+         */
+        get: operations["Plans_detail"];
+        /**
+         * Publish a new version of a pricing plan
+         * @description Appends the next immutable version (and renames the plan when `name` is given). Every device using the plan prices its new sessions with it at once; sessions already started keep the version they started with. With `expectedVersion` (the version a preview was made for), nothing is stored when another version was published since (409). Audited (plan.version.create, before/after).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
+         *     - 409 `PLAN_VERSION_CONFLICT`: The plan has a newer version than the one you edited.
+         */
+        put: operations["Plans_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/plans/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a new version: the devices it reprices
+         * @description A dry run of PUT /v1/plans/{id}: checks the plan and lists the devices whose new sessions would be priced by it (sessions already running keep their version), and whether it differs from the current version at all. Stores nothing; the console shows the list and asks before saving (with `expectedVersion`).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
+         */
+        post: operations["Plans_preview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1986,6 +2111,19 @@ export type components = {
              */
             serviceId: string;
         };
+        CreatePlanDto: {
+            /** @example 充电宝 3元/小时 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The organisation owning the plan (default: yours); a franchise brand may name one of its franchisees.
+             */
+            organizationId?: string;
+            /** @description The pricing plan (contracts.md §3): version 1. */
+            plan: {
+                [key: string]: unknown;
+            };
+        };
         CreateSiteDto: {
             /** @example 浙江省杭州市上城区全福桥路2号 */
             address: string;
@@ -2371,6 +2509,55 @@ export type components = {
             scenario: "VENDING" | "POWERBANK_RENTAL" | "EV_CHARGING" | "WATER";
             serviceId: string;
         };
+        PlanAuthorDto: {
+            /** @description Null when the user is not one you may see. */
+            displayName: string | null;
+            /** Format: uuid */
+            userId: string;
+        };
+        PlanDetailDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The version devices use now. */
+            currentVersion: number;
+            /** @description Devices using the plan. */
+            deviceCount: number;
+            /** @description Devices using the plan, by code (the first 500; deviceCount counts all). */
+            devices: components["schemas"]["PlanDeviceDto"][];
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description The current version’s plan. */
+            plan: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            /**
+             * Format: date-time
+             * @description When the current version was published.
+             */
+            updatedAt: string;
+            /** @description Every version, newest first. */
+            versions: components["schemas"]["PlanVersionDto"][];
+        };
+        PlanDeviceDto: {
+            code: string;
+            /** Format: uuid */
+            id: string;
+            name: string | null;
+            /** Format: uuid */
+            siteId: string;
+            /** @enum {string} */
+            type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+        };
+        PlanListDto: {
+            items: components["schemas"]["PlanSummaryDto"][];
+            /** @description Every match, across pages. */
+            total: number;
+        };
         PlanRefDto: {
             /** Format: uuid */
             id: string;
@@ -2380,11 +2567,63 @@ export type components = {
             };
             version: number;
         };
+        PlanRepricingDto: {
+            /** @description Whether the plan differs from the current version at all. */
+            changed: boolean;
+            /** @description The version devices use now. */
+            currentVersion: number;
+            /** @description Devices that would be repriced (their new sessions; running ones keep their version). */
+            deviceCount: number;
+            /** @description Those devices by code (the first 500). */
+            devices: components["schemas"]["PlanDeviceDto"][];
+            /** @description The version saving would publish. */
+            nextVersion: number;
+            /** Format: uuid */
+            planId: string;
+        };
+        PlanSummaryDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The version devices use now. */
+            currentVersion: number;
+            /** @description Devices using the plan. */
+            deviceCount: number;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            type: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            /**
+             * Format: date-time
+             * @description When the current version was published.
+             */
+            updatedAt: string;
+        };
+        PlanVersionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Who published it (null for the demo seed and versions from before authors were kept). */
+            createdBy: components["schemas"]["PlanAuthorDto"] | null;
+            plan: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            type: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            version: number;
+        };
         PlatformCertificateDto: {
             /** @description The platform certificate (or its public key) as PEM. */
             pem: string;
             /** @description Serial number of the WeChat Pay platform certificate (hex). */
             serialNo: string;
+        };
+        PreviewPlanDto: {
+            /** @description The plan that would become the next version. */
+            plan: {
+                [key: string]: unknown;
+            };
         };
         /** @description RFC 9457 problem details with a stable machine-readable code. */
         Problem: {
@@ -2771,10 +3010,15 @@ export type components = {
             STARTING: number;
         };
         SetDevicePlanDto: {
-            /** @description The new plan (contracts.md §3): the next version of the device’s plan. */
-            plan: {
+            /** @description The new plan (contracts.md §3): the next version of the device’s plan when only this device uses it; when other devices share it, the device gets a plan of its own (named after its code) and the others keep theirs. */
+            plan?: {
                 [key: string]: unknown;
             };
+            /**
+             * Format: uuid
+             * @description Or an existing plan of the device’s organisation (GET /v1/plans): the device uses its current version from now on.
+             */
+            planId?: string;
         };
         SiteDto: {
             address: string;
@@ -2839,6 +3083,16 @@ export type components = {
              * @description A site of that customer, where the device goes (the customer creates it first).
              */
             siteId: string;
+        };
+        UpdatePlanDto: {
+            /** @description The version the edit was based on (the one the preview listed devices for): when the plan has moved on since, nothing is stored (409). */
+            expectedVersion?: number;
+            /** @description A new name for the plan (names are not versioned). */
+            name?: string;
+            /** @description The plan of the new version (contracts.md §3). */
+            plan: {
+                [key: string]: unknown;
+            };
         };
         UserDto: {
             /** Format: date-time */
@@ -4105,7 +4359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `DEVICE_NOT_FOUND` */
+            /** @description `DEVICE_NOT_FOUND`, `DEVICE_PLAN_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5135,6 +5389,292 @@ export interface operations {
                 };
             };
             /** @description `PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_list: {
+        parameters: {
+            query?: {
+                /** @description The vertical: plans used by at least one device of this type. */
+                deviceType?: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+                limit?: number;
+                offset?: number;
+                organizationId?: string;
+                /** @description Part of the plan’s name (case-insensitive). */
+                q?: string;
+                /** @description The plan’s kind from its current version’s charge parts (MIXED: more than one). */
+                type?: "RENTAL" | "ITEMS" | "ENERGY" | "VOLUME" | "MIXED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePlanDto"];
+            };
+        };
+        responses: {
+            /** @description The plan at its new version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_VERSION_CONFLICT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Plans_preview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewPlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRepricingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PLAN_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -17,6 +17,7 @@ import { AllowAbnormalRefunds1764304200000 } from './1764304200000-allow-abnorma
 import { DedupeNotificationsByContent1764304201000 } from './1764304201000-dedupe-notifications-by-content.js';
 import { AddPlatformKeysConfirmed1764304202000 } from './1764304202000-add-platform-keys-confirmed.js';
 import { CreateSessionOrderAttempts1764304400000 } from './1764304400000-create-session-order-attempts.js';
+import { AddPlanAuthorsAndTypes1764305000000 } from './1764305000000-add-plan-authors-and-types.js';
 import { AddSessionListIndexes1764305100000 } from './1764305100000-add-session-list-indexes.js';
 import { HoistSessionVisibility1764305101000 } from './1764305101000-hoist-session-visibility.js';
 import { HoistTenantSettingsInReadPolicies1764305300000 } from './1764305300000-hoist-tenant-settings-in-read-policies.js';
@@ -42,6 +43,7 @@ export const migrations = [
   DedupeNotificationsByContent1764304201000,
   AddPlatformKeysConfirmed1764304202000,
   CreateSessionOrderAttempts1764304400000,
+  AddPlanAuthorsAndTypes1764305000000,
   AddSessionListIndexes1764305100000,
   HoistSessionVisibility1764305101000,
   HoistTenantSettingsInReadPolicies1764305300000,

@@ -15,12 +15,14 @@ import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppMerchantAccountsRouteImport } from './routes/_app/merchant-accounts'
 import { Route as AppOrganizationsRouteImport } from './routes/_app/organizations'
-import { Route as AppPlansRouteImport } from './routes/_app/plans'
 import { Route as AppReceivablesRouteImport } from './routes/_app/receivables'
 import { Route as AppSitesRouteImport } from './routes/_app/sites'
 import { Route as AppDevicesIndexRouteImport } from './routes/_app/devices/index'
 import { Route as AppDevicesDeviceIdRouteImport } from './routes/_app/devices/$deviceId'
 import { Route as AppDevicesImportRouteImport } from './routes/_app/devices/import'
+import { Route as AppPlansIndexRouteImport } from './routes/_app/plans/index'
+import { Route as AppPlansPlanIdRouteImport } from './routes/_app/plans/$planId'
+import { Route as AppPlansNewRouteImport } from './routes/_app/plans/new'
 import { Route as AppSessionsIndexRouteImport } from './routes/_app/sessions/index'
 import { Route as AppSessionsSessionIdRouteImport } from './routes/_app/sessions/$sessionId'
 
@@ -53,11 +55,6 @@ const AppOrganizationsRoute = AppOrganizationsRouteImport.update({
   path: '/organizations',
   getParentRoute: () => AppRoute,
 } as any)
-const AppPlansRoute = AppPlansRouteImport.update({
-  id: '/plans',
-  path: '/plans',
-  getParentRoute: () => AppRoute,
-} as any)
 const AppReceivablesRoute = AppReceivablesRouteImport.update({
   id: '/receivables',
   path: '/receivables',
@@ -83,6 +80,21 @@ const AppDevicesImportRoute = AppDevicesImportRouteImport.update({
   path: '/devices/import',
   getParentRoute: () => AppRoute,
 } as any)
+const AppPlansIndexRoute = AppPlansIndexRouteImport.update({
+  id: '/plans/',
+  path: '/plans/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppPlansPlanIdRoute = AppPlansPlanIdRouteImport.update({
+  id: '/plans/$planId',
+  path: '/plans/$planId',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppPlansNewRoute = AppPlansNewRouteImport.update({
+  id: '/plans/new',
+  path: '/plans/new',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSessionsIndexRoute = AppSessionsIndexRouteImport.update({
   id: '/sessions/',
   path: '/sessions/',
@@ -100,13 +112,15 @@ export interface FileRoutesByFullPath {
   '/audit': typeof AppAuditRoute
   '/merchant-accounts': typeof AppMerchantAccountsRoute
   '/organizations': typeof AppOrganizationsRoute
-  '/plans': typeof AppPlansRoute
   '/receivables': typeof AppReceivablesRoute
   '/sites': typeof AppSitesRoute
   '/devices/$deviceId': typeof AppDevicesDeviceIdRoute
   '/devices/import': typeof AppDevicesImportRoute
+  '/plans/$planId': typeof AppPlansPlanIdRoute
+  '/plans/new': typeof AppPlansNewRoute
   '/sessions/$sessionId': typeof AppSessionsSessionIdRoute
   '/devices/': typeof AppDevicesIndexRoute
+  '/plans/': typeof AppPlansIndexRoute
   '/sessions/': typeof AppSessionsIndexRoute
 }
 export interface FileRoutesByTo {
@@ -114,14 +128,16 @@ export interface FileRoutesByTo {
   '/audit': typeof AppAuditRoute
   '/merchant-accounts': typeof AppMerchantAccountsRoute
   '/organizations': typeof AppOrganizationsRoute
-  '/plans': typeof AppPlansRoute
   '/receivables': typeof AppReceivablesRoute
   '/sites': typeof AppSitesRoute
   '/': typeof AppIndexRoute
   '/devices/$deviceId': typeof AppDevicesDeviceIdRoute
   '/devices/import': typeof AppDevicesImportRoute
+  '/plans/$planId': typeof AppPlansPlanIdRoute
+  '/plans/new': typeof AppPlansNewRoute
   '/sessions/$sessionId': typeof AppSessionsSessionIdRoute
   '/devices': typeof AppDevicesIndexRoute
+  '/plans': typeof AppPlansIndexRoute
   '/sessions': typeof AppSessionsIndexRoute
 }
 export interface FileRoutesById {
@@ -131,14 +147,16 @@ export interface FileRoutesById {
   '/_app/audit': typeof AppAuditRoute
   '/_app/merchant-accounts': typeof AppMerchantAccountsRoute
   '/_app/organizations': typeof AppOrganizationsRoute
-  '/_app/plans': typeof AppPlansRoute
   '/_app/receivables': typeof AppReceivablesRoute
   '/_app/sites': typeof AppSitesRoute
   '/_app/': typeof AppIndexRoute
   '/_app/devices/$deviceId': typeof AppDevicesDeviceIdRoute
   '/_app/devices/import': typeof AppDevicesImportRoute
+  '/_app/plans/$planId': typeof AppPlansPlanIdRoute
+  '/_app/plans/new': typeof AppPlansNewRoute
   '/_app/sessions/$sessionId': typeof AppSessionsSessionIdRoute
   '/_app/devices/': typeof AppDevicesIndexRoute
+  '/_app/plans/': typeof AppPlansIndexRoute
   '/_app/sessions/': typeof AppSessionsIndexRoute
 }
 export interface FileRouteTypes {
@@ -149,13 +167,15 @@ export interface FileRouteTypes {
     | '/audit'
     | '/merchant-accounts'
     | '/organizations'
-    | '/plans'
     | '/receivables'
     | '/sites'
     | '/devices/$deviceId'
     | '/devices/import'
+    | '/plans/$planId'
+    | '/plans/new'
     | '/sessions/$sessionId'
     | '/devices/'
+    | '/plans/'
     | '/sessions/'
   fileRoutesByTo: FileRoutesByTo
   to:
@@ -163,14 +183,16 @@ export interface FileRouteTypes {
     | '/audit'
     | '/merchant-accounts'
     | '/organizations'
-    | '/plans'
     | '/receivables'
     | '/sites'
     | '/'
     | '/devices/$deviceId'
     | '/devices/import'
+    | '/plans/$planId'
+    | '/plans/new'
     | '/sessions/$sessionId'
     | '/devices'
+    | '/plans'
     | '/sessions'
   id:
     | '__root__'
@@ -179,14 +201,16 @@ export interface FileRouteTypes {
     | '/_app/audit'
     | '/_app/merchant-accounts'
     | '/_app/organizations'
-    | '/_app/plans'
     | '/_app/receivables'
     | '/_app/sites'
     | '/_app/'
     | '/_app/devices/$deviceId'
     | '/_app/devices/import'
+    | '/_app/plans/$planId'
+    | '/_app/plans/new'
     | '/_app/sessions/$sessionId'
     | '/_app/devices/'
+    | '/_app/plans/'
     | '/_app/sessions/'
   fileRoutesById: FileRoutesById
 }
@@ -239,13 +263,6 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppOrganizationsRouteImport
       parentRoute: typeof AppRoute
     }
-    '/_app/plans': {
-      id: '/_app/plans'
-      path: '/plans'
-      fullPath: '/plans'
-      preLoaderRoute: typeof AppPlansRouteImport
-      parentRoute: typeof AppRoute
-    }
     '/_app/receivables': {
       id: '/_app/receivables'
       path: '/receivables'
@@ -281,6 +298,27 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppDevicesImportRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/plans/': {
+      id: '/_app/plans/'
+      path: '/plans'
+      fullPath: '/plans/'
+      preLoaderRoute: typeof AppPlansIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/plans/$planId': {
+      id: '/_app/plans/$planId'
+      path: '/plans/$planId'
+      fullPath: '/plans/$planId'
+      preLoaderRoute: typeof AppPlansPlanIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/plans/new': {
+      id: '/_app/plans/new'
+      path: '/plans/new'
+      fullPath: '/plans/new'
+      preLoaderRoute: typeof AppPlansNewRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/sessions/': {
       id: '/_app/sessions/'
       path: '/sessions'
@@ -302,14 +340,16 @@ interface AppRouteChildren {
   AppAuditRoute: typeof AppAuditRoute
   AppMerchantAccountsRoute: typeof AppMerchantAccountsRoute
   AppOrganizationsRoute: typeof AppOrganizationsRoute
-  AppPlansRoute: typeof AppPlansRoute
   AppReceivablesRoute: typeof AppReceivablesRoute
   AppSitesRoute: typeof AppSitesRoute
   AppIndexRoute: typeof AppIndexRoute
   AppDevicesDeviceIdRoute: typeof AppDevicesDeviceIdRoute
   AppDevicesImportRoute: typeof AppDevicesImportRoute
+  AppPlansPlanIdRoute: typeof AppPlansPlanIdRoute
+  AppPlansNewRoute: typeof AppPlansNewRoute
   AppSessionsSessionIdRoute: typeof AppSessionsSessionIdRoute
   AppDevicesIndexRoute: typeof AppDevicesIndexRoute
+  AppPlansIndexRoute: typeof AppPlansIndexRoute
   AppSessionsIndexRoute: typeof AppSessionsIndexRoute
 }
 
@@ -317,14 +357,16 @@ const AppRouteChildren: AppRouteChildren = {
   AppAuditRoute: AppAuditRoute,
   AppMerchantAccountsRoute: AppMerchantAccountsRoute,
   AppOrganizationsRoute: AppOrganizationsRoute,
-  AppPlansRoute: AppPlansRoute,
   AppReceivablesRoute: AppReceivablesRoute,
   AppSitesRoute: AppSitesRoute,
   AppIndexRoute: AppIndexRoute,
   AppDevicesDeviceIdRoute: AppDevicesDeviceIdRoute,
   AppDevicesImportRoute: AppDevicesImportRoute,
+  AppPlansPlanIdRoute: AppPlansPlanIdRoute,
+  AppPlansNewRoute: AppPlansNewRoute,
   AppSessionsSessionIdRoute: AppSessionsSessionIdRoute,
   AppDevicesIndexRoute: AppDevicesIndexRoute,
+  AppPlansIndexRoute: AppPlansIndexRoute,
   AppSessionsIndexRoute: AppSessionsIndexRoute,
 }
 

@@ -138,12 +138,14 @@ export class DevicesController {
   @ApiOperation({
     summary: 'Set a device’s pricing plan',
     description:
-      'Adds a new version of the device’s pricing plan (contracts.md §3), or creates its plan. New sessions use it; sessions already started keep the version they started with. Audited.',
+      'With `plan` (contracts.md §3): adds a new version of the device’s pricing plan when the device alone uses it, or gives the device a plan of its own ' +
+      '(named after its code) when it had none or shared one with other devices (those keep theirs: a shared plan is edited with PUT /v1/plans/{id}). ' +
+      'With `planId`: the device uses that plan of its organisation. New sessions use it; sessions already started keep the version they started with. Audited.',
   })
-  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_PLAN_INVALID, fleetErrors.DEVICE_NOT_FOUND)
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_PLAN_INVALID, fleetErrors.DEVICE_NOT_FOUND, fleetErrors.DEVICE_PLAN_NOT_FOUND)
   @ApiOkResponse({ type: PlanRefDto, description: 'The plan’s new current version.' })
   async setPlan(@UuidParam() id: string, @Body() body: SetDevicePlanDto): Promise<PlanRefDto | null> {
-    return this.devices.setPlan(id, body.plan);
+    return this.devices.setPlan(id, body);
   }
 
   @Post(':id/transfer')

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CredentialChanges } from './credential-changes.js';
@@ -193,7 +194,7 @@ export class DevicesService {
       if (!plan) throw fleetErrors.DEVICE_PLAN_NOT_FOUND('No such pricing plan in the device’s organisation.');
       return plan.id;
     }
-    if (input.plan) return (await createPlan(this.manager, tenantId, name, checkPlan(input.plan))).id;
+    if (input.plan) return (await createPlan(this.manager, tenantId, name, checkPlan(input.plan), this.context.principal.userId)).id;
     return null;
   }
 
@@ -235,7 +236,7 @@ export class DevicesService {
     for (const { spec } of specs) {
       const site = sites.get(spec!.siteId)!;
       if (!planByTenant.has(site.tenantId)) {
-        planByTenant.set(site.tenantId, plan ? (await createPlan(this.manager, site.tenantId, `import ${new Date().toISOString()}`, plan)).id : null);
+        planByTenant.set(site.tenantId, plan ? (await createPlan(this.manager, site.tenantId, `import ${new Date().toISOString()}`, plan, this.context.principal.userId)).id : null);
       }
       rows.push({ ...spec!, tenantId: site.tenantId, planId: planByTenant.get(site.tenantId) ?? null });
     }
@@ -275,23 +276,46 @@ export class DevicesService {
     return this.get(id);
   }
 
-  async setPlan(id: string, plan: Record<string, unknown>): Promise<DeviceDetailDto['plan']> {
-    const device = await findWritableDevice(this.manager, id);
-    const checked = checkPlan(plan);
-    if (device.planId) {
-      await appendPlanVersion(this.manager, device.planId, checked);
-    } else {
-      const created = await createPlan(this.manager, device.tenantId, device.code, checked);
-      await this.manager.update(DeviceEntity, { id }, { planId: created.id });
+  /**
+   * `{plan}`: the next version of the device's plan when the device alone uses it (or a new plan of its own, named
+   * after its code, when it had none or shares its plan with other devices: editing a shared plan is PUT /v1/plans/{id},
+   * after its preview). `{planId}`: the device uses that plan of its organisation from now on. Running sessions keep
+   * the version they started with.
+   */
+  async setPlan(id: string, input: { plan?: Record<string, unknown> | undefined; planId?: string | undefined }): Promise<DeviceDetailDto['plan']> {
+    if ((input.plan === undefined) === (input.planId === undefined)) {
+      throw platformErrors.VALIDATION_FAILED('Invalid fields: plan', { errors: [{ field: 'plan', messages: ['give either plan or planId'] }] });
     }
-    const after = await this.get(id);
-    const current = await currentPlan(this.manager, after.planId!);
+    const device = await findWritableDevice(this.manager, id);
+    const checked = input.plan === undefined ? undefined : checkPlan(input.plan);
+    const userId = this.context.principal.userId;
+    let planId: string;
+    let shared = false;
+    if (input.planId !== undefined) {
+      const plan = await this.manager.findOne(PricingPlanEntity, { where: { id: input.planId, tenantId: device.tenantId } });
+      if (!plan) throw fleetErrors.DEVICE_PLAN_NOT_FOUND('No such pricing plan in the device’s organisation.');
+      planId = plan.id;
+    } else {
+      if (device.planId) {
+        const [other] = (await this.manager.query(`SELECT 1 FROM devices WHERE plan_id = $1 AND id <> $2 LIMIT 1`, [device.planId, id])) as unknown[];
+        shared = other !== undefined;
+      }
+      if (device.planId && !shared) {
+        await appendPlanVersion(this.manager, device.planId, checked!, userId);
+        planId = device.planId;
+      } else {
+        planId = (await createPlan(this.manager, device.tenantId, device.code, checked!, userId)).id;
+      }
+    }
+    if (planId !== device.planId) await this.manager.update(DeviceEntity, { id }, { planId });
+    const current = await currentPlan(this.manager, planId);
     await this.audit.record({
       action: 'device.plan.set',
       resourceType: 'device',
       resourceId: id,
       subjectTenantId: device.tenantId,
-      after: { planId: current?.id, version: current?.version },
+      before: { planId: device.planId },
+      after: { planId: current?.id, version: current?.version, ...(shared ? { detachedFromSharedPlan: device.planId } : {}) },
     });
     return current;
   }

@@ -35,6 +35,8 @@ export class PricingPlanVersionEntity {
   @PrimaryColumn({ type: 'integer' }) version!: number;
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId!: string;
   @Column({ type: 'jsonb' }) plan!: Record<string, unknown>;
+  /** Who published the version (null before 1764305000000 and for the demo seed). */
+  @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

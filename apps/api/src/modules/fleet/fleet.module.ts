@@ -6,12 +6,14 @@ import { DeviceCommandsService } from './device-commands.service.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox, resolveMasterKey } from './device-secrets.js';
 import { DevicesController } from './devices.controller.js';
 import { DevicesService } from './devices.service.js';
+import { PlansController } from './plans.controller.js';
+import { PlansService } from './plans.service.js';
 import { SitesController } from './sites.controller.js';
 import { SitesService } from './sites.service.js';
 
 /** The operator's side of the fleet: sites, devices, provisioning and secrets, pricing plan versions, commands. */
 @Module({
-  controllers: [SitesController, DevicesController],
+  controllers: [SitesController, DevicesController, PlansController],
   providers: [
     { provide: DEVICE_SECRET_BOX, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new DeviceSecretBox(resolveMasterKey(config)) },
     CommandSignal,
@@ -19,6 +21,7 @@ import { SitesService } from './sites.service.js';
     SitesService,
     DevicesService,
     DeviceCommandsService,
+    PlansService,
   ],
   exports: [DEVICE_SECRET_BOX, CommandSignal, CredentialChanges, SitesService, DevicesService, DeviceCommandsService],
 })

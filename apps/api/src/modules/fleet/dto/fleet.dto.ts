@@ -86,9 +86,21 @@ export class ImportDevicesDto {
 }
 
 export class SetDevicePlanDto {
-  @ApiProperty({ type: 'object', additionalProperties: true, description: 'The new plan (contracts.md §3): the next version of the device’s plan.' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'The new plan (contracts.md §3): the next version of the device’s plan when only this device uses it; when other devices share it, ' +
+      'the device gets a plan of its own (named after its code) and the others keep theirs.',
+  })
+  @IsOptional()
   @IsObject()
-  plan!: Record<string, unknown>;
+  plan?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Or an existing plan of the device’s organisation (GET /v1/plans): the device uses its current version from now on.' })
+  @IsOptional()
+  @IsUUID()
+  planId?: string;
 }
 
 export class TransferDeviceDto {

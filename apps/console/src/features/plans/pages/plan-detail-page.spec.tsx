@@ -1,0 +1,110 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { i18next } from '@/lib/i18n';
+import { fakeApi, withQueryClient, type Handler, type Sent } from '../test/fake-api';
+import { PLAN_ID, planDetail } from '../test/plans.fixtures';
+import { PlanDetailPage } from './plan-detail-page';
+
+// a shared two-core machine renders antd slowly: wait for what the test names, longer than the default second
+configure({ asyncUtilTimeout: 8000 });
+beforeAll(() => i18next.changeLanguage('en'));
+afterAll(() => i18next.changeLanguage('zh-CN'));
+
+let api: { sent: Sent[]; restore: () => void };
+afterEach(() => api.restore());
+
+const REPRICING = {
+  planId: PLAN_ID,
+  currentVersion: 3,
+  nextVersion: 4,
+  changed: true,
+  deviceCount: 2,
+  devices: planDetail().devices,
+};
+
+function serve(extra: Handler) {
+  api = fakeApi((sent) => {
+    const answer = extra(sent);
+    if (answer) return answer;
+    if (sent.method === 'GET' && sent.path === `/v1/plans/${PLAN_ID}`) return { status: 200, body: planDetail() };
+    return undefined;
+  });
+}
+
+async function openEditorAndPreview(priceYuan: string) {
+  render(withQueryClient(<PlanDetailPage planId={PLAN_ID} onBack={() => undefined} onOpenDevice={() => undefined} />));
+  fireEvent.click(await screen.findByRole('button', { name: /Publish a new version/ }));
+  fireEvent.change(screen.getByLabelText('Price per unit (¥)'), { target: { value: priceYuan } });
+  fireEvent.click(screen.getByRole('button', { name: /Preview and publish/ }));
+}
+
+describe('PlanDetailPage', () => {
+  it('shows the current rule, every version with who published it and when, and the devices using the plan', async () => {
+    serve(() => undefined);
+    const openedDevices: string[] = [];
+    render(withQueryClient(<PlanDetailPage planId={PLAN_ID} onBack={() => undefined} onOpenDevice={(id) => openedDevices.push(id)} />));
+    expect((await screen.findByTestId('current-rule-zh')).textContent).toContain('3元');
+    expect(screen.getByTestId('current-rule-en').textContent).toMatch(/¥3/);
+    const versions = screen.getAllByRole('row');
+    const v3 = versions.find((row) => row.textContent?.includes('Version 3'))!;
+    expect(v3.textContent).toContain('李雷');
+    expect(v3.textContent).toContain('2026-12-01 10:00:00'); // Asia/Shanghai
+    expect(v3.textContent).toContain('current');
+    const v1 = versions.find((row) => row.textContent?.includes('Version 1'))!;
+    expect(v1.textContent).toContain('System'); // no author kept
+    expect(screen.getByText('PB-0001')).toBeInTheDocument();
+    expect(screen.getByText('PB-0002')).toBeInTheDocument();
+    expect(screen.getByText('Devices using this plan (2)')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('link', { name: 'PB-0001' }));
+    expect(openedDevices).toEqual(['d1']);
+  });
+
+  it('publishes: preview lists the repriced devices, then PUT carries the plan and the version the preview was made for', async () => {
+    serve((sent) => {
+      if (sent.method === 'POST' && sent.path === `/v1/plans/${PLAN_ID}/preview`) return { status: 200, body: REPRICING };
+      if (sent.method === 'PUT' && sent.path === `/v1/plans/${PLAN_ID}`) return { status: 200, body: planDetail({ currentVersion: 4 }) };
+      return undefined;
+    });
+    await openEditorAndPreview('4');
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByText('Publish version 4?')).toBeInTheDocument();
+    expect(within(dialog).getByText('PB-0001 · 东站')).toBeInTheDocument();
+    expect(api.sent.filter((s) => s.method === 'PUT')).toHaveLength(0); // nothing stored before the confirmation
+    const preview = api.sent.find((s) => s.method === 'POST')!;
+    expect((preview.body as { plan: { rental: { unitFen: number } } }).plan.rental.unitFen).toBe(400);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText('Version 4 published')).toBeInTheDocument();
+    const put = api.sent.find((s) => s.method === 'PUT')!;
+    expect(put.body).toMatchObject({ expectedVersion: 3, plan: { rental: { unitFen: 400 } } });
+    expect(put.body).not.toHaveProperty('name'); // the name did not change
+  });
+
+  it('puts the server’s field errors on their fields', async () => {
+    serve((sent) =>
+      sent.method === 'POST'
+        ? {
+            status: 400,
+            body: { status: 400, code: 'DEVICE_PLAN_INVALID', title: 'Bad Request', detail: 'The pricing plan is not valid.', errors: [{ field: 'plan.rental.unitFen', messages: ['exceeds the organisation’s price limit'] }] },
+          }
+        : undefined,
+    );
+    await openEditorAndPreview('400');
+    const item = (await screen.findByText('exceeds the organisation’s price limit')).closest('.ant-form-item')!;
+    expect(within(item as HTMLElement).getByLabelText('Price per unit (¥)')).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
+  it('says so when another version was published meanwhile (409) instead of overwriting it', async () => {
+    serve((sent) => {
+      if (sent.method === 'POST') return { status: 200, body: REPRICING };
+      if (sent.method === 'PUT')
+        return { status: 409, body: { status: 409, code: 'PLAN_VERSION_CONFLICT', title: 'Conflict', detail: 'The plan has a newer version than the one you edited.' } };
+      return undefined;
+    });
+    await openEditorAndPreview('5');
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Publish' }));
+    expect(await screen.findByText(/Someone published a new version while you were editing/)).toBeInTheDocument();
+    expect(screen.queryByText(/published$/)).toBeNull();
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+  });
+});
