@@ -17,6 +17,7 @@ import { AllowAbnormalRefunds1764304200000 } from './1764304200000-allow-abnorma
 import { DedupeNotificationsByContent1764304201000 } from './1764304201000-dedupe-notifications-by-content.js';
 import { AddPlatformKeysConfirmed1764304202000 } from './1764304202000-add-platform-keys-confirmed.js';
 import { CreateSessionOrderAttempts1764304400000 } from './1764304400000-create-session-order-attempts.js';
+import { AddDeviceListSupport1764305200000 } from './1764305200000-add-device-list-support.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   DedupeNotificationsByContent1764304201000,
   AddPlatformKeysConfirmed1764304202000,
   CreateSessionOrderAttempts1764304400000,
+  AddDeviceListSupport1764305200000,
 ];

@@ -7,7 +7,7 @@ export const fleetErrors = defineErrors({
   DEVICE_INVALID: [400, 'The device is not valid.'],
   DEVICE_PLAN_INVALID: [400, 'The pricing plan is not valid.'],
   DEVICE_PLAN_NOT_FOUND: [404, 'No such pricing plan.'],
-  DEVICE_IMPORT_INVALID: [400, 'The CSV has invalid rows; nothing was imported.'],
+  DEVICE_IMPORT_INVALID: [422, 'The CSV has invalid rows; nothing was imported.'],
   DEVICE_REVOKED: [409, 'This device’s secret is revoked.'],
   DEVICE_TRANSFER_CUSTOMER_NOT_FOUND: [404, 'No such customer of the device’s owner.'],
   DEVICE_TRANSFER_REFUSED: [409, 'This device cannot be transferred.'],
