@@ -1,8 +1,29 @@
 import tseslint from 'typescript-eslint';
 import nx from '@nx/eslint-plugin';
 
+/** UI text comes from i18n keys: a letter in JSX text or in a text attribute is a literal that escaped translation. */
+const noLiteralUiText = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    const TEXT_ATTRIBUTES = new Set(['title', 'placeholder', 'label', 'aria-label', 'alt', 'okText', 'cancelText', 'description', 'tooltip', 'extra', 'help']);
+    const hasWords = (text) => /\p{L}{2,}|\p{Script=Han}/u.test(text);
+    return {
+      JSXText(node) {
+        if (hasWords(node.value)) context.report({ node, message: 'UI text must come from an i18n key (t(...)), not a literal.' });
+      },
+      JSXAttribute(node) {
+        const name = typeof node.name.name === 'string' ? node.name.name : '';
+        const value = node.value;
+        if (!TEXT_ATTRIBUTES.has(name) || !value) return;
+        const literal = value.type === 'Literal' ? value.value : value.type === 'JSXExpressionContainer' && value.expression.type === 'Literal' ? value.expression.value : null;
+        if (typeof literal === 'string' && hasWords(literal)) context.report({ node, message: `The ${name} text must come from an i18n key (t(...)), not a literal.` });
+      },
+    };
+  },
+};
+
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/.nx/**', '**/lint-canary/**', 'apps/console/vite.config.*'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', '**/.data/**', '**/.nx/**', '**/lint-canary/**', 'apps/console/vite.config.*', 'apps/console/src/app/routeTree.gen.ts', 'apps/console/jest.*.mjs'] },
   {
     files: ['**/*.ts', '**/*.tsx'],
     extends: [tseslint.configs.recommended],
@@ -62,6 +83,40 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // the console: features never import each other or the app; UI text comes from i18n keys
+    files: ['apps/console/src/**/*.ts', 'apps/console/src/**/*.tsx'],
+    plugins: { zizhu: { rules: { 'no-literal-ui-text': noLiteralUiText } } },
+    rules: {
+      'zizhu/no-literal-ui-text': 'error',
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/app/routeTree.gen*'], message: 'Only the router imports the generated route tree.' }] }],
+    },
+  },
+  {
+    files: ['apps/console/src/features/**/*.ts', 'apps/console/src/features/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/features/*', '@/features/**', '../../*', '../../**'], message: 'A feature never imports another feature: share through @/components or @/lib.' },
+            { group: ['@/app/*', '@/app/**'], message: 'Features do not import the app shell; routes import features.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/console/src/components/**/*.{ts,tsx}', 'apps/console/src/lib/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/features/*', '@/features/**', '@/app/*', '@/app/**'], message: 'Shared components and lib never import features or the app.' }] }],
+    },
+  },
+  {
+    // tests and e2e may use literal text (they assert it)
+    files: ['apps/console/src/**/*.spec.{ts,tsx}', 'apps/console/e2e/**/*.ts', 'apps/console/src/test/**/*.ts'],
+    rules: { 'zizhu/no-literal-ui-text': 'off' },
   },
   {
     // config readers and tools are where the environment is read

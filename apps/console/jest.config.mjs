@@ -1,0 +1,31 @@
+// Console component and hook tests: jsdom, swc (TSX, automatic runtime), the same aliases as Vite.
+import { fileURLToPath } from 'node:url';
+
+const here = (path) => fileURLToPath(new URL(path, import.meta.url));
+
+export default {
+  displayName: 'console',
+  rootDir: here('.'),
+  testEnvironment: here('./jest.env.mjs'),
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.spec.tsx'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
+  setupFilesAfterEnv: [here('./src/test/setup.ts')],
+  transform: {
+    '^.+\\.tsx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2022', experimental: { keepImportAttributes: true } },
+        module: { type: 'es6' },
+      },
+    ],
+  },
+  moduleNameMapper: {
+    '^@/(.*)$': here('./src/$1'),
+    '^@zizhu/kernel$': here('../../libs/kernel/src/index.ts'),
+    '^@zizhu/pricing$': here('../../libs/pricing/src/index.ts'),
+    '^@zizhu/api-client$': here('../../libs/api-client/src/index.ts'),
+    '\\.css$': here('./src/test/style-stub.ts'),
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testTimeout: 20_000,
+};

@@ -1,0 +1,8 @@
+import { createFileRoute } from '@tanstack/react-router';
+import { UnderConstruction } from '@/components/under-construction';
+import { requirePermission } from '@/app/guard';
+
+export const Route = createFileRoute('/_app/receivables')({
+  beforeLoad: requirePermission('money.read'),
+  component: () => <UnderConstruction route="/_app/receivables" />,
+});

@@ -1,0 +1,3 @@
+import { serverJestConfig } from '../../jest.preset.mjs';
+
+export default serverJestConfig(import.meta.dirname, 'api-client');

@@ -1,0 +1,5627 @@
+// Generated from apps/api/openapi.json by `npm run openapi` (openapi-typescript). Never edit by hand.
+
+export type paths = {
+    "/device/v1/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fetch queued commands (long poll)
+         * @description Answers the device’s queued commands as soon as there are any, or an empty list after `waitSeconds` (0–30). A command counts as delivered only once the answer is written to the device’s connection; one the device never received goes back to the queue. Acknowledge each with `POST /device/v1/commands/{id}/ack`.
+         *
+         *     **Who may call:** A device, by a signed request (`X-Device-Id`, `X-Timestamp`, `X-Nonce`, `X-Signature`; contracts.md §4).
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `DEVICE_AUTH_MISSING`: Device requests carry X-Device-Id, X-Timestamp, X-Nonce and X-Signature.
+         *     - 401 `DEVICE_AUTH_MALFORMED`: A device authentication header is malformed.
+         *     - 401 `DEVICE_AUTH_UNKNOWN_DEVICE`: No device with this id.
+         *     - 401 `DEVICE_AUTH_BAD_SIGNATURE`: The signature does not match the request.
+         *     - 401 `DEVICE_AUTH_STALE_TIMESTAMP`: X-Timestamp is more than 300 s away from the server clock.
+         *     - 401 `DEVICE_AUTH_NONCE_REPLAYED`: This nonce was already used within the signature window.
+         *     - 401 `DEVICE_AUTH_REVOKED`: This device’s secret has been revoked.
+         */
+        get: operations["DeviceApi_commands"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/device/v1/commands/{id}/ack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Acknowledge a command
+         * @description What the device did with one of its commands: `SUCCEEDED` or `FAILED`, at `occurredAt` (device time). For a session’s start command, `SUCCEEDED` means the service has begun; the session moves on. Repeating the same result is harmless; another result is 409. An acknowledgement after the command expired is still recorded, but answered 409 `DEVICE_COMMAND_EXPIRED`.
+         *
+         *     **Who may call:** A device, by a signed request (`X-Device-Id`, `X-Timestamp`, `X-Nonce`, `X-Signature`; contracts.md §4).
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `DEVICE_AUTH_MISSING`: Device requests carry X-Device-Id, X-Timestamp, X-Nonce and X-Signature.
+         *     - 401 `DEVICE_AUTH_MALFORMED`: A device authentication header is malformed.
+         *     - 401 `DEVICE_AUTH_UNKNOWN_DEVICE`: No device with this id.
+         *     - 401 `DEVICE_AUTH_BAD_SIGNATURE`: The signature does not match the request.
+         *     - 401 `DEVICE_AUTH_STALE_TIMESTAMP`: X-Timestamp is more than 300 s away from the server clock.
+         *     - 401 `DEVICE_AUTH_NONCE_REPLAYED`: This nonce was already used within the signature window.
+         *     - 401 `DEVICE_AUTH_REVOKED`: This device’s secret has been revoked.
+         *     - 404 `DEVICE_COMMAND_NOT_FOUND`: No such command for this device.
+         *     - 409 `DEVICE_COMMAND_EXPIRED`: The command expired before it was acknowledged; the acknowledgement is recorded.
+         *     - 409 `DEVICE_COMMAND_ALREADY_ACKED`: The command was already acknowledged with another result.
+         */
+        post: operations["DeviceApi_ack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/device/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report an event
+         * @description Records a device event (`eventId`, `type`, `occurredAt`, `sessionId` where it concerns one, and the type’s fields), at most 16 KiB (413 above). A repeated `eventId` is acknowledged (`duplicate: true`) and has no further effect. `session.ended` with its `usage` ends the session and has it priced; `charging.metered` / `valve.metered` meter readings give a session in use its running cost. Events whose device clock is off are kept and flagged.
+         *
+         *     **Who may call:** A device, by a signed request (`X-Device-Id`, `X-Timestamp`, `X-Nonce`, `X-Signature`; contracts.md §4).
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `DEVICE_BODY_INVALID`: The request body is not valid.
+         *     - 401 `DEVICE_AUTH_MISSING`: Device requests carry X-Device-Id, X-Timestamp, X-Nonce and X-Signature.
+         *     - 401 `DEVICE_AUTH_MALFORMED`: A device authentication header is malformed.
+         *     - 401 `DEVICE_AUTH_UNKNOWN_DEVICE`: No device with this id.
+         *     - 401 `DEVICE_AUTH_BAD_SIGNATURE`: The signature does not match the request.
+         *     - 401 `DEVICE_AUTH_STALE_TIMESTAMP`: X-Timestamp is more than 300 s away from the server clock.
+         *     - 401 `DEVICE_AUTH_NONCE_REPLAYED`: This nonce was already used within the signature window.
+         *     - 401 `DEVICE_AUTH_REVOKED`: This device’s secret has been revoked.
+         *     - 413 `DEVICE_BODY_TOO_LARGE`: The request body is larger than this device route accepts.
+         */
+        post: operations["DeviceApi_event"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/device/v1/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a heartbeat
+         * @description The device is alive: `firmware` (at most 64 characters) and any telemetry (battery, slots, signal, meter…), at most 4 KiB (413 above). Marks the device online; heartbeats are coalesced in memory and written in batches, and a device that misses three intervals is marked offline. The answer carries the server time (to correct the device clock) and the heartbeat interval to keep.
+         *
+         *     **Who may call:** A device, by a signed request (`X-Device-Id`, `X-Timestamp`, `X-Nonce`, `X-Signature`; contracts.md §4).
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `DEVICE_BODY_INVALID`: The request body is not valid.
+         *     - 401 `DEVICE_AUTH_MISSING`: Device requests carry X-Device-Id, X-Timestamp, X-Nonce and X-Signature.
+         *     - 401 `DEVICE_AUTH_MALFORMED`: A device authentication header is malformed.
+         *     - 401 `DEVICE_AUTH_UNKNOWN_DEVICE`: No device with this id.
+         *     - 401 `DEVICE_AUTH_BAD_SIGNATURE`: The signature does not match the request.
+         *     - 401 `DEVICE_AUTH_STALE_TIMESTAMP`: X-Timestamp is more than 300 s away from the server clock.
+         *     - 401 `DEVICE_AUTH_NONCE_REPLAYED`: This nonce was already used within the signature window.
+         *     - 401 `DEVICE_AUTH_REVOKED`: This device’s secret has been revoked.
+         *     - 413 `DEVICE_BODY_TOO_LARGE`: The request body is larger than this device route accepts.
+         */
+        post: operations["DeviceApi_heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process is up
+         * @description Liveness, for restarts: answers `{"status": "ok"}` while the process runs; touches nothing else.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`): none of its own.
+         */
+        get: operations["Health_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that the process can serve
+         * @description Readiness, for load balancers: answers `{"status": "ok"}` when the database answers a query, 503 otherwise.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 503 `DATABASE_UNAVAILABLE`: The database is not reachable.
+         */
+        get: operations["Health_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Page through the audit log
+         * @description Who changed what (before/after, request id), newest first: the entries by or about the organisations whose data the caller may see (its own and those under it; a hardware reseller not its customers’). `organizationId` narrows to entries by or about one organisation; pass `nextCursor` as `cursor` for the next page.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in with a login and password
+         * @description Exchanges a login (email or phone) and password for an access token (Bearer, short-lived) and a refresh token (one use, starts a sign-in session). Failed attempts are limited per (login, client address): the first few are free, then each one doubles the wait; an address with many failures across logins is closed for a while to logins that never signed in from it. A refused attempt answers 429 with a `Retry-After` header and `retryAfterSeconds`.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_INVALID_CREDENTIALS`: Wrong login or password.
+         *     - 429 `AUTH_RATE_LIMITED`: Too many failed sign-in attempts. Try again later.
+         */
+        post: operations["Auth_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign out
+         * @description Anyone holding the refresh token may call it. Ends that sign-in session: its refresh tokens, and the access tokens issued in it, are refused from the next request on (401 AUTH_TOKEN_REVOKED) in every API process; the user’s other sessions stay signed in. An unknown or already revoked token is accepted silently (204).
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         */
+        post: operations["Auth_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for a new token pair
+         * @description Rotates the refresh token: answers a new access token and a new refresh token, and the one sent is spent. Presenting a spent refresh token again revokes its whole session (every token of its family): 401 `AUTH_REFRESH_REUSED`.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REFRESH_INVALID`: The refresh token is invalid, expired or revoked.
+         *     - 401 `AUTH_REFRESH_REUSED`: This refresh token was already used; every session of its family has been revoked. Sign in again.
+         */
+        post: operations["Auth_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consumer/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign in an end user of the mini-program
+         * @description Exchanges the `wx.login` code of a mini-program (`appid`) with WeChat (code2session) for the user’s openid and answers a consumer token for the consumer routes. The appid must be listed by an enabled merchant account, whose app secret is used. Against the simulator, a code `test:<openid>` yields that openid. Creates no rows. 401 `CONSUMER_CODE_INVALID` is WeChat’s errcode 40029 / 40163 (call `wx.login` again); 502 when WeChat cannot answer or no app secret is configured.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `CONSUMER_CODE_INVALID`: The wx.login code is invalid or was already used; call wx.login again.
+         *     - 422 `MERCHANT_APPID_UNKNOWN`: No merchant account lists this appid.
+         *     - 502 `CONSUMER_WECHAT_UNAVAILABLE`: WeChat could not exchange the login code right now; try again.
+         */
+        post: operations["Consumers_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consumer/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the signed-in end user
+         * @description The appid and openid the consumer token was issued for.
+         *
+         *     **Who may call:** An end user of the mini-program: `Authorization: Bearer <consumerToken>` from `POST /v1/consumer/login`. Operator tokens are refused.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         */
+        get: operations["Consumers_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consumer/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Scan a device: start a session (or get yours back)
+         * @description The end user (consumer token) scanned a device’s QR code (`deviceCode`, with `slot` for a power-bank cabinet or `connector` for an EV charger): the session is opened `AWAITING_CONFIRMATION` and its Pay Score order is created with the device’s merchant of record; the answer waits a few seconds for WeChat’s confirmation package and carries `businessView` for `wx.openBusinessView`. The same user scanning the same position again gets the same session back; while it still awaits confirmation, with a new Pay Score order (new `outOrderNo`, `attempt` + 1, a fresh package: a package is single-use) — the earlier order is cancelled at WeChat first, or, if the user had already confirmed it, the session goes on with it (at most 10 orders per session). Refused before any call to WeChat when the device is unknown, revoked, offline or busy with another user, has no plan or Pay Score service, the service is approved for another vertical or a lower risk cap, or the mini-program is not bound to the merchant.
+         *
+         *     **Who may call:** An end user of the mini-program: `Authorization: Bearer <consumerToken>` from `POST /v1/consumer/login`. Operator tokens are refused.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `SESSION_POSITION_INVALID`: The slot or connector does not exist on this device.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 404 `SESSION_DEVICE_NOT_FOUND`: No device has this code.
+         *     - 409 `SESSION_DEVICE_UNAVAILABLE`: This device cannot start a session now.
+         *     - 409 `SESSION_DEVICE_BUSY`: This device (or this slot / connector) is already in use.
+         *     - 409 `SESSION_TOO_MANY_ATTEMPTS`: This session asked for too many Pay Score orders; cancel it and scan again.
+         *     - 422 `SESSION_PLAN_MISSING`: The device has no pricing plan.
+         *     - 422 `PAYSCORE_SERVICE_NOT_CONFIGURED`: The device has no usable Pay Score service.
+         *     - 422 `PAYSCORE_SCENARIO_MISMATCH`: The Pay Score service is not approved for this device’s vertical.
+         *     - 422 `PAYSCORE_RISK_CAP_EXCEEDED`: The device’s risk fund exceeds the Pay Score service’s risk cap.
+         *     - 422 `SESSION_APPID_NOT_BOUND`: This mini-program is not bound to the device’s merchant account.
+         */
+        post: operations["ConsumerSessions_start"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consumer/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one of my sessions
+         * @description The end user’s own session: state, the current Pay Score order (`outOrderNo`, `attempt`), the confirmation jump (`businessView`) while unconfirmed, the running cost while in use (`runningFen`), then the total, lines and what was paid. Another user’s session answers 404.
+         *
+         *     **Who may call:** An end user of the mini-program: `Authorization: Bearer <consumerToken>` from `POST /v1/consumer/login`. Operator tokens are refused.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         */
+        get: operations["ConsumerSessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consumer/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel my unconfirmed session
+         * @description The user backed out before confirming: the session’s Pay Score order is cancelled and nothing is charged. Only while the session awaits confirmation.
+         *
+         *     **Who may call:** An end user of the mini-program: `Authorization: Bearer <consumerToken>` from `POST /v1/consumer/login`. Operator tokens are refused.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
+         */
+        post: operations["ConsumerSessions_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/consumer/sessions/{id}/confirmed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report the return from the confirmation page
+         * @description The mini-program is back from WeChat’s confirmation page: while the session awaits confirmation, its order is queried now (the fallback for a late `USER_CONFIRM` callback) and the answer waits up to 3 s for the state to move. Safe to repeat.
+         *
+         *     **Who may call:** An end user of the mini-program: `Authorization: Bearer <consumerToken>` from `POST /v1/consumer/login`. Operator tokens are refused.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         */
+        post: operations["ConsumerSessions_confirmed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List devices
+         * @description The devices of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first: filter by `siteId`, `organizationId`, `type` and `online`; page with `limit` and `offset`; `total` counts every match.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Devices_list"];
+        put?: never;
+        /**
+         * Register a device
+         * @description Provisions one device at a site the caller may see; it belongs to the site’s organisation. `slots` is required for a power-bank cabinet and only for it, `connectors` likewise for an EV charger; the pricing plan is given inline (`plan`, contracts.md §3) or as an existing `planId` of that organisation, not both. Answers the device secret once (it is stored sealed). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_INVALID`: The device is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `SITE_NOT_FOUND`: No such site.
+         *     - 404 `DEVICE_PLAN_NOT_FOUND`: No such pricing plan.
+         *     - 409 `DEVICE_CODE_TAKEN`: A device with this code already exists.
+         */
+        post: operations["Devices_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a device with its history
+         * @description One device the caller may see, with its site, current pricing plan, the last 50 telemetry samples and commands, the last 100 events, and a timeline of both.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        get: operations["Devices_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/commands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a command to a device
+         * @description Queues a command the device’s type takes (fridge: `UNLOCK`, `REBOOT`; power-bank cabinet: `EJECT`, `UNLOCK`, `REBOOT`; EV charger: `START_CHARGING`, `STOP_CHARGING`, `REBOOT`; water valve: `OPEN_VALVE`, `CLOSE_VALVE`, `REBOOT`), valid for `ttlSeconds` (default 60); the device fetches it by long poll. Only the device’s own organisation (or its franchise brand, or the platform) commands it: a hardware reseller sees its customers’ devices but gets 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         *     - 409 `DEVICE_REVOKED`: This device’s secret is revoked.
+         *     - 422 `DEVICE_COMMAND_NOT_SUPPORTED`: This device type does not take this command.
+         */
+        post: operations["Devices_sendCommand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/commands/{commandId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a command of a device
+         * @description One command of a device the caller may see, with its delivery and acknowledgement state.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         *     - 404 `DEVICE_COMMAND_NOT_FOUND`: No such command.
+         */
+        get: operations["Devices_command"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/payscore-service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bind a device to a Pay Score service
+         * @description Chooses the Pay Score service id the device’s sessions are charged under: an enabled service of the device’s merchant of record (a franchisee: its brand’s). Refused when the service is approved for another vertical (422 `PAYSCORE_SCENARIO_MISMATCH`: cross-scenario use gets the merchant’s Pay Score revoked) or the risk fund of the device’s plan (its total cap) is above the service’s cap (422 `PAYSCORE_RISK_CAP_EXCEEDED`). A hardware reseller does not bind its customers’ devices (404). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         *     - 404 `PAYSCORE_SERVICE_NOT_FOUND`: No such Pay Score service.
+         *     - 422 `PAYSCORE_SCENARIO_MISMATCH`: The Pay Score service is not approved for this device’s vertical.
+         *     - 422 `PAYSCORE_RISK_CAP_EXCEEDED`: The device’s risk fund exceeds the Pay Score service’s risk cap.
+         */
+        post: operations["DevicePayscore_bind"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a device’s pricing plan
+         * @description Adds a new version of the device’s pricing plan (contracts.md §3), or creates its plan. New sessions use it; sessions already started keep the version they started with. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        put: operations["Devices_setPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/secret/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revoke a device’s secret
+         * @description The device’s signed requests are refused from now on (401 `DEVICE_AUTH_REVOKED`) and it is marked offline, until its secret is rotated. Revoking twice changes nothing. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        post: operations["Devices_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a device’s secret
+         * @description Issues a new device secret (answered once) and its version; the old one stops working at once. Also lifts a revocation. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        post: operations["Devices_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transfer a device to a customer (the sale)
+         * @description A hardware reseller hands a device of its own inventory to one of its customer organisations, into a site of that customer. From then on only the customer operates it (plan, secret, Pay Score service, commands); the reseller keeps a read-only view of its health. The reseller’s plan and Pay Score service are cleared, open commands expire, and the secret is replaced by one nobody is told with the device revoked: the customer provisions it with POST /v1/devices/{id}/secret/rotate. A device that has served sessions is not inventory (409). Audited (device.transfer, before/after).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         *     - 404 `DEVICE_TRANSFER_CUSTOMER_NOT_FOUND`: No such customer of the device’s owner.
+         *     - 404 `SITE_NOT_FOUND`: No such site.
+         *     - 409 `DEVICE_TRANSFER_REFUSED`: This device cannot be transferred.
+         */
+        post: operations["Devices_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/by-code/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find a device by its QR code
+         * @description The device whose code (printed in its QR code) is `code`, if the caller may see it; otherwise 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        get: operations["Devices_byCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import devices from CSV
+         * @description Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), with an optional pricing plan for all of them: all rows or none. Every invalid row is named in one answer. Each device’s secret is answered once. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `DEVICE_IMPORT_INVALID`: The CSV has invalid rows; nothing was imported.
+         *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 409 `DEVICE_CODE_TAKEN`: A device with this code already exists.
+         */
+        post: operations["Devices_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show the signed-in user
+         * @description The caller’s own login (id, email, phone, role) and its organisation’s id, name, kind and operating model.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Auth_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List merchant accounts
+         * @description The WeChat Pay merchant accounts (mchid) of the organisations whose data the caller may see, each with its Pay Score services. Key material is never returned.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["MerchantAccounts_list"];
+        put?: never;
+        /**
+         * Add a merchant account
+         * @description Registers the caller’s WeChat Pay merchant account: mchid, bound appids, the API certificate serial and private key, the APIv3 and APIv2 keys, the WeChat Pay public key (or platform certificates) and optional mini-program app secrets. Only a merchant of record has one (an operator or a reseller’s customer; a franchisee charges through its brand’s). The credentials are validated first with a signed test call to WeChat Pay; when it fails nothing is stored (422). Secrets are stored sealed and never returned. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `MERCHANT_INVALID`: The merchant account is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `MERCHANT_NOT_MERCHANT_OF_RECORD`: Only an operator or a reseller’s customer is a merchant of record; a franchisee charges through its brand’s account.
+         *     - 409 `MERCHANT_MCHID_TAKEN`: A merchant account with this mchid already exists.
+         *     - 422 `MERCHANT_CREDENTIALS_INVALID`: WeChat Pay did not accept these credentials; nothing was stored.
+         */
+        post: operations["MerchantAccounts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a merchant account
+         * @description One merchant account the caller may see, with its Pay Score services; any other id answers 404. Key material is never returned.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        get: operations["MerchantAccounts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/credentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a merchant account’s credentials
+         * @description Replaces the key material of an enabled account (certificate serial and private key, APIv3 and APIv2 keys, WeChat Pay public key or certificates, app secrets), validated the same way as on creation (422, nothing changed, when WeChat Pay refuses it); `credentialsVersion` goes up by one. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `MERCHANT_INVALID`: The merchant account is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 409 `MERCHANT_ACCOUNT_DISABLED`: This merchant account is disabled.
+         *     - 422 `MERCHANT_CREDENTIALS_INVALID`: WeChat Pay did not accept these credentials; nothing was stored.
+         */
+        put: operations["MerchantAccounts_replaceCredentials"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a merchant account
+         * @description The account charges nothing from now on: new sessions on its services are refused and its callbacks are no longer accepted. Disabling twice changes nothing. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        post: operations["MerchantAccounts_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a Pay Score service id
+         * @description Adds a Pay Score service id to an enabled merchant account, with the scenario (vertical), mode and per-order risk cap WeChat approved it for; only devices of that vertical may use it, and never above its cap. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 409 `MERCHANT_ACCOUNT_DISABLED`: This merchant account is disabled.
+         *     - 409 `PAYSCORE_SERVICE_TAKEN`: This service id is already registered under this merchant account.
+         */
+        post: operations["MerchantAccounts_addService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List organisations
+         * @description The caller’s organisation and those under it (a franchise brand’s franchisees, a hardware reseller’s customers); a platform admin sees all.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Organizations_list"];
+        put?: never;
+        /**
+         * Create an organisation
+         * @description Adds a child organisation under the caller’s own (a platform admin: under `parentId`). The tree’s shape is fixed by the parent: the platform has operators (with an `operatingModel`: `SELF_RUN`, `FRANCHISE` or `HARDWARE_SALE`), a franchise brand has franchisees, a hardware reseller has customers. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `ORGANIZATION_MODEL_REQUIRED`: An operator needs an operatingModel (SELF_RUN, FRANCHISE or HARDWARE_SALE).
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `ORGANIZATION_KIND_NOT_ALLOWED`: You may not create an organisation of this kind here.
+         */
+        post: operations["Organizations_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an organisation
+         * @description One organisation the caller may see; any other id answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Organizations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename an organisation
+         * @description Renames the caller’s own organisation or one directly under it (a platform admin: any). Another organisation answers 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        patch: operations["Organizations_rename"];
+        trace?: never;
+    };
+    "/v1/payscore-services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the Pay Score services my devices may use
+         * @description The Pay Score services of the merchant accounts the caller may see; a franchisee gets its brand’s enabled services (those it may bind its devices to).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["PayscoreServices_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payscore/notify/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a WeChat Pay callback
+         * @description The `notify_url` of every Pay Score order and refund of the merchant account `accountId`; WeChat Pay calls it (`USER_CONFIRM`, `USER_PAID`, `REFUND.*`). The signature (`Wechatpay-*` headers) is verified on the raw body with the account’s platform keys before anything is decrypted; the callback is stored once (a repeat is answered 204 and changes nothing) and applied by a job right after the answer. An authentic event type the platform does not act on is acknowledged. A rejected callback is answered 4xx, so WeChat sends it again on its retry schedule. Public: the signature is the authentication.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `PAYSCORE_NOTIFY_REJECTED`: The callback did not verify.
+         *     - 404 `PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT`: No merchant account receives callbacks here.
+         */
+        post: operations["PayscoreNotify_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show what users still owe
+         * @description Completed orders not yet paid, among the sessions the caller may see: their count and total owed, by age (<1d, 1-7d, 7-30d, >30d), and the oldest 100.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Sessions_receivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sessions
+         * @description Sessions of the devices and merchants whose data the caller may see (its own and those under it; a hardware reseller never sees its customers’), newest first, with their total: filter by `state`, `deviceId`, `organizationId` and `anomaly`; page with `limit` and `offset`.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Sessions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a session
+         * @description One session the caller may see (a hardware reseller never sees its customers’ sessions): times, usage, quote, the lines sent to WeChat, operator actions, the Pay Score orders (`attempts`: a scan repeated before confirming replaces the order) and, while in use, the running cost (`runningFen`, from the latest meter reading for chargers and valves: `meterReading`).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         */
+        get: operations["Sessions_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/collect": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask WeChat to collect an unpaid order now
+         * @description Queues a 催收 (collect) for a completed, unpaid order (`AWAITING_PAYMENT`): WeChat tries the debit again. Answers 202 at once; the action’s state shows the outcome. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Sessions_collect"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a session for the device
+         * @description For a session `STARTING` or `IN_USE` whose end the device did not report (“I returned it, the cabinet missed it”): ends it at `endedAt` (between the start of the service and now) with the given usage, stops the device where it has a stop command, prices it with the plan version the session started with and completes its Pay Score order. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `SESSION_END_TIME_INVALID`: The end time is not valid for this session.
+         *     - 422 `SESSION_USAGE_INVALID`: The usage is not valid for this session’s pricing plan.
+         */
+        post: operations["Sessions_end"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/modify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Lower the amount of an unpaid order
+         * @description Queues WeChat’s modify of a completed, unpaid order (`AWAITING_PAYMENT`) to a `totalFen` strictly below its current total (an order can only be lowered, before payment). Answers 202 at once; the new action’s state in the session shows the outcome. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `SESSION_AMOUNT_INVALID`: The amount is not valid for this session.
+         */
+        post: operations["Sessions_modify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund a paid session
+         * @description Queues a refund of `amountFen` of a `PAID` session (by its WeChat transaction id). All refunds of a session that have not failed never add up to more than was paid. Answers 202 at once; the action’s state shows the outcome. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `SESSION_REFUND_EXCEEDS_PAID`: Refunds would exceed what the user paid.
+         */
+        post: operations["Sessions_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List sites
+         * @description The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’); `organizationId` narrows to one organisation.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Sites_list"];
+        put?: never;
+        /**
+         * Create a site
+         * @description Adds a site (name, address, city, optional coordinates) to the caller’s organisation or, with `organizationId`, to one under it. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `SITE_NOT_FOUND`: No such site.
+         */
+        post: operations["Sites_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a site
+         * @description One site the caller may see; any other id answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `SITE_NOT_FOUND`: No such site.
+         */
+        get: operations["Sites_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List logins
+         * @description The logins of the organisations the caller may see (its own and those under it), oldest first; `organizationId` narrows to one organisation.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Users_list"];
+        put?: never;
+        /**
+         * Create a login
+         * @description Adds a login (email or phone, password, role) to the caller’s organisation or, with `organizationId`, to one directly under it whose data it may see (a hardware reseller does not manage its customers’ logins). The role must fit the organisation’s kind (operator: `OPERATOR_ADMIN` or `OPERATOR_STAFF`; franchisee: `FRANCHISEE_ADMIN`; customer: `CUSTOMER_ADMIN`). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `USER_LOGIN_REQUIRED`: Give an email or a phone number.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 404 `USER_ORGANIZATION_NOT_FOUND`: No such organisation to add a login to.
+         *     - 409 `USER_LOGIN_TAKEN`: This email or phone number is already a login.
+         *     - 422 `USER_ROLE_NOT_ALLOWED`: This role does not fit that organisation, or you may not grant it.
+         */
+        post: operations["Users_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a login
+         * @description One login the caller may see; any other id answers 404.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `USER_NOT_FOUND`: No such user.
+         */
+        get: operations["Users_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Disable a login
+         * @description Admins of the login's organisation or of the organisation directly above it (and platform admins). The login can no longer sign in or refresh, and its access tokens are refused from the next request on, in every API process. A login one does not manage answers USER_ROLE_NOT_ALLOWED; one’s own login cannot be disabled. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `USER_NOT_FOUND`: No such user.
+         *     - 422 `USER_ROLE_NOT_ALLOWED`: This role does not fit that organisation, or you may not grant it.
+         *     - 422 `USER_CANNOT_DISABLE_SELF`: You cannot disable your own login.
+         */
+        post: operations["Users_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/users/{id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable a disabled login
+         * @description Same callers as disable. The login may sign in again; tokens it held when disabled stay revoked. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 404 `USER_NOT_FOUND`: No such user.
+         *     - 422 `USER_ROLE_NOT_ALLOWED`: This role does not fit that organisation, or you may not grant it.
+         */
+        post: operations["Users_enable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: {
+        AgingBucketDto: {
+            /** @example 1-7d */
+            bucket: string;
+            count: number;
+            owedFen: number;
+        };
+        AuditEntryDto: {
+            /** @example organization.rename */
+            action: string;
+            /** Format: uuid */
+            actorUserId: string | null;
+            after: Record<string, never> | null;
+            before: Record<string, never> | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /**
+             * Format: uuid
+             * @description The organisation that acted.
+             */
+            organizationId: string;
+            requestId: string | null;
+            resourceId: string | null;
+            /** @example organization */
+            resourceType: string;
+            /**
+             * Format: uuid
+             * @description The organisation acted upon, when another.
+             */
+            subjectOrganizationId: string | null;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        BindPayscoreServiceDto: {
+            /**
+             * @description A service id of the device’s merchant of record (a franchisee: its brand’s).
+             * @example 2002000000000558128851361561536
+             */
+            serviceId: string;
+        };
+        BusinessViewDto: {
+            /** @example wxpayScoreUse */
+            businessType: string;
+            /** @description Pass to wx.openBusinessView as extraData (package + APIv2 signature). */
+            extraData: {
+                [key: string]: unknown;
+            };
+        };
+        CommandAckDto: {
+            detail?: string;
+            /**
+             * Format: date-time
+             * @description Device time.
+             */
+            occurredAt: string;
+            /**
+             * @description For a session’s start command, SUCCEEDED means the service has begun.
+             * @enum {string}
+             */
+            result: "SUCCEEDED" | "FAILED";
+        };
+        CommandAckResponseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "SUCCEEDED" | "FAILED";
+        };
+        CommandDto: {
+            ackDetail: string | null;
+            /** @description The device’s acknowledgement, kept even when it came after expiry. */
+            ackResult: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: date-time */
+            expiredAt: string | null;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            params: {
+                [key: string]: unknown;
+            };
+            sessionId: string | null;
+            /** @enum {string} */
+            state: "QUEUED" | "DELIVERED" | "SUCCEEDED" | "FAILED" | "EXPIRED";
+            /** Format: date-time */
+            succeededAt: string | null;
+            /** @enum {string} */
+            type: "UNLOCK" | "EJECT" | "START_CHARGING" | "STOP_CHARGING" | "OPEN_VALVE" | "CLOSE_VALVE" | "REBOOT";
+        };
+        CommandsResponseDto: {
+            commands: components["schemas"]["DeviceCommandWireDto"][];
+        };
+        ConsumerLoginDto: {
+            /**
+             * @description The mini-program appid
+             * @example wxd0000000000demo
+             */
+            appid: string;
+            /**
+             * @description The code from wx.login (with the simulator: test:<openid>)
+             * @example test:o_alice
+             */
+            code: string;
+        };
+        ConsumerMeDto: {
+            /** @example wxd0000000000demo */
+            appid: string;
+            /** @example o_alice */
+            openid: string;
+        };
+        ConsumerSessionDto: {
+            /** @description Which of the session’s Pay Score orders is current (1, 2, …). */
+            attempt: number;
+            /** @description Present while the order awaits the user’s confirmation. */
+            businessView: components["schemas"]["BusinessViewDto"] | null;
+            cancelReason?: string;
+            connector: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            deviceCode: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            lines?: {
+                [key: string]: unknown;
+            }[];
+            /** @description The current Pay Score order’s number (a scan repeated before confirming gets a new order, and a new number). */
+            outOrderNo: string;
+            paidFen?: number;
+            refundedFen?: number;
+            /** @description The most this session can cost (the Pay Score risk fund). */
+            riskFundFen: number;
+            /** @description In use: what the session would cost if it ended now (see the operator’s runningFen). */
+            runningFen?: number;
+            /** Format: uuid */
+            sessionId: string;
+            slot: number | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** @enum {string} */
+            state: "AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED";
+            totalFen?: number;
+        };
+        ConsumerTokenDto: {
+            /** @description Bearer token for the /v1/consumer routes (never accepted on operator routes) */
+            consumerToken: string;
+            /**
+             * @description Seconds until the consumer token expires
+             * @example 7200
+             */
+            expiresIn: number;
+            /** @example o_alice */
+            openid: string;
+        };
+        CreateMerchantAccountDto: {
+            /** @description The APIv2 key (32 characters), for the mini-program jump signature. Write-only. */
+            apiV2Key: string;
+            /** @description The APIv3 key (32 characters). Write-only. */
+            apiV3Key: string;
+            /**
+             * @description Mini-program / app ids bound to the mchid.
+             * @example [
+             *       "wxd678efh567hg6787"
+             *     ]
+             */
+            appids: string[];
+            /** @description Mini-program secrets by appid (for the consumer login). Write-only. */
+            appSecrets?: {
+                [key: string]: string;
+            };
+            /**
+             * @description WeChat Pay merchant id.
+             * @example 1230000109
+             */
+            mchid: string;
+            /** @example 小电共享充电宝 */
+            name: string;
+            /** @description Platform certificates (certificate mode). */
+            platformCertificates?: components["schemas"]["PlatformCertificateDto"][];
+            /**
+             * @description WeChat Pay public key id (public-key mode).
+             * @example PUB_KEY_ID_0112345678901234567890123456789012
+             */
+            platformPublicKeyId?: string;
+            /** @description WeChat Pay public key (PEM), with platformPublicKeyId. */
+            platformPublicKeyPem?: string;
+            /** @description The merchant API private key (apiclient_key.pem). Write-only: never returned. */
+            privateKeyPem: string;
+            /**
+             * @description Serial number of the merchant API certificate.
+             * @example 5157F09EFDC096DE15EBE81A47057A7232F1B8E1
+             */
+            serialNo: string;
+        };
+        CreateOrganizationDto: {
+            /**
+             * @description Platform admins create operators; franchise brands create franchisees; hardware resellers create customers.
+             * @enum {string}
+             */
+            kind: "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            /** @example 杭州西湖加盟店 */
+            name: string;
+            /**
+             * @description Required for an operator.
+             * @enum {string}
+             */
+            operatingModel?: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE";
+            /**
+             * Format: uuid
+             * @description The parent; defaults to your own organisation.
+             */
+            parentId?: string;
+        };
+        CreatePayscoreServiceDto: {
+            /** @enum {string} */
+            mode: "DEPOSIT_WAIVED" | "USE_FIRST";
+            /** @example 充电宝免押租借 */
+            name: string;
+            /** @description The highest risk fund WeChat allows per order, in fen. */
+            riskCapFen: number;
+            /**
+             * @description The scenario WeChat approved the service for; only devices of that vertical may use it.
+             * @enum {string}
+             */
+            scenario: "VENDING" | "POWERBANK_RENTAL" | "EV_CHARGING" | "WATER";
+            /**
+             * @description WeChat’s Pay Score service id.
+             * @example 2002000000000558128851361561536
+             */
+            serviceId: string;
+        };
+        CreateSiteDto: {
+            /** @example 浙江省杭州市上城区全福桥路2号 */
+            address: string;
+            /** @example 杭州 */
+            city: string;
+            /** @example 30.2906 */
+            latitude?: number;
+            /** @example 120.2133 */
+            longitude?: number;
+            /** @example 杭州东站 B1 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The organisation owning the site (default: yours); a franchise brand may name one of its franchisees. A reseller creates sites only for itself: its customers create their own.
+             */
+            organizationId?: string;
+        };
+        CreateUserDto: {
+            /** @example 值班员 张三 */
+            displayName: string;
+            /** @example staff@powerbank.demo */
+            email?: string;
+            /**
+             * Format: uuid
+             * @description The organisation the login belongs to; defaults to your own.
+             */
+            organizationId?: string;
+            password: string;
+            /** @example +8613800000000 */
+            phone?: string;
+            /** @enum {string} */
+            role: "PLATFORM_ADMIN" | "OPERATOR_ADMIN" | "OPERATOR_STAFF" | "FRANCHISEE_ADMIN" | "CUSTOMER_ADMIN";
+        };
+        DeviceCommandWireDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: uuid */
+            id: string;
+            params: {
+                [key: string]: unknown;
+            };
+            sessionId: string | null;
+            /** @enum {string} */
+            type: "UNLOCK" | "EJECT" | "START_CHARGING" | "STOP_CHARGING" | "OPEN_VALVE" | "CLOSE_VALVE" | "REBOOT";
+        };
+        DeviceDetailDto: {
+            code: string;
+            /** @description Newest first. */
+            commands: components["schemas"]["CommandDto"][];
+            connectors: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description In device-time order, newest first. */
+            events: components["schemas"]["DeviceEventDto"][];
+            firmware: string | null;
+            heartbeatIntervalSeconds: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            name: string | null;
+            /** Format: date-time */
+            offlineAt: string | null;
+            online: boolean;
+            /** Format: uuid */
+            organizationId: string;
+            payscoreServiceId: string | null;
+            plan: components["schemas"]["PlanRefDto"] | null;
+            /** Format: uuid */
+            planId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            secretVersion: number;
+            site: components["schemas"]["SiteDto"];
+            /** Format: uuid */
+            siteId: string;
+            slots: number | null;
+            telemetry: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Newest first. */
+            telemetryHistory: components["schemas"]["TelemetrySampleDto"][];
+            /** @description Commands and events together, newest first. */
+            timeline: components["schemas"]["TimelineEntryDto"][];
+            /** @enum {string} */
+            type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+        };
+        DeviceDto: {
+            code: string;
+            connectors: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            firmware: string | null;
+            heartbeatIntervalSeconds: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            name: string | null;
+            /** Format: date-time */
+            offlineAt: string | null;
+            online: boolean;
+            /** Format: uuid */
+            organizationId: string;
+            payscoreServiceId: string | null;
+            /** Format: uuid */
+            planId: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            secretVersion: number;
+            /** Format: uuid */
+            siteId: string;
+            slots: number | null;
+            telemetry: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+        };
+        DeviceEventDto: {
+            /** @enum {string|null} */
+            clockFlag: "DEVICE_CLOCK_SKEWED" | "OCCURRED_IN_FUTURE" | null;
+            clockSkewSeconds: number | null;
+            /** @description The device’s eventId (platform events: platform:…). */
+            eventId: string;
+            /**
+             * Format: date-time
+             * @description Device time.
+             */
+            occurredAt: string;
+            /** @description Arrived after an event with a later device time. */
+            outOfOrder: boolean;
+            payload: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            receivedAt: string;
+            sessionId: string | null;
+            /** @enum {string} */
+            source: "DEVICE" | "PLATFORM";
+            type: string;
+        };
+        DeviceListDto: {
+            items: components["schemas"]["DeviceDto"][];
+            total: number;
+        };
+        DevicePayscoreBindingDto: {
+            /** Format: uuid */
+            deviceId: string;
+            payscoreServiceId: string;
+            /** @description The risk fund the device’s current plan asks for (its total cap), in fen. */
+            riskFundFen: number | null;
+            service: components["schemas"]["PayscoreServiceDto"];
+        };
+        EndSessionDto: {
+            /**
+             * Format: date-time
+             * @description When the service really ended (e.g. when the power bank was returned).
+             */
+            endedAt: string;
+            /** @example 用户已归还，柜机漏报 */
+            reason: string;
+            /** @description Usage without times (contracts.md §3): items, energy or volumeMillilitres. */
+            usage?: {
+                [key: string]: unknown;
+            };
+        };
+        EventResponseDto: {
+            /** @description true: this eventId was already recorded; nothing changed. */
+            duplicate: boolean;
+            eventId: string;
+        };
+        HealthDto: Record<string, never>;
+        HeartbeatResponseDto: {
+            heartbeatIntervalSeconds: number;
+            /**
+             * Format: date-time
+             * @description Server time: a device may correct its clock by it.
+             */
+            serverTime: string;
+        };
+        ImportDevicesDto: {
+            /**
+             * @description Header row then one device per row: code,type,siteId[,name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId]
+             * @example code,type,siteId,slots
+             *     PB-0100,POWERBANK_CABINET,00000000-0000-4000-8000-000000000000,8
+             */
+            csv: string;
+            /** @description A pricing plan for every imported device (one plan per organisation). */
+            plan?: {
+                [key: string]: unknown;
+            };
+        };
+        ImportedDevicesDto: {
+            devices: components["schemas"]["ProvisionedDeviceDto"][];
+        };
+        LoginDto: {
+            /**
+             * @description Email or phone number
+             * @example ops@powerbank.demo
+             */
+            login: string;
+            /** @example zizhu-demo */
+            password: string;
+        };
+        MeDto: {
+            /** @enum {string|null} */
+            operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
+            /** Format: uuid */
+            organizationId: string;
+            /** @enum {string} */
+            organizationKind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            organizationName: string;
+            user: components["schemas"]["UserDto"];
+        };
+        MerchantAccountDetailDto: {
+            appids: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Bumped each time the credentials are replaced. */
+            credentialsVersion: number;
+            /** Format: date-time */
+            disabledAt: string | null;
+            hasApiV2Key: boolean;
+            hasApiV3Key: boolean;
+            hasPrivateKey: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description Id (not the key) of the master key wrapping this account’s data key. */
+            masterKeyId: string;
+            mchid: string;
+            name: string;
+            /**
+             * Format: uuid
+             * @description The merchant of record.
+             */
+            organizationId: string;
+            /** @description Serials of the platform certificates configured. */
+            platformCertificateSerials: string[];
+            platformPublicKeyId: string | null;
+            serialNo: string;
+            services: components["schemas"]["PayscoreServiceDto"][];
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When a test call last accepted the credentials.
+             */
+            validatedAt: string | null;
+        };
+        MeterReadingDto: {
+            /**
+             * Format: date-time
+             * @description When the device took it (its clock).
+             */
+            readAt: string;
+            /** @description Valves: water since the valve opened. */
+            volumeMillilitres?: number;
+            /** @description Chargers: energy since the session started. */
+            wattHours?: number;
+        };
+        ModifySessionDto: {
+            /** @example 设备故障减免 */
+            reason: string;
+            /** @description The new, lower total in fen. */
+            totalFen: number;
+        };
+        OrderAttemptDto: {
+            /** @description 1, 2, … in the order they were created. */
+            attempt: number;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            note: string | null;
+            /** Format: date-time */
+            orderCreatedAt: string | null;
+            /** @description WeChat’s order_id. */
+            orderId: string | null;
+            outOrderNo: string;
+            /**
+             * @description CURRENT: the session’s order; SUPERSEDED: replaced by a rescan, being cancelled at WeChat; REVOKED: replaced and cancelled; ABANDONED: never created (the order it was to replace had been confirmed).
+             * @enum {string}
+             */
+            state: "CURRENT" | "SUPERSEDED" | "REVOKED" | "ABANDONED";
+            /** Format: date-time */
+            supersededAt: string | null;
+        };
+        OrganizationDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            name: string;
+            /** @enum {string|null} */
+            operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
+            /** Format: uuid */
+            parentId: string | null;
+        };
+        PayscoreServiceDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            disabledAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** @enum {string} */
+            mode: "DEPOSIT_WAIVED" | "USE_FIRST";
+            name: string;
+            /**
+             * Format: uuid
+             * @description The merchant of record.
+             */
+            organizationId: string;
+            riskCapFen: number;
+            /** @enum {string} */
+            scenario: "VENDING" | "POWERBANK_RENTAL" | "EV_CHARGING" | "WATER";
+            serviceId: string;
+        };
+        PlanRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            plan: {
+                [key: string]: unknown;
+            };
+            version: number;
+        };
+        PlatformCertificateDto: {
+            /** @description The platform certificate (or its public key) as PEM. */
+            pem: string;
+            /** @description Serial number of the WeChat Pay platform certificate (hex). */
+            serialNo: string;
+        };
+        /** @description RFC 9457 problem details with a stable machine-readable code. */
+        Problem: {
+            /** @example DEVICE_NOT_FOUND */
+            code: string;
+            /** @example No such device. */
+            detail: string;
+            /** @description Field errors (400 and some 422): every invalid field, by its path. */
+            errors?: {
+                /** @example slot */
+                field: string;
+                messages: string[];
+            }[];
+            requestId?: string;
+            /** @example 404 */
+            status: number;
+            /** @example Not Found */
+            title: string;
+            /** @example https://zizhu.dev/problems/device-not-found */
+            type: string;
+        };
+        ProvisionedDeviceDto: {
+            device: components["schemas"]["DeviceDto"];
+            /** @description The device secret. Shown this once; only an encrypted copy is kept. */
+            secret: string;
+        };
+        ReceivablesDto: {
+            aging: components["schemas"]["AgingBucketDto"][];
+            /** @description Completed orders not yet paid. */
+            count: number;
+            /** @description Oldest first. */
+            items: components["schemas"]["SessionDto"][];
+            /** @description What users still owe, in fen. */
+            owedFen: number;
+        };
+        RefreshDto: {
+            refreshToken: string;
+        };
+        RefundSessionDto: {
+            /** @description Amount to refund in fen; refunds never add up to more than was paid. */
+            amountFen: number;
+            /** @example 商品过期，全额退款 */
+            reason: string;
+        };
+        RegisterDeviceDto: {
+            /**
+             * @description The code printed on the QR sticker; unique across the platform.
+             * @example PB-0042
+             */
+            code: string;
+            /** @description EV chargers only. */
+            connectors?: number;
+            /** @default 60 */
+            heartbeatIntervalSeconds: number;
+            name?: string;
+            /** @description The WeChat Pay Score service the device charges through. */
+            payscoreServiceId?: string;
+            /** @description A pricing plan (contracts.md §3); creates a plan at version 1. */
+            plan?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @description Or an existing plan of the same organisation.
+             */
+            planId?: string;
+            /**
+             * Format: uuid
+             * @description The site; the device belongs to the site’s organisation.
+             */
+            siteId: string;
+            /** @description Power-bank cabinets only. */
+            slots?: number;
+            /** @enum {string} */
+            type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+        };
+        RenameOrganizationDto: {
+            name: string;
+        };
+        ReplaceCredentialsDto: {
+            /** @description The APIv2 key (32 characters), for the mini-program jump signature. Write-only. */
+            apiV2Key: string;
+            /** @description The APIv3 key (32 characters). Write-only. */
+            apiV3Key: string;
+            /** @description Mini-program secrets by appid (for the consumer login). Write-only. */
+            appSecrets?: {
+                [key: string]: string;
+            };
+            /** @description Platform certificates (certificate mode). */
+            platformCertificates?: components["schemas"]["PlatformCertificateDto"][];
+            /**
+             * @description WeChat Pay public key id (public-key mode).
+             * @example PUB_KEY_ID_0112345678901234567890123456789012
+             */
+            platformPublicKeyId?: string;
+            /** @description WeChat Pay public key (PEM), with platformPublicKeyId. */
+            platformPublicKeyPem?: string;
+            /** @description The merchant API private key (apiclient_key.pem). Write-only: never returned. */
+            privateKeyPem: string;
+            /**
+             * @description Serial number of the merchant API certificate.
+             * @example 5157F09EFDC096DE15EBE81A47057A7232F1B8E1
+             */
+            serialNo: string;
+        };
+        SecretDto: {
+            /** Format: uuid */
+            deviceId: string;
+            /** @description The new secret, shown this once; the previous one stops working at once. */
+            secret: string;
+            secretVersion: number;
+        };
+        SendCommandDto: {
+            /**
+             * @example {
+             *       "slot": 3
+             *     }
+             */
+            params?: {
+                [key: string]: unknown;
+            };
+            sessionId?: string;
+            /**
+             * @description Unacknowledged after this long, the command expires.
+             * @default 60
+             */
+            ttlSeconds: number;
+            /** @enum {string} */
+            type: "UNLOCK" | "EJECT" | "START_CHARGING" | "STOP_CHARGING" | "OPEN_VALVE" | "CLOSE_VALVE" | "REBOOT";
+        };
+        SessionActionDto: {
+            amountFen: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "END" | "MODIFY" | "COLLECT" | "REFUND";
+            outRefundNo: string | null;
+            reason: string | null;
+            /**
+             * @description PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat.
+             * @enum {string}
+             */
+            state: "PENDING" | "PROCESSING" | "ABNORMAL" | "SUCCEEDED" | "FAILED";
+        };
+        SessionDetailDto: {
+            actions: components["schemas"]["SessionActionDto"][];
+            /** @description Something an operator must look at. */
+            anomaly: string | null;
+            /** @description The session’s Pay Score orders: a repeated scan before confirming replaces the order (its package is single-use). */
+            attempts: components["schemas"]["OrderAttemptDto"][];
+            cancelReason: string | null;
+            collectionState: string | null;
+            connector: number | null;
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            endSource: string | null;
+            /** Format: uuid */
+            endUserId: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The post_payments / post_discounts sent to WeChat. */
+            lines: {
+                [key: string]: unknown;
+            } | null;
+            /** Format: uuid */
+            merchantOrganizationId: string;
+            /** @description Chargers and valves in use: the latest meter reading behind runningFen (charging.metered / valve.metered); null before the first one. */
+            meterReading: components["schemas"]["MeterReadingDto"] | null;
+            /** @description Which of the session’s Pay Score orders is current (1 unless the user scanned again before confirming; outOrderNo is its number). */
+            orderAttempt: number;
+            /** @description WeChat’s state/state_description/collection.state as last seen. */
+            orderState: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            outOrderNo: string;
+            paidFen: number | null;
+            planVersion: number;
+            quote: {
+                [key: string]: unknown;
+            } | null;
+            quotedFen: number | null;
+            refundedFen: number;
+            riskFundFen: number;
+            /** @description Sessions in use: what the session would cost if it ended now, priced with its plan version — time so far, and for chargers and valves the energy or volume of the latest meter reading (meterReadAt). Null for item sales (known when the door closes) and sessions not in use. */
+            runningFen: number | null;
+            scenario: string;
+            serviceId: string;
+            slot: number | null;
+            /** @enum {string} */
+            state: "AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED";
+            /** @description When each transition happened (<state>_at). */
+            times: {
+                [key: string]: string | null;
+            };
+            totalFen: number | null;
+            usage: {
+                [key: string]: unknown;
+            } | null;
+        };
+        SessionDto: {
+            /** @description Something an operator must look at. */
+            anomaly: string | null;
+            cancelReason: string | null;
+            collectionState: string | null;
+            connector: number | null;
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            endSource: string | null;
+            /** Format: uuid */
+            endUserId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            merchantOrganizationId: string;
+            /** @description Chargers and valves in use: the latest meter reading behind runningFen (charging.metered / valve.metered); null before the first one. */
+            meterReading: components["schemas"]["MeterReadingDto"] | null;
+            /** @description Which of the session’s Pay Score orders is current (1 unless the user scanned again before confirming; outOrderNo is its number). */
+            orderAttempt: number;
+            /** @description WeChat’s state/state_description/collection.state as last seen. */
+            orderState: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            outOrderNo: string;
+            paidFen: number | null;
+            planVersion: number;
+            quotedFen: number | null;
+            refundedFen: number;
+            riskFundFen: number;
+            /** @description Sessions in use: what the session would cost if it ended now, priced with its plan version — time so far, and for chargers and valves the energy or volume of the latest meter reading (meterReadAt). Null for item sales (known when the door closes) and sessions not in use. */
+            runningFen: number | null;
+            scenario: string;
+            serviceId: string;
+            slot: number | null;
+            /** @enum {string} */
+            state: "AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED";
+            /** @description When each transition happened (<state>_at). */
+            times: {
+                [key: string]: string | null;
+            };
+            totalFen: number | null;
+        };
+        SessionListDto: {
+            items: components["schemas"]["SessionDto"][];
+            total: number;
+        };
+        SetDevicePlanDto: {
+            /** @description The new plan (contracts.md §3): the next version of the device’s plan. */
+            plan: {
+                [key: string]: unknown;
+            };
+        };
+        SiteDto: {
+            address: string;
+            city: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            name: string;
+            /** Format: uuid */
+            organizationId: string;
+        };
+        StartSessionDto: {
+            /** @description Chargers: the connector to start (default 1). */
+            connector?: number;
+            /**
+             * @description The code on the device’s QR sticker.
+             * @example PB-0001
+             */
+            deviceCode: string;
+            /** @description Power-bank cabinets: the slot to eject from. */
+            slot?: number;
+        };
+        TelemetrySampleDto: {
+            firmware: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            telemetry: {
+                [key: string]: unknown;
+            };
+        };
+        TimelineEntryDto: {
+            /** Format: date-time */
+            at: string;
+            /** @enum {string} */
+            kind: "command" | "event";
+            /** @description Command id or eventId. */
+            ref: string;
+            /** @description Command state. */
+            state: string | null;
+            type: string;
+        };
+        TokensDto: {
+            accessToken: string;
+            /**
+             * @description Seconds until the access token expires
+             * @example 900
+             */
+            expiresIn: number;
+            refreshToken: string;
+        };
+        TransferDeviceDto: {
+            /**
+             * Format: uuid
+             * @description The customer organisation buying the device: a CUSTOMER directly under the device’s owner.
+             */
+            organizationId: string;
+            /**
+             * Format: uuid
+             * @description A site of that customer, where the device goes (the customer creates it first).
+             */
+            siteId: string;
+        };
+        UserDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Set while the login is disabled: it cannot sign in.
+             */
+            disabledAt: string | null;
+            displayName: string;
+            email: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            phone: string | null;
+            /** @enum {string} */
+            role: "PLATFORM_ADMIN" | "OPERATOR_ADMIN" | "OPERATOR_STAFF" | "FRANCHISEE_ADMIN" | "CUSTOMER_ADMIN";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    DeviceApi_commands: {
+        parameters: {
+            query?: {
+                /** @description Long poll: wait up to this many seconds for a command. */
+                waitSeconds?: number;
+            };
+            header: {
+                "X-Device-Id": string;
+                /** @description 16–32 characters, never reused within 300 s */
+                "X-Nonce": string;
+                /** @description hex(HMAC-SHA256(secret, METHOD\nPATH_WITH_QUERY\nTIMESTAMP\nNONCE\nBODY\n)) */
+                "X-Signature": string;
+                /** @description unix seconds */
+                "X-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Long poll: answers as soon as a command is queued, or empty after waitSeconds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandsResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_AUTH_MISSING`, `DEVICE_AUTH_MALFORMED`, `DEVICE_AUTH_UNKNOWN_DEVICE`, `DEVICE_AUTH_BAD_SIGNATURE`, `DEVICE_AUTH_STALE_TIMESTAMP`, `DEVICE_AUTH_NONCE_REPLAYED`, `DEVICE_AUTH_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeviceApi_ack: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Device-Id": string;
+                /** @description 16–32 characters, never reused within 300 s */
+                "X-Nonce": string;
+                /** @description hex(HMAC-SHA256(secret, METHOD\nPATH_WITH_QUERY\nTIMESTAMP\nNONCE\nBODY\n)) */
+                "X-Signature": string;
+                /** @description unix seconds */
+                "X-Timestamp": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommandAckDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandAckResponseDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_AUTH_MISSING`, `DEVICE_AUTH_MALFORMED`, `DEVICE_AUTH_UNKNOWN_DEVICE`, `DEVICE_AUTH_BAD_SIGNATURE`, `DEVICE_AUTH_STALE_TIMESTAMP`, `DEVICE_AUTH_NONCE_REPLAYED`, `DEVICE_AUTH_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_COMMAND_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_COMMAND_EXPIRED`, `DEVICE_COMMAND_ALREADY_ACKED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeviceApi_event: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Device-Id": string;
+                /** @description 16–32 characters, never reused within 300 s */
+                "X-Nonce": string;
+                /** @description hex(HMAC-SHA256(secret, METHOD\nPATH_WITH_QUERY\nTIMESTAMP\nNONCE\nBODY\n)) */
+                "X-Signature": string;
+                /** @description unix seconds */
+                "X-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    eventId: string;
+                    /** Format: date-time */
+                    occurredAt: string;
+                    sessionId?: string;
+                    type: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded, or (duplicate: true) already recorded under this eventId. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventResponseDto"];
+                };
+            };
+            /** @description `DEVICE_BODY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_AUTH_MISSING`, `DEVICE_AUTH_MALFORMED`, `DEVICE_AUTH_UNKNOWN_DEVICE`, `DEVICE_AUTH_BAD_SIGNATURE`, `DEVICE_AUTH_STALE_TIMESTAMP`, `DEVICE_AUTH_NONCE_REPLAYED`, `DEVICE_AUTH_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_BODY_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DeviceApi_heartbeat: {
+        parameters: {
+            query?: never;
+            header: {
+                "X-Device-Id": string;
+                /** @description 16–32 characters, never reused within 300 s */
+                "X-Nonce": string;
+                /** @description hex(HMAC-SHA256(secret, METHOD\nPATH_WITH_QUERY\nTIMESTAMP\nNONCE\nBODY\n)) */
+                "X-Signature": string;
+                /** @description unix seconds */
+                "X-Timestamp": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    firmware?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatResponseDto"];
+                };
+            };
+            /** @description `DEVICE_BODY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_AUTH_MISSING`, `DEVICE_AUTH_MALFORMED`, `DEVICE_AUTH_UNKNOWN_DEVICE`, `DEVICE_AUTH_BAD_SIGNATURE`, `DEVICE_AUTH_STALE_TIMESTAMP`, `DEVICE_AUTH_NONCE_REPLAYED`, `DEVICE_AUTH_REVOKED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_BODY_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Health_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+        };
+    };
+    Health_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDto"];
+                };
+            };
+            /** @description `DATABASE_UNAVAILABLE` */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Audit_list: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string;
+                limit?: number;
+                /** @description Only entries by or about this organisation. */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Auth_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_INVALID_CREDENTIALS` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_RATE_LIMITED` */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Auth_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            /** @description The session (refresh-token family and its access tokens) is revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Auth_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            /** @description A new pair; the refresh token sent is spent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokensDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REFRESH_INVALID`, `AUTH_REFRESH_REUSED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Consumers_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsumerLoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerTokenDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONSUMER_CODE_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_APPID_UNKNOWN` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `CONSUMER_WECHAT_UNAVAILABLE` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Consumers_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerMeDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConsumerSessions_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Scan: the Pay Score order is created; open businessView with wx.openBusinessView to confirm. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerSessionDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `SESSION_POSITION_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_DEVICE_UNAVAILABLE`, `SESSION_DEVICE_BUSY`, `SESSION_TOO_MANY_ATTEMPTS` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_PLAN_MISSING`, `PAYSCORE_SERVICE_NOT_CONFIGURED`, `PAYSCORE_SCENARIO_MISMATCH`, `PAYSCORE_RISK_CAP_EXCEEDED`, `SESSION_APPID_NOT_BOUND` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConsumerSessions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerSessionDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConsumerSessions_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user backed out before confirming: the order is cancelled, nothing is charged. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerSessionDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_INVALID_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ConsumerSessions_confirmed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back from the confirmation page: the order is queried now (fallback for the USER_CONFIRM callback). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsumerSessionDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                online?: boolean;
+                organizationId?: string;
+                siteId?: string;
+                type?: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Devices you may see, filtered by site, organisation, type and online state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDeviceDto"];
+            };
+        };
+        responses: {
+            /** @description The device and its secret, shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProvisionedDeviceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_INVALID`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SITE_NOT_FOUND`, `DEVICE_PLAN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_CODE_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_sendCommand: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendCommandDto"];
+            };
+        };
+        responses: {
+            /** @description Queued; the device fetches it by long poll. Audited. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_REVOKED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_COMMAND_NOT_SUPPORTED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_command: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commandId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND`, `DEVICE_COMMAND_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    DevicePayscore_bind: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BindPayscoreServiceDto"];
+            };
+        };
+        responses: {
+            /** @description The device’s new binding and the risk fund its plan asks for. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePayscoreBindingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND`, `PAYSCORE_SERVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYSCORE_SCENARIO_MISMATCH`, `PAYSCORE_RISK_CAP_EXCEEDED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_setPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetDevicePlanDto"];
+            };
+        };
+        responses: {
+            /** @description The plan’s new current version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanRefDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device is refused from now on, until its secret is rotated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_rotate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecretDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_transfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferDeviceDto"];
+            };
+        };
+        responses: {
+            /** @description The device in the customer’s fleet, revoked until the customer rotates its secret. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND`, `DEVICE_TRANSFER_CUSTOMER_NOT_FOUND`, `SITE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_TRANSFER_REFUSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_byCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The device with this QR code (404 when it is not yours to see). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_import: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportDevicesDto"];
+            };
+        };
+        responses: {
+            /** @description All rows or none; each device with its secret, shown this once. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportedDevicesDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `DEVICE_IMPORT_INVALID`, `DEVICE_PLAN_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_CODE_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Auth_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MerchantAccounts_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your merchant accounts and their Pay Score services. Secrets are never returned. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantAccountDetailDto"][];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MerchantAccounts_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMerchantAccountDto"];
+            };
+        };
+        responses: {
+            /** @description Validated with a signed test call to WeChat Pay first. Audited. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantAccountDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `MERCHANT_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `MERCHANT_NOT_MERCHANT_OF_RECORD` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_MCHID_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_CREDENTIALS_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MerchantAccounts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantAccountDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MerchantAccounts_replaceCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceCredentialsDto"];
+            };
+        };
+        responses: {
+            /** @description Replaces the key material, validated the same way; credentialsVersion + 1. Audited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantAccountDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `MERCHANT_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_DISABLED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_CREDENTIALS_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MerchantAccounts_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The account charges nothing from now on. Audited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantAccountDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MerchantAccounts_addService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePayscoreServiceDto"];
+            };
+        };
+        responses: {
+            /** @description Registers a Pay Score service id with the scenario, mode and risk cap WeChat approved. Audited. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayscoreServiceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_DISABLED`, `PAYSCORE_SERVICE_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Organizations_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Your organisation and those under it that you may see. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"][];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Organizations_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganizationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `ORGANIZATION_MODEL_REQUIRED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_KIND_NOT_ALLOWED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Organizations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Organizations_rename: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenameOrganizationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayscoreServices_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Pay Score services your devices may use (a franchisee: its brand’s enabled ones). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayscoreServiceDto"][];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayscoreNotify_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verified and stored (or a duplicate); applied right after the answer. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYSCORE_NOTIFY_REJECTED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_receivables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Completed orders not yet paid: totals still owed, by age. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceivablesDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_list: {
+        parameters: {
+            query?: {
+                /** @description Only sessions flagged for an operator to look at. */
+                anomaly?: string;
+                deviceId?: string;
+                limit?: number;
+                offset?: number;
+                /** @description Sessions of this organisation’s devices (one you may see). */
+                organizationId?: string;
+                state?: "AWAITING_CONFIRMATION" | "STARTING" | "IN_USE" | "AWAITING_PAYMENT" | "PAID" | "CANCELLED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions of the devices you may see, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session, its times, usage, quote, lines sent to WeChat, actions, and the running cost while open. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_collect: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Asks WeChat to try the debit now (催收). */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_INVALID_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_end: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Ends the session at the given time (the device could not); it is priced and completed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_INVALID_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `SESSION_END_TIME_INVALID`, `SESSION_USAGE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_modify: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModifySessionDto"];
+            };
+        };
+        responses: {
+            /** @description Queues lowering the amount of the unpaid order; the action’s state shows the outcome. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_INVALID_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `SESSION_AMOUNT_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_refund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundSessionDto"];
+            };
+        };
+        responses: {
+            /** @description Queues a refund (by transaction_id); refunds never add up to more than was paid. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_INVALID_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `SESSION_REFUND_EXCEEDS_PAID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sites_list: {
+        parameters: {
+            query?: {
+                /** @description Only the sites of this organisation (one you may see). */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteDto"][];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sites_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSiteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SITE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sites_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SiteDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SITE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_list: {
+        parameters: {
+            query?: {
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"][];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `USER_LOGIN_REQUIRED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND`, `USER_ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `USER_LOGIN_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `USER_ROLE_NOT_ALLOWED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `USER_ROLE_NOT_ALLOWED`, `USER_CANNOT_DISABLE_SELF` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Users_enable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `USER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `USER_ROLE_NOT_ALLOWED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+}
