@@ -16,6 +16,7 @@ interface Row {
   siteName: string;
   planName: string | null;
   lastSeenAt: string | null;
+  qrUrl: string;
 }
 interface Page<T> {
   items: T[];
@@ -99,6 +100,7 @@ describe('devices and sites for the console: list with status, telemetry, comman
     expect(detail.status).toBe('FAULTED');
     expect(detail.qrUrl).toBe(`${t.app.get<AppConfig>(APP_CONFIG).payscore.publicBaseUrl}/d/FR-0002`);
     expect(detail.qrUrl).toMatch(/^https?:\/\/[^/]+\/d\/FR-0002$/);
+    expect((await list('f2@fridge.demo', '?code=FR-0002')).items[0]).toMatchObject({ qrUrl: detail.qrUrl });
   });
 
   it('averages telemetry into buckets in the database, over the range asked', async () => {

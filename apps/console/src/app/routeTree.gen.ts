@@ -23,6 +23,7 @@ import { Route as AppDevicesDeviceIdRouteImport } from './routes/_app/devices/$d
 import { Route as AppDevicesImportRouteImport } from './routes/_app/devices/import'
 import { Route as AppSessionsIndexRouteImport } from './routes/_app/sessions/index'
 import { Route as AppSessionsSessionIdRouteImport } from './routes/_app/sessions/$sessionId'
+import { Route as AppSitesSiteIdQrRouteImport } from './routes/_app/sites_.$siteId.qr'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -93,6 +94,11 @@ const AppSessionsSessionIdRoute = AppSessionsSessionIdRouteImport.update({
   path: '/sessions/$sessionId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppSitesSiteIdQrRoute = AppSitesSiteIdQrRouteImport.update({
+  id: '/sites_/$siteId/qr',
+  path: '/sites/$siteId/qr',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
@@ -108,6 +114,7 @@ export interface FileRoutesByFullPath {
   '/sessions/$sessionId': typeof AppSessionsSessionIdRoute
   '/devices/': typeof AppDevicesIndexRoute
   '/sessions/': typeof AppSessionsIndexRoute
+  '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -123,6 +130,7 @@ export interface FileRoutesByTo {
   '/sessions/$sessionId': typeof AppSessionsSessionIdRoute
   '/devices': typeof AppDevicesIndexRoute
   '/sessions': typeof AppSessionsIndexRoute
+  '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -140,6 +148,7 @@ export interface FileRoutesById {
   '/_app/sessions/$sessionId': typeof AppSessionsSessionIdRoute
   '/_app/devices/': typeof AppDevicesIndexRoute
   '/_app/sessions/': typeof AppSessionsIndexRoute
+  '/_app/sites_/$siteId/qr': typeof AppSitesSiteIdQrRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -157,6 +166,7 @@ export interface FileRouteTypes {
     | '/sessions/$sessionId'
     | '/devices/'
     | '/sessions/'
+    | '/sites/$siteId/qr'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -172,6 +182,7 @@ export interface FileRouteTypes {
     | '/sessions/$sessionId'
     | '/devices'
     | '/sessions'
+    | '/sites/$siteId/qr'
   id:
     | '__root__'
     | '/_app'
@@ -188,6 +199,7 @@ export interface FileRouteTypes {
     | '/_app/sessions/$sessionId'
     | '/_app/devices/'
     | '/_app/sessions/'
+    | '/_app/sites_/$siteId/qr'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -295,6 +307,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSessionsSessionIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/sites_/$siteId/qr': {
+      id: '/_app/sites_/$siteId/qr'
+      path: '/sites/$siteId/qr'
+      fullPath: '/sites/$siteId/qr'
+      preLoaderRoute: typeof AppSitesSiteIdQrRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
@@ -311,6 +330,7 @@ interface AppRouteChildren {
   AppSessionsSessionIdRoute: typeof AppSessionsSessionIdRoute
   AppDevicesIndexRoute: typeof AppDevicesIndexRoute
   AppSessionsIndexRoute: typeof AppSessionsIndexRoute
+  AppSitesSiteIdQrRoute: typeof AppSitesSiteIdQrRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
@@ -326,6 +346,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppSessionsSessionIdRoute: AppSessionsSessionIdRoute,
   AppDevicesIndexRoute: AppDevicesIndexRoute,
   AppSessionsIndexRoute: AppSessionsIndexRoute,
+  AppSitesSiteIdQrRoute: AppSitesSiteIdQrRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

@@ -191,6 +191,7 @@ export class DevicesService {
       status: raw[i]!.device_status,
       siteName: raw[i]!.site_name ?? '',
       planName: raw[i]!.plan_name,
+      qrUrl: deviceQrUrl(this.config.payscore.publicBaseUrl, device.code),
     }));
     return { items, total };
   }

@@ -211,6 +211,8 @@ export class DeviceListItemDto extends DeviceDto {
   @ApiProperty() siteName!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The pricing plan’s name; null without a plan, and for a fleet you watch but do not operate (a reseller’s customers).' })
   planName!: string | null;
+  @ApiProperty({ example: 'https://zizhu.example/d/FR-0001', description: 'What the device’s QR code encodes: `<PUBLIC_BASE_URL>/d/<code>` (contracts.md §4).' })
+  qrUrl!: string;
 }
 
 export class DeviceListDto {
