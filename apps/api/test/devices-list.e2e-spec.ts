@@ -140,6 +140,10 @@ describe('devices and sites for the console: list with status, telemetry, comman
     expect(watched.items).toEqual([expect.objectContaining({ code: 'EV-0001', planName: null, siteName: S.chargingEast.name })]);
     expect((await list('c1@vendor.demo', '?code=EV')).items[0]!.planName).toBe('EV-0001 价格');
     expect((await t.http('GET', `/v1/devices/${ev}/telemetry`, as('ops@vendor.demo'))).statusCode).toBe(200);
+    // the detail says who operates it, so the console shows the reseller no write buttons
+    expect((await t.http('GET', `/v1/devices/${ev}`, as('ops@vendor.demo'))).json()).toMatchObject({ operable: false, plan: null });
+    expect((await t.http('GET', `/v1/devices/${ev}`, as('c1@vendor.demo'))).json()).toMatchObject({ operable: true });
+    expect((await t.http('GET', `/v1/devices/${deviceId('FR-0002')}`, as('ops@fridge.demo'))).json()).toMatchObject({ operable: true });
 
     const reboot = await t.http('POST', `/v1/devices/${ev}/commands`, { ...as('c1@vendor.demo'), body: { type: 'REBOOT' } });
     expect(reboot.statusCode).toBe(201);

@@ -2000,6 +2000,8 @@ export type components = {
             /** Format: date-time */
             offlineAt: string | null;
             online: boolean;
+            /** @description Whether the caller operates the device (commands, secret, Pay Score binding, plan): false for a fleet it only watches (a hardware reseller’s customers’ devices). */
+            operable: boolean;
             /** Format: uuid */
             organizationId: string;
             payscoreServiceId: string | null;

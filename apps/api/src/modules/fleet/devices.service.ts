@@ -205,13 +205,14 @@ export class DevicesService {
   async detail(id: string): Promise<DeviceDetailDto> {
     const device = await this.get(id);
     const m = this.manager;
-    const [site, plan, telemetry, commands, events, status] = [
+    const [site, plan, telemetry, commands, events, status, operable] = [
       await m.findOneOrFail(SiteEntity, { where: { id: device.siteId } }),
       device.planId ? await currentPlan(m, device.planId) : null,
       await m.find(DeviceTelemetryEntity, { where: { deviceId: id }, order: { recordedAt: 'DESC' }, take: 50 }),
       await m.find(DeviceCommandEntity, { where: { deviceId: id }, order: { createdAt: 'DESC' }, take: 50 }),
       await m.find(DeviceEventEntity, { where: { deviceId: id }, order: { occurredAt: 'DESC', receivedAt: 'DESC' }, take: 100 }),
       await this.statusOf(id),
+      ((await m.query(`SELECT zizhu_fleet_writable($1) AS operable`, [device.tenantId])) as { operable: boolean }[])[0]?.operable === true,
     ];
     const timeline = [
       ...commands.map((c) => ({ kind: 'command' as const, at: c.createdAt.toISOString(), type: c.type, ref: c.id, state: c.state })),
@@ -221,6 +222,7 @@ export class DevicesService {
       ...toDeviceDto(device),
       status,
       qrUrl: deviceQrUrl(this.config.payscore.publicBaseUrl, device.code),
+      operable,
       site: toSiteDto(site),
       plan,
       telemetryHistory: telemetry.map((t) => ({ recordedAt: t.recordedAt.toISOString(), firmware: t.firmware, telemetry: t.telemetry })),

@@ -322,6 +322,10 @@ export class DeviceDetailDto extends DeviceDto {
   @ApiProperty({ enum: DEVICE_STATUSES, description: STATUS_TEXT }) status!: DeviceStatus;
   @ApiProperty({ example: 'https://zizhu.example/d/FR-0001', description: 'What the device’s QR code encodes: `<PUBLIC_BASE_URL>/d/<code>` (contracts.md §4).' })
   qrUrl!: string;
+  @ApiProperty({
+    description: 'Whether the caller operates the device (commands, secret, Pay Score binding, plan): false for a fleet it only watches (a hardware reseller’s customers’ devices).',
+  })
+  operable!: boolean;
   @ApiProperty({ type: SiteDto }) site!: SiteDto;
   @ApiProperty({ type: PlanRefDto, nullable: true }) plan!: PlanRefDto | null;
   @ApiProperty({ type: [TelemetrySampleDto], description: 'Newest first.' }) telemetryHistory!: TelemetrySampleDto[];

@@ -4,7 +4,6 @@ import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { Can } from '@/components/can';
 import { Problem } from '@/components/problem';
 import { QrCode } from '@/components/qr-code';
 import { StateTag } from '@/components/state-tag';
@@ -24,7 +23,7 @@ type Range = keyof typeof RANGES;
 export function DeviceDetailPage({ deviceId }: { deviceId: string }) {
   const { t } = useTranslation(DEVICES_NS);
   const device = useQuery(deviceQuery(deviceId));
-  const canWrite = useCan('devices.write');
+  const mayWrite = useCan('devices.write');
   const canPlans = useCan('plans.read');
   const { timeZone } = usePreferences();
   const formatAt = useCallback((iso: string) => formatTime(iso, timeZone, false), [timeZone]);
@@ -37,6 +36,8 @@ export function DeviceDetailPage({ deviceId }: { deviceId: string }) {
   if (device.error) return <Problem error={device.error} onRetry={() => void device.refetch()} />;
   const d = device.data;
   if (!d) return <Card loading />;
+  // a reseller may write its own inventory but only watches its customers' devices: the API says which
+  const canWrite = mayWrite && d.operable;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Flex justify="space-between" align="center" wrap gap="small">
@@ -98,12 +99,12 @@ export function DeviceDetailPage({ deviceId }: { deviceId: string }) {
               </Descriptions.Item>
             </Descriptions>
             {d.plan ? <Typography.Paragraph type="secondary">{t('detail.planReadOnly')}</Typography.Paragraph> : null}
-            <Can permission="devices.write">
+            {canWrite ? (
               <Space orientation="vertical">
                 <Typography.Text strong>{t('detail.secret')}</Typography.Text>
                 <SecretButtons deviceId={d.id} revoked={d.revokedAt !== null} />
               </Space>
-            </Can>
+            ) : null}
           </Card>
         </Col>
         <Col xs={24} lg={8}>

@@ -71,7 +71,7 @@ export function SitesListPage({ search, onSearch }: { search: SiteListSearch; on
         { key: 'city', title: t('city'), dataIndex: 'city' },
         { key: 'address', title: t('address'), dataIndex: 'address' },
         { key: 'devices', title: t('devices'), render: (_, row) => counts(row) },
-        { key: 'links', title: '', render: (_, row) => links(row) },
+        { key: 'links', title: t('actions'), render: (_, row) => links(row) },
       ]}
       renderCard={(row) => (
         <Space orientation="vertical" size={4} style={{ width: '100%' }}>
