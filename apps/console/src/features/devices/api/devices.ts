@@ -57,3 +57,8 @@ export function siteOptionsQuery() {
 export function payscoreServicesQuery() {
   return $api.queryOptions('get', '/v1/payscore-services', {});
 }
+
+/** The organisations the caller may see (its own and those under it), for the organisation filter. */
+export function organizationOptionsQuery() {
+  return $api.queryOptions('get', '/v1/organizations', {}, { staleTime: 5 * 60_000 });
+}

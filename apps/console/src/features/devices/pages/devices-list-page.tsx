@@ -8,7 +8,7 @@ import { FilterBar } from '@/components/filter-bar';
 import { ListPage } from '@/components/list-page';
 import { StateTag } from '@/components/state-tag';
 import { Time } from '@/components/time';
-import { DEVICE_STATUSES, DEVICE_TYPES, devicesQuery, siteOptionsQuery, type DeviceListSearch, type DeviceRow } from '../api/devices';
+import { DEVICE_STATUSES, DEVICE_TYPES, devicesQuery, organizationOptionsQuery, siteOptionsQuery, type DeviceListSearch, type DeviceRow } from '../api/devices';
 import { DEVICES_NS } from '../i18n';
 
 type Filters = Omit<DeviceListSearch, 'page' | 'pageSize'>;
@@ -19,6 +19,9 @@ export function DevicesListPage({ search, onSearch }: { search: DeviceListSearch
   const { t } = useTranslation(DEVICES_NS);
   const list = useQuery(devicesQuery(search));
   const sites = useQuery(siteOptionsQuery());
+  const organizations = useQuery(organizationOptionsQuery());
+  // a brand filters by franchisee, a reseller by customer; a single organisation needs no filter
+  const organizationOptions = (organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   const { page, pageSize, ...filters } = search;
   const siteOptions = (sites.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }));
   const codeLink = (row: DeviceRow) => (
@@ -26,7 +29,8 @@ export function DevicesListPage({ search, onSearch }: { search: DeviceListSearch
       <Typography.Text code>{row.code}</Typography.Text>
     </Link>
   );
-  const plan = (row: DeviceRow) => row.planName ?? <Typography.Text type="secondary">{t('list.noPlan')}</Typography.Text>;
+  // a plan the caller may not see (a reseller watching its customer's device) shows as a dash, not as "none"
+  const plan = (row: DeviceRow) => row.planName ?? (row.planId ? '—' : <Typography.Text type="secondary">{t('list.noPlan')}</Typography.Text>);
   return (
     <ListPage<DeviceRow>
       title={t('list.title')}
@@ -50,6 +54,11 @@ export function DevicesListPage({ search, onSearch }: { search: DeviceListSearch
           <Form.Item name="type" label={t('list.type')}>
             <Select allowClear placeholder={t('list.any')} style={{ width: 150 }} options={DEVICE_TYPES.map((type) => ({ value: type, label: t(`type.${type}`) }))} />
           </Form.Item>
+          {organizationOptions.length > 1 ? (
+            <Form.Item name="organizationId" label={t('list.organization')}>
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('list.any')} style={{ width: 200 }} options={organizationOptions} />
+            </Form.Item>
+          ) : null}
           <Form.Item name="siteId" label={t('list.site')}>
             <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder={t('list.any')} style={{ width: 200 }} options={siteOptions} loading={sites.isLoading} />
           </Form.Item>
