@@ -44,6 +44,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: Object.fromEntries(['/v1', '/device', '/docs', '/health', '/d/'].map((p) => [p, { target: api, changeOrigin: false }])),
+    proxy: Object.fromEntries(['/v1', '/device/', '/docs', '/health', '/d/'].map((p) => [p, { target: api, changeOrigin: false }])),
   },
 });

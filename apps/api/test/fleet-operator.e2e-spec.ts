@@ -49,7 +49,7 @@ describe('fleet: sites, devices and provisioning for operators', () => {
     expect(await codesOf('ops@vendor.demo', '?type=EV_CHARGER')).toEqual(['EV-0001']);
     expect(await codesOf('ops@vendor.demo', '?online=true')).toEqual([]);
     expect(await codesOf('ops@fridge.demo', `?organizationId=${O.fridgeF2.id}`)).toEqual(['FR-0002']);
-    const sites = (await t.http('GET', '/v1/sites', as('ops@vendor.demo'))).json() as { id: string }[];
+    const sites = ((await t.http('GET', '/v1/sites', as('ops@vendor.demo'))).json() as { items: { id: string }[] }).items;
     expect(sites.map((s) => s.id).sort()).toEqual([S.chargingEast.id, S.waterCampus.id].sort());
   });
 
@@ -157,8 +157,14 @@ describe('fleet: sites, devices and provisioning for operators', () => {
       `PB-0203,POWERBANK_CABINET,${S.fridgeWestLake.id},4`,
     ].join('\n');
     const refused = await t.http('POST', '/v1/devices/import', { ...as('ops@fridge.demo'), body: { csv: bad } });
-    expect(refused.json()).toMatchObject({ status: 400, code: 'DEVICE_IMPORT_INVALID' });
-    expect((refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['line 2', 'line 3', 'line 4', 'code']);
+    expect(refused.json()).toMatchObject({ status: 422, code: 'DEVICE_IMPORT_INVALID' });
+    expect((refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['line 2', 'line 3', 'line 4', 'line 6']);
+    expect((refused.json() as { rows: unknown[] }).rows).toEqual([
+      { row: 2, field: 'slots', message: 'is required for a POWERBANK_CABINET' },
+      { row: 3, field: 'type', message: expect.stringContaining('must be one of') },
+      { row: 4, field: 'siteId', message: 'no such site' },
+      { row: 6, field: 'code', message: 'repeated in the file (first on line 5)' },
+    ]);
     const fleetBefore = await codesOf('ops@fridge.demo');
     expect(fleetBefore).not.toContain('PB-0203');
 
@@ -177,6 +183,9 @@ describe('fleet: sites, devices and provisioning for operators', () => {
     expect(await codesOf('f2@fridge.demo')).toEqual(['FR-0002', 'FR-0302']);
     expect(await codesOf('ops@fridge.demo')).toEqual([...fleetBefore, 'FR-0300', 'FR-0301', 'FR-0302'].sort());
     const again = await t.http('POST', '/v1/devices/import', { ...as('ops@fridge.demo'), body: { csv: good } });
-    expect(again.json()).toMatchObject({ status: 409, code: 'DEVICE_CODE_TAKEN' });
+    expect(again.json()).toMatchObject({ status: 422, code: 'DEVICE_IMPORT_INVALID' });
+    expect((again.json() as { rows: { row: number; field: string; message: string }[] }).rows).toEqual(
+      [2, 3, 4].map((row) => ({ row, field: 'code', message: 'already registered' })),
+    );
   });
 });

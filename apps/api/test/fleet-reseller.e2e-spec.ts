@@ -75,7 +75,7 @@ describe('a hardware reseller watches its customers’ fleet but operates only i
       command: '404 DEVICE_NOT_FOUND',
       bind: '404 DEVICE_NOT_FOUND',
       register: '404 SITE_NOT_FOUND',
-      import: '400 DEVICE_IMPORT_INVALID',
+      import: '422 DEVICE_IMPORT_INVALID',
       site: '404 SITE_NOT_FOUND',
     });
     expect((attacks.import.json() as { errors: { field: string; messages: string[] }[] }).errors).toEqual([{ field: 'line 2', messages: ['siteId: no such site'] }]);

@@ -481,7 +481,7 @@ export type paths = {
         };
         /**
          * List devices
-         * @description The devices of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first: filter by `siteId`, `organizationId`, `type` and `online`; page with `limit` and `offset`; `total` counts every match.
+         * @description The devices of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first, each with its `status`, site name and plan name: filter by `status` (ONLINE / OFFLINE / FAULTED, computed at read time: ONLINE means heard from within 3 heartbeat intervals), `siteId`, `organizationId`, `type`, `online` (the stored flag) and a `code` prefix; page with `limit` and `offset`; `total` counts every match. A reseller sees its customers’ devices without their plan name (prices are the merchant of record’s).
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -529,7 +529,7 @@ export type paths = {
         };
         /**
          * Get a device with its history
-         * @description One device the caller may see, with its site, current pricing plan, the last 50 telemetry samples and commands, the last 100 events, and a timeline of both.
+         * @description One device the caller may see, with its `status` (as in the list), `qrUrl` (what its QR code encodes: `<PUBLIC_BASE_URL>/d/<code>`, contracts.md §4), its site, current pricing plan (null for a fleet you watch but do not operate), the last 50 telemetry samples and commands, the last 100 events, and a timeline of both.
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -557,7 +557,21 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * List a device’s commands
+         * @description The device’s commands, newest first, with their state (QUEUED, DELIVERED, SUCCEEDED, FAILED, EXPIRED); filter by `state`, page with `limit` and `offset`. A reseller watching its customer’s device sees only maintenance commands, never those of a session.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        get: operations["Devices_commandList"];
         put?: never;
         /**
          * Send a command to a device
@@ -743,6 +757,36 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/devices/{id}/telemetry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A device’s telemetry for a chart
+         * @description The numeric fields of the device’s sampled telemetry over [`from`, `to`) (default: the last 24 hours; at most 31 days), averaged in the database into at most `maxPoints` buckets of `bucketSeconds`. Readable by whoever sees the device, a reseller included (fleet health).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        get: operations["Devices_telemetry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/devices/{id}/transfer": {
         parameters: {
             query?: never;
@@ -816,14 +860,13 @@ export type paths = {
         get?: never;
         put?: never;
         /**
-         * Import devices from CSV
-         * @description Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), with an optional pricing plan for all of them: all rows or none. Every invalid row is named in one answer. Each device’s secret is answered once. Audited.
+         * Import devices from CSV (or preview the import)
+         * @description Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), with an optional pricing plan for all of them: all rows or none. Each row is checked (its cells, a site you operate, a code not repeated in the file nor registered already). With `dryRun=true` nothing is stored and the answer (200) is the preview: every row with its problems (`row` is the line of the file, the header being line 1; `field`; `message`). Without it, any problem answers 422 `DEVICE_IMPORT_INVALID` with the same list in `rows` (and grouped by line in `errors`) and stores nothing; otherwise 201 with each device and its secret, answered once. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
-         *     - 400 `DEVICE_IMPORT_INVALID`: The CSV has invalid rows; nothing was imported.
          *     - 400 `DEVICE_PLAN_INVALID`: The pricing plan is not valid.
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
@@ -831,6 +874,7 @@ export type paths = {
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
          *     - 409 `DEVICE_CODE_TAKEN`: A device with this code already exists.
+         *     - 422 `DEVICE_IMPORT_INVALID`: The CSV has invalid rows; nothing was imported.
          */
         post: operations["Devices_import"];
         delete?: never;
@@ -1651,7 +1695,7 @@ export type paths = {
         };
         /**
          * List sites
-         * @description The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’); `organizationId` narrows to one organisation.
+         * @description The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first, each with its address, city and device counts (all, ONLINE, FAULTED; see GET /v1/devices `status`) counted in the database. `organizationId` narrows to one organisation, `city` to one city, `q` to names containing it; page with `limit` and `offset`; `total` counts every match.
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -1970,6 +2014,11 @@ export type components = {
             /** @enum {string} */
             type: "UNLOCK" | "EJECT" | "START_CHARGING" | "STOP_CHARGING" | "OPEN_VALVE" | "CLOSE_VALVE" | "REBOOT";
         };
+        CommandListDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["CommandDto"][];
+            total: number;
+        };
         CommandsResponseDto: {
             commands: components["schemas"]["DeviceCommandWireDto"][];
         };
@@ -2188,12 +2237,19 @@ export type components = {
             /** Format: date-time */
             offlineAt: string | null;
             online: boolean;
+            /** @description Whether the caller operates the device (commands, secret, Pay Score binding, plan): false for a fleet it only watches (a hardware reseller’s customers’ devices). */
+            operable: boolean;
             /** Format: uuid */
             organizationId: string;
             payscoreServiceId: string | null;
             plan: components["schemas"]["PlanRefDto"] | null;
             /** Format: uuid */
             planId: string | null;
+            /**
+             * @description What the device’s QR code encodes: `<PUBLIC_BASE_URL>/d/<code>` (contracts.md §4).
+             * @example https://zizhu.example/d/FR-0001
+             */
+            qrUrl: string;
             /** Format: date-time */
             revokedAt: string | null;
             secretVersion: number;
@@ -2201,6 +2257,11 @@ export type components = {
             /** Format: uuid */
             siteId: string;
             slots: number | null;
+            /**
+             * @description `ONLINE`: heard from within 3 heartbeat intervals (the offline sweep’s threshold, computed at read time) and its latest heartbeat reports no fault; `FAULTED`: heard from within 3 intervals but its latest heartbeat carries a `fault` (any value but null, false, 0, "", [] or {}); `OFFLINE`: not heard from for 3 intervals, never heard from, or its secret is revoked.
+             * @enum {string}
+             */
+            status: "ONLINE" | "OFFLINE" | "FAULTED";
             telemetry: {
                 [key: string]: unknown;
             } | null;
@@ -2277,8 +2338,53 @@ export type components = {
             total: number;
         };
         DeviceListDto: {
-            items: components["schemas"]["DeviceDto"][];
+            items: components["schemas"]["DeviceListItemDto"][];
             total: number;
+        };
+        DeviceListItemDto: {
+            code: string;
+            connectors: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            firmware: string | null;
+            heartbeatIntervalSeconds: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lastSeenAt: string | null;
+            name: string | null;
+            /** Format: date-time */
+            offlineAt: string | null;
+            online: boolean;
+            /** Format: uuid */
+            organizationId: string;
+            payscoreServiceId: string | null;
+            /** Format: uuid */
+            planId: string | null;
+            /** @description The pricing plan’s name; null without a plan, and for a fleet you watch but do not operate (a reseller’s customers). */
+            planName: string | null;
+            /**
+             * @description What the device’s QR code encodes: `<PUBLIC_BASE_URL>/d/<code>` (contracts.md §4).
+             * @example https://zizhu.example/d/FR-0001
+             */
+            qrUrl: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            secretVersion: number;
+            /** Format: uuid */
+            siteId: string;
+            siteName: string;
+            slots: number | null;
+            /**
+             * @description `ONLINE`: heard from within 3 heartbeat intervals (the offline sweep’s threshold, computed at read time) and its latest heartbeat reports no fault; `FAULTED`: heard from within 3 intervals but its latest heartbeat carries a `fault` (any value but null, false, 0, "", [] or {}); `OFFLINE`: not heard from for 3 intervals, never heard from, or its secret is revoked.
+             * @enum {string}
+             */
+            status: "ONLINE" | "OFFLINE" | "FAULTED";
+            telemetry: {
+                [key: string]: unknown;
+            } | null;
+            /** @enum {string} */
+            type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
         };
         DevicePayscoreBindingDto: {
             /** Format: uuid */
@@ -2329,6 +2435,40 @@ export type components = {
         };
         ImportedDevicesDto: {
             devices: components["schemas"]["ProvisionedDeviceDto"][];
+        };
+        ImportPreviewDto: {
+            /** @description Every problem, in file order (the 422 of a real import lists the same). */
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            rows: components["schemas"]["ImportPreviewRowDto"][];
+            /** @description True when every row is valid: the same CSV imports. */
+            valid: boolean;
+        };
+        ImportPreviewRowDto: {
+            code: string;
+            /** @description Empty when the row would be imported. */
+            errors: components["schemas"]["ImportRowErrorDto"][];
+            name: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation the device would belong to (the site’s).
+             */
+            organizationId: string | null;
+            /** @description The line of the CSV (the header is line 1). */
+            row: number;
+            siteId: string;
+            /** @description The site, when it is one you operate. */
+            siteName: string | null;
+            type: string;
+        };
+        ImportRowErrorDto: {
+            /**
+             * @description The column (or `header`, `csv`).
+             * @example siteId
+             */
+            field: string;
+            message: string;
+            /** @description The line of the CSV (the header is line 1). */
+            row: number;
         };
         LoginDto: {
             /**
@@ -3033,6 +3173,29 @@ export type components = {
             /** Format: uuid */
             organizationId: string;
         };
+        SiteListDto: {
+            items: components["schemas"]["SiteWithCountsDto"][];
+            total: number;
+        };
+        SiteWithCountsDto: {
+            address: string;
+            city: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Devices at the site. */
+            deviceCount: number;
+            /** @description Of them, `FAULTED`. */
+            faultedCount: number;
+            /** Format: uuid */
+            id: string;
+            latitude: number | null;
+            longitude: number | null;
+            name: string;
+            /** @description Of them, `ONLINE` (see GET /v1/devices `status`). */
+            onlineCount: number;
+            /** Format: uuid */
+            organizationId: string;
+        };
         StartSessionDto: {
             /** @description Chargers: the connector to start (default 1). */
             connector?: number;
@@ -3044,6 +3207,19 @@ export type components = {
             /** @description Power-bank cabinets: the slot to eject from. */
             slot?: number;
         };
+        TelemetryPointDto: {
+            /**
+             * Format: date-time
+             * @description Start of the bucket.
+             */
+            at: string;
+            /** @description Telemetry samples in the bucket. */
+            samples: number;
+            /** @description Per numeric telemetry field, its average over the bucket. */
+            values: {
+                [key: string]: number;
+            };
+        };
         TelemetrySampleDto: {
             firmware: string | null;
             /** Format: date-time */
@@ -3051,6 +3227,18 @@ export type components = {
             telemetry: {
                 [key: string]: unknown;
             };
+        };
+        TelemetrySeriesDto: {
+            /** @description Width of each bucket. */
+            bucketSeconds: number;
+            /** Format: date-time */
+            from: string;
+            /** @description The numeric telemetry fields seen in the range, sorted. */
+            metrics: string[];
+            /** @description Buckets with samples, oldest first. */
+            points: components["schemas"]["TelemetryPointDto"][];
+            /** Format: date-time */
+            to: string;
         };
         TimelineEntryDto: {
             /** Format: date-time */
@@ -3949,11 +4137,17 @@ export interface operations {
     Devices_list: {
         parameters: {
             query?: {
+                /** @description Devices whose code starts with this (case-insensitive). */
+                code?: string;
                 limit?: number;
                 offset?: number;
+                /** @description The stored online flag (kept for API clients; the console filters by `status`). */
                 online?: boolean;
                 organizationId?: string;
                 siteId?: string;
+                /** @description `ONLINE`: heard from within 3 heartbeat intervals (the offline sweep’s threshold, computed at read time) and its latest heartbeat reports no fault; `FAULTED`: heard from within 3 intervals but its latest heartbeat carries a `fault` (any value but null, false, 0, "", [] or {}); `OFFLINE`: not heard from for 3 intervals, never heard from, or its secret is revoked. */
+                status?: "ONLINE" | "OFFLINE" | "FAULTED";
+                /** @description The device type, which is its vertical. */
                 type?: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
             };
             header?: never;
@@ -3962,7 +4156,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Devices you may see, filtered by site, organisation, type and online state. */
+            /** @description Devices you may see, filtered by status, site, organisation, type and code prefix. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4077,6 +4271,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["DeviceDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Devices_commandList: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                state?: "QUEUED" | "DELIVERED" | "SUCCEEDED" | "FAILED" | "EXPIRED";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandListDto"];
                 };
             };
             /** @description `VALIDATION_FAILED` */
@@ -4485,6 +4731,61 @@ export interface operations {
             };
         };
     };
+    Devices_telemetry: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (default: 24 hours before `to`). */
+                from?: string;
+                /** @description At most this many buckets. */
+                maxPoints?: number;
+                /** @description End of the range, exclusive (default: now). At most 31 days after `from`. */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TelemetrySeriesDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Devices_transfer: {
         parameters: {
             query?: never;
@@ -4598,7 +4899,10 @@ export interface operations {
     };
     Devices_import: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Check every row and answer the preview; store nothing. */
+                dryRun?: boolean;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -4609,6 +4913,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description `dryRun=true`: the preview; nothing was stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
+                };
+            };
             /** @description All rows or none; each device with its secret, shown this once. */
             201: {
                 headers: {
@@ -4618,7 +4931,7 @@ export interface operations {
                     "application/json": components["schemas"]["ImportedDevicesDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED`, `DEVICE_IMPORT_INVALID`, `DEVICE_PLAN_INVALID` */
+            /** @description `VALIDATION_FAILED`, `DEVICE_PLAN_INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4647,6 +4960,15 @@ export interface operations {
             };
             /** @description `DEVICE_CODE_TAKEN` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_IMPORT_INVALID` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6229,8 +6551,13 @@ export interface operations {
     Sites_list: {
         parameters: {
             query?: {
+                city?: string;
+                limit?: number;
+                offset?: number;
                 /** @description Only the sites of this organisation (one you may see). */
                 organizationId?: string;
+                /** @description Sites whose name contains this (case-insensitive). */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -6243,7 +6570,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SiteDto"][];
+                    "application/json": components["schemas"]["SiteListDto"];
                 };
             };
             /** @description `VALIDATION_FAILED` */

@@ -25,6 +25,7 @@ import { Route as AppPlansPlanIdRouteImport } from './routes/_app/plans/$planId'
 import { Route as AppPlansNewRouteImport } from './routes/_app/plans/new'
 import { Route as AppSessionsIndexRouteImport } from './routes/_app/sessions/index'
 import { Route as AppSessionsSessionIdRouteImport } from './routes/_app/sessions/$sessionId'
+import { Route as AppSitesSiteIdQrRouteImport } from './routes/_app/sites_.$siteId.qr'
 
 const AppRoute = AppRouteImport.update({
   id: '/_app',
@@ -105,6 +106,11 @@ const AppSessionsSessionIdRoute = AppSessionsSessionIdRouteImport.update({
   path: '/sessions/$sessionId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppSitesSiteIdQrRoute = AppSitesSiteIdQrRouteImport.update({
+  id: '/sites_/$siteId/qr',
+  path: '/sites/$siteId/qr',
+  getParentRoute: () => AppRoute,
+} as any)
 
 export interface FileRoutesByFullPath {
   '/': typeof AppIndexRoute
@@ -122,6 +128,7 @@ export interface FileRoutesByFullPath {
   '/devices/': typeof AppDevicesIndexRoute
   '/plans/': typeof AppPlansIndexRoute
   '/sessions/': typeof AppSessionsIndexRoute
+  '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
@@ -139,6 +146,7 @@ export interface FileRoutesByTo {
   '/devices': typeof AppDevicesIndexRoute
   '/plans': typeof AppPlansIndexRoute
   '/sessions': typeof AppSessionsIndexRoute
+  '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -158,6 +166,7 @@ export interface FileRoutesById {
   '/_app/devices/': typeof AppDevicesIndexRoute
   '/_app/plans/': typeof AppPlansIndexRoute
   '/_app/sessions/': typeof AppSessionsIndexRoute
+  '/_app/sites_/$siteId/qr': typeof AppSitesSiteIdQrRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -177,6 +186,7 @@ export interface FileRouteTypes {
     | '/devices/'
     | '/plans/'
     | '/sessions/'
+    | '/sites/$siteId/qr'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
@@ -194,6 +204,7 @@ export interface FileRouteTypes {
     | '/devices'
     | '/plans'
     | '/sessions'
+    | '/sites/$siteId/qr'
   id:
     | '__root__'
     | '/_app'
@@ -212,6 +223,7 @@ export interface FileRouteTypes {
     | '/_app/devices/'
     | '/_app/plans/'
     | '/_app/sessions/'
+    | '/_app/sites_/$siteId/qr'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -333,6 +345,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSessionsSessionIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/sites_/$siteId/qr': {
+      id: '/_app/sites_/$siteId/qr'
+      path: '/sites/$siteId/qr'
+      fullPath: '/sites/$siteId/qr'
+      preLoaderRoute: typeof AppSitesSiteIdQrRouteImport
+      parentRoute: typeof AppRoute
+    }
   }
 }
 
@@ -351,6 +370,7 @@ interface AppRouteChildren {
   AppDevicesIndexRoute: typeof AppDevicesIndexRoute
   AppPlansIndexRoute: typeof AppPlansIndexRoute
   AppSessionsIndexRoute: typeof AppSessionsIndexRoute
+  AppSitesSiteIdQrRoute: typeof AppSitesSiteIdQrRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
@@ -368,6 +388,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppDevicesIndexRoute: AppDevicesIndexRoute,
   AppPlansIndexRoute: AppPlansIndexRoute,
   AppSessionsIndexRoute: AppSessionsIndexRoute,
+  AppSitesSiteIdQrRoute: AppSitesSiteIdQrRoute,
 }
 
 const AppRouteWithChildren = AppRoute._addFileChildren(AppRouteChildren)

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
@@ -8,6 +9,12 @@ import { DeviceCommandsService } from './device-commands.service.js';
 import { DevicesService } from './devices.service.js';
 import {
   CommandDto,
+  CommandListDto,
+  CommandListQuery,
+  ImportDevicesQuery,
+  ImportPreviewDto,
+  TelemetryQuery,
+  TelemetrySeriesDto,
   DeviceDetailDto,
   DeviceDto,
   DeviceListDto,
@@ -24,6 +31,7 @@ import {
 } from './dto/fleet.dto.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toCommandDto, toDeviceDto } from './fleet.mappers.js';
+import { checkPlan } from './pricing-plans.js';
 
 const WRITERS = ['OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN'] as const;
 
@@ -41,14 +49,15 @@ export class DevicesController {
   @ApiOperation({
     summary: 'List devices',
     description:
-      'The devices of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first: ' +
-      'filter by `siteId`, `organizationId`, `type` and `online`; page with `limit` and `offset`; `total` counts every match.',
+      'The devices of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first, ' +
+      'each with its `status`, site name and plan name: filter by `status` (ONLINE / OFFLINE / FAULTED, computed at read time: ONLINE means heard from within ' +
+      '3 heartbeat intervals), `siteId`, `organizationId`, `type`, `online` (the stored flag) and a `code` prefix; page with `limit` and `offset`; `total` counts every match. ' +
+      'A reseller sees its customers’ devices without their plan name (prices are the merchant of record’s).',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED)
-  @ApiOkResponse({ type: DeviceListDto, description: 'Devices you may see, filtered by site, organisation, type and online state.' })
-  async list(@Query() query: ListDevicesQuery): Promise<DeviceListDto> {
-    const { items, total } = await this.devices.list(query);
-    return { items: items.map(toDeviceDto), total };
+  @ApiOkResponse({ type: DeviceListDto, description: 'Devices you may see, filtered by status, site, organisation, type and code prefix.' })
+  list(@Query() query: ListDevicesQuery): Promise<DeviceListDto> {
+    return this.devices.list(query);
   }
 
   @Get('by-code/:code')
@@ -62,7 +71,9 @@ export class DevicesController {
   @Get(':id')
   @ApiOperation({
     summary: 'Get a device with its history',
-    description: 'One device the caller may see, with its site, current pricing plan, the last 50 telemetry samples and commands, the last 100 events, and a timeline of both.',
+    description:
+      'One device the caller may see, with its `status` (as in the list), `qrUrl` (what its QR code encodes: `<PUBLIC_BASE_URL>/d/<code>`, contracts.md §4), its site, ' +
+      'current pricing plan (null for a fleet you watch but do not operate), the last 50 telemetry samples and commands, the last 100 events, and a timeline of both.',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND)
   @ApiOkResponse({ type: DeviceDetailDto })
@@ -96,14 +107,29 @@ export class DevicesController {
   @Post('import')
   @TenantScoped(...WRITERS)
   @ApiOperation({
-    summary: 'Import devices from CSV',
+    summary: 'Import devices from CSV (or preview the import)',
     description:
       'Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), ' +
-      'with an optional pricing plan for all of them: all rows or none. Every invalid row is named in one answer. Each device’s secret is answered once. Audited.',
+      'with an optional pricing plan for all of them: all rows or none. Each row is checked (its cells, a site you operate, a code not repeated in the file ' +
+      'nor registered already). With `dryRun=true` nothing is stored and the answer (200) is the preview: every row with its problems (`row` is the line ' +
+      'of the file, the header being line 1; `field`; `message`). Without it, any problem answers 422 `DEVICE_IMPORT_INVALID` with the same list in `rows` ' +
+      '(and grouped by line in `errors`) and stores nothing; otherwise 201 with each device and its secret, answered once. Audited.',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_IMPORT_INVALID, fleetErrors.DEVICE_PLAN_INVALID, fleetErrors.DEVICE_CODE_TAKEN)
+  @ApiExtraModels(ImportPreviewDto)
+  @ApiOkResponse({ type: ImportPreviewDto, description: '`dryRun=true`: the preview; nothing was stored.' })
   @ApiCreatedResponse({ type: ImportedDevicesDto, description: 'All rows or none; each device with its secret, shown this once.' })
-  async import(@Body() body: ImportDevicesDto): Promise<ImportedDevicesDto> {
+  async import(
+    @Query() query: ImportDevicesQuery,
+    @Body() body: ImportDevicesDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ImportedDevicesDto | ImportPreviewDto> {
+    if (query.dryRun) {
+      const { valid, rows, errors } = await this.devices.previewImport(body);
+      if (body.plan) checkPlan(body.plan);
+      void reply.status(200);
+      return { valid, rows, errors };
+    }
     return { devices: (await this.devices.import(body)).map(({ device, secret }) => ({ device: toDeviceDto(device), secret })) };
   }
 
@@ -190,6 +216,33 @@ export class DevicesController {
   @ApiCreatedResponse({ type: CommandDto, description: 'Queued; the device fetches it by long poll. Audited.' })
   async sendCommand(@UuidParam() id: string, @Body() body: SendCommandDto): Promise<CommandDto> {
     return toCommandDto(await this.commands.queue(id, body));
+  }
+
+  @Get(':id/telemetry')
+  @ApiOperation({
+    summary: 'A device’s telemetry for a chart',
+    description:
+      'The numeric fields of the device’s sampled telemetry over [`from`, `to`) (default: the last 24 hours; at most 31 days), averaged in the database ' +
+      'into at most `maxPoints` buckets of `bucketSeconds`. Readable by whoever sees the device, a reseller included (fleet health).',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND)
+  @ApiOkResponse({ type: TelemetrySeriesDto })
+  telemetry(@UuidParam() id: string, @Query() query: TelemetryQuery): Promise<TelemetrySeriesDto> {
+    return this.devices.telemetry(id, query);
+  }
+
+  @Get(':id/commands')
+  @ApiOperation({
+    summary: 'List a device’s commands',
+    description:
+      'The device’s commands, newest first, with their state (QUEUED, DELIVERED, SUCCEEDED, FAILED, EXPIRED); filter by `state`, page with `limit` and `offset`. ' +
+      'A reseller watching its customer’s device sees only maintenance commands, never those of a session.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, fleetErrors.DEVICE_NOT_FOUND)
+  @ApiOkResponse({ type: CommandListDto })
+  async commandList(@UuidParam() id: string, @Query() query: CommandListQuery): Promise<CommandListDto> {
+    const { items, total } = await this.devices.commands(id, query);
+    return { items: items.map(toCommandDto), total };
   }
 
   @Get(':id/commands/:commandId')

@@ -1,12 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
-import { platformErrors } from '../../platform/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { platformErrors, type RowError } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CredentialChanges } from './credential-changes.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox, newDeviceSecret } from './device-secrets.js';
-import type { DeviceDetailDto, ImportDevicesDto, ListDevicesQuery, RegisterDeviceDto, SecretDto, TransferDeviceDto } from './dto/fleet.dto.js';
+import type {
+  CommandListQuery,
+  DeviceDetailDto,
+  DeviceListItemDto,
+  DeviceStatus,
+  ImportDevicesDto,
+  ImportPreviewDto,
+  ListDevicesQuery,
+  RegisterDeviceDto,
+  SecretDto,
+  TelemetryQuery,
+  TelemetrySeriesDto,
+  TransferDeviceDto,
+} from './dto/fleet.dto.js';
+import { deviceStatusSql } from './device-status.js';
 import {
   DEVICE_TYPES,
   DeviceCommandEntity,
@@ -32,12 +47,12 @@ export interface DeviceSpec {
   payscoreServiceId?: string | undefined;
 }
 
-function specProblems(spec: DeviceSpec): string[] {
-  const problems: string[] = [];
-  if (spec.type === 'POWERBANK_CABINET' && spec.slots === undefined) problems.push('slots is required for a POWERBANK_CABINET');
-  if (spec.type !== 'POWERBANK_CABINET' && spec.slots !== undefined) problems.push('slots is only for a POWERBANK_CABINET');
-  if (spec.type === 'EV_CHARGER' && spec.connectors === undefined) problems.push('connectors is required for an EV_CHARGER');
-  if (spec.type !== 'EV_CHARGER' && spec.connectors !== undefined) problems.push('connectors is only for an EV_CHARGER');
+function specProblems(spec: DeviceSpec): { field: string; message: string }[] {
+  const problems: { field: string; message: string }[] = [];
+  if (spec.type === 'POWERBANK_CABINET' && spec.slots === undefined) problems.push({ field: 'slots', message: 'is required for a POWERBANK_CABINET' });
+  if (spec.type !== 'POWERBANK_CABINET' && spec.slots !== undefined) problems.push({ field: 'slots', message: 'is only for a POWERBANK_CABINET' });
+  if (spec.type === 'EV_CHARGER' && spec.connectors === undefined) problems.push({ field: 'connectors', message: 'is required for an EV_CHARGER' });
+  if (spec.type !== 'EV_CHARGER' && spec.connectors !== undefined) problems.push({ field: 'connectors', message: 'is only for an EV_CHARGER' });
   return problems;
 }
 
@@ -98,6 +113,9 @@ export async function insertDevices(
   return created.map((c) => ({ device: stored.get(c.device.id) ?? c.device, secret: c.secret }));
 }
 
+/** What a device's QR code encodes (contracts.md §4): fixed once printed. */
+export const deviceQrUrl = (publicBaseUrl: string, code: string): string => `${publicBaseUrl}/d/${encodeURIComponent(code)}`;
+
 const NOT_OPERATED = 'No such device among those you operate.';
 
 /**
@@ -123,6 +141,7 @@ export class DevicesService {
     private readonly audit: AuditService,
     @Inject(DEVICE_SECRET_BOX) private readonly box: DeviceSecretBox,
     private readonly credentialChanges: CredentialChanges,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private get manager(): EntityManager {
@@ -141,25 +160,59 @@ export class DevicesService {
     return device;
   }
 
-  async list(query: ListDevicesQuery): Promise<{ items: DeviceEntity[]; total: number }> {
-    const qb = this.manager.createQueryBuilder(DeviceEntity, 'd').orderBy('d.created_at', 'ASC').addOrderBy('d.code', 'ASC');
+  /**
+   * A page of the devices the caller may see, with their status, site name and plan name (the plan only where
+   * the caller operates the fleet: row-level security hides a customer's prices from its reseller).
+   */
+  async list(query: ListDevicesQuery): Promise<{ items: DeviceListItemDto[]; total: number }> {
+    const status = deviceStatusSql('d');
+    const qb = this.manager
+      .createQueryBuilder(DeviceEntity, 'd')
+      .leftJoin(SiteEntity, 's', 's.id = d.site_id')
+      .leftJoin(PricingPlanEntity, 'p', 'p.id = d.plan_id')
+      .addSelect('s.name', 'site_name')
+      .addSelect('p.name', 'plan_name')
+      .addSelect(status, 'device_status')
+      .orderBy('d.created_at', 'ASC')
+      .addOrderBy('d.code', 'ASC');
     if (query.siteId) qb.andWhere('d.site_id = :siteId', { siteId: query.siteId });
     if (query.organizationId) qb.andWhere('d.tenant_id = :org', { org: query.organizationId });
     if (query.type) qb.andWhere('d.type = :type', { type: query.type });
     if (query.online !== undefined) qb.andWhere('d.online = :online', { online: query.online });
-    const [items, total] = await qb.take(query.limit ?? 100).skip(query.offset ?? 0).getManyAndCount();
+    if (query.status) qb.andWhere(`${status} = :status`, { status: query.status });
+    if (query.code) qb.andWhere(`lower(d.code) LIKE :prefix ESCAPE '\\'`, { prefix: `${query.code.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    const total = await qb.getCount();
+    const { entities, raw } = await qb
+      .limit(query.limit ?? 100)
+      .offset(query.offset ?? 0)
+      .getRawAndEntities<{ site_name: string | null; plan_name: string | null; device_status: DeviceStatus }>();
+    const items = entities.map((device, i) => ({
+      ...toDeviceDto(device),
+      status: raw[i]!.device_status,
+      siteName: raw[i]!.site_name ?? '',
+      planName: raw[i]!.plan_name,
+      qrUrl: deviceQrUrl(this.config.payscore.publicBaseUrl, device.code),
+    }));
     return { items, total };
+  }
+
+  /** The device's status (deviceStatusSql), read with the caller's visibility. */
+  private async statusOf(id: string): Promise<DeviceStatus> {
+    const [row] = (await this.manager.query(`SELECT ${deviceStatusSql('d')} AS status FROM devices d WHERE d.id = $1`, [id])) as { status: DeviceStatus }[];
+    return row?.status ?? 'OFFLINE';
   }
 
   async detail(id: string): Promise<DeviceDetailDto> {
     const device = await this.get(id);
     const m = this.manager;
-    const [site, plan, telemetry, commands, events] = [
+    const [site, plan, telemetry, commands, events, status, operable] = [
       await m.findOneOrFail(SiteEntity, { where: { id: device.siteId } }),
       device.planId ? await currentPlan(m, device.planId) : null,
       await m.find(DeviceTelemetryEntity, { where: { deviceId: id }, order: { recordedAt: 'DESC' }, take: 50 }),
       await m.find(DeviceCommandEntity, { where: { deviceId: id }, order: { createdAt: 'DESC' }, take: 50 }),
       await m.find(DeviceEventEntity, { where: { deviceId: id }, order: { occurredAt: 'DESC', receivedAt: 'DESC' }, take: 100 }),
+      await this.statusOf(id),
+      ((await m.query(`SELECT zizhu_fleet_writable($1) AS operable`, [device.tenantId])) as { operable: boolean }[])[0]?.operable === true,
     ];
     const timeline = [
       ...commands.map((c) => ({ kind: 'command' as const, at: c.createdAt.toISOString(), type: c.type, ref: c.id, state: c.state })),
@@ -167,6 +220,9 @@ export class DevicesService {
     ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     return {
       ...toDeviceDto(device),
+      status,
+      qrUrl: deviceQrUrl(this.config.payscore.publicBaseUrl, device.code),
+      operable,
       site: toSiteDto(site),
       plan,
       telemetryHistory: telemetry.map((t) => ({ recordedAt: t.recordedAt.toISOString(), firmware: t.firmware, telemetry: t.telemetry })),
@@ -174,6 +230,69 @@ export class DevicesService {
       events: events.map(toEventDto),
       timeline,
     };
+  }
+
+  /**
+   * The device's numeric telemetry over [from, to), averaged in SQL into at most `maxPoints` buckets of equal
+   * width (a chart never loads the raw samples). Only buckets with samples are answered.
+   */
+  async telemetry(id: string, query: TelemetryQuery): Promise<TelemetrySeriesDto> {
+    await this.get(id);
+    const to = query.to ? new Date(query.to) : new Date();
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 24 * 3600_000);
+    if (!(from < to)) throw platformErrors.VALIDATION_FAILED('from must be before to.', { errors: [{ field: 'from', messages: ['from must be before to'] }] });
+    if (to.getTime() - from.getTime() > 31 * 86_400_000) {
+      throw platformErrors.VALIDATION_FAILED('The range is at most 31 days.', { errors: [{ field: 'to', messages: ['to must be at most 31 days after from'] }] });
+    }
+    const bucketSeconds = Math.max(1, Math.ceil((to.getTime() - from.getTime()) / 1000 / (query.maxPoints ?? 200)));
+    const rows = (await this.manager.query(
+      `WITH samples AS (
+         SELECT t.id, floor(extract(epoch FROM t.recorded_at - $2::timestamptz) / $4)::int AS bucket, t.telemetry
+         FROM device_telemetry t
+         WHERE t.device_id = $1 AND t.recorded_at >= $2 AND t.recorded_at < $3
+       ), counts AS (
+         SELECT bucket, count(*)::int AS samples FROM samples GROUP BY bucket
+       ), fields AS (
+         SELECT s.bucket, kv.key, avg((kv.value #>> '{}')::double precision) AS value
+         FROM samples s CROSS JOIN LATERAL jsonb_each(s.telemetry) kv
+         WHERE jsonb_typeof(kv.value) = 'number'
+         GROUP BY s.bucket, kv.key
+       )
+       SELECT c.bucket, c.samples, f.key, f.value
+       FROM counts c LEFT JOIN fields f ON f.bucket = c.bucket
+       ORDER BY c.bucket, f.key`,
+      [id, from.toISOString(), to.toISOString(), bucketSeconds],
+    )) as { bucket: number; samples: number; key: string | null; value: number | null }[];
+    const points = new Map<number, { at: string; samples: number; values: Record<string, number> }>();
+    const metrics = new Set<string>();
+    for (const row of rows) {
+      const bucket = Number(row.bucket);
+      let point = points.get(bucket);
+      if (!point) {
+        point = { at: new Date(from.getTime() + bucket * bucketSeconds * 1000).toISOString(), samples: Number(row.samples), values: {} };
+        points.set(bucket, point);
+      }
+      if (row.key !== null && row.value !== null) {
+        point.values[row.key] = Math.round(Number(row.value) * 1000) / 1000;
+        metrics.add(row.key);
+      }
+    }
+    return { from: from.toISOString(), to: to.toISOString(), bucketSeconds, metrics: [...metrics].sort(), points: [...points.values()] };
+  }
+
+  /**
+   * A page of the device's commands, newest first. A fleet watched but not operated (a reseller's customers)
+   * sees only maintenance commands: row-level security hides those of sessions.
+   */
+  async commands(id: string, query: CommandListQuery): Promise<{ items: DeviceCommandEntity[]; total: number }> {
+    await this.get(id);
+    const [items, total] = await this.manager.findAndCount(DeviceCommandEntity, {
+      where: { deviceId: id, ...(query.state ? { state: query.state } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      take: query.limit ?? 20,
+      skip: query.offset ?? 0,
+    });
+    return { items, total };
   }
 
   /** A site of the fleet the principal operates (a reseller's own, never its customers'). */
@@ -200,7 +319,7 @@ export class DevicesService {
 
   async register(input: RegisterDeviceDto): Promise<{ device: DeviceEntity; secret: string }> {
     const problems = specProblems(input);
-    if (problems.length) throw fleetErrors.DEVICE_INVALID(problems.join('; '));
+    if (problems.length) throw fleetErrors.DEVICE_INVALID(problems.map((p) => `${p.field} ${p.message}`).join('; '));
     const site = await this.siteOrFail(input.siteId);
     const planId = await this.planFor(site.tenantId, input, input.code);
     const [created] = await insertDevices(this.manager, this.box, [{ ...input, tenantId: site.tenantId, planId }]);
@@ -214,22 +333,65 @@ export class DevicesService {
     return created!;
   }
 
-  async import(input: ImportDevicesDto): Promise<{ device: DeviceEntity; secret: string }[]> {
-    const specs = parseDeviceCsv(input.csv);
+  /**
+   * Checks every row of a device CSV as the import would: the cells, the site (one the caller operates),
+   * codes repeated in the file and codes already registered on the platform. Stores nothing.
+   */
+  async previewImport(input: ImportDevicesDto): Promise<ImportPreviewDto & { specs: ParsedDeviceRow[]; sites: Map<string, SiteEntity> }> {
+    const { header, rows: specs } = parseDeviceCsv(input.csv);
     const sites = new Map<string, SiteEntity>();
-    const errors: { field: string; messages: string[] }[] = [];
-    for (const { line, spec, problems } of specs) {
-      if (spec && !sites.has(spec.siteId)) {
-        const site = await this.writableSite(spec.siteId);
-        if (site) sites.set(site.id, site);
-      }
-      const all = [...problems, ...(spec && !sites.has(spec.siteId) ? ['siteId: no such site'] : [])];
-      if (all.length) errors.push({ field: `line ${line}`, messages: all });
+    const siteIds = [...new Set(specs.map((s) => s.cells.siteId).filter((id) => UUID.test(id)))];
+    if (siteIds.length) {
+      const found = await this.manager
+        .createQueryBuilder(SiteEntity, 's')
+        .where('s.id IN (:...siteIds)', { siteIds })
+        .andWhere('zizhu_fleet_writable(s.tenant_id)')
+        .getMany();
+      for (const site of found) sites.set(site.id, site);
     }
-    const codes = specs.map((s) => s.spec?.code).filter((c): c is string => !!c);
-    const repeated = codes.filter((c, i) => codes.indexOf(c) !== i);
-    if (repeated.length) errors.push({ field: 'code', messages: [`repeated in the file: ${[...new Set(repeated)].join(', ')}`] });
-    if (errors.length) throw fleetErrors.DEVICE_IMPORT_INVALID(`Invalid rows: ${errors.map((e) => e.field).join(', ')}`, { errors });
+    const codes = specs.map((s) => s.cells.code).filter((c) => CODE.test(c));
+    const [takenRow] = codes.length
+      ? ((await this.manager.query(`SELECT zizhu_device_codes_taken($1::text[]) AS taken`, [[...new Set(codes)]])) as { taken: string[] }[])
+      : [];
+    const taken = new Set(takenRow?.taken ?? []);
+    const firstLine = new Map<string, number>();
+    for (const spec of specs) if (!firstLine.has(spec.cells.code)) firstLine.set(spec.cells.code, spec.line);
+    const rows = specs.map((spec) => {
+      const errors = [...spec.problems];
+      const { code, siteId } = spec.cells;
+      if (UUID.test(siteId) && !sites.has(siteId)) errors.push({ row: spec.line, field: 'siteId', message: 'no such site' });
+      if (CODE.test(code) && firstLine.get(code) !== spec.line) errors.push({ row: spec.line, field: 'code', message: `repeated in the file (first on line ${firstLine.get(code)})` });
+      else if (taken.has(code)) errors.push({ row: spec.line, field: 'code', message: 'already registered' });
+      const site = sites.get(siteId);
+      return {
+        row: spec.line,
+        code,
+        type: spec.cells.type,
+        siteId,
+        siteName: site?.name ?? null,
+        organizationId: site?.tenantId ?? null,
+        name: spec.spec?.name ?? null,
+        errors,
+      };
+    });
+    const errors = [...header, ...rows.flatMap((r) => r.errors)];
+    return { valid: errors.length === 0, rows, errors, specs, sites };
+  }
+
+  /**
+   * All rows or none: any problem the preview finds answers 422 DEVICE_IMPORT_INVALID naming every bad row
+   * (`rows`: row, field, message; `errors`: the same grouped by line) and stores nothing.
+   */
+  async import(input: ImportDevicesDto): Promise<{ device: DeviceEntity; secret: string }[]> {
+    const { errors, specs, sites } = await this.previewImport(input);
+    if (errors.length) {
+      const byLine = new Map<number, string[]>();
+      for (const e of errors) byLine.set(e.row, [...(byLine.get(e.row) ?? []), `${e.field}: ${e.message}`]);
+      throw fleetErrors.DEVICE_IMPORT_INVALID(`Invalid rows: ${[...byLine.keys()].map((l) => `line ${l}`).join(', ')}; nothing was imported.`, {
+        errors: [...byLine].map(([line, messages]) => ({ field: `line ${line}`, messages })),
+        rows: errors,
+      });
+    }
     const planByTenant = new Map<string, string | null>();
     const plan = input.plan ? checkPlan(input.plan) : undefined;
     const rows = [];
@@ -375,54 +537,79 @@ export class DevicesService {
 }
 
 const CSV_COLUMNS = ['code', 'type', 'siteId', 'name', 'slots', 'connectors', 'heartbeatIntervalSeconds', 'payscoreServiceId'] as const;
+const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const MAX_IMPORT_ROWS = 5000;
 
-/** Parses the device CSV (header row first; no quoting needed for these fields, quotes are stripped). */
-export function parseDeviceCsv(csv: string): { line: number; spec: DeviceSpec | null; problems: string[] }[] {
+export interface ParsedDeviceRow {
+  /** The line of the file (the header is line 1). */
+  line: number;
+  cells: { code: string; type: string; siteId: string };
+  spec: DeviceSpec | null;
+  problems: RowError[];
+}
+
+/**
+ * Parses the device CSV (header row first; no quoting needed for these fields, quotes are stripped): the
+ * header's problems (row 1) and each row's, by field. More than 5000 rows is refused at once.
+ */
+export function parseDeviceCsv(csv: string): { header: RowError[]; rows: ParsedDeviceRow[] } {
   const lines = csv.split(/\r?\n/).map((l, i) => ({ text: l.trim(), line: i + 1 })).filter((l) => l.text !== '');
-  const [header, ...rows] = lines;
-  if (!header) throw fleetErrors.DEVICE_IMPORT_INVALID('The CSV is empty.');
-  const columns = header.text.split(',').map((c) => c.trim());
+  const [head, ...rows] = lines;
+  if (!head) return { header: [{ row: 1, field: 'csv', message: 'the CSV is empty' }], rows: [] };
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw fleetErrors.DEVICE_IMPORT_INVALID(`At most ${MAX_IMPORT_ROWS} devices per import.`, {
+      rows: [{ row: rows[MAX_IMPORT_ROWS]!.line, field: 'csv', message: `at most ${MAX_IMPORT_ROWS} devices per import` }],
+    });
+  }
+  const columns = head.text.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+  const header: RowError[] = [];
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));
   const missing = ['code', 'type', 'siteId'].filter((c) => !columns.includes(c));
-  if (unknown.length || missing.length) {
-    throw fleetErrors.DEVICE_IMPORT_INVALID(
-      [unknown.length ? `unknown columns: ${unknown.join(', ')}` : '', missing.length ? `missing columns: ${missing.join(', ')}` : ''].filter(Boolean).join('; '),
-    );
-  }
-  if (rows.length === 0) throw fleetErrors.DEVICE_IMPORT_INVALID('The CSV has no device rows.');
-  if (rows.length > 5000) throw fleetErrors.DEVICE_IMPORT_INVALID('At most 5000 devices per import.');
-  return rows.map(({ text, line }) => {
-    const cells = text.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
-    const problems: string[] = [];
-    if (cells.length !== columns.length) problems.push(`expected ${columns.length} cells, found ${cells.length}`);
-    const get = (name: string): string | undefined => {
-      const value = cells[columns.indexOf(name)];
-      return columns.includes(name) && value !== undefined && value !== '' ? value : undefined;
-    };
-    const int = (name: string, min: number, max: number): number | undefined => {
-      const raw = get(name);
-      if (raw === undefined) return undefined;
-      const n = Number(raw);
-      if (!Number.isInteger(n) || n < min || n > max) problems.push(`${name} must be an integer from ${min} to ${max}`);
-      return n;
-    };
-    const code = get('code') ?? '';
-    const type = get('type') ?? '';
-    const siteId = get('siteId') ?? '';
-    if (!/^[A-Za-z0-9][A-Za-z0-9_-]{2,63}$/.test(code)) problems.push('code must be 3–64 letters, digits, - or _');
-    if (!(DEVICE_TYPES as readonly string[]).includes(type)) problems.push(`type must be one of ${DEVICE_TYPES.join(', ')}`);
-    if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(siteId)) problems.push('siteId must be a UUID');
-    const spec: DeviceSpec = {
-      code,
-      type: type as DeviceType,
-      siteId,
-      name: get('name'),
-      slots: int('slots', 1, 200),
-      connectors: int('connectors', 1, 16),
-      heartbeatIntervalSeconds: int('heartbeatIntervalSeconds', 1, 3600),
-      payscoreServiceId: get('payscoreServiceId'),
-    };
-    if (problems.length === 0) problems.push(...specProblems(spec));
-    return { line, spec: problems.length ? null : spec, problems };
-  });
+  if (unknown.length) header.push({ row: head.line, field: 'header', message: `unknown columns: ${unknown.join(', ')}` });
+  if (missing.length) header.push({ row: head.line, field: 'header', message: `missing columns: ${missing.join(', ')}` });
+  if (rows.length === 0) header.push({ row: head.line, field: 'csv', message: 'the CSV has no device rows' });
+  if (header.length) return { header, rows: [] };
+  return {
+    header,
+    rows: rows.map(({ text, line }) => {
+      const cells = text.split(',').map((c) => c.trim().replace(/^"(.*)"$/, '$1'));
+      const problems: RowError[] = [];
+      const problem = (field: string, message: string) => problems.push({ row: line, field, message });
+      if (cells.length !== columns.length) problem('csv', `expected ${columns.length} cells, found ${cells.length}`);
+      const get = (name: string): string | undefined => {
+        const value = cells[columns.indexOf(name)];
+        return columns.includes(name) && value !== undefined && value !== '' ? value : undefined;
+      };
+      const int = (name: string, min: number, max: number): number | undefined => {
+        const raw = get(name);
+        if (raw === undefined) return undefined;
+        const n = Number(raw);
+        if (!Number.isInteger(n) || n < min || n > max) problem(name, `must be an integer from ${min} to ${max}`);
+        return n;
+      };
+      const code = get('code') ?? '';
+      const type = get('type') ?? '';
+      const siteId = get('siteId') ?? '';
+      if (!CODE.test(code)) problem('code', 'must be 3–64 letters, digits, - or _');
+      if (!(DEVICE_TYPES as readonly string[]).includes(type)) problem('type', `must be one of ${DEVICE_TYPES.join(', ')}`);
+      if (!UUID.test(siteId)) problem('siteId', 'must be a UUID');
+      const name = get('name');
+      if (name !== undefined && name.length > 200) problem('name', 'must be at most 200 characters');
+      const payscoreServiceId = get('payscoreServiceId');
+      if (payscoreServiceId !== undefined && payscoreServiceId.length > 64) problem('payscoreServiceId', 'must be at most 64 characters');
+      const spec: DeviceSpec = {
+        code,
+        type: type as DeviceType,
+        siteId,
+        name,
+        slots: int('slots', 1, 200),
+        connectors: int('connectors', 1, 16),
+        heartbeatIntervalSeconds: int('heartbeatIntervalSeconds', 1, 3600),
+        payscoreServiceId,
+      };
+      if (problems.length === 0) for (const p of specProblems(spec)) problem(p.field, p.message);
+      return { line, cells: { code, type, siteId }, spec: problems.length ? null : spec, problems };
+    }),
+  };
 }

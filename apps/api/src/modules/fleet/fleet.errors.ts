@@ -10,7 +10,7 @@ export const fleetErrors = defineErrors({
   PLAN_NOT_FOUND: [404, 'No such pricing plan.'],
   PLAN_ORGANIZATION_NOT_FOUND: [404, 'No such organisation among those whose fleet you operate.'],
   PLAN_VERSION_CONFLICT: [409, 'The plan has a newer version than the one you edited.'],
-  DEVICE_IMPORT_INVALID: [400, 'The CSV has invalid rows; nothing was imported.'],
+  DEVICE_IMPORT_INVALID: [422, 'The CSV has invalid rows; nothing was imported.'],
   DEVICE_REVOKED: [409, 'This device’s secret is revoked.'],
   DEVICE_TRANSFER_CUSTOMER_NOT_FOUND: [404, 'No such customer of the device’s owner.'],
   DEVICE_TRANSFER_REFUSED: [409, 'This device cannot be transferred.'],

@@ -4,7 +4,7 @@ import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
-import { CreateSiteDto, SiteDto, SiteListQueryDto } from './dto/fleet.dto.js';
+import { CreateSiteDto, SiteDto, SiteListDto, SiteListQueryDto } from './dto/fleet.dto.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toSiteDto } from './fleet.mappers.js';
 import { SitesService } from './sites.service.js';
@@ -19,12 +19,15 @@ export class SitesController {
   @Get()
   @ApiOperation({
     summary: 'List sites',
-    description: 'The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’); `organizationId` narrows to one organisation.',
+    description:
+      'The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first, ' +
+      'each with its address, city and device counts (all, ONLINE, FAULTED; see GET /v1/devices `status`) counted in the database. ' +
+      '`organizationId` narrows to one organisation, `city` to one city, `q` to names containing it; page with `limit` and `offset`; `total` counts every match.',
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED)
-  @ApiOkResponse({ type: [SiteDto] })
-  async list(@Query() query: SiteListQueryDto): Promise<SiteDto[]> {
-    return (await this.sites.list(query.organizationId)).map(toSiteDto);
+  @ApiOkResponse({ type: SiteListDto })
+  list(@Query() query: SiteListQueryDto): Promise<SiteListDto> {
+    return this.sites.list(query);
   }
 
   @Get(':id')

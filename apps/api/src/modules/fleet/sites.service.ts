@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreateSiteDto } from './dto/fleet.dto.js';
+import { deviceStatusSql } from './device-status.js';
+import type { CreateSiteDto, SiteListDto, SiteListQueryDto } from './dto/fleet.dto.js';
 import { SiteEntity } from './fleet.entities.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toSiteDto } from './fleet.mappers.js';
@@ -13,8 +14,62 @@ export class SitesService {
     private readonly audit: AuditService,
   ) {}
 
-  list(organizationId?: string): Promise<SiteEntity[]> {
-    return this.context.manager.find(SiteEntity, { where: organizationId ? { tenantId: organizationId } : {}, order: { createdAt: 'ASC', name: 'ASC' } });
+  /** A page of the sites the caller may see, oldest first, with their device counts by status, counted in SQL. */
+  async list(query: SiteListQueryDto): Promise<SiteListDto> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    const param = (value: unknown) => {
+      params.push(value);
+      return `$${params.length}`;
+    };
+    if (query.organizationId) where.push(`s.tenant_id = ${param(query.organizationId)}`);
+    if (query.city) where.push(`s.city = ${param(query.city)}`);
+    if (query.q) where.push(`strpos(lower(s.name), lower(${param(query.q)})) > 0`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [count] = (await this.context.manager.query(`SELECT count(*)::int AS total FROM sites s ${filter}`, params)) as { total: number }[];
+    const limit = param(query.limit ?? 50);
+    const offset = param(query.offset ?? 0);
+    const rows = (await this.context.manager.query(
+      `WITH page AS (
+         SELECT s.* FROM sites s ${filter} ORDER BY s.created_at, s.name, s.id LIMIT ${limit} OFFSET ${offset}
+       )
+       SELECT p.id, p.tenant_id, p.name, p.address, p.city, p.latitude, p.longitude, p.created_at,
+              count(d.id)::int AS device_count,
+              (count(d.id) FILTER (WHERE ${deviceStatusSql('d')} = 'ONLINE'))::int AS online_count,
+              (count(d.id) FILTER (WHERE ${deviceStatusSql('d')} = 'FAULTED'))::int AS faulted_count
+       FROM page p LEFT JOIN devices d ON d.site_id = p.id
+       GROUP BY p.id, p.tenant_id, p.name, p.address, p.city, p.latitude, p.longitude, p.created_at
+       ORDER BY p.created_at, p.name, p.id`,
+      params,
+    )) as {
+      id: string;
+      tenant_id: string;
+      name: string;
+      address: string;
+      city: string;
+      latitude: number | null;
+      longitude: number | null;
+      created_at: Date | string;
+      device_count: number;
+      online_count: number;
+      faulted_count: number;
+    }[];
+    return {
+      total: count?.total ?? 0,
+      items: rows.map((r) => ({
+        id: r.id,
+        organizationId: r.tenant_id,
+        name: r.name,
+        address: r.address,
+        city: r.city,
+        latitude: r.latitude === null ? null : Number(r.latitude),
+        longitude: r.longitude === null ? null : Number(r.longitude),
+        createdAt: new Date(r.created_at).toISOString(),
+        deviceCount: Number(r.device_count),
+        onlineCount: Number(r.online_count),
+        faultedCount: Number(r.faulted_count),
+      })),
+    };
   }
 
   async get(id: string): Promise<SiteEntity> {

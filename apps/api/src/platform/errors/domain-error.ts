@@ -6,13 +6,20 @@ export interface FieldError {
   readonly messages: readonly string[];
 }
 
+/** A problem in one row of an uploaded file (the CSV device import): the line, the column, what is wrong. */
+export interface RowError {
+  readonly row: number;
+  readonly field: string;
+  readonly message: string;
+}
+
 /** A business failure with a stable machine-readable code. Services throw these, never HttpException. */
 export class DomainError extends Error {
   constructor(
     readonly code: string,
     readonly status: ErrorStatus,
     message: string,
-    readonly extra: { readonly errors?: readonly FieldError[]; readonly retryAfterSeconds?: number } = {},
+    readonly extra: { readonly errors?: readonly FieldError[]; readonly rows?: readonly RowError[]; readonly retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'DomainError';

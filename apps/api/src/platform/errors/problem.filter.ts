@@ -11,6 +11,8 @@ interface Problem {
   detail: string;
   requestId: string | undefined;
   errors?: readonly { field: string; messages: readonly string[] }[];
+  /** A file's problems by row (the CSV device import). */
+  rows?: readonly { row: number; field: string; message: string }[];
   /** With 429 (and Retry-After): when to try again. */
   retryAfterSeconds?: number;
 }
@@ -75,6 +77,7 @@ export class ProblemFilter implements ExceptionFilter {
         detail: exception.message,
         requestId,
         ...(exception.extra.errors ? { errors: exception.extra.errors } : {}),
+        ...(exception.extra.rows ? { rows: exception.extra.rows } : {}),
         ...(exception.extra.retryAfterSeconds !== undefined ? { retryAfterSeconds: exception.extra.retryAfterSeconds } : {}),
       };
     }

@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
+  IsISO8601,
   IsInt,
   IsLatitude,
   IsLongitude,
@@ -113,19 +114,67 @@ export class TransferDeviceDto {
   siteId!: string;
 }
 
+export const DEVICE_STATUSES = ['ONLINE', 'OFFLINE', 'FAULTED'] as const;
+export type DeviceStatus = (typeof DEVICE_STATUSES)[number];
+
+const STATUS_TEXT =
+  '`ONLINE`: heard from within 3 heartbeat intervals (the offline sweep’s threshold, computed at read time) and its latest heartbeat reports no fault; ' +
+  '`FAULTED`: heard from within 3 intervals but its latest heartbeat carries a `fault` (any value but null, false, 0, "", [] or {}); ' +
+  '`OFFLINE`: not heard from for 3 intervals, never heard from, or its secret is revoked.';
+
+const booleanQuery = () => Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value));
+
 export class ListDevicesQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() siteId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() organizationId?: string;
-  @ApiPropertyOptional({ enum: DEVICE_TYPES }) @IsOptional() @IsIn(DEVICE_TYPES) type?: DeviceType;
+  @ApiPropertyOptional({ enum: DEVICE_TYPES, description: 'The device type, which is its vertical.' }) @IsOptional() @IsIn(DEVICE_TYPES) type?: DeviceType;
 
-  @ApiPropertyOptional({ type: Boolean })
+  @ApiPropertyOptional({ type: Boolean, description: 'The stored online flag (kept for API clients; the console filters by `status`).' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @booleanQuery()
   @IsBoolean()
   online?: boolean;
 
+  @ApiPropertyOptional({ enum: DEVICE_STATUSES, description: STATUS_TEXT }) @IsOptional() @IsIn(DEVICE_STATUSES) status?: DeviceStatus;
+
+  @ApiPropertyOptional({ example: 'FR-00', description: 'Devices whose code starts with this (case-insensitive).' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 64)
+  code?: string;
+
   @ApiPropertyOptional({ default: 100, maximum: 1000 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1000) limit?: number;
   @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class TelemetryQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Start of the range (default: 24 hours before `to`).' }) @IsOptional() @IsISO8601({ strict: true }) from?: string;
+  @ApiPropertyOptional({ format: 'date-time', description: 'End of the range, exclusive (default: now). At most 31 days after `from`.' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 200, minimum: 10, maximum: 1000, description: 'At most this many buckets.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(1000)
+  maxPoints?: number;
+}
+
+export class CommandListQuery {
+  @ApiPropertyOptional({ enum: COMMAND_STATES }) @IsOptional() @IsIn(COMMAND_STATES) state?: CommandState;
+  @ApiPropertyOptional({ default: 20, maximum: 200 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class ImportDevicesQuery {
+  @ApiPropertyOptional({ type: Boolean, default: false, description: 'Check every row and answer the preview; store nothing.' })
+  @IsOptional()
+  @booleanQuery()
+  @IsBoolean()
+  dryRun?: boolean;
 }
 
 export class SendCommandDto {
@@ -169,9 +218,57 @@ export class DeviceDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
+export class DeviceListItemDto extends DeviceDto {
+  @ApiProperty({ enum: DEVICE_STATUSES, description: STATUS_TEXT }) status!: DeviceStatus;
+  @ApiProperty() siteName!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The pricing plan’s name; null without a plan, and for a fleet you watch but do not operate (a reseller’s customers).' })
+  planName!: string | null;
+  @ApiProperty({ example: 'https://zizhu.example/d/FR-0001', description: 'What the device’s QR code encodes: `<PUBLIC_BASE_URL>/d/<code>` (contracts.md §4).' })
+  qrUrl!: string;
+}
+
 export class DeviceListDto {
-  @ApiProperty({ type: [DeviceDto] }) items!: DeviceDto[];
+  @ApiProperty({ type: [DeviceListItemDto] }) items!: DeviceListItemDto[];
   @ApiProperty() total!: number;
+}
+
+export class TelemetryPointDto {
+  @ApiProperty({ format: 'date-time', description: 'Start of the bucket.' }) at!: string;
+  @ApiProperty({ description: 'Telemetry samples in the bucket.' }) samples!: number;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Per numeric telemetry field, its average over the bucket.' })
+  values!: Record<string, number>;
+}
+
+export class TelemetrySeriesDto {
+  @ApiProperty({ format: 'date-time' }) from!: string;
+  @ApiProperty({ format: 'date-time' }) to!: string;
+  @ApiProperty({ description: 'Width of each bucket.' }) bucketSeconds!: number;
+  @ApiProperty({ type: [String], description: 'The numeric telemetry fields seen in the range, sorted.' }) metrics!: string[];
+  @ApiProperty({ type: [TelemetryPointDto], description: 'Buckets with samples, oldest first.' }) points!: TelemetryPointDto[];
+}
+
+export class ImportRowErrorDto {
+  @ApiProperty({ description: 'The line of the CSV (the header is line 1).' }) row!: number;
+  @ApiProperty({ example: 'siteId', description: 'The column (or `header`, `csv`).' }) field!: string;
+  @ApiProperty() message!: string;
+}
+
+export class ImportPreviewRowDto {
+  @ApiProperty({ description: 'The line of the CSV (the header is line 1).' }) row!: number;
+  @ApiProperty() code!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty() siteId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The site, when it is one you operate.' }) siteName!: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The organisation the device would belong to (the site’s).' })
+  organizationId!: string | null;
+  @ApiProperty({ type: String, nullable: true }) name!: string | null;
+  @ApiProperty({ type: [ImportRowErrorDto], description: 'Empty when the row would be imported.' }) errors!: ImportRowErrorDto[];
+}
+
+export class ImportPreviewDto {
+  @ApiProperty({ description: 'True when every row is valid: the same CSV imports.' }) valid!: boolean;
+  @ApiProperty({ type: [ImportPreviewRowDto] }) rows!: ImportPreviewRowDto[];
+  @ApiProperty({ type: [ImportRowErrorDto], description: 'Every problem, in file order (the 422 of a real import lists the same).' }) errors!: ImportRowErrorDto[];
 }
 
 export class ProvisionedDeviceDto {
@@ -234,6 +331,13 @@ export class TimelineEntryDto {
 }
 
 export class DeviceDetailDto extends DeviceDto {
+  @ApiProperty({ enum: DEVICE_STATUSES, description: STATUS_TEXT }) status!: DeviceStatus;
+  @ApiProperty({ example: 'https://zizhu.example/d/FR-0001', description: 'What the device’s QR code encodes: `<PUBLIC_BASE_URL>/d/<code>` (contracts.md §4).' })
+  qrUrl!: string;
+  @ApiProperty({
+    description: 'Whether the caller operates the device (commands, secret, Pay Score binding, plan): false for a fleet it only watches (a hardware reseller’s customers’ devices).',
+  })
+  operable!: boolean;
   @ApiProperty({ type: SiteDto }) site!: SiteDto;
   @ApiProperty({ type: PlanRefDto, nullable: true }) plan!: PlanRefDto | null;
   @ApiProperty({ type: [TelemetrySampleDto], description: 'Newest first.' }) telemetryHistory!: TelemetrySampleDto[];
@@ -247,4 +351,25 @@ export class SiteListQueryDto {
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+
+  @ApiPropertyOptional({ example: '杭州' }) @IsOptional() @IsString() @Length(1, 100) city?: string;
+  @ApiPropertyOptional({ description: 'Sites whose name contains this (case-insensitive).' }) @IsOptional() @IsString() @Length(1, 200) q?: string;
+  @ApiPropertyOptional({ default: 50, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) limit?: number;
+  @ApiPropertyOptional({ default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) offset?: number;
+}
+
+export class SiteWithCountsDto extends SiteDto {
+  @ApiProperty({ description: 'Devices at the site.' }) deviceCount!: number;
+  @ApiProperty({ description: 'Of them, `ONLINE` (see GET /v1/devices `status`).' }) onlineCount!: number;
+  @ApiProperty({ description: 'Of them, `FAULTED`.' }) faultedCount!: number;
+}
+
+export class SiteListDto {
+  @ApiProperty({ type: [SiteWithCountsDto] }) items!: SiteWithCountsDto[];
+  @ApiProperty() total!: number;
+}
+
+export class CommandListDto {
+  @ApiProperty({ type: [CommandDto], description: 'Newest first.' }) items!: CommandDto[];
+  @ApiProperty() total!: number;
 }

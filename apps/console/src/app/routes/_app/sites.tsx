@@ -1,8 +1,18 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { UnderConstruction } from '@/components/under-construction';
 import { requirePermission } from '@/app/guard';
+import { siteListSearch, sitesQuery } from '@/features/sites/api/sites';
+import { SitesListPage } from '@/features/sites/pages/sites-list-page';
 
 export const Route = createFileRoute('/_app/sites')({
+  validateSearch: siteListSearch,
   beforeLoad: requirePermission('sites.read'),
-  component: () => <UnderConstruction route="/_app/sites" />,
+  loaderDeps: ({ search }) => search,
+  loader: ({ context, deps }) => context.queryClient.ensureQueryData(sitesQuery(deps)),
+  component: SitesRoute,
 });
+
+function SitesRoute() {
+  const search = Route.useSearch();
+  const navigate = Route.useNavigate();
+  return <SitesListPage search={search} onSearch={(next) => void navigate({ search: next })} />;
+}

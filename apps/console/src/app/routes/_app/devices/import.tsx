@@ -1,8 +1,8 @@
 import { createFileRoute } from '@tanstack/react-router';
-import { UnderConstruction } from '@/components/under-construction';
 import { requirePermission } from '@/app/guard';
+import { DeviceImportPage } from '@/features/devices/pages/device-import-page';
 
 export const Route = createFileRoute('/_app/devices/import')({
   beforeLoad: requirePermission('devices.write'),
-  component: () => <UnderConstruction route="/_app/devices/import" />,
+  component: DeviceImportPage,
 });
