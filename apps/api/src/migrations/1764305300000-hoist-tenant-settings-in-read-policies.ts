@@ -23,7 +23,7 @@ export class HoistTenantSettingsInReadPolicies1764305300000 implements Migration
     // revenue by day: what was paid since a date; refunds that succeeded since a date; device faults of the last day
     await q.query(`CREATE INDEX service_sessions_paid_at_idx ON service_sessions (paid_at) INCLUDE (paid_fen, tenant_id, merchant_tenant_id) WHERE paid_at IS NOT NULL`);
     await q.query(`CREATE INDEX service_sessions_state_created_idx ON service_sessions (state, created_at) INCLUDE (tenant_id, merchant_tenant_id)`);
-    await q.query(`CREATE INDEX service_sessions_anomaly_idx ON service_sessions (tenant_id) INCLUDE (merchant_tenant_id) WHERE anomaly IS NOT NULL`);
+    await q.query(`CREATE INDEX service_sessions_anomaly_tenant_idx ON service_sessions (tenant_id) INCLUDE (merchant_tenant_id) WHERE anomaly IS NOT NULL`);
     await q.query(`CREATE INDEX session_actions_refunded_idx ON session_actions (finished_at) INCLUDE (amount_fen, tenant_id) WHERE kind = 'REFUND' AND state = 'SUCCEEDED'`);
     await q.query(`CREATE INDEX device_events_fault_idx ON device_events (received_at) INCLUDE (device_id) WHERE type = 'device.fault'`);
   }
@@ -31,7 +31,7 @@ export class HoistTenantSettingsInReadPolicies1764305300000 implements Migration
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP INDEX device_events_fault_idx`);
     await q.query(`DROP INDEX session_actions_refunded_idx`);
-    await q.query(`DROP INDEX service_sessions_anomaly_idx`);
+    await q.query(`DROP INDEX service_sessions_anomaly_tenant_idx`);
     await q.query(`DROP INDEX service_sessions_state_created_idx`);
     await q.query(`DROP INDEX service_sessions_paid_at_idx`);
     await q.query(`ALTER POLICY devices_read ON devices USING (zizhu_fleet_visible(tenant_id))`);

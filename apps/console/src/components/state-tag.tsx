@@ -30,7 +30,6 @@ const COLOURS: Record<string, string> = {
   AWAITING_CONFIRMATION: 'default',
   STARTING: 'processing',
   AWAITING_PAYMENT: 'warning',
-  SUCCEEDED: 'success',
   CURRENT: 'blue',
   SUPERSEDED: 'default',
   ABANDONED: 'default',

@@ -13,7 +13,7 @@ const DEVICE_OPTIONS_LIMIT = 100;
 export function SessionsFilterBar({ values, onChange }: { values: SessionsFilters; onChange: (values: SessionsFilters) => void }) {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
-  const sites = useQuery($api.queryOptions('get', '/v1/sites', {}, { staleTime: 60_000 }));
+  const sites = useQuery($api.queryOptions('get', '/v1/sites', { params: { query: { limit: 200 } } }, { staleTime: 60_000 }));
   const organizations = useQuery($api.queryOptions('get', '/v1/organizations', {}, { staleTime: 60_000 }));
   const devices = useQuery(
     $api.queryOptions('get', '/v1/devices', { params: { query: { limit: DEVICE_OPTIONS_LIMIT, ...(values.siteId ? { siteId: values.siteId } : {}) } } }, { staleTime: 60_000 }),
@@ -51,7 +51,7 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
           showSearch={{ optionFilterProp: 'label' }}
           style={FIELD_WIDTH}
           loading={sites.isLoading}
-          options={(sites.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+          options={(sites.data?.items ?? []).map((s) => ({ value: s.id, label: s.name }))}
           placeholder={t('filters.all')}
         />
       </Form.Item>
