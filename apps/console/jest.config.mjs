@@ -27,5 +27,5 @@ export default {
     '\\.css$': here('./src/test/style-stub.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testTimeout: 20_000,
+  testTimeout: 60_000,
 };

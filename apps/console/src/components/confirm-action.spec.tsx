@@ -28,7 +28,7 @@ function renderDialog(onConfirm: (values: { reason?: string }, key: string) => P
 
 describe('ConfirmAction', () => {
   it('requires a reason, then sends it with one idempotency key; a double click acts once', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const calls: [string | undefined, string][] = [];
     const pending = deferred<unknown>();
     const { closed } = renderDialog(async (values, key) => {
@@ -50,7 +50,7 @@ describe('ConfirmAction', () => {
   });
 
   it('after a failure shows the problem and retries with the same key', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const keys: string[] = [];
     let fail = true;
     renderDialog(async (_values, key) => {

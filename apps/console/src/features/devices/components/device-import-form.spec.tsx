@@ -46,7 +46,7 @@ function setup(answers: Record<string, ImportPreview>) {
       <DeviceImportForm preview={preview} importDevices={importDevices} />
     </QueryClientProvider>,
   );
-  return { previewed, imported, user: userEvent.setup() };
+  return { previewed, imported, user: userEvent.setup({ delay: null }) };
 }
 
 const importButton = () => screen.getByRole('button', { name: /导入 \d+ 台设备/ });

@@ -9,7 +9,7 @@ const V2 = 'v2v2v2v2v2v2v2v2v2v2v2v2v2v2v2v2';
 
 describe('CredentialsForm', () => {
   it('reads the key file in the browser, sends it with the keys, and never renders a secret back', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onSubmit = jest.fn<(body: CredentialsBody) => Promise<unknown>>().mockResolvedValue({});
     render(<CredentialsForm onSubmit={onSubmit} pending={false} />);
     await user.type(screen.getByLabelText('商户 API 证书序列号'), '5157F09EFDC096DE15EBE81A47057A7232F1B8E1');
@@ -32,7 +32,7 @@ describe('CredentialsForm', () => {
   });
 
   it('refuses to send without the private key file and names it', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const onSubmit = jest.fn<(body: CredentialsBody) => Promise<unknown>>().mockResolvedValue({});
     render(<CredentialsForm onSubmit={onSubmit} pending={false} />);
     await user.type(screen.getByLabelText('商户 API 证书序列号'), 'ABCDEF0123');
@@ -44,7 +44,7 @@ describe('CredentialsForm', () => {
   });
 
   it('clears the keys when the server refuses them and shows the problem', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const refused = { status: 422, code: 'MERCHANT_CREDENTIALS_REJECTED', title: 'x', detail: 'WeChat Pay refused the test call', errors: [] };
     const onSubmit = jest.fn<(body: CredentialsBody) => Promise<unknown>>().mockRejectedValue(refused);
     const { rerender } = render(<CredentialsForm onSubmit={onSubmit} pending={false} />);

@@ -109,7 +109,7 @@ const reads = (sent: Sent[]) => sent.filter((s) => s.url.pathname === '/v1/recei
 
 describe('receivables', () => {
   it('shows what is owed by age; a card filters the list through the URL', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const sent = stub();
     const router = renderAt('/receivables', ['money.read', 'sessions.read']);
     expect(await shown('ZZ20261201000009')).toBeInTheDocument();
@@ -125,7 +125,7 @@ describe('receivables', () => {
   });
 
   it('collects now with an Idempotency-Key, then reads the receivables again', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const sent = stub();
     renderAt('/receivables?bucket=3-7d', ['money.read', 'sessions.read', 'sessions.act']);
     await shown('ZZ20261201000009');

@@ -39,7 +39,7 @@ describe('the refund dialog', () => {
   });
 
   it('refuses more than is refundable without calling the API', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const stub = stubFetch(() => json(500, {}));
     restore = stub.restore;
     renderRefund();
@@ -53,7 +53,7 @@ describe('the refund dialog', () => {
   });
 
   it('sends one request for a double click, and the same Idempotency-Key when retried after a failure', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const first = deferred<Response>();
     let calls = 0;
     const stub = stubFetch((sent) => {

@@ -67,7 +67,7 @@ describe('the sessions list', () => {
   });
 
   it('a filter change writes the URL search params (keeping the others, back to page 1) and asks the API with them', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const router = renderAt('/sessions?state=IN_USE&organizationId=org-1&page=3');
     await rowShown();
     await user.type(screen.getByLabelText('订单号'), 'ZZ2026');
@@ -82,7 +82,7 @@ describe('the sessions list', () => {
   });
 
   it('reset clears every filter from the URL', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const router = renderAt('/sessions?state=PAID&q=abc');
     await rowShown();
     await user.click(screen.getByRole('button', { name: /重\s*置/ }));
@@ -90,7 +90,7 @@ describe('the sessions list', () => {
   });
 
   it('exports the CSV with the same filters through the authenticated client and saves it', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     const saved: Blob[] = [];
     const originalCreate = URL.createObjectURL;
     const originalRevoke = URL.revokeObjectURL;
