@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Card, Empty, Flex, Grid, List, Pagination, Space, Table, Typography } from 'antd';
+import { Card, Flex, Grid, Empty, Pagination, Space, Spin, Table, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Problem } from './problem';
@@ -57,18 +57,16 @@ export function ListPage<Row extends object>(props: ListPageProps<Row>) {
       {props.error ? <Problem error={props.error} {...(props.onRetry ? { onRetry: props.onRetry } : {})} /> : null}
       {phone ? (
         <>
-          <List
-            loading={props.loading}
-            dataSource={props.rows as Row[] | undefined}
-            locale={{ emptyText: empty }}
-            renderItem={(row) => (
-              <List.Item key={String(row[props.rowKey])} style={{ padding: '4px 0' }}>
-                <Card size="small" style={{ width: '100%' }}>
+          <Spin spinning={props.loading}>
+            <Flex vertical gap={8} role="list">
+              {(props.rows ?? []).length === 0 && !props.loading ? empty : null}
+              {(props.rows ?? []).map((row) => (
+                <Card key={String(row[props.rowKey])} size="small" role="listitem">
                   {props.renderCard(row)}
                 </Card>
-              </List.Item>
-            )}
-          />
+              ))}
+            </Flex>
+          </Spin>
           {pagination ? (
             <Pagination
               simple
