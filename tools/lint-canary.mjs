@@ -9,7 +9,9 @@ try {
 } catch (error) {
   output = error.stdout ?? '';
 }
-const results = JSON.parse(output || '[]');
+// Nx may print a warning line before ESLint's JSON (no cached project graph yet)
+const json = (text) => JSON.parse(text.slice(Math.max(0, text.indexOf('[{'))) || '[]');
+const results = json(output);
 const rules = new Set(results.flatMap((r) => r.messages.map((m) => m.ruleId)));
 const messages = results.flatMap((r) => r.messages.map((m) => m.message));
 const expected = ['@nx/enforce-module-boundaries'];
@@ -30,7 +32,7 @@ try {
 } catch (error) {
   consoleOutput = error.stdout ?? '';
 }
-const consoleMessages = JSON.parse(consoleOutput || '[]').flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
+const consoleMessages = json(consoleOutput).flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`));
 const wanted = [
   (m) => m.startsWith('no-restricted-imports') && m.includes('never imports another feature'),
   (m) => m.startsWith('no-restricted-imports') && m.includes('app shell'),
