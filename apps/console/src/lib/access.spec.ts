@@ -27,8 +27,14 @@ describe('the access map', () => {
     expect(can(franchisee, 'sessions.act')).toBe(true);
     expect(can(franchisee, 'organizations.write')).toBe(false);
   });
+  it('gives every signed-in login its overview, which the API lists no code for', () => {
+    const withList = { ...me('OPERATOR_STAFF', 'OPERATOR', 'SELF_RUN'), permissions: ['organizations.create'] } as Me;
+    expect(can(withList, 'overview.read')).toBe(true);
+    expect(can(withList, 'organizations.create')).toBe(true);
+    expect(can(withList, 'organizations.write')).toBe(false);
+  });
   it('takes the API’s own list when /v1/me carries one, and ignores codes it does not know', () => {
     const withList = { ...me('OPERATOR_STAFF', 'OPERATOR', 'SELF_RUN'), permissions: ['devices.read', 'made.up'] } as Me;
-    expect([...permissionsOf(withList)]).toEqual(['devices.read']);
+    expect([...permissionsOf(withList)]).toEqual(['overview.read', 'devices.read']);
   });
 });

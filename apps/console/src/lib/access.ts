@@ -27,11 +27,15 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-/** The permissions the API grants this login (its `/v1/me`), nothing else. */
+/**
+ * The permissions the API grants this login (its `/v1/me`), nothing else — plus `overview.read`, which the
+ * API has no code for because every signed-in login has an overview (`GET /v1/overview` answers each with
+ * what it may see).
+ */
 export function permissionsOf(me: Me | undefined): ReadonlySet<Permission> {
   if (!me) return new Set();
   const granted = (me as { permissions?: readonly string[] }).permissions ?? derive(me);
-  return new Set(granted.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p)));
+  return new Set<Permission>(['overview.read', ...granted.filter((p): p is Permission => (PERMISSIONS as readonly string[]).includes(p))]);
 }
 
 export function can(me: Me | undefined, permission: Permission): boolean {
