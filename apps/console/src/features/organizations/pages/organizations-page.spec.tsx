@@ -151,6 +151,15 @@ describe('OrganizationsPage', () => {
     expect(sent('POST', '/v1/users')[0]!.body).toEqual({ organizationId: WESTLAKE, displayName: '李店员', password: 'long-enough-1', role: 'FRANCHISEE_ADMIN', phone: '+8613800000001' });
   });
 
+  it('never offers to disable the login the user is signed in with', async () => {
+    const self = { ...user(null), id: '00000000-0000-4000-8000-0000000000aa', displayName: '我自己' };
+    api = fakeApi({ 'GET /v1/me': meWith(ALL), 'GET /v1/organizations/tree': tree(), 'GET /v1/users': [self, user(null)] });
+    renderWithQuery(<OrganizationsPage organizationId={WESTLAKE} onSelect={() => undefined} />);
+    expect(await screen.findByRole('button', { name: '停用 王店长' })).toBeInTheDocument();
+    expect(screen.getByText('我自己')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '停用 我自己' })).toBeNull();
+  });
+
   it('offers no create, rename or disable to a login without those permissions', async () => {
     api = fakeApi({ 'GET /v1/me': meWith(['organizations.read', 'users.read']), 'GET /v1/organizations/tree': tree(), 'GET /v1/users': [user(null)] });
     renderWithQuery(<OrganizationsPage onSelect={() => undefined} />);
