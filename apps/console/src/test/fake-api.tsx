@@ -1,9 +1,13 @@
 import type { ReactNode } from 'react';
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 
 // A stand-in for the API in component tests: answers by "METHOD /path" (the path without its query),
 // records every request with its query and JSON body, and 404s anything it was not told about.
+
+// Whole pages render slowly on a shared two-core machine: findBy/waitFor wait up to 10 s (not 1 s) for what
+// the fake API's answers make appear; nothing here sleeps, a passing wait returns as soon as it holds.
+configure({ asyncUtilTimeout: 10_000 });
 
 export interface Recorded {
   readonly method: string;

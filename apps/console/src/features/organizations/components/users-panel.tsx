@@ -8,7 +8,7 @@ import { ConfirmAction } from '@/components/confirm-action';
 import { ListPage } from '@/components/list-page';
 import { StateTag } from '@/components/state-tag';
 import { Time } from '@/components/time';
-import { useCan } from '@/lib/me';
+import { useCan, useMe } from '@/lib/me';
 import { usersQuery } from '../api/get-users';
 import { useCreateUser, useSetUserEnabled } from '../api/users';
 import { ORGANIZATIONS_NS } from '../i18n';
@@ -21,11 +21,13 @@ export function UsersPanel({ organization }: { organization: OrganizationNode })
   const { t } = useTranslation(ORGANIZATIONS_NS);
   const users = useQuery(usersQuery(organization.id));
   const writable = useCan('users.write');
+  const me = useMe();
   const [creating, setCreating] = useState(false);
   const [toggling, setToggling] = useState<User | null>(null);
   const contact = (user: User) => [user.email, user.phone].filter(Boolean).join(' · ') || '—';
+  // nobody disables the login they are signed in with
   const toggle = (user: User) =>
-    writable ? (
+    writable && user.id !== me?.user.id ? (
       <Button size="small" danger={!user.disabledAt} onClick={() => setToggling(user)} aria-label={t(user.disabledAt ? 'users.enableNamed' : 'users.disableNamed', { name: user.displayName })}>
         {t(user.disabledAt ? 'users.enable' : 'users.disable')}
       </Button>

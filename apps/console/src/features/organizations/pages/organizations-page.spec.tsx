@@ -51,7 +51,7 @@ describe('OrganizationsPage', () => {
     expect(within(panel).getByText('加盟商管理员')).toBeInTheDocument();
     expect(within(panel).getByText('wang@westlake.demo')).toBeInTheDocument();
     expect(sent('GET', '/v1/users').map((r) => r.query['organizationId'])).toEqual([WESTLAKE]);
-    // a franchisee has no children to create
+    // a franchisee has no children to create, and the brand adds franchisees only under itself
     expect(screen.queryByRole('button', { name: /新建加盟商/ })).toBeNull();
     await userEvent.setup({ delay: null }).click(within(screen.getByTestId(`org-${BINJIANG}`)).getByText('滨江加盟店'));
     expect(onSelect).toHaveBeenCalledWith(BINJIANG);
@@ -79,6 +79,28 @@ describe('OrganizationsPage', () => {
     await waitFor(() => expect(onSelect).toHaveBeenCalledWith(NEW_ORG));
     expect(sent('POST', '/v1/organizations').map((r) => r.body)).toEqual([{ name: '拱墅加盟店', kind: 'FRANCHISEE', parentId: BRAND }]);
     expect(await screen.findByText('拱墅加盟店')).toBeInTheDocument();
+  });
+
+  it('lets the platform create an operator, whose operating model it must choose', async () => {
+    const PLATFORM = '00000000-0000-4000-8000-000000000000';
+    api = fakeApi({
+      'GET /v1/me': meWith([...ALL], { organizationId: PLATFORM, organizationKind: 'PLATFORM', operatingModel: null }),
+      'GET /v1/organizations/tree': [node(PLATFORM, '平台', 'PLATFORM', 1, tree())],
+      'GET /v1/users': [],
+      'POST /v1/organizations': answer(201, node(NEW_ORG, '新运营商', 'OPERATOR', 0, [], 'HARDWARE_SALE')),
+    });
+    const ux = userEvent.setup({ delay: null });
+    renderWithQuery(<OrganizationsPage onSelect={() => undefined} />);
+    await ux.click(await screen.findByRole('button', { name: /新建运营商/ }));
+    const dialog = await screen.findByRole('dialog');
+    await ux.type(within(dialog).getByLabelText('名称'), '新运营商');
+    await ux.click(within(dialog).getByRole('button', { name: /创\s*建/ }));
+    expect(await within(dialog).findByText('请填写经营模式')).toBeInTheDocument();
+    await ux.click(within(dialog).getByLabelText('经营模式'));
+    await ux.click(await screen.findByTitle('硬件销售'));
+    await ux.click(within(dialog).getByRole('button', { name: /创\s*建/ }));
+    await waitFor(() => expect(sent('POST', '/v1/organizations')).toHaveLength(1));
+    expect(sent('POST', '/v1/organizations')[0]!.body).toEqual({ name: '新运营商', kind: 'OPERATOR', parentId: PLATFORM, operatingModel: 'HARDWARE_SALE' });
   });
 
   it('puts the server’s refusal of a new name on the name field', async () => {
@@ -149,6 +171,15 @@ describe('OrganizationsPage', () => {
     await ux.click(within(dialog).getByRole('button', { name: /新建账号/ }));
     await waitFor(() => expect(sent('POST', '/v1/users')).toHaveLength(1));
     expect(sent('POST', '/v1/users')[0]!.body).toEqual({ organizationId: WESTLAKE, displayName: '李店员', password: 'long-enough-1', role: 'FRANCHISEE_ADMIN', phone: '+8613800000001' });
+  });
+
+  it('never offers to disable the login the user is signed in with', async () => {
+    const self = { ...user(null), id: '00000000-0000-4000-8000-0000000000aa', displayName: '我自己' };
+    api = fakeApi({ 'GET /v1/me': meWith(ALL), 'GET /v1/organizations/tree': tree(), 'GET /v1/users': [self, user(null)] });
+    renderWithQuery(<OrganizationsPage organizationId={WESTLAKE} onSelect={() => undefined} />);
+    expect(await screen.findByRole('button', { name: '停用 王店长' })).toBeInTheDocument();
+    expect(screen.getByText('我自己')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '停用 我自己' })).toBeNull();
   });
 
   it('offers no create, rename or disable to a login without those permissions', async () => {

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Can } from '@/components/can';
 import { Problem } from '@/components/problem';
 import { Time } from '@/components/time';
-import { useCan } from '@/lib/me';
+import { useCan, useMe } from '@/lib/me';
 import { organizationTreeQuery } from '../api/get-tree';
 import { ORGANIZATIONS_NS } from '../i18n';
 import { CreateOrganizationDialog, RenameOrganizationDialog } from '../components/organization-dialogs';
@@ -21,7 +21,10 @@ export function OrganizationsPage({ organizationId, onSelect }: { organizationId
   const [dialog, setDialog] = useState<'create' | 'rename' | null>(null);
   const nodes = tree.data ?? [];
   const selected = findNode(nodes, organizationId) ?? nodes[0];
-  const childKind = selected ? childKindOf(selected) : null;
+  const me = useMe();
+  // the API lets only the platform, or the admins of the parent itself, add children to it
+  const mayCreateHere = Boolean(selected && me && (me.organizationKind === 'PLATFORM' || me.organizationId === selected.id));
+  const childKind = selected && mayCreateHere ? childKindOf(selected) : null;
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>

@@ -21,11 +21,12 @@ export function RevenueChart({ days }: { days: readonly Day[] }) {
     if (!element.current) return;
     const chart = echarts.init(element.current);
     chart.setOption({
-      tooltip: { trigger: 'axis', valueFormatter: (fen: number) => formatFen(fen) },
+      // echarts hands formatters whatever it computed (axis ticks of small amounts can be 0.2 fen): round to whole fen
+      tooltip: { trigger: 'axis', valueFormatter: (fen: number) => formatFen(Math.round(fen)) },
       legend: { data: [t('revenue.paid'), t('revenue.refunded'), t('revenue.net')] },
       grid: { left: 8, right: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: days.map((d) => d.day.slice(5)) },
-      yAxis: { type: 'value', axisLabel: { formatter: (fen: number) => formatFen(fen) } },
+      yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (fen: number) => formatFen(Math.round(fen)) } },
       series: [
         { name: t('revenue.paid'), type: 'bar', data: days.map((d) => d.paidFen) },
         { name: t('revenue.refunded'), type: 'bar', data: days.map((d) => d.refundedFen) },
