@@ -13,7 +13,7 @@ test.describe('signing in', () => {
 
     await page.getByLabel('密码').fill(PASSWORD);
     await page.getByRole('button', { name: /登\s*录/ }).press('Enter');
-    await expect(page).toHaveURL(/\/devices$/);
+    await expect(page).toHaveURL(/\/devices(\?|$)/);
     await expect(page.getByTestId('organization-name')).toHaveText(/.+/);
 
     // the refresh token is an HttpOnly cookie scoped to /v1/auth: invisible to scripts, and it survives a reload
@@ -23,12 +23,13 @@ test.describe('signing in', () => {
     expect(refresh?.sameSite).toBe('Strict');
     expect(await page.evaluate(() => document.cookie)).toBe('');
     await page.reload();
-    await expect(page).toHaveURL(/\/devices$/);
+    await expect(page).toHaveURL(/\/devices(\?|$)/);
     await expect(page.getByTestId('organization-name')).toHaveText(/.+/);
   });
 
   test('the login form works by keyboard alone', async ({ page }) => {
     await page.goto('/login');
+    await expect(page.getByLabel('账号')).toBeFocused();
     await page.keyboard.type(LOGINS.powerbank);
     await page.keyboard.press('Tab');
     await page.keyboard.type(PASSWORD);

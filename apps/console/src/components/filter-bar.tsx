@@ -1,5 +1,6 @@
-import { useEffect, type ReactNode } from 'react';
-import { Button, Card, Form, Space } from 'antd';
+import { useEffect, useState, type ReactNode } from 'react';
+import { Badge, Button, Card, Form, Grid, Space } from 'antd';
+import { FilterOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 
 export interface FilterBarProps<Values extends object> {
@@ -20,10 +21,23 @@ export interface FilterBarProps<Values extends object> {
 export function FilterBar<Values extends object>({ values, onChange, empty, children }: FilterBarProps<Values>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
+  const phone = Grid.useBreakpoint().md === false;
+  const [open, setOpen] = useState(false);
+  const active = Object.keys(strip(values)).filter((key) => !['page', 'pageSize', 'cursor', 'limit', 'offset'].includes(key)).length;
   useEffect(() => {
     form.resetFields();
     form.setFieldsValue(values as Parameters<typeof form.setFieldsValue>[0]);
   }, [form, values]);
+  // on a phone the filters fold behind one button that says how many are set
+  if (phone && !open) {
+    return (
+      <Badge count={active} size="small">
+        <Button icon={<FilterOutlined />} onClick={() => setOpen(true)} aria-expanded={false}>
+          {t('actions.filters')}
+        </Button>
+      </Badge>
+    );
+  }
   return (
     <Card size="small">
       <Form<Values>
@@ -40,6 +54,11 @@ export function FilterBar<Values extends object>({ values, onChange, empty, chil
               {t('actions.search')}
             </Button>
             <Button onClick={() => onChange(empty)}>{t('actions.reset')}</Button>
+            {phone ? (
+              <Button type="link" onClick={() => setOpen(false)} aria-expanded>
+                {t('actions.hideFilters')}
+              </Button>
+            ) : null}
           </Space>
         </Form.Item>
       </Form>

@@ -23,14 +23,14 @@ export function RevenueChart({ days }: { days: readonly Day[] }) {
     chart.setOption({
       // echarts hands formatters whatever it computed (axis ticks of small amounts can be 0.2 fen): round to whole fen
       tooltip: { trigger: 'axis', valueFormatter: (fen: number) => formatFen(Math.round(fen)) },
-      legend: { data: [t('revenue.paid'), t('revenue.refunded'), t('revenue.net')] },
-      grid: { left: 8, right: 8, bottom: 8, containLabel: true },
+      legend: { top: 0, data: [t('revenue.paid'), t('revenue.refunded'), t('revenue.net')] },
+      grid: { top: 40, left: 8, right: 8, bottom: 8, containLabel: true },
       xAxis: { type: 'category', data: days.map((d) => d.day.slice(5)) },
       yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (fen: number) => formatFen(Math.round(fen)) } },
       series: [
         { name: t('revenue.paid'), type: 'bar', data: days.map((d) => d.paidFen) },
         { name: t('revenue.refunded'), type: 'bar', data: days.map((d) => d.refundedFen) },
-        { name: t('revenue.net'), type: 'line', data: days.map((d) => d.netFen) },
+        { name: t('revenue.net'), type: 'line', showSymbol: false, data: days.map((d) => d.netFen) },
       ],
     });
     const resize = () => chart.resize();
