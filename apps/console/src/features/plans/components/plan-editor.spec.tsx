@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
 import { i18next } from '@/lib/i18n';
 import { NEW_PLAN, type PlanDraft } from './plan-draft';
 import { PlanEditor } from './plan-editor';
 
+// the editor is a large antd form: on a shared two-core machine one test can take longer than the default 20 s
+jest.setTimeout(60_000);
 beforeAll(() => i18next.changeLanguage('en'));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { i18next } from '@/lib/i18n';
 import { fakeApi, withQueryClient, type Handler, type Sent } from '../test/fake-api';
@@ -7,6 +7,8 @@ import { PlanDetailPage } from './plan-detail-page';
 
 // a shared two-core machine renders antd slowly: wait for what the test names, longer than the default second
 configure({ asyncUtilTimeout: 8000 });
+// the editor is a large antd form: on a shared two-core machine one test can take longer than the default 20 s
+jest.setTimeout(60_000);
 beforeAll(() => i18next.changeLanguage('en'));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 
@@ -45,13 +47,16 @@ describe('PlanDetailPage', () => {
     render(withQueryClient(<PlanDetailPage planId={PLAN_ID} onBack={() => undefined} onOpenDevice={(id) => openedDevices.push(id)} />));
     expect((await screen.findByTestId('current-rule-zh')).textContent).toContain('3元');
     expect(screen.getByTestId('current-rule-en').textContent).toMatch(/¥3/);
-    const versions = screen.getAllByRole('row');
-    const v3 = versions.find((row) => row.textContent?.includes('Version 3'))!;
+    const version = (n: number) => document.querySelector(`[data-version="${n}"]`)!;
+    const v3 = version(3);
+    expect(v3.textContent).toContain('Version 3');
     expect(v3.textContent).toContain('李雷');
     expect(v3.textContent).toContain('2026-12-01 10:00:00'); // Asia/Shanghai
     expect(v3.textContent).toContain('current');
-    const v1 = versions.find((row) => row.textContent?.includes('Version 1'))!;
+    const v1 = version(1);
     expect(v1.textContent).toContain('System'); // no author kept
+    fireEvent.click(v1); // a version opens to its own rule
+    expect((await screen.findByTestId('rule-v1-zh')).textContent).toContain('2元');
     expect(screen.getByText('PB-0001')).toBeInTheDocument();
     expect(screen.getByText('PB-0002')).toBeInTheDocument();
     expect(screen.getByText('Devices using this plan (2)')).toBeInTheDocument();
