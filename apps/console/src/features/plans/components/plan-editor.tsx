@@ -137,7 +137,7 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
                 ) : name === 'items' ? (
                   <>
                     {rows('items.catalog').map((_, i) => (
-                      <Space key={i} wrap align="start">
+                      <Space key={i} wrap align="start" style={{ width: '100%', borderBottom: '1px dashed rgba(5, 5, 5, 0.12)', marginBottom: 12 }}>
                         {text(`items.catalog[${i}].sku`, t('field.sku'))}
                         {text(`items.catalog[${i}].name`, t('field.itemName'))}
                         {number(`items.catalog[${i}].priceFen`, t('field.priceFen'), { fen: true })}
@@ -158,7 +158,7 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
                 ) : name === 'energy' ? (
                   <>
                     {rows('energy.bands').map((_, i) => (
-                      <Space key={i} wrap align="start">
+                      <Space key={i} wrap align="start" style={{ width: '100%', borderBottom: '1px dashed rgba(5, 5, 5, 0.12)', marginBottom: 12 }}>
                         {text(`energy.bands[${i}].from`, t('field.from'))}
                         {text(`energy.bands[${i}].to`, t('field.to'))}
                         {number(`energy.bands[${i}].energyFenPerKwh`, t('field.energyFenPerKwh'), { fen: true })}

@@ -18,10 +18,12 @@ export interface PlanFormProps {
   readonly onCancel: () => void;
   /** Shown above the buttons (a conflict notice…). */
   readonly notice?: ReactNode;
+  /** More labelled fields beside the name (the owner…). */
+  readonly extraFields?: ReactNode;
 }
 
 /** A plan's name and its editor; submits only a plan the pricing engine accepts. */
-export function PlanForm({ initialName, initialPlan, submitText, submitting, error, onSubmit, onCancel, notice }: PlanFormProps) {
+export function PlanForm({ initialName, initialPlan, submitText, submitting, error, onSubmit, onCancel, notice, extraFields }: PlanFormProps) {
   const { t } = useTranslation('plans');
   const [name, setName] = useState(initialName);
   const [plan, setPlan] = useState<PlanDraft>(initialPlan);
@@ -45,13 +47,14 @@ export function PlanForm({ initialName, initialPlan, submitText, submitting, err
             required
             validateStatus={nameMissing || (fresh && nameErrors.length > 0) ? 'error' : undefined}
             help={nameMissing ? t('edit.nameRequired') : fresh && nameErrors.length > 0 ? nameErrors.join('; ') : undefined}
-            style={{ marginBottom: 0 }}
+            style={extraFields ? undefined : { marginBottom: 0 }}
           >
             <Input id="plan-name" value={name} maxLength={100} onChange={(e) => {
                 setName(e.target.value);
                 setEditedSince(error);
               }} />
           </Form.Item>
+          {extraFields}
         </Form>
       </Card>
       <PlanEditor

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { configure, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { i18next } from '@/lib/i18n';
-import { fakeApi, withQueryClient, type Sent } from '../test/fake-api';
+import { fakeApi, ME, withQueryClient, type Sent } from '../test/fake-api';
 import { PLAN_ID, planDetail } from '../test/plans.fixtures';
 import { PlanCreatePage } from './plan-create-page';
 
@@ -36,6 +36,7 @@ describe('creating a plan', () => {
     await waitFor(() => expect(created).toEqual([PLAN_ID]));
     const post = api.sent.find((s) => s.method === 'POST')!;
     expect(post.body).toMatchObject({ name: '充电宝 2.5元/小时', plan: { timezone: 'Asia/Shanghai', rental: { unitFen: 250 } } });
+    expect(post.body).not.toHaveProperty('organizationId'); // the caller's own organisation
   });
 
   it('shows a server error on the name field', async () => {
@@ -45,5 +46,28 @@ describe('creating a plan', () => {
     fireEvent.click(screen.getByRole('button', { name: /Create plan/ }));
     const help = await screen.findByText('name must be shorter than or equal to 100 characters');
     expect(help.closest('.ant-form-item')!.querySelector('#plan-name')).not.toBeNull();
+  });
+
+  it('lets a franchise brand create a plan for one of its franchisees', async () => {
+    const brand = { ...ME, organizationId: 'b0000000-0000-4000-8000-000000000001', operatingModel: 'FRANCHISE', organizationName: '冰柜品牌' };
+    const organizations = [
+      { id: brand.organizationId, kind: 'OPERATOR', name: '冰柜品牌', operatingModel: 'FRANCHISE', parentId: null, createdAt: '2026-11-01T00:00:00Z' },
+      { id: 'f1000000-0000-4000-8000-000000000001', kind: 'FRANCHISEE', name: '加盟商一', operatingModel: null, parentId: brand.organizationId, createdAt: '2026-11-01T00:00:00Z' },
+    ];
+    api = fakeApi((sent) => {
+      if (sent.path === '/v1/me') return { status: 200, body: brand };
+      if (sent.path === '/v1/organizations') return { status: 200, body: organizations };
+      if (sent.method === 'POST') return { status: 201, body: planDetail({ organizationId: organizations[1]!.id }) };
+      return undefined;
+    });
+    const created: string[] = [];
+    render(withQueryClient(<PlanCreatePage onCreated={(id) => created.push(id)} onCancel={() => undefined} />));
+    fireEvent.change(screen.getByLabelText('Plan name'), { target: { value: '加盟商一 冰柜' } });
+    const owner = await screen.findByLabelText('Owner');
+    fireEvent.mouseDown(owner);
+    fireEvent.click(await screen.findByTitle('加盟商一'));
+    fireEvent.click(screen.getByRole('button', { name: /Create plan/ }));
+    await waitFor(() => expect(created).toEqual([PLAN_ID]));
+    expect(api.sent.find((s) => s.method === 'POST')!.body).toMatchObject({ name: '加盟商一 冰柜', organizationId: organizations[1]!.id });
   });
 });
