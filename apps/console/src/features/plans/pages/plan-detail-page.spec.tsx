@@ -99,17 +99,26 @@ describe('PlanDetailPage', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
-  it('says so when another version was published meanwhile (409) instead of overwriting it', async () => {
+  it('says so when another version was published meanwhile (409) instead of overwriting it, and reloads the latest', async () => {
+    const theirs = planDetail({ currentVersion: 4, plan: { ...planDetail().plan, rental: { ...planDetail().plan.rental, unitFen: 500 } } });
+    let put = false;
     serve((sent) => {
       if (sent.method === 'POST') return { status: 200, body: REPRICING };
-      if (sent.method === 'PUT')
+      if (sent.method === 'PUT') {
+        put = true;
         return { status: 409, body: { status: 409, code: 'PLAN_VERSION_CONFLICT', title: 'Conflict', detail: 'The plan has a newer version than the one you edited.' } };
+      }
+      if (sent.method === 'GET' && sent.path === `/v1/plans/${PLAN_ID}` && put) return { status: 200, body: theirs };
       return undefined;
     });
-    await openEditorAndPreview('5');
+    await openEditorAndPreview('6');
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Publish' }));
     expect(await screen.findByText(/Someone published a new version while you were editing/)).toBeInTheDocument();
     expect(screen.queryByText(/published$/)).toBeNull();
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(screen.getByLabelText('Price per unit (¥)')).toHaveValue('6'); // the operator's edit is still there to compare
+    fireEvent.click(screen.getByRole('button', { name: /Load the latest version/ }));
+    await waitFor(() => expect(screen.getByLabelText('Price per unit (¥)')).toHaveValue('5')); // the version published meanwhile
+    expect(screen.queryByText(/Someone published a new version/)).toBeNull();
   });
 });
