@@ -86,7 +86,7 @@ describe('PlanEditor', () => {
     type('Daily cap (¥)', '12.345');
     const item = screen.getByLabelText('Daily cap (¥)').closest('.ant-form-item')!;
     expect(within(item as HTMLElement).getByText(/Enter an amount in yuan/)).toBeTruthy();
-    expect(planJson().rental.dailyCapFen).toBe(1234); // the plan keeps the last amount
+    expect(planJson().rental.dailyCapFen).toBe('12.345'); // not the amount typed before: the plan is invalid
     expect(screen.queryByTestId('rule-zh')).toBeNull(); // and is not shown as if it were valid
     type('Daily cap (¥)', '');
     expect(planJson().rental.dailyCapFen).toBeUndefined(); // optional: emptied means no cap

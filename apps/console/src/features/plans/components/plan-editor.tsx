@@ -22,33 +22,12 @@ export interface PlanEditorProps {
 export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorProps) {
   const { t } = useTranslation('plans');
   const screens = Grid.useBreakpoint();
-  // money fields whose text is not an amount yet: the plan keeps its last amount, the field shows the error
-  const [badYuan, setBadYuan] = useState<ReadonlySet<string>>(new Set());
-  const problems = useMemo(() => {
-    const merged: Record<string, string[]> = { ...serverErrors, ...planProblems(value) };
-    for (const path of badYuan) merged[path] = [t('field.yuanInvalid')];
-    return merged;
-  }, [value, serverErrors, badYuan, t]);
-  const valid = Object.keys(planProblems(value)).length === 0 && badYuan.size === 0;
+  const problems = useMemo(() => ({ ...serverErrors, ...planProblems(value) }), [value, serverErrors]);
+  const valid = Object.keys(planProblems(value)).length === 0;
   const set = (path: string, v: unknown) => onChange(setIn(value, path, v));
-  const setValidity = (path: string, ok: boolean) =>
-    setBadYuan((current) => {
-      if (ok === !current.has(path)) return current;
-      const next = new Set(current);
-      if (ok) next.delete(path);
-      else next.add(path);
-      return next;
-    });
 
-  const field = (path: string, label: string, input: ReactNode, extra?: ReactNode) => (
-    <Form.Item
-      key={path}
-      label={label}
-      htmlFor={`plan-${path}`}
-      validateStatus={problems[path] ? 'error' : undefined}
-      help={problems[path]?.join('; ')}
-      extra={extra}
-    >
+  const field = (path: string, label: string, input: ReactNode, errors: string[] | undefined = problems[path]) => (
+    <Form.Item key={path} label={label} htmlFor={`plan-${path}`} validateStatus={errors ? 'error' : undefined} help={errors?.join('; ')}>
       {input}
     </Form.Item>
   );
@@ -58,13 +37,9 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
       return field(
         path,
         label,
-        <YuanInput
-          id={`plan-${path}`}
-          label={label}
-          value={current}
-          onValidity={(ok) => setValidity(path, ok)}
-          onChange={(fen) => set(path, fen === undefined ? (opts.optional ? undefined : null) : fen)}
-        />,
+        <YuanInput id={`plan-${path}`} label={label} value={current} onChange={(fen) => set(path, fen === undefined ? (opts.optional ? undefined : null) : fen)} />,
+        // text that is not an amount stays in the plan as typed (so nothing else is saved instead); say what is wanted
+        typeof current === 'string' ? [t('field.yuanInvalid')] : problems[path],
       );
     return field(
       path,

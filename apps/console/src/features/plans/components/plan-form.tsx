@@ -49,10 +49,15 @@ export function PlanForm({ initialName, initialPlan, submitText, submitting, err
             help={nameMissing ? t('edit.nameRequired') : fresh && nameErrors.length > 0 ? nameErrors.join('; ') : undefined}
             style={extraFields ? undefined : { marginBottom: 0 }}
           >
-            <Input id="plan-name" value={name} maxLength={100} onChange={(e) => {
+            <Input
+              id="plan-name"
+              value={name}
+              maxLength={100}
+              onChange={(e) => {
                 setName(e.target.value);
                 setEditedSince(error);
-              }} />
+              }}
+            />
           </Form.Item>
           {extraFields}
         </Form>
