@@ -64,7 +64,7 @@ describe('PlanDetailPage', () => {
     expect(openedDevices).toEqual(['d1']);
   });
 
-  it('publishes: preview lists the repriced devices, then PUT carries the plan and the version the preview was made for', async () => {
+  it('publishes: preview lists the repriced devices, then PUT carries the plan and the version the edit started from', async () => {
     serve((sent) => {
       if (sent.method === 'POST' && sent.path === `/v1/plans/${PLAN_ID}/preview`) return { status: 200, body: REPRICING };
       if (sent.method === 'PUT' && sent.path === `/v1/plans/${PLAN_ID}`) return { status: 200, body: planDetail({ currentVersion: 4 }) };
@@ -120,5 +120,13 @@ describe('PlanDetailPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /Load the latest version/ }));
     await waitFor(() => expect(screen.getByLabelText('Price per unit (¥)')).toHaveValue('5')); // the version published meanwhile
     expect(screen.queryByText(/Someone published a new version/)).toBeNull();
+  });
+
+  it('does not offer to publish over a version someone published after the edit started (the preview sees it)', async () => {
+    serve((sent) => (sent.method === 'POST' ? { status: 200, body: { ...REPRICING, currentVersion: 4, nextVersion: 5 } } : undefined));
+    await openEditorAndPreview('7');
+    expect(await screen.findByText(/Someone published a new version while you were editing/)).toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(api.sent.filter((s) => s.method === 'PUT')).toHaveLength(0);
   });
 });
