@@ -70,24 +70,27 @@ export function PlanForm({ initialName, initialPlan, submitText, submitting, err
         }}
         serverErrors={fresh ? planErrors : {}}
       />
-      {invalid ? <Alert type="error" showIcon title={t('edit.invalid')} /> : null}
-      {problem && fieldErrorCount === 0 ? <Problem error={error} /> : null}
-      {notice}
-      <Flex gap="small" justify="flex-end" wrap style={{ position: 'sticky', bottom: 0, padding: '8px 0', background: 'var(--ant-color-bg-layout, #f5f5f5)' }}>
-        <Button onClick={onCancel} disabled={submitting}>
-          {t('edit.cancel')}
-        </Button>
-        <Button
-          type="primary"
-          loading={submitting}
-          onClick={() => {
-            setAttempted(true);
-            if (submitting || name.trim() === '' || Object.keys(planProblems(plan)).length > 0) return;
-            onSubmit({ name: name.trim(), plan });
-          }}
-        >
-          {submitText}
-        </Button>
+      {/* what stops the save stays in view while the operator scrolls the editor (a phone shows a fraction of it) */}
+      <Flex vertical gap="small" style={{ position: 'sticky', bottom: 0, padding: '8px 0', background: 'var(--ant-color-bg-layout, #f5f5f5)', zIndex: 2 }}>
+        {invalid ? <Alert type="error" showIcon title={t('edit.invalid')} /> : null}
+        {problem && fieldErrorCount === 0 ? <Problem error={error} /> : null}
+        {notice}
+        <Flex gap="small" justify="flex-end" wrap>
+          <Button onClick={onCancel} disabled={submitting}>
+            {t('edit.cancel')}
+          </Button>
+          <Button
+            type="primary"
+            loading={submitting}
+            onClick={() => {
+              setAttempted(true);
+              if (submitting || name.trim() === '' || Object.keys(planProblems(plan)).length > 0) return;
+              onSubmit({ name: name.trim(), plan });
+            }}
+          >
+            {submitText}
+          </Button>
+        </Flex>
       </Flex>
     </Flex>
   );
