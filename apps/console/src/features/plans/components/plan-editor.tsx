@@ -241,7 +241,7 @@ function SampleQuote({ plan }: { plan: PlanDraft | null }) {
           />
         </>
       ) : result ? (
-        <Alert type="warning" showIcon title={result.error === 'start' ? t('sample.start') : result.error} />
+        <Alert type="warning" showIcon title={result.error === 'start' ? t('sample.startInvalid') : result.error} />
       ) : (
         <Typography.Text type="secondary">{t('rule.invalid')}</Typography.Text>
       )}

@@ -48,6 +48,23 @@ describe('the plans list', () => {
     expect(opened).toEqual([PLAN_ID]);
   });
 
+  it('names each plan’s owner when the list holds plans of more than one organisation (a franchise brand’s)', async () => {
+    const franchisee = { ...ROW, id: '22222222-2222-4222-8222-222222222222', name: '加盟店 冰柜', organizationId: 'f1000000-0000-4000-8000-000000000001' };
+    const organizations = [
+      { id: ROW.organizationId, kind: 'OPERATOR', name: '冰柜品牌', operatingModel: 'FRANCHISE', parentId: null, createdAt: '2026-11-01T00:00:00Z' },
+      { id: franchisee.organizationId, kind: 'FRANCHISEE', name: '西湖加盟店', operatingModel: null, parentId: ROW.organizationId, createdAt: '2026-11-01T00:00:00Z' },
+    ];
+    api = fakeApi((sent) => {
+      if (sent.path === '/v1/plans') return { status: 200, body: { items: [ROW, franchisee], total: 2 } };
+      if (sent.path === '/v1/organizations') return { status: 200, body: organizations };
+      return undefined;
+    });
+    render(withQueryClient(<PlansListPage search={plansSearchSchema.parse({})} onSearch={() => undefined} onOpen={() => undefined} onCreate={() => undefined} />));
+    const card = (await screen.findByRole('link', { name: '加盟店 冰柜' })).closest('.ant-card') as HTMLElement;
+    expect(await within(card).findByText('西湖加盟店')).toBeInTheDocument();
+    expect(within(screen.getByRole('link', { name: '充电宝 3元/小时' }).closest('.ant-card') as HTMLElement).getByText('冰柜品牌')).toBeInTheDocument();
+  });
+
   it('writes new filters to the URL from page 1 and keeps the page size', async () => {
     const { searches } = renderList(plansSearchSchema.parse({ page: 2, pageSize: 50, q: 'old' }));
     await screen.findByRole('link', { name: '充电宝 3元/小时' });
