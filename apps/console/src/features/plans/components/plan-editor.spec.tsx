@@ -6,7 +6,7 @@ import { NEW_PLAN, type PlanDraft } from './plan-draft';
 import { PlanEditor } from './plan-editor';
 
 // the editor is a large antd form: on a shared two-core machine one test can take longer than the default 20 s
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 beforeAll(() => i18next.changeLanguage('en'));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 

@@ -5,9 +5,9 @@ import { fakeApi, ME, withQueryClient, type Sent } from '../test/fake-api';
 import { PLAN_ID, planDetail } from '../test/plans.fixtures';
 import { PlanCreatePage } from './plan-create-page';
 
-configure({ asyncUtilTimeout: 8000 });
+configure({ asyncUtilTimeout: 20_000 });
 // the editor is a large antd form: on a shared two-core machine one test can take longer than the default 20 s
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 beforeAll(() => i18next.changeLanguage('en'));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 

@@ -6,9 +6,9 @@ import { PLAN_ID, planDetail } from '../test/plans.fixtures';
 import { PlanDetailPage } from './plan-detail-page';
 
 // a shared two-core machine renders antd slowly: wait for what the test names, longer than the default second
-configure({ asyncUtilTimeout: 8000 });
+configure({ asyncUtilTimeout: 20_000 });
 // the editor is a large antd form: on a shared two-core machine one test can take longer than the default 20 s
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 beforeAll(() => i18next.changeLanguage('en'));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 

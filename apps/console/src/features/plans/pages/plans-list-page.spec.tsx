@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { i18next } from '@/lib/i18n';
 import { plansSearchSchema, type PlansSearch } from '../api/list-plans';
@@ -6,7 +6,9 @@ import { fakeApi, withQueryClient, type Sent } from '../test/fake-api';
 import { PLAN_ID } from '../test/plans.fixtures';
 import { PlansListPage } from './plans-list-page';
 
-configure({ asyncUtilTimeout: 8000 });
+// a shared two-core machine renders antd slowly: wait longer than the defaults for what the tests name
+configure({ asyncUtilTimeout: 20_000 });
+jest.setTimeout(120_000);
 beforeAll(() => i18next.changeLanguage('en'));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 
