@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Flex, Form, Input, InputNumber, Select, Space, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Card, Col, Flex, Form, Grid, Input, InputNumber, Row, Select, Space, Switch, Table, Typography } from 'antd';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '@/lib/format';
@@ -21,33 +21,13 @@ export interface PlanEditorProps {
  */
 export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorProps) {
   const { t } = useTranslation('plans');
-  // money fields whose text is not an amount yet: the plan keeps its last amount, the field shows the error
-  const [badYuan, setBadYuan] = useState<ReadonlySet<string>>(new Set());
-  const problems = useMemo(() => {
-    const merged: Record<string, string[]> = { ...serverErrors, ...planProblems(value) };
-    for (const path of badYuan) merged[path] = [t('field.yuanInvalid')];
-    return merged;
-  }, [value, serverErrors, badYuan, t]);
-  const valid = Object.keys(planProblems(value)).length === 0 && badYuan.size === 0;
+  const screens = Grid.useBreakpoint();
+  const problems = useMemo(() => ({ ...serverErrors, ...planProblems(value) }), [value, serverErrors]);
+  const valid = Object.keys(planProblems(value)).length === 0;
   const set = (path: string, v: unknown) => onChange(setIn(value, path, v));
-  const setValidity = (path: string, ok: boolean) =>
-    setBadYuan((current) => {
-      if (ok === !current.has(path)) return current;
-      const next = new Set(current);
-      if (ok) next.delete(path);
-      else next.add(path);
-      return next;
-    });
 
-  const field = (path: string, label: string, input: ReactNode, extra?: ReactNode) => (
-    <Form.Item
-      key={path}
-      label={label}
-      htmlFor={`plan-${path}`}
-      validateStatus={problems[path] ? 'error' : undefined}
-      help={problems[path]?.join('; ')}
-      extra={extra}
-    >
+  const field = (path: string, label: string, input: ReactNode, errors: string[] | undefined = problems[path]) => (
+    <Form.Item key={path} label={label} htmlFor={`plan-${path}`} validateStatus={errors ? 'error' : undefined} help={errors?.join('; ')}>
       {input}
     </Form.Item>
   );
@@ -57,13 +37,9 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
       return field(
         path,
         label,
-        <YuanInput
-          id={`plan-${path}`}
-          label={label}
-          value={current}
-          onValidity={(ok) => setValidity(path, ok)}
-          onChange={(fen) => set(path, fen === undefined ? (opts.optional ? undefined : null) : fen)}
-        />,
+        <YuanInput id={`plan-${path}`} label={label} value={current} onChange={(fen) => set(path, fen === undefined ? (opts.optional ? undefined : null) : fen)} />,
+        // text that is not an amount stays in the plan as typed (so nothing else is saved instead); say what is wanted
+        typeof current === 'string' ? [t('field.yuanInvalid')] : problems[path],
       );
     return field(
       path,
@@ -101,7 +77,13 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
         key={name}
         size="small"
         title={t(`part.${name}`)}
-        extra={<Switch aria-label={t('part.toggle', { part: t(`part.${name}`) })} checked={on} onChange={(checked) => set(name, checked ? NEW_PART[name] : undefined)} />}
+        extra={
+          <Switch
+            aria-label={t('part.toggle', { part: t(`part.${name}`) })}
+            checked={on}
+            onChange={(checked) => set(name, checked ? NEW_PART[name] : undefined)}
+          />
+        }
       >
         {on ? body : <Typography.Text type="secondary">{t('part.off')}</Typography.Text>}
         {on && problems[name] ? <Alert type="error" showIcon title={problems[name]!.join('; ')} /> : null}
@@ -109,68 +91,97 @@ export function PlanEditor({ value, onChange, serverErrors = {} }: PlanEditorPro
     );
   };
 
+  // the fields on the left, the rule text and the sample quote beside them (below them on a phone), in view while typing
   return (
-    <Flex vertical gap="middle">
-      <Form layout="vertical" component="div">
-        {PLAN_PARTS.map((name) =>
-          part(
-            name,
-            name === 'rental' ? (
-              <>
-                {number('rental.unitFen', t('field.unitFen'), { fen: true })}
-                {number('rental.unitMinutes', t('field.unitMinutes'))}
-                {number('rental.freeMinutes', t('field.freeMinutes'), { optional: true })}
-                {select('rental.freeMode', t('field.freeMode'), ['grace', 'deduct'], true)}
-                {number('rental.dailyCapFen', t('field.dailyCapFen'), { optional: true, fen: true })}
-                {select('rental.dayBoundary', t('field.dayBoundary'), ['rolling-24h', 'calendar'], true)}
-              </>
-            ) : name === 'items' ? (
-              <>
-                {rows('items.catalog').map((_, i) => (
-                  <Space key={i} wrap align="start">
-                    {text(`items.catalog[${i}].sku`, t('field.sku'))}
-                    {text(`items.catalog[${i}].name`, t('field.itemName'))}
-                    {number(`items.catalog[${i}].priceFen`, t('field.priceFen'), { fen: true })}
-                    <Button onClick={() => set('items.catalog', rows('items.catalog').filter((__, j) => j !== i))}>{t('action.removeRow')}</Button>
-                  </Space>
-                ))}
-                <Button onClick={() => set('items.catalog', [...rows('items.catalog'), { sku: '', name: '', priceFen: 0 }])}>{t('action.addItem')}</Button>
-              </>
-            ) : name === 'energy' ? (
-              <>
-                {rows('energy.bands').map((_, i) => (
-                  <Space key={i} wrap align="start">
-                    {text(`energy.bands[${i}].from`, t('field.from'))}
-                    {text(`energy.bands[${i}].to`, t('field.to'))}
-                    {number(`energy.bands[${i}].energyFenPerKwh`, t('field.energyFenPerKwh'), { fen: true })}
-                    {number(`energy.bands[${i}].serviceFenPerKwh`, t('field.serviceFenPerKwh'), { fen: true })}
-                    <Button onClick={() => set('energy.bands', rows('energy.bands').filter((__, j) => j !== i))}>{t('action.removeRow')}</Button>
-                  </Space>
-                ))}
-                <Button onClick={() => set('energy.bands', [...rows('energy.bands'), { from: '00:00', to: '24:00', energyFenPerKwh: 0, serviceFenPerKwh: 0 }])}>
-                  {t('action.addBand')}
-                </Button>
-              </>
-            ) : (
-              <>
-                {number('volume.fenPerLitre', t('field.fenPerLitre'), { fen: true })}
-                {number('volume.stepMillilitres', t('field.stepMillilitres'))}
-              </>
-            ),
-          ),
-        )}
-        <Card size="small" title={t('part.common')}>
-          {text('timezone', t('field.timezone'))}
-          {number('minimumFen', t('field.minimumFen'), { optional: true, fen: true })}
-          {number('totalCapFen', t('field.totalCapFen'), { optional: true, fen: true })}
-        </Card>
-      </Form>
-      {problems[''] ? <Alert type="error" showIcon title={problems['']!.join('; ')} /> : null}
-      <Card size="small" title={t('rule.title')}>
-        <RuleText plan={valid ? value : null} />
-      </Card>
-      <SampleQuote plan={valid ? value : null} />
-    </Flex>
+    <Row gutter={[16, 16]} align="top">
+      <Col xs={24} lg={14}>
+        <Form layout="vertical" component="div">
+          <Flex vertical gap="small">
+            {PLAN_PARTS.map((name) =>
+              part(
+                name,
+                name === 'rental' ? (
+                  <>
+                    {number('rental.unitFen', t('field.unitFen'), { fen: true })}
+                    {number('rental.unitMinutes', t('field.unitMinutes'))}
+                    {number('rental.freeMinutes', t('field.freeMinutes'), { optional: true })}
+                    {select('rental.freeMode', t('field.freeMode'), ['grace', 'deduct'], true)}
+                    {number('rental.dailyCapFen', t('field.dailyCapFen'), { optional: true, fen: true })}
+                    {select('rental.dayBoundary', t('field.dayBoundary'), ['rolling-24h', 'calendar'], true)}
+                  </>
+                ) : name === 'items' ? (
+                  <>
+                    {rows('items.catalog').map((_, i) => (
+                      <Space key={i} wrap align="start" style={{ width: '100%', borderBottom: '1px dashed rgba(5, 5, 5, 0.12)', marginBottom: 12 }}>
+                        {text(`items.catalog[${i}].sku`, t('field.sku'))}
+                        {text(`items.catalog[${i}].name`, t('field.itemName'))}
+                        {number(`items.catalog[${i}].priceFen`, t('field.priceFen'), { fen: true })}
+                        <Button
+                          onClick={() =>
+                            set(
+                              'items.catalog',
+                              rows('items.catalog').filter((__, j) => j !== i),
+                            )
+                          }
+                        >
+                          {t('action.removeRow')}
+                        </Button>
+                      </Space>
+                    ))}
+                    <Button onClick={() => set('items.catalog', [...rows('items.catalog'), { sku: '', name: '', priceFen: 0 }])}>{t('action.addItem')}</Button>
+                  </>
+                ) : name === 'energy' ? (
+                  <>
+                    {rows('energy.bands').map((_, i) => (
+                      <Space key={i} wrap align="start" style={{ width: '100%', borderBottom: '1px dashed rgba(5, 5, 5, 0.12)', marginBottom: 12 }}>
+                        {text(`energy.bands[${i}].from`, t('field.from'))}
+                        {text(`energy.bands[${i}].to`, t('field.to'))}
+                        {number(`energy.bands[${i}].energyFenPerKwh`, t('field.energyFenPerKwh'), { fen: true })}
+                        {number(`energy.bands[${i}].serviceFenPerKwh`, t('field.serviceFenPerKwh'), { fen: true })}
+                        <Button
+                          onClick={() =>
+                            set(
+                              'energy.bands',
+                              rows('energy.bands').filter((__, j) => j !== i),
+                            )
+                          }
+                        >
+                          {t('action.removeRow')}
+                        </Button>
+                      </Space>
+                    ))}
+                    <Button
+                      onClick={() => set('energy.bands', [...rows('energy.bands'), { from: '00:00', to: '24:00', energyFenPerKwh: 0, serviceFenPerKwh: 0 }])}
+                    >
+                      {t('action.addBand')}
+                    </Button>
+                  </>
+                ) : (
+                  <>
+                    {number('volume.fenPerLitre', t('field.fenPerLitre'), { fen: true })}
+                    {number('volume.stepMillilitres', t('field.stepMillilitres'))}
+                  </>
+                ),
+              ),
+            )}
+            <Card size="small" title={t('part.common')}>
+              {text('timezone', t('field.timezone'))}
+              {number('minimumFen', t('field.minimumFen'), { optional: true, fen: true })}
+              {number('totalCapFen', t('field.totalCapFen'), { optional: true, fen: true })}
+            </Card>
+          </Flex>
+        </Form>
+      </Col>
+      <Col xs={24} lg={10} style={screens.lg ? { position: 'sticky', top: 16 } : undefined}>
+        <Flex vertical gap="middle">
+          {problems[''] ? <Alert type="error" showIcon title={problems['']!.join('; ')} /> : null}
+          <Card size="small" title={t('rule.title')}>
+            <RuleText plan={valid ? value : null} />
+          </Card>
+          <SampleQuote plan={valid ? value : null} />
+        </Flex>
+      </Col>
+    </Row>
   );
 }
 
@@ -189,7 +200,13 @@ function SampleQuote({ plan }: { plan: PlanDraft | null }) {
     <Card size="small" title={t('sample.title')}>
       <Form layout="inline" component="div">
         <Form.Item label={t('sample.start')} htmlFor="sample-start">
-          <Input id="sample-start" type="datetime-local" aria-label={t('sample.start')} value={sample.start} onChange={(e) => setSample({ ...sample, start: e.target.value })} />
+          <Input
+            id="sample-start"
+            type="datetime-local"
+            aria-label={t('sample.start')}
+            value={sample.start}
+            onChange={(e) => setSample({ ...sample, start: e.target.value })}
+          />
         </Form.Item>
         {num('minutes', t('sample.minutes'))}
         {plan?.['energy'] ? num('kwh', t('sample.kwh')) : null}
@@ -217,14 +234,14 @@ function SampleQuote({ plan }: { plan: PlanDraft | null }) {
             rowKey={(line) => `${line.kind}:${line.label}:${line.detail}`}
             dataSource={[...result.quote.lines]}
             columns={[
-              { title: t('sample.line'), dataIndex: 'label' },
+              { title: t('sample.line'), dataIndex: 'label', render: (label: string) => <span style={{ whiteSpace: 'nowrap' }}>{label}</span> },
               { title: t('sample.detail'), dataIndex: 'detail' },
               { title: t('sample.amount'), dataIndex: 'amountFen', render: (fen: number) => formatFen(fen), align: 'right' },
             ]}
           />
         </>
       ) : result ? (
-        <Alert type="warning" showIcon title={result.error === 'start' ? t('sample.start') : result.error} />
+        <Alert type="warning" showIcon title={result.error === 'start' ? t('sample.startInvalid') : result.error} />
       ) : (
         <Typography.Text type="secondary">{t('rule.invalid')}</Typography.Text>
       )}

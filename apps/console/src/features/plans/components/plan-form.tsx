@@ -18,10 +18,12 @@ export interface PlanFormProps {
   readonly onCancel: () => void;
   /** Shown above the buttons (a conflict notice…). */
   readonly notice?: ReactNode;
+  /** More labelled fields beside the name (the owner…). */
+  readonly extraFields?: ReactNode;
 }
 
 /** A plan's name and its editor; submits only a plan the pricing engine accepts. */
-export function PlanForm({ initialName, initialPlan, submitText, submitting, error, onSubmit, onCancel, notice }: PlanFormProps) {
+export function PlanForm({ initialName, initialPlan, submitText, submitting, error, onSubmit, onCancel, notice, extraFields }: PlanFormProps) {
   const { t } = useTranslation('plans');
   const [name, setName] = useState(initialName);
   const [plan, setPlan] = useState<PlanDraft>(initialPlan);
@@ -45,13 +47,19 @@ export function PlanForm({ initialName, initialPlan, submitText, submitting, err
             required
             validateStatus={nameMissing || (fresh && nameErrors.length > 0) ? 'error' : undefined}
             help={nameMissing ? t('edit.nameRequired') : fresh && nameErrors.length > 0 ? nameErrors.join('; ') : undefined}
-            style={{ marginBottom: 0 }}
+            style={extraFields ? undefined : { marginBottom: 0 }}
           >
-            <Input id="plan-name" value={name} maxLength={100} onChange={(e) => {
+            <Input
+              id="plan-name"
+              value={name}
+              maxLength={100}
+              onChange={(e) => {
                 setName(e.target.value);
                 setEditedSince(error);
-              }} />
+              }}
+            />
           </Form.Item>
+          {extraFields}
         </Form>
       </Card>
       <PlanEditor
@@ -62,24 +70,27 @@ export function PlanForm({ initialName, initialPlan, submitText, submitting, err
         }}
         serverErrors={fresh ? planErrors : {}}
       />
-      {invalid ? <Alert type="error" showIcon title={t('edit.invalid')} /> : null}
-      {problem && fieldErrorCount === 0 ? <Problem error={error} /> : null}
-      {notice}
-      <Flex gap="small" justify="flex-end" wrap style={{ position: 'sticky', bottom: 0, padding: '8px 0', background: 'var(--ant-color-bg-layout, #f5f5f5)' }}>
-        <Button onClick={onCancel} disabled={submitting}>
-          {t('edit.cancel')}
-        </Button>
-        <Button
-          type="primary"
-          loading={submitting}
-          onClick={() => {
-            setAttempted(true);
-            if (submitting || name.trim() === '' || Object.keys(planProblems(plan)).length > 0) return;
-            onSubmit({ name: name.trim(), plan });
-          }}
-        >
-          {submitText}
-        </Button>
+      {/* what stops the save stays in view while the operator scrolls the editor (a phone shows a fraction of it) */}
+      <Flex vertical gap="small" style={{ position: 'sticky', bottom: 0, padding: '8px 0', background: 'var(--ant-color-bg-layout, #f5f5f5)', zIndex: 2 }}>
+        {invalid ? <Alert type="error" showIcon title={t('edit.invalid')} /> : null}
+        {problem && fieldErrorCount === 0 ? <Problem error={error} /> : null}
+        {notice}
+        <Flex gap="small" justify="flex-end" wrap>
+          <Button onClick={onCancel} disabled={submitting}>
+            {t('edit.cancel')}
+          </Button>
+          <Button
+            type="primary"
+            loading={submitting}
+            onClick={() => {
+              setAttempted(true);
+              if (submitting || name.trim() === '' || Object.keys(planProblems(plan)).length > 0) return;
+              onSubmit({ name: name.trim(), plan });
+            }}
+          >
+            {submitText}
+          </Button>
+        </Flex>
       </Flex>
     </Flex>
   );

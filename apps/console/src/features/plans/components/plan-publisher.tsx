@@ -18,16 +18,21 @@ export interface PlanPublisherProps {
 }
 
 /**
- * Publishing a new version: edit → preview (the devices it reprices) → confirm → PUT with the version the
- * preview was made for, so a version published meanwhile is refused (409) rather than overwritten.
+ * Publishing a new version: edit → preview (the devices it reprices) → confirm → PUT with the version the edit
+ * started from, so a version someone else published meanwhile is refused (409) rather than overwritten; a
+ * preview that already sees a newer version says so without asking to publish.
  */
 export function PlanPublisher({ plan, onPublished, onCancel, onReload }: PlanPublisherProps) {
   const { t } = useTranslation('plans');
   const preview = usePreviewPlan(plan.id);
   const update = useUpdatePlan(plan.id);
   const [pending, setPending] = useState<{ name: string; plan: Record<string, unknown>; repricing: PlanRepricing } | null>(null);
+  // the version this edit started from (the plan prop refetches underneath; a reload remounts the publisher)
+  const [baseVersion] = useState(plan.currentVersion);
+  // a preview that finds a newer current version: someone published since this edit started
+  const [staleBase, setStaleBase] = useState(false);
   const error = update.error ?? preview.error;
-  const conflict = error ? toProblem(error).code === 'PLAN_VERSION_CONFLICT' : false;
+  const conflict = staleBase || (error ? toProblem(error).code === 'PLAN_VERSION_CONFLICT' : false);
   return (
     <>
       <PlanForm
@@ -54,7 +59,12 @@ export function PlanPublisher({ plan, onPublished, onCancel, onReload }: PlanPub
         }
         onSubmit={(values) => {
           update.reset();
-          preview.mutate(values.plan, { onSuccess: (repricing) => setPending({ ...values, repricing }) });
+          preview.mutate(values.plan, {
+            onSuccess: (repricing) => {
+              if (repricing.currentVersion !== baseVersion) setStaleBase(true);
+              else setPending({ ...values, repricing });
+            },
+          });
         }}
       />
       <RepriceConfirm
@@ -67,7 +77,7 @@ export function PlanPublisher({ plan, onPublished, onCancel, onReload }: PlanPub
           update.mutate(
             {
               plan: pending.plan,
-              expectedVersion: pending.repricing.currentVersion,
+              expectedVersion: baseVersion,
               ...(pending.name !== plan.name ? { name: pending.name } : {}),
             },
             {

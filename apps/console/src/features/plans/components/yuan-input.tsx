@@ -16,18 +16,19 @@ export interface YuanInputProps {
   readonly label: string;
   /** Integer fen (what the plan stores), or whatever an invalid plan holds. */
   readonly value: unknown;
-  /** Fen, or `undefined` when the field was emptied. */
-  readonly onChange: (fen: number | undefined) => void;
-  /** Told whether the typed text is an amount at all (the editor shows the error on the field). */
-  readonly onValidity: (valid: boolean) => void;
+  /**
+   * Fen; `undefined` when the field was emptied; the text itself when it is not an amount, so the plan is
+   * invalid (and cannot be saved) rather than silently keeping the amount typed before.
+   */
+  readonly onChange: (fen: number | string | undefined) => void;
 }
 
 /** Money typed in yuan (`2.5`), handed on as integer fen: the wire and the pricing engine never see a float. */
-export function YuanInput({ id, label, value, onChange, onValidity }: YuanInputProps) {
+export function YuanInput({ id, label, value, onChange }: YuanInputProps) {
   const [text, setText] = useState(() => fenToYuanText(value));
   useEffect(() => {
     // a change from outside (a reset, a loaded version) shows; the operator's own typing stays as typed
-    setText((typed) => (parseYuan(typed) === value || (typed.trim() === '' && value === undefined) ? typed : fenToYuanText(value)));
+    setText((typed) => (parseYuan(typed) === value || typed === value || (typed.trim() === '' && (value === undefined || value === null)) ? typed : fenToYuanText(value)));
   }, [value]);
   return (
     <Input
@@ -39,14 +40,8 @@ export function YuanInput({ id, label, value, onChange, onValidity }: YuanInputP
       onChange={(e) => {
         const next = e.target.value;
         setText(next);
-        if (next.trim() === '') {
-          onValidity(true);
-          onChange(undefined);
-          return;
-        }
-        const fen = parseYuan(next);
-        onValidity(fen !== null);
-        if (fen !== null) onChange(fen);
+        if (next.trim() === '') onChange(undefined);
+        else onChange(parseYuan(next) ?? next);
       }}
     />
   );

@@ -1,8 +1,11 @@
-import { Button, Flex, Typography } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Form, Select, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import '../i18n';
+import { useMe } from '@/lib/me';
 import { useCreatePlan } from '../api/create-plan';
+import { planOwners, useOrganizations } from '../api/list-owners';
 import { NEW_PLAN } from '../components/plan-draft';
 import { PlanForm } from '../components/plan-form';
 
@@ -15,6 +18,10 @@ export interface PlanCreatePageProps {
 export function PlanCreatePage({ onCreated, onCancel }: PlanCreatePageProps) {
   const { t } = useTranslation('plans');
   const create = useCreatePlan();
+  const me = useMe();
+  const owners = planOwners(me, useOrganizations().data);
+  // the caller's own organisation unless it picks one whose fleet it operates
+  const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
   return (
     <Flex vertical gap="middle" data-testid="plan-create">
       <Flex align="center" gap="small">
@@ -30,7 +37,25 @@ export function PlanCreatePage({ onCreated, onCancel }: PlanCreatePageProps) {
         submitting={create.isPending}
         error={create.error}
         onCancel={onCancel}
-        onSubmit={(values) => create.mutate(values, { onSuccess: (plan) => onCreated(plan.id) })}
+        extraFields={
+          owners.length > 1 ? (
+            <Form.Item label={t('edit.owner')} htmlFor="plan-owner" style={{ marginBottom: 0 }}>
+              <Select
+                id="plan-owner"
+                aria-label={t('edit.owner')}
+                value={ownerId ?? me?.organizationId}
+                onChange={(id: string) => setOwnerId(id)}
+                options={owners.map((o) => ({ value: o.id, label: o.name }))}
+              />
+            </Form.Item>
+          ) : null
+        }
+        onSubmit={(values) =>
+          create.mutate(
+            { ...values, ...(ownerId && ownerId !== me?.organizationId ? { organizationId: ownerId } : {}) },
+            { onSuccess: (plan) => onCreated(plan.id) },
+          )
+        }
       />
     </Flex>
   );

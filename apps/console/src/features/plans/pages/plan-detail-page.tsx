@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, Button, Card, Flex, Skeleton, Table, Tag, Typography } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
+import { Alert, Button, Card, Collapse, Flex, Grid, Skeleton, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Can } from '@/components/can';
@@ -76,35 +76,63 @@ export function PlanDetailPage({ planId, onBack, onOpenDevice }: PlanDetailPageP
 
 function PlanOverview({ plan, onOpenDevice }: { plan: PlanDetail; onOpenDevice: (deviceId: string) => void }) {
   const { t } = useTranslation('plans');
+  // on a phone the version history is a list to open, not a table to scroll sideways
+  const phone = Grid.useBreakpoint().md === false;
   return (
     <>
       <Card size="small" title={t('detail.currentRule')}>
         <RuleText plan={plan.plan} testId="current-rule" />
       </Card>
       <Card size="small" title={t('detail.versions')}>
-        <Table
-          size="small"
-          rowKey="version"
-          pagination={false}
-          scroll={{ x: 'max-content' }}
-          dataSource={plan.versions}
-          expandable={{ expandedRowRender: (v) => <RuleText plan={v.plan} testId={`rule-v${v.version}`} /> }}
-          columns={[
-            {
-              key: 'version',
-              title: t('detail.version'),
-              render: (_, v) => (
-                <>
-                  {t('list.versionValue', { version: v.version })}
-                  {v.version === plan.currentVersion ? <Tag color="green" style={{ marginLeft: 8 }}>{t('detail.current')}</Tag> : null}
-                </>
+        {phone ? (
+          <Collapse
+            size="small"
+            items={plan.versions.map((v) => ({
+              key: v.version,
+              label: (
+                <Flex vertical gap={2} data-version={v.version}>
+                  <span>
+                    {t('list.versionValue', { version: v.version })}
+                    {v.version === plan.currentVersion ? (
+                      <Tag color="green" style={{ marginLeft: 8 }}>
+                        {t('detail.current')}
+                      </Tag>
+                    ) : null}
+                  </span>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {v.createdBy?.displayName ?? t('detail.unknownAuthor')} · <Time value={v.createdAt} />
+                  </Typography.Text>
+                </Flex>
               ),
-            },
-            { key: 'type', title: t('list.type'), render: (_, v) => <PlanTypeTag type={v.type} /> },
-            { key: 'by', title: t('detail.publishedBy'), render: (_, v) => v.createdBy?.displayName ?? t('detail.unknownAuthor') },
-            { key: 'at', title: t('detail.publishedAt'), render: (_, v) => <Time value={v.createdAt} /> },
-          ]}
-        />
+              children: <RuleText plan={v.plan} testId={`rule-v${v.version}`} />,
+            }))}
+          />
+        ) : (
+          <Table
+            size="small"
+            rowKey="version"
+            pagination={false}
+            scroll={{ x: 'max-content' }}
+            dataSource={plan.versions}
+            onRow={(v) => ({ 'data-version': v.version }) as HTMLAttributes<HTMLElement>}
+            expandable={{ expandedRowRender: (v) => <RuleText plan={v.plan} testId={`rule-v${v.version}`} /> }}
+            columns={[
+              {
+                key: 'version',
+                title: t('detail.version'),
+                render: (_, v) => (
+                  <>
+                    {t('list.versionValue', { version: v.version })}
+                    {v.version === plan.currentVersion ? <Tag color="green" style={{ marginLeft: 8 }}>{t('detail.current')}</Tag> : null}
+                  </>
+                ),
+              },
+              { key: 'type', title: t('list.type'), render: (_, v) => <PlanTypeTag type={v.type} /> },
+              { key: 'by', title: t('detail.publishedBy'), render: (_, v) => v.createdBy?.displayName ?? t('detail.unknownAuthor') },
+              { key: 'at', title: t('detail.publishedAt'), render: (_, v) => <Time value={v.createdAt} /> },
+            ]}
+          />
+        )}
       </Card>
       <Card
         size="small"

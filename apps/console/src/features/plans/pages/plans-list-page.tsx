@@ -9,6 +9,7 @@ import { ListPage } from '@/components/list-page';
 import { Time } from '@/components/time';
 import '../i18n';
 import { PlanTypeTag } from '../components/plan-type-tag';
+import { useOrganizations } from '../api/list-owners';
 import { DEVICE_TYPES, PLAN_TYPES, usePlans, type PlansFilters, type PlansSearch } from '../api/list-plans';
 
 type PlanRow = Schemas['PlanSummaryDto'];
@@ -28,6 +29,10 @@ export interface PlansListPageProps {
 export function PlansListPage({ search, onSearch, onOpen, onCreate }: PlansListPageProps) {
   const { t } = useTranslation('plans');
   const query = usePlans(search);
+  const organizations = useOrganizations().data;
+  const ownerName = (id: string) => organizations?.find((o) => o.id === id)?.name ?? '—';
+  // a franchise brand sees its franchisees' plans too: then say whose each one is
+  const manyOwners = new Set(query.data?.items.map((row) => row.organizationId)).size > 1;
   const filters: PlansFilters = { type: search.type, deviceType: search.deviceType, q: search.q };
   const open = (row: PlanRow) => (
     <a
@@ -44,6 +49,7 @@ export function PlansListPage({ search, onSearch, onOpen, onCreate }: PlansListP
   const columns: TableProps<PlanRow>['columns'] = [
     { key: 'name', title: t('list.name'), render: (_, row) => open(row) },
     { key: 'type', title: t('list.type'), render: (_, row) => <PlanTypeTag type={row.type} /> },
+    ...(manyOwners ? [{ key: 'owner', title: t('list.owner'), render: (_: unknown, row: PlanRow) => ownerName(row.organizationId) }] : []),
     { key: 'version', title: t('list.version'), render: (_, row) => t('list.versionValue', { version: row.currentVersion }) },
     { key: 'devices', title: t('list.devices'), align: 'right', render: (_, row) => row.deviceCount },
     { key: 'updatedAt', title: t('list.updatedAt'), render: (_, row) => <Time value={row.updatedAt} seconds={false} /> },
@@ -116,6 +122,7 @@ export function PlansListPage({ search, onSearch, onOpen, onCreate }: PlansListP
           <Typography.Text type="secondary">
             {t('list.versionValue', { version: row.currentVersion })} · {t('list.deviceCount', { count: row.deviceCount })}
           </Typography.Text>
+          {manyOwners ? <Typography.Text type="secondary">{ownerName(row.organizationId)}</Typography.Text> : null}
           <Typography.Text type="secondary">
             <Time value={row.updatedAt} seconds={false} />
           </Typography.Text>

@@ -31,7 +31,7 @@ export function fakeApi(handler: Handler): { sent: Sent[]; restore: () => void }
     const text = await request.clone().text();
     const entry: Sent = { method: request.method, path: url.pathname, query: Object.fromEntries(url.searchParams), body: text ? JSON.parse(text) : undefined };
     sent.push(entry);
-    const answer = url.pathname === '/v1/me' ? { status: 200, body: ME } : handler(entry);
+    const answer = handler(entry) ?? (url.pathname === '/v1/me' ? { status: 200, body: ME } : undefined);
     if (!answer) return new Response(JSON.stringify({ status: 404, code: 'NOT_FOUND', title: 'Not Found', detail: `${entry.method} ${entry.path}` }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
     return new Response(JSON.stringify(answer.body), {
       status: answer.status,

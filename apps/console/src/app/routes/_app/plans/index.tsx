@@ -1,5 +1,6 @@
-import { createFileRoute } from '@tanstack/react-router';
+import { createFileRoute, useRouter } from '@tanstack/react-router';
 import { requirePermission } from '@/app/guard';
+import { Problem } from '@/components/problem';
 import { plansQuery, plansSearchSchema } from '@/features/plans/api/list-plans';
 import { PlansListPage } from '@/features/plans/pages/plans-list-page';
 
@@ -9,6 +10,8 @@ export const Route = createFileRoute('/_app/plans/')({
   loaderDeps: ({ search }) => search,
   loader: ({ context, deps }) => context.queryClient.ensureQueryData(plansQuery(deps)),
   component: PlansRoute,
+  // the first page could not load (the API is down…): say why, with a retry, inside the shell
+  errorComponent: LoadFailed,
 });
 
 function PlansRoute() {
@@ -22,4 +25,10 @@ function PlansRoute() {
       onCreate={() => void navigate({ to: '/plans/new' })}
     />
   );
+}
+
+function LoadFailed({ error }: { error: unknown }) {
+  const router = useRouter();
+  // re-runs the loader (a boundary reset alone would not)
+  return <Problem error={error} onRetry={() => void router.invalidate()} />;
 }
