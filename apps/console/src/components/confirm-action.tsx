@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -31,9 +31,14 @@ export function ConfirmAction<Values extends object, Result = unknown>(props: Co
   const { t } = useTranslation();
   const [form] = Form.useForm();
   const [key, setKey] = useState<string | null>(null);
+  // set synchronously on the first click, so a second click before React re-renders cannot act again
+  const inFlight = useRef(false);
   const { open } = props;
   const mutation = useMutation({
     mutationFn: ({ values, idempotencyKey }: { values: Values & { reason?: string }; idempotencyKey: string }) => props.onConfirm(values, idempotencyKey),
+    onSettled: () => {
+      inFlight.current = false;
+    },
     onSuccess: (result) => {
       props.onDone?.(result);
       props.onClose();
@@ -54,11 +59,13 @@ export function ConfirmAction<Values extends object, Result = unknown>(props: Co
   }, [open, form, reset]);
   const reasonMode = props.reason ?? 'required';
   const submit = async () => {
-    if (!key || mutation.isPending) return;
+    if (!key || inFlight.current) return;
+    inFlight.current = true;
     let values: Values & { reason?: string };
     try {
       values = (await form.validateFields()) as Values & { reason?: string };
     } catch {
+      inFlight.current = false;
       return; // the fields show what is missing
     }
     mutation.mutate({ values, idempotencyKey: key });

@@ -1,10 +1,11 @@
 import '@testing-library/jest-dom/jest-globals';
 import '@/lib/i18n';
+import { viewportWidth } from './viewport';
 
 // antd reads these browser APIs that jsdom does not have
 // a desktop-sized window (1280 px) unless a test narrows it: antd's breakpoints are min-width queries
-const WIDTH = 1280;
 const matchesWidth = (query: string): boolean => {
+  const WIDTH = viewportWidth();
   const min = /min-width:\s*(\d+)px/.exec(query);
   const max = /max-width:\s*(\d+(?:\.\d+)?)px/.exec(query);
   return (!min || WIDTH >= Number(min[1])) && (!max || WIDTH <= Number(max[1]));

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { i18next } from '@/lib/i18n';
+import { setViewportWidth } from '@/test/viewport';
 import { plansSearchSchema, type PlansSearch } from '../api/list-plans';
 import { fakeApi, withQueryClient, type Sent } from '../test/fake-api';
 import { PLAN_ID } from '../test/plans.fixtures';
@@ -9,7 +10,12 @@ import { PlansListPage } from './plans-list-page';
 // a shared two-core machine renders antd slowly: wait longer than the defaults for what the tests name
 configure({ asyncUtilTimeout: 20_000 });
 jest.setTimeout(120_000);
-beforeAll(() => i18next.changeLanguage('en'));
+// a franchisee's phone: rows are cards
+beforeAll(() => {
+  setViewportWidth(390);
+  return i18next.changeLanguage('en');
+});
+afterAll(() => setViewportWidth(1280));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 
 let api: { sent: Sent[]; restore: () => void };
@@ -41,7 +47,7 @@ describe('the plans list', () => {
     const list = api.sent.filter((s) => s.path === '/v1/plans');
     expect(list).toHaveLength(1);
     expect(list[0]!.query).toEqual({ limit: '20', offset: '40', type: 'RENTAL', q: '充电宝' });
-    const card = link.closest('.ant-card') as HTMLElement; // jsdom matches no media query: the phone layout
+    const card = link.closest('.ant-card') as HTMLElement; // the phone layout (390 px)
     expect(within(card).getByText('By time')).toBeInTheDocument();
     expect(within(card).getByText(/Version 3 · 502 devices/)).toBeInTheDocument();
     expect(within(card).getByText('2026-12-01 10:00')).toBeInTheDocument();
