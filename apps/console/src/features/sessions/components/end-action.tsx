@@ -1,22 +1,18 @@
-import { Form, Input, InputNumber, Typography } from 'antd';
+import { Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '@/components/confirm-action';
 import { useFormatTime } from '@/components/time';
 import { formatFen } from '@/lib/format';
+import { usePreferences } from '@/lib/preferences';
 import type { SessionDetail } from '../api/get-session';
 import { endSession, useSessionChanged } from '../api/session-actions';
 import { NS } from '../i18n';
+import { fromZonedInput, toZonedInput } from '../zoned';
 
 interface EndValues {
   endedAt: string;
   wattHours?: number;
   volumeMillilitres?: number;
-}
-
-/** `YYYY-MM-DDTHH:mm` of an instant in the browser's zone, as a datetime-local input holds it. */
-function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** When the service began as the API prices it: the device's own start, else the start command, else creation. */
@@ -40,6 +36,7 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
   const { t } = useTranslation(NS);
   const changed = useSessionChanged();
   const formatTime = useFormatTime();
+  const { timeZone } = usePreferences();
   const started = startOf(session);
   return (
     <ConfirmAction<EndValues>
@@ -48,18 +45,16 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
       danger
       title={t('end.title', { outOrderNo: session.outOrderNo })}
       okText={t('end.ok')}
-      consequences={t('end.consequences', {
-        device: session.deviceCode,
-        planVersion: session.planVersion,
-        running: session.runningFen === null ? t('end.runningUnknown') : formatFen(session.runningFen),
-      })}
+      consequences={`${t('end.consequences', { device: session.deviceCode, planVersion: session.planVersion })} ${
+        session.runningFen === null ? t('end.runningUnknown') : t('end.runningNow', { amount: formatFen(session.runningFen) })
+      }`}
       initialValues={{
-        endedAt: localInputValue(new Date()),
+        endedAt: toZonedInput(new Date(), timeZone),
         ...(session.meterReading?.wattHours !== undefined ? { wattHours: session.meterReading.wattHours } : {}),
         ...(session.meterReading?.volumeMillilitres !== undefined ? { volumeMillilitres: session.meterReading.volumeMillilitres } : {}),
       }}
       onConfirm={(values, key) => {
-        const endedAt = new Date(values.endedAt).toISOString();
+        const endedAt = (fromZonedInput(values.endedAt, timeZone) ?? new Date(Number.NaN)).toISOString();
         const usage = usageFor(session, values, endedAt);
         return endSession(session.id, { endedAt, reason: values.reason ?? '', ...(usage ? { usage } : {}) }, key);
       }}
@@ -68,26 +63,19 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
       <Form.Item
         name="endedAt"
         label={t('end.endedAt')}
-        extra={started ? t('end.endedAtHint', { started: formatTime(started) }) : undefined}
+        extra={started ? t('end.endedAtHint', { started: formatTime(started), timeZone }) : undefined}
         rules={[
           { required: true, message: t('end.endedAtRequired') },
           {
             validator: async (_rule, value: string) => {
-              const at = new Date(value).getTime();
-              if (Number.isNaN(at)) throw new Error(t('end.endedAtRequired'));
+              const at = fromZonedInput(value ?? '', timeZone)?.getTime();
+              if (at === undefined) throw new Error(t('end.endedAtRequired'));
               if (at > Date.now() + 60_000 || (started !== null && at < new Date(started).getTime() - 60_000)) throw new Error(t('end.endedAtRange'));
             },
           },
         ]}
       >
         <Input type="datetime-local" />
-      </Form.Item>
-      <Form.Item noStyle shouldUpdate>
-        {({ getFieldValue }) => {
-          const value = getFieldValue('endedAt') as string | undefined;
-          const at = value ? new Date(value) : null;
-          return at && !Number.isNaN(at.getTime()) ? <Typography.Paragraph type="secondary">{t('end.endsAt', { at: formatTime(at) })}</Typography.Paragraph> : null;
-        }}
       </Form.Item>
       {session.deviceType === 'EV_CHARGER' ? (
         <Form.Item name="wattHours" label={t('end.wattHours')} extra={t('end.usageHint')}>
