@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { json, session, stubFetch } from '../test/fixtures';
 import { toZonedInput } from '../zoned';
 import { EndAction } from './end-action';
+
+// whole pages with antd on a machine shared by several people: more than the default per test
+jest.setTimeout(60_000);
 
 let restore: () => void = () => undefined;
 afterEach(() => {

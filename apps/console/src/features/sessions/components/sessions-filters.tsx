@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { FilterBar } from '@/components/filter-bar';
 import { $api } from '@/lib/api';
 import { NS } from '../i18n';
-import { SESSION_STATES, VERTICALS, type SessionsFilters } from '../search';
+import { ANOMALY_KINDS, SESSION_STATES, VERTICALS, type SessionsFilters } from '../search';
 
 const FIELD_WIDTH = { minWidth: 180 };
 const DEVICE_OPTIONS_LIMIT = 100;
@@ -75,6 +75,9 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
           ]}
           placeholder={t('filters.all')}
         />
+      </Form.Item>
+      <Form.Item name="anomalyKind" label={t('filters.anomalyKind')}>
+        <Select allowClear showSearch style={{ minWidth: 220 }} options={ANOMALY_KINDS.map((k) => ({ value: k, label: k }))} placeholder={t('filters.all')} />
       </Form.Item>
       <Form.Item name="from" label={t('filters.from')}>
         <Input type="date" />

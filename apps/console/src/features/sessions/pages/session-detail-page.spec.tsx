@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { screen, within } from '@testing-library/react';
 import { ACTION_REFRESH_MS, refreshInterval, RUNNING_REFRESH_MS } from '../api/get-session';
 import { json, session, stubFetch } from '../test/fixtures';
 import { renderSignedIn } from '../test/render';
 import { SessionDetailPage } from './session-detail-page';
+
+// whole pages with antd on a machine shared by several people: more than the default per test
+jest.setTimeout(60_000);
 
 let restore: () => void = () => undefined;
 afterEach(() => {
