@@ -69,4 +69,27 @@ describe('ending a session by hand', () => {
     expect(await screen.findByText('结束时间须在服务开始之后、现在之前')).toBeInTheDocument();
     expect(stub.sent).toHaveLength(0);
   });
+
+  it('sends the items taken from a fridge', async () => {
+    const user = userEvent.setup();
+    const started = new Date(Date.now() - 600_000);
+    const fridge = session({ state: 'IN_USE', deviceType: 'FRIDGE', deviceCode: 'FR-0001', times: { createdAt: started.toISOString(), serviceStartedAt: started.toISOString() } });
+    const stub = stubFetch(() => json(200, { ...fridge, state: 'AWAITING_PAYMENT' }));
+    restore = stub.restore;
+    const closed: boolean[] = [];
+    render(
+      <QueryClientProvider client={new QueryClient()}>
+        <EndAction session={fridge} open onClose={() => closed.push(true)} />
+      </QueryClientProvider>,
+    );
+    await user.click(screen.getByRole('button', { name: /添加商品/ }));
+    await user.type(screen.getByLabelText('商品 SKU'), 'cola-330');
+    const count = screen.getByLabelText('数量');
+    await user.clear(count);
+    await user.type(count, '2');
+    await user.type(screen.getByLabelText('原因'), '门磁漏报');
+    await user.click(screen.getByRole('button', { name: '确认结束' }));
+    await waitFor(() => expect(closed).toEqual([true]));
+    expect((stub.sent[0]?.body as { usage?: unknown }).usage).toEqual({ items: [{ sku: 'cola-330', count: 2 }] });
+  });
 });

@@ -1,4 +1,5 @@
-import { Form, Input, InputNumber } from 'antd';
+import { Button, Flex, Form, Input, InputNumber } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '@/components/confirm-action';
 import { useFormatTime } from '@/components/time';
@@ -13,6 +14,7 @@ interface EndValues {
   endedAt: string;
   wattHours?: number;
   volumeMillilitres?: number;
+  items?: { sku?: string; count?: number }[];
 }
 
 /** When the service began as the API prices it: the device's own start, else the start command, else creation. */
@@ -28,6 +30,8 @@ export function usageFor(session: SessionDetail, values: EndValues, endedAt: str
   if (session.deviceType === 'WATER_VALVE' && values.volumeMillilitres !== undefined && values.volumeMillilitres !== null) {
     return { volumeMillilitres: values.volumeMillilitres };
   }
+  const items = (values.items ?? []).filter((i) => i.sku && i.count).map((i) => ({ sku: i.sku!.trim(), count: i.count! }));
+  if (session.deviceType === 'FRIDGE' && items.length > 0) return { items };
   return undefined;
 }
 
@@ -81,6 +85,28 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
         <Form.Item name="wattHours" label={t('end.wattHours')} extra={t('end.usageHint')}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
+      ) : null}
+      {session.deviceType === 'FRIDGE' ? (
+        <Form.List name="items">
+          {(fields, { add, remove }) => (
+            <Form.Item label={t('end.items')} extra={t('end.itemsHint')}>
+              {fields.map((field) => (
+                <Flex key={field.key} gap="small" align="start" wrap>
+                  <Form.Item name={[field.name, 'sku']} rules={[{ required: true, whitespace: true, message: t('end.skuRequired') }]} style={{ flex: 2, minWidth: 140 }}>
+                    <Input aria-label={t('end.sku')} placeholder={t('end.sku')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'count']} rules={[{ required: true, message: t('end.countRequired') }]} style={{ flex: 1, minWidth: 90 }}>
+                    <InputNumber aria-label={t('end.count')} placeholder={t('end.count')} min={1} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Button aria-label={t('end.removeItem')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ count: 1 })} block>
+                {t('end.addItem')}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
       ) : null}
       {session.deviceType === 'WATER_VALVE' ? (
         <Form.Item name="volumeMillilitres" label={t('end.volumeMillilitres')} extra={t('end.usageHint')}>
