@@ -120,7 +120,7 @@ export default tseslint.config(
   },
   {
     // config readers and tools are where the environment is read
-    files: ['apps/*/src/config/**/*.ts', 'tools/**/*.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts', '**/test/support/**/*.ts'],
+    files: ['apps/*/src/config/**/*.ts', 'tools/**/*.ts', 'apps/console/e2e/**/*.ts', 'apps/console/playwright.config.ts', '**/*.e2e-spec.ts', '**/*.int-spec.ts', '**/test/support/**/*.ts'],
     rules: { 'no-restricted-properties': ['error', { object: 'it', property: 'only' }, { object: 'describe', property: 'only' }, { object: 'test', property: 'only' }] },
   },
 );
