@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { ACTION_REFRESH_MS, refreshInterval, RUNNING_REFRESH_MS } from '../api/get-session';
 import { json, session, stubFetch } from '../test/fixtures';
 import { renderSignedIn } from '../test/render';
@@ -72,6 +72,13 @@ describe('a session page', () => {
     renderSignedIn(<SessionDetailPage sessionId={session().id} />, READ_ONLY);
     expect(await shown(/商户订单号 ZZ20261206000001/)).toBeInTheDocument();
     expect(buttons(/^退\s*款$/)).toHaveLength(0);
+  });
+
+  it('goes back to the list as it was filtered', async () => {
+    serve(session());
+    const { router } = renderSignedIn(<SessionDetailPage sessionId={session().id} />, READ_ONLY, ['/sessions?q=ZZ2026', '/sessions/x']);
+    (await shown('← 返回订单列表')).click();
+    await waitFor(() => expect(router.state.location.href).toBe('/sessions?q=ZZ2026'));
   });
 
   it('shows a session it may not see as the problem the API answered', async () => {
