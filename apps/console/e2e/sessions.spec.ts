@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { consumerSession, expect, operatorToken, test, waitForSessionState } from './support/fixtures';
+import { consumerSession, expect, operatorToken, simUrl, test, waitForSessionState } from './support/fixtures';
 
 // An operator's sessions and money screens against the real stack: a fridge session that fleet-sim plays to
 // PAID is found through the list's filters, exported, opened and partly refunded; receivables on a phone.
@@ -53,5 +53,44 @@ test.describe('sessions in the console', () => {
     await page.getByTestId('bucket-7-30d').click();
     await expect(page).toHaveURL(/bucket=7-30d/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
+  test('an unpaid order: 催收 from the receivables, then lower its amount on its page', async ({ as, request }) => {
+    const session = await consumerSession(request, 'FR-0001');
+    // this order's user pays later: WeChat does not debit it on its own, so it waits in the receivables
+    const debit = await request.post(`${simUrl()}/sim/debits`, { data: { outcome: 'user-pays-later', outOrderNo: session.outOrderNo } });
+    expect(debit.status()).toBeLessThan(300);
+    const token = await operatorToken(request, 'fridgeBrand');
+    await waitForSessionState(request, token, session.sessionId, 'AWAITING_PAYMENT');
+
+    const page = await as('fridgeBrand', '/receivables?bucket=0-1d');
+    const row = page.getByRole('row').filter({ hasText: session.outOrderNo });
+    await row.getByRole('button', { name: '立即催收' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('请微信立即再次尝试从用户账户扣款');
+    const [collect] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/v1/sessions/${session.sessionId}/collect`)),
+      dialog.getByRole('button', { name: '确认催收' }).click(),
+    ]);
+    expect(collect.status()).toBe(202);
+    await expect(dialog).toBeHidden();
+
+    await page.getByText(session.outOrderNo).click();
+    await expect(page).toHaveURL(new RegExp(`/sessions/${session.sessionId}$`));
+    await page.getByRole('button', { name: '修改金额' }).click();
+    const modify = page.getByRole('dialog');
+    await expect(modify).toContainText('只能调低');
+    await modify.getByLabel('新金额（元）').fill('0.01');
+    await modify.getByLabel('原因').fill('e2e 减免');
+    const [lowered] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith(`/v1/sessions/${session.sessionId}/modify`)),
+      modify.getByRole('button', { name: '确认修改' }).click(),
+    ]);
+    expect(lowered.status()).toBe(202);
+    // the page reads the session again: the action is listed with its reason, the total is the new one
+    const actions = page.getByTestId('session-actions');
+    await expect(actions).toContainText('修改金额');
+    await expect(actions).toContainText('e2e 减免');
+    await expect(actions).toContainText('¥0.01');
   });
 });

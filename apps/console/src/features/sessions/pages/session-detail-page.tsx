@@ -114,7 +114,7 @@ export function SessionDetailPage({ sessionId }: { sessionId: string }) {
         <ActionsTable actions={session.refunds} testId="session-refunds" />
       </Section>
       <Section title={t('detail.actions')}>
-        <ActionsTable actions={session.actions} />
+        <ActionsTable actions={session.actions} testId="session-actions" />
       </Section>
       <Section title={t('detail.attempts')}>
         <AttemptsTable attempts={session.attempts} />
