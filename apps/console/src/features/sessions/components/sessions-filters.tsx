@@ -24,13 +24,7 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
         <Input allowClear placeholder={t('filters.qPlaceholder')} style={FIELD_WIDTH} />
       </Form.Item>
       <Form.Item name="state" label={t('filters.state')}>
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 220 }}
-          options={SESSION_STATES.map((s) => ({ value: s, label: tc(`state.${s}`) }))}
-          placeholder={t('filters.all')}
-        />
+        <Select mode="multiple" allowClear style={{ minWidth: 220 }} options={SESSION_STATES.map((s) => ({ value: s, label: tc(`state.${s}`) }))} placeholder={t('filters.all')} />
       </Form.Item>
       <Form.Item name="vertical" label={t('filters.vertical')}>
         <Select allowClear style={FIELD_WIDTH} options={VERTICALS.map((v) => ({ value: v, label: t(`vertical.${v}`) }))} placeholder={t('filters.all')} />

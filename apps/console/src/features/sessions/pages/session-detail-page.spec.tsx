@@ -31,7 +31,14 @@ const inUse = session({
   paidFen: null,
   refundableFen: null,
   runningFen: 350,
-  runningQuote: { totalFen: 350, lines: [{ kind: 'energy', label: '电费', amountFen: 200, detail: '2 kWh' }, { kind: 'service', label: '服务费', amountFen: 150 }], capped: null },
+  runningQuote: {
+    totalFen: 350,
+    lines: [
+      { kind: 'energy', label: '电费', amountFen: 200, detail: '2 kWh' },
+      { kind: 'service', label: '服务费', amountFen: 150 },
+    ],
+    capped: null,
+  },
   meterReading: { readAt: '2026-12-06T02:30:00.000Z', wattHours: 2000 },
   times: { createdAt: '2026-12-06T02:00:00.000Z', inUseAt: '2026-12-06T02:01:00.000Z', confirmedAt: '2026-12-06T02:00:30.000Z', paidAt: null },
 });
@@ -56,7 +63,19 @@ describe('a session page', () => {
     const paid = session({
       refundedFen: 300,
       refundableFen: 700,
-      refunds: [{ id: 'a1', kind: 'REFUND', amountFen: 300, state: 'SUCCEEDED', reason: '少找零', outRefundNo: 'RF0001', createdAt: '2026-12-06T04:00:00.000Z', finishedAt: null, error: null }],
+      refunds: [
+        {
+          id: 'a1',
+          kind: 'REFUND',
+          amountFen: 300,
+          state: 'SUCCEEDED',
+          reason: '少找零',
+          outRefundNo: 'RF0001',
+          createdAt: '2026-12-06T04:00:00.000Z',
+          finishedAt: null,
+          error: null,
+        },
+      ],
       lines: { post_payments: [{ name: '租借费', amount: 1000, description: '3元/小时' }], post_discounts: [], total_amount: 1000 },
     });
     serve(paid);
@@ -94,7 +113,17 @@ describe('how often a session page reads the session again', () => {
     expect(refreshInterval(session({ state: 'STARTING' }))).toBe(RUNNING_REFRESH_MS);
     expect(refreshInterval(session({ state: 'PAID' }))).toBe(false);
     expect(refreshInterval(session({ state: 'CANCELLED' }))).toBe(false);
-    const pending = { id: 'a', kind: 'REFUND', amountFen: 100, state: 'PROCESSING', reason: null, outRefundNo: null, createdAt: '2026-12-06T04:00:00.000Z', finishedAt: null, error: null } as const;
+    const pending = {
+      id: 'a',
+      kind: 'REFUND',
+      amountFen: 100,
+      state: 'PROCESSING',
+      reason: null,
+      outRefundNo: null,
+      createdAt: '2026-12-06T04:00:00.000Z',
+      finishedAt: null,
+      error: null,
+    } as const;
     expect(refreshInterval(session({ state: 'PAID', actions: [pending] }))).toBe(ACTION_REFRESH_MS);
     expect(refreshInterval(undefined)).toBe(false);
   });

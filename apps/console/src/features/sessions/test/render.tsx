@@ -19,7 +19,10 @@ export function renderSignedIn(page: ReactNode, permissions: readonly Permission
   const rootRoute = createRootRoute({ component: Outlet });
   const pageRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions/$sessionId', component: () => <>{page}</> });
   const listRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions', component: () => null });
-  const router = createRouter({ routeTree: rootRoute.addChildren([pageRoute, listRoute]), history: createMemoryHistory({ initialEntries: [...entries], initialIndex: entries.length - 1 }) });
+  const router = createRouter({
+    routeTree: rootRoute.addChildren([pageRoute, listRoute]),
+    history: createMemoryHistory({ initialEntries: [...entries], initialIndex: entries.length - 1 }),
+  });
   render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router as never} />
