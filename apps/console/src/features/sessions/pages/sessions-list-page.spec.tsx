@@ -80,6 +80,10 @@ describe('the sessions list', () => {
     const router = renderAt('/sessions?state=IN_USE&organizationId=org-1&page=3');
     await rowShown();
     await user.type(screen.getByLabelText('订单号'), 'ZZ2026');
+    // on a phone (jsdom has no breakpoints) the organisation filter is folded away but still counted and kept
+    const more = screen.getByRole('button', { name: '更多筛选（已选 1 项）' });
+    await user.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
     fireEvent.change(screen.getByLabelText('开始日期'), { target: { value: '2026-12-01' } });
     await user.click(screen.getByRole('button', { name: /查\s*询/ }));
     await waitFor(() => expect(router.state.location.search).toEqual({ state: ['IN_USE'], organizationId: 'org-1', q: 'ZZ2026', from: '2026-12-01' }));
