@@ -45,13 +45,21 @@ test.describe('sessions in the console', () => {
     await expect(page).toHaveURL(new RegExp(`q=${session.outOrderNo}`));
   });
 
-  test('receivables on a phone: one card per age, the list as cards', async ({ as, page }) => {
+  test('on a phone: receivables by age as cards, the sessions list with its filters folded', async ({ as, page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     await as('fridgeBrand', '/receivables');
     await expect(page.getByTestId('bucket-all')).toBeVisible();
     for (const bucket of ['0-1d', '1-3d', '3-7d', '7-30d', '>30d']) await expect(page.getByTestId(`bucket-${bucket}`)).toBeVisible();
     await page.getByTestId('bucket-7-30d').click();
     await expect(page).toHaveURL(/bucket=7-30d/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await page.goto('/sessions?vertical=FRIDGE');
+    await expect(page.getByLabel('开始日期')).toBeHidden();
+    await page.getByRole('button', { name: '更多筛选（已选 1 项）' }).click();
+    await expect(page.getByLabel('开始日期')).toBeVisible();
+    await page.getByRole('button', { name: /查\s*询/ }).click();
+    await expect(page).toHaveURL(/vertical=FRIDGE/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   });
 
