@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Button, Flex, Space, Tag, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
@@ -35,7 +36,8 @@ function SessionLink({ session }: { session: Session }) {
 export function SessionsListPage({ search, onSearchChange }: { search: SessionsSearch; onSearchChange: (search: SessionsSearch) => void }) {
   const { t } = useTranslation(NS);
   const list = useQuery(sessionsQuery(search));
-  const filters = filtersOf(search);
+  // one object per URL change (the filter bar resets its form whenever its values change identity)
+  const filters = useMemo(() => filtersOf(search), [search]);
   const filtered = Object.keys(filters).length > 0;
   const exporting = useMutation({
     mutationFn: () => downloadSessionsCsv(filters, `sessions-${dayIn(new Date())}.csv`),
