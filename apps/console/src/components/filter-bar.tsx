@@ -12,16 +12,18 @@ export interface FilterBarProps<Values extends object> {
   readonly empty: Values;
   /** Form.Item fields, each with a label. */
   readonly children: ReactNode;
+  /** On a phone, fold the whole bar behind one button (default); false when the bar folds its own rarer fields. */
+  readonly foldOnPhone?: boolean;
 }
 
 /**
  * The filters of a list. The URL is the state: the form shows what the URL says and writes back on
  * submit, so a filtered list can be shared and the back button works.
  */
-export function FilterBar<Values extends object>({ values, onChange, empty, children }: FilterBarProps<Values>) {
+export function FilterBar<Values extends object>({ values, onChange, empty, children, foldOnPhone = true }: FilterBarProps<Values>) {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
-  const phone = Grid.useBreakpoint().md === false;
+  const phone = Grid.useBreakpoint().md === false && foldOnPhone;
   const [open, setOpen] = useState(false);
   const active = Object.keys(strip(values)).filter((key) => !['page', 'pageSize', 'cursor', 'limit', 'offset'].includes(key)).length;
   useEffect(() => {

@@ -6,6 +6,23 @@ import type { paths } from '@/lib/api';
 
 export const SESSION_STATES = ['AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID', 'CANCELLED'] as const;
 export const VERTICALS = ['FRIDGE', 'POWERBANK_CABINET', 'EV_CHARGER', 'WATER_VALVE'] as const;
+export const ANOMALY_KINDS = [
+  'ORDER_REJECTED',
+  'ORDER_VANISHED',
+  'COMPLETE_REFUSED',
+  'UNKNOWN_ORDER_STATE',
+  'DONE_WITHOUT_PAYMENT',
+  'PAID_AMOUNT_MISMATCH',
+  'ORDER_REVOKED_WHILE_IN_USE',
+  'ORDER_REVOKED_WHILE_AWAITING_PAYMENT',
+  'ORDER_EXPIRED_WHILE_IN_USE',
+  'ORDER_EXPIRED_WHILE_AWAITING_PAYMENT',
+  'STARTED_AFTER_CANCEL',
+  'USAGE_INVALID',
+  'REFUND_ABNORMAL',
+  'DEVICE_DID_NOT_STOP',
+  'OTHER',
+] as const satisfies readonly NonNullable<SessionsApiQuery['anomalyKind']>[];
 export const PAGE_SIZES = [20, 50, 100] as const;
 
 const text = z.string().trim().min(1).max(200).optional().catch(undefined);
@@ -28,6 +45,7 @@ export const sessionsSearchSchema = z.object({
     .preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean())
     .optional()
     .catch(undefined),
+  anomalyKind: z.enum(ANOMALY_KINDS).optional().catch(undefined),
   from: day,
   to: day,
   q: text,
@@ -53,6 +71,7 @@ export function filtersQuery(search: SessionsFilters): SessionsApiQuery {
     ...(search.siteId ? { siteId: search.siteId } : {}),
     ...(search.organizationId ? { organizationId: search.organizationId } : {}),
     ...(search.anomaly !== undefined ? { anomaly: search.anomaly ? 'true' : 'false' } : {}),
+    ...(search.anomalyKind ? { anomalyKind: search.anomalyKind } : {}),
     ...(search.from ? { from: search.from } : {}),
     ...(search.to ? { to: search.to } : {}),
     ...(search.q ? { q: search.q } : {}),

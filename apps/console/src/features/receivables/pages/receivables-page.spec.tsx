@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -7,6 +7,9 @@ import type { Schemas } from '@zizhu/api-client';
 import { meQuery } from '@/lib/me';
 import { receivablesSearchSchema } from '../search';
 import { ReceivablesPage } from './receivables-page';
+
+// whole pages with antd on a machine shared by several people: more than the default per test
+jest.setTimeout(60_000);
 
 const owed: Schemas['ReceivableDto'] = {
   id: '7f0c2c8e-4a51-4d1a-9c3e-1f6f0f6b8a02',

@@ -70,7 +70,14 @@ export function ReceivablesPage({ search, onSearchChange }: { search: Receivable
         filters={
           <Row gutter={[12, 12]}>
             <Col xs={12} sm={8} lg={4}>
-              <BucketCard testId="bucket-all" title={t('cards.all')} count={data?.count ?? 0} owedFen={data?.owedFen ?? 0} active={!search.bucket} onClick={() => pick(undefined)} />
+              <BucketCard
+                testId="bucket-all"
+                title={t('cards.all')}
+                count={data?.count ?? 0}
+                owedFen={data?.owedFen ?? 0}
+                active={!search.bucket}
+                onClick={() => pick(undefined)}
+              />
             </Col>
             {BUCKETS.map((bucket) => {
               const b = data?.aging.find((a) => a.bucket === bucket);

@@ -1,22 +1,20 @@
-import { Form, Input, InputNumber, Typography } from 'antd';
+import { Button, Flex, Form, Input, InputNumber } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '@/components/confirm-action';
 import { useFormatTime } from '@/components/time';
 import { formatFen } from '@/lib/format';
+import { usePreferences } from '@/lib/preferences';
 import type { SessionDetail } from '../api/get-session';
 import { endSession, useSessionChanged } from '../api/session-actions';
 import { NS } from '../i18n';
+import { fromZonedInput, toZonedInput } from '../zoned';
 
 interface EndValues {
   endedAt: string;
   wattHours?: number;
   volumeMillilitres?: number;
-}
-
-/** `YYYY-MM-DDTHH:mm` of an instant in the browser's zone, as a datetime-local input holds it. */
-function localInputValue(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  items?: { sku?: string; count?: number }[];
 }
 
 /** When the service began as the API prices it: the device's own start, else the start command, else creation. */
@@ -32,6 +30,8 @@ export function usageFor(session: SessionDetail, values: EndValues, endedAt: str
   if (session.deviceType === 'WATER_VALVE' && values.volumeMillilitres !== undefined && values.volumeMillilitres !== null) {
     return { volumeMillilitres: values.volumeMillilitres };
   }
+  const items = (values.items ?? []).filter((i) => i.sku && i.count).map((i) => ({ sku: i.sku!.trim(), count: i.count! }));
+  if (session.deviceType === 'FRIDGE' && items.length > 0) return { items };
   return undefined;
 }
 
@@ -40,6 +40,7 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
   const { t } = useTranslation(NS);
   const changed = useSessionChanged();
   const formatTime = useFormatTime();
+  const { timeZone } = usePreferences();
   const started = startOf(session);
   return (
     <ConfirmAction<EndValues>
@@ -48,18 +49,16 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
       danger
       title={t('end.title', { outOrderNo: session.outOrderNo })}
       okText={t('end.ok')}
-      consequences={t('end.consequences', {
-        device: session.deviceCode,
-        planVersion: session.planVersion,
-        running: session.runningFen === null ? t('end.runningUnknown') : formatFen(session.runningFen),
-      })}
+      consequences={`${t('end.consequences', { device: session.deviceCode, planVersion: session.planVersion })} ${
+        session.runningFen === null ? t('end.runningUnknown') : t('end.runningNow', { amount: formatFen(session.runningFen) })
+      }`}
       initialValues={{
-        endedAt: localInputValue(new Date()),
+        endedAt: toZonedInput(new Date(), timeZone),
         ...(session.meterReading?.wattHours !== undefined ? { wattHours: session.meterReading.wattHours } : {}),
         ...(session.meterReading?.volumeMillilitres !== undefined ? { volumeMillilitres: session.meterReading.volumeMillilitres } : {}),
       }}
       onConfirm={(values, key) => {
-        const endedAt = new Date(values.endedAt).toISOString();
+        const endedAt = (fromZonedInput(values.endedAt, timeZone) ?? new Date(Number.NaN)).toISOString();
         const usage = usageFor(session, values, endedAt);
         return endSession(session.id, { endedAt, reason: values.reason ?? '', ...(usage ? { usage } : {}) }, key);
       }}
@@ -68,13 +67,13 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
       <Form.Item
         name="endedAt"
         label={t('end.endedAt')}
-        extra={started ? t('end.endedAtHint', { started: formatTime(started) }) : undefined}
+        extra={started ? t('end.endedAtHint', { started: formatTime(started), timeZone }) : undefined}
         rules={[
           { required: true, message: t('end.endedAtRequired') },
           {
             validator: async (_rule, value: string) => {
-              const at = new Date(value).getTime();
-              if (Number.isNaN(at)) throw new Error(t('end.endedAtRequired'));
+              const at = fromZonedInput(value ?? '', timeZone)?.getTime();
+              if (at === undefined) throw new Error(t('end.endedAtRequired'));
               if (at > Date.now() + 60_000 || (started !== null && at < new Date(started).getTime() - 60_000)) throw new Error(t('end.endedAtRange'));
             },
           },
@@ -82,17 +81,32 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
       >
         <Input type="datetime-local" />
       </Form.Item>
-      <Form.Item noStyle shouldUpdate>
-        {({ getFieldValue }) => {
-          const value = getFieldValue('endedAt') as string | undefined;
-          const at = value ? new Date(value) : null;
-          return at && !Number.isNaN(at.getTime()) ? <Typography.Paragraph type="secondary">{t('end.endsAt', { at: formatTime(at) })}</Typography.Paragraph> : null;
-        }}
-      </Form.Item>
       {session.deviceType === 'EV_CHARGER' ? (
         <Form.Item name="wattHours" label={t('end.wattHours')} extra={t('end.usageHint')}>
           <InputNumber min={0} precision={0} style={{ width: '100%' }} />
         </Form.Item>
+      ) : null}
+      {session.deviceType === 'FRIDGE' ? (
+        <Form.List name="items">
+          {(fields, { add, remove }) => (
+            <Form.Item label={t('end.items')} extra={t('end.itemsHint')}>
+              {fields.map((field) => (
+                <Flex key={field.key} gap="small" align="start" wrap>
+                  <Form.Item name={[field.name, 'sku']} rules={[{ required: true, whitespace: true, message: t('end.skuRequired') }]} style={{ flex: 2, minWidth: 140 }}>
+                    <Input aria-label={t('end.sku')} placeholder={t('end.sku')} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'count']} rules={[{ required: true, message: t('end.countRequired') }]} style={{ flex: 1, minWidth: 90 }}>
+                    <InputNumber aria-label={t('end.count')} placeholder={t('end.count')} min={1} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                  <Button aria-label={t('end.removeItem')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+                </Flex>
+              ))}
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ count: 1 })} block>
+                {t('end.addItem')}
+              </Button>
+            </Form.Item>
+          )}
+        </Form.List>
       ) : null}
       {session.deviceType === 'WATER_VALVE' ? (
         <Form.Item name="volumeMillilitres" label={t('end.volumeMillilitres')} extra={t('end.usageHint')}>

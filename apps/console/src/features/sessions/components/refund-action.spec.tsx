@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { json, session, stubFetch, type Sent } from '../test/fixtures';
 import { RefundAction } from './refund-action';
+
+// whole pages with antd on a machine shared by several people: more than the default per test
+jest.setTimeout(60_000);
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

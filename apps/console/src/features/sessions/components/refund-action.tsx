@@ -36,7 +36,10 @@ export function RefundAction({ session, open, onClose }: { session: SessionDetai
         name="amountYuan"
         label={t('refund.amount')}
         extra={t('refund.amountHint', { refundable: formatFen(refundable) })}
-        rules={[{ required: true, message: t('amount.required') }, yuanRule({ invalid: t('amount.invalid'), range: t('refund.range', { refundable: formatFen(refundable) }) }, 1, refundable)]}
+        rules={[
+          { required: true, message: t('amount.required') },
+          yuanRule({ invalid: t('amount.invalid'), range: t('refund.range', { refundable: formatFen(refundable) }) }, 1, refundable),
+        ]}
       >
         <Input inputMode="decimal" prefix="¥" autoComplete="off" />
       </Form.Item>

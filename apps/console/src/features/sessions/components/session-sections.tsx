@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Card, Descriptions, Empty, Table, Tag, Timeline, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { StateTag } from '@/components/state-tag';
@@ -232,7 +233,8 @@ export function AttemptsTable({ attempts }: { attempts: readonly Schemas['OrderA
   );
 }
 
-export function Section({ title, children, extra }: { title: string; children: React.ReactNode; extra?: React.ReactNode }) {
+/** One titled part of the session page. */
+export function Section({ title, children, extra }: { title: string; children: ReactNode; extra?: ReactNode }) {
   return (
     <Card size="small" title={title} extra={extra}>
       {children}

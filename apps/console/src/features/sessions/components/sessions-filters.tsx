@@ -1,10 +1,11 @@
-import { Form, Input, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Form, Grid, Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { FilterBar } from '@/components/filter-bar';
 import { $api } from '@/lib/api';
 import { NS } from '../i18n';
-import { SESSION_STATES, VERTICALS, type SessionsFilters } from '../search';
+import { ANOMALY_KINDS, SESSION_STATES, VERTICALS, type SessionsFilters } from '../search';
 
 const FIELD_WIDTH = { minWidth: 180 };
 const DEVICE_OPTIONS_LIMIT = 100;
@@ -13,29 +14,28 @@ const DEVICE_OPTIONS_LIMIT = 100;
 export function SessionsFilterBar({ values, onChange }: { values: SessionsFilters; onChange: (values: SessionsFilters) => void }) {
   const { t } = useTranslation(NS);
   const { t: tc } = useTranslation();
+  // on a phone the less used filters fold away (kept in the form, so a search never drops them)
+  const phone = Grid.useBreakpoint().md === false;
+  const [more, setMore] = useState(false);
+  const folded = (['vertical', 'organizationId', 'siteId', 'deviceId', 'anomalyKind', 'from', 'to'] as const).filter((k) => values[k] !== undefined).length;
+  const hidden = phone && !more;
   const sites = useQuery($api.queryOptions('get', '/v1/sites', { params: { query: { limit: 200 } } }, { staleTime: 60_000 }));
   const organizations = useQuery($api.queryOptions('get', '/v1/organizations', {}, { staleTime: 60_000 }));
   const devices = useQuery(
     $api.queryOptions('get', '/v1/devices', { params: { query: { limit: DEVICE_OPTIONS_LIMIT, ...(values.siteId ? { siteId: values.siteId } : {}) } } }, { staleTime: 60_000 }),
   );
   return (
-    <FilterBar<SessionsFilters> values={values} onChange={onChange} empty={{}}>
+    <FilterBar<SessionsFilters> values={values} onChange={onChange} empty={{}} foldOnPhone={false}>
       <Form.Item name="q" label={t('filters.q')}>
         <Input allowClear placeholder={t('filters.qPlaceholder')} style={FIELD_WIDTH} />
       </Form.Item>
       <Form.Item name="state" label={t('filters.state')}>
-        <Select
-          mode="multiple"
-          allowClear
-          style={{ minWidth: 220 }}
-          options={SESSION_STATES.map((s) => ({ value: s, label: tc(`state.${s}`) }))}
-          placeholder={t('filters.all')}
-        />
+        <Select mode="multiple" allowClear style={{ minWidth: 220 }} options={SESSION_STATES.map((s) => ({ value: s, label: tc(`state.${s}`) }))} placeholder={t('filters.all')} />
       </Form.Item>
-      <Form.Item name="vertical" label={t('filters.vertical')}>
+      <Form.Item name="vertical" label={t('filters.vertical')} hidden={hidden}>
         <Select allowClear style={FIELD_WIDTH} options={VERTICALS.map((v) => ({ value: v, label: t(`vertical.${v}`) }))} placeholder={t('filters.all')} />
       </Form.Item>
-      <Form.Item name="organizationId" label={t('filters.organization')}>
+      <Form.Item name="organizationId" label={t('filters.organization')} hidden={hidden}>
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -45,7 +45,7 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
           placeholder={t('filters.all')}
         />
       </Form.Item>
-      <Form.Item name="siteId" label={t('filters.site')}>
+      <Form.Item name="siteId" label={t('filters.site')} hidden={hidden}>
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -55,7 +55,7 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
           placeholder={t('filters.all')}
         />
       </Form.Item>
-      <Form.Item name="deviceId" label={t('filters.device')}>
+      <Form.Item name="deviceId" label={t('filters.device')} hidden={hidden}>
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
@@ -76,12 +76,22 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
           placeholder={t('filters.all')}
         />
       </Form.Item>
-      <Form.Item name="from" label={t('filters.from')}>
+      <Form.Item name="anomalyKind" label={t('filters.anomalyKind')} hidden={hidden}>
+        <Select allowClear showSearch style={{ minWidth: 220 }} options={ANOMALY_KINDS.map((k) => ({ value: k, label: k }))} placeholder={t('filters.all')} />
+      </Form.Item>
+      <Form.Item name="from" label={t('filters.from')} hidden={hidden}>
         <Input type="date" />
       </Form.Item>
-      <Form.Item name="to" label={t('filters.to')}>
+      <Form.Item name="to" label={t('filters.to')} hidden={hidden}>
         <Input type="date" />
       </Form.Item>
+      {phone ? (
+        <Form.Item>
+          <Button type="link" onClick={() => setMore((m) => !m)} aria-expanded={more}>
+            {more ? t('filters.fewer') : t('filters.more', { count: folded })}
+          </Button>
+        </Form.Item>
+      ) : null}
     </FilterBar>
   );
 }

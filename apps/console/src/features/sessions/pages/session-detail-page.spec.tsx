@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import { screen, waitFor, within } from '@testing-library/react';
 import { ACTION_REFRESH_MS, refreshInterval, RUNNING_REFRESH_MS } from '../api/get-session';
 import { json, session, stubFetch } from '../test/fixtures';
 import { renderSignedIn } from '../test/render';
 import { SessionDetailPage } from './session-detail-page';
+
+// whole pages with antd on a machine shared by several people: more than the default per test
+jest.setTimeout(60_000);
 
 let restore: () => void = () => undefined;
 afterEach(() => {
@@ -28,7 +31,14 @@ const inUse = session({
   paidFen: null,
   refundableFen: null,
   runningFen: 350,
-  runningQuote: { totalFen: 350, lines: [{ kind: 'energy', label: '电费', amountFen: 200, detail: '2 kWh' }, { kind: 'service', label: '服务费', amountFen: 150 }], capped: null },
+  runningQuote: {
+    totalFen: 350,
+    lines: [
+      { kind: 'energy', label: '电费', amountFen: 200, detail: '2 kWh' },
+      { kind: 'service', label: '服务费', amountFen: 150 },
+    ],
+    capped: null,
+  },
   meterReading: { readAt: '2026-12-06T02:30:00.000Z', wattHours: 2000 },
   times: { createdAt: '2026-12-06T02:00:00.000Z', inUseAt: '2026-12-06T02:01:00.000Z', confirmedAt: '2026-12-06T02:00:30.000Z', paidAt: null },
 });
@@ -53,7 +63,19 @@ describe('a session page', () => {
     const paid = session({
       refundedFen: 300,
       refundableFen: 700,
-      refunds: [{ id: 'a1', kind: 'REFUND', amountFen: 300, state: 'SUCCEEDED', reason: '少找零', outRefundNo: 'RF0001', createdAt: '2026-12-06T04:00:00.000Z', finishedAt: null, error: null }],
+      refunds: [
+        {
+          id: 'a1',
+          kind: 'REFUND',
+          amountFen: 300,
+          state: 'SUCCEEDED',
+          reason: '少找零',
+          outRefundNo: 'RF0001',
+          createdAt: '2026-12-06T04:00:00.000Z',
+          finishedAt: null,
+          error: null,
+        },
+      ],
       lines: { post_payments: [{ name: '租借费', amount: 1000, description: '3元/小时' }], post_discounts: [], total_amount: 1000 },
     });
     serve(paid);
@@ -71,6 +93,13 @@ describe('a session page', () => {
     expect(buttons(/^退\s*款$/)).toHaveLength(0);
   });
 
+  it('goes back to the list as it was filtered', async () => {
+    serve(session());
+    const { router } = renderSignedIn(<SessionDetailPage sessionId={session().id} />, READ_ONLY, ['/sessions?q=ZZ2026', '/sessions/x']);
+    (await shown('← 返回订单列表')).click();
+    await waitFor(() => expect(router.state.location.href).toBe('/sessions?q=ZZ2026'));
+  });
+
   it('shows a session it may not see as the problem the API answered', async () => {
     ({ restore } = stubFetch(() => json(404, { status: 404, code: 'SESSION_NOT_FOUND', title: 'Not Found', detail: 'No such session.' }, 'application/problem+json')));
     renderSignedIn(<SessionDetailPage sessionId="00000000-0000-4000-8000-000000000999" />, ACTING);
@@ -84,7 +113,17 @@ describe('how often a session page reads the session again', () => {
     expect(refreshInterval(session({ state: 'STARTING' }))).toBe(RUNNING_REFRESH_MS);
     expect(refreshInterval(session({ state: 'PAID' }))).toBe(false);
     expect(refreshInterval(session({ state: 'CANCELLED' }))).toBe(false);
-    const pending = { id: 'a', kind: 'REFUND', amountFen: 100, state: 'PROCESSING', reason: null, outRefundNo: null, createdAt: '2026-12-06T04:00:00.000Z', finishedAt: null, error: null } as const;
+    const pending = {
+      id: 'a',
+      kind: 'REFUND',
+      amountFen: 100,
+      state: 'PROCESSING',
+      reason: null,
+      outRefundNo: null,
+      createdAt: '2026-12-06T04:00:00.000Z',
+      finishedAt: null,
+      error: null,
+    } as const;
     expect(refreshInterval(session({ state: 'PAID', actions: [pending] }))).toBe(ACTION_REFRESH_MS);
     expect(refreshInterval(undefined)).toBe(false);
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals';
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -6,6 +6,9 @@ import { createMemoryHistory, createRootRoute, createRoute, createRouter, Outlet
 import { json, session, stubFetch, type Sent } from '../test/fixtures';
 import { sessionsSearchSchema } from '../search';
 import { SessionsListPage } from './sessions-list-page';
+
+// whole pages with antd on a machine shared by several people: more than the default per test
+jest.setTimeout(60_000);
 
 // The list inside a router wired the way app/routes/_app/sessions/index.tsx wires it: the URL is the state.
 function renderAt(url: string) {
@@ -60,10 +63,16 @@ describe('the sessions list', () => {
     expect(query.get('offset')).toBe('0');
   });
 
-  it('accepts ?anomaly=true', async () => {
-    renderAt('/sessions?anomaly=true');
+  it('accepts ?anomaly=true (and a kind), and drops what it cannot read', async () => {
+    const router = renderAt('/sessions?anomaly=true&anomalyKind=REFUND_ABNORMAL&vertical=TOASTER&page=0');
     await rowShown();
-    expect(listCalls().at(-1)!.url.searchParams.get('anomaly')).toBe('true');
+    const query = listCalls().at(-1)!.url.searchParams;
+    expect(query.get('anomaly')).toBe('true');
+    expect(query.get('anomalyKind')).toBe('REFUND_ABNORMAL');
+    expect(query.has('vertical')).toBe(false);
+    expect(query.get('offset')).toBe('0');
+    const search = router.state.location.search as Record<string, unknown>;
+    expect([search['anomaly'], search['anomalyKind'], search['vertical'], search['page']]).toEqual([true, 'REFUND_ABNORMAL', undefined, undefined]);
   });
 
   it('a filter change writes the URL search params (keeping the others, back to page 1) and asks the API with them', async () => {
@@ -71,6 +80,10 @@ describe('the sessions list', () => {
     const router = renderAt('/sessions?state=IN_USE&organizationId=org-1&page=3');
     await rowShown();
     await user.type(screen.getByLabelText('订单号'), 'ZZ2026');
+    // on a phone (jsdom has no breakpoints) the organisation filter is folded away but still counted and kept
+    const more = screen.getByRole('button', { name: '更多筛选（已选 1 项）' });
+    await user.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
     fireEvent.change(screen.getByLabelText('开始日期'), { target: { value: '2026-12-01' } });
     await user.click(screen.getByRole('button', { name: /查\s*询/ }));
     await waitFor(() => expect(router.state.location.search).toEqual({ state: ['IN_USE'], organizationId: 'org-1', q: 'ZZ2026', from: '2026-12-01' }));

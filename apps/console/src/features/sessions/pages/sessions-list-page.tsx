@@ -1,24 +1,21 @@
-import { Button, Flex, Space, Tag, Typography } from "antd";
-import { DownloadOutlined } from "@ant-design/icons";
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
-import { useTranslation } from "react-i18next";
-import { ListPage } from "@/components/list-page";
-import { StateTag } from "@/components/state-tag";
-import { Money, Time } from "@/components/time";
-import { dayIn } from "@/lib/format";
-import type { Schemas } from "@zizhu/api-client";
-import { downloadSessionsCsv } from "../api/export-sessions";
-import { sessionsQuery } from "../api/list-sessions";
-import { SessionsFilterBar } from "../components/sessions-filters";
-import { NS } from "../i18n";
-import {
-  PAGE_SIZES,
-  type SessionsFilters,
-  type SessionsSearch,
-} from "../search";
+import { useMemo } from 'react';
+import { Button, Flex, Space, Tag, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { ListPage } from '@/components/list-page';
+import { StateTag } from '@/components/state-tag';
+import { Money, Time } from '@/components/time';
+import { dayIn } from '@/lib/format';
+import type { Schemas } from '@zizhu/api-client';
+import { downloadSessionsCsv } from '../api/export-sessions';
+import { sessionsQuery } from '../api/list-sessions';
+import { SessionsFilterBar } from '../components/sessions-filters';
+import { NS } from '../i18n';
+import { PAGE_SIZES, type SessionsFilters, type SessionsSearch } from '../search';
 
-type Session = Schemas["SessionDto"];
+type Session = Schemas['SessionDto'];
 
 function filtersOf(search: SessionsSearch): SessionsFilters {
   const { page: _page, pageSize: _pageSize, ...filters } = search;
@@ -36,34 +33,24 @@ function SessionLink({ session }: { session: Session }) {
 }
 
 /** Every session the login may see, filtered by the URL, paged by the server, exportable as CSV. */
-export function SessionsListPage({
-  search,
-  onSearchChange,
-}: {
-  search: SessionsSearch;
-  onSearchChange: (search: SessionsSearch) => void;
-}) {
+export function SessionsListPage({ search, onSearchChange }: { search: SessionsSearch; onSearchChange: (search: SessionsSearch) => void }) {
   const { t } = useTranslation(NS);
   const list = useQuery(sessionsQuery(search));
-  const filters = filtersOf(search);
+  // one object per URL change (the filter bar resets its form whenever its values change identity)
+  const filters = useMemo(() => filtersOf(search), [search]);
   const filtered = Object.keys(filters).length > 0;
   const exporting = useMutation({
-    mutationFn: () =>
-      downloadSessionsCsv(filters, `sessions-${dayIn(new Date())}.csv`),
+    mutationFn: () => downloadSessionsCsv(filters, `sessions-${dayIn(new Date())}.csv`),
   });
   const pageSize = search.pageSize ?? PAGE_SIZES[0];
   return (
     <ListPage<Session>
       testId="sessions-list"
-      title={t("list.title")}
-      subtitle={t("list.subtitle")}
+      title={t('list.title')}
+      subtitle={t('list.subtitle')}
       extra={
-        <Button
-          icon={<DownloadOutlined />}
-          loading={exporting.isPending}
-          onClick={() => exporting.mutate()}
-        >
-          {t("list.export")}
+        <Button icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()}>
+          {t('list.export')}
         </Button>
       }
       filters={
@@ -96,80 +83,76 @@ export function SessionsListPage({
       }}
       columns={[
         {
-          title: t("fields.outOrderNo"),
-          key: "outOrderNo",
+          title: t('fields.outOrderNo'),
+          key: 'outOrderNo',
           render: (_v, s) => (
             <Space orientation="vertical" size={0}>
               <SessionLink session={s} />
-              <Typography.Text
-                type="secondary"
-                style={{ fontSize: 12 }}
-                copyable={{ text: s.id }}
-              >
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} copyable={{ text: s.id }}>
                 {s.id}
               </Typography.Text>
             </Space>
           ),
         },
         {
-          title: t("fields.state"),
-          dataIndex: "state",
+          title: t('fields.state'),
+          dataIndex: 'state',
           render: (v: string) => <StateTag state={v} />,
         },
         {
-          title: t("fields.vertical"),
-          dataIndex: "deviceType",
+          title: t('fields.vertical'),
+          dataIndex: 'deviceType',
           render: (v: string) => t(`vertical.${v}`),
         },
-        { title: t("fields.device"), dataIndex: "deviceCode" },
+        { title: t('fields.device'), dataIndex: 'deviceCode' },
         {
-          title: t("fields.created"),
-          key: "created",
-          render: (_v, s) => <Time value={s.times["createdAt"]} />,
+          title: t('fields.created'),
+          key: 'created',
+          render: (_v, s) => <Time value={s.times['createdAt']} />,
         },
         {
-          title: t("fields.amount"),
-          key: "amount",
-          align: "right",
+          title: t('fields.amount'),
+          key: 'amount',
+          align: 'right',
           render: (_v, s) =>
             s.totalFen !== null ? (
               <Money fen={s.totalFen} />
             ) : s.runningFen !== null ? (
               <Space size={4}>
                 <Money fen={s.runningFen} />
-                <Tag>{t("list.running")}</Tag>
+                <Tag>{t('list.running')}</Tag>
               </Space>
             ) : (
-              "—"
+              '—'
             ),
         },
         {
-          title: t("fields.paid"),
-          dataIndex: "paidFen",
-          align: "right",
+          title: t('fields.paid'),
+          dataIndex: 'paidFen',
+          align: 'right',
           render: (v: number | null) => <Money fen={v} />,
         },
         {
-          title: t("fields.refunded"),
-          dataIndex: "refundedFen",
-          align: "right",
-          render: (v: number) => (v > 0 ? <Money fen={v} /> : "—"),
+          title: t('fields.refunded'),
+          dataIndex: 'refundedFen',
+          align: 'right',
+          render: (v: number) => (v > 0 ? <Money fen={v} /> : '—'),
         },
         {
-          title: t("fields.anomaly"),
-          dataIndex: "anomalyKind",
+          title: t('fields.anomaly'),
+          dataIndex: 'anomalyKind',
           render: (v: string | null, s) =>
             v ? (
               <Tag color="warning" title={s.anomaly ?? undefined}>
                 {v}
               </Tag>
             ) : (
-              "—"
+              '—'
             ),
         },
       ]}
       renderCard={(s) => (
-        <Space orientation="vertical" size={2} style={{ width: "100%" }}>
+        <Space orientation="vertical" size={2} style={{ width: '100%' }}>
           <Flex justify="space-between" align="center" gap="small" wrap>
             <SessionLink session={s} />
             <StateTag state={s.state} />
@@ -185,7 +168,7 @@ export function SessionsListPage({
           </Flex>
           <Flex justify="space-between" gap="small" wrap>
             <Typography.Text type="secondary">
-              <Time value={s.times["createdAt"]} />
+              <Time value={s.times['createdAt']} />
             </Typography.Text>
             {s.anomalyKind ? <Tag color="warning">{s.anomalyKind}</Tag> : null}
           </Flex>

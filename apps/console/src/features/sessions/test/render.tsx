@@ -5,8 +5,8 @@ import { createMemoryHistory, createRootRoute, createRoute, createRouter, Outlet
 import { meQuery } from '@/lib/me';
 import type { Permission } from '@/lib/access';
 
-/** Renders `page` at `/sessions/x` inside a router (for its links) signed in with `permissions`. */
-export function renderSignedIn(page: ReactNode, permissions: readonly Permission[]) {
+/** Renders `page` at `/sessions/x` (the last of `entries`, the history behind it) inside a router (for its links) signed in with `permissions`. */
+export function renderSignedIn(page: ReactNode, permissions: readonly Permission[], entries: readonly string[] = ['/sessions/x']) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(meQuery().queryKey, {
     operatingModel: 'SELF_RUN',
@@ -19,7 +19,10 @@ export function renderSignedIn(page: ReactNode, permissions: readonly Permission
   const rootRoute = createRootRoute({ component: Outlet });
   const pageRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions/$sessionId', component: () => <>{page}</> });
   const listRoute = createRoute({ getParentRoute: () => rootRoute, path: '/sessions', component: () => null });
-  const router = createRouter({ routeTree: rootRoute.addChildren([pageRoute, listRoute]), history: createMemoryHistory({ initialEntries: ['/sessions/x'] }) });
+  const router = createRouter({
+    routeTree: rootRoute.addChildren([pageRoute, listRoute]),
+    history: createMemoryHistory({ initialEntries: [...entries], initialIndex: entries.length - 1 }),
+  });
   render(
     <QueryClientProvider client={queryClient}>
       <RouterProvider router={router as never} />
