@@ -13,7 +13,7 @@ const ROUNDS = Number(process.env.BENCH_OVERVIEW_ROUNDS ?? 50);
 const F1 = '00000000-0000-4000-8000-000000000021';
 
 /** 5,000 fridges split between the demo brand's two franchisees; 100,000 sessions over 60 days (1,000 in use, 1,000 unpaid, the rest paid or cancelled), 2% of the paid ones partly refunded, 300 devices with a fault today. */
-async function seed(url: string): Promise<void> {
+export async function seedOverviewData(url: string): Promise<void> {
   const db = new pg.Client({ connectionString: url });
   await db.connect();
   try {
@@ -71,7 +71,7 @@ export async function runOverviewBench(): Promise<string> {
     );
     try {
       const seeding = performance.now();
-      await seed(server.url);
+      await seedOverviewData(server.url);
       const seededMs = performance.now() - seeding;
       const base = `http://127.0.0.1:${port}`;
       const token = async (login: string) => {

@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { runApiBench } from './api.bench.js';
+import { runConsoleBench } from './console.bench.js';
 import { runFleetBench } from './fleet.bench.js';
 import { runLoopBench } from './loop.bench.js';
 import { runOverviewBench } from './overview.bench.js';
@@ -23,6 +24,7 @@ for (const [name, bench] of [
   ['fleet', runFleetBench],
   ['pricing', runPricingBench],
   ['overview', runOverviewBench],
+  ['console', runConsoleBench],
   ['session list', runSessionsBench],
 ] as const) {
   process.stderr.write(`running the ${name} benchmark…\n`);

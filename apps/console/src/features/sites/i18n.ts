@@ -1,5 +1,5 @@
 import { registerNamespace } from '@/lib/i18n';
-import zh from '@/locales/zh-CN/sites.json' with { type: 'json' };
-import en from '@/locales/en/sites.json' with { type: 'json' };
+import zh from './locales/zh-CN.json' with { type: 'json' };
+import en from './locales/en.json' with { type: 'json' };
 
 export const SITES_NS = registerNamespace('sites', { 'zh-CN': zh, en });
