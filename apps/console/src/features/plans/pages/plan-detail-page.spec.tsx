@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { i18next } from '@/lib/i18n';
+import { setViewportWidth } from '@/test/viewport';
 import { fakeApi, withQueryClient, type Handler, type Sent } from '../test/fake-api';
 import { PLAN_ID, planDetail } from '../test/plans.fixtures';
 import { PlanDetailPage } from './plan-detail-page';
@@ -9,8 +10,15 @@ import { PlanDetailPage } from './plan-detail-page';
 configure({ asyncUtilTimeout: 20_000 });
 // the editor is a large antd form: on a shared two-core machine one test can take longer than the default 20 s
 jest.setTimeout(120_000);
-beforeAll(() => i18next.changeLanguage('en'));
-afterAll(() => i18next.changeLanguage('zh-CN'));
+// a phone: the version history is a list that opens each version's rule
+beforeAll(() => {
+  setViewportWidth(390);
+  return i18next.changeLanguage('en');
+});
+afterAll(() => {
+  setViewportWidth(1280);
+  return i18next.changeLanguage('zh-CN');
+});
 
 let api: { sent: Sent[]; restore: () => void };
 afterEach(() => api.restore());

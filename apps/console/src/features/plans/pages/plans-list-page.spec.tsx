@@ -10,12 +10,8 @@ import { PlansListPage } from './plans-list-page';
 // a shared two-core machine renders antd slowly: wait longer than the defaults for what the tests name
 configure({ asyncUtilTimeout: 20_000 });
 jest.setTimeout(120_000);
-// a franchisee's phone: rows are cards
-beforeAll(() => {
-  setViewportWidth(390);
-  return i18next.changeLanguage('en');
-});
-afterAll(() => setViewportWidth(1280));
+beforeAll(() => i18next.changeLanguage('en'));
+afterEach(() => setViewportWidth(1280));
 afterAll(() => i18next.changeLanguage('zh-CN'));
 
 let api: { sent: Sent[]; restore: () => void };
@@ -42,6 +38,7 @@ function renderList(search: PlansSearch) {
 
 describe('the plans list', () => {
   it('asks the server for the page and filters in the URL, and shows each plan (as a card on a phone)', async () => {
+    setViewportWidth(390);
     const { opened } = renderList(plansSearchSchema.parse({ page: 3, pageSize: 20, type: 'RENTAL', q: '充电宝' }));
     const link = await screen.findByRole('link', { name: '充电宝 3元/小时' });
     const list = api.sent.filter((s) => s.path === '/v1/plans');
@@ -57,6 +54,7 @@ describe('the plans list', () => {
   });
 
   it('names each plan’s owner when the list holds plans of more than one organisation (a franchise brand’s)', async () => {
+    setViewportWidth(390);
     const franchisee = { ...ROW, id: '22222222-2222-4222-8222-222222222222', name: '加盟店 冰柜', organizationId: 'f1000000-0000-4000-8000-000000000001' };
     const organizations = [
       { id: ROW.organizationId, kind: 'OPERATOR', name: '冰柜品牌', operatingModel: 'FRANCHISE', parentId: null, createdAt: '2026-11-01T00:00:00Z' },
