@@ -32,3 +32,5 @@ globalThis.ResizeObserver ??= NoResizeObserver as unknown as typeof ResizeObserv
 // jsdom's getComputedStyle refuses a pseudo-element argument (antd measures the scrollbar with one)
 const computedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => computedStyle(element);
+// jsdom has no scrolling; the router's scroll restoration calls it on every navigation
+window.scrollTo = () => undefined;

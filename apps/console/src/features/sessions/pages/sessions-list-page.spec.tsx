@@ -6,6 +6,7 @@ import { createMemoryHistory, createRootRoute, createRoute, createRouter, Outlet
 import { json, session, stubFetch, type Sent } from '../test/fixtures';
 import { sessionsSearchSchema } from '../search';
 import { SessionsListPage } from './sessions-list-page';
+import { setViewportWidth } from '@/test/viewport';
 
 // whole pages with antd on a machine shared by several people: more than the default per test
 jest.setTimeout(60_000);
@@ -49,7 +50,10 @@ beforeEach(() => {
     return json(200, []);
   });
 });
-afterEach(() => stub.restore());
+afterEach(() => {
+  stub.restore();
+  setViewportWidth(1280);
+});
 
 describe('the sessions list', () => {
   it("accepts the overview's links: state and organisation from the URL reach the API", async () => {
@@ -77,10 +81,11 @@ describe('the sessions list', () => {
 
   it('a filter change writes the URL search params (keeping the others, back to page 1) and asks the API with them', async () => {
     const user = userEvent.setup({ delay: null });
+    setViewportWidth(390);
     const router = renderAt('/sessions?state=IN_USE&organizationId=org-1&page=3');
     await rowShown();
     await user.type(screen.getByLabelText('订单号'), 'ZZ2026');
-    // on a phone (jsdom has no breakpoints) the organisation filter is folded away but still counted and kept
+    // on a phone the organisation filter is folded away but still counted and kept
     const more = screen.getByRole('button', { name: '更多筛选（已选 1 项）' });
     await user.click(more);
     expect(more).toHaveAttribute('aria-expanded', 'true');
