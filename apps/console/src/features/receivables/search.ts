@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { paths } from '@/lib/api';
+import { optionalPage, optionalPageSize } from '@/lib/search-params';
 
 export const BUCKETS = ['0-1d', '1-3d', '3-7d', '7-30d', '>30d'] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
@@ -7,13 +8,8 @@ export const PAGE_SIZES = [20, 50, 100] as const;
 /** /receivables?bucket=3-7d&page=2: the age picked and the page; anything unreadable falls back. */
 export const receivablesSearchSchema = z.object({
   bucket: z.enum(BUCKETS).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .optional()
-    .catch(undefined),
+  page: optionalPage,
+  pageSize: optionalPageSize(PAGE_SIZES),
 });
 
 export type ReceivablesSearch = z.infer<typeof receivablesSearchSchema>;

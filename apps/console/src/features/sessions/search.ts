@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { paths } from '@/lib/api';
+import { optionalDay, optionalPage, optionalPageSize, optionalText } from '@/lib/search-params';
 
 // The list's state is its URL: these typed search params are what /sessions accepts (the overview links to
 // `/sessions?state=IN_USE&organizationId=…` and `/sessions?anomaly=true`); anything unreadable falls back.
@@ -25,12 +26,8 @@ export const ANOMALY_KINDS = [
 ] as const satisfies readonly NonNullable<SessionsApiQuery['anomalyKind']>[];
 export const PAGE_SIZES = [20, 50, 100] as const;
 
-const text = z.string().trim().min(1).max(200).optional().catch(undefined);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+const text = optionalText;
+const day = optionalDay;
 
 export const sessionsSearchSchema = z.object({
   state: z
@@ -49,13 +46,8 @@ export const sessionsSearchSchema = z.object({
   from: day,
   to: day,
   q: text,
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .optional()
-    .catch(undefined),
+  page: optionalPage,
+  pageSize: optionalPageSize(PAGE_SIZES),
 });
 
 export type SessionsSearch = z.infer<typeof sessionsSearchSchema>;

@@ -1,15 +1,12 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { z } from 'zod';
 import { requirePermission } from '@/app/guard';
+import { optionalDay, optionalText } from '@/lib/search-params';
 import { auditLogQuery } from '@/features/audit/api/get-audit-log';
 import { AuditPage } from '@/features/audit/pages/audit-page';
 
-const text = z.string().trim().min(1).max(200).optional().catch(undefined);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+const text = optionalText;
+const day = optionalDay;
 
 const auditSearch = z.object({
   organizationId: z.string().uuid().optional().catch(undefined),
