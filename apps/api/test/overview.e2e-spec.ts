@@ -73,14 +73,12 @@ describe('GET /v1/overview aggregates what the caller may see (issue 11)', () =>
     await session('FR-0002', { state: 'IN_USE', at: shanghaiDay(0) });
     await session('FR-0002', { state: 'CANCELLED', at: shanghaiDay(1), anomaly: 'ORDER_VANISHED: test' });
     await session('PB-0001', { state: 'PAID', at: shanghaiDay(0), totalFen: 9999, paidFen: 9999, completed: true, slot: 1 });
-    // fleet health: FR-0002 online, FR-0001 reported a fault an hour ago, EV-0001 a fault two days ago (no longer counted)
-    await systemQuery(t, `UPDATE devices SET online = (code IN ('FR-0002', 'EV-0001'))`);
+    // fleet health as the device list computes it: FR-0002 and EV-0001 heartbeating, FR-0001 heartbeating with a
+    // fault in its telemetry, every other device silent for longer than 3 heartbeat intervals
     await systemQuery(
       t,
-      `INSERT INTO device_events (tenant_id, device_id, event_id, type, source, occurred_at, received_at)
-       SELECT tenant_id, id, 'fault-' || code, 'device.fault', 'DEVICE', now() - CASE code WHEN 'FR-0001' THEN interval '1 hour' ELSE interval '2 days' END,
-              now() - CASE code WHEN 'FR-0001' THEN interval '1 hour' ELSE interval '2 days' END
-         FROM devices WHERE code IN ('FR-0001', 'EV-0001')`,
+      `UPDATE devices SET last_seen_at = CASE WHEN code IN ('FR-0001', 'FR-0002', 'EV-0001') THEN now() ELSE now() - interval '1 day' END,
+                          telemetry = CASE code WHEN 'FR-0001' THEN '{"fault": "E12 compressor"}'::jsonb ELSE '{}'::jsonb END`,
     );
   });
   afterAll(() => t.close());
@@ -89,7 +87,7 @@ describe('GET /v1/overview aggregates what the caller may see (issue 11)', () =>
     const { status, body } = await overview('ops@fridge.demo');
     expect(status).toBe(200);
     expect(body.scope).toBe('FULL');
-    expect(body.devices).toEqual({ total: 2, online: 1, offline: 1, faulted: 1, revoked: 0 });
+    expect(body.devices).toEqual({ total: 2, online: 1, offline: 0, faulted: 1, revoked: 0 });
     expect(body.revenue).toMatchObject({ todayFen: 700, last7DaysFen: 2700, last30DaysFen: 3200 });
     expect(body.revenue!.byDay).toHaveLength(30);
     expect(body.revenue!.byDay.at(-1)).toMatchObject({ paidFen: 1000, refundedFen: 300, netFen: 700 });
@@ -109,7 +107,7 @@ describe('GET /v1/overview aggregates what the caller may see (issue 11)', () =>
     const own = await overview('f1@fridge.demo');
     for (const { status, body } of [filtered, own]) {
       expect(status).toBe(200);
-      expect(body.devices).toEqual({ total: 1, online: 0, offline: 1, faulted: 1, revoked: 0 });
+      expect(body.devices).toEqual({ total: 1, online: 0, offline: 0, faulted: 1, revoked: 0 });
       expect(body.revenue).toMatchObject({ todayFen: 700, last7DaysFen: 2700, last30DaysFen: 2700 });
       expect(body.sessionsByState).toMatchObject({ PAID: 2, AWAITING_PAYMENT: 1, IN_USE: 0, CANCELLED: 0 });
       expect(body.openAnomalies).toBe(0);
@@ -140,15 +138,16 @@ describe('GET /v1/overview aggregates what the caller may see (issue 11)', () =>
   it('gives a hardware reseller its customers’ fleet health only, never their money or sessions; its customer sees its own money', async () => {
     const [fleet] = await systemQuery<{ total: number; online: number }>(
       t,
-      `SELECT count(*)::int AS total, count(*) FILTER (WHERE online)::int AS online
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE last_seen_at >= now() - make_interval(secs => 3 * heartbeat_interval_seconds))::int AS online
          FROM devices WHERE tenant_id IN ($1, $2, $3) AND revoked_at IS NULL`,
       [O.vendor.id, O.vendorC1.id, O.vendorC2.id],
     );
     const reseller = await overview('ops@vendor.demo');
     expect(reseller.status).toBe(200);
     expect(reseller.body).toMatchObject({ scope: 'FLEET_ONLY', revenue: null, sessionsByState: null, openAnomalies: null, receivables: null });
-    // EV-0001's fault is two days old: no longer counted
+    // EV-0001 heartbeats without a fault: online, nothing faulted
     expect(reseller.body.devices).toMatchObject({ total: fleet!.total, online: fleet!.online, faulted: 0 });
+    expect(fleet!.online).toBe(1);
     expect(fleet!.total).toBeGreaterThan(0);
     const filtered = await overview('ops@vendor.demo', `?organizationId=${O.vendorC1.id}`);
     expect(filtered.body).toMatchObject({ scope: 'FLEET_ONLY', revenue: null });

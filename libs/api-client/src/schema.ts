@@ -2328,9 +2328,11 @@ export type components = {
             type: string;
         };
         DeviceHealthDto: {
-            /** @description Devices (not revoked) that reported a `device.fault` event in the last 24 hours. */
+            /** @description Status FAULTED: heartbeating, but its latest heartbeat carries a `fault`. */
             faulted: number;
+            /** @description Status OFFLINE: silent for 3 heartbeat intervals or never heard from. */
             offline: number;
+            /** @description Status ONLINE, as the device list computes it (heard from within 3 heartbeat intervals, no fault). */
             online: number;
             /** @description Devices whose secret was revoked (not counted above). */
             revoked: number;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { deviceStatusSql } from '../fleet/device-status.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { type DeviceHealthDto, type OverviewDto, type RevenueDto, SESSION_STATES, type SessionsByStateDto } from './dto/overview.dto.js';
 
@@ -12,15 +13,14 @@ export const OVERVIEW_TIMEZONE = 'Asia/Shanghai';
  */
 const IN_SCOPE = (column: string) => `($1::uuid IS NULL OR ${column} IN (SELECT o.id FROM organizations o WHERE $1::uuid = ANY (o.path)))`;
 
+/** Device health with the device list's own status (deviceStatusSql), so each figure and the list it links to agree. */
 const DEVICES_SQL = `
-  SELECT count(*) FILTER (WHERE d.revoked_at IS NULL)::int AS total,
-         count(*) FILTER (WHERE d.revoked_at IS NULL AND d.online)::int AS online,
-         count(*) FILTER (WHERE d.revoked_at IS NULL AND NOT d.online)::int AS offline,
-         count(*) FILTER (WHERE d.revoked_at IS NULL AND d.id IN (
-           SELECT e.device_id FROM device_events e WHERE e.type = 'device.fault' AND e.received_at >= now() - interval '24 hours'))::int AS faulted,
-         count(*) FILTER (WHERE d.revoked_at IS NOT NULL)::int AS revoked
-    FROM devices d
-   WHERE ${IN_SCOPE('d.tenant_id')}`;
+  SELECT count(*) FILTER (WHERE h.revoked_at IS NULL)::int AS total,
+         count(*) FILTER (WHERE h.revoked_at IS NULL AND h.status = 'ONLINE')::int AS online,
+         count(*) FILTER (WHERE h.revoked_at IS NULL AND h.status = 'OFFLINE')::int AS offline,
+         count(*) FILTER (WHERE h.revoked_at IS NULL AND h.status = 'FAULTED')::int AS faulted,
+         count(*) FILTER (WHERE h.revoked_at IS NOT NULL)::int AS revoked
+    FROM (SELECT d.revoked_at, ${deviceStatusSql('d')} AS status FROM devices d WHERE ${IN_SCOPE('d.tenant_id')}) h`;
 
 /** Open sessions at any age, finished ones created in the last 30 days; anomalies and receivables in the same pass over the open ones. */
 const SESSIONS_SQL = `

@@ -39,9 +39,9 @@ export class SessionsByStateDto {
 
 export class DeviceHealthDto {
   @ApiProperty({ description: 'Devices (not revoked) in total.' }) total!: number;
-  @ApiProperty() online!: number;
-  @ApiProperty() offline!: number;
-  @ApiProperty({ description: 'Devices (not revoked) that reported a `device.fault` event in the last 24 hours.' }) faulted!: number;
+  @ApiProperty({ description: 'Status ONLINE, as the device list computes it (heard from within 3 heartbeat intervals, no fault).' }) online!: number;
+  @ApiProperty({ description: 'Status OFFLINE: silent for 3 heartbeat intervals or never heard from.' }) offline!: number;
+  @ApiProperty({ description: 'Status FAULTED: heartbeating, but its latest heartbeat carries a `fault`.' }) faulted!: number;
   @ApiProperty({ description: 'Devices whose secret was revoked (not counted above).' }) revoked!: number;
 }
 
