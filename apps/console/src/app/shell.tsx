@@ -35,7 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
     />
   );
   const brand = (
-    <Typography.Title level={4} style={{ margin: '16px 24px', whiteSpace: 'nowrap' }}>
+    <Typography.Title level={4} style={{ margin: '16px 20px', fontSize: 17, lineHeight: 1.35 }}>
       {t('app.name')} · {t('app.title')}
     </Typography.Title>
   );
