@@ -19,9 +19,8 @@ import { AddPlatformKeysConfirmed1764304202000 } from './1764304202000-add-platf
 import { CreateSessionOrderAttempts1764304400000 } from './1764304400000-create-session-order-attempts.js';
 import { AddPlanAuthorsAndTypes1764305000000 } from './1764305000000-add-plan-authors-and-types.js';
 import { AddSessionListIndexes1764305100000 } from './1764305100000-add-session-list-indexes.js';
-import { HoistSessionVisibility1764305101000 } from './1764305101000-hoist-session-visibility.js';
 import { AddDeviceListSupport1764305200000 } from './1764305200000-add-device-list-support.js';
-import { HoistTenantSettingsInReadPolicies1764305300000 } from './1764305300000-hoist-tenant-settings-in-read-policies.js';
+import { AddOverviewIndexes1764305300000 } from './1764305300000-add-overview-indexes.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -46,7 +45,6 @@ export const migrations = [
   CreateSessionOrderAttempts1764304400000,
   AddPlanAuthorsAndTypes1764305000000,
   AddSessionListIndexes1764305100000,
-  HoistSessionVisibility1764305101000,
   AddDeviceListSupport1764305200000,
-  HoistTenantSettingsInReadPolicies1764305300000,
+  AddOverviewIndexes1764305300000,
 ];
