@@ -35,6 +35,10 @@ describe('the console at /', () => {
     const etag = response.headers.etag as string;
     expect(etag).toBeTruthy();
     expect((await t.http('GET', '/', { headers: { ...html, 'if-none-match': etag } })).statusCode).toBe(304);
+    // curl or an uptime probe (Accept: */*) gets the console at / too
+    const plain = await t.http('GET', '/', { headers: { accept: '*/*' } });
+    expect(plain.statusCode).toBe(200);
+    expect(plain.body).toBe(INDEX);
   });
 
   it('serves hashed assets as immutable for a year', async () => {

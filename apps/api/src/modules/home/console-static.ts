@@ -24,7 +24,7 @@ const acceptsHtml = (request: FastifyRequest) => /\btext\/html\b/.test(request.h
 /**
  * The merchant console, served by the API process from CONSOLE_DIR (Vite's build):
  * - `/assets/*`: the hashed bundles, `Cache-Control: public, max-age=31536000, immutable`; a missing one is the API's 404;
- * - `index.html` for `/` and every other GET that asks for HTML outside the API's paths (the console's own routes:
+ * - `index.html` for `/` (whatever it accepts) and every other GET that asks for HTML outside the API's paths (the console's own routes:
  *   `/devices/…`, `/login`, a bookmark), `Cache-Control: no-cache`, so a new build is picked up at the next load;
  * - other files at the root of dist (favicon.ico), `no-cache`.
  * Everything else, and every path under /v1, /device, /docs, /health, /sim, stays the API's (404 problem+json when unknown).
@@ -50,7 +50,8 @@ export function installConsole(app: NestFastifyApplication, config: AppConfig): 
       const path = request.url.split('?', 1)[0]!;
       if (ownedByApi(path)) return reply.callNotFound();
       if (ROOT_FILE.test(path) && path !== '/index.html') return reply.header('cache-control', 'no-cache').sendFile(path.slice(1));
-      if (!acceptsHtml(request)) return reply.callNotFound();
+      // `/` is the console whatever the client asks for (curl, an uptime probe); deeper paths only for HTML
+      if (path !== '/' && !acceptsHtml(request)) return reply.callNotFound();
       return reply.header('cache-control', 'no-cache').sendFile('index.html');
     };
     scope.get('/', page);
