@@ -10,3 +10,9 @@ export const planKeys = {
   details: () => ['get', '/v1/plans/{id}'] as const,
   detail: (id: string) => ['get', '/v1/plans/{id}', { params: { path: { id } } }] as const,
 };
+
+/**
+ * Reads of other features that show a plan's version or rule (the devices list and a device's detail). Written as
+ * endpoint prefixes, not imported: features do not import each other.
+ */
+export const repricedReads = () => [['get', '/v1/devices'] as const, ['get', '/v1/devices/{id}'] as const];

@@ -2,9 +2,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Schemas } from '@zizhu/api-client';
 import { client } from '@/lib/api';
 import { unwrap } from '@/lib/problem';
-import { planKeys } from './keys';
+import { planKeys, repricedReads } from './keys';
 
-/** PUT /v1/plans/{id}: publishes the next version; with `expectedVersion` a version published meanwhile refuses it (409). */
+/**
+ * PUT /v1/plans/{id}: publishes the next version; with `expectedVersion` a version published meanwhile refuses it (409).
+ * Invalidates the plan, the plan list and the device reads that show the plan's version (the devices it repriced).
+ */
 export function useUpdatePlan(id: string) {
   const queryClient = useQueryClient();
   return useMutation({
@@ -13,6 +16,7 @@ export function useUpdatePlan(id: string) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: planKeys.detail(id) }),
         queryClient.invalidateQueries({ queryKey: planKeys.lists() }),
+        ...repricedReads().map((queryKey) => queryClient.invalidateQueries({ queryKey })),
       ]),
   });
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { Button, Form, Grid, Input, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,48 @@ import { NS } from '../i18n';
 import { ANOMALY_KINDS, SESSION_STATES, VERTICALS, type SessionsFilters } from '../search';
 
 const FIELD_WIDTH = { minWidth: 180 };
-const DEVICE_OPTIONS_LIMIT = 100;
+const DEVICE_OPTIONS_LIMIT = 50;
+
+/**
+ * The device filter: searched on the server by the start of the code (a fleet has thousands), within the chosen
+ * site; the chosen device keeps its label even when it is not among the matches. Form.Item hands it `id` (its label's
+ * target), `value` and `onChange`.
+ */
+function DeviceSelect({ id, siteId, value, onChange, placeholder }: { id?: string; siteId?: string | undefined; value?: string; onChange?: (value: string | undefined) => void; placeholder: string }) {
+  const [term, setTerm] = useState('');
+  const code = useDeferredValue(term.trim());
+  const devices = useQuery(
+    $api.queryOptions(
+      'get',
+      '/v1/devices',
+      { params: { query: { limit: DEVICE_OPTIONS_LIMIT, ...(siteId ? { siteId } : {}), ...(code ? { code } : {}) } } },
+      { staleTime: 60_000, placeholderData: (previous) => previous },
+    ),
+  );
+  const chosen = useQuery({
+    ...$api.queryOptions('get', '/v1/devices/{id}', { params: { path: { id: value ?? '' } } }, { staleTime: 60_000 }),
+    enabled: Boolean(value) && !(devices.data?.items ?? []).some((d) => d.id === value),
+  });
+  const label = (d: { code: string; name?: string | null }) => (d.name ? `${d.code} ${d.name}` : d.code);
+  const options = (devices.data?.items ?? []).map((d) => ({ value: d.id, label: label(d) }));
+  if (value && chosen.data && !options.some((o) => o.value === value)) options.unshift({ value, label: label(chosen.data) });
+  return (
+    <Select
+      id={id}
+      allowClear
+      showSearch={{ filterOption: false, onSearch: setTerm }}
+      style={FIELD_WIDTH}
+      loading={devices.isFetching}
+      value={value}
+      onChange={(next: string | undefined) => {
+        setTerm('');
+        onChange?.(next);
+      }}
+      options={options}
+      placeholder={placeholder}
+    />
+  );
+}
 
 /** The list's filters; what they say is what the URL says. */
 export function SessionsFilterBar({ values, onChange }: { values: SessionsFilters; onChange: (values: SessionsFilters) => void }) {
@@ -21,9 +62,6 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
   const hidden = phone && !more;
   const sites = useQuery($api.queryOptions('get', '/v1/sites', { params: { query: { limit: 200 } } }, { staleTime: 60_000 }));
   const organizations = useQuery($api.queryOptions('get', '/v1/organizations', {}, { staleTime: 60_000 }));
-  const devices = useQuery(
-    $api.queryOptions('get', '/v1/devices', { params: { query: { limit: DEVICE_OPTIONS_LIMIT, ...(values.siteId ? { siteId: values.siteId } : {}) } } }, { staleTime: 60_000 }),
-  );
   return (
     <FilterBar<SessionsFilters> values={values} onChange={onChange} empty={{}} foldOnPhone={false}>
       <Form.Item name="q" label={t('filters.q')}>
@@ -56,14 +94,7 @@ export function SessionsFilterBar({ values, onChange }: { values: SessionsFilter
         />
       </Form.Item>
       <Form.Item name="deviceId" label={t('filters.device')} hidden={hidden}>
-        <Select
-          allowClear
-          showSearch={{ optionFilterProp: 'label' }}
-          style={FIELD_WIDTH}
-          loading={devices.isLoading}
-          options={(devices.data?.items ?? []).map((d) => ({ value: d.id, label: d.name ? `${d.code} ${d.name}` : d.code }))}
-          placeholder={t('filters.all')}
-        />
+        <DeviceSelect siteId={values.siteId} placeholder={t('filters.all')} />
       </Form.Item>
       <Form.Item name="anomaly" label={t('filters.anomaly')}>
         <Select

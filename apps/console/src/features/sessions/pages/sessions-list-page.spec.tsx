@@ -56,6 +56,26 @@ afterEach(() => {
 });
 
 describe('the sessions list', () => {
+  it('searches the device filter on the server by code and keeps the chosen device named when it is not among the matches', async () => {
+    stub.restore();
+    const far = { id: 'dev-far', code: 'FR-9999', name: 'Far fridge' };
+    const near = { id: 'dev-77', code: 'FR-0077', name: null };
+    stub = stubFetch((sent) => {
+      if (sent.url.pathname === '/v1/sessions') return json(200, { items: [session()], nextCursor: null, total: 1 });
+      if (sent.url.pathname === '/v1/devices') return json(200, { items: sent.url.searchParams.get('code') === 'FR-007' ? [near] : [], total: 0 });
+      if (sent.url.pathname === '/v1/devices/dev-far') return json(200, far);
+      return json(200, []);
+    });
+    renderAt('/sessions?deviceId=dev-far');
+    await rowShown();
+    // the chosen device (beyond the first page of devices) is shown by its code and name
+    expect(await screen.findByText('FR-9999 Far fridge', {}, { timeout: 10_000 })).toBeTruthy();
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('设备'), 'FR-007');
+    expect(await screen.findByText('FR-0077', {}, { timeout: 10_000 })).toBeTruthy();
+    await waitFor(() => expect(stub.sent.some((s) => s.url.pathname === '/v1/devices' && s.url.searchParams.get('code') === 'FR-007')).toBe(true));
+  });
+
   it("accepts the overview's links: state and organisation from the URL reach the API", async () => {
     renderAt('/sessions?state=IN_USE&organizationId=org-1');
     expect(await rowShown()).toBeInTheDocument();
