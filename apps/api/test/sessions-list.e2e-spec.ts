@@ -299,10 +299,21 @@ describe('sessions list, export, receivables and detail (issue 11)', () => {
     expect((await t.http('GET', '/v1/receivables?bucket=old', as('ops@fridge.demo'))).json()).toMatchObject({ status: 400, errors: [{ field: 'bucket' }] });
   });
 
+  it('the detail names the item catalog of the plan version the session started with (what an operator may end it with)', async () => {
+    const [open] = await seed([{ device: FR1, state: 'PAID', createdAt: new Date(now - 30_000), totalFen: 350, paidFen: 350 }]);
+    const plan = { timezone: 'Asia/Shanghai', items: { catalog: [{ sku: 'cola-330', name: '可乐 330ml', priceFen: 350 }, { sku: 'water-550', priceFen: 200 }] } };
+    await t.app.get(Transactions).asSystem((m) => m.query(`UPDATE service_sessions SET plan = $2 WHERE id = $1`, [open, JSON.stringify(plan)]));
+    const detail = (await t.http('GET', `/v1/sessions/${open}`, as('ops@fridge.demo'))).json() as Record<string, unknown>;
+    expect(detail['itemCatalog']).toEqual([
+      { sku: 'cola-330', name: '可乐 330ml', priceFen: 350 },
+      { sku: 'water-550', name: 'water-550', priceFen: 200 },
+    ]);
+  });
+
   it('the detail carries the timeline, the refunds and what can still be refunded', async () => {
     const [paid] = await seed([{ device: FR1, state: 'PAID', createdAt: new Date(now - 60_000), totalFen: 900, paidFen: 900 }]);
     const detail = (await t.http('GET', `/v1/sessions/${paid}`, as('f1@fridge.demo'))).json() as Record<string, unknown>;
-    expect(detail).toMatchObject({ id: paid, state: 'PAID', refunds: [], refundableFen: 900, runningQuote: null, deviceType: 'FRIDGE' });
+    expect(detail).toMatchObject({ id: paid, state: 'PAID', refunds: [], refundableFen: 900, runningQuote: null, deviceType: 'FRIDGE', itemCatalog: null });
     expect(Object.keys(detail['times'] as object)).toEqual(expect.arrayContaining(['createdAt', 'awaitingConfirmationAt', 'inUseAt', 'awaitingPaymentAt', 'paidAt', 'cancelledAt']));
     expect((detail['times'] as Record<string, string | null>)['paidAt']).toBe(new Date(now - 60_000).toISOString());
     const refund = await t.http('POST', `/v1/sessions/${paid}/refunds`, { ...as('f1@fridge.demo'), headers: { 'idempotency-key': randomUUID() }, body: { amountFen: 300, reason: '少了一瓶' } });

@@ -1966,6 +1966,14 @@ export type components = {
                 [key: string]: unknown;
             };
         };
+        CatalogItemDto: {
+            /** @example 可乐 330ml */
+            name: string;
+            /** @example 350 */
+            priceFen: number;
+            /** @example cola-330 */
+            sku: string;
+        };
         CommandAckDto: {
             detail?: string;
             /**
@@ -3034,6 +3042,8 @@ export type components = {
             endUserId: string;
             /** Format: uuid */
             id: string;
+            /** @description Item sales (fridges, cabinets): the catalog of the plan version the session started with — the SKUs an operator may end it with; null for other plans. */
+            itemCatalog: components["schemas"]["CatalogItemDto"][] | null;
             /** @description The post_payments / post_discounts sent to WeChat. */
             lines: {
                 [key: string]: unknown;

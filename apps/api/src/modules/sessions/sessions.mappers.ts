@@ -1,5 +1,5 @@
 import { estimate, type PricingPlan, type Quote, type Usage } from '@zizhu/pricing';
-import type { OrderAttemptDto, SessionActionDto, SessionDetailDto, SessionDto } from './dto/sessions.dto.js';
+import type { CatalogItemDto, OrderAttemptDto, SessionActionDto, SessionDetailDto, SessionDto } from './dto/sessions.dto.js';
 import { anomalyKindOf, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
 
 const TIMES = [
@@ -150,5 +150,13 @@ export function toSessionDetailDto(row: SessionRow, actions: ActionRow[], attemp
     refunds: refunds.map(toActionDto),
     refundableFen: row.state === 'PAID' && row.paid_fen !== null ? Math.max(0, row.paid_fen - held) : null,
     runningQuote: (runningQuote(row, reading, now) as unknown as Record<string, unknown> | null) ?? null,
+    itemCatalog: itemCatalogOf(row.plan),
   };
+}
+
+/** The plan's item catalog (contracts.md §3 `items.catalog`) as stored with the session, or null when it prices no items. */
+function itemCatalogOf(plan: Record<string, unknown>): CatalogItemDto[] | null {
+  const catalog = (plan['items'] as { catalog?: unknown } | undefined)?.catalog;
+  if (!Array.isArray(catalog)) return null;
+  return catalog.map((item: { sku: string; name?: string; priceFen: number }) => ({ sku: item.sku, name: item.name ?? item.sku, priceFen: item.priceFen }));
 }

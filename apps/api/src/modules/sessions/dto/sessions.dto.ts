@@ -222,7 +222,19 @@ export class OrderAttemptDto {
   @ApiProperty({ type: String, nullable: true, format: 'date-time' }) closedAt!: string | null;
 }
 
+export class CatalogItemDto {
+  @ApiProperty({ example: 'cola-330' }) sku!: string;
+  @ApiProperty({ example: '可乐 330ml' }) name!: string;
+  @ApiProperty({ example: 350 }) priceFen!: number;
+}
+
 export class SessionDetailDto extends SessionDto {
+  @ApiProperty({
+    type: [CatalogItemDto],
+    nullable: true,
+    description: 'Item sales (fridges, cabinets): the catalog of the plan version the session started with — the SKUs an operator may end it with; null for other plans.',
+  })
+  itemCatalog!: CatalogItemDto[] | null;
   @ApiProperty({ type: [OrderAttemptDto], description: 'The session’s Pay Score orders: a repeated scan before confirming replaces the order (its package is single-use).' })
   attempts!: OrderAttemptDto[];
   @ApiProperty({ type: 'object', additionalProperties: true, nullable: true }) usage!: Record<string, unknown> | null;

@@ -70,10 +70,19 @@ describe('ending a session by hand', () => {
     expect(stub.sent).toHaveLength(0);
   });
 
-  it('sends the items taken from a fridge', async () => {
+  it('sends the items taken from a fridge, chosen from its plan version’s catalog', async () => {
     const user = userEvent.setup();
     const started = new Date(Date.now() - 600_000);
-    const fridge = session({ state: 'IN_USE', deviceType: 'FRIDGE', deviceCode: 'FR-0001', times: { createdAt: started.toISOString(), serviceStartedAt: started.toISOString() } });
+    const fridge = session({
+      state: 'IN_USE',
+      deviceType: 'FRIDGE',
+      deviceCode: 'FR-0001',
+      itemCatalog: [
+        { sku: 'water-550', name: '矿泉水 550ml', priceFen: 200 },
+        { sku: 'cola-330', name: '可乐 330ml', priceFen: 350 },
+      ],
+      times: { createdAt: started.toISOString(), serviceStartedAt: started.toISOString() },
+    });
     const stub = stubFetch(() => json(200, { ...fridge, state: 'AWAITING_PAYMENT' }));
     restore = stub.restore;
     const closed: boolean[] = [];
@@ -83,7 +92,8 @@ describe('ending a session by hand', () => {
       </QueryClientProvider>,
     );
     await user.click(screen.getByRole('button', { name: /添加商品/ }));
-    await user.type(screen.getByLabelText('商品 SKU'), 'cola-330');
+    await user.type(screen.getByLabelText('商品 SKU'), '可乐');
+    await user.click(await screen.findByText('可乐 330ml (cola-330) ¥3.50'));
     const count = screen.getByLabelText('数量');
     await user.clear(count);
     await user.type(count, '2');

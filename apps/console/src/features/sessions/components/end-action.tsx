@@ -1,4 +1,4 @@
-import { Button, Flex, Form, Input, InputNumber } from 'antd';
+import { Button, Flex, Form, Input, InputNumber, Select } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '@/components/confirm-action';
@@ -93,7 +93,17 @@ export function EndAction({ session, open, onClose }: { session: SessionDetail; 
               {fields.map((field) => (
                 <Flex key={field.key} gap="small" align="start" wrap>
                   <Form.Item name={[field.name, 'sku']} rules={[{ required: true, whitespace: true, message: t('end.skuRequired') }]} style={{ flex: 2, minWidth: 140 }}>
-                    <Input aria-label={t('end.sku')} placeholder={t('end.sku')} />
+                    {session.itemCatalog ? (
+                      // the plan version's catalog: only SKUs the API can price
+                      <Select
+                        aria-label={t('end.sku')}
+                        placeholder={t('end.sku')}
+                        showSearch={{ optionFilterProp: 'label' }}
+                        options={session.itemCatalog.map((item) => ({ value: item.sku, label: `${item.name} (${item.sku}) ${formatFen(item.priceFen)}` }))}
+                      />
+                    ) : (
+                      <Input aria-label={t('end.sku')} placeholder={t('end.sku')} />
+                    )}
                   </Form.Item>
                   <Form.Item name={[field.name, 'count']} rules={[{ required: true, message: t('end.countRequired') }]} style={{ flex: 1, minWidth: 90 }}>
                     <InputNumber aria-label={t('end.count')} placeholder={t('end.count')} min={1} precision={0} style={{ width: '100%' }} />

@@ -16,6 +16,7 @@ export function session(overrides: Partial<Schemas['SessionDetailDto']> = {}): S
     anomaly: null,
     anomalyKind: null,
     attempts: [],
+    itemCatalog: null,
     actions: [],
     refunds: [],
     cancelReason: null,
