@@ -61,4 +61,39 @@ describe('CredentialsForm', () => {
     expect(document.body.innerHTML).not.toContain(V3);
     expect(document.body.innerHTML).not.toContain('PRIVATE KEY');
   });
+
+  it('sends platform certificates instead of a public key, and mini-program secrets by appid, clearing the secrets after', async () => {
+    const user = userEvent.setup({ delay: null });
+    const onSubmit = jest.fn<(body: CredentialsBody) => Promise<unknown>>().mockResolvedValue({});
+    const CERT = '-----BEGIN CERTIFICATE-----\nMIID8TCCAtmgAwIBAgIUplatform\n-----END CERTIFICATE-----\n';
+    render(<CredentialsForm onSubmit={onSubmit} pending={false} />);
+    await user.type(screen.getByLabelText('商户 API 证书序列号'), 'ABCDEF0123');
+    await user.upload(screen.getByLabelText('商户 API 私钥文件（apiclient_key.pem）', { selector: 'input' }), new File([PRIVATE_KEY], 'k.pem'));
+    await waitFor(() => expect(screen.getByTestId('credentials-private-key-status')).toHaveTextContent('k.pem'));
+    await user.type(screen.getByLabelText('APIv3 密钥'), V3);
+    await user.type(screen.getByLabelText('APIv2 密钥'), V2);
+    await user.click(screen.getByLabelText('平台证书'));
+    expect(screen.queryByLabelText('微信支付公钥 ID')).toBeNull();
+    await user.click(screen.getByRole('button', { name: /添加平台证书/ }));
+    await user.type(screen.getByLabelText('平台证书 1 序列号'), '3775B6A45ACD588826D15E583A95F5DD');
+    await user.upload(screen.getByLabelText('平台证书 1 文件', { selector: 'input' }), new File([CERT], 'wechatpay_3775.pem'));
+    await screen.findByText(/wechatpay_3775\.pem/);
+    await user.click(screen.getByRole('button', { name: /添加 AppSecret/ }));
+    await user.type(screen.getByLabelText('AppSecret 1 的 AppID'), 'wxd678efh567hg6787');
+    await user.type(screen.getByLabelText('AppSecret 1'), 'secret-of-the-mini-program');
+    await user.click(screen.getByRole('button', { name: /验证并保存/ }));
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    expect(onSubmit.mock.calls[0]![0]).toEqual({
+      serialNo: 'ABCDEF0123',
+      privateKeyPem: PRIVATE_KEY,
+      apiV3Key: V3,
+      apiV2Key: V2,
+      platformCertificates: [{ serialNo: '3775B6A45ACD588826D15E583A95F5DD', pem: CERT }],
+      appSecrets: { wxd678efh567hg6787: 'secret-of-the-mini-program' },
+    });
+    await screen.findByText('证书已更换并通过微信支付验证');
+    expect(document.body.innerHTML).not.toContain('secret-of-the-mini-program');
+    expect(document.body.innerHTML).not.toContain('BEGIN CERTIFICATE');
+    expect(screen.getByLabelText('AppSecret 1 的 AppID')).toHaveValue('wxd678efh567hg6787');
+  });
 });

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
-import { Alert, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, Radio, Select, Space, Typography } from 'antd';
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@zizhu/api-client';
 import { Problem } from '@/components/problem';
@@ -26,6 +27,15 @@ function readText(file: Blob): Promise<string> {
 interface FileState {
   name: string;
   text: string;
+}
+
+/** How WeChat's answers are verified: the WeChat Pay public key (new merchants) or platform certificates (older ones). */
+type PlatformMode = 'publicKey' | 'certificates';
+
+interface CertificateEntry {
+  key: number;
+  serialNo: string;
+  file: FileState | null;
 }
 
 /** A key file read in the browser; only its name is ever rendered, never its content. */
@@ -72,9 +82,15 @@ export function CredentialsForm({
   account?: boolean;
 }) {
   const { t } = useTranslation(MERCHANT_ACCOUNTS_NS);
-  const [form] = Form.useForm<{ serialNo: string; apiV3Key: string; apiV2Key: string; platformPublicKeyId?: string } & Partial<AccountFields>>();
+  const [form] = Form.useForm<
+    { serialNo: string; apiV3Key: string; apiV2Key: string; platformPublicKeyId?: string; appSecrets?: { appid?: string; secret?: string }[] } & Partial<AccountFields>
+  >();
   const [privateKey, setPrivateKey] = useState<FileState | null>(null);
   const [publicKey, setPublicKey] = useState<FileState | null>(null);
+  const [mode, setMode] = useState<PlatformMode>('publicKey');
+  const [certificates, setCertificates] = useState<CertificateEntry[]>([]);
+  const nextCertificate = useRef(0);
+  const updateCertificate = (key: number, patch: Partial<CertificateEntry>) => setCertificates((all) => all.map((c) => (c.key === key ? { ...c, ...patch } : c)));
   const [missing, setMissing] = useState(false);
   const [saved, setSaved] = useState(false);
   const required = (field: string) => [{ required: true, message: t('credentials.required', { field }) }];
@@ -90,12 +106,16 @@ export function CredentialsForm({
           return;
         }
         setMissing(false);
+        const chosenCertificates = certificates.filter((c) => c.serialNo.trim() && c.file).map((c) => ({ serialNo: c.serialNo.trim(), pem: c.file!.text }));
+        const appSecrets = Object.fromEntries((values.appSecrets ?? []).filter((a) => a.appid?.trim() && a.secret).map((a) => [a.appid!.trim(), a.secret!]));
         const body: CredentialsBody = {
           serialNo: values.serialNo.trim(),
           privateKeyPem: privateKey.text,
           apiV3Key: values.apiV3Key,
           apiV2Key: values.apiV2Key,
-          ...(values.platformPublicKeyId && publicKey ? { platformPublicKeyId: values.platformPublicKeyId.trim(), platformPublicKeyPem: publicKey.text } : {}),
+          ...(mode === 'publicKey' && values.platformPublicKeyId && publicKey ? { platformPublicKeyId: values.platformPublicKeyId.trim(), platformPublicKeyPem: publicKey.text } : {}),
+          ...(mode === 'certificates' && chosenCertificates.length > 0 ? { platformCertificates: chosenCertificates } : {}),
+          ...(Object.keys(appSecrets).length > 0 ? { appSecrets } : {}),
         };
         try {
           if (account) await onSubmit(body, { name: (values.name ?? '').trim(), mchid: (values.mchid ?? '').trim(), appids: (values.appids ?? []).map((a) => a.trim()).filter(Boolean) });
@@ -105,9 +125,10 @@ export function CredentialsForm({
           // the refusal is shown through `error` (the mutation's), on the form
         } finally {
           // secrets never stay in the page, whatever the answer
-          form.setFieldsValue({ apiV3Key: '', apiV2Key: '' });
+          form.setFieldsValue({ apiV3Key: '', apiV2Key: '', appSecrets: (values.appSecrets ?? []).map((a) => ({ appid: a.appid ?? '', secret: '' })) });
           setPrivateKey(null);
           setPublicKey(null);
+          setCertificates((all) => all.map((c) => ({ ...c, file: null })));
         }
       }}
     >
@@ -137,12 +158,76 @@ export function CredentialsForm({
       <Form.Item name="apiV2Key" label={t('credentials.apiV2Key')} rules={[...required(t('credentials.apiV2Key')), { len: 32, message: t('credentials.length32') }]}>
         <Input.Password autoComplete="new-password" visibilityToggle={false} />
       </Form.Item>
-      <Form.Item name="platformPublicKeyId" label={t('credentials.platformPublicKeyId')}>
-        <Input />
+      <Form.Item label={t('credentials.platformMode')} extra={t('credentials.platformModeHelp')}>
+        <Radio.Group
+          aria-label={t('credentials.platformMode')}
+          value={mode}
+          onChange={(event) => setMode(event.target.value as PlatformMode)}
+          options={[
+            { value: 'publicKey', label: t('credentials.modePublicKey') },
+            { value: 'certificates', label: t('credentials.modeCertificates') },
+          ]}
+        />
       </Form.Item>
-      <Form.Item label={t('credentials.platformPublicKey')} htmlFor="credentials-public-key">
-        <KeyFile id="credentials-public-key" label={t('credentials.platformPublicKey')} file={publicKey} onRead={setPublicKey} />
-      </Form.Item>
+      {mode === 'publicKey' ? (
+        <>
+          <Form.Item name="platformPublicKeyId" label={t('credentials.platformPublicKeyId')}>
+            <Input />
+          </Form.Item>
+          <Form.Item label={t('credentials.platformPublicKey')} htmlFor="credentials-public-key">
+            <KeyFile id="credentials-public-key" label={t('credentials.platformPublicKey')} file={publicKey} onRead={setPublicKey} />
+          </Form.Item>
+        </>
+      ) : (
+        <Form.Item label={t('credentials.certificates')}>
+          {certificates.map((c, i) => (
+            <Flex key={c.key} gap="small" align="center" wrap style={{ marginBottom: 8 }}>
+              <Input
+                aria-label={t('credentials.certificateSerial', { n: i + 1 })}
+                placeholder={t('credentials.certificateSerial', { n: i + 1 })}
+                value={c.serialNo}
+                onChange={(event) => updateCertificate(c.key, { serialNo: event.target.value })}
+                style={{ flex: 1, minWidth: 200 }}
+              />
+              <KeyFile
+                id={`credentials-certificate-${c.key}`}
+                label={t('credentials.certificateFile', { n: i + 1 })}
+                file={c.file}
+                onRead={(file) => updateCertificate(c.key, { file })}
+              />
+              <Button aria-label={t('credentials.remove')} icon={<DeleteOutlined />} onClick={() => setCertificates((all) => all.filter((x) => x.key !== c.key))} />
+            </Flex>
+          ))}
+          <Button
+            type="dashed"
+            icon={<PlusOutlined />}
+            block
+            onClick={() => setCertificates((all) => [...all, { key: (nextCertificate.current += 1), serialNo: '', file: null }])}
+          >
+            {t('credentials.addCertificate')}
+          </Button>
+        </Form.Item>
+      )}
+      <Form.List name="appSecrets">
+        {(fields, { add, remove }) => (
+          <Form.Item label={t('credentials.appSecrets')} extra={t('credentials.appSecretsHelp')}>
+            {fields.map((field, i) => (
+              <Flex key={field.key} gap="small" align="start" wrap>
+                <Form.Item name={[field.name, 'appid']} style={{ flex: 1, minWidth: 160 }}>
+                  <Input aria-label={t('credentials.appSecretAppid', { n: i + 1 })} placeholder="wx…" />
+                </Form.Item>
+                <Form.Item name={[field.name, 'secret']} style={{ flex: 1, minWidth: 160 }}>
+                  <Input.Password aria-label={t('credentials.appSecretValue', { n: i + 1 })} autoComplete="new-password" visibilityToggle={false} />
+                </Form.Item>
+                <Button aria-label={t('credentials.remove')} icon={<DeleteOutlined />} onClick={() => remove(field.name)} />
+              </Flex>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} block onClick={() => add({ appid: '', secret: '' })}>
+              {t('credentials.addAppSecret')}
+            </Button>
+          </Form.Item>
+        )}
+      </Form.List>
       {error ? <Problem error={error} /> : null}
       {saved ? <Alert type="success" showIcon title={t(account ? 'account.saved' : 'credentials.saved')} style={{ marginBottom: 16 }} /> : null}
       <Button type="primary" htmlType="submit" loading={pending} disabled={pending}>
