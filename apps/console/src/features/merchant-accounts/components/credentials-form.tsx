@@ -214,7 +214,7 @@ export function CredentialsForm({
             {fields.map((field, i) => (
               <Flex key={field.key} gap="small" align="start" wrap>
                 <Form.Item name={[field.name, 'appid']} style={{ flex: 1, minWidth: 160 }}>
-                  <Input aria-label={t('credentials.appSecretAppid', { n: i + 1 })} placeholder="wx…" />
+                  <Input aria-label={t('credentials.appSecretAppid', { n: i + 1 })} placeholder={t('credentials.appSecretAppid', { n: i + 1 })} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'secret']} style={{ flex: 1, minWidth: 160 }}>
                   <Input.Password aria-label={t('credentials.appSecretValue', { n: i + 1 })} autoComplete="new-password" visibilityToggle={false} />
