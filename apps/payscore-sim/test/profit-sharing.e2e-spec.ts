@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PayScoreClient, createFetchTransport, encryptSensitiveField, type PayScoreError } from '@zizhu/payscore';
+import { PayScoreClient, createFetchTransport, encryptSensitiveField, verifyAndDecryptFundNotification, type PayScoreError } from '@zizhu/payscore';
 import { createSimulator, type Simulator } from '../src/server.js';
 import {
   FAST,
@@ -164,6 +164,8 @@ describe('profit sharing and merchant transfer', () => {
     const resource = decryptCallback(franchisee.apiV3Key, cb?.envelope ?? {});
     expect(resource).toMatchObject({ mchid: brand.mchid, transaction_id: transactionId, out_order_no: split.out_order_no, receiver: { type: 'MERCHANT_ID', account: franchisee.mchid, amount: 300 } });
     expect((cb?.envelope['resource'] as Record<string, unknown>)['original_type']).toBe('profitsharing');
+    const event = verifyAndDecryptFundNotification({ headers: cb?.headers ?? {}, rawBody: cb?.body ?? '' }, { platformKeys, apiV3Key: franchisee.apiV3Key, now: Date.now });
+    expect(event).toMatchObject({ eventType: 'PROFITSHARING.SUCCESS', kind: 'SPLIT', profitSharing: { out_order_no: split.out_order_no } });
 
     // a per-merchant maximum ratio (万分比) raises the cap
     await simPost(sim, `/sim/merchants/${brand.mchid}/profit-sharing-max-ratio`, { maxRatio: 5000 });
@@ -266,6 +268,8 @@ describe('profit sharing and merchant transfer', () => {
     expect(done).toMatchObject({ transfer_amount: 250_000, openid: 'o_franchisee_1', mch_id: brand.mchid });
     const [cb] = (await brandReceiver.waitFor((all) => all.some((c) => c.envelope['event_type'] === 'MCHTRANSFER.BILL.FINISHED'))).filter((c) => c.envelope['event_type'] === 'MCHTRANSFER.BILL.FINISHED');
     expect(decryptCallback(brand.apiV3Key, cb?.envelope ?? {})).toMatchObject({ out_bill_no: transfer.out_bill_no, state: 'SUCCESS', transfer_amount: 250_000 });
+    const event = verifyAndDecryptFundNotification({ headers: cb?.headers ?? {}, rawBody: cb?.body ?? '' }, { platformKeys, apiV3Key: brand.apiV3Key, now: Date.now });
+    expect(event).toMatchObject({ eventType: 'MCHTRANSFER.BILL.FINISHED', transfer: { state: 'SUCCESS' } });
   });
 
   it('merchant transfer: an injected failure ends FAIL with its reason and gives the money back; cancel; a lost answer then query', async () => {

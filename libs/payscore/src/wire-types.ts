@@ -533,6 +533,19 @@ export interface TransferBill {
   update_time: string;
 }
 
+/** Decrypted resource of `MCHTRANSFER.BILL.FINISHED`. */
+export interface TransferBillNotificationResource {
+  out_bill_no: string;
+  transfer_bill_no: string;
+  state: 'SUCCESS' | 'FAIL' | 'CANCELLED';
+  mch_id: string;
+  transfer_amount: number;
+  openid: string;
+  fail_reason?: string;
+  create_time: string;
+  update_time: string;
+}
+
 /** `POST …/out-bill-no/{out_bill_no}/cancel` */
 export interface CancelTransferBillResponse {
   out_bill_no: string;
