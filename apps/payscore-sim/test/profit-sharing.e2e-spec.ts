@@ -298,6 +298,9 @@ describe('profit sharing and merchant transfer', () => {
     await expect(client.createTransferBill({ ...base, out_bill_no: lostNo, openid: 'o_user_3' })).rejects.toMatchObject({ code: 'PAYSCORE_UNAVAILABLE', retryable: true });
     await simPost(sim, '/sim/faults', { rules: [] });
     await expect(client.queryTransferBill(lostNo)).resolves.toMatchObject({ state: 'WAIT_USER_CONFIRM' });
+    await client.cancelTransferBill(lostNo);
+    await advance(1);
+    expect(await balance(brand.mchid)).toBe(10_000);
     await expect(client.queryTransferBill(no('TB'))).rejects.toMatchObject({ code: 'PAYSCORE_ORDER_NOT_FOUND' });
   });
 
@@ -335,6 +338,24 @@ describe('profit sharing and merchant transfer', () => {
     // no movement that day: NO_STATEMENT_EXIST
     const empty = await h.client.get(`/v3/profitsharing/bills?bill_date=${new Date(dayStart - DAY + 8 * 3600_000).toISOString().slice(0, 10)}`);
     expect(empty.json['code']).toBe('NO_STATEMENT_EXIST');
+  });
+
+  it('merchant transfer: ACCEPTED → PROCESSING → WAIT_USER_CONFIRM on the clock; unconfirmed for 24 h → FAIL OVERDUE_CLOSE', async () => {
+    await simPost(sim, `/sim/merchants/${brand.mchid}/balance`, { availableFen: 5_000 });
+    await simPost(sim, '/sim/settings', { transferAcceptMs: 1000 });
+    const input = { out_bill_no: no('TB'), transfer_scene_id: '1005', openid: 'o_user_4', transfer_amount: 500, transfer_remark: '分成', transfer_scene_report_infos: [{ info_type: '岗位类型', info_content: '店长' }, { info_type: '报酬说明', info_content: '分成' }] };
+    const created = await client.createTransferBill(input);
+    expect(created.state).toBe('ACCEPTED');
+    expect(created.package_info).toBeUndefined();
+    await advance(1);
+    expect((await client.queryTransferBill(input.out_bill_no)).state).toBe('PROCESSING');
+    await advance(1);
+    const waiting = await client.createTransferBill(input); // re-sent to learn the package_info
+    expect(waiting).toMatchObject({ state: 'WAIT_USER_CONFIRM', package_info: expect.any(String), transfer_bill_no: created.transfer_bill_no });
+    await simPost(sim, '/sim/settings', { transferAcceptMs: 0 });
+    await advance(86_400);
+    expect(await client.queryTransferBill(input.out_bill_no)).toMatchObject({ state: 'FAIL', fail_reason: 'OVERDUE_CLOSE' });
+    expect(await balance(brand.mchid)).toBe(5_000);
   });
 
   it('30 days after payment the unsplit rest is released: the split is refused and the unsplit amount is 0', async () => {

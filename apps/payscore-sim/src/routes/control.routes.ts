@@ -272,6 +272,7 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
       settings: core.orders.settings,
       merchants: core.merchants.all().map((m) => ({
         mchid: m.mchid,
+        ...(m.name === undefined ? {} : { name: m.name }),
         serialNo: m.serialNo,
         appids: m.appids,
         services: [...m.services.values()],

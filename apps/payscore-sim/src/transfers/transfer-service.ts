@@ -1,7 +1,7 @@
 // Merchant transfer (商家转账, the 2025 API): POST /v3/fund-app/mch-transfer/transfer-bills, query by out_bill_no or
 // transfer_bill_no, cancel, and the MCHTRANSFER.BILL.FINISHED callback (wechatpay-bills-sharing-complaints.md §7).
 //
-// States: ACCEPTED → (PROCESSING) → WAIT_USER_CONFIRM → TRANSFERING → SUCCESS | FAIL; ACCEPTED / PROCESSING /
+// States: ACCEPTED → PROCESSING → WAIT_USER_CONFIRM (at once unless the `transferAcceptMs` setting spaces them) → TRANSFERING → SUCCESS | FAIL; ACCEPTED / PROCESSING /
 // WAIT_USER_CONFIRM → CANCELING → CANCELLED. The money leaves the available balance at create (403 NOT_ENOUGH otherwise)
 // and comes back on FAIL / CANCELLED. The user confirms receipt in WeChat (`package_info` for wx.requestMerchantTransfer):
 // POST /sim/transfers/{out_bill_no}/confirm, or the `transferConfirm: "auto"` setting; unconfirmed for 24 h → FAIL OVERDUE_CLOSE.
@@ -31,7 +31,7 @@ const SCENE_REPORT_TYPES: Record<string, readonly string[]> = {
 export interface TransferSettings {
   /** 'user' (default): the bill waits in WAIT_USER_CONFIRM for POST /sim/transfers/{no}/confirm. 'auto': the user confirms at once. */
   transferConfirm: 'user' | 'auto';
-  /** > 0: create answers ACCEPTED and the bill reaches WAIT_USER_CONFIRM this long later (business ms). 0: at once. */
+  /** > 0: create answers ACCEPTED; PROCESSING this long later, WAIT_USER_CONFIRM as long again (business ms). 0: at once. */
   transferAcceptMs: number;
   /** TRANSFERING → SUCCESS / FAIL, and CANCELING → CANCELLED, after this long (business ms). */
   transferDelayMs: number;
@@ -133,8 +133,14 @@ export class TransferService {
       state: 'ACCEPTED',
     };
     this.bills.set(key, record);
-    if (this.o.settings.transferAcceptMs > 0) {
-      this.o.scheduler.after(this.o.settings.transferAcceptMs, () => this.toWaitUserConfirm(record));
+    const acceptMs = this.o.settings.transferAcceptMs;
+    if (acceptMs > 0) {
+      // ACCEPTED → PROCESSING → WAIT_USER_CONFIRM, one step per transferAcceptMs
+      this.o.scheduler.after(acceptMs, () => {
+        if (record.state !== 'ACCEPTED') return;
+        this.set(record, 'PROCESSING');
+        this.o.scheduler.after(acceptMs, () => this.toWaitUserConfirm(record));
+      });
     } else {
       this.toWaitUserConfirm(record);
     }
