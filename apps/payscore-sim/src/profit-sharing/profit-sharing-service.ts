@@ -135,7 +135,7 @@ export class ProfitSharingService {
     if (type === 'MERCHANT_ID' && !/^\d{8,32}$/.test(account)) throw paramError('account格式错误：MERCHANT_ID类型的接收方账号为商户号', 'account');
     if (nameCipher !== undefined) {
       const name = decryptField(this.o.platformKey, serial, nameCipher, 'name');
-      const known = this.accountNames.get(account) ?? (type === 'MERCHANT_ID' ? this.o.merchantOf(account)?.name : undefined);
+      const known = this.knownName(type, account);
       if (known !== undefined && known !== name) {
         throw invalidRequest(type === 'MERCHANT_ID' ? '分账接收方全称与商户号的主体名称不一致' : '微信用户姓名与实名不一致');
       }
@@ -186,7 +186,7 @@ export class ProfitSharingService {
       const description = str(r, 'description', 80, true, `${path}.description`);
       const nameCipher = str(r, 'name', 1024, false, `${path}.name`);
       const name = nameCipher === undefined ? undefined : decryptField(this.o.platformKey, serial, nameCipher, `${path}.name`);
-      const known = this.accountNames.get(account);
+      const known = this.knownName(type, account);
       if (name !== undefined && known !== undefined && known !== name) throw invalidRequest(type === 'MERCHANT_ID' ? '分账接收方全称不匹配' : '微信用户姓名与实名不一致');
       if (type === 'PERSONAL_OPENID' && appid === undefined) throw paramError('接收方类型为PERSONAL_OPENID时appid必填', 'appid');
       const key = `${type}|${account}`;
@@ -495,6 +495,11 @@ export class ProfitSharingService {
       resource,
       orderKey: `${receiverMchid}|profitsharing|${String(resource['out_order_no'])}|${randomBytes(4).toString('hex')}`,
     });
+  }
+
+  /** The name WeChat knows for an account: set by /sim/profit-sharing/account-names, else a hosted merchant's registered name. */
+  private knownName(type: ReceiverType, account: string): string | undefined {
+    return this.accountNames.get(account) ?? (type === 'MERCHANT_ID' ? this.o.merchantOf(account)?.name : undefined);
   }
 
   private receiversOf(mchid: string): Map<string, Receiver> {
