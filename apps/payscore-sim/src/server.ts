@@ -10,6 +10,7 @@ import { type Merchant } from './merchants/merchant-registry.js';
 import { SimulatorCore, type CoreOptions } from './simulator-core.js';
 import { registerMerchantApi } from './routes/merchant-api.routes.js';
 import { registerControlRoutes } from './routes/control.routes.js';
+import { registerFundsApi } from './routes/funds-api.routes.js';
 import { registerUserRoutes } from './routes/user.routes.js';
 import { rawBody, sendJson } from './routes/http-helpers.js';
 
@@ -125,6 +126,7 @@ export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOpti
     return m;
   };
   registerMerchantApi(app, core, merchantOf);
+  registerFundsApi(app, core, merchantOf);
   registerControlRoutes(app, core);
   registerUserRoutes(app, core);
   return app;

@@ -7,6 +7,10 @@ import { OrderService } from './orders/order-service.js';
 import { RefundService } from './refunds/refund-service.js';
 import { TradeBillService } from './bills/trade-bill.js';
 import { FaultInjector } from './control/faults.js';
+import { FundsLedger } from './funds/funds-ledger.js';
+import { ProfitSharingService, type ProfitSharingSettings } from './profit-sharing/profit-sharing-service.js';
+import { TransferService, type TransferSettings } from './transfers/transfer-service.js';
+import { ProfitSharingBillService } from './bills/profit-sharing-bill.js';
 
 export interface CoreOptions {
   /** Real-time source (ms); the business clock is this plus the /sim/clock offset. Default Date.now. */
@@ -27,6 +31,12 @@ export interface CoreOptions {
   readonly platformPrivateKeyPem?: string;
   /** `PUB_KEY_ID_` + 32 digits; generated when absent. */
   readonly platformPublicKeyId?: string;
+  /** Business-clock time a profit-sharing split / unfreeze stays PROCESSING. Default 2000 ms. */
+  readonly profitSharingDelayMs?: number;
+  /** Earliest split after payment (WeChat: 1 minute). Default 60 000 ms. */
+  readonly profitSharingSettleMs?: number;
+  /** Business-clock time a transfer stays TRANSFERING (and CANCELING). Default 2000 ms. */
+  readonly transferDelayMs?: number;
   /** Randomness for fault rates. Default Math.random. */
   readonly random?: () => number;
   /**
@@ -46,6 +56,13 @@ export class SimulatorCore {
   readonly refunds: RefundService;
   readonly bills: TradeBillService;
   readonly faults: FaultInjector;
+  readonly funds: FundsLedger;
+  readonly profitSharing: ProfitSharingService;
+  readonly transfers: TransferService;
+  readonly profitSharingBills: ProfitSharingBillService;
+  /** Settings of profit sharing and transfers (GET / POST /sim/settings, next to the order settings). */
+  readonly fundSettings: ProfitSharingSettings & TransferSettings;
+  private readonly initialFundSettings: ProfitSharingSettings & TransferSettings;
   readonly requestTimestampWindowSec: number;
 
   constructor(options: CoreOptions = {}, onError: (error: unknown) => void = () => undefined) {
@@ -72,12 +89,30 @@ export class SimulatorCore {
       },
       merchantOf,
     );
+    this.funds = new FundsLedger(this.clock);
+    this.orders.onPayment((order, payment) => this.funds.recordPayment(order, payment));
     this.refunds = new RefundService(
       { clock: this.clock, scheduler: this.scheduler, notifier: this.notifier, refundDelayMs: options.refundDelayMs ?? 1000 },
       this.orders,
       merchantOf,
+      this.funds,
     );
     this.bills = new TradeBillService(this.clock, this.orders, this.refunds);
+    this.initialFundSettings = {
+      profitSharingSettleMs: options.profitSharingSettleMs ?? 60_000,
+      profitSharingDelayMs: options.profitSharingDelayMs ?? 2000,
+      profitSharingEventType: 'PROFITSHARING',
+      transferConfirm: 'user',
+      transferAcceptMs: 0,
+      transferDelayMs: options.transferDelayMs ?? 2000,
+      transferConfirmWindowMs: 24 * 3600 * 1000,
+    };
+    this.fundSettings = { ...this.initialFundSettings };
+    // one settings object, changed in place by POST /sim/settings and reset: the services see changes at once
+    const common = { clock: this.clock, scheduler: this.scheduler, notifier: this.notifier, platformKey: this.platformKey, funds: this.funds, merchantOf };
+    this.profitSharing = new ProfitSharingService({ ...common, settings: this.fundSettings });
+    this.transfers = new TransferService({ ...common, settings: this.fundSettings, lenient: () => this.orders.settings.lenient });
+    this.profitSharingBills = new ProfitSharingBillService(this.bills, this.profitSharing);
     this.faults = new FaultInjector(options.random ?? Math.random);
   }
 
@@ -85,6 +120,7 @@ export class SimulatorCore {
   advance(seconds: number): void {
     this.clock.advance(seconds);
     this.orders.sweep();
+    this.funds.sweep();
     this.scheduler.poke();
   }
 
@@ -94,6 +130,10 @@ export class SimulatorCore {
     this.orders.clear();
     this.refunds.clear();
     this.bills.clear();
+    this.funds.clear();
+    this.profitSharing.clear();
+    this.transfers.clear();
+    Object.assign(this.fundSettings, this.initialFundSettings);
     this.notifier.clear();
     this.notifier.setSwitches({ ...DEFAULT_SWITCHES });
     this.faults.set([]);

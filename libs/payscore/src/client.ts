@@ -8,7 +8,25 @@
  */
 import { PayScoreError, errorFromWechatResponse, isPayScoreError, type PayScoreErrorCode } from './errors.js';
 import { epochMs, randomNonce, systemClock, type Clock, type NonceGenerator } from './clock.js';
-import { assertOutOrderNo, assertOutRefundNo } from './order-no.js';
+import {
+  assertOutBillNo,
+  assertOutOrderNo,
+  assertOutRefundNo,
+  assertOutReturnNo,
+  assertProfitSharingOutOrderNo,
+  assertTransactionId,
+} from './order-no.js';
+import { encryptSensitiveField, type EncryptionKey } from './sensitive-field.js';
+import {
+  assertPositiveFen,
+  assertReceiverAccount,
+  assertReceiverType,
+  assertRelation,
+  assertSplitReceivers,
+  assertText,
+  assertTransferBill,
+  invalidField,
+} from './fund-checks.js';
 import { DEFAULT_RETRY_POLICY, backoffDelayMs, realSleep, type RetryPolicy, type Sleep } from './retry.js';
 import {
   checkWechatpaySignature,
@@ -38,6 +56,23 @@ import type {
   Refund,
   ServiceOrder,
   SyncServiceOrderRequest,
+  AddProfitSharingReceiverRequest,
+  AddProfitSharingReceiverResponse,
+  CancelTransferBillResponse,
+  CreateProfitSharingOrderRequest,
+  CreateProfitSharingReturnRequest,
+  CreateTransferBillRequest,
+  CreateTransferBillResponse,
+  DeleteProfitSharingReceiverResponse,
+  ProfitSharingOrder,
+  ProfitSharingOrderReceiverRequest,
+  ProfitSharingReceiverType,
+  ProfitSharingRelationType,
+  ProfitSharingReturn,
+  ProfitSharingUnsplitAmount,
+  TransferBill,
+  TransferSceneReportInfo,
+  UnfreezeProfitSharingRequest,
 } from './wire-types.js';
 
 export const WECHATPAY_API_BASE_URL = 'https://api.mch.weixin.qq.com';
@@ -82,6 +117,14 @@ export interface PayScoreClientOptions {
    * Signed error answers are always verified; a 2xx answer must always be signed.
    */
   requireSignedErrors?: boolean;
+  /**
+   * The WeChat Pay public key (or platform certificate) that sensitive fields (a receiver's `name`, a transfer's
+   * `user_name`) are encrypted under; its id / serial is sent as `Wechatpay-Serial` on those requests. Default: the
+   * key `platformKeys` holds for `wechatpaySerial`, else the only (or the `PUB_KEY_ID_…`) entry of a key table.
+   */
+  encryptionKey?: EncryptionKey;
+  /** Default `notify_url` of merchant transfers. */
+  transferNotifyUrl?: string;
   /** See {@link TransitionContext.cancelWhileUserPaying}. Default true (official docs). */
   cancelWhileUserPaying?: boolean;
   /** The service ID's risk cap; when set, create refuses `risk_fund.amount` above it before sending. */
@@ -112,6 +155,53 @@ export type CreateRefundInput = Omit<CreateRefundRequest, 'notify_url' | 'amount
   notify_url?: string;
   amount: Omit<CreateRefundRequest['amount'], 'currency'> & { currency?: 'CNY' };
 };
+
+export interface AddProfitSharingReceiverInput {
+  type: ProfitSharingReceiverType;
+  account: string;
+  /** Clear text: the merchant's full legal name (required for MERCHANT_ID) or the person's real name; encrypted by the client. */
+  name?: string;
+  relation_type: ProfitSharingRelationType;
+  custom_relation?: string;
+  appid?: string;
+}
+
+export interface DeleteProfitSharingReceiverInput {
+  type: ProfitSharingReceiverType;
+  account: string;
+  appid?: string;
+}
+
+export interface CreateProfitSharingOrderInput {
+  transaction_id: string;
+  out_order_no: string;
+  /** `name` in clear text; encrypted by the client. */
+  receivers: ProfitSharingOrderReceiverRequest[];
+  unfreeze_unsplit: boolean;
+  appid?: string;
+}
+
+export type CreateProfitSharingReturnInput = CreateProfitSharingReturnRequest;
+
+export interface CreateTransferBillInput {
+  out_bill_no: string;
+  transfer_scene_id: string;
+  openid: string;
+  /** Clear text; encrypted by the client. Required from 2,000 CNY. */
+  user_name?: string;
+  transfer_amount: number;
+  transfer_remark: string;
+  notify_url?: string;
+  user_recv_perception?: string;
+  transfer_scene_report_infos: TransferSceneReportInfo[];
+  appid?: string;
+}
+
+export interface ProfitSharingBill {
+  hash_type: 'SHA1';
+  hash_value: string;
+  download_url: string;
+}
 
 /** A created order: confirmation mode always returns the single-use `package`. */
 export type CreatedServiceOrder = ServiceOrder & { package: string };
@@ -396,6 +486,178 @@ export class PayScoreClient {
     return this.expectRefund(await this.call('GET', `/v3/refund/domestic/refunds/${outRefundNo}`), outRefundNo);
   }
 
+  // ------------------------------------------------------------ profit sharing (分账), §2.3
+
+  /** `POST /v3/profitsharing/receivers/add`; `name` is encrypted and `Wechatpay-Serial` names the key. Adding twice is idempotent. */
+  async addProfitSharingReceiver(input: AddProfitSharingReceiverInput): Promise<AddProfitSharingReceiverResponse> {
+    assertReceiverType('type', input.type);
+    assertReceiverAccount('account', input.type, input.account);
+    assertRelation(input.relation_type, input.custom_relation);
+    if (input.type === 'MERCHANT_ID' && input.name === undefined) throw invalidField('name', 'is required for a MERCHANT_ID receiver (the merchant’s full legal name)');
+    assertText('name', input.name, 256, { optional: true });
+    const key = input.name === undefined ? undefined : this.encryptionKey();
+    const body: AddProfitSharingReceiverRequest = {
+      appid: input.appid ?? this.options.appid,
+      type: input.type,
+      account: input.account,
+      ...(input.name === undefined || key === undefined ? {} : { name: encryptSensitiveField(input.name, key.publicKey) }),
+      relation_type: input.relation_type,
+      ...(input.custom_relation === undefined ? {} : { custom_relation: input.custom_relation }),
+    };
+    const answer = this.expectObject<AddProfitSharingReceiverResponse>(await this.call('POST', '/v3/profitsharing/receivers/add', body, key?.serial));
+    if (answer.account !== input.account) throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the receiver added' });
+    return answer;
+  }
+
+  /** `POST /v3/profitsharing/receivers/delete`. A deleted receiver can still be the target of a return. */
+  async deleteProfitSharingReceiver(input: DeleteProfitSharingReceiverInput): Promise<DeleteProfitSharingReceiverResponse> {
+    assertReceiverType('type', input.type);
+    assertReceiverAccount('account', input.type, input.account);
+    const body = { appid: input.appid ?? this.options.appid, type: input.type, account: input.account };
+    return this.expectObject<DeleteProfitSharingReceiverResponse>(await this.call('POST', '/v3/profitsharing/receivers/delete', body));
+  }
+
+  /**
+   * `POST /v3/profitsharing/orders` (asynchronous: `PROCESSING`, later `FINISHED`; each receiver's `result` is the outcome).
+   * Same `out_order_no` + same body is a safe re-entry. Split no earlier than a minute after payment
+   * (`PAYSCORE_PROFIT_SHARING_NOT_READY` otherwise).
+   */
+  async createProfitSharingOrder(input: CreateProfitSharingOrderInput): Promise<ProfitSharingOrder> {
+    assertTransactionId(input.transaction_id);
+    assertProfitSharingOutOrderNo(input.out_order_no);
+    assertSplitReceivers(input.receivers);
+    if (typeof input.unfreeze_unsplit !== 'boolean') throw invalidField('unfreeze_unsplit', 'must be true or false', input.unfreeze_unsplit);
+    const named = input.receivers.some((r) => r.name !== undefined);
+    const key = named ? this.encryptionKey() : undefined;
+    const body: CreateProfitSharingOrderRequest = {
+      appid: input.appid ?? this.options.appid,
+      transaction_id: input.transaction_id,
+      out_order_no: input.out_order_no,
+      receivers: input.receivers.map((r) => ({
+        type: r.type,
+        account: r.account,
+        amount: r.amount,
+        description: r.description,
+        ...(r.name === undefined || key === undefined ? {} : { name: encryptSensitiveField(r.name, key.publicKey) }),
+      })),
+      unfreeze_unsplit: input.unfreeze_unsplit,
+    };
+    return this.expectSharingOrder(await this.call('POST', '/v3/profitsharing/orders', body, key?.serial), input.out_order_no);
+  }
+
+  /** `GET /v3/profitsharing/orders/{out_order_no}?transaction_id=…` */
+  async queryProfitSharingOrder(outOrderNo: string, transactionId: string): Promise<ProfitSharingOrder> {
+    assertProfitSharingOutOrderNo(outOrderNo);
+    assertTransactionId(transactionId);
+    return this.expectSharingOrder(await this.call('GET', `/v3/profitsharing/orders/${outOrderNo}?transaction_id=${transactionId}`), outOrderNo);
+  }
+
+  /** `POST /v3/profitsharing/orders/unfreeze`: releases what is left; use a NEW `out_order_no` (a split's number does nothing). */
+  async unfreezeProfitSharing(input: UnfreezeProfitSharingRequest): Promise<ProfitSharingOrder> {
+    assertTransactionId(input.transaction_id);
+    assertProfitSharingOutOrderNo(input.out_order_no);
+    assertText('description', input.description, 80);
+    const body: UnfreezeProfitSharingRequest = { transaction_id: input.transaction_id, out_order_no: input.out_order_no, description: input.description };
+    return this.expectSharingOrder(await this.call('POST', '/v3/profitsharing/orders/unfreeze', body), input.out_order_no);
+  }
+
+  /** `POST /v3/profitsharing/return-orders` (synchronous `SUCCESS` / `FAILED`, sometimes `PROCESSING`): pulls a split back from a MERCHANT_ID receiver. */
+  async createProfitSharingReturn(input: CreateProfitSharingReturnInput): Promise<ProfitSharingReturn> {
+    if ((input.out_order_no === undefined) === (input.order_id === undefined)) throw invalidField('out_order_no', 'give exactly one of out_order_no / order_id');
+    if (input.out_order_no !== undefined) assertProfitSharingOutOrderNo(input.out_order_no);
+    if (input.order_id !== undefined) assertText('order_id', input.order_id, 64);
+    assertOutReturnNo(input.out_return_no);
+    assertReceiverAccount('return_mchid', 'MERCHANT_ID', input.return_mchid);
+    assertPositiveFen('amount', input.amount);
+    assertText('description', input.description, 80);
+    const body: CreateProfitSharingReturnRequest = {
+      ...(input.out_order_no === undefined ? { order_id: input.order_id as string } : { out_order_no: input.out_order_no }),
+      out_return_no: input.out_return_no,
+      return_mchid: input.return_mchid,
+      amount: input.amount,
+      description: input.description,
+    };
+    return this.expectReturn(await this.call('POST', '/v3/profitsharing/return-orders', body), input.out_return_no);
+  }
+
+  /** `GET /v3/profitsharing/return-orders/{out_return_no}?out_order_no=…` */
+  async queryProfitSharingReturn(outReturnNo: string, outOrderNo: string): Promise<ProfitSharingReturn> {
+    assertOutReturnNo(outReturnNo);
+    assertProfitSharingOutOrderNo(outOrderNo);
+    return this.expectReturn(await this.call('GET', `/v3/profitsharing/return-orders/${outReturnNo}?out_order_no=${outOrderNo}`), outReturnNo);
+  }
+
+  /** `GET /v3/profitsharing/transactions/{transaction_id}/amounts` → what is still frozen and splittable. */
+  async queryProfitSharingUnsplitAmount(transactionId: string): Promise<ProfitSharingUnsplitAmount> {
+    assertTransactionId(transactionId);
+    const answer = this.expectObject<ProfitSharingUnsplitAmount>(await this.call('GET', `/v3/profitsharing/transactions/${transactionId}/amounts`));
+    if (answer.transaction_id !== transactionId || !Number.isSafeInteger(answer.unsplit_amount)) {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the unsplit amount of this transaction' });
+    }
+    return answer;
+  }
+
+  /** `GET /v3/profitsharing/bills?bill_date=…[&tar_type=GZIP]` → the download URL and the SHA1 of the uncompressed file. */
+  async applyProfitSharingBill(billDate: string, options: { gzip?: boolean } = {}): Promise<ProfitSharingBill> {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(billDate)) throw invalidField('bill_date', 'must be yyyy-MM-dd', billDate);
+    const answer = this.expectObject<ProfitSharingBill>(await this.call('GET', `/v3/profitsharing/bills?bill_date=${billDate}${options.gzip ? '&tar_type=GZIP' : ''}`));
+    if (typeof answer.download_url !== 'string' || typeof answer.hash_value !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not a bill download' });
+    }
+    return answer;
+  }
+
+  // ------------------------------------------------------------ merchant transfer (商家转账), §7
+
+  /**
+   * `POST /v3/fund-app/mch-transfer/transfer-bills`. Same `out_bill_no` + same body answers the same bill (re-send it
+   * to learn the current state and the `package_info`); another body is `PAYSCORE_REENTRY_MISMATCH`.
+   */
+  async createTransferBill(input: CreateTransferBillInput): Promise<CreateTransferBillResponse> {
+    assertOutBillNo(input.out_bill_no);
+    assertTransferBill(input);
+    assertText('user_recv_perception', input.user_recv_perception, 64, { optional: true });
+    const key = input.user_name === undefined ? undefined : this.encryptionKey();
+    const notifyUrl = input.notify_url ?? this.options.transferNotifyUrl;
+    const body: CreateTransferBillRequest = {
+      appid: input.appid ?? this.options.appid,
+      out_bill_no: input.out_bill_no,
+      transfer_scene_id: input.transfer_scene_id,
+      openid: input.openid,
+      ...(input.user_name === undefined || key === undefined ? {} : { user_name: encryptSensitiveField(input.user_name, key.publicKey) }),
+      transfer_amount: input.transfer_amount,
+      transfer_remark: input.transfer_remark,
+      ...(notifyUrl === undefined ? {} : { notify_url: notifyUrl }),
+      ...(input.user_recv_perception === undefined ? {} : { user_recv_perception: input.user_recv_perception }),
+      transfer_scene_report_infos: input.transfer_scene_report_infos.map((i) => ({ info_type: i.info_type, info_content: i.info_content })),
+    };
+    const answer = this.expectObject<CreateTransferBillResponse>(await this.call('POST', '/v3/fund-app/mch-transfer/transfer-bills', body, key?.serial));
+    if (answer.out_bill_no !== input.out_bill_no || typeof answer.state !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the transfer bill asked for' });
+    }
+    return answer;
+  }
+
+  /** `GET /v3/fund-app/mch-transfer/transfer-bills/out-bill-no/{out_bill_no}` */
+  async queryTransferBill(outBillNo: string): Promise<TransferBill> {
+    assertOutBillNo(outBillNo);
+    const answer = this.expectObject<TransferBill>(await this.call('GET', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${outBillNo}`));
+    if (answer.out_bill_no !== outBillNo || typeof answer.state !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the transfer bill asked for' });
+    }
+    return answer;
+  }
+
+  /** `POST …/out-bill-no/{out_bill_no}/cancel` (body `{}`: the signer signs a JSON body): only before the money moved (ACCEPTED … WAIT_USER_CONFIRM); → CANCELING, then CANCELLED. */
+  async cancelTransferBill(outBillNo: string): Promise<CancelTransferBillResponse> {
+    assertOutBillNo(outBillNo);
+    const answer = this.expectObject<CancelTransferBillResponse>(await this.call('POST', `/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/${outBillNo}/cancel`, {}));
+    if (answer.out_bill_no !== outBillNo || typeof answer.state !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the transfer bill asked for' });
+    }
+    return answer;
+  }
+
   // ------------------------------------------------------------ internals
 
   private orderPath(outOrderNo: string, action: string): string {
@@ -454,6 +716,39 @@ export class PayScoreClient {
     return order;
   }
 
+  /** The key sensitive fields are encrypted under (see {@link PayScoreClientOptions.encryptionKey}). */
+  private encryptionKey(): EncryptionKey {
+    if (this.options.encryptionKey) return this.options.encryptionKey;
+    const serial = this.options.wechatpaySerial;
+    const bySerial = serial === undefined ? undefined : this.keys(serial);
+    if (serial !== undefined && bySerial) return { serial, publicKey: bySerial };
+    const table = this.options.platformKeys;
+    if (typeof table !== 'function') {
+      const entries = table instanceof Map ? [...table.entries()] : Object.entries(table);
+      const pick = entries.length === 1 ? entries[0] : entries.find(([id]) => id.startsWith('PUB_KEY_ID_'));
+      if (pick) return { serial: pick[0], publicKey: pick[1] };
+    }
+    throw new PayScoreError('PAYSCORE_CONFIG_INVALID', {
+      message: 'no key to encrypt sensitive fields with: set encryptionKey (or wechatpaySerial naming a key of platformKeys)',
+    });
+  }
+
+  private expectSharingOrder(answer: unknown, outOrderNo: string): ProfitSharingOrder {
+    const order = this.expectObject<ProfitSharingOrder>(answer);
+    if (order.out_order_no !== outOrderNo || typeof order.state !== 'string' || typeof order.order_id !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the profit-sharing order asked for' });
+    }
+    return order;
+  }
+
+  private expectReturn(answer: unknown, outReturnNo: string): ProfitSharingReturn {
+    const ret = this.expectObject<ProfitSharingReturn>(answer);
+    if (ret.out_return_no !== outReturnNo || typeof ret.result !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the return asked for' });
+    }
+    return ret;
+  }
+
   private expectRefund(answer: unknown, outRefundNo: string): Refund {
     const refund = this.expectObject<Refund>(answer);
     if (refund.out_refund_no !== outRefundNo || typeof refund.status !== 'string') {
@@ -463,7 +758,7 @@ export class PayScoreClient {
   }
 
   /** One API call with retries; returns the verified, parsed JSON body (undefined for an empty body). */
-  private async call(method: HttpMethod, pathAndQuery: string, body?: object): Promise<unknown> {
+  private async call(method: HttpMethod, pathAndQuery: string, body?: object, wechatpaySerial?: string): Promise<unknown> {
     const bodyText = body === undefined ? undefined : JSON.stringify(body);
     if (bodyText !== undefined && /[\u{10000}-\u{10FFFF}]/u.test(bodyText)) {
       // WeChat accepts only 1–3 byte UTF-8 characters (§2.1): no emoji.
@@ -472,7 +767,7 @@ export class PayScoreClient {
     const policy = this.retryPolicy;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once(method, pathAndQuery, bodyText);
+        return await this.once(method, pathAndQuery, bodyText, wechatpaySerial);
       } catch (error) {
         const e = isPayScoreError(error) ? error : new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error });
         const autoRetry = e.retryable && (e.retryAfterMs === undefined || e.retryAfterMs <= policy.maxDelayMs);
@@ -482,7 +777,7 @@ export class PayScoreClient {
     }
   }
 
-  private async once(method: HttpMethod, pathAndQuery: string, bodyText: string | undefined): Promise<unknown> {
+  private async once(method: HttpMethod, pathAndQuery: string, bodyText: string | undefined, wechatpaySerial?: string): Promise<unknown> {
     const url = this.baseUrl + pathAndQuery;
     const parsedUrl = new URL(url);
     // The signature covers the path + query as the server receives them (a base URL may carry a prefix).
@@ -495,7 +790,9 @@ export class PayScoreClient {
       Authorization: authorization,
     };
     if (method === 'POST') headers['Content-Type'] = 'application/json';
-    if (this.options.wechatpaySerial) headers['Wechatpay-Serial'] = this.options.wechatpaySerial;
+    // a request carrying encrypted fields names the key they were encrypted under
+    const serial = wechatpaySerial ?? this.options.wechatpaySerial;
+    if (serial) headers['Wechatpay-Serial'] = serial;
 
     let response: HttpResponse;
     try {

@@ -45,7 +45,9 @@ export const PAYSCORE_ERROR_CODES = {
   PAYSCORE_ORDER_NOT_FOUND: 'the order or refund does not exist',
   PAYSCORE_REENTRY_MISMATCH: 'the out_order_no was used before with different parameters (订单重入参数校验失败)',
   PAYSCORE_INVALID_ORDER_STATE: 'WeChat refused the operation in the order’s current state',
-  PAYSCORE_AMOUNT_INVALID: 'WeChat refused the amounts (sum rule, risk cap, refund above paid)',
+  PAYSCORE_AMOUNT_INVALID: 'WeChat refused the amounts (sum rule, risk cap, refund above paid, 分账金额不足 / above the maximum ratio)',
+  PAYSCORE_BALANCE_NOT_ENOUGH: 'NOT_ENOUGH: the merchant’s available balance does not cover it (a refund of split funds, a transfer); return the split or top up first',
+  PAYSCORE_PROFIT_SHARING_NOT_READY: '订单处理中，请稍后重试: the payment is not settled for profit sharing yet (less than a minute after payment); retry in a minute',
   PAYSCORE_PARAM_ERROR: 'HTTP 400 PARAM_ERROR not otherwise classified',
   PAYSCORE_INVALID_REQUEST: 'HTTP 400 INVALID_REQUEST not otherwise classified',
   PAYSCORE_HTTP_ERROR: 'an error answer not otherwise classified',
@@ -147,6 +149,9 @@ export function isVerifiedNotFound(error: unknown): error is PayScoreError {
 /** How long WeChat asks to wait while a debit holds the order (payscore-protocol.md §4.3). */
 export const ORDER_BUSY_RETRY_AFTER_MS = 3 * 60 * 1000;
 
+/** A payment can be split no earlier than one minute after it succeeded (wechatpay-bills-sharing-complaints.md §2.1). */
+export const PROFIT_SHARING_SETTLE_RETRY_AFTER_MS = 60 * 1000;
+
 interface WechatErrorBody {
   code?: unknown;
   message?: unknown;
@@ -187,7 +192,9 @@ export function errorFromWechatResponse(
   if (status === 202) return make('PAYSCORE_ACCEPTED_NOT_PROCESSED', true);
   // Message-based classes first: several business failures share PARAM_ERROR / INVALID_REQUEST.
   if (/正在扣款中|收款结果不明/.test(msg)) return make('PAYSCORE_ORDER_BUSY', true, ORDER_BUSY_RETRY_AFTER_MS);
-  if (/重入参数校验失败/.test(msg)) return make('PAYSCORE_REENTRY_MISMATCH');
+  if (/重入参数校验失败/.test(msg) || /与原请求不一致/.test(msg) || wechatCode === 'ALREADY_EXISTS') return make('PAYSCORE_REENTRY_MISMATCH');
+  if (/订单处理中，请稍后重试/.test(msg)) return make('PAYSCORE_PROFIT_SHARING_NOT_READY', true, PROFIT_SHARING_SETTLE_RETRY_AFTER_MS);
+  if (wechatCode === 'NOT_ENOUGH') return make('PAYSCORE_BALANCE_NOT_ENOUGH');
   if (wechatCode === 'SYSTEM_ERROR') return make('PAYSCORE_SYSTEM_ERROR', true);
   if (wechatCode === 'FREQUENCY_LIMITED' || wechatCode === 'RATELIMIT_EXCEEDED' || status === 429) {
     return make('PAYSCORE_RATE_LIMITED', true);

@@ -13,5 +13,7 @@ export * from './mini-program.js';
 export * from './state-machine.js';
 export * from './retry.js';
 export * from './transport.js';
+export * from './sensitive-field.js';
+export * from './fund-checks.js';
 export * from './client.js';
 export * from './testing.js';

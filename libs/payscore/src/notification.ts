@@ -23,6 +23,8 @@ import type {
   RefundEventType,
   RefundNotificationResource,
   ServiceOrder,
+  ProfitSharingNotificationResource,
+  TransferBillNotificationResource,
 } from './wire-types.js';
 
 interface EventMeta {
@@ -50,6 +52,24 @@ export interface RefundEvent extends EventMeta {
 }
 
 export type PayScoreNotification = UserConfirmEvent | UserPaidEvent | RefundEvent;
+
+/**
+ * 分账动账通知, sent to a MERCHANT_ID receiver only: `PROFITSHARING.SUCCESS` / `PROFITSHARING.RETURN`, or `TRANSACTION.SUCCESS`
+ * on some accounts (wechatpay-bills-sharing-complaints.md §2.5) — `kind` tells a split from a return by the summary then.
+ */
+export interface ProfitSharingEvent extends EventMeta {
+  eventType: 'PROFITSHARING.SUCCESS' | 'PROFITSHARING.RETURN' | 'TRANSACTION.SUCCESS';
+  kind: 'SPLIT' | 'RETURN';
+  profitSharing: ProfitSharingNotificationResource;
+}
+
+/** `MCHTRANSFER.BILL.FINISHED`: a merchant transfer reached SUCCESS, FAIL or CANCELLED (§7). */
+export interface TransferBillEvent extends EventMeta {
+  eventType: 'MCHTRANSFER.BILL.FINISHED';
+  transfer: TransferBillNotificationResource;
+}
+
+export type FundNotification = ProfitSharingEvent | TransferBillEvent;
 
 export interface NotificationInput {
   headers: HeaderBag;
@@ -87,14 +107,8 @@ function malformed(message: string, detail?: unknown): PayScoreError {
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/**
- * Verifies, decrypts and parses one WeChat callback. Throws a {@link PayScoreError} whose `code` names
- * the rejection: `PAYSCORE_NOTIFY_BODY_NOT_RAW`, `…_MISSING_HEADERS`, `…_UNKNOWN_SERIAL`, `…_STALE`,
- * `…_BAD_SIGNATURE` (tampered / forged / `WECHATPAY/SIGNTEST/` probe), `…_BODY_RESERIALISED`,
- * `…_MALFORMED`, `…_DECRYPT_FAILED`, or `…_UNSUPPORTED_EVENT` (authentic but not parsed here: the
- * receiver may acknowledge it). Answer WeChat non-2xx on any other code.
- */
-export function verifyAndDecryptNotification(input: NotificationInput, options: NotificationVerifyOptions): PayScoreNotification {
+/** Verify + decrypt, shared by every kind of callback: the event type, the envelope's metadata and the decrypted object. */
+function openNotification(input: NotificationInput, options: NotificationVerifyOptions): { eventType: string; meta: EventMeta; payload: Record<string, unknown> } {
   const rawBody: unknown = input.rawBody;
   if (typeof rawBody !== 'string' && !Buffer.isBuffer(rawBody)) {
     throw new PayScoreError('PAYSCORE_NOTIFY_BODY_NOT_RAW', {
@@ -150,6 +164,18 @@ export function verifyAndDecryptNotification(input: NotificationInput, options: 
     summary: typeof envelope['summary'] === 'string' ? envelope['summary'] : '',
     serial: check.serial,
   };
+  return { eventType, meta, payload };
+}
+
+/**
+ * Verifies, decrypts and parses one WeChat callback. Throws a {@link PayScoreError} whose `code` names
+ * the rejection: `PAYSCORE_NOTIFY_BODY_NOT_RAW`, `…_MISSING_HEADERS`, `…_UNKNOWN_SERIAL`, `…_STALE`,
+ * `…_BAD_SIGNATURE` (tampered / forged / `WECHATPAY/SIGNTEST/` probe), `…_BODY_RESERIALISED`,
+ * `…_MALFORMED`, `…_DECRYPT_FAILED`, or `…_UNSUPPORTED_EVENT` (authentic but not parsed here: the
+ * receiver may acknowledge it). Answer WeChat non-2xx on any other code.
+ */
+export function verifyAndDecryptNotification(input: NotificationInput, options: NotificationVerifyOptions): PayScoreNotification {
+  const { eventType, meta, payload } = openNotification(input, options);
   if (eventType === 'PAYSCORE.USER_CONFIRM' || eventType === 'PAYSCORE.USER_PAID') {
     if (typeof payload['out_order_no'] !== 'string' || typeof payload['state'] !== 'string') {
       throw malformed(`${eventType} resource lacks out_order_no / state`);
@@ -165,6 +191,30 @@ export function verifyAndDecryptNotification(input: NotificationInput, options: 
   throw new PayScoreError('PAYSCORE_NOTIFY_UNSUPPORTED_EVENT', {
     message: `authentic notification of unsupported event type ${eventType}`,
     detail: { eventType, id: meta.id, resource: payload, supported: SUPPORTED },
+  });
+}
+
+/**
+ * Verifies, decrypts and parses a profit-sharing (分账动账通知) or merchant-transfer callback, with the same rejections as
+ * {@link verifyAndDecryptNotification}; a Pay Score or refund callback here is `PAYSCORE_NOTIFY_UNSUPPORTED_EVENT`.
+ */
+export function verifyAndDecryptFundNotification(input: NotificationInput, options: NotificationVerifyOptions): FundNotification {
+  const { eventType, meta, payload } = openNotification(input, options);
+  if (eventType === 'PROFITSHARING.SUCCESS' || eventType === 'PROFITSHARING.RETURN' || (eventType === 'TRANSACTION.SUCCESS' && /分账/.test(meta.summary))) {
+    const receiver = payload['receiver'];
+    if (typeof payload['transaction_id'] !== 'string' || typeof payload['out_order_no'] !== 'string' || !isObject(receiver) || typeof receiver['amount'] !== 'number') {
+      throw malformed(`${eventType} resource lacks transaction_id / out_order_no / receiver.amount`);
+    }
+    const kind = eventType === 'PROFITSHARING.RETURN' || /回退/.test(meta.summary) ? 'RETURN' : 'SPLIT';
+    return { ...meta, eventType, kind, profitSharing: payload as unknown as ProfitSharingNotificationResource };
+  }
+  if (eventType === 'MCHTRANSFER.BILL.FINISHED') {
+    if (typeof payload['out_bill_no'] !== 'string' || typeof payload['state'] !== 'string') throw malformed(`${eventType} resource lacks out_bill_no / state`);
+    return { ...meta, eventType, transfer: payload as unknown as TransferBillNotificationResource };
+  }
+  throw new PayScoreError('PAYSCORE_NOTIFY_UNSUPPORTED_EVENT', {
+    message: `authentic notification of event type ${eventType}, not a profit-sharing or transfer event`,
+    detail: { eventType, id: meta.id, resource: payload },
   });
 }
 

@@ -51,3 +51,32 @@ export function outOrderNoFor(sessionId: string, attempt = 0): string {
   const digest = createHash('sha256').update(`${sessionId}#${attempt}`, 'utf8').digest('base64url');
   return `zz${digest.slice(0, OUT_ORDER_NO_MAX_LENGTH - 2)}`;
 }
+
+function checkPattern(field: string, value: unknown, max: number, pattern: RegExp, charset: string): asserts value is string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > max || !pattern.test(value)) {
+    throw new PayScoreError('PAYSCORE_INVALID_ARGUMENT', {
+      message: `${field} must be 1..${max} characters of ${charset}, got ${JSON.stringify(value)}`,
+      detail: { field, value },
+    });
+  }
+}
+
+/** Profit-sharing `out_order_no` (split or unfreeze; a new one each time): 1..64 of `[A-Za-z0-9_-]`. */
+export function assertProfitSharingOutOrderNo(value: unknown, field = 'out_order_no'): asserts value is string {
+  checkPattern(field, value, 64, SAFE, '[A-Za-z0-9_-]');
+}
+
+/** Profit-sharing return `out_return_no`: 1..64 of `[A-Za-z0-9_-]`. */
+export function assertOutReturnNo(value: unknown): asserts value is string {
+  checkPattern('out_return_no', value, 64, SAFE, '[A-Za-z0-9_-]');
+}
+
+/** Merchant transfer `out_bill_no`: 1..32 letters and digits only (WeChat allows nothing else). */
+export function assertOutBillNo(value: unknown): asserts value is string {
+  checkPattern('out_bill_no', value, 32, /^[A-Za-z0-9]+$/, '[A-Za-z0-9]');
+}
+
+/** WeChat's `transaction_id` (from `collection.details[].transaction_id`): 1..32 letters and digits. */
+export function assertTransactionId(value: unknown): asserts value is string {
+  checkPattern('transaction_id', value, 32, /^[A-Za-z0-9]+$/, '[A-Za-z0-9]');
+}

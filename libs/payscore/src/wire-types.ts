@@ -315,3 +315,241 @@ export interface WechatErrorBody {
   message: string;
   detail?: unknown;
 }
+
+// ---------------------------------------------------------------- profit sharing (分账), direct merchant
+// wechatpay-bills-sharing-complaints.md §2.3. Amounts are integer fen.
+
+export type ProfitSharingReceiverType = 'MERCHANT_ID' | 'PERSONAL_OPENID';
+export type ProfitSharingRelationType =
+  | 'SERVICE_PROVIDER'
+  | 'STORE'
+  | 'STAFF'
+  | 'STORE_OWNER'
+  | 'PARTNER'
+  | 'HEADQUARTER'
+  | 'BRAND'
+  | 'DISTRIBUTOR'
+  | 'USER'
+  | 'SUPPLIER'
+  | 'CUSTOM';
+
+/** `POST /v3/profitsharing/receivers/add` (`name` is the RSA-OAEP ciphertext; header `Wechatpay-Serial`). */
+export interface AddProfitSharingReceiverRequest {
+  appid: string;
+  type: ProfitSharingReceiverType;
+  account: string;
+  name?: string;
+  relation_type: ProfitSharingRelationType;
+  custom_relation?: string;
+}
+
+export interface AddProfitSharingReceiverResponse {
+  type: ProfitSharingReceiverType;
+  account: string;
+  name?: string;
+  relation_type: ProfitSharingRelationType;
+  custom_relation?: string;
+}
+
+/** `POST /v3/profitsharing/receivers/delete` */
+export interface DeleteProfitSharingReceiverRequest {
+  appid: string;
+  type: ProfitSharingReceiverType;
+  account: string;
+}
+
+export interface DeleteProfitSharingReceiverResponse {
+  type: ProfitSharingReceiverType;
+  account: string;
+}
+
+export interface ProfitSharingOrderReceiverRequest {
+  type: ProfitSharingReceiverType;
+  account: string;
+  /** Fen. */
+  amount: number;
+  description: string;
+  /** RSA-OAEP ciphertext (optional; a personal receiver's real name, checked when sent). */
+  name?: string;
+}
+
+/** `POST /v3/profitsharing/orders` */
+export interface CreateProfitSharingOrderRequest {
+  appid?: string;
+  transaction_id: string;
+  out_order_no: string;
+  receivers: ProfitSharingOrderReceiverRequest[];
+  unfreeze_unsplit: boolean;
+}
+
+/** `FINISHED` is not success: check each receiver's `result`. */
+export type ProfitSharingOrderState = 'PROCESSING' | 'FINISHED';
+export type ProfitSharingReceiverResult = 'PENDING' | 'SUCCESS' | 'CLOSED';
+export type ProfitSharingFailReason =
+  | 'ACCOUNT_ABNORMAL'
+  | 'NO_RELATION'
+  | 'RECEIVER_HIGH_RISK'
+  | 'RECEIVER_REAL_NAME_NOT_VERIFIED'
+  | 'NO_AUTH'
+  | 'RECEIVER_RECEIPT_LIMIT'
+  | 'PAYER_ACCOUNT_ABNORMAL'
+  | 'INVALID_REQUEST'
+  | (string & {});
+
+export interface ProfitSharingOrderReceiver {
+  amount: number;
+  description: string;
+  type: ProfitSharingReceiverType;
+  account: string;
+  result: ProfitSharingReceiverResult;
+  fail_reason?: ProfitSharingFailReason;
+  detail_id: string;
+  create_time: string;
+  finish_time?: string;
+}
+
+/** The answer of create / query / unfreeze (OrdersEntity). */
+export interface ProfitSharingOrder {
+  transaction_id: string;
+  out_order_no: string;
+  order_id: string;
+  state: ProfitSharingOrderState;
+  receivers?: ProfitSharingOrderReceiver[];
+}
+
+/** `POST /v3/profitsharing/orders/unfreeze` (a NEW `out_order_no`). */
+export interface UnfreezeProfitSharingRequest {
+  transaction_id: string;
+  out_order_no: string;
+  description: string;
+}
+
+/** `POST /v3/profitsharing/return-orders`: one of `out_order_no` / `order_id`. */
+export interface CreateProfitSharingReturnRequest {
+  out_order_no?: string;
+  order_id?: string;
+  out_return_no: string;
+  return_mchid: string;
+  amount: number;
+  description: string;
+}
+
+export type ProfitSharingReturnResult = 'PROCESSING' | 'SUCCESS' | 'FAILED';
+export type ProfitSharingReturnFailReason =
+  | 'ACCOUNT_ABNORMAL'
+  | 'BALANCE_NOT_ENOUGH'
+  | 'TIME_OUT_CLOSED'
+  | 'PAYER_ACCOUNT_ABNORMAL'
+  | 'INVALID_REQUEST'
+  | (string & {});
+
+export interface ProfitSharingReturn {
+  order_id: string;
+  out_order_no: string;
+  out_return_no: string;
+  return_id: string;
+  return_mchid: string;
+  amount: number;
+  description: string;
+  result: ProfitSharingReturnResult;
+  fail_reason?: ProfitSharingReturnFailReason;
+  create_time: string;
+  finish_time?: string;
+}
+
+/** `GET /v3/profitsharing/transactions/{transaction_id}/amounts` */
+export interface ProfitSharingUnsplitAmount {
+  transaction_id: string;
+  unsplit_amount: number;
+}
+
+/** Decrypted resource of `PROFITSHARING.SUCCESS` / `PROFITSHARING.RETURN` (sent to the receiver only). */
+export interface ProfitSharingNotificationResource {
+  mchid: string;
+  transaction_id: string;
+  order_id: string;
+  out_order_no: string;
+  out_return_no?: string;
+  return_id?: string;
+  receiver: { type: ProfitSharingReceiverType; account: string; amount: number; description: string };
+  success_time: string;
+}
+
+// ---------------------------------------------------------------- merchant transfer (商家转账), §7
+
+export interface TransferSceneReportInfo {
+  info_type: string;
+  info_content: string;
+}
+
+/** `POST /v3/fund-app/mch-transfer/transfer-bills` (`user_name` is RSA-OAEP ciphertext; header `Wechatpay-Serial`). */
+export interface CreateTransferBillRequest {
+  appid: string;
+  out_bill_no: string;
+  transfer_scene_id: string;
+  openid: string;
+  user_name?: string;
+  /** Fen. */
+  transfer_amount: number;
+  transfer_remark: string;
+  notify_url?: string;
+  user_recv_perception?: string;
+  transfer_scene_report_infos: TransferSceneReportInfo[];
+}
+
+export type TransferBillState =
+  | 'ACCEPTED'
+  | 'PROCESSING'
+  | 'WAIT_USER_CONFIRM'
+  | 'TRANSFERING'
+  | 'SUCCESS'
+  | 'FAIL'
+  | 'CANCELING'
+  | 'CANCELLED';
+
+export interface CreateTransferBillResponse {
+  out_bill_no: string;
+  transfer_bill_no: string;
+  create_time: string;
+  state: TransferBillState;
+  fail_reason?: string;
+  /** Only in WAIT_USER_CONFIRM: the `package` of `wx.requestMerchantTransfer`. */
+  package_info?: string;
+}
+
+/** `GET /v3/fund-app/mch-transfer/transfer-bills/out-bill-no/{out_bill_no}` and the transfer callback's resource. */
+export interface TransferBill {
+  mch_id: string;
+  out_bill_no: string;
+  transfer_bill_no: string;
+  appid: string;
+  state: TransferBillState;
+  transfer_amount: number;
+  transfer_remark: string;
+  fail_reason?: string;
+  openid: string;
+  user_name?: string;
+  create_time: string;
+  update_time: string;
+}
+
+/** Decrypted resource of `MCHTRANSFER.BILL.FINISHED`. */
+export interface TransferBillNotificationResource {
+  out_bill_no: string;
+  transfer_bill_no: string;
+  state: 'SUCCESS' | 'FAIL' | 'CANCELLED';
+  mch_id: string;
+  transfer_amount: number;
+  openid: string;
+  fail_reason?: string;
+  create_time: string;
+  update_time: string;
+}
+
+/** `POST …/out-bill-no/{out_bill_no}/cancel` */
+export interface CancelTransferBillResponse {
+  out_bill_no: string;
+  transfer_bill_no: string;
+  state: 'CANCELING' | 'CANCELLED';
+  update_time: string;
+}

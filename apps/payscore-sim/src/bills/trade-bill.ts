@@ -64,24 +64,37 @@ export class TradeBillService {
   ) {}
 
   apply(merchant: Merchant, query: Record<string, string | undefined>, origin: string): Record<string, unknown> {
+    const billType = (query['bill_type'] ?? 'ALL') as BillType;
+    if (!(billType in HEADERS)) throw paramError('bill_type只支持ALL、SUCCESS、REFUND', 'bill_type');
+    const { dayStart, gzip } = this.gate(query);
+    const csv = this.render(merchant.mchid, dayStart, billType);
+    if (csv === undefined) throw new WxError(400, 'NO_STATEMENT_EXIST', '请求的账单文件不存在');
+    return this.issue(merchant.mchid, csv, gzip, origin);
+  }
+
+  /**
+   * The rules every bill application shares (trade bill, profit-sharing bill): `bill_date` well formed, not today or
+   * later, ready from D+1 10:00 Beijing, within the last 3 months; `tar_type` absent or GZIP.
+   */
+  gate(query: Record<string, string | undefined>): { dayStart: number; gzip: boolean } {
     const date = query['bill_date'];
     if (!date) throw paramError('缺少参数bill_date', 'bill_date');
     const dayStart = beijingDayStart(date);
     if (dayStart === undefined) throw paramError('bill_date格式错误，应为yyyy-MM-dd', 'bill_date');
-    const billType = (query['bill_type'] ?? 'ALL') as BillType;
-    if (!(billType in HEADERS)) throw paramError('bill_type只支持ALL、SUCCESS、REFUND', 'bill_type');
     const tarType = query['tar_type'];
     if (tarType !== undefined && tarType !== 'GZIP') throw paramError('tar_type只支持GZIP', 'tar_type');
     const now = this.clock.now();
     if (now < dayStart + DAY_MS) throw invalidRequest('账单日期不能是当天或未来日期');
     if (now < dayStart + READY_AFTER_MS) throw new WxError(400, 'STATEMENT_CREATING', '账单生成中，请在次日10点后下载');
     if (dayStart < now - RETENTION_MS) throw invalidRequest('只能下载三个月以内的账单');
+    return { dayStart, gzip: tarType === 'GZIP' };
+  }
 
-    const csv = this.render(merchant.mchid, dayStart, billType);
-    if (csv === undefined) throw new WxError(400, 'NO_STATEMENT_EXIST', '请求的账单文件不存在');
+  /** A short-lived download token for `csv`: `{hash_type, hash_value (SHA1 of the uncompressed bytes), download_url}`. */
+  issue(mchid: string, csv: string, gzip: boolean, origin: string): Record<string, unknown> {
     const bytes = Buffer.from(csv, 'utf8');
     const token = randomBytes(24).toString('base64url');
-    this.downloads.set(token, { mchid: merchant.mchid, bytes, gzip: tarType === 'GZIP', expiresAtMs: now + DOWNLOAD_TTL_MS });
+    this.downloads.set(token, { mchid, bytes, gzip, expiresAtMs: this.clock.now() + DOWNLOAD_TTL_MS });
     return {
       hash_type: 'SHA1',
       hash_value: createHash('sha1').update(bytes).digest('hex'),

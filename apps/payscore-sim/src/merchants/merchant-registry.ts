@@ -17,6 +17,8 @@ export interface ServiceConfig {
 
 export interface Merchant {
   readonly mchid: string;
+  /** The merchant's full legal name (主体名称), optional: a profit-sharing receiver added under this mchid must name it. */
+  readonly name?: string;
   readonly serialNo: string;
   readonly publicKey: KeyObject;
   readonly apiV3Key: string;
@@ -73,7 +75,9 @@ export function parseMerchant(body: unknown): Merchant {
     }
     services.set(serviceId, { serviceId, scenario: scenario as Scenario, mode: mode as ServiceMode, riskCapFen });
   }
-  return { mchid, serialNo, publicKey, apiV3Key, apiV2Key, appids: [...(appids as string[])], services };
+  const name = body['name'];
+  if (name !== undefined && (typeof name !== 'string' || name === '')) throw new SimControlError(400, 'INVALID_MERCHANT', 'name must be a non-empty string');
+  return { mchid, ...(name === undefined ? {} : { name }), serialNo, publicKey, apiV3Key, apiV2Key, appids: [...(appids as string[])], services };
 }
 
 export class MerchantRegistry {

@@ -30,7 +30,7 @@ export interface NotificationRequest {
   readonly apiV3Key: string;
   readonly eventType: string;
   readonly summary: string;
-  readonly originalType: 'payscore' | 'refund';
+  readonly originalType: 'payscore' | 'refund' | 'profitsharing' | 'mch_payment';
   readonly resource: Record<string, unknown>;
   /** Groups notifications for the out-of-order switch (mchid + out_order_no). */
   readonly orderKey: string;

@@ -96,6 +96,8 @@ export class OrderService {
   /** appid → openids that signed in to that mini-program (jscode2session): the users WeChat knows it has. */
   private readonly signedIn = new Map<string, Set<string>>();
   private readonly merchantsOf: (mchid: string) => Merchant | undefined;
+  /** Told of every payment as it is recorded (the funds ledger: frozen for profit sharing, or available). */
+  private readonly paymentListeners: Array<(order: OrderRecord, payment: PaymentRecord) => void> = [];
 
   constructor(
     private readonly options: OrderServiceOptions,
@@ -514,6 +516,10 @@ export class OrderService {
 
   // ---------------------------------------------------------------- shared with refunds, bills, /sim/state
 
+  onPayment(listener: (order: OrderRecord, payment: PaymentRecord) => void): void {
+    this.paymentListeners.push(listener);
+  }
+
   all(): OrderRecord[] {
     for (const o of this.orders.values()) this.refreshExpiry(o);
     return [...this.orders.values()];
@@ -705,6 +711,8 @@ export class OrderService {
       refundedFen: 0,
     });
     this.byTransactionId.set(transactionId, { orderKey: order.key, seq });
+    const payment = order.payments[order.payments.length - 1] as PaymentRecord;
+    for (const listener of this.paymentListeners) listener(order, payment);
     order.state = 'DONE';
     delete order.stateDescription;
     order.updatedAtMs = now;

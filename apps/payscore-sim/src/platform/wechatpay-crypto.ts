@@ -8,6 +8,8 @@ import {
   createVerify,
   generateKeyPairSync,
   createPrivateKey,
+  constants,
+  privateDecrypt,
   randomInt,
   type KeyObject,
 } from 'node:crypto';
@@ -135,4 +137,17 @@ export function signedHeaders(key: PlatformKey, body: string, realNowMs: number)
     'Wechatpay-Serial': key.publicKeyId,
     'Wechatpay-Signature-Type': AUTH_SCHEME,
   };
+}
+
+/**
+ * Decrypts a sensitive request field (a receiver's `name`, a transfer's `user_name`): base64 RSAES-OAEP with SHA-1 /
+ * MGF1-SHA1 under the platform public key. undefined when it is not such a ciphertext (clear text, another key).
+ */
+export function decryptSensitive(key: PlatformKey, ciphertextBase64: string): string | undefined {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(ciphertextBase64)) return undefined;
+  try {
+    return privateDecrypt({ key: key.privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha1' }, Buffer.from(ciphertextBase64, 'base64')).toString('utf8');
+  } catch {
+    return undefined;
+  }
 }

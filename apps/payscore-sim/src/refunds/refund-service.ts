@@ -30,6 +30,14 @@ export interface RefundRecord {
   successAtMs?: number;
 }
 
+/** Where refunded money comes from (the funds ledger): frozen profit-sharing funds first, then the available balance. */
+export interface RefundFunds {
+  /** Takes the refund or throws WeChat's refusal (403 NOT_ENOUGH); nothing changes when it throws. */
+  takeForRefund(mchid: string, transactionId: string, refundFen: number): void;
+  /** A refund that ended CLOSED: its money is back with the merchant. */
+  giveBackClosedRefund(mchid: string, refundFen: number): void;
+}
+
 export interface RefundServiceOptions {
   readonly clock: SimClock;
   readonly scheduler: Scheduler;
@@ -44,6 +52,7 @@ export class RefundService {
     private readonly options: RefundServiceOptions,
     private readonly orders: OrderService,
     private readonly merchantOf: (mchid: string) => Merchant | undefined,
+    private readonly funds?: RefundFunds,
   ) {}
 
   create(merchant: Merchant, body: Record<string, unknown>): Record<string, unknown> {
@@ -79,6 +88,7 @@ export class RefundService {
     if (payment.refundedFen + refund > payment.amount) {
       throw invalidRequest(`申请退款金额超过订单可退金额（已支付${payment.amount}分，已退${payment.refundedFen}分）`);
     }
+    this.funds?.takeForRefund(merchant.mchid, transactionId, refund);
     payment.refundedFen += refund;
     const now = this.options.clock.now();
     const record: RefundRecord = {
@@ -123,7 +133,10 @@ export class RefundService {
     const outcome = this.orders.settings.refundOutcome;
     record.status = outcome;
     if (outcome === 'SUCCESS') record.successAtMs = this.options.clock.now();
-    if (outcome === 'CLOSED') payment.refundedFen -= record.refundFen; // the money was never returned: refundable again
+    if (outcome === 'CLOSED') {
+      payment.refundedFen -= record.refundFen; // the money was never returned: refundable again
+      this.funds?.giveBackClosedRefund(record.mchid, record.refundFen);
+    }
     const merchant = this.merchantOf(record.mchid);
     if (!record.notifyUrl || !merchant) return;
     this.options.notifier.notify({

@@ -170,7 +170,7 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
     return sendJson(reply, 200, { switches: core.notifier.getSwitches() });
   });
 
-  app.get('/sim/settings', async (_req, reply) => sendJson(reply, 200, core.orders.settings));
+  app.get('/sim/settings', async (_req, reply) => sendJson(reply, 200, { ...core.orders.settings, ...core.fundSettings }));
   app.post('/sim/settings', async (req, reply) => {
     const body = controlBody(req);
     if (body['cancelWhilePaying'] !== undefined) {
@@ -200,8 +200,70 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SimControlError(400, 'INVALID_FIELD', `${field} must be an integer >= 0`);
       core.orders.settings[field] = value;
     }
-    return sendJson(reply, 200, core.orders.settings);
+    applyFundSettings(core, body);
+    return sendJson(reply, 200, { ...core.orders.settings, ...core.fundSettings });
   });
+
+  // ---------------------------------------------------------------- profit sharing and merchant transfer
+
+  app.get('/sim/merchants/:mchid/balance', async (req, reply) => {
+    const mchid = param(req, 'mchid');
+    return sendJson(reply, 200, { mchid, availableFen: core.funds.balance(mchid) });
+  });
+  app.post('/sim/merchants/:mchid/balance', async (req, reply) => {
+    const mchid = param(req, 'mchid');
+    const fen = controlBody(req)['availableFen'];
+    if (typeof fen !== 'number' || !Number.isSafeInteger(fen) || fen < 0) throw new SimControlError(400, 'INVALID_FIELD', 'availableFen must be an integer >= 0');
+    core.funds.setBalance(mchid, fen);
+    return sendJson(reply, 200, { mchid, availableFen: core.funds.balance(mchid) });
+  });
+  app.post('/sim/merchants/:mchid/profit-sharing-max-ratio', async (req, reply) => {
+    const mchid = param(req, 'mchid');
+    return sendJson(reply, 200, { mchid, maxRatio: core.profitSharing.setMaxRatio(mchid, controlBody(req)['maxRatio']) });
+  });
+  app.post('/sim/merchants/:mchid/profit-sharing-notify-url', async (req, reply) => {
+    const mchid = param(req, 'mchid');
+    const url = controlBody(req)['url'];
+    if (typeof url !== 'string' || !/^https?:\/\/[^?]+$/.test(url)) throw new SimControlError(400, 'INVALID_FIELD', 'url must be an http(s) URL without a query string');
+    core.profitSharing.setNotifyUrl(mchid, url);
+    return sendJson(reply, 200, { mchid, url });
+  });
+  app.post('/sim/profit-sharing/account-names', async (req, reply) => {
+    const body = controlBody(req);
+    const account = body['account'];
+    const name = body['name'];
+    if (typeof account !== 'string' || account === '' || typeof name !== 'string' || name === '') {
+      throw new SimControlError(400, 'INVALID_FIELD', 'account and name must be non-empty strings');
+    }
+    core.profitSharing.setAccountName(account, name);
+    return sendJson(reply, 200, { account, name });
+  });
+  app.post('/sim/profit-sharing/receiver-failures', async (req, reply) => {
+    const body = controlBody(req);
+    const account = body['account'];
+    const failReason = body['failReason'] ?? 'ACCOUNT_ABNORMAL';
+    if (typeof account !== 'string' || account === '' || typeof failReason !== 'string' || failReason === '') {
+      throw new SimControlError(400, 'INVALID_FIELD', 'account (and failReason, default ACCOUNT_ABNORMAL) must be non-empty strings');
+    }
+    core.profitSharing.failNextLine(account, failReason);
+    return sendJson(reply, 200, { account, failReason });
+  });
+  app.get('/sim/profit-sharing', async (_req, reply) => sendJson(reply, 200, core.profitSharing.view()));
+
+  app.post('/sim/transfers/failures', async (req, reply) => {
+    const body = controlBody(req);
+    const openid = body['openid'];
+    const failReason = body['failReason'] ?? 'PAYEE_ACCOUNT_ABNORMAL';
+    if (typeof openid !== 'string' || openid === '' || typeof failReason !== 'string' || failReason === '') {
+      throw new SimControlError(400, 'INVALID_FIELD', 'openid (and failReason, default PAYEE_ACCOUNT_ABNORMAL) must be non-empty strings');
+    }
+    core.transfers.failNext(openid, failReason);
+    return sendJson(reply, 200, { openid, failReason });
+  });
+  app.post('/sim/transfers/:out_bill_no/confirm', async (req, reply) =>
+    sendJson(reply, 200, core.transfers.userConfirms(param(req, 'out_bill_no'), optionalString(controlBody(req), 'mchid'))),
+  );
+  app.get('/sim/transfers', async (_req, reply) => sendJson(reply, 200, core.transfers.view()));
 
   app.get('/sim/state', async (_req, reply) =>
     sendJson(reply, 200, {
@@ -210,6 +272,7 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
       settings: core.orders.settings,
       merchants: core.merchants.all().map((m) => ({
         mchid: m.mchid,
+        ...(m.name === undefined ? {} : { name: m.name }),
         serialNo: m.serialNo,
         appids: m.appids,
         services: [...m.services.values()],
@@ -218,6 +281,8 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
       refunds: core.refunds.all().map(({ canonical: _c, ...r }) => ({ ...r, createdAt: rfc3339(r.createdAtMs) })),
       callbacks: { switches: core.notifier.getSwitches(), deliveries: core.notifier.deliveries() },
       faults: core.faults.list(),
+      profitSharing: core.profitSharing.view(),
+      transfers: core.transfers.view(),
       scheduledTasks: core.scheduler.pending,
     }),
   );
@@ -226,6 +291,27 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
     core.reset();
     return sendJson(reply, 200, { reset: true });
   });
+}
+
+/** The profit-sharing and transfer fields of POST /sim/settings. */
+function applyFundSettings(core: SimulatorCore, body: Record<string, unknown>): void {
+  const s = core.fundSettings;
+  for (const field of ['profitSharingSettleMs', 'profitSharingDelayMs', 'transferAcceptMs', 'transferDelayMs', 'transferConfirmWindowMs'] as const) {
+    const value = body[field];
+    if (value === undefined) continue;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SimControlError(400, 'INVALID_FIELD', `${field} must be an integer >= 0`);
+    s[field] = value;
+  }
+  const eventType = body['profitSharingEventType'];
+  if (eventType !== undefined) {
+    if (eventType !== 'PROFITSHARING' && eventType !== 'TRANSACTION') throw new SimControlError(400, 'INVALID_FIELD', 'profitSharingEventType must be PROFITSHARING|TRANSACTION');
+    s.profitSharingEventType = eventType;
+  }
+  const confirm = body['transferConfirm'];
+  if (confirm !== undefined) {
+    if (confirm !== 'user' && confirm !== 'auto') throw new SimControlError(400, 'INVALID_FIELD', 'transferConfirm must be user|auto');
+    s.transferConfirm = confirm;
+  }
 }
 
 function clockView(core: SimulatorCore): Record<string, unknown> {
