@@ -14,7 +14,7 @@ import { PayScoreError } from './errors.js';
 export const AUTH_SCHEMA = 'WECHATPAY2-SHA256-RSA2048';
 export const DEFAULT_MAX_SKEW_SECONDS = 300;
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Node's `IncomingHttpHeaders`, a plain record, or a fetch `Headers`. Names are matched case-insensitively. */
 export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
