@@ -11,6 +11,7 @@ import { SimulatorCore, type CoreOptions } from './simulator-core.js';
 import { registerMerchantApi } from './routes/merchant-api.routes.js';
 import { registerControlRoutes } from './routes/control.routes.js';
 import { registerFundsApi } from './routes/funds-api.routes.js';
+import { registerComplaintsApi } from './routes/complaints-api.routes.js';
 import { registerUserRoutes } from './routes/user.routes.js';
 import { rawBody, sendJson } from './routes/http-helpers.js';
 
@@ -41,7 +42,7 @@ interface RequestContext {
 }
 
 const isMerchantApi = (url: string): boolean => url.startsWith('/v3/');
-const isFileDownload = (url: string): boolean => url.startsWith('/v3/billdownload/');
+const isFileDownload = (url: string): boolean => url.startsWith('/v3/billdownload/') || url.startsWith('/v3/merchant-service/images/');
 const requestId = (): string => `08${randomBytes(14).toString('hex').toUpperCase()}`;
 
 export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOptions['logger'] = false): FastifyInstance {
@@ -127,6 +128,7 @@ export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOpti
   };
   registerMerchantApi(app, core, merchantOf);
   registerFundsApi(app, core, merchantOf);
+  registerComplaintsApi(app, core, merchantOf);
   registerControlRoutes(app, core);
   registerUserRoutes(app, core);
   return app;

@@ -7,7 +7,8 @@ import { orderWire, type DebitOutcome, type OrderRecord } from '../orders/order-
 import { parseFaultRules } from '../control/faults.js';
 import { type DeliverySwitches } from '../notifications/notifier.js';
 import { type SimulatorCore } from '../simulator-core.js';
-import { controlBody, param, queryOf, sendJson } from './http-helpers.js';
+import { controlBody, param, queryOf, rawBody, sendJson } from './http-helpers.js';
+import { parseAlteration } from '../bills/alterations.js';
 
 const OUTCOMES = ['confirm', 'refuse', 'assessment-failed'] as const;
 const DEBIT_OUTCOMES: readonly DebitOutcome[] = ['success', 'insufficient-funds', 'user-pays-later'];
@@ -265,6 +266,35 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
   );
   app.get('/sim/transfers', async (_req, reply) => sendJson(reply, 200, core.transfers.view()));
 
+  // ---------------------------------------------------------------- bills and complaints
+
+  app.get('/sim/bills/alterations', async (_req, reply) => sendJson(reply, 200, { alterations: core.billAlterations.all() }));
+  app.post('/sim/bills/alterations', async (req, reply) => {
+    const raw = rawBody(req).trim();
+    let value: unknown;
+    try {
+      value = raw === '' ? [] : JSON.parse(raw);
+    } catch {
+      throw new SimControlError(400, 'INVALID_JSON', 'body is not valid JSON');
+    }
+    if (Array.isArray(value)) core.billAlterations.set(value.map(parseAlteration));
+    else core.billAlterations.add(parseAlteration(value));
+    return sendJson(reply, 200, { alterations: core.billAlterations.all() });
+  });
+  app.delete('/sim/bills/alterations', async (_req, reply) => {
+    core.billAlterations.clear();
+    return sendJson(reply, 200, { alterations: [] });
+  });
+
+  app.post('/sim/complaints', async (req, reply) =>
+    sendJson(reply, 200, core.complaints.create(controlBody(req), `http://${req.headers.host ?? '127.0.0.1'}`)),
+  );
+  app.get('/sim/complaints', async (_req, reply) => sendJson(reply, 200, core.complaints.viewAll()));
+  app.get('/sim/complaints/:complaint_id', async (req, reply) => sendJson(reply, 200, core.complaints.viewOne(param(req, 'complaint_id'))));
+  app.post('/sim/complaints/:complaint_id/user-messages', async (req, reply) =>
+    sendJson(reply, 200, core.complaints.userMessage(param(req, 'complaint_id'), controlBody(req))),
+  );
+
   app.get('/sim/state', async (_req, reply) =>
     sendJson(reply, 200, {
       clock: clockView(core),
@@ -283,6 +313,8 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
       faults: core.faults.list(),
       profitSharing: core.profitSharing.view(),
       transfers: core.transfers.view(),
+      billAlterations: core.billAlterations.all(),
+      complaints: core.complaints.viewAll(),
       scheduledTasks: core.scheduler.pending,
     }),
   );
@@ -301,6 +333,13 @@ function applyFundSettings(core: SimulatorCore, body: Record<string, unknown>): 
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SimControlError(400, 'INVALID_FIELD', `${field} must be an integer >= 0`);
     s[field] = value;
+  }
+  const feeRate = body['feeRateBasisPoints'];
+  if (feeRate !== undefined) {
+    if (typeof feeRate !== 'number' || !Number.isInteger(feeRate) || feeRate < 0 || feeRate > 10000) {
+      throw new SimControlError(400, 'INVALID_FIELD', 'feeRateBasisPoints must be an integer 0..10000 (60 = 0.60%)');
+    }
+    s.feeRateBasisPoints = feeRate;
   }
   const eventType = body['profitSharingEventType'];
   if (eventType !== undefined) {
