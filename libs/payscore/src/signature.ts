@@ -136,7 +136,11 @@ export function createRequestSigner(credentials: MerchantCredentials): RequestSi
       throw new PayScoreError('PAYSCORE_INVALID_ARGUMENT', { message: 'a POST must carry a JSON body' });
     }
     const ts = String(timestamp);
-    const signature = pay.getSignature(method, nonce, ts, pathAndQuery, method === 'GET' ? undefined : body);
+    // The package drops the (empty) body line of a body-less DELETE; build the documented message itself then.
+    const signature =
+      method === 'DELETE' && !body
+        ? (pay as unknown as { sha256WithRsa(data: string): string }).sha256WithRsa(`${method}\n${pathAndQuery}\n${ts}\n${nonce}\n\n`)
+        : pay.getSignature(method, nonce, ts, pathAndQuery, method === 'GET' ? undefined : body);
     return pay.getAuthorization(nonce, ts, signature);
   };
 }
