@@ -9,6 +9,7 @@ import { Readable, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { PayScoreError, errorFromWechatResponse } from './errors.js';
 import type { HttpRequest } from './transport.js';
+export type { HttpRequest };
 
 export interface StreamResponse {
   status: number;
@@ -17,8 +18,13 @@ export interface StreamResponse {
   body: AsyncIterable<Uint8Array>;
 }
 
-/** Like {@link Transport}, but the answer body streams (bills can be large; images are binary). */
-export type StreamTransport = (request: HttpRequest) => Promise<StreamResponse>;
+/** A request of the stream transport: like {@link HttpRequest}, with a binary body (a multipart image upload). */
+export interface StreamRequest extends Omit<HttpRequest, 'body'> {
+  body?: Uint8Array;
+}
+
+/** Like {@link Transport}, but the answer body streams (bills can be large; images are binary) and the request body may be binary. */
+export type StreamTransport = (request: StreamRequest) => Promise<StreamResponse>;
 
 /** The default: global `fetch`, `timeoutMs` for the whole exchange (default 60 s). */
 export function createFetchStreamTransport(options: { timeoutMs?: number; fetch?: typeof fetch } = {}): StreamTransport {
@@ -28,7 +34,9 @@ export function createFetchStreamTransport(options: { timeoutMs?: number; fetch?
     const signal = AbortSignal.timeout(timeoutMs);
     let res: Response;
     try {
-      res = await doFetch(request.url, { method: request.method, headers: request.headers, signal, redirect: 'manual' });
+      const init: RequestInit = { method: request.method, headers: request.headers, signal, redirect: 'manual' };
+      if (request.body !== undefined) init.body = request.body;
+      res = await doFetch(request.url, init);
     } catch (cause) {
       throw new PayScoreError(signal.aborted ? 'PAYSCORE_TIMEOUT' : 'PAYSCORE_NETWORK_ERROR', { retryable: true, cause, message: `download failed: ${request.url}: ${String(cause)}` });
     }

@@ -2,22 +2,21 @@ import { createHash, createVerify, publicEncrypt, constants } from 'node:crypto'
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from '@jest/globals';
 import { APIV3_KEY, FakeWechat, FIXED_NOW_MS, MCHID, PUB_KEY_ID } from './test-support/fake-wechat.js';
-import type { StreamResponse, StreamTransport } from './bill-download.js';
+import type { StreamRequest, StreamResponse, StreamTransport } from './bill-download.js';
 import { decryptComplaintPayerPhone } from './complaints.js';
 import { buildSignedNotification, verifyAndDecryptComplaintNotification } from './notification.js';
 import { parseAuthorization } from './signature.js';
-import type { HttpRequest } from './transport.js';
 
 const CSV = '交易时间,微信订单号\r\n`2025-06-01 09:12:33,`4200000001\r\n总交易单数\r\n`1\r\n';
 const SHA1 = createHash('sha1').update(CSV, 'utf8').digest('hex');
 
 /** A file server: records each request (with its signature checked over the exact path it names) and streams `chunks`. */
-function files(wx: FakeWechat, answer: (req: HttpRequest) => { status: number; chunks: Buffer[]; headers?: Record<string, string> }) {
-  const seen: Array<HttpRequest & { signedPath: string; signatureValid: boolean }> = [];
+function files(wx: FakeWechat, answer: (req: StreamRequest) => { status: number; chunks: Buffer[]; headers?: Record<string, string> }, signedBody = '') {
+  const seen: Array<StreamRequest & { signedPath: string; signatureValid: boolean }> = [];
   const transport: StreamTransport = async (req) => {
     const signedPath = req.url.replace(/^https?:\/\/[^/]+/, '');
     const auth = parseAuthorization(req.headers['Authorization']);
-    const message = `GET\n${signedPath}\n${auth?.timestamp}\n${auth?.nonce_str}\n\n`;
+    const message = `${req.method}\n${signedPath}\n${auth?.timestamp}\n${auth?.nonce_str}\n${signedBody}\n`;
     const signatureValid = !!auth && createVerify('RSA-SHA256').update(message).verify(wx.merchant.publicKey, auth.signature, 'base64');
     seen.push({ ...req, signedPath, signatureValid });
     const a = answer(req);
@@ -149,6 +148,28 @@ describe('complaints 2.0', () => {
     expect(f.seen[0]?.signatureValid).toBe(true);
     const gone = files(wx, () => ({ status: 404, chunks: [Buffer.from('{"code":"RESOURCE_NOT_EXISTS","message":"图片不存在"}')] }));
     await expect(wx.client({ streamTransport: gone.transport }).downloadComplaintMedia(url)).rejects.toMatchObject({ code: 'PAYSCORE_COMPLAINT_NOT_FOUND' });
+  });
+
+  it('image upload: multipart with meta {filename, sha256}, signed over the meta JSON, the answer verified', async () => {
+    const wx = new FakeWechat();
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const meta = JSON.stringify({ filename: 'reply.png', sha256: createHash('sha256').update(png).digest('hex') });
+    const signedAnswer = wx.render({ status: 200, json: { media_id: 'BB04A5DEEFEA18D4F2554C1EDD3B610B' } });
+    const f = files(wx, () => ({ status: 200, chunks: [Buffer.from(signedAnswer.body)], headers: signedAnswer.headers }), meta);
+    const client = wx.client({ streamTransport: f.transport });
+    expect(await client.uploadComplaintImage({ filename: 'reply.png', bytes: png })).toEqual({ media_id: 'BB04A5DEEFEA18D4F2554C1EDD3B610B' });
+    const req = f.seen[0];
+    expect(req?.signedPath).toBe('/v3/merchant-service/images/upload');
+    expect(req?.signatureValid).toBe(true);
+    const body = Buffer.from(req?.body ?? new Uint8Array()).toString('latin1');
+    expect(req?.headers['Content-Type']).toMatch(/^multipart\/form-data; boundary=/);
+    expect(body).toContain(`name="meta"\r\nContent-Type: application/json\r\n\r\n${meta}\r\n`);
+    expect(body).toContain('name="file"; filename="reply.png"\r\nContent-Type: image/png');
+    expect(body).toContain(png.toString('latin1'));
+    const unsigned = files(wx, () => ({ status: 200, chunks: [Buffer.from('{"media_id":"X"}')] }), meta);
+    await expect(wx.client({ streamTransport: unsigned.transport }).uploadComplaintImage({ filename: 'reply.png', bytes: png })).rejects.toMatchObject({ code: 'PAYSCORE_RESPONSE_UNSIGNED' });
+    await expect(client.uploadComplaintImage({ filename: 'reply.gif', bytes: png })).rejects.toMatchObject({ detail: { field: 'filename' } });
+    await expect(client.uploadComplaintImage({ filename: 'big.jpg', bytes: new Uint8Array(2 * 1024 * 1024 + 1) })).rejects.toMatchObject({ detail: { field: 'bytes' } });
   });
 
   it('payer_phone decrypts with the merchant private key only', () => {

@@ -6,6 +6,7 @@
  * WeChat's signature verified over the raw answer → typed result or typed error. Transient failures are
  * retried with the **same body** (WeChat's 原参重入), exponential backoff and jitter.
  */
+import { createHash } from 'node:crypto';
 import { PayScoreError, errorFromWechatResponse, isPayScoreError, type PayScoreErrorCode } from './errors.js';
 import { epochMs, randomNonce, systemClock, type Clock, type NonceGenerator } from './clock.js';
 import {
@@ -53,6 +54,9 @@ import {
   type StreamTransport,
 } from './bill-download.js';
 import {
+  checkComplaintImageInput,
+  complaintImageContentType,
+  type ComplaintImageInput,
   checkListComplaintsInput,
   checkRespondToComplaintInput,
   checkUpdateComplaintRefundProgressInput,
@@ -741,6 +745,45 @@ export class PayScoreClient {
     return { bytes: await readAll(response.body), contentType: headerValue(response.headers, 'Content-Type') };
   }
 
+  /**
+   * `POST /v3/merchant-service/images/upload` (multipart: `meta` = `{"filename","sha256"}`, `file`); the request is
+   * signed over the `meta` JSON, the answer `{media_id}` is verified like any answer. For reply images
+   * (`response_images`) and refund-rejection evidence (`reject_media_list`). Not retried automatically.
+   */
+  async uploadComplaintImage(input: ComplaintImageInput): Promise<{ media_id: string }> {
+    checkComplaintImageInput(input);
+    const path = '/v3/merchant-service/images/upload';
+    const meta = JSON.stringify({ filename: input.filename, sha256: createHash('sha256').update(input.bytes).digest('hex') });
+    const boundary = `zizhu${this.nonce()}`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n${meta}\r\n`, 'utf8'),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${input.filename}"\r\nContent-Type: ${complaintImageContentType(input.filename)}\r\n\r\n`, 'utf8'),
+      Buffer.from(input.bytes),
+      Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+    ]);
+    const url = this.baseUrl + path;
+    const signedPath = new URL(url).pathname;
+    const timestamp = Math.floor(epochMs(this.now) / 1000);
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent ?? 'zizhu-payscore/0.1 (node)',
+      Authorization: this.signer({ method: 'POST', pathAndQuery: signedPath, body: meta, timestamp, nonce: this.nonce() }),
+      'Content-Type': `multipart/form-data; boundary=${boundary}`,
+    };
+    if (this.options.wechatpaySerial) headers['Wechatpay-Serial'] = this.options.wechatpaySerial;
+    let response;
+    try {
+      response = await this.streamTransport({ method: 'POST', url, headers, body });
+    } catch (error) {
+      if (isPayScoreError(error)) throw error;
+      throw new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error, message: `upload failed: ${String(error)}` });
+    }
+    const text = (await readAll(response.body)).toString('utf8');
+    const answer = this.expectObject<{ media_id: string }>(this.verifiedAnswer('POST', path, { status: response.status, headers: response.headers, body: text }));
+    if (typeof answer.media_id !== 'string' || answer.media_id === '') throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the upload answer has no media_id' });
+    return answer;
+  }
+
   /** `POST /v3/merchant-service/complaint-notifications {url}` (https, ≤ 255 characters). */
   async createComplaintNotificationUrl(url: string): Promise<ComplaintNotificationUrl> {
     this.checkNotificationUrl(url);
@@ -1009,6 +1052,11 @@ export class PayScoreClient {
       throw new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error, message: `transport failed: ${String(error)}` });
     }
 
+    return this.verifiedAnswer(method, pathAndQuery, response);
+  }
+
+  /** Verifies an answer's signature (always for 2xx, and for signed errors), maps errors, parses the JSON body. */
+  private verifiedAnswer(method: HttpMethod, pathAndQuery: string, response: HttpResponse): unknown {
     const requestId = headerValue(response.headers, 'Request-ID');
     const success = response.status >= 200 && response.status < 300;
     const signed = headerValue(response.headers, 'Wechatpay-Signature') !== undefined;

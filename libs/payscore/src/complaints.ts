@@ -179,3 +179,26 @@ export function decryptComplaintPayerPhone(payerPhoneCiphertext: string, merchan
     throw new PayScoreError('PAYSCORE_INVALID_ARGUMENT', { cause, message: 'payer_phone does not decrypt with this merchant key', detail: { field: 'payer_phone' } });
   }
 }
+
+/** What `uploadComplaintImage` takes: jpg / jpeg / png / bmp, at most 2 MB (§3.1 #8). */
+export interface ComplaintImageInput {
+  filename: string;
+  bytes: Uint8Array;
+}
+
+export const COMPLAINT_IMAGE_MAX_BYTES = 2 * 1024 * 1024;
+
+/** Local checks of an image upload: the file name's extension, non-empty, ≤ 2 MB. */
+export function checkComplaintImageInput(input: ComplaintImageInput): void {
+  if (typeof input.filename !== 'string' || !/^[^\\/"\r\n]{1,128}\.(jpe?g|png|bmp)$/i.test(input.filename)) {
+    throw invalidField('filename', 'must end in .jpg, .jpeg, .png or .bmp', input.filename);
+  }
+  if (!(input.bytes instanceof Uint8Array) || input.bytes.length === 0) throw invalidField('bytes', 'must be a non-empty image');
+  if (input.bytes.length > COMPLAINT_IMAGE_MAX_BYTES) throw invalidField('bytes', 'must be at most 2 MB', input.bytes.length);
+}
+
+/** The image's Content-Type by extension. */
+export function complaintImageContentType(filename: string): string {
+  const ext = filename.slice(filename.lastIndexOf('.') + 1).toLowerCase();
+  return ext === 'png' ? 'image/png' : ext === 'bmp' ? 'image/bmp' : 'image/jpeg';
+}
