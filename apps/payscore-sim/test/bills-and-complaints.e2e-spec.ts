@@ -257,10 +257,16 @@ describe('bills and complaints', () => {
     expect((state.json['sim'] as Record<string, unknown>)['completeDeadline']).toBeDefined();
   });
 
-  it('a second complaint: reply, complete (→ PROCESSED), completing again is refused; REJECT ends a third; the URL can be deleted', async () => {
+  it('a second complaint: an uploaded image in the reply, complete (→ PROCESSED), completing again is refused; REJECT ends a third; the URL can be deleted', async () => {
     const id = String((await simPost(sim, '/sim/complaints', { mchid: merchant.mchid, outOrderNo: a.outOrderNo, text: '设备故障' })).json['complaintId']);
     await expect(client.respondToComplaint(id, { response_content: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'PAYSCORE_INVALID_ARGUMENT', detail: { field: 'response_content' } });
-    await client.respondToComplaint(id, { response_content: '已安排维修' });
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    const { media_id: mediaId } = await client.uploadComplaintImage({ filename: '维修记录.png', bytes: png });
+    await expect(client.downloadComplaintMedia(`${sim.url}/v3/merchant-service/images/${mediaId}`)).rejects.toMatchObject({ code: 'PAYSCORE_PARAM_ERROR', httpStatus: 400 });
+    await expect(client.respondToComplaint(id, { response_content: '已安排维修', response_images: ['unknown'] })).rejects.toMatchObject({ code: 'PAYSCORE_PARAM_ERROR' });
+    await client.respondToComplaint(id, { response_content: '已安排维修', response_images: [mediaId] });
+    const replied = await client.listComplaintNegotiationHistory(id);
+    expect(replied.data[1]).toMatchObject({ operate_type: 'MERCHANT_RESPONSE', image_list: [mediaId] });
     await client.completeComplaint(id);
     expect((await client.queryComplaint(id)).complaint_state).toBe('PROCESSED');
     await expect(client.completeComplaint(id)).rejects.toMatchObject({ code: 'PAYSCORE_INVALID_REQUEST' });

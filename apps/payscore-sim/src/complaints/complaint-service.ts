@@ -2,7 +2,8 @@
 // POST /sim/complaints on a Pay Score order's payer, the complaints-v2 APIs (list, detail, negotiation history, reply,
 // complete, update-refund-progress), complaint images through the media API, the notification URL API and the signed,
 // encrypted complaint notifications (COMPLAINT.CREATE / COMPLAINT.STATE_CHANGE, resource {complaint_id, action_type}).
-import { constants, publicEncrypt, randomBytes, randomInt } from 'node:crypto';
+import { constants, createHash, publicEncrypt, randomBytes, randomInt } from 'node:crypto';
+import { type FormPart } from './multipart.js';
 import { type SimClock } from '../platform/clock.js';
 import { beijingDate, rfc3339 } from '../platform/beijing-time.js';
 import { SimControlError, WxError, invalidRequest, paramError } from '../platform/wx-error.js';
@@ -66,6 +67,8 @@ export class ComplaintService {
   private readonly notifyUrls = new Map<string, string>();
   /** media id (decoded) → the complaint it belongs to. */
   private readonly media = new Map<string, string>();
+  /** media ids the merchants uploaded (reply / rejection evidence) → mchid; never downloadable. */
+  private readonly uploads = new Map<string, string>();
 
   constructor(private readonly o: ComplaintOptions) {}
 
@@ -205,6 +208,9 @@ export class ComplaintService {
     if (images !== undefined && (!Array.isArray(images) || images.length > 4 || images.some((i) => typeof i !== 'string'))) {
       throw paramError('response_images最多4张', 'response_images');
     }
+    for (const id of (images as string[] | undefined) ?? []) {
+      if (this.uploads.get(id) !== merchant.mchid) throw paramError(`response_images中的media_id无效: ${id}`, 'response_images');
+    }
     if ((body['jump_url'] === undefined) !== (body['jump_url_text'] === undefined)) throw paramError('jump_url与jump_url_text需同时填写', 'jump_url');
     if (c.state === 'PROCESSED') throw invalidRequest('投诉单已处理完成，不能回复');
     c.replied = true;
@@ -250,8 +256,34 @@ export class ComplaintService {
     }
   }
 
+  /**
+   * POST /v3/merchant-service/images/upload: `meta` `{filename, sha256}` and `file` (jpg / png / bmp, ≤ 2 MB, SHA-256
+   * matching) → `{media_id}`.
+   */
+  upload(merchant: Merchant, parts: Map<string, FormPart>): Record<string, unknown> {
+    const metaPart = parts.get('meta');
+    const file = parts.get('file');
+    if (!metaPart) throw paramError('缺少meta', 'meta');
+    if (!file || file.data.length === 0) throw paramError('缺少file', 'file');
+    let meta: unknown;
+    try {
+      meta = JSON.parse(metaPart.data.toString('utf8'));
+    } catch {
+      throw paramError('meta不是合法的JSON', 'meta');
+    }
+    const m = meta as { filename?: unknown; sha256?: unknown };
+    if (typeof m.filename !== 'string' || !/\.(jpe?g|png|bmp)$/i.test(m.filename)) throw paramError('图片格式只支持JPG、BMP、PNG', 'filename');
+    if (file.data.length > 2 * 1024 * 1024) throw paramError('图片大小不能超过2M', 'file');
+    if (typeof m.sha256 !== 'string' || m.sha256.toLowerCase() !== createHash('sha256').update(file.data).digest('hex')) throw paramError('文件sha256与meta中的sha256不一致', 'sha256');
+    const mediaId = randomBytes(24).toString('base64url');
+    this.uploads.set(mediaId, merchant.mchid);
+    return { media_id: mediaId };
+  }
+
   /** GET of a complaint image (`mediaId` decoded by the router): a PNG; unknown / another merchant's → 404 RESOURCE_NOT_EXISTS. */
   image(merchant: Merchant, mediaId: string): Buffer {
+    // merchant-uploaded media cannot be downloaded (§3.6)
+    if (this.uploads.has(mediaId)) throw paramError('商户上传的图片不支持下载', 'media_id');
     const complaintId = this.media.get(mediaId);
     const c = complaintId === undefined ? undefined : this.complaints.get(complaintId);
     if (!c || c.mchid !== merchant.mchid) throw new WxError(404, 'RESOURCE_NOT_EXISTS', '图片不存在');
@@ -306,6 +338,7 @@ export class ComplaintService {
     this.complaints.clear();
     this.notifyUrls.clear();
     this.media.clear();
+    this.uploads.clear();
   }
 
   // ------------------------------------------------------------------ internals

@@ -5,6 +5,8 @@ import { parseWxBody } from '../platform/json.js';
 import { type Merchant } from '../merchants/merchant-registry.js';
 import { type SimulatorCore } from '../simulator-core.js';
 import { param, queryOf, rawBody, sendJson } from './http-helpers.js';
+import { boundaryOf, parseMultipart } from '../complaints/multipart.js';
+import { paramError } from '../platform/wx-error.js';
 
 export function registerComplaintsApi(app: FastifyInstance, core: SimulatorCore, merchantOf: (request: FastifyRequest) => Merchant): void {
   const body = (request: FastifyRequest): Record<string, unknown> => parseWxBody(rawBody(request));
@@ -36,6 +38,12 @@ export function registerComplaintsApi(app: FastifyInstance, core: SimulatorCore,
   app.delete(notifications, async (req, reply) => {
     c.deleteNotificationUrl(merchantOf(req));
     return reply.code(204).send();
+  });
+
+  app.post('/v3/merchant-service/images/upload', async (req, reply) => {
+    const boundary = boundaryOf(req.headers['content-type']);
+    if (!boundary || !Buffer.isBuffer(req.body)) throw paramError('请使用multipart/form-data上传图片', 'file');
+    return sendJson(reply, 200, c.upload(merchantOf(req), parseMultipart(req.body, boundary)));
   });
 
   // the router decodes the media id; the signature was checked over the raw URL as sent
