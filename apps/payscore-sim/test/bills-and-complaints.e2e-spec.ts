@@ -162,10 +162,20 @@ describe('bills and complaints', () => {
     expect(bill.rows[0]).toMatchObject({ businessNo: a.transactionId, voucherNo: a.outOrderNo });
   });
 
-  it('the download: a wrong hash is refused, an unknown token must be applied for again', async () => {
+  it('the download: a wrong hash is refused, an unknown token must be applied for again; file faults (hash mismatch, truncated gzip, LF)', async () => {
     const ticket = await client.applyTradeBill(day);
     await expect(client.downloadBill({ ...ticket, hash_value: '0'.repeat(40) })).rejects.toMatchObject({ code: 'PAYSCORE_BILL_HASH_MISMATCH' });
     await expect(client.downloadBill({ ...ticket, download_url: `${sim.url}/v3/billdownload/file?token=nope` })).rejects.toMatchObject({ code: 'PAYSCORE_BILL_DOWNLOAD_EXPIRED' });
+    // file faults at the simulator: each for one application
+    await simPost(sim, '/sim/bills/file-faults', { fault: 'hash-mismatch', times: 1 });
+    await expect(client.downloadBill(await client.applyTradeBill(day))).rejects.toMatchObject({ code: 'PAYSCORE_BILL_HASH_MISMATCH' });
+    await simPost(sim, '/sim/bills/file-faults', { fault: 'truncated', times: 1 });
+    await expect(client.downloadBill(await client.applyTradeBill(day, { gzip: true }))).rejects.toMatchObject({ code: 'PAYSCORE_BILL_CORRUPT' });
+    await simPost(sim, '/sim/bills/file-faults', { fault: 'lf', times: 1 });
+    const lf = await client.downloadBill(await client.applyTradeBill(day));
+    expect(lf.bytes.includes('\r\n')).toBe(false);
+    expect(parseTradeBill(lf.bytes.toString('utf8')).rows).toHaveLength(3);
+    expect((await client.downloadBill(await client.applyTradeBill(day))).bytes.includes('\r\n')).toBe(true); // used up
   });
 
   it('alterations make each kind of difference, and clearing them restores the bills', async () => {

@@ -56,7 +56,11 @@ interface Download {
   readonly bytes: Buffer;
   readonly gzip: boolean;
   readonly expiresAtMs: number;
+  readonly truncated: boolean;
 }
+
+export const BILL_FILE_FAULTS = ['hash-mismatch', 'truncated', 'lf'] as const;
+export type BillFileFault = (typeof BILL_FILE_FAULTS)[number];
 
 export class TradeBillService {
   private readonly downloads = new Map<string, Download>();
@@ -96,27 +100,47 @@ export class TradeBillService {
     return { dayStart, gzip: tarType === 'GZIP' };
   }
 
+  /**
+   * Faults of the next bill files (POST /sim/bills/file-faults): `hash-mismatch` (hash_value of other bytes),
+   * `truncated` (the download stops 16 bytes short: a broken gzip, or a hash mismatch when plain), `lf` (LF line ends:
+   * a well-formed file). `times` counts applications; undefined = until cleared.
+   */
+  fileFault: { fault: BillFileFault; times?: number } | undefined;
+
   /** A short-lived download token for `csv`: `{hash_type, hash_value (SHA1 of the uncompressed bytes), download_url}`. */
   issue(mchid: string, csv: string, gzip: boolean, origin: string): Record<string, unknown> {
-    const bytes = Buffer.from(csv, 'utf8');
+    const fault = this.takeFileFault();
+    const bytes = Buffer.from(fault === 'lf' ? csv.replace(/\r\n/g, '\n') : csv, 'utf8');
     const token = randomBytes(24).toString('base64url');
-    this.downloads.set(token, { mchid, bytes, gzip, expiresAtMs: this.clock.now() + DOWNLOAD_TTL_MS });
+    this.downloads.set(token, { mchid, bytes, gzip, expiresAtMs: this.clock.now() + DOWNLOAD_TTL_MS, truncated: fault === 'truncated' });
     return {
       hash_type: 'SHA1',
-      hash_value: createHash('sha1').update(bytes).digest('hex'),
+      hash_value: createHash('sha1').update(bytes).update(fault === 'hash-mismatch' ? ' ' : '').digest('hex'),
       download_url: `${origin}/v3/billdownload/file?token=${token}`,
     };
+  }
+
+  private takeFileFault(): BillFileFault | undefined {
+    const f = this.fileFault;
+    if (!f) return undefined;
+    if (f.times !== undefined) {
+      f.times -= 1;
+      if (f.times <= 0) this.fileFault = undefined;
+    }
+    return f.fault;
   }
 
   download(merchant: Merchant, token: string | undefined): { body: Buffer; gzip: boolean } {
     const entry = token === undefined ? undefined : this.downloads.get(token);
     if (!entry || entry.expiresAtMs < this.clock.now()) throw invalidRequest('下载链接已过期或无效，请重新申请账单');
     if (entry.mchid !== merchant.mchid) throw noAuth('下载账单的商户号与申请账单的商户号不一致');
-    return { body: entry.gzip ? gzipSync(entry.bytes) : entry.bytes, gzip: entry.gzip };
+    const body = entry.gzip ? gzipSync(entry.bytes) : entry.bytes;
+    return { body: entry.truncated ? body.subarray(0, Math.max(0, body.length - 16)) : body, gzip: entry.gzip };
   }
 
   clear(): void {
     this.downloads.clear();
+    this.fileFault = undefined;
   }
 
   /** The bill CSV of one Beijing day, or undefined when the merchant had no trade and no refund (after alterations). */

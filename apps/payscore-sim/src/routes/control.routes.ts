@@ -9,6 +9,7 @@ import { type DeliverySwitches } from '../notifications/notifier.js';
 import { type SimulatorCore } from '../simulator-core.js';
 import { controlBody, param, queryOf, rawBody, sendJson } from './http-helpers.js';
 import { parseAlteration } from '../bills/alterations.js';
+import { BILL_FILE_FAULTS, type BillFileFault } from '../bills/trade-bill.js';
 
 const OUTCOMES = ['confirm', 'refuse', 'assessment-failed'] as const;
 const DEBIT_OUTCOMES: readonly DebitOutcome[] = ['success', 'insufficient-funds', 'user-pays-later'];
@@ -284,6 +285,18 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
   app.delete('/sim/bills/alterations', async (_req, reply) => {
     core.billAlterations.clear();
     return sendJson(reply, 200, { alterations: [] });
+  });
+
+  app.post('/sim/bills/file-faults', async (req, reply) => {
+    const body = controlBody(req);
+    const fault = body['fault'];
+    const times = body['times'];
+    if (fault !== 'none' && !BILL_FILE_FAULTS.includes(fault as BillFileFault)) {
+      throw new SimControlError(400, 'INVALID_FIELD', `fault must be one of none, ${BILL_FILE_FAULTS.join(', ')}`);
+    }
+    if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) throw new SimControlError(400, 'INVALID_FIELD', 'times must be an integer >= 1');
+    core.bills.fileFault = fault === 'none' ? undefined : { fault: fault as BillFileFault, ...(typeof times === 'number' ? { times } : {}) };
+    return sendJson(reply, 200, { fileFault: core.bills.fileFault ?? null });
   });
 
   app.post('/sim/complaints', async (req, reply) =>
