@@ -104,12 +104,15 @@ export class SimulatorCore {
       },
       merchantOf,
     );
-    this.funds = new FundsLedger(this.clock);
+    this.funds = new FundsLedger(this.clock, {
+      paymentFee: (tx) => this.fees.paymentFee(tx)?.feeFen ?? 0,
+      nextRefundFee: (tx, fen) => this.fees.nextRefundFee(tx, fen, this.refunds.all()),
+    });
     this.orders.onPayment((order, payment) => {
-      this.funds.recordPayment(order, payment);
       if (payment.paidType === 'NEWTON' && payment.transactionId && payment.amount > 0) {
         this.fees.recordPayment(payment.transactionId, payment.amount, this.fundSettings.feeRateBasisPoints);
       }
+      this.funds.recordPayment(order, payment);
     });
     this.refunds = new RefundService(
       { clock: this.clock, scheduler: this.scheduler, notifier: this.notifier, refundDelayMs: options.refundDelayMs ?? 1000 },

@@ -54,9 +54,9 @@ describe('bills and complaints', () => {
     }
     throw new Error(`timed out waiting for ${what}`);
   };
-  const paidOrder = async (totalFen: number): Promise<{ outOrderNo: string; transactionId: string }> => {
+  const paidOrder = async (totalFen: number, profitSharing = false): Promise<{ outOrderNo: string; transactionId: string }> => {
     const outOrderNo = await confirmedOrder(h);
-    const done = await h.client.post(`/v3/payscore/serviceorder/${outOrderNo}/complete`, completeBody(h, totalFen, { time_range: { end_time: bjTime(0, await simNow()) } }));
+    const done = await h.client.post(`/v3/payscore/serviceorder/${outOrderNo}/complete`, completeBody(h, totalFen, { time_range: { end_time: bjTime(0, await simNow()) }, profit_sharing: profitSharing }));
     expect(done.status).toBe(200);
     const order = await until(async () => {
       const q = await queryOrder(h, outOrderNo);
@@ -145,7 +145,7 @@ describe('bills and complaints', () => {
     expect(bill.summary).toMatchObject({ totalCount: 3, settlementTotalFen: 1350, refundTotalFen: 250, feeTotalMilliFen: 6000 });
   });
 
-  it('the fund-flow bill (BASIC): income, fees, the refund and its fee back, with the running balance', async () => {
+  it('the fund-flow bill (BASIC): income, fees, the refund and its fee back, with the running balance the funds ledger agrees with', async () => {
     const ticket = await client.applyFundFlowBill(day);
     const file = await client.downloadBill(ticket);
     expect(file.gzip).toBe(false);
@@ -160,6 +160,11 @@ describe('bills and complaints', () => {
       ['退还交易手续费', 'INCOME', 2, 1094],
     ]);
     expect(bill.rows[0]).toMatchObject({ businessNo: a.transactionId, voucherNo: a.outOrderNo });
+    // the funds ledger agrees: payments land net of their fee, the refund takes its amount net of the fee given back
+    expect((await simGet(sim, `/sim/merchants/${merchant.mchid}/balance`)).json['availableFen']).toBe(1094);
+    // and a profit-sharing payment's splittable amount is the payment minus the fee (§2.1)
+    const flagged = await paidOrder(1000, true);
+    expect((await client.queryProfitSharingUnsplitAmount(flagged.transactionId)).unsplit_amount).toBe(994);
   });
 
   it('the download: a wrong hash is refused, an unknown token must be applied for again; file faults (hash mismatch, truncated gzip, LF)', async () => {

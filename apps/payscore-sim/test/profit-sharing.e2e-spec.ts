@@ -99,7 +99,8 @@ describe('profit sharing and merchant transfer', () => {
   const balance = async (mchid: string): Promise<number> => (await simGet(sim, `/sim/merchants/${mchid}/balance`)).json['availableFen'] as number;
 
   beforeAll(async () => {
-    sim = await createSimulator({ ...FAST, profitSharingDelayMs: 20, transferDelayMs: 20 });
+    // no fees here (the amounts below are the payments'); fees and the splittable amount: bills-and-complaints.e2e-spec.ts
+    sim = await createSimulator({ ...FAST, profitSharingDelayMs: 20, transferDelayMs: 20, feeRateBasisPoints: 0 });
     brand = newMerchant(0);
     franchisee = newMerchant(1);
     const reg = await simPost(sim, '/sim/merchants', registrationBody(brand));

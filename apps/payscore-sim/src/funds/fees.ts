@@ -59,6 +59,12 @@ export class FeeBook {
     return out;
   }
 
+  /** The fee a new refund of `refundFen` on `transactionId` gives back, after the `existing` refunds. */
+  nextRefundFee(transactionId: string, refundFen: number, existing: readonly RefundForFee[]): number {
+    const next: RefundForFee = { refundId: '\u0000next', transactionId, refundFen, createdAtMs: Number.MAX_SAFE_INTEGER, status: 'PROCESSING' };
+    return this.refundFees([...existing.filter((r) => r.transactionId === transactionId), next]).get(next.refundId)?.feeFen ?? 0;
+  }
+
   clear(): void {
     this.payments.clear();
   }
