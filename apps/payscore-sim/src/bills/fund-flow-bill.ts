@@ -93,6 +93,18 @@ export class FundFlowBillService {
       if (r.result !== 'SUCCESS') continue;
       push({ at: r.finishedAtMs ?? r.createdAtMs, businessNo: r.returnId, name: '分账回退', type: '分账回退', signedFen: r.amount, remark: r.description, voucherNo: r.outReturnNo, keys: { outOrderNo: r.outReturnNo, transactionId: r.transactionId } });
     }
+    // as a MERCHANT_ID receiver of other merchants' splits (a brand's commission): money in, returns out
+    const received = this.sharing.receivedMovements(mchid);
+    for (const o of received.orders) {
+      for (const line of o.lines) {
+        if (line.type !== 'MERCHANT_ID' || line.account !== mchid || line.result !== 'SUCCESS') continue;
+        push({ at: line.finishedAtMs ?? o.finishedAtMs ?? line.createdAtMs, businessNo: o.orderId, name: '分账', type: '分账', signedFen: line.amount, remark: line.description, voucherNo: o.outOrderNo, keys: { outOrderNo: o.outOrderNo, transactionId: o.transactionId } });
+      }
+    }
+    for (const r of received.returns) {
+      if (r.result !== 'SUCCESS') continue;
+      push({ at: r.finishedAtMs ?? r.createdAtMs, businessNo: r.returnId, name: '分账回退', type: '分账回退', signedFen: -r.amount, remark: r.description, voucherNo: r.outReturnNo, keys: { outOrderNo: r.outReturnNo, transactionId: r.transactionId } });
+    }
     for (const t of this.transfers.all()) {
       if (t.mchid !== mchid) continue;
       push({ at: t.createdAtMs, businessNo: t.transferBillNo, name: '商家转账', type: '商家转账', signedFen: -t.amount, remark: t.remark, voucherNo: t.outBillNo, keys: { outOrderNo: t.outBillNo } });
