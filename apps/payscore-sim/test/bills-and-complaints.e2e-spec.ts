@@ -204,6 +204,7 @@ describe('bills and complaints', () => {
     expect(bill.rows.find((r) => r.transactionId === foreignTx)).toMatchObject({ kind: 'PAYMENT', settlementTotalFen: 500, outOrderNo: 'FOREIGN1' });
     const flow = parseFundFlowBill((await client.downloadBill(await client.applyFundFlowBill(day))).bytes.toString('utf8'));
     expect(flow.rows.find((r) => r.businessType === '退款')?.amountFen).toBe(200);
+    expect(flow.rows.find((r) => r.businessType === '退还交易手续费')?.amountFen).toBe(2); // the fee row is not the refund's amount
     expect(flow.summaryDifferences).toEqual([]);
     // a day without splits gets a profit-sharing bill with the foreign row only
     const ps = parseProfitSharingBill((await client.downloadBill(await client.applyProfitSharingBill(day))).bytes.toString('utf8'));

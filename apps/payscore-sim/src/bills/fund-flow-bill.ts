@@ -31,6 +31,8 @@ interface Movement {
   readonly remark: string;
   readonly voucherNo: string;
   readonly keys: AlterableRow['keys'];
+  /** A fee row: `amount` alterations leave it alone. */
+  readonly fee?: boolean;
 }
 
 const flowNo = (m: Movement): string => `${createHash('sha1').update(`${m.businessNo}|${m.type}|${m.at}|${m.seq}`).digest('hex').slice(0, 24)}`;
@@ -69,7 +71,7 @@ export class FundFlowBillService {
         const keys = { outOrderNo: order.outOrderNo, transactionId: p.transactionId };
         push({ at: p.paidAtMs, businessNo: p.transactionId, name: '交易', type: '交易', signedFen: p.amount, remark: '', voucherNo: order.outOrderNo, keys });
         const fee = this.fees.paymentFee(p.transactionId)?.feeFen ?? 0;
-        if (fee > 0) push({ at: p.paidAtMs, businessNo: p.transactionId, name: '交易', type: '扣除交易手续费', signedFen: -fee, remark: '', voucherNo: order.outOrderNo, keys: { ...keys, fee: true } as AlterableRow['keys'] });
+        if (fee > 0) push({ at: p.paidAtMs, businessNo: p.transactionId, name: '交易', type: '扣除交易手续费', signedFen: -fee, remark: '', voucherNo: order.outOrderNo, keys, fee: true });
       }
     }
     const all = this.refunds.all();
@@ -79,7 +81,7 @@ export class FundFlowBillService {
       const keys = { outOrderNo: r.outOrderNo, outRefundNo: r.outRefundNo, transactionId: r.transactionId };
       push({ at: r.createdAtMs, businessNo: r.refundId, name: '退款', type: '退款', signedFen: -r.refundFen, remark: r.reason ?? '', voucherNo: r.outRefundNo, keys });
       const fee = refundFees.get(r.refundId)?.feeFen ?? 0;
-      if (fee > 0) push({ at: r.createdAtMs, businessNo: r.refundId, name: '退款', type: '退还交易手续费', signedFen: fee, remark: '', voucherNo: r.outRefundNo, keys: { ...keys, fee: true } as AlterableRow['keys'] });
+      if (fee > 0) push({ at: r.createdAtMs, businessNo: r.refundId, name: '退款', type: '退还交易手续费', signedFen: fee, remark: '', voucherNo: r.outRefundNo, keys, fee: true });
     }
     const { orders, returns } = this.sharing.movements(mchid);
     for (const o of orders) {
@@ -129,7 +131,7 @@ export class FundFlowBillService {
             收支类型: m.signedFen >= 0 ? '收入' : '支出', '收支金额（元）': yuan(Math.abs(m.signedFen)), '账户结余（元）': '', 资金变更提交申请人: 'system',
             备注: m.remark.replace(/,/g, '，').replace(/[\r\n]/g, ' '), 业务凭证号: m.voucherNo },
         };
-        if (!(m.keys as { fee?: boolean }).fee) {
+        if (!m.fee) {
           row.setAmount = (fen) => {
             row.signedFen = Math.sign(row.signedFen || 1) * fen;
             row.fields['收支金额（元）'] = yuan(fen);

@@ -87,7 +87,6 @@ export class ComplaintService {
     }
     const order = this.o.orders.all().find((x) => x.mchid === mchid && x.outOrderNo === outOrderNo);
     if (!order) throw new SimControlError(404, 'ORDER_NOT_FOUND', `no order ${outOrderNo} of merchant ${mchid}`);
-    const merchant = this.o.merchantOf(mchid) as Merchant;
     const payment = order.payments.find((p) => p.paidType === 'NEWTON' && p.transactionId);
     const now = this.o.clock.now();
     const complaintId = `2002${beijingDate(now).replace(/-/g, '')}${digits(15)}`;
@@ -116,7 +115,6 @@ export class ComplaintService {
       history: [],
       notifications: [],
     };
-    void merchant;
     this.complaints.set(complaintId, record);
     this.log(record, 'USER', 'USER_CREATE_COMPLAINT', text, [mediaUrl]);
     this.notify(record, 'COMPLAINT.CREATE', 'CREATE_COMPLAINT');
