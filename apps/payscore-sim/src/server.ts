@@ -11,8 +11,10 @@ import { SimulatorCore, type CoreOptions } from './simulator-core.js';
 import { registerMerchantApi } from './routes/merchant-api.routes.js';
 import { registerControlRoutes } from './routes/control.routes.js';
 import { registerFundsApi } from './routes/funds-api.routes.js';
+import { registerComplaintsApi } from './routes/complaints-api.routes.js';
 import { registerUserRoutes } from './routes/user.routes.js';
 import { rawBody, sendJson } from './routes/http-helpers.js';
+import { boundaryOf, parseMultipart } from './complaints/multipart.js';
 
 export interface SimulatorOptions extends CoreOptions {
   /** Port to listen on; 0 picks a free one. Default 4010. */
@@ -41,11 +43,19 @@ interface RequestContext {
 }
 
 const isMerchantApi = (url: string): boolean => url.startsWith('/v3/');
-const isFileDownload = (url: string): boolean => url.startsWith('/v3/billdownload/');
+const isFileDownload = (url: string): boolean =>
+  url.startsWith('/v3/billdownload/') || (url.startsWith('/v3/merchant-service/images/') && !url.startsWith('/v3/merchant-service/images/upload'));
 const requestId = (): string => `08${randomBytes(14).toString('hex').toUpperCase()}`;
 
+/** The signed body of a multipart request (the image upload): its `meta` part, as WeChat documents. */
+function signedMultipartBody(req: FastifyRequest): string {
+  const boundary = boundaryOf(req.headers['content-type']);
+  if (!boundary || !Buffer.isBuffer(req.body)) return '';
+  return parseMultipart(req.body, boundary).get('meta')?.data.toString('utf8') ?? '';
+}
+
 export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOptions['logger'] = false): FastifyInstance {
-  const app = Fastify({ logger, routerOptions: { maxParamLength: 200 }, bodyLimit: 1024 * 1024 });
+  const app = Fastify({ logger, routerOptions: { maxParamLength: 200 }, bodyLimit: 3 * 1024 * 1024 });
   const contexts = new WeakMap<FastifyRequest, RequestContext>();
   const ctx = (req: FastifyRequest): RequestContext => {
     let c = contexts.get(req);
@@ -56,6 +66,8 @@ export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOpti
   // Every body arrives as the exact string sent: the request signature covers those bytes.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  // the complaint image upload is multipart with a binary file: kept as bytes; its signature covers the `meta` part
+  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   // Injected faults apply to the WeChat-side routes, never to /sim control routes.
   app.addHook('onRequest', async (req, reply) => {
@@ -77,7 +89,7 @@ export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOpti
     const url = req.raw.url ?? req.url;
     if (!isMerchantApi(url)) return;
     ctx(req).merchant = authenticate(
-      { method: req.method, url, authorization: req.headers.authorization, body: rawBody(req) },
+      { method: req.method, url, authorization: req.headers.authorization, body: Buffer.isBuffer(req.body) ? signedMultipartBody(req) : rawBody(req) },
       (mchid) => core.merchants.get(mchid),
       core.clock.real(),
       core.requestTimestampWindowSec,
@@ -127,6 +139,7 @@ export function buildSimulatorApp(core: SimulatorCore, logger: FastifyServerOpti
   };
   registerMerchantApi(app, core, merchantOf);
   registerFundsApi(app, core, merchantOf);
+  registerComplaintsApi(app, core, merchantOf);
   registerControlRoutes(app, core);
   registerUserRoutes(app, core);
   return app;

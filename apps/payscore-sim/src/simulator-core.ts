@@ -11,6 +11,15 @@ import { FundsLedger } from './funds/funds-ledger.js';
 import { ProfitSharingService, type ProfitSharingSettings } from './profit-sharing/profit-sharing-service.js';
 import { TransferService, type TransferSettings } from './transfers/transfer-service.js';
 import { ProfitSharingBillService } from './bills/profit-sharing-bill.js';
+import { FundFlowBillService } from './bills/fund-flow-bill.js';
+import { BillAlterations } from './bills/alterations.js';
+import { FeeBook } from './funds/fees.js';
+import { ComplaintService } from './complaints/complaint-service.js';
+
+/** The fee rate of new payments (POST /sim/settings {"feeRateBasisPoints": 60} → 0.60%). */
+export interface FeeSettings {
+  feeRateBasisPoints: number;
+}
 
 export interface CoreOptions {
   /** Real-time source (ms); the business clock is this plus the /sim/clock offset. Default Date.now. */
@@ -37,6 +46,8 @@ export interface CoreOptions {
   readonly profitSharingSettleMs?: number;
   /** Business-clock time a transfer stays TRANSFERING (and CANCELING). Default 2000 ms. */
   readonly transferDelayMs?: number;
+  /** WeChat's fee rate in basis points (60 = 0.60%). Default 60. */
+  readonly feeRateBasisPoints?: number;
   /** Randomness for fault rates. Default Math.random. */
   readonly random?: () => number;
   /**
@@ -60,9 +71,13 @@ export class SimulatorCore {
   readonly profitSharing: ProfitSharingService;
   readonly transfers: TransferService;
   readonly profitSharingBills: ProfitSharingBillService;
-  /** Settings of profit sharing and transfers (GET / POST /sim/settings, next to the order settings). */
-  readonly fundSettings: ProfitSharingSettings & TransferSettings;
-  private readonly initialFundSettings: ProfitSharingSettings & TransferSettings;
+  readonly fundFlowBills: FundFlowBillService;
+  readonly billAlterations = new BillAlterations();
+  readonly fees = new FeeBook();
+  readonly complaints: ComplaintService;
+  /** Settings of profit sharing, transfers and fees (GET / POST /sim/settings, next to the order settings). */
+  readonly fundSettings: ProfitSharingSettings & TransferSettings & FeeSettings;
+  private readonly initialFundSettings: ProfitSharingSettings & TransferSettings & FeeSettings;
   readonly requestTimestampWindowSec: number;
 
   constructor(options: CoreOptions = {}, onError: (error: unknown) => void = () => undefined) {
@@ -89,15 +104,23 @@ export class SimulatorCore {
       },
       merchantOf,
     );
-    this.funds = new FundsLedger(this.clock);
-    this.orders.onPayment((order, payment) => this.funds.recordPayment(order, payment));
+    this.funds = new FundsLedger(this.clock, {
+      paymentFee: (tx) => this.fees.paymentFee(tx)?.feeFen ?? 0,
+      nextRefundFee: (tx, fen) => this.fees.nextRefundFee(tx, fen, this.refunds.all()),
+    });
+    this.orders.onPayment((order, payment) => {
+      if (payment.paidType === 'NEWTON' && payment.transactionId && payment.amount > 0) {
+        this.fees.recordPayment(payment.transactionId, payment.amount, this.fundSettings.feeRateBasisPoints);
+      }
+      this.funds.recordPayment(order, payment);
+    });
     this.refunds = new RefundService(
       { clock: this.clock, scheduler: this.scheduler, notifier: this.notifier, refundDelayMs: options.refundDelayMs ?? 1000 },
       this.orders,
       merchantOf,
       this.funds,
     );
-    this.bills = new TradeBillService(this.clock, this.orders, this.refunds);
+    this.bills = new TradeBillService(this.clock, this.orders, this.refunds, this.fees, this.billAlterations);
     this.initialFundSettings = {
       profitSharingSettleMs: options.profitSharingSettleMs ?? 60_000,
       profitSharingDelayMs: options.profitSharingDelayMs ?? 2000,
@@ -106,6 +129,7 @@ export class SimulatorCore {
       transferAcceptMs: 0,
       transferDelayMs: options.transferDelayMs ?? 2000,
       transferConfirmWindowMs: 24 * 3600 * 1000,
+      feeRateBasisPoints: options.feeRateBasisPoints ?? 60,
     };
     this.fundSettings = { ...this.initialFundSettings };
     // one settings object, changed in place by POST /sim/settings and reset: the services see changes at once
@@ -113,6 +137,8 @@ export class SimulatorCore {
     this.profitSharing = new ProfitSharingService({ ...common, settings: this.fundSettings });
     this.transfers = new TransferService({ ...common, settings: this.fundSettings, lenient: () => this.orders.settings.lenient });
     this.profitSharingBills = new ProfitSharingBillService(this.bills, this.profitSharing);
+    this.fundFlowBills = new FundFlowBillService(this.bills, this.orders, this.refunds, this.fees, this.profitSharing, this.transfers);
+    this.complaints = new ComplaintService({ clock: this.clock, notifier: this.notifier, merchantOf, orders: this.orders, refunds: this.refunds, lenient: () => this.orders.settings.lenient });
     this.faults = new FaultInjector(options.random ?? Math.random);
   }
 
@@ -121,6 +147,7 @@ export class SimulatorCore {
     this.clock.advance(seconds);
     this.orders.sweep();
     this.funds.sweep();
+    this.complaints.sweep();
     this.scheduler.poke();
   }
 
@@ -133,6 +160,9 @@ export class SimulatorCore {
     this.funds.clear();
     this.profitSharing.clear();
     this.transfers.clear();
+    this.fees.clear();
+    this.billAlterations.clear();
+    this.complaints.clear();
     Object.assign(this.fundSettings, this.initialFundSettings);
     this.notifier.clear();
     this.notifier.setSwitches({ ...DEFAULT_SWITCHES });

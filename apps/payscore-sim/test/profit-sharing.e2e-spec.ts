@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { PayScoreClient, createFetchTransport, encryptSensitiveField, verifyAndDecryptFundNotification, type PayScoreError } from '@zizhu/payscore';
+import { PayScoreClient, createFetchTransport, encryptSensitiveField, parseFundFlowBill, parseProfitSharingBill, verifyAndDecryptFundNotification, type PayScoreError } from '@zizhu/payscore';
 import { createSimulator, type Simulator } from '../src/server.js';
 import {
   FAST,
@@ -99,7 +99,8 @@ describe('profit sharing and merchant transfer', () => {
   const balance = async (mchid: string): Promise<number> => (await simGet(sim, `/sim/merchants/${mchid}/balance`)).json['availableFen'] as number;
 
   beforeAll(async () => {
-    sim = await createSimulator({ ...FAST, profitSharingDelayMs: 20, transferDelayMs: 20 });
+    // no fees here (the amounts below are the payments'); fees and the splittable amount: bills-and-complaints.e2e-spec.ts
+    sim = await createSimulator({ ...FAST, profitSharingDelayMs: 20, transferDelayMs: 20, feeRateBasisPoints: 0 });
     brand = newMerchant(0);
     franchisee = newMerchant(1);
     const reg = await simPost(sim, '/sim/merchants', registrationBody(brand));
@@ -304,7 +305,7 @@ describe('profit sharing and merchant transfer', () => {
     await expect(client.queryTransferBill(no('TB'))).rejects.toMatchObject({ code: 'PAYSCORE_ORDER_NOT_FOUND' });
   });
 
-  it('the profit-sharing bill of the day lists the splits, returns and releases; the trade bill keeps the profit-sharing payments', async () => {
+  it('the profit-sharing bill of the day lists the splits, returns and releases; the trade bill keeps the profit-sharing payments; the fund-flow bills of payer and receiver', async () => {
     const billDate = new Date((await simNow()) + 8 * 3600_000).toISOString().slice(0, 10);
     const dayStart = Date.parse(`${billDate}T00:00:00+08:00`);
     await advance(Math.max(0, (dayStart + DAY + 11 * 3600_000 - (await simNow())) / 1000));
@@ -335,6 +336,18 @@ describe('profit sharing and merchant transfer', () => {
     expect(auth).toHaveLength(paidTransactions.length);
     for (const tx of paidTransactions) expect(auth.some((l) => l.includes(`\`${tx},`))).toBe(true);
     expect(auth.filter((l) => l.includes('`10.00,'))).toHaveLength(3);
+    // the lib's parser agrees with the file's summary
+    expect(parseProfitSharingBill(csv).summaryDifferences).toEqual([]);
+    // the fund-flow bills: the payer pays splits out and gets returns and transfers back, the receiver the reverse
+    const brandFlow = parseFundFlowBill((await client.downloadBill(await client.applyFundFlowBill(billDate))).bytes.toString('utf8'));
+    const types = (rows: typeof brandFlow.rows, dir: 'INCOME' | 'EXPENSE'): Set<string> => new Set(rows.filter((r) => r.direction === dir).map((r) => r.businessType));
+    expect(types(brandFlow.rows, 'EXPENSE')).toEqual(new Set(['分账', '退款', '商家转账']));
+    expect(types(brandFlow.rows, 'INCOME')).toEqual(new Set(['交易', '分账回退', '商家转账退回']));
+    expect(brandFlow.summaryDifferences).toEqual([]);
+    const franchiseeFlow = parseFundFlowBill((await clientFor(franchisee).downloadBill(await clientFor(franchisee).applyFundFlowBill(billDate))).bytes.toString('utf8'));
+    expect(franchiseeFlow.rows.filter((r) => r.businessType === '分账' && r.direction === 'INCOME').length).toBeGreaterThan(0);
+    expect(franchiseeFlow.rows.some((r) => r.businessType === '分账回退' && r.direction === 'EXPENSE' && r.amountFen === 300)).toBe(true);
+
     // no movement that day: NO_STATEMENT_EXIST
     const empty = await h.client.get(`/v3/profitsharing/bills?bill_date=${new Date(dayStart - DAY + 8 * 3600_000).toISOString().slice(0, 10)}`);
     expect(empty.json['code']).toBe('NO_STATEMENT_EXIST');

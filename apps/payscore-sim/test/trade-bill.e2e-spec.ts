@@ -110,7 +110,7 @@ describe('trade bill (GET /v3/bill/tradebill + download)', () => {
       公众账号ID: h.merchant.appid,
       应结订单金额: '3.50',
       订单金额: '3.50',
-      手续费: '0.02100',
+      手续费: '0.02000',
       费率: '0.60%',
       商户数据包: `wxzff|${orderId}|${autoNo}`,
       用户标识: 'o_user_1',

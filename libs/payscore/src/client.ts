@@ -6,6 +6,7 @@
  * WeChat's signature verified over the raw answer → typed result or typed error. Transient failures are
  * retried with the **same body** (WeChat's 原参重入), exponential backoff and jitter.
  */
+import { createHash } from 'node:crypto';
 import { PayScoreError, errorFromWechatResponse, isPayScoreError, type PayScoreErrorCode } from './errors.js';
 import { epochMs, randomNonce, systemClock, type Clock, type NonceGenerator } from './clock.js';
 import {
@@ -43,6 +44,30 @@ import {
 } from './signature.js';
 import { assertTransition, phaseOf, type OrderPhase, type OrderStateView, type TransitionContext } from './state-machine.js';
 import { createFetchTransport, type HttpResponse, type Transport } from './transport.js';
+import {
+  createFetchStreamTransport,
+  downloadError,
+  pathAndQueryExactly,
+  readAll,
+  readVerifiedBill,
+  type DownloadedBill,
+  type StreamTransport,
+} from './bill-download.js';
+import {
+  checkComplaintImageInput,
+  complaintImageContentType,
+  type ComplaintImageInput,
+  checkListComplaintsInput,
+  checkRespondToComplaintInput,
+  checkUpdateComplaintRefundProgressInput,
+  type Complaint,
+  type ComplaintList,
+  type ComplaintNegotiationList,
+  type ComplaintNotificationUrl,
+  type ListComplaintsInput,
+  type RespondToComplaintInput,
+  type UpdateComplaintRefundProgressInput,
+} from './complaints.js';
 import type {
   CancelServiceOrderRequest,
   CancelServiceOrderResponse,
@@ -123,6 +148,8 @@ export interface PayScoreClientOptions {
    * key `platformKeys` holds for `wechatpaySerial`, else the only (or the `PUB_KEY_ID_…`) entry of a key table.
    */
   encryptionKey?: EncryptionKey;
+  /** Transport of file downloads (bills, complaint images): streams the unsigned body. Default createFetchStreamTransport(). */
+  streamTransport?: StreamTransport;
   /** Default `notify_url` of merchant transfers. */
   transferNotifyUrl?: string;
   /** See {@link TransitionContext.cancelWhileUserPaying}. Default true (official docs). */
@@ -197,10 +224,25 @@ export interface CreateTransferBillInput {
   appid?: string;
 }
 
-export interface ProfitSharingBill {
+/** The answer of a bill application (trade, fund-flow, profit-sharing): download it at once with `downloadBill`. */
+export interface BillDownloadTicket {
   hash_type: 'SHA1';
+  /** SHA1 of the uncompressed file. */
   hash_value: string;
+  /** Short-lived (30 s to 5 min); signed GET exactly as given. */
   download_url: string;
+}
+
+/** The profit-sharing bill application's answer (same shape as every bill's). */
+export type ProfitSharingBill = BillDownloadTicket;
+
+export type TradeBillType = 'ALL' | 'SUCCESS' | 'REFUND';
+export type FundFlowAccountType = 'BASIC' | 'OPERATION' | 'FEES';
+
+/** A downloaded complaint image. */
+export interface ComplaintMediaFile {
+  bytes: Buffer;
+  contentType: string | undefined;
 }
 
 /** A created order: confirmation mode always returns the single-use `package`. */
@@ -266,6 +308,7 @@ export class PayScoreClient {
   private readonly keys: PlatformKeyLookup;
   private readonly baseUrl: string;
   private readonly transport: Transport;
+  private readonly streamTransport: StreamTransport;
   private readonly now: Clock;
   private readonly nonce: NonceGenerator;
   private readonly random: () => number;
@@ -284,6 +327,7 @@ export class PayScoreClient {
     }
     this.baseUrl = base.replace(/\/+$/, '');
     this.transport = options.transport ?? createFetchTransport();
+    this.streamTransport = options.streamTransport ?? createFetchStreamTransport();
     this.now = options.now ?? systemClock;
     this.nonce = options.nonce ?? randomNonce;
     this.random = options.random ?? Math.random;
@@ -599,12 +643,218 @@ export class PayScoreClient {
 
   /** `GET /v3/profitsharing/bills?bill_date=…[&tar_type=GZIP]` → the download URL and the SHA1 of the uncompressed file. */
   async applyProfitSharingBill(billDate: string, options: { gzip?: boolean } = {}): Promise<ProfitSharingBill> {
+    return this.applyBill(`/v3/profitsharing/bills?bill_date=${this.billDate(billDate)}${options.gzip ? '&tar_type=GZIP' : ''}`);
+  }
+
+  // ------------------------------------------------------------ bills (wechatpay-bills-sharing-complaints.md §1)
+
+  /**
+   * `GET /v3/bill/tradebill?bill_date=&bill_type=&tar_type=GZIP`: the day's trade bill (default `ALL`). Refusals:
+   * `PAYSCORE_BILL_NOT_READY` (STATEMENT_CREATING, retryable after 30 min, not auto-retried), `PAYSCORE_BILL_NO_STATEMENT`
+   * (NO_STATEMENT_EXIST: no trade that day, terminal), `PAYSCORE_INVALID_REQUEST` (date today / future / older than 3 months).
+   */
+  async applyTradeBill(billDate: string, options: { billType?: TradeBillType; gzip?: boolean } = {}): Promise<BillDownloadTicket> {
+    const billType = options.billType ?? 'ALL';
+    if (!['ALL', 'SUCCESS', 'REFUND'].includes(billType)) throw invalidField('bill_type', 'must be ALL, SUCCESS or REFUND', billType);
+    return this.applyBill(`/v3/bill/tradebill?bill_date=${this.billDate(billDate)}&bill_type=${billType}${options.gzip ? '&tar_type=GZIP' : ''}`);
+  }
+
+  /** `GET /v3/bill/fundflowbill?bill_date=&account_type=&tar_type=GZIP`: the day's fund-flow bill (default `BASIC`). Refusals as {@link applyTradeBill}. */
+  async applyFundFlowBill(billDate: string, options: { accountType?: FundFlowAccountType; gzip?: boolean } = {}): Promise<BillDownloadTicket> {
+    const accountType = options.accountType ?? 'BASIC';
+    if (!['BASIC', 'OPERATION', 'FEES'].includes(accountType)) throw invalidField('account_type', 'must be BASIC, OPERATION or FEES', accountType);
+    return this.applyBill(`/v3/bill/fundflowbill?bill_date=${this.billDate(billDate)}&account_type=${accountType}${options.gzip ? '&tar_type=GZIP' : ''}`);
+  }
+
+  /**
+   * `GET <download_url>` signed over the URL exactly as given; the answer is unsigned (not verified, as WeChat
+   * documents). Gunzips gzip, checks SHA1 of the uncompressed bytes against `hash_value` while streaming.
+   * Throws `PAYSCORE_BILL_HASH_MISMATCH`, `PAYSCORE_BILL_CORRUPT`, `PAYSCORE_BILL_DOWNLOAD_EXPIRED` (apply again),
+   * `PAYSCORE_NO_AUTH` (another mchid applied), transport errors. Never retried by itself (the URL is short-lived).
+   */
+  async downloadBill(ticket: BillDownloadTicket): Promise<DownloadedBill> {
+    if (ticket.hash_type !== 'SHA1' || !/^[0-9a-fA-F]{40}$/.test(ticket.hash_value)) {
+      throw invalidField('hash_value', 'must be a SHA1 (hash_type SHA1, 40 hex)', ticket.hash_value);
+    }
+    const response = await this.signedStream(ticket.download_url);
+    if (response.status !== 200) throw await downloadError(response, 'bill');
+    return readVerifiedBill(response.body, ticket.hash_value);
+  }
+
+  // ------------------------------------------------------------ consumer complaints 2.0 (§3)
+
+  /** `GET /v3/merchant-service/complaints-v2?limit=&offset=&begin_date=&end_date=&complainted_mchid=` (span ≤ 30 days, limit 1–50). */
+  async listComplaints(input: ListComplaintsInput): Promise<ComplaintList> {
+    checkListComplaintsInput(input);
+    const q = new URLSearchParams({ limit: String(input.limit ?? 10), offset: String(input.offset ?? 0), begin_date: input.begin_date, end_date: input.end_date });
+    if (input.complainted_mchid) q.set('complainted_mchid', input.complainted_mchid);
+    const answer = this.expectObject<ComplaintList>(await this.complaintCall('GET', `/v3/merchant-service/complaints-v2?${q.toString()}`));
+    if (!Array.isArray(answer.data)) throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the complaint list has no data array' });
+    return answer;
+  }
+
+  /** `GET /v3/merchant-service/complaints-v2/{complaint_id}`: the detail (`payer_phone` encrypted: decryptComplaintPayerPhone). */
+  async queryComplaint(complaintId: string): Promise<Complaint> {
+    const answer = this.expectObject<Complaint>(await this.complaintCall('GET', this.complaintPath(complaintId)));
+    if (answer.complaint_id !== complaintId || typeof answer.complaint_state !== 'string') {
+      throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not the complaint asked for' });
+    }
+    return answer;
+  }
+
+  /** `GET …/{complaint_id}/negotiation-historys?limit=&offset=` (limit 1–300, default 100). */
+  async listComplaintNegotiationHistory(complaintId: string, options: { limit?: number; offset?: number } = {}): Promise<ComplaintNegotiationList> {
+    const limit = options.limit ?? 100;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 300) throw invalidField('limit', 'must be 1–300', limit);
+    const offset = options.offset ?? 0;
+    if (!Number.isInteger(offset) || offset < 0) throw invalidField('offset', 'must be ≥ 0', offset);
+    const answer = this.expectObject<ComplaintNegotiationList>(
+      await this.complaintCall('GET', `${this.complaintPath(complaintId)}/negotiation-historys?limit=${limit}&offset=${offset}`),
+    );
+    if (!Array.isArray(answer.data)) throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the negotiation history has no data array' });
+    return answer;
+  }
+
+  /**
+   * `POST …/{complaint_id}/response` (回复用户, 204; the first reply moves PENDING → PROCESSING). WeChat takes no
+   * idempotency key: before re-sending a reply whose answer was lost, read the negotiation history.
+   */
+  async respondToComplaint(complaintId: string, input: RespondToComplaintInput): Promise<void> {
+    checkRespondToComplaintInput(input);
+    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/response`, { complainted_mchid: input.complainted_mchid ?? this.options.mchid, ...input });
+  }
+
+  /** `POST …/{complaint_id}/complete` (反馈处理完成, 204; → PROCESSED). */
+  async completeComplaint(complaintId: string, options: { complainted_mchid?: string } = {}): Promise<void> {
+    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/complete`, { complainted_mchid: options.complainted_mchid ?? this.options.mchid });
+  }
+
+  /** `POST …/{complaint_id}/update-refund-progress` (204): APPROVE does not move money — refund through the refund API. */
+  async updateComplaintRefundProgress(complaintId: string, input: UpdateComplaintRefundProgressInput): Promise<void> {
+    checkUpdateComplaintRefundProgressInput(input);
+    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/update-refund-progress`, input);
+  }
+
+  /**
+   * `GET <media_url>` of a complaint image, signed over the URL **exactly as given** (percent-encoding kept); the
+   * answer is unsigned binary. Unknown or merchant-uploaded media → `PAYSCORE_COMPLAINT_NOT_FOUND` / the mapped error.
+   */
+  async downloadComplaintMedia(mediaUrl: string): Promise<ComplaintMediaFile> {
+    const response = await this.signedStream(mediaUrl);
+    if (response.status !== 200) throw await downloadError(response, 'media');
+    return { bytes: await readAll(response.body), contentType: headerValue(response.headers, 'Content-Type') };
+  }
+
+  /**
+   * `POST /v3/merchant-service/images/upload` (multipart: `meta` = `{"filename","sha256"}`, `file`); the request is
+   * signed over the `meta` JSON, the answer `{media_id}` is verified like any answer. For reply images
+   * (`response_images`) and refund-rejection evidence (`reject_media_list`). Not retried automatically.
+   */
+  async uploadComplaintImage(input: ComplaintImageInput): Promise<{ media_id: string }> {
+    checkComplaintImageInput(input);
+    const path = '/v3/merchant-service/images/upload';
+    const meta = JSON.stringify({ filename: input.filename, sha256: createHash('sha256').update(input.bytes).digest('hex') });
+    const boundary = `zizhu${this.nonce()}`;
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="meta"\r\nContent-Type: application/json\r\n\r\n${meta}\r\n`, 'utf8'),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${input.filename}"\r\nContent-Type: ${complaintImageContentType(input.filename)}\r\n\r\n`, 'utf8'),
+      Buffer.from(input.bytes),
+      Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+    ]);
+    const url = this.baseUrl + path;
+    const signedPath = new URL(url).pathname;
+    const timestamp = Math.floor(epochMs(this.now) / 1000);
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent ?? 'zizhu-payscore/0.1 (node)',
+      Authorization: this.signer({ method: 'POST', pathAndQuery: signedPath, body: meta, timestamp, nonce: this.nonce() }),
+      'Content-Type': `multipart/form-data; boundary=${boundary}`,
+    };
+    if (this.options.wechatpaySerial) headers['Wechatpay-Serial'] = this.options.wechatpaySerial;
+    let response;
+    try {
+      response = await this.streamTransport({ method: 'POST', url, headers, body });
+    } catch (error) {
+      if (isPayScoreError(error)) throw error;
+      throw new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error, message: `upload failed: ${String(error)}` });
+    }
+    const text = (await readAll(response.body)).toString('utf8');
+    const answer = this.expectObject<{ media_id: string }>(this.verifiedAnswer('POST', path, { status: response.status, headers: response.headers, body: text }));
+    if (typeof answer.media_id !== 'string' || answer.media_id === '') throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the upload answer has no media_id' });
+    return answer;
+  }
+
+  /** `POST /v3/merchant-service/complaint-notifications {url}` (https, ≤ 255 characters). */
+  async createComplaintNotificationUrl(url: string): Promise<ComplaintNotificationUrl> {
+    this.checkNotificationUrl(url);
+    return this.expectObject<ComplaintNotificationUrl>(await this.complaintCall('POST', '/v3/merchant-service/complaint-notifications', { url }));
+  }
+
+  /** `GET /v3/merchant-service/complaint-notifications`; none registered → `PAYSCORE_COMPLAINT_NOT_FOUND`. */
+  async queryComplaintNotificationUrl(): Promise<ComplaintNotificationUrl> {
+    return this.expectObject<ComplaintNotificationUrl>(await this.complaintCall('GET', '/v3/merchant-service/complaint-notifications'));
+  }
+
+  /** `PUT /v3/merchant-service/complaint-notifications {url}`. */
+  async updateComplaintNotificationUrl(url: string): Promise<ComplaintNotificationUrl> {
+    this.checkNotificationUrl(url);
+    return this.expectObject<ComplaintNotificationUrl>(await this.complaintCall('PUT', '/v3/merchant-service/complaint-notifications', { url }));
+  }
+
+  /** `DELETE /v3/merchant-service/complaint-notifications` (204). */
+  async deleteComplaintNotificationUrl(): Promise<void> {
+    await this.complaintCall('DELETE', '/v3/merchant-service/complaint-notifications');
+  }
+
+  private checkNotificationUrl(url: string): void {
+    if (typeof url !== 'string' || url.length > 255 || !/^https?:\/\/[^\s]+$/.test(url)) throw invalidField('url', 'must be an http(s) URL of at most 255 characters', url);
+  }
+
+  private complaintPath(complaintId: string): string {
+    if (typeof complaintId !== 'string' || !/^[0-9A-Za-z_-]{1,64}$/.test(complaintId)) throw invalidField('complaint_id', 'must be 1–64 of [0-9A-Za-z_-]', complaintId);
+    return `/v3/merchant-service/complaints-v2/${complaintId}`;
+  }
+
+  /** A complaints call: "does not exist" answers (404, RESOURCE_NOT_EXISTS) become PAYSCORE_COMPLAINT_NOT_FOUND. */
+  private async complaintCall(method: HttpMethod, pathAndQuery: string, body?: object): Promise<unknown> {
+    try {
+      return await this.call(method, pathAndQuery, body);
+    } catch (error) {
+      if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) {
+        throw new PayScoreError('PAYSCORE_COMPLAINT_NOT_FOUND', {
+          httpStatus: error.httpStatus, wechatCode: error.wechatCode, wechatMessage: error.wechatMessage, requestId: error.requestId, verified: error.verified, message: error.message,
+        });
+      }
+      throw error;
+    }
+  }
+
+  private billDate(billDate: string): string {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(billDate)) throw invalidField('bill_date', 'must be yyyy-MM-dd', billDate);
-    const answer = this.expectObject<ProfitSharingBill>(await this.call('GET', `/v3/profitsharing/bills?bill_date=${billDate}${options.gzip ? '&tar_type=GZIP' : ''}`));
+    return billDate;
+  }
+
+  private async applyBill(pathAndQuery: string): Promise<BillDownloadTicket> {
+    const answer = this.expectObject<BillDownloadTicket>(await this.call('GET', pathAndQuery));
     if (typeof answer.download_url !== 'string' || typeof answer.hash_value !== 'string') {
       throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: 'the answer is not a bill download' });
     }
     return answer;
+  }
+
+  /** A signed GET of an absolute URL (signature over its path + query exactly as given), answered as a stream. */
+  private async signedStream(url: string) {
+    const signedPath = pathAndQueryExactly(url);
+    const timestamp = Math.floor(epochMs(this.now) / 1000);
+    const authorization = this.signer({ method: 'GET', pathAndQuery: signedPath, timestamp, nonce: this.nonce() });
+    const headers: Record<string, string> = { Accept: '*/*', 'User-Agent': this.options.userAgent ?? 'zizhu-payscore/0.1 (node)', Authorization: authorization };
+    if (this.options.wechatpaySerial) headers['Wechatpay-Serial'] = this.options.wechatpaySerial;
+    try {
+      return await this.streamTransport({ method: 'GET', url, headers });
+    } catch (error) {
+      if (isPayScoreError(error)) throw error;
+      throw new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error, message: `download failed: ${String(error)}` });
+    }
   }
 
   // ------------------------------------------------------------ merchant transfer (商家转账), §7
@@ -789,7 +1039,7 @@ export class PayScoreClient {
       'User-Agent': this.options.userAgent ?? 'zizhu-payscore/0.1 (node)',
       Authorization: authorization,
     };
-    if (method === 'POST') headers['Content-Type'] = 'application/json';
+    if (bodyText !== undefined) headers['Content-Type'] = 'application/json';
     // a request carrying encrypted fields names the key they were encrypted under
     const serial = wechatpaySerial ?? this.options.wechatpaySerial;
     if (serial) headers['Wechatpay-Serial'] = serial;
@@ -802,6 +1052,11 @@ export class PayScoreClient {
       throw new PayScoreError('PAYSCORE_NETWORK_ERROR', { retryable: true, cause: error, message: `transport failed: ${String(error)}` });
     }
 
+    return this.verifiedAnswer(method, pathAndQuery, response);
+  }
+
+  /** Verifies an answer's signature (always for 2xx, and for signed errors), maps errors, parses the JSON body. */
+  private verifiedAnswer(method: HttpMethod, pathAndQuery: string, response: HttpResponse): unknown {
     const requestId = headerValue(response.headers, 'Request-ID');
     const success = response.status >= 200 && response.status < 300;
     const signed = headerValue(response.headers, 'Wechatpay-Signature') !== undefined;

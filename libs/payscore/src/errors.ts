@@ -48,6 +48,13 @@ export const PAYSCORE_ERROR_CODES = {
   PAYSCORE_AMOUNT_INVALID: 'WeChat refused the amounts (sum rule, risk cap, refund above paid, 分账金额不足 / above the maximum ratio)',
   PAYSCORE_BALANCE_NOT_ENOUGH: 'NOT_ENOUGH: the merchant’s available balance does not cover it (a refund of split funds, a transfer); return the split or top up first',
   PAYSCORE_PROFIT_SHARING_NOT_READY: '订单处理中，请稍后重试: the payment is not settled for profit sharing yet (less than a minute after payment); retry in a minute',
+  PAYSCORE_BILL_NOT_READY: 'STATEMENT_CREATING (账单生成中): the day’s bill is not generated yet (before 10:00 Beijing time the next day); retry later (every 30 min)',
+  PAYSCORE_BILL_NO_STATEMENT: 'NO_STATEMENT_EXIST (请求的账单文件不存在): no trade / refund / movement that day, so there is no bill; terminal, do not retry',
+  PAYSCORE_BILL_DOWNLOAD_EXPIRED: 'the bill download_url (token) expired or is invalid (400 INVALID_REQUEST on the download): apply for the bill again',
+  PAYSCORE_BILL_HASH_MISMATCH: 'the downloaded bill’s SHA1 (of the uncompressed bytes) differs from the hash_value of the application',
+  PAYSCORE_BILL_CORRUPT: 'the downloaded bill could not be decompressed (truncated or not gzip)',
+  PAYSCORE_BILL_MALFORMED: 'a bill file does not have the documented layout (detail.line / detail.column name the place)',
+  PAYSCORE_COMPLAINT_NOT_FOUND: 'the complaint, its media or the complaint notification URL does not exist (RESOURCE_NOT_EXISTS / 404)',
   PAYSCORE_PARAM_ERROR: 'HTTP 400 PARAM_ERROR not otherwise classified',
   PAYSCORE_INVALID_REQUEST: 'HTTP 400 INVALID_REQUEST not otherwise classified',
   PAYSCORE_HTTP_ERROR: 'an error answer not otherwise classified',
@@ -152,6 +159,9 @@ export const ORDER_BUSY_RETRY_AFTER_MS = 3 * 60 * 1000;
 /** A payment can be split no earlier than one minute after it succeeded (wechatpay-bills-sharing-complaints.md §2.1). */
 export const PROFIT_SHARING_SETTLE_RETRY_AFTER_MS = 60 * 1000;
 
+/** WeChat's advice for a bill still being generated: retry every 30 minutes (wechatpay-bills-sharing-complaints.md §1.2). */
+export const BILL_NOT_READY_RETRY_AFTER_MS = 30 * 60 * 1000;
+
 interface WechatErrorBody {
   code?: unknown;
   message?: unknown;
@@ -190,6 +200,9 @@ export function errorFromWechatResponse(
     new PayScoreError(code, { ...base, retryable, retryAfterMs });
 
   if (status === 202) return make('PAYSCORE_ACCEPTED_NOT_PROCESSED', true);
+  // bills (wechatpay-bills-sharing-complaints.md §1.2): not yet generated vs no bill at all
+  if (wechatCode === 'STATEMENT_CREATING' || /账单生成中/.test(msg)) return make('PAYSCORE_BILL_NOT_READY', true, BILL_NOT_READY_RETRY_AFTER_MS);
+  if (wechatCode === 'NO_STATEMENT_EXIST' || /账单文件不存在/.test(msg)) return make('PAYSCORE_BILL_NO_STATEMENT');
   // Message-based classes first: several business failures share PARAM_ERROR / INVALID_REQUEST.
   if (/正在扣款中|收款结果不明/.test(msg)) return make('PAYSCORE_ORDER_BUSY', true, ORDER_BUSY_RETRY_AFTER_MS);
   if (/重入参数校验失败/.test(msg) || /与原请求不一致/.test(msg) || wechatCode === 'ALREADY_EXISTS') return make('PAYSCORE_REENTRY_MISMATCH');

@@ -17,3 +17,6 @@ export * from './sensitive-field.js';
 export * from './fund-checks.js';
 export * from './client.js';
 export * from './testing.js';
+export * from './bill-parsers.js';
+export * from './bill-download.js';
+export * from './complaints.js';

@@ -26,6 +26,7 @@ import type {
   ProfitSharingNotificationResource,
   TransferBillNotificationResource,
 } from './wire-types.js';
+import type { ComplaintNotificationResource } from './complaints.js';
 
 interface EventMeta {
   /** Notification id (`EV-…`): with `eventType`, an idempotency key. */
@@ -70,6 +71,16 @@ export interface TransferBillEvent extends EventMeta {
 }
 
 export type FundNotification = ProfitSharingEvent | TransferBillEvent;
+
+/**
+ * A complaint notification (wechatpay-bills-sharing-complaints.md §3.3): `COMPLAINT.CREATE` for a new complaint,
+ * `COMPLAINT.STATE_CHANGE` for everything after; switch on `complaint.action_type`, then read the detail / history.
+ * Idempotency key: `id` + `complaint.complaint_id` + `complaint.action_type`.
+ */
+export interface ComplaintEvent extends EventMeta {
+  eventType: 'COMPLAINT.CREATE' | 'COMPLAINT.STATE_CHANGE';
+  complaint: ComplaintNotificationResource;
+}
 
 export interface NotificationInput {
   headers: HeaderBag;
@@ -214,6 +225,21 @@ export function verifyAndDecryptFundNotification(input: NotificationInput, optio
   }
   throw new PayScoreError('PAYSCORE_NOTIFY_UNSUPPORTED_EVENT', {
     message: `authentic notification of event type ${eventType}, not a profit-sharing or transfer event`,
+    detail: { eventType, id: meta.id, resource: payload },
+  });
+}
+
+/** Verifies and decrypts a complaint notification (the same checks and rejection codes as {@link verifyAndDecryptNotification}). */
+export function verifyAndDecryptComplaintNotification(input: NotificationInput, options: NotificationVerifyOptions): ComplaintEvent {
+  const { eventType, meta, payload } = openNotification(input, options);
+  if (eventType === 'COMPLAINT.CREATE' || eventType === 'COMPLAINT.STATE_CHANGE') {
+    if (typeof payload['complaint_id'] !== 'string' || typeof payload['action_type'] !== 'string') {
+      throw malformed(`${eventType} resource lacks complaint_id / action_type`);
+    }
+    return { ...meta, eventType, complaint: payload as ComplaintNotificationResource };
+  }
+  throw new PayScoreError('PAYSCORE_NOTIFY_UNSUPPORTED_EVENT', {
+    message: `authentic notification of event type ${eventType}, not a complaint event`,
     detail: { eventType, id: meta.id, resource: payload },
   });
 }

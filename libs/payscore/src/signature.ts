@@ -14,7 +14,7 @@ import { PayScoreError } from './errors.js';
 export const AUTH_SCHEMA = 'WECHATPAY2-SHA256-RSA2048';
 export const DEFAULT_MAX_SKEW_SECONDS = 300;
 
-export type HttpMethod = 'GET' | 'POST';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /** Node's `IncomingHttpHeaders`, a plain record, or a fetch `Headers`. Names are matched case-insensitively. */
 export type HeaderBag = Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
@@ -136,7 +136,11 @@ export function createRequestSigner(credentials: MerchantCredentials): RequestSi
       throw new PayScoreError('PAYSCORE_INVALID_ARGUMENT', { message: 'a POST must carry a JSON body' });
     }
     const ts = String(timestamp);
-    const signature = pay.getSignature(method, nonce, ts, pathAndQuery, method === 'GET' ? undefined : body);
+    // The package drops the (empty) body line of a body-less DELETE; build the documented message itself then.
+    const signature =
+      method === 'DELETE' && !body
+        ? (pay as unknown as { sha256WithRsa(data: string): string }).sha256WithRsa(`${method}\n${pathAndQuery}\n${ts}\n${nonce}\n\n`)
+        : pay.getSignature(method, nonce, ts, pathAndQuery, method === 'GET' ? undefined : body);
     return pay.getAuthorization(nonce, ts, signature);
   };
 }

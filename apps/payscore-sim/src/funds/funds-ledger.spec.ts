@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { SimClock } from '../platform/clock.js';
 import { FundsLedger, SPLIT_WINDOW_MS } from './funds-ledger.js';
+import { FeeBook, type RefundForFee } from './fees.js';
 import { type OrderRecord, type PaymentRecord } from '../orders/order-model.js';
 
 const T0 = Date.UTC(2026, 11, 1, 2, 0, 0);
@@ -43,5 +44,24 @@ describe('funds ledger: frozen profit-sharing money, available balances, refunds
     funds.sweep();
     expect(funds.ledger('4200A')).toMatchObject({ state: 'EXPIRED', unsplitFen: 0, expiredFen: 1000 });
     expect(funds.balance('1900000001')).toBe(1000);
+  });
+
+  it('with fees: payments land net of the fee (the splittable amount too), refunds take their amount net of the fee given back', () => {
+    const book = new FeeBook();
+    const refunds: RefundForFee[] = [];
+    const funds = new FundsLedger(new SimClock(() => T0), {
+      paymentFee: (tx) => book.paymentFee(tx)?.feeFen ?? 0,
+      nextRefundFee: (tx, fen) => book.nextRefundFee(tx, fen, refunds),
+    });
+    book.recordPayment('4200A', 1000, 60);
+    book.recordPayment('4200B', 350, 60);
+    funds.recordPayment(order(true), payment('4200A', 1000));
+    funds.recordPayment(order(false), payment('4200B', 350));
+    expect(funds.ledger('4200A')?.unsplitFen).toBe(994);
+    expect(funds.balance('1900000001')).toBe(348);
+    expect(funds.takeForRefund('1900000001', '4200B', 250)).toBe(248); // 1.5 fen back → 2
+    refunds.push({ refundId: 'R1', transactionId: '4200B', refundFen: 250, createdAtMs: T0, status: 'SUCCESS' });
+    expect(funds.takeForRefund('1900000001', '4200B', 100)).toBe(100); // the last refund gives back the rest: 0
+    expect(funds.balance('1900000001')).toBe(0);
   });
 });

@@ -33,15 +33,27 @@ export interface SharingLedger {
 
 export const notEnough = (): WxError => new WxError(403, 'NOT_ENOUGH', '基本账户余额不足，请充值后重新发起');
 
+/** WeChat's fees (funds/fees.ts): a payment lands net of its fee, a refund takes its amount minus the fee it gives back. */
+export interface LedgerFees {
+  paymentFee(transactionId: string): number;
+  /** The fee a new refund of `refundFen` on the transaction gives back. */
+  nextRefundFee(transactionId: string, refundFen: number): number;
+}
+
 export class FundsLedger {
   private readonly balances = new Map<string, number>();
   private readonly sharing = new Map<string, SharingLedger>();
 
-  constructor(private readonly clock: SimClock) {}
+  constructor(
+    private readonly clock: SimClock,
+    private readonly fees?: LedgerFees,
+  ) {}
 
   /** OrderService tells of every payment. */
   recordPayment(order: OrderRecord, payment: PaymentRecord): void {
     if (payment.paidType !== 'NEWTON' || !payment.transactionId || payment.amount <= 0) return;
+    // the splittable (or available) amount is the payment minus WeChat's fee (§2.1 "Amount base")
+    const net = payment.amount - (this.fees?.paymentFee(payment.transactionId) ?? 0);
     if (order.profitSharing === true) {
       this.sharing.set(payment.transactionId, {
         mchid: order.mchid,
@@ -50,13 +62,13 @@ export class FundsLedger {
         orderId: order.orderId,
         amountFen: payment.amount,
         paidAtMs: payment.paidAtMs,
-        unsplitFen: payment.amount,
+        unsplitFen: net,
         splitFen: 0,
         requests: 0,
         state: 'OPEN',
       });
     } else {
-      this.credit(order.mchid, payment.amount);
+      this.credit(order.mchid, net);
     }
   }
 
@@ -98,13 +110,16 @@ export class FundsLedger {
   }
 
   /** Refunds take the transaction's frozen money first, the available balance for the rest (§2.1 "Refund interaction"). */
-  takeForRefund(mchid: string, transactionId: string, refundFen: number): void {
+  takeForRefund(mchid: string, transactionId: string, refundFen: number): number {
+    // WeChat gives the refunded part's fee back: the merchant pays the refund net of it
+    const net = refundFen - (this.fees?.nextRefundFee(transactionId, refundFen) ?? 0);
     const l = this.ledger(transactionId);
-    const fromFrozen = l && l.mchid === mchid ? Math.min(l.unsplitFen, refundFen) : 0;
-    const fromBalance = refundFen - fromFrozen;
+    const fromFrozen = l && l.mchid === mchid ? Math.min(l.unsplitFen, net) : 0;
+    const fromBalance = net - fromFrozen;
     if (fromBalance > this.balance(mchid)) throw notEnough();
     if (l && fromFrozen > 0) l.unsplitFen -= fromFrozen;
     this.balances.set(mchid, this.balance(mchid) - fromBalance);
+    return net;
   }
 
   giveBackClosedRefund(mchid: string, refundFen: number): void {

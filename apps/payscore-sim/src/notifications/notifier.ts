@@ -30,7 +30,9 @@ export interface NotificationRequest {
   readonly apiV3Key: string;
   readonly eventType: string;
   readonly summary: string;
-  readonly originalType: 'payscore' | 'refund' | 'profitsharing' | 'mch_payment';
+  readonly originalType: 'payscore' | 'refund' | 'profitsharing' | 'mch_payment' | 'complaint';
+  /** The AEAD associated data (default `""`; complaints use `"complaint"`). */
+  readonly associatedData?: string;
   readonly resource: Record<string, unknown>;
   /** Groups notifications for the out-of-order switch (mchid + out_order_no). */
   readonly orderKey: string;
@@ -94,7 +96,7 @@ export class Notifier {
 
   notify(request: NotificationRequest): string {
     const id = `EV-${randomBytes(16).toString('hex')}`;
-    const resource = encryptResource(request.apiV3Key, JSON.stringify(request.resource), '');
+    const resource = encryptResource(request.apiV3Key, JSON.stringify(request.resource), request.associatedData ?? '');
     const body = JSON.stringify({
       id,
       create_time: rfc3339(this.options.clock.now()),

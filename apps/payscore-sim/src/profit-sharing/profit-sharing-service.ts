@@ -391,6 +391,14 @@ export class ProfitSharingService {
   }
 
   /** Every split / unfreeze / return of one Beijing day of the paying merchant, for the profit-sharing bill. */
+  /** What `mchid` received as a MERCHANT_ID receiver (split orders with a line to it) and the returns taken from it. */
+  receivedMovements(mchid: string): { orders: SplitOrder[]; returns: ReturnRecord[] } {
+    return {
+      orders: [...this.orders.values()].filter((x) => x.kind === 'split' && x.lines.some((l) => l.type === 'MERCHANT_ID' && l.account === mchid)),
+      returns: [...this.returns.values()].filter((x) => x.returnMchid === mchid),
+    };
+  }
+
   movements(mchid: string): { orders: SplitOrder[]; returns: ReturnRecord[]; expired: SharingLedger[] } {
     return {
       orders: [...this.orders.values()].filter((x) => x.mchid === mchid),

@@ -28,12 +28,14 @@ export interface RefundRecord {
   readonly canonical: string;
   status: 'PROCESSING' | 'SUCCESS' | 'ABNORMAL' | 'CLOSED';
   successAtMs?: number;
+  /** What the refund took from the merchant (the refund net of the fee given back). */
+  takenFen?: number;
 }
 
 /** Where refunded money comes from (the funds ledger): frozen profit-sharing funds first, then the available balance. */
 export interface RefundFunds {
   /** Takes the refund or throws WeChat's refusal (403 NOT_ENOUGH); nothing changes when it throws. */
-  takeForRefund(mchid: string, transactionId: string, refundFen: number): void;
+  takeForRefund(mchid: string, transactionId: string, refundFen: number): number | void;
   /** A refund that ended CLOSED: its money is back with the merchant. */
   giveBackClosedRefund(mchid: string, refundFen: number): void;
 }
@@ -88,7 +90,7 @@ export class RefundService {
     if (payment.refundedFen + refund > payment.amount) {
       throw invalidRequest(`申请退款金额超过订单可退金额（已支付${payment.amount}分，已退${payment.refundedFen}分）`);
     }
-    this.funds?.takeForRefund(merchant.mchid, transactionId, refund);
+    const taken = this.funds?.takeForRefund(merchant.mchid, transactionId, refund);
     payment.refundedFen += refund;
     const now = this.options.clock.now();
     const record: RefundRecord = {
@@ -107,6 +109,7 @@ export class RefundService {
       createdAtMs: now,
       canonical,
       status: 'PROCESSING',
+      ...(typeof taken === 'number' ? { takenFen: taken } : {}),
     };
     this.refunds.set(key, record);
     this.options.scheduler.after(this.options.refundDelayMs, () => this.finish(record, payment));
@@ -135,7 +138,7 @@ export class RefundService {
     if (outcome === 'SUCCESS') record.successAtMs = this.options.clock.now();
     if (outcome === 'CLOSED') {
       payment.refundedFen -= record.refundFen; // the money was never returned: refundable again
-      this.funds?.giveBackClosedRefund(record.mchid, record.refundFen);
+      this.funds?.giveBackClosedRefund(record.mchid, record.takenFen ?? record.refundFen);
     }
     const merchant = this.merchantOf(record.mchid);
     if (!record.notifyUrl || !merchant) return;

@@ -7,7 +7,9 @@ import { orderWire, type DebitOutcome, type OrderRecord } from '../orders/order-
 import { parseFaultRules } from '../control/faults.js';
 import { type DeliverySwitches } from '../notifications/notifier.js';
 import { type SimulatorCore } from '../simulator-core.js';
-import { controlBody, param, queryOf, sendJson } from './http-helpers.js';
+import { controlBody, param, queryOf, rawBody, sendJson } from './http-helpers.js';
+import { parseAlteration } from '../bills/alterations.js';
+import { BILL_FILE_FAULTS, type BillFileFault } from '../bills/trade-bill.js';
 
 const OUTCOMES = ['confirm', 'refuse', 'assessment-failed'] as const;
 const DEBIT_OUTCOMES: readonly DebitOutcome[] = ['success', 'insufficient-funds', 'user-pays-later'];
@@ -265,6 +267,47 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
   );
   app.get('/sim/transfers', async (_req, reply) => sendJson(reply, 200, core.transfers.view()));
 
+  // ---------------------------------------------------------------- bills and complaints
+
+  app.get('/sim/bills/alterations', async (_req, reply) => sendJson(reply, 200, { alterations: core.billAlterations.all() }));
+  app.post('/sim/bills/alterations', async (req, reply) => {
+    const raw = rawBody(req).trim();
+    let value: unknown;
+    try {
+      value = raw === '' ? [] : JSON.parse(raw);
+    } catch {
+      throw new SimControlError(400, 'INVALID_JSON', 'body is not valid JSON');
+    }
+    if (Array.isArray(value)) core.billAlterations.set(value.map(parseAlteration));
+    else core.billAlterations.add(parseAlteration(value));
+    return sendJson(reply, 200, { alterations: core.billAlterations.all() });
+  });
+  app.delete('/sim/bills/alterations', async (_req, reply) => {
+    core.billAlterations.clear();
+    return sendJson(reply, 200, { alterations: [] });
+  });
+
+  app.post('/sim/bills/file-faults', async (req, reply) => {
+    const body = controlBody(req);
+    const fault = body['fault'];
+    const times = body['times'];
+    if (fault !== 'none' && !BILL_FILE_FAULTS.includes(fault as BillFileFault)) {
+      throw new SimControlError(400, 'INVALID_FIELD', `fault must be one of none, ${BILL_FILE_FAULTS.join(', ')}`);
+    }
+    if (times !== undefined && (typeof times !== 'number' || !Number.isInteger(times) || times < 1)) throw new SimControlError(400, 'INVALID_FIELD', 'times must be an integer >= 1');
+    core.bills.fileFault = fault === 'none' ? undefined : { fault: fault as BillFileFault, ...(typeof times === 'number' ? { times } : {}) };
+    return sendJson(reply, 200, { fileFault: core.bills.fileFault ?? null });
+  });
+
+  app.post('/sim/complaints', async (req, reply) =>
+    sendJson(reply, 200, core.complaints.create(controlBody(req), `http://${req.headers.host ?? '127.0.0.1'}`)),
+  );
+  app.get('/sim/complaints', async (_req, reply) => sendJson(reply, 200, core.complaints.viewAll()));
+  app.get('/sim/complaints/:complaint_id', async (req, reply) => sendJson(reply, 200, core.complaints.viewOne(param(req, 'complaint_id'))));
+  app.post('/sim/complaints/:complaint_id/user-messages', async (req, reply) =>
+    sendJson(reply, 200, core.complaints.userMessage(param(req, 'complaint_id'), controlBody(req))),
+  );
+
   app.get('/sim/state', async (_req, reply) =>
     sendJson(reply, 200, {
       clock: clockView(core),
@@ -283,6 +326,8 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
       faults: core.faults.list(),
       profitSharing: core.profitSharing.view(),
       transfers: core.transfers.view(),
+      billAlterations: core.billAlterations.all(),
+      complaints: core.complaints.viewAll(),
       scheduledTasks: core.scheduler.pending,
     }),
   );
@@ -301,6 +346,13 @@ function applyFundSettings(core: SimulatorCore, body: Record<string, unknown>): 
     if (value === undefined) continue;
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) throw new SimControlError(400, 'INVALID_FIELD', `${field} must be an integer >= 0`);
     s[field] = value;
+  }
+  const feeRate = body['feeRateBasisPoints'];
+  if (feeRate !== undefined) {
+    if (typeof feeRate !== 'number' || !Number.isInteger(feeRate) || feeRate < 0 || feeRate > 10000) {
+      throw new SimControlError(400, 'INVALID_FIELD', 'feeRateBasisPoints must be an integer 0..10000 (60 = 0.60%)');
+    }
+    s.feeRateBasisPoints = feeRate;
   }
   const eventType = body['profitSharingEventType'];
   if (eventType !== undefined) {

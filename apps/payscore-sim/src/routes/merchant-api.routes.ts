@@ -37,6 +37,9 @@ export function registerMerchantApi(app: FastifyInstance, core: SimulatorCore, m
   app.get('/v3/bill/tradebill', async (req, reply) =>
     sendJson(reply, 200, core.bills.apply(merchantOf(req), queryOf(req), `http://${req.headers.host ?? `127.0.0.1`}`)),
   );
+  app.get('/v3/bill/fundflowbill', async (req, reply) =>
+    sendJson(reply, 200, core.fundFlowBills.apply(merchantOf(req), queryOf(req), `http://${req.headers.host ?? `127.0.0.1`}`)),
+  );
   app.get('/v3/billdownload/file', async (req, reply) => {
     const file = core.bills.download(merchantOf(req), queryOf(req)['token']);
     return reply
