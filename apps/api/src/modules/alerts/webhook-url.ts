@@ -9,6 +9,12 @@ export function isPrivateAddress(address: string): boolean {
   const a = address.replace(/^\[|\]$/g, '').toLowerCase();
   const v4mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(a);
   if (v4mapped) return isPrivateAddress(v4mapped[1]!);
+  const v4hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(a);
+  if (v4hex) {
+    const hi = parseInt(v4hex[1]!, 16);
+    const lo = parseInt(v4hex[2]!, 16);
+    return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
   if (isIP(a) === 4) {
     const [x = 0, y = 0] = a.split('.').map(Number);
     return x === 0 || x === 10 || x === 127 || (x === 100 && y >= 64 && y <= 127) || (x === 169 && y === 254) || (x === 172 && y >= 16 && y <= 31) || (x === 192 && y === 168) || x >= 224;
