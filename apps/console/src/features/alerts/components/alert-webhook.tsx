@@ -73,7 +73,7 @@ export function AlertWebhook() {
         {save.error && toProblem(save.error).errors.length === 0 ? <Problem error={save.error} /> : null}
         <Form<Values> form={form} layout="vertical" initialValues={{ format: 'JSON', enabled: true }} onFinish={(values) => save.mutate(values)}>
           <Form.Item name="url" label={t('webhook.url')} rules={[{ required: true }]}>
-            <Input placeholder="https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=…" inputMode="url" />
+            <Input placeholder={t('webhook.placeholder')} inputMode="url" />
           </Form.Item>
           <Form.Item name="format" label={t('webhook.format')}>
             <Radio.Group options={(['JSON', 'WECOM'] as const).map((f) => ({ value: f, label: t(`webhook.formats.${f}`) }))} />
