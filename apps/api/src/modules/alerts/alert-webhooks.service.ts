@@ -70,6 +70,8 @@ const REFUSALS: Record<UrlRefusal, string> = {
 const sealId = (webhookId: string) => `alert-webhook:${webhookId}`;
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const TIMEOUT_MS = 10_000;
+/** The test send runs inside the request's transaction: keep it short. */
+const TEST_TIMEOUT_MS = 5_000;
 
 const toView = (r: WebhookRow, secret?: string): WebhookView => ({
   id: r.id,
@@ -180,7 +182,7 @@ export class AlertWebhooksService implements OnModuleInit {
       facts: { deviceCode: 'TEST-DEVICE', thresholdMinutes: 30 },
       raisedAt: new Date().toISOString(),
     };
-    return this.send(row, this.requestFor(row, alert, `test-${randomUUID()}`, true));
+    return this.send(row, this.requestFor(row, alert, `test-${randomUUID()}`, true), TEST_TIMEOUT_MS);
   }
 
   async deliveries(query: { limit: number; offset: number }): Promise<{ items: DeliveryView[]; total: number }> {
@@ -288,11 +290,11 @@ export class AlertWebhooksService implements OnModuleInit {
   }
 
   /** POSTs without following redirects (a redirect could lead anywhere), after the address check. */
-  private async send(webhook: WebhookRow, request: OutgoingRequest): Promise<SendOutcome> {
+  private async send(webhook: WebhookRow, request: OutgoingRequest, timeoutMs = TIMEOUT_MS): Promise<SendOutcome> {
     const refusal = await checkUrl(webhook.url, this.config.alerts.webhookAllowPrivate);
     if (refusal) return { ok: false, status: null, error: REFUSALS[refusal] };
     try {
-      const response = await fetch(webhook.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+      const response = await fetch(webhook.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
       const text = await response.text().catch(() => '');
       if (response.status < 200 || response.status >= 300) return { ok: false, status: response.status, error: `HTTP ${response.status} ${text.slice(0, 200)}`.trim() };
       if (webhook.format === 'WECOM') {

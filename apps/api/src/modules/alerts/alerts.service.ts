@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
 import { ALERT_KIND_SPECS, type AlertCategory, type AlertKind, type AlertSeverity, type AlertState } from './alert-kinds.js';
 import { AlertRulesService } from './alert-rules.service.js';
 import { alertErrors } from './alerts.errors.js';
@@ -113,6 +114,7 @@ export class AlertsService {
     private readonly context: RequestContext,
     private readonly jobs: JobsService,
     private readonly rules: AlertRulesService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -211,7 +213,15 @@ export class AlertsService {
   async acknowledge(id: string): Promise<AlertView> {
     await this.get(id);
     const { userId } = this.context.principal;
-    await this.context.manager.query(`UPDATE alerts SET state = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1 AND state = 'OPEN'`, [id, userId]);
+    const changed = returnedRows<{ tenant_id: string }>(
+      await this.context.manager.query(
+        `UPDATE alerts SET state = 'ACKNOWLEDGED', acknowledged_at = now(), acknowledged_by = $2 WHERE id = $1 AND state = 'OPEN' RETURNING tenant_id`,
+        [id, userId],
+      ),
+    );
+    if (changed[0]) {
+      await this.audit.record({ action: 'alert.acknowledge', resourceType: 'alert', resourceId: id, subjectTenantId: changed[0].tenant_id, before: { state: 'OPEN' }, after: { state: 'ACKNOWLEDGED' } });
+    }
     return this.markRead(id);
   }
 }
