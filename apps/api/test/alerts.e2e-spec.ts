@@ -196,6 +196,8 @@ describe('alerts: rules, evaluation once per episode, tenancy, webhooks', () => 
     const acked = await http('POST', `/v1/alerts/${f1Alert!.id}/acknowledge`, tokens.brand!);
     expect(acked.json()).toMatchObject({ state: 'ACKNOWLEDGED', read: true });
     expect(await unread('brand')).toBe(brandBefore - 1);
+    const audit = (await http('GET', '/v1/audit-log?action=alert.acknowledge', tokens.brand!)).json() as { items: { resourceId: string; subjectOrganizationId: string }[] };
+    expect(audit.items).toEqual([expect.objectContaining({ resourceId: f1Alert!.id, subjectOrganizationId: ORG.fridgeF1.id })]);
     const open = (await http('GET', '/v1/alerts?state=ACKNOWLEDGED', tokens.f1!)).json() as { items: { id: string; read: boolean }[] };
     expect(open.items.map((a) => a.id)).toEqual([f1Alert!.id]);
     expect((await http('GET', '/v1/alerts?state=NOPE', tokens.f1!)).json()).toMatchObject({ status: 400, errors: [{ field: 'state' }] });
