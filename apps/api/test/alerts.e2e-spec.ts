@@ -340,7 +340,12 @@ describe('alerts: rules, evaluation once per episode, tenancy, webhooks', () => 
 
     // the delivery log
     const log = (await http('GET', '/v1/alert-webhooks/deliveries', tokens.f1!)).json() as { items: { alertId: string; state: string; attempts: number; lastStatus: number }[]; total: number };
-    expect(log.items.find((d) => d.alertId === raised.alertId)).toMatchObject({ state: 'DELIVERED', attempts: 2, lastStatus: 200 });
+    const delivered = log.items.find((d) => d.alertId === raised.alertId) as { id: string } | undefined;
+    expect(delivered).toMatchObject({ state: 'DELIVERED', attempts: 2, lastStatus: 200 });
+    // a delivery job run again (lost completion, another process) sends nothing once delivered
+    const before = received.length;
+    expect(await two.app.get(AlertWebhooksService).deliver(ORG.fridgeF1.id, delivered!.id)).toBeNull();
+    expect(received.length).toBe(before);
     expect(((await http('GET', '/v1/alert-webhooks/deliveries', tokens.f2!)).json() as { total: number }).total).toBe(0);
 
     // test send
