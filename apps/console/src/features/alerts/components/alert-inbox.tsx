@@ -1,5 +1,6 @@
 import { Button, Flex, Select, Space, Switch, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@zizhu/api-client';
 import { Can } from '@/components/can';
@@ -20,6 +21,15 @@ export function subjectOf(alert: Alert): string {
   const facts = alert.facts as Record<string, unknown>;
   const key = facts['deviceCode'] ?? facts['outOrderNo'] ?? facts['outRefundNo'] ?? alert.subjectId;
   return String(key);
+}
+
+/** The subject as text, linked to its page where the console has one (a device, a session; a refund's session). */
+function Subject({ alert }: { alert: Alert }) {
+  const text = <Typography.Text code>{subjectOf(alert)}</Typography.Text>;
+  const facts = alert.facts as Record<string, unknown>;
+  if (alert.subjectType === 'device') return <Link to="/devices/$deviceId" params={{ deviceId: alert.subjectId }}>{text}</Link>;
+  const sessionId = alert.subjectType === 'session' ? alert.subjectId : typeof facts['sessionId'] === 'string' ? facts['sessionId'] : null;
+  return sessionId ? <Link to="/sessions/$sessionId" params={{ sessionId }}>{text}</Link> : text;
 }
 
 export function AlertInbox({ search, onSearchChange }: { search: AlertsSearch; onSearchChange: (search: AlertsSearch) => void }) {
@@ -101,7 +111,7 @@ export function AlertInbox({ search, onSearchChange }: { search: AlertsSearch; o
         }}
         columns={[
           { title: t('fields.kind'), key: 'kind', render: (_v, a) => kindText(a) },
-          { title: t('fields.subject'), key: 'subject', render: (_v, a) => <Typography.Text code>{subjectOf(a)}</Typography.Text> },
+          { title: t('fields.subject'), key: 'subject', render: (_v, a) => <Subject alert={a} /> },
           { title: t('fields.organization'), dataIndex: 'organizationName' },
           { title: t('fields.state'), key: 'state', render: (_v, a) => stateTag(a) },
           { title: t('fields.raisedAt'), dataIndex: 'raisedAt', render: (v: string) => <Time value={v} /> },
@@ -110,7 +120,7 @@ export function AlertInbox({ search, onSearchChange }: { search: AlertsSearch; o
         renderCard={(a) => (
           <Space orientation="vertical" size={2} style={{ width: '100%' }}>
             <Flex justify="space-between" align="center" gap="small" wrap>
-              <Typography.Text code>{subjectOf(a)}</Typography.Text>
+              <Subject alert={a} />
               {stateTag(a)}
             </Flex>
             {kindText(a)}

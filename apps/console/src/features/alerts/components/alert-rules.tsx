@@ -12,7 +12,7 @@ import { NS } from '../i18n';
 type Rule = Schemas['AlertRuleDto'];
 type Kind = Schemas['AlertRuleChangeDto']['kind'];
 interface Values {
-  rules: { kind: Kind; enabled: boolean; threshold: number | null }[];
+  rules: { enabled: boolean; threshold: number | null }[];
 }
 
 /** The organisation's alert rules: each on or off with its parameter; where it comes from (own, brand, default). */
@@ -25,11 +25,12 @@ export function AlertRules() {
   const changed = useRulesChanged();
   const rules = query.data?.rules;
   useEffect(() => {
-    if (rules) form.setFieldsValue({ rules: rules.map((r) => ({ kind: r.kind as Kind, enabled: r.enabled, threshold: r.threshold })) });
+    if (rules) form.setFieldsValue({ rules: rules.map((r) => ({ enabled: r.enabled, threshold: r.threshold })) });
   }, [rules, form]);
   const save = useMutation({
     mutationFn: (values: Values) =>
-      saveRules(values.rules.map((r, i) => ({ kind: r.kind, enabled: r.enabled, ...(rules?.[i]?.unit ? { threshold: r.threshold } : {}) }))),
+      // the form's rows are the rules' order: row i is rules[i]
+      saveRules((rules ?? []).map((rule, i) => ({ kind: rule.kind as Kind, enabled: values.rules[i]?.enabled ?? rule.enabled, ...(rule.unit ? { threshold: values.rules[i]?.threshold ?? null } : {}) }))),
     onSuccess: async () => {
       await changed();
       void message.success(t('rules.saved'));
@@ -38,8 +39,8 @@ export function AlertRules() {
       const problem = toProblem(error);
       // `rules.<i>.<field>` from the API lands on that rule's field
       const onFields = problem.errors.flatMap((e) => {
-        const match = /^rules\.(\d+)\.(enabled|threshold|kind)$/.exec(e.field);
-        return match ? [{ name: ['rules', Number(match[1]), match[2] as 'enabled' | 'threshold' | 'kind'] as ['rules', number, 'threshold'], errors: [...e.messages] }] : [];
+        const match = /^rules\.(\d+)\.(enabled|threshold)$/.exec(e.field);
+        return match ? [{ name: ['rules', Number(match[1]), match[2] as 'enabled' | 'threshold'] as ['rules', number, 'threshold'], errors: [...e.messages] }] : [];
       });
       form.setFields(onFields);
     },
@@ -70,9 +71,6 @@ export function AlertRules() {
                   </Space>
                 </Space>
                 <Space align="start" wrap>
-                  <Form.Item name={['rules', i, 'kind']} hidden>
-                    <input />
-                  </Form.Item>
                   {rule.unit ? (
                     <Form.Item name={['rules', i, 'threshold']} label={t('rules.threshold')} style={{ marginBottom: 0 }}>
                       <InputNumber

@@ -14,7 +14,14 @@ afterEach(() => api?.restore());
 function renderBadge(permissions: readonly string[]) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   queryClient.setQueryData(meQuery().queryKey, meWith(permissions) as never);
-  const root = createRootRoute({ component: () => <UnreadBadge /> });
+  const root = createRootRoute({
+    component: () => (
+      <>
+        <span>header</span>
+        <UnreadBadge />
+      </>
+    ),
+  });
   const router = createRouter({ routeTree: root, history: createMemoryHistory({ initialEntries: ['/'] }) });
   render(
     <QueryClientProvider client={queryClient}>
@@ -36,7 +43,7 @@ describe('UnreadBadge', () => {
   it('is absent for a login that may not read alerts', async () => {
     api = fakeApi({ 'GET /v1/alerts/unread-count': { unread: 7 } });
     renderBadge([]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await screen.findByText('header')).toBeInTheDocument();
     expect(screen.queryByTestId('alerts-badge')).toBeNull();
     expect(api.requests).toHaveLength(0);
   });

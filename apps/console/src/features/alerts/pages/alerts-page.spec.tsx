@@ -2,7 +2,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { App } from 'antd';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { answer, fakeApi, meWith, renderWithQuery } from '@/test/fake-api';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createMemoryHistory, createRootRoute, createRoute, createRouter, Outlet, RouterProvider } from '@tanstack/react-router';
+import { render as renderDom } from '@testing-library/react';
+import { answer, fakeApi, meWith } from '@/test/fake-api';
 import { setViewportWidth } from '@/test/viewport';
 import type { AlertsSearch } from '../search';
 import { AlertsPage } from './alerts-page';
@@ -44,18 +47,33 @@ const rule = (kind: string, unit: string | null, threshold: number | null, sourc
 let api: ReturnType<typeof fakeApi> | undefined;
 afterEach(() => api?.restore());
 
+/** The page inside a router (its subjects link to devices and sessions), as the route renders it. */
 function render(search: AlertsSearch) {
-  return renderWithQuery(
-    <App>
-      <AlertsPage search={search} onSearchChange={() => undefined} />
-    </App>,
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const rootRoute = createRootRoute({ component: Outlet });
+  const page = createRoute({
+    getParentRoute: () => rootRoute,
+    path: '/alerts',
+    component: () => (
+      <App>
+        <AlertsPage search={search} onSearchChange={() => undefined} />
+      </App>
+    ),
+  });
+  const device = createRoute({ getParentRoute: () => rootRoute, path: '/devices/$deviceId', component: () => null });
+  const session = createRoute({ getParentRoute: () => rootRoute, path: '/sessions/$sessionId', component: () => null });
+  const router = createRouter({ routeTree: rootRoute.addChildren([page, device, session]), history: createMemoryHistory({ initialEntries: ['/alerts'] }) });
+  return renderDom(
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router as never} />
+    </QueryClientProvider>,
   );
 }
 
 function serve(permissions: readonly string[], extra: Record<string, unknown> = {}) {
   api = fakeApi({
     'GET /v1/me': meWith(permissions),
-    'GET /v1/alerts': { items: [alert('a1'), alert('a2', { kind: 'REFUND_STUCK', category: 'MONEY', severity: 'CRITICAL', state: 'ACKNOWLEDGED', read: true, facts: { outOrderNo: 'ZZ2026120500001' } })], total: 2 },
+    'GET /v1/alerts': { items: [alert('a1'), alert('a2', { kind: 'REFUND_STUCK', subjectType: 'refund', subjectId: '00000000-0000-4000-8000-000000000601', category: 'MONEY', severity: 'CRITICAL', state: 'ACKNOWLEDGED', read: true, facts: { outOrderNo: 'ZZ2026120500001', sessionId: '00000000-0000-4000-8000-000000000501' } })], total: 2 },
     'POST /v1/alerts/00000000-0000-4000-8000-0000000000a1/read': alert('a1', { read: true }),
     'POST /v1/alerts/00000000-0000-4000-8000-0000000000a1/acknowledge': alert('a1', { read: true, state: 'ACKNOWLEDGED' }),
     'GET /v1/alerts/unread-count': { unread: 1 },
@@ -73,7 +91,8 @@ describe('AlertsPage', () => {
     render({ state: 'OPEN', kind: 'DEVICE_OFFLINE', unread: true, page: 2 });
     const list = await screen.findByTestId('alerts-inbox');
     expect(await within(list).findByText('FR-0001')).toBeInTheDocument();
-    expect(within(list).getByText('ZZ2026120500001')).toBeInTheDocument();
+    expect(within(list).getByText('FR-0001').closest('a')).toHaveAttribute('href', '/devices/00000000-0000-4000-8000-000000000201');
+    expect(within(list).getByText('ZZ2026120500001').closest('a')).toHaveAttribute('href', '/sessions/00000000-0000-4000-8000-000000000501');
     expect(within(list).getByText('退款卡住或异常')).toBeInTheDocument();
     expect(api!.requests.find((r) => r.path === '/v1/alerts')!.query).toEqual({ state: 'OPEN', kind: 'DEVICE_OFFLINE', unread: 'true', limit: '20', offset: '20' });
     await user.click(within(list).getByRole('button', { name: '标为已读' }));
