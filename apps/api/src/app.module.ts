@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from './config/app-config.js';
+import { AlertsModule } from './modules/alerts/alerts.module.js';
 import { ConsumersModule } from './modules/consumers/consumers.module.js';
 import { MerchantsModule } from './modules/merchants/merchants.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ConsumersModule,
         SessionsModule,
         OverviewModule,
+        AlertsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

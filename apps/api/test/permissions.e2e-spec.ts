@@ -124,6 +124,8 @@ describe('permissions in /v1/me match what the API allows', () => {
     },
     'merchantAccounts.read': async (login) => classify(await t.http('GET', '/v1/merchant-accounts', as(login))),
     'merchantAccounts.write': async (login) => classify(await t.http('POST', '/v1/merchant-accounts', { ...as(login), body: {} })),
+    'alerts.read': async (login) => classify(await t.http('GET', '/v1/alerts', as(login))),
+    'alerts.write': async (login) => classify(await t.http('PUT', '/v1/alert-rules', { ...as(login), body: { rules: [] } })),
   };
 
   function classify(response: InjectResponse): boolean {

@@ -46,7 +46,7 @@ test.describe('who sees what', () => {
   test('the platform admin has every menu entry', async ({ as }) => {
     const page = await as('platform', '/');
     const menu = page.getByRole('menu');
-    for (const entry of ['概览', '订单', '待收款', '设备', '点位', '计费方案', '商户号', '组织与用户', '操作日志']) {
+    for (const entry of ['概览', '订单', '待收款', '设备', '点位', '计费方案', '告警', '商户号', '组织与用户', '操作日志']) {
       await expect(menu.getByText(entry, { exact: true })).toBeVisible();
     }
   });

@@ -34,6 +34,9 @@ test('screenshots of every route', async ({ as, page, request }) => {
     ['merchant-accounts', '/merchant-accounts'],
     ['organizations', '/organizations'],
     ['audit', '/audit'],
+    ['alerts', '/alerts'],
+    ['alert-rules', '/alerts?tab=rules'],
+    ['alert-webhook', '/alerts?tab=webhook'],
   ];
   await as('fridgeBrand', '/');
   for (const viewport of [

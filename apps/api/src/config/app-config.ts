@@ -60,6 +60,9 @@ export const envSchema = z
     RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
     JOBS_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
     CONSOLE_DIR: z.string().min(1).optional(),
+    ALERTS_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    // SSRF guard for alert webhooks: private/loopback targets are refused in production unless this says otherwise
+    ALERT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
@@ -184,6 +187,17 @@ export interface AppConfig {
   readonly jobs: { readonly pollingIntervalSeconds: number };
   /** The built merchant console (index.html + assets/), served at `/`; without an index.html there, `/` is the landing page. */
   readonly consoleDir: string;
+  readonly alerts: AlertsConfig;
+}
+
+export interface AlertsConfig {
+  /** How often the alert rules are evaluated (once per interval across all API processes). */
+  readonly evaluateIntervalSeconds: number;
+  /**
+   * Whether alert webhooks may point at loopback, private or link-local addresses. Off in production
+   * (server-side request forgery) unless ALERT_WEBHOOK_ALLOW_PRIVATE=true; on in development and tests.
+   */
+  readonly webhookAllowPrivate: boolean;
 }
 
 /**
@@ -288,6 +302,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     },
     jobs: { pollingIntervalSeconds: e.JOBS_POLLING_SECONDS },
     consoleDir: resolve(e.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR),
+    alerts: {
+      evaluateIntervalSeconds: e.ALERTS_EVALUATE_SECONDS,
+      webhookAllowPrivate: e.ALERT_WEBHOOK_ALLOW_PRIVATE ?? e.NODE_ENV !== 'production',
+    },
   });
 }
 

@@ -21,6 +21,7 @@ import { AddPlanAuthorsAndTypes1764305000000 } from './1764305000000-add-plan-au
 import { AddSessionListIndexes1764305100000 } from './1764305100000-add-session-list-indexes.js';
 import { AddDeviceListSupport1764305200000 } from './1764305200000-add-device-list-support.js';
 import { AddOverviewIndexes1764305300000 } from './1764305300000-add-overview-indexes.js';
+import { CreateAlerts1764307000000 } from './1764307000000-create-alerts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   AddSessionListIndexes1764305100000,
   AddDeviceListSupport1764305200000,
   AddOverviewIndexes1764305300000,
+  CreateAlerts1764307000000,
 ];

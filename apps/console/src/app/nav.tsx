@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
   BankOutlined,
   ClusterOutlined,
@@ -27,6 +28,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/devices', label: 'nav.devices', icon: <HddOutlined />, permission: 'devices.read' },
   { to: '/sites', label: 'nav.sites', icon: <EnvironmentOutlined />, permission: 'sites.read' },
   { to: '/plans', label: 'nav.plans', icon: <TagsOutlined />, permission: 'plans.read' },
+  { to: '/alerts', label: 'nav.alerts', icon: <AlertOutlined />, permission: 'alerts.read' },
   { to: '/merchant-accounts', label: 'nav.merchantAccounts', icon: <BankOutlined />, permission: 'merchantAccounts.read' },
   { to: '/organizations', label: 'nav.organizations', icon: <ClusterOutlined />, permission: 'organizations.read' },
   { to: '/audit', label: 'nav.audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -3,6 +3,7 @@ import { Button, Drawer, Flex, Grid, Layout, Menu, Select, Space, Typography } f
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { Link, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { UnreadBadge } from '@/features/alerts/components/unread-badge';
 import { auth } from '@/lib/auth';
 import { permissionsOf } from '@/lib/access';
 import { useMe } from '@/lib/me';
@@ -62,6 +63,7 @@ export function Shell({ children }: { children: ReactNode }) {
               {phone ? null : <Typography.Text type="secondary">{me?.user.email ?? me?.user.phone}</Typography.Text>}
             </Space>
             <Space wrap size="small">
+              <UnreadBadge />
               <Select<Language>
                 aria-label={t('header.language')}
                 size="small"

@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'money.read',
   'merchantAccounts.read',
   'merchantAccounts.write',
+  /** The alert inbox (what the caller may see: a reseller only its customers' device-health alerts) and the rules in force. */
+  'alerts.read',
+  /** Acknowledge alerts, change the organisation's alert rules and its webhook. */
+  'alerts.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,10 +57,10 @@ export function permissionsOf(subject: PermissionSubject): Permission[] {
   const admin = ADMINS.includes(role);
   // a hardware reseller sees its customers' fleet for support, never their orders, money or prices (RLS: data tenants = itself)
   const reseller = kind === 'OPERATOR' && model === 'HARDWARE_SALE';
-  const granted = new Set<Permission>(['organizations.read', 'users.read', 'sites.read', 'devices.read', 'plans.read', 'merchantAccounts.read']);
+  const granted = new Set<Permission>(['organizations.read', 'users.read', 'sites.read', 'devices.read', 'plans.read', 'merchantAccounts.read', 'alerts.read']);
   if (!reseller) granted.add('sessions.read').add('money.read');
   if (admin) {
-    granted.add('organizations.write').add('users.write').add('audit.read').add('sites.write').add('devices.write').add('plans.write');
+    granted.add('organizations.write').add('users.write').add('audit.read').add('sites.write').add('devices.write').add('plans.write').add('alerts.write');
     if (!reseller) granted.add('sessions.act');
   }
   if (role === 'OPERATOR_ADMIN' && (model === 'FRANCHISE' || model === 'HARDWARE_SALE')) granted.add('organizations.create');

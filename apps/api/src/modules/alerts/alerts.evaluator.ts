@@ -1,0 +1,122 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Transactions } from '../../platform/database/transactions.js';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { ALERT_KIND_SPECS, DEVICE_START_FAILED_REASON, type AlertKind } from './alert-kinds.js';
+import { effectiveRulesSql } from './alert-rules.service.js';
+import { AlertsService } from './alerts.service.js';
+import { evaluateAlertsJob } from './alerts.jobs.js';
+
+const epochMs = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)::bigint`;
+
+/**
+ * For each rule evaluated from stored data: one SELECT of what fires now, one row per (organisation, subject,
+ * episode), with its dedupe key `KIND:subjectType:subjectId:episode`. The episode makes a new occurrence a new
+ * alert: the device's last heartbeat before it went quiet, the first failed start after its last good one, the
+ * order's completion, the refund's state. `rules` is the CTE of the rule in force per organisation.
+ */
+const FIRING: Partial<Record<AlertKind, string>> = {
+  DEVICE_OFFLINE: `
+    SELECT d.tenant_id, 'device' AS subject_type, d.id::text AS subject_id,
+           'DEVICE_OFFLINE:device:' || d.id || ':' || ${epochMs('d.last_seen_at')} AS dedupe_key,
+           jsonb_build_object('deviceCode', d.code, 'deviceType', d.type, 'lastSeenAt', d.last_seen_at, 'thresholdMinutes', r.threshold) AS facts
+      FROM devices d JOIN rules r ON r.org_id = d.tenant_id
+     WHERE r.enabled AND d.revoked_at IS NULL AND d.last_seen_at IS NOT NULL
+       AND d.last_seen_at < now() - make_interval(mins => r.threshold::int)
+       AND d.last_seen_at < now() - make_interval(secs => 3 * d.heartbeat_interval_seconds)`,
+  DEVICE_START_FAILURES: `
+    SELECT f.tenant_id, 'device' AS subject_type, f.device_id::text AS subject_id,
+           'DEVICE_START_FAILURES:device:' || f.device_id || ':' || f.first_id AS dedupe_key,
+           jsonb_build_object('deviceCode', f.device_code, 'failures', f.failures, 'threshold', r.threshold, 'firstFailedAt', f.first_at) AS facts
+      FROM (SELECT s.tenant_id, s.device_id, min(s.device_code) AS device_code, count(*)::int AS failures, min(s.starting_at) AS first_at,
+                   (array_agg(s.id ORDER BY s.starting_at, s.id))[1] AS first_id
+              FROM service_sessions s
+             WHERE s.cancel_reason = '${DEVICE_START_FAILED_REASON}' AND s.in_use_at IS NULL AND s.starting_at IS NOT NULL
+               AND s.starting_at > coalesce((SELECT max(o.starting_at) FROM service_sessions o WHERE o.device_id = s.device_id AND o.in_use_at IS NOT NULL), '-infinity')
+             GROUP BY s.tenant_id, s.device_id) f
+      JOIN rules r ON r.org_id = f.tenant_id
+     WHERE r.enabled AND f.failures >= r.threshold`,
+  COLLECTION_FAILING: `
+    SELECT s.tenant_id, 'session' AS subject_type, s.id::text AS subject_id,
+           'COLLECTION_FAILING:session:' || s.id || ':' || ${epochMs('s.order_completed_at')} AS dedupe_key,
+           jsonb_build_object('outOrderNo', s.out_order_no, 'deviceCode', s.device_code, 'totalFen', s.total_fen, 'collectionState', s.collection_state,
+                              'orderCompletedAt', s.order_completed_at, 'thresholdDays', r.threshold) AS facts
+      FROM service_sessions s JOIN rules r ON r.org_id = s.tenant_id
+     WHERE s.state = 'AWAITING_PAYMENT' AND s.order_completed_at IS NOT NULL AND r.enabled
+       AND s.order_completed_at < now() - make_interval(days => r.threshold::int)`,
+  REFUND_STUCK: `
+    SELECT a.tenant_id, 'refund' AS subject_type, a.id::text AS subject_id,
+           'REFUND_STUCK:refund:' || a.id || ':' || CASE WHEN a.state = 'ABNORMAL' THEN 'ABNORMAL' ELSE 'STUCK' END AS dedupe_key,
+           jsonb_build_object('outRefundNo', a.out_refund_no, 'outOrderNo', s.out_order_no, 'sessionId', s.id, 'amountFen', a.amount_fen,
+                              'refundState', a.state, 'requestedAt', a.created_at, 'thresholdHours', r.threshold) AS facts
+      FROM session_actions a JOIN service_sessions s ON s.id = a.session_id JOIN rules r ON r.org_id = a.tenant_id
+     WHERE a.kind = 'REFUND' AND a.state IN ('PENDING', 'PROCESSING', 'ABNORMAL') AND r.enabled
+       AND (a.state = 'ABNORMAL' OR a.created_at < now() - make_interval(hours => r.threshold::int))`,
+};
+
+export const EVALUATED_KINDS = Object.keys(FIRING) as AlertKind[];
+
+export interface EvaluationResult {
+  readonly raised: Record<string, number>;
+  readonly resolved: Record<string, number>;
+}
+
+/**
+ * Evaluates the rules that stored data can answer (device offline, start failures, collections, refunds) as
+ * the periodic job `alerts.evaluate`. Each rule is one statement in its own system transaction (evaluation is
+ * cross-tenant by nature, like the fleet sweep): it inserts what fires — `ON CONFLICT DO NOTHING` on the
+ * episode key, so an alert is raised once however many evaluations run at once — queues the new alerts'
+ * webhook fan-out in the same transaction, and resolves this rule's open alerts whose condition no longer
+ * holds (or whose rule was switched off). Nothing is loaded into the process but the new alerts' ids.
+ */
+@Injectable()
+export class AlertsEvaluator implements OnModuleInit {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly jobs: JobsService,
+    private readonly alerts: AlertsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.jobs.register(evaluateAlertsJob, () => this.evaluate());
+    await this.jobs.every(evaluateAlertsJob, { intervalSeconds: this.config.alerts.evaluateIntervalSeconds });
+  }
+
+  async evaluate(): Promise<EvaluationResult> {
+    const raised: Record<string, number> = {};
+    const resolved: Record<string, number> = {};
+    for (const kind of EVALUATED_KINDS) {
+      const outcome = await this.evaluateKind(kind);
+      raised[kind] = outcome.raised;
+      resolved[kind] = outcome.resolved;
+    }
+    return { raised, resolved };
+  }
+
+  async evaluateKind(kind: AlertKind): Promise<{ raised: number; resolved: number }> {
+    const firing = FIRING[kind];
+    if (!firing) throw new Error(`${kind} is not evaluated from stored data`);
+    const spec = ALERT_KIND_SPECS[kind];
+    return this.transactions.asSystem(async (m) => {
+      const [row] = (await m.query(
+        `WITH rules AS (${effectiveRulesSql('$1', '$2', '$3')}),
+              firing AS (${firing}),
+              ins AS (
+                INSERT INTO alerts (tenant_id, kind, category, severity, subject_type, subject_id, dedupe_key, facts)
+                SELECT tenant_id, $1, $4, $5, subject_type, subject_id, dedupe_key, facts FROM firing
+                ON CONFLICT (tenant_id, dedupe_key) DO NOTHING RETURNING id),
+              res AS (
+                UPDATE alerts a SET state = 'RESOLVED', resolved_at = now()
+                 WHERE a.kind = $1 AND a.state <> 'RESOLVED'
+                   AND NOT EXISTS (SELECT 1 FROM firing f WHERE f.tenant_id = a.tenant_id AND f.dedupe_key = a.dedupe_key)
+                RETURNING a.id)
+         SELECT coalesce((SELECT json_agg(id) FROM ins), '[]'::json) AS raised, (SELECT count(*)::int FROM res) AS resolved`,
+        [kind, spec.enabledByDefault, spec.threshold?.default ?? null, spec.category, spec.severity],
+      )) as { raised: string[]; resolved: number }[];
+      const ids = row?.raised ?? [];
+      await this.alerts.queueFanOut(ids);
+      return { raised: ids.length, resolved: Number(row?.resolved ?? 0) };
+    });
+  }
+}
