@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { OrganizationsModule } from '../organizations/organizations.module.js';
+import { AgreementsController } from './agreements.controller.js';
+import { AgreementsService } from './agreements.service.js';
+import { EarningsController } from './earnings.controller.js';
+import { EarningsService } from './earnings.service.js';
+import { StatementsController } from './statements.controller.js';
+import { StatementsService } from './statements.service.js';
+
+/** Money between brand, franchisee and reseller (issue 12): agreements, earnings, the ledger, statements. */
+@Module({
+  imports: [OrganizationsModule],
+  controllers: [AgreementsController, EarningsController, StatementsController],
+  providers: [AgreementsService, EarningsService, StatementsService],
+  exports: [AgreementsService],
+})
+export class SettlementModule {}
