@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { systemQuery } from './fleet-support.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+
+const O = DEMO_ORGS;
+
+/**
+ * Issue 12 over HTTP, one app: agreements (versions, who may set and read them, the refusals), earnings
+ * (contracts.md §8, hand-checked figures with refunds, a mid-range agreement change and day boundaries in
+ * Asia/Shanghai) and statements.
+ */
+describe('settlement: agreements, earnings, statements (issue 12)', () => {
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const call = async (login: string, method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) => {
+    const r = await t.http(method, url, { token: tokens[login], ...(body !== undefined ? { body } : {}) });
+    return { status: r.statusCode, body: r.json() as Record<string, unknown> & { code?: string; errors?: { field: string }[] } };
+  };
+
+  /** A session on a demo device written behind the API; times are Asia/Shanghai wall-clock. */
+  const session = async (code: string, f: { created: string; paid: string | null; paidFen: number; refundedFen?: number }) => {
+    const [row] = await systemQuery<{ id: string; tenant_id: string }>(
+      t,
+      `INSERT INTO service_sessions (tenant_id, merchant_tenant_id, merchant_account_id, payscore_service_id, service_id, scenario, service_mode, end_user_id, appid,
+                                     device_id, device_type, device_code, plan_id, plan_version, plan, risk_fund_fen, notify_url, out_order_no, state,
+                                     total_fen, paid_fen, paid_at, refunded_fen, order_completed_at, created_at)
+       SELECT d.tenant_id, ps.tenant_id, ps.merchant_account_id, ps.id, ps.service_id, ps.scenario, ps.mode, eu.id, eu.appid,
+              d.id, d.type, d.code, p.id, p.current_version, v.plan, 100000, 'https://example.test/notify', 'ST' || substr(md5(random()::text), 1, 20), 'PAID',
+              $2, $2, ($3::timestamp AT TIME ZONE 'Asia/Shanghai'), $4, ($3::timestamp AT TIME ZONE 'Asia/Shanghai'), ($5::timestamp AT TIME ZONE 'Asia/Shanghai')
+         FROM devices d
+         JOIN payscore_services ps ON ps.service_id = d.payscore_service_id
+         JOIN pricing_plans p ON p.id = d.plan_id
+         JOIN pricing_plan_versions v ON v.plan_id = p.id AND v.version = p.current_version
+         JOIN LATERAL (SELECT id, appid FROM end_users WHERE tenant_id = ps.tenant_id LIMIT 1) eu ON true
+        WHERE d.code = $1
+       RETURNING id, tenant_id`,
+      [code, f.paidFen, f.paid, f.refundedFen ?? 0, f.created],
+    );
+    if (f.refundedFen) {
+      await systemQuery(
+        t,
+        `INSERT INTO session_actions (tenant_id, session_id, kind, amount_fen, out_refund_no, state, finished_at)
+         VALUES ($1, $2, 'REFUND', $3, 'RF' || substr(md5(random()::text), 1, 20), 'SUCCEEDED', ($4::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '1 hour')`,
+        [row!.tenant_id, row!.id, f.refundedFen, f.paid],
+      );
+    }
+    return row!;
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    for (const login of ['admin@zizhu.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'ops@powerbank.demo']) {
+      tokens[login] = await t.login(login);
+    }
+    await systemQuery(t, `INSERT INTO end_users (tenant_id, appid, openid) SELECT DISTINCT tenant_id, 'wxd0000000000demo', 'settle-' || tenant_id FROM merchant_accounts ON CONFLICT DO NOTHING`);
+  });
+  afterAll(() => t.close());
+
+  describe('agreements', () => {
+    it('the brand sets a franchisee’s agreement: versions, history, the one in force, audited; a retried PUT adds nothing', async () => {
+      const v1 = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 2000, effectiveFrom: '2026-10-01' });
+      expect(v1.status).toBe(200);
+      expect(v1.body).toMatchObject({
+        organizationId: O.fridgeF1.id,
+        parentOrganizationId: O.fridge.id,
+        kind: 'FRANCHISE',
+        version: 1,
+        effectiveFrom: '2026-10-01',
+        commissionBasisPoints: 2000,
+        period: 'MONTHLY',
+        collection: 'BRAND_COLLECTS',
+        maxProfitSharingRatioBasisPoints: 3000,
+        platformFeePerActiveDeviceMonthFen: null,
+      });
+      const again = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 2000, effectiveFrom: '2026-10-01' });
+      expect(again.body['id']).toBe(v1.body['id']);
+      const v2 = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, {
+        commissionBasisPoints: 1500,
+        effectiveFrom: '2026-10-16',
+        fixedFeePerDeviceMonthFen: 5000,
+        minimumMonthFen: 10000,
+      });
+      expect(v2.body).toMatchObject({ version: 2, commissionBasisPoints: 1500, fixedFeePerDeviceMonthFen: 5000, minimumMonthFen: 10000 });
+      const history = await call('f1@fridge.demo', 'GET', `/v1/organizations/${O.fridgeF1.id}/agreements`);
+      expect(history.status).toBe(200);
+      expect((history.body['items'] as { version: number }[]).map((a) => a.version)).toEqual([2, 1]);
+      expect((await call('f1@fridge.demo', 'GET', `/v1/organizations/${O.fridgeF1.id}/agreement?on=2026-10-15`)).body).toMatchObject({ version: 1 });
+      expect((await call('f1@fridge.demo', 'GET', `/v1/organizations/${O.fridgeF1.id}/agreement?on=2026-10-16`)).body).toMatchObject({ version: 2 });
+      expect((await call('f1@fridge.demo', 'GET', `/v1/organizations/${O.fridgeF1.id}/agreement?on=2026-09-30`)).body.code).toBe('AGREEMENT_NOT_FOUND');
+      const audit = await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'agreement.set' AND subject_tenant_id = $1`, [O.fridgeF1.id]);
+      expect(audit[0]!.n).toBe(2);
+      await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 1000, effectiveFrom: '2026-10-01' });
+    });
+
+    it('only the parent (or the platform) sets it; siblings and strangers get 404, a franchisee may not set its own', async () => {
+      const body = { commissionBasisPoints: 1000, effectiveFrom: '2026-12-01' };
+      expect((await call('f1@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, body)).status).toBe(403);
+      expect((await call('ops@vendor.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, body)).status).toBe(404);
+      expect((await call('ops@powerbank.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, body)).status).toBe(404);
+      expect((await call('f2@fridge.demo', 'GET', `/v1/organizations/${O.fridgeF1.id}/agreements`)).status).toBe(404);
+      expect((await call('f2@fridge.demo', 'GET', `/v1/organizations/${O.fridgeF1.id}/agreement`)).status).toBe(404);
+      expect((await call('ops@vendor.demo', 'GET', `/v1/organizations/${O.fridgeF1.id}/agreements`)).status).toBe(404);
+      expect((await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridge.id}/agreement`, body)).status).toBe(404);
+      expect((await call('admin@zizhu.demo', 'PUT', `/v1/organizations/${O.fridge.id}/agreement`, body)).body.code).toBe('AGREEMENT_NOT_APPLICABLE');
+    });
+
+    it('a reseller sets its customer’s fee agreement; the customer reads it; terms of the other kind are refused naming the field', async () => {
+      const put = await call('ops@vendor.demo', 'PUT', `/v1/organizations/${O.vendorC1.id}/agreement`, {
+        platformFeePerActiveDeviceMonthFen: 800,
+        fixedMonthFen: 2000,
+        effectiveFrom: '2026-10-01',
+      });
+      expect(put.status).toBe(200);
+      expect(put.body).toMatchObject({ kind: 'RESELLER', platformFeePerActiveDeviceMonthFen: 800, fixedMonthFen: 2000, commissionBasisPoints: null, collection: null });
+      expect((await call('c1@vendor.demo', 'GET', `/v1/organizations/${O.vendorC1.id}/agreement`)).body).toMatchObject({ version: 1 });
+      expect((await call('ops@vendor.demo', 'GET', `/v1/organizations/${O.vendorC1.id}/agreements`)).status).toBe(200);
+      const wrong = await call('ops@vendor.demo', 'PUT', `/v1/organizations/${O.vendorC1.id}/agreement`, { platformFeePerActiveDeviceMonthFen: 800, commissionBasisPoints: 100, effectiveFrom: '2026-10-01' });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'commissionBasisPoints' })]);
+      const missing = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { effectiveFrom: '2026-10-01' });
+      expect(missing.body.errors).toEqual([expect.objectContaining({ field: 'commissionBasisPoints' })]);
+      const badDay = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 1, effectiveFrom: '2026-02-30' });
+      expect(badDay.body.errors).toEqual([expect.objectContaining({ field: 'effectiveFrom' })]);
+    });
+
+    it('FRANCHISEE_COLLECTS: a commission above the maximum profit-sharing ratio, or no merchant account of the franchisee’s own, is refused with 422 naming the field', async () => {
+      const above = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 3500, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: '2026-12-01' });
+      expect(above.status).toBe(422);
+      expect(above.body.code).toBe('AGREEMENT_RATIO_ABOVE_MAXIMUM');
+      expect(above.body.errors).toEqual([expect.objectContaining({ field: 'commissionBasisPoints' })]);
+      const noAccount = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, {
+        commissionBasisPoints: 3500,
+        maxProfitSharingRatioBasisPoints: 4000,
+        collection: 'FRANCHISEE_COLLECTS',
+        effectiveFrom: '2026-12-01',
+      });
+      expect(noAccount.status).toBe(422);
+      expect(noAccount.body.code).toBe('AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT');
+      expect(noAccount.body.errors).toEqual([expect.objectContaining({ field: 'collection' })]);
+    });
+
+    it('an effectiveFrom in or before a closed statement period is refused with 422', async () => {
+      await systemQuery(
+        t,
+        `INSERT INTO statements (tenant_id, parent_tenant_id, kind, period, period_start, period_end, status, closed_at)
+         VALUES ($1, $2, 'FRANCHISE', 'MONTHLY', '2026-09-01', '2026-09-30', 'CLOSED', now())`,
+        [O.fridgeF2.id, O.fridge.id],
+      );
+      const refused = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 1200, effectiveFrom: '2026-09-15' });
+      expect(refused.status).toBe(422);
+      expect(refused.body.code).toBe('AGREEMENT_PERIOD_CLOSED');
+      expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'effectiveFrom' })]);
+    });
+  });
+
+  describe('GET /v1/earnings (contracts.md §8)', () => {
+    beforeAll(async () => {
+      // F1: agreement 2000 bp from 10-01, 1500 bp from 10-16 (set above)
+      await session('FR-0001', { created: '2026-10-05 10:00', paid: '2026-10-05 10:30', paidFen: 1234 }); // ⌊246.8⌋ = 246
+      await session('FR-0001', { created: '2026-10-15 23:50', paid: '2026-10-16 00:10', paidFen: 999, refundedFen: 100 }); // started under v1: ⌊899 × 0.2⌋ = 179
+      await session('FR-0001', { created: '2026-10-20 12:00', paid: '2026-10-20 12:05', paidFen: 777, refundedFen: 777 }); // net 0 → 0
+      await session('FR-0001', { created: '2026-10-20 13:00', paid: '2026-10-20 13:05', paidFen: 333 }); // ⌊49.95⌋ = 49
+      await session('FR-0001', { created: '2026-10-31 23:59', paid: '2026-11-01 00:00:01', paidFen: 500 }); // paid on 11-01; ⌊75⌋ = 75
+      await session('FR-0001', { created: '2026-10-21 09:00', paid: '2026-10-21 09:01', paidFen: 0 }); // charged 0: not counted
+      await session('FR-0001', { created: '2026-09-30 23:00', paid: '2026-10-01 00:30', paidFen: 1000 }); // started before any agreement: 0
+      await session('FR-0001', { created: '2026-09-30 15:00', paid: '2026-09-30 23:59:59', paidFen: 4000 }); // paid on 09-30: outside
+      // F2: 1000 bp from 10-01
+      await session('FR-0002', { created: '2026-10-10 10:00', paid: '2026-10-10 10:20', paidFen: 2500 }); // 250
+    });
+
+    const earnings = (login: string, org: string, from = '2026-10-01', to = '2026-10-31') => call(login, 'GET', `/v1/earnings?organizationId=${org}&from=${from}&to=${to}`);
+
+    it('a franchisee’s figures, hand-checked: refunds so far, per-order floor under the agreement in force when each session started', async () => {
+      const r = await earnings('f1@fridge.demo', O.fridgeF1.id);
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual({
+        organizationId: O.fridgeF1.id,
+        from: '2026-10-01',
+        to: '2026-10-31',
+        sessions: 5,
+        paidFen: 4343,
+        refundedFen: 877,
+        netFen: 3466,
+        commissionFen: 474,
+        shareFen: 2992,
+      });
+      // the day boundary is Asia/Shanghai midnight: the session paid at 00:00:01 on 11-01 counts from that day
+      expect((await earnings('f1@fridge.demo', O.fridgeF1.id, '2026-10-01', '2026-11-01')).body).toMatchObject({ sessions: 6, paidFen: 4843, commissionFen: 549 });
+      expect((await earnings('f1@fridge.demo', O.fridgeF1.id, '2026-11-01', '2026-11-01')).body).toMatchObject({ sessions: 1, paidFen: 500, netFen: 500, commissionFen: 75, shareFen: 425 });
+      expect((await earnings('f1@fridge.demo', O.fridgeF1.id, '2026-09-30', '2026-09-30')).body).toMatchObject({ sessions: 1, paidFen: 4000, commissionFen: 0 });
+    });
+
+    it('the brand’s figures cover its franchisees; the platform admin reads any; others get 404', async () => {
+      const brand = await earnings('ops@fridge.demo', O.fridge.id);
+      expect(brand.body).toMatchObject({ sessions: 6, paidFen: 6843, refundedFen: 877, netFen: 5966, commissionFen: 724, shareFen: 5242 });
+      expect((await earnings('ops@fridge.demo', O.fridgeF2.id)).body).toMatchObject({ sessions: 1, paidFen: 2500, commissionFen: 250, shareFen: 2250 });
+      expect((await earnings('admin@zizhu.demo', O.fridgeF1.id)).body).toMatchObject({ commissionFen: 474 });
+      expect((await earnings('f2@fridge.demo', O.fridgeF1.id)).status).toBe(404);
+      expect((await earnings('f1@fridge.demo', O.fridge.id)).status).toBe(404);
+      expect((await earnings('ops@powerbank.demo', O.fridgeF1.id)).status).toBe(404);
+      // a hardware reseller never reads its customers' figures; the customer reads its own
+      expect((await earnings('ops@vendor.demo', O.vendorC1.id)).status).toBe(404);
+      expect((await earnings('c1@vendor.demo', O.vendorC1.id)).body).toMatchObject({ sessions: 0, paidFen: 0, commissionFen: 0 });
+    });
+
+    it('refuses a bad range naming it', async () => {
+      expect((await earnings('f1@fridge.demo', O.fridgeF1.id, '2026-10-31', '2026-10-01')).body.code).toBe('EARNINGS_RANGE_INVALID');
+      expect((await earnings('f1@fridge.demo', O.fridgeF1.id, '2025-01-01', '2026-10-01')).body.code).toBe('EARNINGS_RANGE_INVALID');
+      const bad = await earnings('f1@fridge.demo', O.fridgeF1.id, '2026-10', '2026-10-31');
+      expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    });
+  });
+});
