@@ -4,6 +4,7 @@ import { AgreementsController } from './agreements.controller.js';
 import { AgreementsService } from './agreements.service.js';
 import { EarningsController } from './earnings.controller.js';
 import { EarningsService } from './earnings.service.js';
+import { LedgerService } from './ledger.service.js';
 import { StatementsController } from './statements.controller.js';
 import { StatementsService } from './statements.service.js';
 
@@ -11,7 +12,7 @@ import { StatementsService } from './statements.service.js';
 @Module({
   imports: [OrganizationsModule],
   controllers: [AgreementsController, EarningsController, StatementsController],
-  providers: [AgreementsService, EarningsService, StatementsService],
-  exports: [AgreementsService],
+  providers: [AgreementsService, EarningsService, LedgerService, StatementsService],
+  exports: [AgreementsService, LedgerService],
 })
 export class SettlementModule {}
