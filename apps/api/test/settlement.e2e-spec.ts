@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { LedgerService } from '../src/modules/settlement/ledger.service.js';
+import { SettlementJobs } from '../src/modules/settlement/settlement.jobs.js';
+import { StatementsService } from '../src/modules/settlement/statements.service.js';
+import { Transactions } from '../src/platform/database/transactions.js';
 import { systemQuery } from './fleet-support.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -209,6 +213,152 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       expect((await earnings('f1@fridge.demo', O.fridgeF1.id, '2025-01-01', '2026-10-01')).body.code).toBe('EARNINGS_RANGE_INVALID');
       const bad = await earnings('f1@fridge.demo', O.fridgeF1.id, '2026-10', '2026-10-31');
       expect(bad.body.errors).toEqual([expect.objectContaining({ field: 'from' })]);
+    });
+  });
+
+  describe('statements', () => {
+    interface Statement {
+      id: string;
+      organizationId: string;
+      periodStart: string;
+      periodEnd: string;
+      status: string;
+      payableFen: number;
+      lines: { kind: string; quantity: number | null; unitFen: number | null; amountFen: number; rounding: string | null }[];
+      [k: string]: unknown;
+    }
+    const statementsOf = async (login: string, query: string) => (await call(login, 'GET', `/v1/statements?${query}`)).body as unknown as { items: Statement[]; total: number };
+    const statementOf = async (login: string, id: string) => (await call(login, 'GET', `/v1/statements/${id}`)).body as unknown as Statement;
+    const linesOf = (s: Statement) => s.lines.map((l) => [l.kind, l.quantity, l.unitFen, l.amountFen]);
+    const f1 = (period: string) => statementsOf('ops@fridge.demo', `organizationId=${O.fridgeF1.id}&from=${period}&to=${period}`).then((r) => r.items[0]!);
+
+    beforeAll(async () => {
+      // F1 held its fridge all autumn; the reseller's customer's charger sent a heartbeat in October
+      await systemQuery(t, `UPDATE devices SET created_at = '2026-09-01T00:00:00+08:00' WHERE code = 'FR-0001'`);
+      await systemQuery(
+        t,
+        `INSERT INTO device_events (tenant_id, device_id, event_id, type, source, occurred_at)
+         SELECT tenant_id, id, 'settle-online-1', 'device.online', 'PLATFORM', '2026-10-15T09:00:00+08:00' FROM devices WHERE code = 'EV-0001'`,
+      );
+      const opened = await t.app.get(Transactions).asSystem((m) => t.app.get(StatementsService).openDue(m, new Date()));
+      expect(opened).toBeGreaterThanOrEqual(9); // F1, F2, C1: October, November, December
+    });
+
+    it('opens one statement per organisation and period; an open one shows the figures so far; each side sees only its own', async () => {
+      const mine = await statementsOf('f1@fridge.demo', '');
+      expect(mine.items.map((s) => [s.periodStart, s.periodEnd, s.status])).toEqual([
+        ['2026-12-01', '2026-12-31', 'OPEN'],
+        ['2026-11-01', '2026-11-30', 'OPEN'],
+        ['2026-10-01', '2026-10-31', 'OPEN'],
+      ]);
+      const october = await statementOf('f1@fridge.demo', mine.items[2]!.id);
+      expect(october).toMatchObject({ status: 'OPEN', sessions: 5, paidFen: 4343, refundedFen: 877, netFen: 3466, commissionFen: 474 });
+      expect((await call('f2@fridge.demo', 'GET', `/v1/statements/${october.id}`)).status).toBe(404);
+      expect((await call('ops@vendor.demo', 'GET', `/v1/statements/${october.id}`)).status).toBe(404);
+      expect((await call('ops@powerbank.demo', 'GET', `/v1/statements/${october.id}`)).status).toBe(404);
+      expect((await statementsOf('f2@fridge.demo', `organizationId=${O.fridgeF1.id}`)).items).toBeUndefined();
+      expect((await statementsOf('ops@vendor.demo', '')).items.every((s) => s.organizationId === O.vendorC1.id)).toBe(true);
+      expect((await statementsOf('ops@fridge.demo', 'status=OPEN')).total).toBeGreaterThanOrEqual(6);
+    });
+
+    it('the brand closes an ended period: lines and totals fixed, with the commission, fixed fee and minimum named; out of order or unended refused', async () => {
+      const [october, november, december] = [await f1('2026-10-15'), await f1('2026-11-15'), await f1('2026-12-15')];
+      expect((await call('ops@fridge.demo', 'POST', `/v1/statements/${november.id}/close`)).body.code).toBe('STATEMENT_NOT_CLOSABLE');
+      expect((await call('ops@fridge.demo', 'POST', `/v1/statements/${december.id}/close`)).body.code).toBe('STATEMENT_NOT_CLOSABLE');
+      expect((await call('f1@fridge.demo', 'POST', `/v1/statements/${october.id}/close`)).status).toBe(403);
+      expect((await call('ops@vendor.demo', 'POST', `/v1/statements/${october.id}/close`)).status).toBe(404);
+      const closed = await call('ops@fridge.demo', 'POST', `/v1/statements/${october.id}/close`);
+      expect(closed.status).toBe(200);
+      const s = closed.body as unknown as Statement;
+      // net 3466; commission 474 (⌊246.8⌋ + ⌊179.8⌋ + 0 + ⌊49.95⌋ + 0); v2 in force on 10-31: 1 device × 5000; minimum 10000 − (474 + 5000) = 4526
+      expect(s).toMatchObject({ status: 'CLOSED', sessions: 5, netFen: 3466, commissionFen: 474, fixedFeeFen: 5000, minimumTopUpFen: 4526, adjustmentFen: 0, payableFen: -6534 });
+      expect(linesOf(s)).toEqual([
+        ['SESSIONS_NET', 5, null, 3466],
+        ['COMMISSION', 5, null, -474],
+        ['FIXED_FEE', 1, 5000, -5000],
+        ['MINIMUM_TOP_UP', null, null, -4526],
+      ]);
+      expect(s.lines[1]!.rounding).toBe('COMMISSION_FLOOR_PER_ORDER');
+      expect((await call('ops@fridge.demo', 'POST', `/v1/statements/${october.id}/close`)).body).toEqual(closed.body); // closing again answers it
+      const audit = await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'statement.close' AND resource_id = $1`, [october.id]);
+      expect(audit[0]!.n).toBe(1);
+      // an agreement may no longer change a closed period
+      const refused = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 100, effectiveFrom: '2026-10-20' });
+      expect(refused.body.code).toBe('AGREEMENT_PERIOD_CLOSED');
+    });
+
+    it('a refund after the close changes nothing closed: it lands in the next period as an adjustment with the commission it gives back; the job closes the rest', async () => {
+      const october = await f1('2026-10-15');
+      const before = await statementOf('f1@fridge.demo', october.id);
+      // the 1234-fen October order is refunded 200 in December: commission ⌊1234 × 0.2⌋ = 246 becomes ⌊1034 × 0.2⌋ = 206, 40 given back
+      const [s1] = await systemQuery<{ id: string; tenant_id: string }>(t, `SELECT id, tenant_id FROM service_sessions WHERE paid_fen = 1234`);
+      await systemQuery(t, `INSERT INTO session_actions (tenant_id, session_id, kind, amount_fen, out_refund_no, state, finished_at) VALUES ($1, $2, 'REFUND', 200, 'RFlate1', 'SUCCEEDED', now())`, [
+        s1!.tenant_id,
+        s1!.id,
+      ]);
+      await systemQuery(t, `UPDATE service_sessions SET refunded_fen = refunded_fen + 200 WHERE id = $1`, [s1!.id]);
+      expect(await statementOf('f1@fridge.demo', october.id)).toEqual(before);
+
+      const result = await t.app.get(SettlementJobs).tick(new Date());
+      expect(result).toMatchObject({ closed: 5, failed: 0 }); // F1 November, F2 October and November, C1 October and November
+      expect(await statementOf('f1@fridge.demo', october.id)).toEqual(before);
+      const november = await statementOf('f1@fridge.demo', (await f1('2026-11-15')).id);
+      // the order paid at 00:00:01 on 11-01: 500, ⌊500 × 0.15⌋ = 75; 1 device × 5000; minimum 10000 − (75 + 5000) = 4925
+      expect(linesOf(november)).toEqual([
+        ['SESSIONS_NET', 1, null, 500],
+        ['COMMISSION', 1, null, -75],
+        ['FIXED_FEE', 1, 5000, -5000],
+        ['MINIMUM_TOP_UP', null, null, -4925],
+        ['ADJUSTMENT', 1, null, -200],
+        ['ADJUSTMENT', 1, null, 40],
+      ]);
+      expect(november).toMatchObject({ status: 'CLOSED', adjustmentFen: -160, payableFen: -9660 });
+      // closed is closed, even for the tables' owner
+      await expect(systemQuery(t, `UPDATE statements SET payable_fen = 0 WHERE id = $1`, [november.id])).rejects.toThrow(/cannot change/);
+      await expect(systemQuery(t, `DELETE FROM statement_lines WHERE statement_id = $1`, [november.id])).rejects.toThrow(/cannot change/);
+      expect((await t.app.get(SettlementJobs).tick(new Date())).closed).toBe(0);
+    });
+
+    it('a reseller’s customer’s fee statement: active devices × fee + fixed fee, read by both, never revenue', async () => {
+      const [october] = (await statementsOf('ops@vendor.demo', `organizationId=${O.vendorC1.id}&from=2026-10-01&to=2026-10-31`)).items;
+      const s = await statementOf('c1@vendor.demo', october!.id);
+      expect(s).toMatchObject({ kind: 'RESELLER', status: 'CLOSED', resellerFeeFen: 2800, payableFen: 2800, paidFen: 0, netFen: 0 });
+      expect(linesOf(s)).toEqual([
+        ['RESELLER_FEE', 1, 800, -800],
+        ['RESELLER_FIXED_FEE', 1, 2000, -2000],
+      ]);
+      const [november] = (await statementsOf('ops@vendor.demo', `organizationId=${O.vendorC1.id}&from=2026-11-01&to=2026-11-30`)).items;
+      expect(await statementOf('ops@vendor.demo', november!.id)).toMatchObject({ resellerFeeFen: 2000 }); // no heartbeat in November: the fixed fee only
+    });
+
+    it('exports a statement as CSV and XLSX', async () => {
+      const october = await f1('2026-10-15');
+      const csv = await t.http('GET', `/v1/statements/${october.id}/export.csv`, { token: tokens['f1@fridge.demo'] });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.body.startsWith('\uFEFF')).toBe(true);
+      expect(csv.body).toContain('COMMISSION,品牌佣金（逐单 ⌊净额 × 比例⌋）,5,,-474,-4.74,COMMISSION_FLOOR_PER_ORDER');
+      expect(csv.body).toContain('payable_fen,-6534,-65.34');
+      const xlsx = await t.http('GET', `/v1/statements/${october.id}/export.xlsx`, { token: tokens['f1@fridge.demo'] });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+      expect((await t.http('GET', `/v1/statements/${october.id}/export.csv`, { token: tokens['f2@fridge.demo'] })).statusCode).toBe(404);
+    });
+
+    it('the ledger balances after the closes: fees posted once per statement, every account recomputed from its entries', async () => {
+      const check = await t.app.get(Transactions).asSystem((m) => t.app.get(LedgerService).check(m));
+      expect(check.mismatches).toEqual([]);
+      expect(check.unbalancedPostings).toEqual([]);
+      const fees = await systemQuery<{ kind: string; fen: number }>(
+        t,
+        `SELECT kind, sum(credit_fen)::int AS fen FROM ledger_entries WHERE source_kind = 'STATEMENT' AND account = 'FEE_INCOME' GROUP BY kind ORDER BY kind`,
+      );
+      // F1: fixed fees 2 × 5000, top-ups 4526 + 4925; C1: 2800 + 2000
+      expect(fees).toEqual([
+        { kind: 'FIXED_FEE', fen: 10000 },
+        { kind: 'MINIMUM_TOP_UP', fen: 9451 },
+        { kind: 'RESELLER_FEE', fen: 4800 },
+      ]);
     });
   });
 });

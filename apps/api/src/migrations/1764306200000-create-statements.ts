@@ -59,6 +59,18 @@ export class CreateStatements1764306200000 implements MigrationInterface {
         UNIQUE (statement_id, position),
         FOREIGN KEY (tenant_id, statement_id) REFERENCES statements (tenant_id, id)
       )`);
+    // each successful refund is accounted in exactly one statement: the one of its session's period when it succeeded
+    // before that closed, else the first statement closed after it (an adjustment line); the primary key makes it once
+    await q.query(`
+      CREATE TABLE statement_refunds (
+        action_id uuid PRIMARY KEY,
+        statement_id uuid NOT NULL,
+        tenant_id uuid NOT NULL,
+        session_id uuid NOT NULL,
+        amount_fen bigint NOT NULL CHECK (amount_fen >= 0),
+        FOREIGN KEY (tenant_id, statement_id) REFERENCES statements (tenant_id, id)
+      )`);
+    await q.query(`CREATE INDEX statement_refunds_session_idx ON statement_refunds (tenant_id, session_id)`);
     // closed is closed: only OPEN → CLOSED (with its totals) and CLOSED → SETTLED (nothing else) may change a row
     await q.query(`
       CREATE FUNCTION zizhu_statement_guard() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -86,7 +98,8 @@ export class CreateStatements1764306200000 implements MigrationInterface {
         RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
       END $$`);
     await q.query(`CREATE TRIGGER statement_lines_of_open_only BEFORE INSERT OR UPDATE OR DELETE ON statement_lines FOR EACH ROW EXECUTE FUNCTION zizhu_statement_line_guard()`);
-    for (const table of ['statements', 'statement_lines']) {
+    await q.query(`CREATE TRIGGER statement_refunds_append_only BEFORE UPDATE OR DELETE ON statement_refunds FOR EACH ROW EXECUTE FUNCTION zizhu_refuse_change()`);
+    for (const table of ['statements', 'statement_lines', 'statement_refunds']) {
       await q.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
       await q.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
     }
@@ -98,11 +111,16 @@ export class CreateStatements1764306200000 implements MigrationInterface {
       CREATE POLICY statement_lines_visible ON statement_lines
       USING (EXISTS (SELECT 1 FROM statements s WHERE s.id = statement_id))
       WITH CHECK (EXISTS (SELECT 1 FROM statements s WHERE s.id = statement_id AND zizhu_data_visible(s.parent_tenant_id)))`);
+    await q.query(`
+      CREATE POLICY statement_refunds_visible ON statement_refunds
+      USING (zizhu_data_visible(tenant_id)) WITH CHECK (zizhu_data_visible(tenant_id))`);
+    await q.query(`GRANT SELECT, INSERT ON statement_refunds TO zizhu_app`);
     await q.query(`GRANT SELECT, INSERT, UPDATE ON statements TO zizhu_app`);
     await q.query(`GRANT SELECT, INSERT, DELETE ON statement_lines TO zizhu_app`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE statement_refunds`);
     await q.query(`DROP TABLE statement_lines`);
     await q.query(`DROP TABLE statements`);
     await q.query(`DROP FUNCTION zizhu_statement_line_guard()`);

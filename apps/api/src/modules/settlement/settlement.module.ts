@@ -5,6 +5,7 @@ import { AgreementsService } from './agreements.service.js';
 import { EarningsController } from './earnings.controller.js';
 import { EarningsService } from './earnings.service.js';
 import { LedgerService } from './ledger.service.js';
+import { SettlementJobs } from './settlement.jobs.js';
 import { StatementsController } from './statements.controller.js';
 import { StatementsService } from './statements.service.js';
 
@@ -12,7 +13,7 @@ import { StatementsService } from './statements.service.js';
 @Module({
   imports: [OrganizationsModule],
   controllers: [AgreementsController, EarningsController, StatementsController],
-  providers: [AgreementsService, EarningsService, LedgerService, StatementsService],
-  exports: [AgreementsService, LedgerService],
+  providers: [AgreementsService, EarningsService, LedgerService, StatementsService, SettlementJobs],
+  exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs],
 })
 export class SettlementModule {}

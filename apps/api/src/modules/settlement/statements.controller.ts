@@ -1,4 +1,4 @@
-import { Controller, Get, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
@@ -77,6 +77,7 @@ export class StatementsController {
   }
 
   @Post(':id/close')
+  @HttpCode(200)
   @TenantScoped('OPERATOR_ADMIN')
   @ApiOperation({
     summary: 'Close a statement',
