@@ -2816,7 +2816,7 @@ export type components = {
             organizationKind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
             organizationName: string;
             /** @description What this login may do (default deny: a code not listed is not allowed), from its role and its organisation’s kind and operating model. The console’s menu and guards read it; the API enforces the same rules itself. */
-            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write")[];
+            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write" | "settlement.read" | "settlement.write")[];
             user: components["schemas"]["UserDto"];
         };
         MerchantAccountDetailDto: {
