@@ -79,7 +79,7 @@ describe('settlement ledger (issue 12)', () => {
       await m.query(`INSERT INTO end_users (tenant_id, appid, openid) SELECT DISTINCT tenant_id, 'wxd0000000000demo', 'ledger-' || tenant_id FROM merchant_accounts ON CONFLICT DO NOTHING`);
       await m.query(
         `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, collection, max_profit_sharing_ratio_basis_points)
-         VALUES ($1, $2, 'FRANCHISE', 1, '2026-11-01', 'MONTHLY', 2000, 'BRAND_COLLECTS', 3000)`,
+         VALUES ($1, $2, 'FRANCHISE', (SELECT coalesce(max(version), 0) + 1 FROM agreements WHERE tenant_id = $1), '2026-11-01', 'MONTHLY', 2000, 'BRAND_COLLECTS', 3000)`,
         [O.fridgeF1.id, O.fridge.id],
       );
     });

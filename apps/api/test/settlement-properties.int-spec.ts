@@ -31,7 +31,6 @@ describe('settlement properties on the database (fast-check)', () => {
   const ledger = new LedgerService();
   const statements = new StatementsService(context, null as never, ledger, null as never);
   const snapshots = new Map<string, string>();
-  let version = 0;
   let run = 0;
 
   const snapshot = (id: string) =>
@@ -46,8 +45,8 @@ describe('settlement properties on the database (fast-check)', () => {
     transactions.asSystem((m) =>
       m.query(
         `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, collection, max_profit_sharing_ratio_basis_points)
-         VALUES ($1, $2, 'FRANCHISE', $3, $4::date, 'MONTHLY', $5, 'BRAND_COLLECTS', 3000)`,
-        [O.fridgeF1.id, O.fridge.id, ++version, day, bp],
+         VALUES ($1, $2, 'FRANCHISE', (SELECT coalesce(max(version), 0) + 1 FROM agreements WHERE tenant_id = $1), $3::date, 'MONTHLY', $4, 'BRAND_COLLECTS', 3000)`,
+        [O.fridgeF1.id, O.fridge.id, day, bp],
       ),
     );
 
