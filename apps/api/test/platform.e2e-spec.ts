@@ -60,6 +60,9 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
         'StatementsController.close :id/close',
         'StatementsController.exportCsv :id/export.csv',
         'StatementsController.exportXlsx :id/export.xlsx',
+        'PayoutsController.create /',
+        'PayoutsController.list /',
+        'PayoutsController.get :id',
       ]),
     );
   });

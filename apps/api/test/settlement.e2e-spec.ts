@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { LedgerService } from '../src/modules/settlement/ledger.service.js';
@@ -362,6 +363,35 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
         { kind: 'MINIMUM_TOP_UP', fen: 9451 },
         { kind: 'RESELLER_FEE', fen: 4800 },
       ]);
+    });
+    it('the brand records an offline bank payout of a closed statement, once: the statement is SETTLED and the ledger moves it', async () => {
+      const pay = (login: string, body: unknown, key: string = randomUUID()) =>
+        t.http('POST', '/v1/payouts', { token: tokens[login], body, headers: { 'idempotency-key': key } }).then((r) => ({ status: r.statusCode, body: r.json() as Record<string, unknown> & { code?: string; errors?: { field: string }[] } }));
+      const [f2October] = (await statementsOf('ops@fridge.demo', `organizationId=${O.fridgeF2.id}&from=2026-10-01&to=2026-10-31`)).items;
+      expect(f2October).toMatchObject({ status: 'CLOSED', payableFen: 2250 }); // 2500 − ⌊2500 × 0.1⌋
+      const body = { statementId: f2October!.id, method: 'OFFLINE_BANK', reference: 'ICBC-20261205-0001', paidOn: '2026-12-05' };
+      expect((await pay('f2@fridge.demo', body)).status).toBe(403);
+      expect((await pay('ops@vendor.demo', body)).status).toBe(404);
+      expect((await pay('ops@fridge.demo', { ...body, method: 'WECHAT_TRANSFER' })).body.code).toBe('PAYOUT_METHOD_NOT_AVAILABLE');
+      expect((await pay('ops@fridge.demo', { statementId: f2October!.id, method: 'OFFLINE_BANK' })).body.errors).toEqual([expect.objectContaining({ field: 'reference' })]);
+      expect((await pay('ops@fridge.demo', { ...body, statementId: (await f1('2026-10-15')).id })).body.code).toBe('PAYOUT_NOTHING_OWED');
+      const [c1October] = (await statementsOf('ops@vendor.demo', `organizationId=${O.vendorC1.id}&from=2026-10-01&to=2026-10-31`)).items;
+      expect((await pay('ops@vendor.demo', { ...body, statementId: c1October!.id })).body.code).toBe('PAYOUT_NOT_BRAND_COLLECTS');
+
+      const key = randomUUID();
+      const made = await pay('ops@fridge.demo', body, key);
+      expect(made.status).toBe(201);
+      expect(made.body).toMatchObject({ organizationId: O.fridgeF2.id, payerOrganizationId: O.fridge.id, method: 'OFFLINE_BANK', amountFen: 2250, state: 'SUCCEEDED', reference: 'ICBC-20261205-0001', paidOn: '2026-12-05' });
+      expect(await pay('ops@fridge.demo', body, key)).toEqual(made); // the same key replays
+      expect((await pay('ops@fridge.demo', body)).body.code).toBe('PAYOUT_STATEMENT_NOT_CLOSED'); // settled: never paid twice
+      expect(await statementOf('f2@fridge.demo', f2October!.id)).toMatchObject({ status: 'SETTLED', settlementReference: `payout:${String(made.body['id'])}` });
+      expect((await call('f2@fridge.demo', 'GET', '/v1/payouts')).body).toMatchObject({ total: 1, items: [{ id: made.body['id'] }] });
+      expect((await call('f1@fridge.demo', 'GET', '/v1/payouts')).body).toMatchObject({ total: 0 });
+      expect((await call('f1@fridge.demo', 'GET', `/v1/payouts/${String(made.body['id'])}`)).status).toBe(404);
+      const check = await t.app.get(Transactions).asSystem((m) => t.app.get(LedgerService).check(m));
+      expect(check.mismatches).toEqual([]);
+      const [moved] = await systemQuery<{ fen: number }>(t, `SELECT sum(debit_fen)::int AS fen FROM ledger_entries WHERE source_kind = 'PAYOUT' AND tenant_id = $1 AND account = 'BANK'`, [O.fridgeF2.id]);
+      expect(moved!.fen).toBe(2250);
     });
   });
 });

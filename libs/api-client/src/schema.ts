@@ -1352,6 +1352,92 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payouts
+         * @description Payouts the caller may see: a brand those it made, a franchisee those it received; newest first. `organizationId` narrows to one payee or payer.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Payouts_list"];
+        put?: never;
+        /**
+         * Pay out a closed statement
+         * @description The brand (or the platform admin) records that it paid a franchisee’s CLOSED statement (brand collects, payableFen > 0) by bank: `OFFLINE_BANK` with the bank transfer’s `reference`. The payout is SUCCEEDED at once for the statement’s payableFen, the statement becomes SETTLED, and the ledger moves the amount out of what the brand held for the franchisee. WeChat merchant transfers are not available yet (422). One payout per statement unless it failed. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `PAYOUT_STATEMENT_NOT_CLOSED`: Only a CLOSED statement is paid out (an open one may still change; a settled one is paid).
+         *     - 422 `PAYOUT_NOT_BRAND_COLLECTS`: A payout pays a franchisee whose brand collects (BRAND_COLLECTS); with FRANCHISEE_COLLECTS the brand’s commission arrives by profit sharing.
+         *     - 422 `PAYOUT_NOTHING_OWED`: The statement owes the franchisee nothing (payableFen ≤ 0).
+         *     - 422 `PAYOUT_METHOD_NOT_AVAILABLE`: WeChat merchant transfer payouts are not available yet; record an OFFLINE_BANK payout with its bank reference.
+         *     - 422 `PAYOUT_EXISTS`: This statement already has a payout that has not failed.
+         */
+        post: operations["Payouts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payout
+         * @description One payout the caller made or received; any other answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `PAYOUT_NOT_FOUND`: No such payout.
+         */
+        get: operations["Payouts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/payscore-services": {
         parameters: {
             query?: never;
@@ -2448,6 +2534,25 @@ export type components = {
              */
             parentId?: string;
         };
+        CreatePayoutDto: {
+            /**
+             * @description OFFLINE_BANK: the brand paid by bank and records it (final at once). WECHAT_TRANSFER: not available yet.
+             * @enum {string}
+             */
+            method: "OFFLINE_BANK" | "WECHAT_TRANSFER";
+            /**
+             * @description The day the bank paid (Asia/Shanghai; default today).
+             * @example 2026-12-05
+             */
+            paidOn?: string;
+            /** @description The bank transfer’s reference (required for OFFLINE_BANK). */
+            reference?: string;
+            /**
+             * Format: uuid
+             * @description The CLOSED franchise statement to pay (its payableFen, in full).
+             */
+            statementId: string;
+        };
         CreatePayscoreServiceDto: {
             /** @enum {string} */
             mode: "DEPOSIT_WAIVED" | "USE_FIRST";
@@ -2954,6 +3059,45 @@ export type components = {
             sessionsByState: components["schemas"]["SessionsByStateDto"] | null;
             /** @example Asia/Shanghai */
             timezone: string;
+        };
+        PayoutDto: {
+            amountFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failedAt: string | null;
+            failure: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "OFFLINE_BANK" | "WECHAT_TRANSFER";
+            /**
+             * Format: uuid
+             * @description The payee (franchisee).
+             */
+            organizationId: string;
+            /** @example 2026-12-05 */
+            paidOn: string | null;
+            /**
+             * Format: uuid
+             * @description The payer (its brand).
+             */
+            payerOrganizationId: string;
+            /** @description Bank reference, or WeChat’s transfer bill number. */
+            reference: string | null;
+            /**
+             * @description REQUESTED → PROCESSING → SUCCEEDED | FAILED; an offline bank payout is SUCCEEDED when recorded.
+             * @enum {string}
+             */
+            state: "REQUESTED" | "PROCESSING" | "SUCCEEDED" | "FAILED";
+            /** Format: uuid */
+            statementId: string;
+            /** Format: date-time */
+            succeededAt: string | null;
+        };
+        PayoutListDto: {
+            items: components["schemas"]["PayoutDto"][];
+            total: number;
         };
         PayscoreServiceDto: {
             /** Format: date-time */
@@ -6365,6 +6509,177 @@ export interface operations {
                 };
             };
             /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Payouts_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description One payee (a franchisee) or payer and those under it. */
+                organizationId?: string;
+                state?: "REQUESTED" | "PROCESSING" | "SUCCEEDED" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Payouts_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePayoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `PAYOUT_STATEMENT_NOT_CLOSED`, `PAYOUT_NOT_BRAND_COLLECTS`, `PAYOUT_NOTHING_OWED`, `PAYOUT_METHOD_NOT_AVAILABLE`, `PAYOUT_EXISTS` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Payouts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYOUT_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;

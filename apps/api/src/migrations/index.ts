@@ -24,6 +24,7 @@ import { AddOverviewIndexes1764305300000 } from './1764305300000-add-overview-in
 import { CreateAgreements1764306000000 } from './1764306000000-create-agreements.js';
 import { CreateLedger1764306100000 } from './1764306100000-create-ledger.js';
 import { CreateStatements1764306200000 } from './1764306200000-create-statements.js';
+import { CreatePayouts1764306300000 } from './1764306300000-create-payouts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   CreateAgreements1764306000000,
   CreateLedger1764306100000,
   CreateStatements1764306200000,
+  CreatePayouts1764306300000,
 ];

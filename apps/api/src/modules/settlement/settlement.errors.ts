@@ -13,3 +13,12 @@ export const settlementErrors = defineErrors({
   STATEMENT_NOT_FOUND: [404, 'No such statement.'],
   STATEMENT_NOT_CLOSABLE: [422, 'Only an OPEN statement whose period has ended can be closed.'],
 });
+
+export const payoutErrors = defineErrors({
+  PAYOUT_NOT_FOUND: [404, 'No such payout.'],
+  PAYOUT_STATEMENT_NOT_CLOSED: [422, 'Only a CLOSED statement is paid out (an open one may still change; a settled one is paid).'],
+  PAYOUT_NOT_BRAND_COLLECTS: [422, 'A payout pays a franchisee whose brand collects (BRAND_COLLECTS); with FRANCHISEE_COLLECTS the brand’s commission arrives by profit sharing.'],
+  PAYOUT_NOTHING_OWED: [422, 'The statement owes the franchisee nothing (payableFen ≤ 0).'],
+  PAYOUT_METHOD_NOT_AVAILABLE: [422, 'WeChat merchant transfer payouts are not available yet; record an OFFLINE_BANK payout with its bank reference.'],
+  PAYOUT_EXISTS: [422, 'This statement already has a payout that has not failed.'],
+});

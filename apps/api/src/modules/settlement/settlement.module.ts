@@ -5,6 +5,8 @@ import { AgreementsService } from './agreements.service.js';
 import { EarningsController } from './earnings.controller.js';
 import { EarningsService } from './earnings.service.js';
 import { LedgerService } from './ledger.service.js';
+import { PayoutsController } from './payouts.controller.js';
+import { PayoutsService } from './payouts.service.js';
 import { SettlementJobs } from './settlement.jobs.js';
 import { StatementsController } from './statements.controller.js';
 import { StatementsService } from './statements.service.js';
@@ -12,8 +14,8 @@ import { StatementsService } from './statements.service.js';
 /** Money between brand, franchisee and reseller (issue 12): agreements, earnings, the ledger, statements. */
 @Module({
   imports: [OrganizationsModule],
-  controllers: [AgreementsController, EarningsController, StatementsController],
-  providers: [AgreementsService, EarningsService, LedgerService, StatementsService, SettlementJobs],
+  controllers: [AgreementsController, EarningsController, StatementsController, PayoutsController],
+  providers: [AgreementsService, EarningsService, LedgerService, StatementsService, PayoutsService, SettlementJobs],
   exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs],
 })
 export class SettlementModule {}
