@@ -144,3 +144,13 @@ export function refundPosting(p: SessionParties, netBeforeFen: number, refundFen
   const reversal = p.agreement ? commissionReversalFen(netBeforeFen, refundFen, p.agreement.commissionBasisPoints) : 0;
   return [...moneyLines(p, 'REFUND', refundFen), ...commissionLines(p, reversal, true)];
 }
+
+/**
+ * A commission correction for one order, posted when its statement closes: an agreement version set later from a
+ * day on or before the order's start (in a period still open) changed the commission the order owes after it was
+ * posted. `fen` > 0 adds commission, < 0 gives it back, so the order's commission in the ledger is again ⌊net × bp⌋
+ * under the agreement the statement applied.
+ */
+export function commissionTrueUp(p: SessionParties, fen: number): LedgerLine[] {
+  return commissionLines(p, Math.abs(fen), fen < 0);
+}

@@ -81,3 +81,28 @@ export const ACTIVE_DEVICES_SQL = `
           OR EXISTS (SELECT 1 FROM device_telemetry t WHERE t.device_id = d.id AND t.recorded_at >= $2 AND t.recorded_at < $3)
           OR EXISTS (SELECT 1 FROM device_events e WHERE e.device_id = d.id AND e.occurred_at >= $2 AND e.occurred_at < $3
                                                  AND (e.type = 'device.online' OR e.source = 'DEVICE')))`;
+
+/**
+ * The orders of a franchise statement whose commission in the ledger differs from the statement's (an agreement
+ * version set later from a day on or before their start): $1 organisation, $2 period start, $3 the instant after
+ * its last day. Per order: ⌊(paid − refunds so far) × bp⌋ under the agreement in force when it started, less what
+ * COMMISSION_INCOME holds for it.
+ */
+export const COMMISSION_DRIFT_SQL = `
+  WITH spans AS (${franchiseSpansSql('a.tenant_id = $1')}),
+  orders AS (
+    SELECT s.id, s.merchant_tenant_id, f.parent_tenant_id AS brand_tenant_id,
+           ${commissionSql('s.paid_fen - s.refunded_fen', 'f.commission_basis_points')} AS due_fen
+      FROM service_sessions s
+      LEFT JOIN spans f ON ${inForceWhenStarted('f', 's')}
+     WHERE s.tenant_id = $1 AND s.paid_fen > 0 AND s.paid_at >= $2 AND s.paid_at < $3
+  ),
+  posted AS (
+    SELECT e.session_id, e.counterparty_tenant_id AS owner_tenant_id, e.tenant_id AS brand_tenant_id, sum(e.credit_fen - e.debit_fen)::bigint AS fen
+      FROM ledger_entries e
+     WHERE e.account = 'COMMISSION_INCOME' AND e.session_id IN (SELECT id FROM orders)
+     GROUP BY e.session_id, e.counterparty_tenant_id, e.tenant_id
+  )
+  SELECT o.id, o.merchant_tenant_id, o.brand_tenant_id, p.brand_tenant_id AS posted_brand_tenant_id, o.due_fen, coalesce(p.fen, 0)::bigint AS posted_fen
+    FROM orders o LEFT JOIN posted p ON p.session_id = o.id
+   WHERE o.due_fen <> coalesce(p.fen, 0)`;

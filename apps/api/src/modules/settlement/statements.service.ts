@@ -6,9 +6,9 @@ import { AuditService } from '../audit/audit.service.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
 import type { StatementDetailDto, StatementDto, StatementLineDto, StatementListDto, StatementsQueryDto } from './dto/statement.dto.js';
-import type { LedgerLine } from './ledger-postings.js';
+import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
-import { ACTIVE_DEVICES_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
+import { ACTIVE_DEVICES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
 import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
 import { settlementErrors } from './settlement.errors.js';
@@ -148,7 +148,8 @@ export class StatementsService {
         WHERE id = $1 RETURNING ${STATEMENT_COLUMNS}`,
       [id, now, closedBy, t.sessions, t.paid_fen, t.refunded_fen, t.net_fen, t.commission_fen, t.fixed_fee_fen, t.minimum_top_up_fen, t.reseller_fee_fen, t.adjustment_fen, t.payable_fen],
     )) as StatementRow[];
-    await this.ledger.post(m, 'STATEMENT', row.id, row.period_end, feePosting(row, totals, agreement));
+    const trueUps = row.kind === 'FRANCHISE' ? await this.commissionTrueUps(m, row) : [];
+    await this.ledger.post(m, 'STATEMENT', row.id, row.period_end, [...feePosting(row, totals, agreement), ...trueUps]);
     return { row: updated!, changed: true };
   }
 
@@ -222,6 +223,23 @@ export class StatementsService {
     sheet.addRow([]);
     for (const [name, fen] of totalEntries(detail)) sheet.addRow([name, fen, fen / 100]);
     return { name: statementFileName(detail, 'xlsx'), body: Buffer.from(await book.xlsx.writeBuffer()) };
+  }
+
+  /** Commission corrections for the statement's orders whose commission changed after they were posted (see COMMISSION_DRIFT_SQL). */
+  private async commissionTrueUps(m: EntityManager, row: StatementRow): Promise<LedgerLine[]> {
+    const drift = (await m.query(COMMISSION_DRIFT_SQL, [row.tenant_id, shanghaiStartOf(row.period_start), shanghaiStartOf(addDays(row.period_end, 1))])) as {
+      id: string;
+      merchant_tenant_id: string;
+      brand_tenant_id: string | null;
+      posted_brand_tenant_id: string | null;
+      due_fen: string;
+      posted_fen: string;
+    }[];
+    return drift.flatMap((d) => {
+      const brand = d.brand_tenant_id ?? d.posted_brand_tenant_id ?? row.parent_tenant_id;
+      const parties = { sessionId: d.id, ownerTenantId: row.tenant_id, merchantTenantId: d.merchant_tenant_id, agreement: { brandTenantId: brand, commissionBasisPoints: 0 } };
+      return commissionTrueUp(parties, Number(d.due_fen) - Number(d.posted_fen)).map((l) => ({ ...l, kind: 'COMMISSION' as const, description: 'commission true-up at close' }));
+    });
   }
 
   private figureParams(row: StatementRow): unknown[] {
