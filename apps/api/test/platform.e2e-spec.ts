@@ -63,6 +63,9 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
         'PayoutsController.create /',
         'PayoutsController.list /',
         'PayoutsController.get :id',
+        'LedgerController.balances balances',
+        'LedgerController.entries entries',
+        'LedgerController.check check',
       ]),
     );
   });

@@ -393,5 +393,22 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       const [moved] = await systemQuery<{ fen: number }>(t, `SELECT sum(debit_fen)::int AS fen FROM ledger_entries WHERE source_kind = 'PAYOUT' AND tenant_id = $1 AND account = 'BANK'`, [O.fridgeF2.id]);
       expect(moved!.fen).toBe(2250);
     });
+    it('ledger routes: each organisation reads its own balances and entries, the platform admin checks the whole ledger', async () => {
+      type Balances = { items: { organizationId: string; account: string; counterpartyOrganizationId: string | null; balanceFen: number }[] };
+      const f2 = (await call('f2@fridge.demo', 'GET', '/v1/ledger/balances')).body as unknown as Balances;
+      expect(new Set(f2.items.map((b) => b.organizationId))).toEqual(new Set([O.fridgeF2.id]));
+      expect(f2.items).toContainEqual(expect.objectContaining({ account: 'BANK', counterpartyOrganizationId: O.fridge.id, balanceFen: 2250 }));
+      expect((await call('f2@fridge.demo', 'GET', `/v1/ledger/balances?organizationId=${O.fridgeF1.id}`)).status).toBe(404);
+      const brand = (await call('ops@fridge.demo', 'GET', '/v1/ledger/balances')).body as unknown as Balances;
+      expect(new Set(brand.items.map((b) => b.organizationId))).toEqual(new Set([O.fridge.id, O.fridgeF1.id, O.fridgeF2.id]));
+      const vendor = (await call('ops@vendor.demo', 'GET', '/v1/ledger/balances')).body as unknown as Balances;
+      expect(new Set(vendor.items.map((b) => b.organizationId))).toEqual(new Set([O.vendor.id]));
+      expect(vendor.items).toContainEqual(expect.objectContaining({ account: 'FEES_RECEIVABLE', counterpartyOrganizationId: O.vendorC1.id, balanceFen: 4800 }));
+      const entries = (await call('f1@fridge.demo', 'GET', '/v1/ledger/entries?kind=FIXED_FEE')).body as { items: { organizationId: string; debitFen: number }[]; total: number };
+      expect(entries.total).toBe(4); // two statements × (FEE_EXPENSE debit, DUE_FROM_MERCHANT credit)
+      expect(entries.items.every((e) => e.organizationId === O.fridgeF1.id)).toBe(true);
+      expect((await call('ops@fridge.demo', 'GET', '/v1/ledger/check')).status).toBe(403);
+      expect((await call('admin@zizhu.demo', 'GET', '/v1/ledger/check')).body).toMatchObject({ mismatches: [], unbalancedPostings: [] });
+    });
   });
 });

@@ -914,6 +914,95 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/ledger/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Account balances
+         * @description The stored balance of every ledger account the caller may read (a franchisee its own: DUE_FROM_MERCHANT is what its brand still holds for it; a brand its own and its franchisees’). A hardware reseller reads its own accounts (its customers’ fees receivable), never its customers’.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Ledger_balances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the ledger
+         * @description Recomputes every account of every organisation from its entries alone and compares it with the stored balance; lists unbalanced postings. Both lists empty: the ledger is sound.
+         *
+         *     **Who may call:** Platform admins only. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["Ledger_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger entries
+         * @description The append-only entries of the accounts the caller may read, newest first, filtered by organisation, account, kind and effective day (Asia/Shanghai).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Ledger_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -2902,6 +2991,67 @@ export type components = {
             message: string;
             /** @description The line of the CSV (the header is line 1). */
             row: number;
+        };
+        LedgerBalanceDto: {
+            /** @example DUE_FROM_MERCHANT */
+            account: string;
+            /** @description Debits − credits so far, in fen (DUE_FROM_MERCHANT: what the merchant of record still holds for the organisation). */
+            balanceFen: number;
+            /**
+             * Format: uuid
+             * @description With whom (the brand a franchisee is owed by, the franchisee a brand owes).
+             */
+            counterpartyOrganizationId: string | null;
+            entries: number;
+            /** Format: uuid */
+            organizationId: string;
+        };
+        LedgerBalancesDto: {
+            items: components["schemas"]["LedgerBalanceDto"][];
+        };
+        LedgerCheckDto: {
+            /** @description Accounts compared. */
+            accounts: number;
+            /** @description Accounts whose stored balance differs from the sum of their entries (empty: sound). */
+            mismatches: components["schemas"]["LedgerMismatchDto"][];
+            /** @description Postings whose debits and credits differ, as source_kind:source_id (empty: sound). */
+            unbalancedPostings: string[];
+        };
+        LedgerEntryDto: {
+            account: string;
+            /** Format: uuid */
+            counterpartyOrganizationId: string | null;
+            creditFen: number;
+            debitFen: number;
+            /** @example 2026-12-05 */
+            effectiveDate: string;
+            id: number;
+            /** @enum {string} */
+            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            postedAt: string;
+            /** Format: uuid */
+            postingId: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            sourceId: string;
+            /** @enum {string} */
+            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+        };
+        LedgerEntryListDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            total: number;
+        };
+        LedgerMismatchDto: {
+            account: string;
+            /** Format: uuid */
+            counterpartyTenantId: string | null;
+            recomputedFen: number;
+            storedFen: number | null;
+            /** Format: uuid */
+            tenantId: string;
         };
         LoginDto: {
             /**
@@ -5636,6 +5786,149 @@ export interface operations {
                 };
             };
             /** @description `VALIDATION_FAILED`, `EARNINGS_RANGE_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_balances: {
+        parameters: {
+            query?: {
+                /** @description One organisation (and those under it) whose accounts to read; default: all the caller may see. */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerBalancesDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheckDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_entries: {
+        parameters: {
+            query?: {
+                account?: string;
+                /** @description Entries effective on or after this day (Asia/Shanghai). */
+                from?: string;
+                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+                limit?: number;
+                offset?: number;
+                /** @description One organisation (and those under it) whose accounts to read; default: all the caller may see. */
+                organizationId?: string;
+                /** @description Entries effective on or before this day. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { LedgerBalanceDto, LedgerEntriesQueryDto, LedgerEntryListDto } from './dto/ledger.dto.js';
 import { type LedgerLine, type LedgerSourceKind, refundPosting, salePosting, type SessionParties } from './ledger-postings.js';
 import { shanghaiDate } from './settlement-math.js';
 import { sessionStartDay } from './settlement-sql.js';
@@ -101,6 +102,62 @@ export class LedgerService {
       `SELECT source_kind || ':' || source_id AS source FROM ledger_entries GROUP BY posting_id, source_kind, source_id HAVING sum(debit_fen) <> sum(credit_fen)`,
     )) as { source: string }[];
     return { accounts: rows.length, mismatches, unbalancedPostings: unbalanced.map((u) => u.source) };
+  }
+
+  /** Stored balances the caller's row-level security shows, optionally of one organisation and those under it. */
+  async balances(m: EntityManager, organizationId: string | null): Promise<LedgerBalanceDto[]> {
+    const rows = (await m.query(
+      `SELECT tenant_id, account, counterparty_tenant_id, balance_fen, entries FROM ledger_balances
+        WHERE ($1::uuid IS NULL OR tenant_id IN (SELECT o.id FROM organizations o WHERE $1::uuid = ANY (o.path)))
+        ORDER BY tenant_id, account, counterparty_tenant_id`,
+      [organizationId],
+    )) as { tenant_id: string; account: string; counterparty_tenant_id: string | null; balance_fen: string | number; entries: number }[];
+    return rows.map((r) => ({ organizationId: r.tenant_id, account: r.account, counterpartyOrganizationId: r.counterparty_tenant_id, balanceFen: Number(r.balance_fen), entries: r.entries }));
+  }
+
+  async entries(m: EntityManager, q: LedgerEntriesQueryDto): Promise<LedgerEntryListDto> {
+    const where = `($1::uuid IS NULL OR tenant_id IN (SELECT o.id FROM organizations o WHERE $1::uuid = ANY (o.path))) AND ($2::text IS NULL OR account = $2)
+      AND ($3::date IS NULL OR effective_date >= $3::date) AND ($4::date IS NULL OR effective_date <= $4::date) AND ($5::text IS NULL OR kind = $5)`;
+    const params = [q.organizationId ?? null, q.account ?? null, q.from ?? null, q.to ?? null, q.kind ?? null];
+    const rows = (await m.query(
+      `SELECT id, posting_id, source_kind, source_id, tenant_id, account, counterparty_tenant_id, kind, debit_fen, credit_fen, session_id,
+              to_char(effective_date, 'YYYY-MM-DD') AS effective_date, posted_at
+         FROM ledger_entries WHERE ${where} ORDER BY id DESC LIMIT $6 OFFSET $7`,
+      [...params, q.limit ?? 100, q.offset ?? 0],
+    )) as {
+      id: string | number;
+      posting_id: string;
+      source_kind: LedgerSourceKind;
+      source_id: string;
+      tenant_id: string;
+      account: string;
+      counterparty_tenant_id: string | null;
+      kind: LedgerLine['kind'];
+      debit_fen: string | number;
+      credit_fen: string | number;
+      session_id: string | null;
+      effective_date: string;
+      posted_at: Date;
+    }[];
+    const [count] = (await m.query(`SELECT count(*)::int AS n FROM ledger_entries WHERE ${where}`, params)) as { n: number }[];
+    return {
+      items: rows.map((r) => ({
+        id: Number(r.id),
+        postingId: r.posting_id,
+        sourceKind: r.source_kind,
+        sourceId: r.source_id,
+        organizationId: r.tenant_id,
+        account: r.account,
+        counterpartyOrganizationId: r.counterparty_tenant_id,
+        kind: r.kind,
+        debitFen: Number(r.debit_fen),
+        creditFen: Number(r.credit_fen),
+        sessionId: r.session_id,
+        effectiveDate: r.effective_date,
+        postedAt: new Date(r.posted_at).toISOString(),
+      })),
+      total: count?.n ?? 0,
+    };
   }
 
   private async parties(m: EntityManager, sessionId: string): Promise<PartiesRow | undefined> {

@@ -4,6 +4,7 @@ import { AgreementsController } from './agreements.controller.js';
 import { AgreementsService } from './agreements.service.js';
 import { EarningsController } from './earnings.controller.js';
 import { EarningsService } from './earnings.service.js';
+import { LedgerController } from './ledger.controller.js';
 import { LedgerService } from './ledger.service.js';
 import { PayoutsController } from './payouts.controller.js';
 import { PayoutsService } from './payouts.service.js';
@@ -14,7 +15,7 @@ import { StatementsService } from './statements.service.js';
 /** Money between brand, franchisee and reseller (issue 12): agreements, earnings, the ledger, statements. */
 @Module({
   imports: [OrganizationsModule],
-  controllers: [AgreementsController, EarningsController, StatementsController, PayoutsController],
+  controllers: [AgreementsController, EarningsController, StatementsController, PayoutsController, LedgerController],
   providers: [AgreementsService, EarningsService, LedgerService, StatementsService, PayoutsService, SettlementJobs],
   exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs],
 })
