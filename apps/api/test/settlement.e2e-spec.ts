@@ -284,7 +284,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       ]);
       expect(s.lines[1]!.rounding).toBe('COMMISSION_FLOOR_PER_ORDER');
       expect((await call('ops@fridge.demo', 'POST', `/v1/statements/${october.id}/close`)).body).toEqual(closed.body); // closing again answers it
-      const audit = await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'statement.close' AND resource_id = $1`, [october.id]);
+      const audit = await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'statement.close' AND resource_id = $1 AND after->>'status' = 'CLOSED' AND (after->>'payableFen')::int = -6534`, [october.id]);
       expect(audit[0]!.n).toBe(1);
       // an agreement may no longer change a closed period
       const refused = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 100, effectiveFrom: '2026-10-20' });

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import type { EntityManager } from 'typeorm';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { returnedRows } from '../device-api/system-db.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
 import type { StatementDetailDto, StatementDto, StatementLineDto, StatementListDto, StatementsQueryDto } from './dto/statement.dto.js';
@@ -142,12 +143,12 @@ export class StatementsService {
       );
     }
     const t = totalsRow(totals);
-    const [updated] = (await m.query(
+    const [updated] = returnedRows<StatementRow>(await m.query(
       `UPDATE statements SET status = 'CLOSED', closed_at = $2, closed_by = $3, sessions = $4, paid_fen = $5, refunded_fen = $6, net_fen = $7, commission_fen = $8,
               fixed_fee_fen = $9, minimum_top_up_fen = $10, reseller_fee_fen = $11, adjustment_fen = $12, payable_fen = $13
         WHERE id = $1 RETURNING ${STATEMENT_COLUMNS}`,
       [id, now, closedBy, t.sessions, t.paid_fen, t.refunded_fen, t.net_fen, t.commission_fen, t.fixed_fee_fen, t.minimum_top_up_fen, t.reseller_fee_fen, t.adjustment_fen, t.payable_fen],
-    )) as StatementRow[];
+    ));
     const trueUps = row.kind === 'FRANCHISE' ? await this.commissionTrueUps(m, row) : [];
     await this.ledger.post(m, 'STATEMENT', row.id, row.period_end, [...feePosting(row, totals, agreement), ...trueUps]);
     return { row: updated!, changed: true };
