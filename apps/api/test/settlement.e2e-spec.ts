@@ -55,7 +55,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const login of ['admin@zizhu.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'ops@powerbank.demo']) {
+    for (const login of ['admin@zizhu.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'c2@vendor.demo', 'ops@powerbank.demo']) {
       tokens[login] = await t.login(login);
     }
     await systemQuery(t, `INSERT INTO end_users (tenant_id, appid, openid) SELECT DISTINCT tenant_id, 'wxd0000000000demo', 'settle-' || tenant_id FROM merchant_accounts ON CONFLICT DO NOTHING`);
@@ -122,6 +122,14 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       expect(put.body).toMatchObject({ kind: 'RESELLER', platformFeePerActiveDeviceMonthFen: 800, fixedMonthFen: 2000, commissionBasisPoints: null, collection: null });
       expect((await call('c1@vendor.demo', 'GET', `/v1/organizations/${O.vendorC1.id}/agreement`)).body).toMatchObject({ version: 2, platformFeePerActiveDeviceMonthFen: 800 });
       expect((await call('ops@vendor.demo', 'GET', `/v1/organizations/${O.vendorC1.id}/agreements`)).status).toBe(200);
+      // the other customer: weekly statements, its monthly fixed fee on the week holding the month's last day
+      const weekly = await call('ops@vendor.demo', 'PUT', `/v1/organizations/${O.vendorC2.id}/agreement`, {
+        platformFeePerActiveDeviceMonthFen: 800,
+        fixedMonthFen: 300,
+        period: 'WEEKLY',
+        effectiveFrom: '2026-10-26',
+      });
+      expect(weekly.body).toMatchObject({ period: 'WEEKLY', version: 2 });
       const wrong = await call('ops@vendor.demo', 'PUT', `/v1/organizations/${O.vendorC1.id}/agreement`, { platformFeePerActiveDeviceMonthFen: 800, commissionBasisPoints: 100, effectiveFrom: '2026-10-01' });
       expect(wrong.status).toBe(400);
       expect(wrong.body.errors).toEqual([expect.objectContaining({ field: 'commissionBasisPoints' })]);
@@ -304,7 +312,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       expect(await statementOf('f1@fridge.demo', october.id)).toEqual(before);
 
       const result = await t.app.get(SettlementJobs).tick(new Date());
-      expect(result).toMatchObject({ closed: 5, failed: 0 }); // F1 November, F2 October and November, C1 October and November
+      expect(result).toMatchObject({ closed: 10, failed: 0 }); // F1 November, F2 and C1 October and November, C2 five weeks
       expect(await statementOf('f1@fridge.demo', october.id)).toEqual(before);
       const november = await statementOf('f1@fridge.demo', (await f1('2026-11-15')).id);
       // the order paid at 00:00:01 on 11-01: 500, ⌊500 × 0.15⌋ = 75; 1 device × 5000; minimum 10000 − (75 + 5000) = 4925
@@ -333,6 +341,12 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       ]);
       const [november] = (await statementsOf('ops@vendor.demo', `organizationId=${O.vendorC1.id}&from=2026-11-01&to=2026-11-30`)).items;
       expect(await statementOf('ops@vendor.demo', november!.id)).toMatchObject({ resellerFeeFen: 2000 }); // no heartbeat in November: the fixed fee only
+      // weekly: October's fixed fee on the week of 10-26 to 11-01 (it holds 10-31), nothing on the next week
+      const c2 = (await statementsOf('c2@vendor.demo', `from=2026-10-26&to=2026-11-08`)).items.map((w) => [w.periodStart, w.periodEnd, w['resellerFeeFen']]);
+      expect(c2).toEqual([
+        ['2026-11-02', '2026-11-08', 0],
+        ['2026-10-26', '2026-11-01', 300],
+      ]);
     });
 
     it('exports a statement as CSV and XLSX', async () => {
@@ -361,7 +375,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       expect(fees).toEqual([
         { kind: 'FIXED_FEE', fen: 10000 },
         { kind: 'MINIMUM_TOP_UP', fen: 9451 },
-        { kind: 'RESELLER_FEE', fen: 4800 },
+        { kind: 'RESELLER_FEE', fen: 5100 }, // C1 2800 + 2000, C2 300
       ]);
     });
     it('the brand records an offline bank payout of a closed statement, once: the statement is SETTLED and the ledger moves it', async () => {

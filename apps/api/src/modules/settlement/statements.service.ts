@@ -249,12 +249,14 @@ export class StatementsService {
 
   /** The figures of a statement now (the close stores them); every aggregate in SQL. */
   private async compute(m: EntityManager, row: StatementRow): Promise<{ lines: Line[]; totals: Totals; agreement: AgreementRow | null }> {
+    // monthly terms (fixed fees, minimum, reseller fees) go on the statement holding the month's last day: the
+    // monthly one, the last daily one, the weekly one across the month's end (rounding MINIMUM_ON_MONTH_END)
+    const month = periodOf(row.period_start, 'MONTHLY');
+    const isMonthEnd = month.end <= row.period_end;
     const [agreement] = (await m.query(
       `SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE tenant_id = $1 AND effective_from <= $2::date ORDER BY version DESC LIMIT 1`,
-      [row.tenant_id, row.period_end],
+      [row.tenant_id, isMonthEnd ? month.end : row.period_end],
     )) as AgreementRow[];
-    const month = periodOf(row.period_end, 'MONTHLY');
-    const isMonthEnd = month.end === row.period_end;
     const monthRange = [row.tenant_id, shanghaiStartOf(month.start), shanghaiStartOf(addDays(month.end, 1))];
     if (row.kind === 'RESELLER') {
       const fee = agreement?.platform_fee_per_active_device_month_fen ?? null;
