@@ -10,7 +10,7 @@ import { MyEarnings, OwedToReseller } from '../components/my-figures';
 import { StatementDrawer } from '../components/statement-drawer';
 import { StatementsList } from '../components/statements-list';
 import { NS } from '../i18n';
-import { counterpartyKindOf, settlementRoleOf } from '../role';
+import { counterpartyKindOf, settlementRoleOf } from '@/lib/settlement-role';
 import type { SettlementSearch, Tab } from '../search';
 
 export interface SettlementPageProps {
