@@ -121,7 +121,8 @@ export function AgreementsPanel({
         )}
       />
       <DetailDrawer open={Boolean(selected)} title={selected ? t('agreements.drawerTitle', { organization: selected.name }) : ''} onClose={() => onSelect(undefined)}>
-        {selected ? <AgreementHistory organization={selected} kind={kind} /> : null}
+        {/* the platform admin sees franchisees and customers alike: each gets the agreement of its kind */}
+        {selected ? <AgreementHistory organization={selected} kind={selected.kind === 'CUSTOMER' ? 'RESELLER' : selected.kind === 'FRANCHISEE' ? 'FRANCHISE' : kind} /> : null}
       </DetailDrawer>
     </>
   );

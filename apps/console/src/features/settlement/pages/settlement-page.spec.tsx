@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { answer, fakeApi, type Recorded } from '@/test/fake-api';
-import { BRAND, brandMe, brandOrganizations, earnings, F1, F2, renderSettlementAt, STATEMENT, statement, statementDetail } from '../test/fixtures';
+import { agreement, BRAND, brandMe, brandOrganizations, earnings, F1, F2, renderSettlementAt, STATEMENT, statement, statementDetail } from '../test/fixtures';
 
 // whole pages with a drawer and dialogs: slow on a shared two-core machine, not waiting on anything
 jest.setTimeout(60_000);
@@ -147,6 +147,38 @@ describe('/settlement for a franchise brand', () => {
     await waitFor(() => expect(row('西湖加盟店')).toHaveTextContent('¥72.00')); // share 8999 − 1799
     expect(row('滨江加盟店')).toHaveTextContent('¥4.00'); // share 500 − 100
     expect(screen.getByTestId('earnings-total')).toHaveTextContent('¥89.99');
+  });
+
+  it('agreements per franchisee: the terms in force (or none yet), the history, and a new version that refreshes them', async () => {
+    let versions = [agreement()];
+    brandApi({
+      [`GET /v1/organizations/${F1}/agreement`]: () => versions[0],
+      [`GET /v1/organizations/${F2}/agreement`]: answer(404, { status: 404, code: 'AGREEMENT_NOT_FOUND', title: 'Not Found', detail: 'none' }),
+      [`GET /v1/organizations/${F1}/agreements`]: () => ({ items: versions }),
+      [`PUT /v1/organizations/${F1}/agreement`]: (r: Recorded) => {
+        versions = [agreement({ id: '00000000-0000-4000-8000-0000000000a2', version: 2, effectiveFrom: '2026-12-01', ...(r.body as object) }), ...versions];
+        return versions[0];
+      },
+    });
+    const user = userEvent.setup({ delay: null });
+    const { router } = renderSettlementAt('/settlement?tab=agreements');
+    const list = await screen.findByTestId('agreements-list');
+    expect(await within(list).findByText('佣金 20.00%（2000 基点） · 每台每月 ¥10.00')).toBeInTheDocument();
+    expect(await within(list).findByText('尚未设定协议')).toBeInTheDocument();
+    await user.click(within(list).getByRole('button', { name: '西湖加盟店' }));
+    await waitFor(() => expect(router.state.location.search).toEqual({ tab: 'agreements', organizationId: F1 }));
+    const history = await screen.findByTestId('agreement-history');
+    expect(await within(history).findByText('1（生效中）')).toBeInTheDocument();
+    await user.click(within(history).getByRole('button', { name: /设定新协议/ }));
+    const input = await screen.findByLabelText('佣金比例');
+    await user.clear(input);
+    await user.type(input, '25');
+    const effective = screen.getByLabelText('生效日期');
+    await user.clear(effective);
+    await user.type(effective, '2026-12-01');
+    await user.click(screen.getByRole('button', { name: /保存协议/ }));
+    expect(await within(history).findByText('佣金 25.00%（2500 基点） · 每台每月 ¥10.00')).toBeInTheDocument();
+    expect(sent('PUT', `/v1/organizations/${F1}/agreement`).map((r) => (r.body as { commissionBasisPoints: number }).commissionBasisPoints)).toEqual([2500]);
   });
 
   it('a failed list read is shown with its code and a retry', async () => {
