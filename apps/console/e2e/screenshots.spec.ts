@@ -31,6 +31,8 @@ test('screenshots of every route', async ({ as, page, request }) => {
     ['sessions', '/sessions'],
     ['session', `/sessions/${session.sessionId}`],
     ['receivables', '/receivables'],
+    ['settlement', '/settlement'],
+    ['settlement-agreements', '/settlement?tab=agreements'],
     ['merchant-accounts', '/merchant-accounts'],
     ['organizations', '/organizations'],
     ['audit', '/audit'],

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AccountBookOutlined,
   AlertOutlined,
   AuditOutlined,
   BankOutlined,
@@ -25,6 +26,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/', label: 'nav.overview', icon: <DashboardOutlined />, permission: 'overview.read' },
   { to: '/sessions', label: 'nav.sessions', icon: <ProfileOutlined />, permission: 'sessions.read' },
   { to: '/receivables', label: 'nav.receivables', icon: <DollarOutlined />, permission: 'money.read' },
+  { to: '/settlement', label: 'nav.settlement', icon: <AccountBookOutlined />, permission: 'settlement.read' },
   { to: '/devices', label: 'nav.devices', icon: <HddOutlined />, permission: 'devices.read' },
   { to: '/sites', label: 'nav.sites', icon: <EnvironmentOutlined />, permission: 'sites.read' },
   { to: '/plans', label: 'nav.plans', icon: <TagsOutlined />, permission: 'plans.read' },

@@ -17,6 +17,7 @@ import { Route as AppAuditRouteImport } from './routes/_app/audit'
 import { Route as AppMerchantAccountsRouteImport } from './routes/_app/merchant-accounts'
 import { Route as AppOrganizationsRouteImport } from './routes/_app/organizations'
 import { Route as AppReceivablesRouteImport } from './routes/_app/receivables'
+import { Route as AppSettlementRouteImport } from './routes/_app/settlement'
 import { Route as AppSitesRouteImport } from './routes/_app/sites'
 import { Route as AppDevicesIndexRouteImport } from './routes/_app/devices/index'
 import { Route as AppDevicesDeviceIdRouteImport } from './routes/_app/devices/$deviceId'
@@ -65,6 +66,11 @@ const AppOrganizationsRoute = AppOrganizationsRouteImport.update({
 const AppReceivablesRoute = AppReceivablesRouteImport.update({
   id: '/receivables',
   path: '/receivables',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppSettlementRoute = AppSettlementRouteImport.update({
+  id: '/settlement',
+  path: '/settlement',
   getParentRoute: () => AppRoute,
 } as any)
 const AppSitesRoute = AppSitesRouteImport.update({
@@ -126,6 +132,7 @@ export interface FileRoutesByFullPath {
   '/merchant-accounts': typeof AppMerchantAccountsRoute
   '/organizations': typeof AppOrganizationsRoute
   '/receivables': typeof AppReceivablesRoute
+  '/settlement': typeof AppSettlementRoute
   '/sites': typeof AppSitesRoute
   '/devices/$deviceId': typeof AppDevicesDeviceIdRoute
   '/devices/import': typeof AppDevicesImportRoute
@@ -144,6 +151,7 @@ export interface FileRoutesByTo {
   '/merchant-accounts': typeof AppMerchantAccountsRoute
   '/organizations': typeof AppOrganizationsRoute
   '/receivables': typeof AppReceivablesRoute
+  '/settlement': typeof AppSettlementRoute
   '/sites': typeof AppSitesRoute
   '/': typeof AppIndexRoute
   '/devices/$deviceId': typeof AppDevicesDeviceIdRoute
@@ -165,6 +173,7 @@ export interface FileRoutesById {
   '/_app/merchant-accounts': typeof AppMerchantAccountsRoute
   '/_app/organizations': typeof AppOrganizationsRoute
   '/_app/receivables': typeof AppReceivablesRoute
+  '/_app/settlement': typeof AppSettlementRoute
   '/_app/sites': typeof AppSitesRoute
   '/_app/': typeof AppIndexRoute
   '/_app/devices/$deviceId': typeof AppDevicesDeviceIdRoute
@@ -187,6 +196,7 @@ export interface FileRouteTypes {
     | '/merchant-accounts'
     | '/organizations'
     | '/receivables'
+    | '/settlement'
     | '/sites'
     | '/devices/$deviceId'
     | '/devices/import'
@@ -205,6 +215,7 @@ export interface FileRouteTypes {
     | '/merchant-accounts'
     | '/organizations'
     | '/receivables'
+    | '/settlement'
     | '/sites'
     | '/'
     | '/devices/$deviceId'
@@ -225,6 +236,7 @@ export interface FileRouteTypes {
     | '/_app/merchant-accounts'
     | '/_app/organizations'
     | '/_app/receivables'
+    | '/_app/settlement'
     | '/_app/sites'
     | '/_app/'
     | '/_app/devices/$deviceId'
@@ -299,6 +311,13 @@ declare module '@tanstack/react-router' {
       path: '/receivables'
       fullPath: '/receivables'
       preLoaderRoute: typeof AppReceivablesRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/settlement': {
+      id: '/_app/settlement'
+      path: '/settlement'
+      fullPath: '/settlement'
+      preLoaderRoute: typeof AppSettlementRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/sites': {
@@ -380,6 +399,7 @@ interface AppRouteChildren {
   AppMerchantAccountsRoute: typeof AppMerchantAccountsRoute
   AppOrganizationsRoute: typeof AppOrganizationsRoute
   AppReceivablesRoute: typeof AppReceivablesRoute
+  AppSettlementRoute: typeof AppSettlementRoute
   AppSitesRoute: typeof AppSitesRoute
   AppIndexRoute: typeof AppIndexRoute
   AppDevicesDeviceIdRoute: typeof AppDevicesDeviceIdRoute
@@ -399,6 +419,7 @@ const AppRouteChildren: AppRouteChildren = {
   AppMerchantAccountsRoute: AppMerchantAccountsRoute,
   AppOrganizationsRoute: AppOrganizationsRoute,
   AppReceivablesRoute: AppReceivablesRoute,
+  AppSettlementRoute: AppSettlementRoute,
   AppSitesRoute: AppSitesRoute,
   AppIndexRoute: AppIndexRoute,
   AppDevicesDeviceIdRoute: AppDevicesDeviceIdRoute,

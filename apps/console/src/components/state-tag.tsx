@@ -33,6 +33,8 @@ const COLOURS: Record<string, string> = {
   CURRENT: 'blue',
   SUPERSEDED: 'default',
   ABANDONED: 'default',
+  OPEN: 'processing',
+  SETTLED: 'success',
 };
 
 export function StateTag({ state }: { state: string | null | undefined }) {

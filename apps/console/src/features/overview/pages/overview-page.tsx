@@ -9,6 +9,7 @@ import { overviewQuery } from '../api/get-overview';
 import { OVERVIEW_NS } from '../i18n';
 import { OverviewCards } from '../components/overview-cards';
 import { RevenueChart } from '../components/revenue-chart';
+import { SettlementCard } from '../components/settlement-card';
 
 /** `/`: the business at a glance; a franchise brand (or the platform) may narrow it to one organisation. */
 export function OverviewPage({
@@ -53,6 +54,7 @@ export function OverviewPage({
       {overview.data ? (
         <>
           <OverviewCards overview={overview.data} {...(organizationId ? { organizationId } : {})} onNavigate={(href) => router.history.push(href)} />
+          <SettlementCard organizationId={organizationId} onNavigate={(href) => router.history.push(href)} />
           {overview.data.revenue ? (
             <Card size="small" title={t('revenue.chart')}>
               <RevenueChart days={overview.data.revenue.byDay} />

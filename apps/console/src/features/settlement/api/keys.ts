@@ -1,0 +1,9 @@
+// The query keys of this feature, named once (openapi-react-query keys a read as [method, path, init]):
+// every mutation says which of these it invalidates.
+export const settlementKeys = {
+  statementLists: () => ['get', '/v1/statements'] as const,
+  statement: (id: string) => ['get', '/v1/statements/{id}', { params: { path: { id } } }] as const,
+  agreement: (organizationId: string) => ['get', '/v1/organizations/{id}/agreement', { params: { path: { id: organizationId } } }] as const,
+  agreements: (organizationId: string) => ['get', '/v1/organizations/{id}/agreements', { params: { path: { id: organizationId } } }] as const,
+  earnings: () => ['get', '/v1/earnings'] as const,
+};

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { paths } from '@/lib/api';
+import { optionalDay, optionalPage, optionalPageSize } from '@/lib/search-params';
+
+// /settlement's state is its URL: the tab, the counterparty, the period range, the status, the page and the
+// statement open in the drawer; anything unreadable falls back to "no filter".
+
+export const TABS = ['statements', 'agreements', 'earnings'] as const;
+export type Tab = (typeof TABS)[number];
+export const STATEMENT_STATUSES = ['OPEN', 'CLOSED', 'SETTLED'] as const;
+export const PAGE_SIZES = [20, 50, 100] as const;
+
+const uuid = z.string().uuid().optional().catch(undefined);
+
+export const settlementSearchSchema = z.object({
+  tab: z.enum(TABS).optional().catch(undefined),
+  /** A franchisee or customer: filters statements and earnings, opens its agreements. */
+  organizationId: uuid,
+  status: z.enum(STATEMENT_STATUSES).optional().catch(undefined),
+  from: optionalDay,
+  to: optionalDay,
+  /** The statement shown in the drawer. */
+  statementId: uuid,
+  page: optionalPage,
+  pageSize: optionalPageSize(PAGE_SIZES),
+});
+
+export type SettlementSearch = z.infer<typeof settlementSearchSchema>;
+export type StatementsApiQuery = NonNullable<paths['/v1/statements']['get']['parameters']['query']>;
+
+/** One page of statements as the API takes it (no undefined keys: stable query keys). */
+export function statementsApiQuery(search: SettlementSearch): StatementsApiQuery {
+  const pageSize = search.pageSize ?? PAGE_SIZES[0];
+  return {
+    ...(search.organizationId ? { organizationId: search.organizationId } : {}),
+    ...(search.status ? { status: search.status } : {}),
+    ...(search.from ? { from: search.from } : {}),
+    ...(search.to ? { to: search.to } : {}),
+    limit: pageSize,
+    offset: ((search.page ?? 1) - 1) * pageSize,
+  };
+}
