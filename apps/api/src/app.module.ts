@@ -18,6 +18,7 @@ import { HomeModule } from './modules/home/home.module.js';
 import { IdentityModule } from './modules/identity/identity.module.js';
 import { OrganizationsModule } from './modules/organizations/organizations.module.js';
 import { OverviewModule } from './modules/overview/overview.module.js';
+import { SettlementModule } from './modules/settlement/settlement.module.js';
 import { AccessGuard } from './platform/auth/access.guard.js';
 import type { OpenDatabase } from './platform/database/database.js';
 import { ProblemFilter } from './platform/errors/problem.filter.js';
@@ -54,6 +55,7 @@ export class AppModule {
         ConsumersModule,
         SessionsModule,
         OverviewModule,
+        SettlementModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

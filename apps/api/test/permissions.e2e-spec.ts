@@ -124,6 +124,16 @@ describe('permissions in /v1/me match what the API allows', () => {
     },
     'merchantAccounts.read': async (login) => classify(await t.http('GET', '/v1/merchant-accounts', as(login))),
     'merchantAccounts.write': async (login) => classify(await t.http('POST', '/v1/merchant-accounts', { ...as(login), body: {} })),
+    'settlement.read': async (login) => classify(await t.http('GET', '/v1/statements', as(login))),
+    'settlement.write': async (login) => {
+      // an agreement set for one of the franchisees or customers (200) is allowed; 403 or 404 for every one is refused
+      const answers = [
+        await t.http('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, { ...as(login), body: { commissionBasisPoints: 1000, effectiveFrom: '2027-01-01' } }),
+        await t.http('PUT', `/v1/organizations/${DEMO_ORGS.vendorC1.id}/agreement`, { ...as(login), body: { platformFeePerActiveDeviceMonthFen: 500, effectiveFrom: '2027-01-01' } }),
+      ];
+      for (const r of answers) expect([200, 403, 404]).toContain(r.statusCode);
+      return answers.some((r) => r.statusCode === 200);
+    },
   };
 
   function classify(response: InjectResponse): boolean {
@@ -138,13 +148,13 @@ describe('permissions in /v1/me match what the API allows', () => {
     const got = Object.fromEntries(DEMO_LOGINS.map((l) => [l.email, me[l.email]!.permissions]));
     expect(got).toEqual({
       'admin@zizhu.demo': all,
-      'ops@powerbank.demo': without('organizations.create', 'devices.transfer'),
+      'ops@powerbank.demo': without('organizations.create', 'devices.transfer', 'settlement.write'),
       'ops@fridge.demo': without('devices.transfer'),
-      'f1@fridge.demo': without('organizations.create', 'devices.transfer', 'merchantAccounts.write'),
-      'f2@fridge.demo': without('organizations.create', 'devices.transfer', 'merchantAccounts.write'),
+      'f1@fridge.demo': without('organizations.create', 'devices.transfer', 'merchantAccounts.write', 'settlement.write'),
+      'f2@fridge.demo': without('organizations.create', 'devices.transfer', 'merchantAccounts.write', 'settlement.write'),
       'ops@vendor.demo': without('sessions.read', 'sessions.act', 'money.read'),
-      'c1@vendor.demo': without('organizations.create', 'devices.transfer'),
-      'c2@vendor.demo': without('organizations.create', 'devices.transfer'),
+      'c1@vendor.demo': without('organizations.create', 'devices.transfer', 'settlement.write'),
+      'c2@vendor.demo': without('organizations.create', 'devices.transfer', 'settlement.write'),
     });
   });
 

@@ -48,6 +48,26 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
     expect(missing).toEqual([]);
     expect(deviceRoutes.length).toBeGreaterThanOrEqual(4);
     expect(consumerRoutes).toContain('ConsumersController.me me');
+    // issue 12's routes are walked like the others
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'AgreementsController.put :id/agreement',
+        'AgreementsController.inForce :id/agreement',
+        'AgreementsController.history :id/agreements',
+        'EarningsController.get /',
+        'StatementsController.list /',
+        'StatementsController.get :id',
+        'StatementsController.close :id/close',
+        'StatementsController.exportCsv :id/export.csv',
+        'StatementsController.exportXlsx :id/export.xlsx',
+        'PayoutsController.create /',
+        'PayoutsController.list /',
+        'PayoutsController.get :id',
+        'LedgerController.balances balances',
+        'LedgerController.entries entries',
+        'LedgerController.check check',
+      ]),
+    );
   });
 
   it('apps/api/openapi.json matches the code (run `npm run openapi` after changing routes)', () => {

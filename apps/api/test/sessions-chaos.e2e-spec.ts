@@ -573,6 +573,13 @@ describe('chaos', () => {
         // charged = the totals (quoted, or lowered by the double modify); quoted as the operators were shown it
         const shownQuoted = sessions.filter((s) => s.state === 'PAID').reduce((n, s) => n + (s.quotedFen ?? 0), 0);
         expect(rows[0]).toEqual({ n: sessions.length, paid: sessions.filter((s) => s.state === 'PAID').length, charged, total: charged, quoted: shownQuoted, open: 0 });
+        // the ledger (issue 12): every session paid more than 0 fen posted once, its sales are what was charged, every posting balances
+        const ledger = await client.query<{ posted: number; sales: number; unbalanced: number }>(
+          `SELECT (SELECT count(DISTINCT source_id)::int FROM ledger_entries WHERE source_kind = 'SESSION_PAID') AS posted,
+                  (SELECT coalesce(sum(credit_fen), 0)::int FROM ledger_entries WHERE source_kind = 'SESSION_PAID' AND account = 'SALES') AS sales,
+                  (SELECT count(*)::int FROM (SELECT 1 FROM ledger_entries GROUP BY posting_id HAVING sum(debit_fen) <> sum(credit_fen)) u) AS unbalanced`,
+        );
+        expect(ledger.rows[0]).toEqual({ posted: sessions.filter((s) => s.state === 'PAID' && (s.paidFen ?? 0) > 0).length, sales: charged, unbalanced: 0 });
       } finally {
         await client.end();
       }

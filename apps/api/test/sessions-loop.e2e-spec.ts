@@ -259,6 +259,18 @@ describe('operator actions', () => {
     expect(refunded['refundedFen']).toBe(700);
     const actions = refunded['actions'] as { kind: string; state: string }[];
     expect(actions.filter((a) => a.kind === 'REFUND').map((a) => a.state)).toEqual(['SUCCEEDED', 'SUCCEEDED']);
+    // the ledger (issue 12): the payment and each refund posted once, in the transactions that recorded them
+    const posted = await systemQuery<{ source_kind: string; postings: number; sales: number; refunds: number }>(
+      loop.zizhu,
+      `SELECT source_kind, count(DISTINCT posting_id)::int AS postings,
+              coalesce(sum(credit_fen) FILTER (WHERE account = 'SALES'), 0)::int AS sales, coalesce(sum(debit_fen) FILTER (WHERE account = 'REFUNDS'), 0)::int AS refunds
+         FROM ledger_entries WHERE session_id = $1 GROUP BY source_kind ORDER BY source_kind`,
+      [session.sessionId],
+    );
+    expect(posted).toEqual([
+      { source_kind: 'REFUND', postings: 2, sales: 0, refunds: 700 },
+      { source_kind: 'SESSION_PAID', postings: 1, sales: 700, refunds: 0 },
+    ]);
   });
 
   it('shows an order whose debit failed as owed, collects it on request, and it is paid', async () => {

@@ -883,6 +883,126 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/earnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Earnings of an organisation over a date range
+         * @description contracts.md §8. The sessions charged more than 0 fen whose organisation (the one that owned the device when the session started) is the given one or under it, and whose payment was recorded between `from` and `to` (Asia/Shanghai calendar days, inclusive; at most 366 days): what they paid, their successful refunds so far, the net, the commission (Σ ⌊order net × basis points ÷ 10000⌋ per order under the franchise agreement in force when the session started, 0 where none) and the share (net − commission). WeChat’s fees and fixed fees are not in these figures. Who may ask: the organisation, its franchise brand, the platform admin; anyone else — a hardware reseller about its customers included — gets 404. Aggregated in the database.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `EARNINGS_RANGE_INVALID`: from must be a date on or before to, at most 366 days apart.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Earnings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Account balances
+         * @description The stored balance of every ledger account the caller may read (a franchisee its own: DUE_FROM_MERCHANT is what its brand still holds for it; a brand its own and its franchisees’). A hardware reseller reads its own accounts (its customers’ fees receivable), never its customers’.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Ledger_balances"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check the ledger
+         * @description Recomputes every account of every organisation from its entries alone and compares it with the stored balance; lists unbalanced postings. Both lists empty: the ledger is sound.
+         *
+         *     **Who may call:** Platform admins only. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["Ledger_check"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/ledger/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ledger entries
+         * @description The append-only entries of the accounts the caller may read, newest first, filtered by organisation, account, kind and effective day (Asia/Shanghai).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Ledger_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me": {
         parameters: {
             query?: never;
@@ -1180,6 +1300,89 @@ export type paths = {
         patch: operations["Organizations_rename"];
         trace?: never;
     };
+    "/v1/organizations/{id}/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreement in force
+         * @description The version in force on `on` (default today, Asia/Shanghai) for a franchisee or customer: readable by it, its brand or reseller and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 404 `AGREEMENT_NOT_FOUND`: No agreement is in force for this organisation on that date.
+         *     - 422 `AGREEMENT_NOT_APPLICABLE`: Only a franchisee (with its brand) or a hardware reseller’s customer (with its reseller) has an agreement.
+         */
+        get: operations["Agreements_inForce"];
+        /**
+         * Set an organisation’s agreement from a date
+         * @description The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, statement period, who collects), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than `maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `AGREEMENT_NOT_APPLICABLE`: Only a franchisee (with its brand) or a hardware reseller’s customer (with its reseller) has an agreement.
+         *     - 422 `AGREEMENT_PERIOD_CLOSED`: effectiveFrom falls in or before a statement period that is already closed; choose a date after it.
+         *     - 422 `AGREEMENT_RATIO_ABOVE_MAXIMUM`: With FRANCHISEE_COLLECTS the commission arrives by profit sharing: commissionBasisPoints may not exceed the merchant’s maximum profit-sharing ratio (maxProfitSharingRatioBasisPoints).
+         *     - 422 `AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT`: FRANCHISEE_COLLECTS needs a Pay Score merchant account of the franchisee’s own.
+         */
+        put: operations["Agreements_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s agreement history
+         * @description Every version of a franchisee’s or customer’s agreement, newest first, with who set it and when. Same readers as the agreement in force.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `AGREEMENT_NOT_APPLICABLE`: Only a franchisee (with its brand) or a hardware reseller’s customer (with its reseller) has an agreement.
+         */
+        get: operations["Agreements_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations/tree": {
         parameters: {
             query?: never;
@@ -1230,6 +1433,92 @@ export type paths = {
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Overview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payouts
+         * @description Payouts the caller may see: a brand those it made, a franchisee those it received; newest first. `organizationId` narrows to one payee or payer.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Payouts_list"];
+        put?: never;
+        /**
+         * Pay out a closed statement
+         * @description The brand (or the platform admin) records that it paid a franchisee’s CLOSED statement (brand collects, payableFen > 0) by bank: `OFFLINE_BANK` with the bank transfer’s `reference`. The payout is SUCCEEDED at once for the statement’s payableFen, the statement becomes SETTLED, and the ledger moves the amount out of what the brand held for the franchisee. WeChat merchant transfers are not available yet (422). One payout per statement unless it failed. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `PAYOUT_STATEMENT_NOT_CLOSED`: Only a CLOSED statement is paid out (an open one may still change; a settled one is paid).
+         *     - 422 `PAYOUT_NOT_BRAND_COLLECTS`: A payout pays a franchisee whose brand collects (BRAND_COLLECTS); with FRANCHISEE_COLLECTS the brand’s commission arrives by profit sharing.
+         *     - 422 `PAYOUT_NOTHING_OWED`: The statement owes the franchisee nothing (payableFen ≤ 0).
+         *     - 422 `PAYOUT_METHOD_NOT_AVAILABLE`: WeChat merchant transfer payouts are not available yet; record an OFFLINE_BANK payout with its bank reference.
+         *     - 422 `PAYOUT_EXISTS`: This statement already has a payout that has not failed.
+         */
+        post: operations["Payouts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A payout
+         * @description One payout the caller made or received; any other answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `PAYOUT_NOT_FOUND`: No such payout.
+         */
+        get: operations["Payouts_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1760,6 +2049,159 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List statements
+         * @description Statements per organisation and period (the agreement’s: daily, weekly from Monday, monthly; Asia/Shanghai dates) that the caller may see: a franchisee its own, a brand its franchisees’, a hardware reseller its customers’ fee statements (never revenue), a customer its own. Newest period first. `from`/`to` keep the periods that overlap the range.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Statements_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A statement with its lines and totals
+         * @description An OPEN statement shows the figures so far (recomputed on each read); a CLOSED or SETTLED one what was fixed at its close. Another tenant’s statement answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         */
+        get: operations["Statements_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close a statement
+         * @description The brand (or reseller, or platform admin) closes an OPEN statement whose period has ended: its lines and totals are computed in the database and fixed; anything learnt later lands in a later period as an adjustment. Closing a closed statement answers it again. The job closes ended periods by itself too. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         *     - 422 `STATEMENT_NOT_CLOSABLE`: Only an OPEN statement whose period has ended can be closed.
+         */
+        post: operations["Statements_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a statement as CSV
+         * @description The statement’s header, lines and totals as CSV (UTF-8 with a byte-order mark; money in yuan with 2 decimals and in fen). Same readers as the statement.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         */
+        get: operations["Statements_exportCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/statements/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a statement as XLSX
+         * @description The same as the CSV export, as a spreadsheet (money in fen and in yuan). Same readers as the statement.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         */
+        get: operations["Statements_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/users": {
         parameters: {
             query?: never;
@@ -1919,6 +2361,45 @@ export type components = {
             /** @description Orders completed at least this many days ago… */
             minDays: number;
             owedFen: number;
+        };
+        AgreementDto: {
+            /** @enum {string|null} */
+            collection: "BRAND_COLLECTS" | "FRANCHISEE_COLLECTS" | null;
+            commissionBasisPoints: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @example 2026-12-01 */
+            effectiveFrom: string;
+            fixedFeePerDeviceMonthFen: number | null;
+            fixedMonthFen: number | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "FRANCHISE" | "RESELLER";
+            maxProfitSharingRatioBasisPoints: number | null;
+            minimumMonthFen: number | null;
+            note: string | null;
+            /**
+             * Format: uuid
+             * @description The franchisee or customer.
+             */
+            organizationId: string;
+            /**
+             * Format: uuid
+             * @description The franchise brand or hardware reseller.
+             */
+            parentOrganizationId: string;
+            /** @enum {string} */
+            period: "DAILY" | "WEEKLY" | "MONTHLY";
+            platformFeePerActiveDeviceMonthFen: number | null;
+            /** @description Versions count from 1 per organisation; each PUT adds one. */
+            version: number;
+        };
+        AgreementHistoryDto: {
+            /** @description Every version, newest first. */
+            items: components["schemas"]["AgreementDto"][];
         };
         AuditEntryDto: {
             /** @example organization.rename */
@@ -2149,6 +2630,25 @@ export type components = {
              * @description The parent; defaults to your own organisation.
              */
             parentId?: string;
+        };
+        CreatePayoutDto: {
+            /**
+             * @description OFFLINE_BANK: the brand paid by bank and records it (final at once). WECHAT_TRANSFER: not available yet.
+             * @enum {string}
+             */
+            method: "OFFLINE_BANK" | "WECHAT_TRANSFER";
+            /**
+             * @description The day the bank paid (Asia/Shanghai; default today).
+             * @example 2026-12-05
+             */
+            paidOn?: string;
+            /** @description The bank transfer’s reference (required for OFFLINE_BANK). */
+            reference?: string;
+            /**
+             * Format: uuid
+             * @description The CLOSED franchise statement to pay (its payableFen, in full).
+             */
+            statementId: string;
         };
         CreatePayscoreServiceDto: {
             /** @enum {string} */
@@ -2404,6 +2904,26 @@ export type components = {
             riskFundFen: number | null;
             service: components["schemas"]["PayscoreServiceDto"];
         };
+        EarningsDto: {
+            /** @description Σ ⌊order net × basis points ÷ 10000⌋ per order, under the agreement in force for the session’s organisation when it started (0 where none). */
+            commissionFen: number;
+            /** @example 2026-12-01 */
+            from: string;
+            /** @description `paidFen − refundedFen`. */
+            netFen: number;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description What they paid, in fen. */
+            paidFen: number;
+            /** @description Their successful refunds so far, in fen. */
+            refundedFen: number;
+            /** @description Sessions charged more than 0 fen whose payment was recorded in the range. */
+            sessions: number;
+            /** @description `netFen − commissionFen`. */
+            shareFen: number;
+            /** @example 2026-12-31 */
+            to: string;
+        };
         EndSessionDto: {
             /**
              * Format: date-time
@@ -2480,6 +3000,67 @@ export type components = {
             /** @description The line of the CSV (the header is line 1). */
             row: number;
         };
+        LedgerBalanceDto: {
+            /** @example DUE_FROM_MERCHANT */
+            account: string;
+            /** @description Debits − credits so far, in fen (DUE_FROM_MERCHANT: what the merchant of record still holds for the organisation). */
+            balanceFen: number;
+            /**
+             * Format: uuid
+             * @description With whom (the brand a franchisee is owed by, the franchisee a brand owes).
+             */
+            counterpartyOrganizationId: string | null;
+            entries: number;
+            /** Format: uuid */
+            organizationId: string;
+        };
+        LedgerBalancesDto: {
+            items: components["schemas"]["LedgerBalanceDto"][];
+        };
+        LedgerCheckDto: {
+            /** @description Accounts compared. */
+            accounts: number;
+            /** @description Accounts whose stored balance differs from the sum of their entries (empty: sound). */
+            mismatches: components["schemas"]["LedgerMismatchDto"][];
+            /** @description Postings whose debits and credits differ, as source_kind:source_id (empty: sound). */
+            unbalancedPostings: string[];
+        };
+        LedgerEntryDto: {
+            account: string;
+            /** Format: uuid */
+            counterpartyOrganizationId: string | null;
+            creditFen: number;
+            debitFen: number;
+            /** @example 2026-12-05 */
+            effectiveDate: string;
+            id: number;
+            /** @enum {string} */
+            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            postedAt: string;
+            /** Format: uuid */
+            postingId: string;
+            /** Format: uuid */
+            sessionId: string | null;
+            sourceId: string;
+            /** @enum {string} */
+            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+        };
+        LedgerEntryListDto: {
+            items: components["schemas"]["LedgerEntryDto"][];
+            total: number;
+        };
+        LedgerMismatchDto: {
+            account: string;
+            /** Format: uuid */
+            counterpartyTenantId: string | null;
+            recomputedFen: number;
+            storedFen: number | null;
+            /** Format: uuid */
+            tenantId: string;
+        };
         LoginDto: {
             /**
              * @description Email or phone number
@@ -2498,7 +3079,7 @@ export type components = {
             organizationKind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
             organizationName: string;
             /** @description What this login may do (default deny: a code not listed is not allowed), from its role and its organisation’s kind and operating model. The console’s menu and guards read it; the API enforces the same rules itself. */
-            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write")[];
+            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write" | "settlement.read" | "settlement.write")[];
             user: components["schemas"]["UserDto"];
         };
         MerchantAccountDetailDto: {
@@ -2636,6 +3217,45 @@ export type components = {
             sessionsByState: components["schemas"]["SessionsByStateDto"] | null;
             /** @example Asia/Shanghai */
             timezone: string;
+        };
+        PayoutDto: {
+            amountFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failedAt: string | null;
+            failure: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "OFFLINE_BANK" | "WECHAT_TRANSFER";
+            /**
+             * Format: uuid
+             * @description The payee (franchisee).
+             */
+            organizationId: string;
+            /** @example 2026-12-05 */
+            paidOn: string | null;
+            /**
+             * Format: uuid
+             * @description The payer (its brand).
+             */
+            payerOrganizationId: string;
+            /** @description Bank reference, or WeChat’s transfer bill number. */
+            reference: string | null;
+            /**
+             * @description REQUESTED → PROCESSING → SUCCEEDED | FAILED; an offline bank payout is SUCCEEDED when recorded.
+             * @enum {string}
+             */
+            state: "REQUESTED" | "PROCESSING" | "SUCCEEDED" | "FAILED";
+            /** Format: uuid */
+            statementId: string;
+            /** Format: date-time */
+            succeededAt: string | null;
+        };
+        PayoutListDto: {
+            items: components["schemas"]["PayoutDto"][];
+            total: number;
         };
         PayscoreServiceDto: {
             /** Format: date-time */
@@ -2799,6 +3419,39 @@ export type components = {
             device: components["schemas"]["DeviceDto"];
             /** @description The device secret. Shown this once; only an encrypted copy is kept. */
             secret: string;
+        };
+        PutAgreementDto: {
+            /**
+             * @description Franchise: who collects from end users (default BRAND_COLLECTS). FRANCHISEE_COLLECTS needs the franchisee’s own merchant account; the commission then arrives by profit sharing.
+             * @enum {string}
+             */
+            collection?: "BRAND_COLLECTS" | "FRANCHISEE_COLLECTS";
+            /**
+             * @description Franchise: the brand’s commission, basis points of each order’s net (paid − refunded). 2000 = 20 %.
+             * @example 2000
+             */
+            commissionBasisPoints?: number;
+            /**
+             * @description Asia/Shanghai calendar day the agreement is in force from; it replaces any version from that day on.
+             * @example 2026-12-01
+             */
+            effectiveFrom: string;
+            /** @description Franchise: a fixed fee per device the franchisee holds, per month, in fen. */
+            fixedFeePerDeviceMonthFen?: number;
+            /** @description Reseller: a fixed fee per month, in fen. */
+            fixedMonthFen?: number;
+            /** @description Franchise: the franchisee merchant account’s maximum profit-sharing ratio as set in WeChat’s merchant platform (default 3000 = 30 %). With FRANCHISEE_COLLECTS the commission may not exceed it. */
+            maxProfitSharingRatioBasisPoints?: number;
+            /** @description Franchise: the least the brand receives (commission + fixed fees) per month, in fen; the shortfall is a top-up line. */
+            minimumMonthFen?: number;
+            note?: string;
+            /**
+             * @description Statement period (default MONTHLY).
+             * @enum {string}
+             */
+            period?: "DAILY" | "WEEKLY" | "MONTHLY";
+            /** @description Reseller: the platform fee per active device (one that sent a heartbeat in the month) per month, in fen. */
+            platformFeePerActiveDeviceMonthFen?: number;
         };
         ReceivableDto: {
             /** @description Something an operator must look at. */
@@ -3218,6 +3871,134 @@ export type components = {
             deviceCode: string;
             /** @description Power-bank cabinets: the slot to eject from. */
             slot?: number;
+        };
+        StatementDetailDto: {
+            /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
+            adjustmentFen: number;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
+            commissionFen: number;
+            fixedFeeFen: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "FRANCHISE" | "RESELLER";
+            lines: components["schemas"]["StatementLineDto"][];
+            minimumTopUpFen: number;
+            netFen: number;
+            /**
+             * Format: uuid
+             * @description The franchisee or customer the statement is for.
+             */
+            organizationId: string;
+            paidFen: number;
+            /**
+             * Format: uuid
+             * @description Its franchise brand or hardware reseller.
+             */
+            parentOrganizationId: string;
+            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
+            payableFen: number;
+            /** @enum {string} */
+            period: "DAILY" | "WEEKLY" | "MONTHLY";
+            /**
+             * @description Last day, Asia/Shanghai, inclusive.
+             * @example 2026-12-31
+             */
+            periodEnd: string;
+            /**
+             * @description First day, Asia/Shanghai, inclusive.
+             * @example 2026-12-01
+             */
+            periodStart: string;
+            /** @description Refunds of those sessions that succeeded before the close; later ones are adjustments of a later period. */
+            refundedFen: number;
+            /** @description Reseller: platform fees per active device and the fixed monthly fee. */
+            resellerFeeFen: number;
+            /** @description Sessions charged more than 0 fen, paid in the period. */
+            sessions: number;
+            /** Format: date-time */
+            settledAt: string | null;
+            /** @description The payout or split that settled it. */
+            settlementReference: string | null;
+            /**
+             * @description OPEN (figures so far, recomputed on each read) → CLOSED (fixed) → SETTLED.
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED" | "SETTLED";
+        };
+        StatementDto: {
+            /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
+            adjustmentFen: number;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
+            commissionFen: number;
+            fixedFeeFen: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "FRANCHISE" | "RESELLER";
+            minimumTopUpFen: number;
+            netFen: number;
+            /**
+             * Format: uuid
+             * @description The franchisee or customer the statement is for.
+             */
+            organizationId: string;
+            paidFen: number;
+            /**
+             * Format: uuid
+             * @description Its franchise brand or hardware reseller.
+             */
+            parentOrganizationId: string;
+            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
+            payableFen: number;
+            /** @enum {string} */
+            period: "DAILY" | "WEEKLY" | "MONTHLY";
+            /**
+             * @description Last day, Asia/Shanghai, inclusive.
+             * @example 2026-12-31
+             */
+            periodEnd: string;
+            /**
+             * @description First day, Asia/Shanghai, inclusive.
+             * @example 2026-12-01
+             */
+            periodStart: string;
+            /** @description Refunds of those sessions that succeeded before the close; later ones are adjustments of a later period. */
+            refundedFen: number;
+            /** @description Reseller: platform fees per active device and the fixed monthly fee. */
+            resellerFeeFen: number;
+            /** @description Sessions charged more than 0 fen, paid in the period. */
+            sessions: number;
+            /** Format: date-time */
+            settledAt: string | null;
+            /** @description The payout or split that settled it. */
+            settlementReference: string | null;
+            /**
+             * @description OPEN (figures so far, recomputed on each read) → CLOSED (fixed) → SETTLED.
+             * @enum {string}
+             */
+            status: "OPEN" | "CLOSED" | "SETTLED";
+        };
+        StatementLineDto: {
+            /** @description Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it. */
+            amountFen: number;
+            description: string;
+            /** @enum {string} */
+            kind: "SESSIONS_NET" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "RESELLER_FIXED_FEE" | "ADJUSTMENT" | "CHANNEL_FEE";
+            position: number;
+            /** @description Sessions, devices or months the line counts. */
+            quantity: number | null;
+            /** @description The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER). */
+            rounding: string | null;
+            unitFen: number | null;
+        };
+        StatementListDto: {
+            items: components["schemas"]["StatementDto"][];
+            total: number;
         };
         TelemetryPointDto: {
             /**
@@ -4990,6 +5771,202 @@ export interface operations {
             };
         };
     };
+    Earnings_get: {
+        parameters: {
+            query: {
+                /** @description First Asia/Shanghai calendar day, inclusive. */
+                from: string;
+                /** @description The organisation (with those under it). */
+                organizationId: string;
+                /** @description Last Asia/Shanghai calendar day, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `EARNINGS_RANGE_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_balances: {
+        parameters: {
+            query?: {
+                /** @description One organisation (and those under it) whose accounts to read; default: all the caller may see. */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerBalancesDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_check: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerCheckDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_entries: {
+        parameters: {
+            query?: {
+                account?: string;
+                /** @description Entries effective on or after this day (Asia/Shanghai). */
+                from?: string;
+                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+                limit?: number;
+                offset?: number;
+                /** @description One organisation (and those under it) whose accounts to read; default: all the caller may see. */
+                organizationId?: string;
+                /** @description Entries effective on or before this day. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Auth_me: {
         parameters: {
             query?: never;
@@ -5579,6 +6556,194 @@ export interface operations {
             };
         };
     };
+    Agreements_inForce: {
+        parameters: {
+            query?: {
+                /** @description The day (Asia/Shanghai) to read the agreement in force on; default today. */
+                on?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND`, `AGREEMENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AGREEMENT_NOT_APPLICABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Agreements_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutAgreementDto"];
+            };
+        };
+        responses: {
+            /** @description The agreement in force from that date. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AGREEMENT_NOT_APPLICABLE`, `AGREEMENT_PERIOD_CLOSED`, `AGREEMENT_RATIO_ABOVE_MAXIMUM`, `AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Agreements_history: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementHistoryDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AGREEMENT_NOT_APPLICABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Organizations_tree: {
         parameters: {
             query?: never;
@@ -5647,6 +6812,177 @@ export interface operations {
                 };
             };
             /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Payouts_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description One payee (a franchisee) or payer and those under it. */
+                organizationId?: string;
+                state?: "REQUESTED" | "PROCESSING" | "SUCCEEDED" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Payouts_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePayoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `PAYOUT_STATEMENT_NOT_CLOSED`, `PAYOUT_NOT_BRAND_COLLECTS`, `PAYOUT_NOTHING_OWED`, `PAYOUT_METHOD_NOT_AVAILABLE`, `PAYOUT_EXISTS` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Payouts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYOUT_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6702,6 +8038,274 @@ export interface operations {
                 };
             };
             /** @description `SITE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Statements_list: {
+        parameters: {
+            query?: {
+                /** @description Statements whose period ends on or after this day. */
+                from?: string;
+                limit?: number;
+                offset?: number;
+                /** @description One organisation and those under it (a brand: one franchisee). Another tenant’s id answers 404. */
+                organizationId?: string;
+                status?: "OPEN" | "CLOSED" | "SETTLED";
+                /** @description Statements whose period starts on or before this day. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Statements_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Statements_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_CLOSABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Statements_exportCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file (attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Statements_exportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The XLSX file (attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;

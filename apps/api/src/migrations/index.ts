@@ -21,6 +21,10 @@ import { AddPlanAuthorsAndTypes1764305000000 } from './1764305000000-add-plan-au
 import { AddSessionListIndexes1764305100000 } from './1764305100000-add-session-list-indexes.js';
 import { AddDeviceListSupport1764305200000 } from './1764305200000-add-device-list-support.js';
 import { AddOverviewIndexes1764305300000 } from './1764305300000-add-overview-indexes.js';
+import { CreateAgreements1764306000000 } from './1764306000000-create-agreements.js';
+import { CreateLedger1764306100000 } from './1764306100000-create-ledger.js';
+import { CreateStatements1764306200000 } from './1764306200000-create-statements.js';
+import { CreatePayouts1764306300000 } from './1764306300000-create-payouts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -47,4 +51,8 @@ export const migrations = [
   AddSessionListIndexes1764305100000,
   AddDeviceListSupport1764305200000,
   AddOverviewIndexes1764305300000,
+  CreateAgreements1764306000000,
+  CreateLedger1764306100000,
+  CreateStatements1764306200000,
+  CreatePayouts1764306300000,
 ];

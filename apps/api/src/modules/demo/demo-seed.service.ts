@@ -5,6 +5,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { seedDemoFleet, demoDevicesFile, writeDemoDevicesFile, type DemoDeviceEntry } from '../fleet/demo-fleet.js';
+import { seedDemoAgreements } from './demo-agreements.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox } from '../fleet/device-secrets.js';
 import { passwordHasher } from '../identity/password-hasher.js';
 import { UserEntity } from '../identity/user.entity.js';
@@ -48,6 +49,7 @@ export class DemoSeedService {
       }
       const accounts = await seedDemoMerchants(m, keyring);
       devices = await seedDemoFleet(m, this.box);
+      await seedDemoAgreements(m);
       this.logger.log(`seeded the demo: ${Object.keys(DEMO_ORGS).length} organisations, ${DEMO_LOGINS.length} logins, ${devices.length} devices, ${accounts} merchant accounts`);
       return true;
     });

@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'money.read',
   'merchantAccounts.read',
   'merchantAccounts.write',
+  /** Agreements, statements and earnings of what the caller may see (a reseller: its customers' fee statements only). */
+  'settlement.read',
+  /** Set a franchisee's or customer's agreement, close its statements: a franchise brand or hardware reseller. */
+  'settlement.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -53,13 +57,13 @@ export function permissionsOf(subject: PermissionSubject): Permission[] {
   const admin = ADMINS.includes(role);
   // a hardware reseller sees its customers' fleet for support, never their orders, money or prices (RLS: data tenants = itself)
   const reseller = kind === 'OPERATOR' && model === 'HARDWARE_SALE';
-  const granted = new Set<Permission>(['organizations.read', 'users.read', 'sites.read', 'devices.read', 'plans.read', 'merchantAccounts.read']);
+  const granted = new Set<Permission>(['organizations.read', 'users.read', 'sites.read', 'devices.read', 'plans.read', 'merchantAccounts.read', 'settlement.read']);
   if (!reseller) granted.add('sessions.read').add('money.read');
   if (admin) {
     granted.add('organizations.write').add('users.write').add('audit.read').add('sites.write').add('devices.write').add('plans.write');
     if (!reseller) granted.add('sessions.act');
   }
-  if (role === 'OPERATOR_ADMIN' && (model === 'FRANCHISE' || model === 'HARDWARE_SALE')) granted.add('organizations.create');
+  if (role === 'OPERATOR_ADMIN' && (model === 'FRANCHISE' || model === 'HARDWARE_SALE')) granted.add('organizations.create').add('settlement.write');
   if (role === 'OPERATOR_ADMIN' && reseller) granted.add('devices.transfer');
   // merchants of record: an operator (a reseller for its own inventory) or a reseller's customer; a franchisee charges through its brand
   if (role === 'OPERATOR_ADMIN' || role === 'CUSTOMER_ADMIN') granted.add('merchantAccounts.write');

@@ -25,6 +25,7 @@ import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { DeviceCommandsService } from '../fleet/device-commands.service.js';
 import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-signals.js';
 import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
+import { LedgerService } from '../settlement/ledger.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
 import { MAX_ORDER_ATTEMPTS, RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
@@ -95,6 +96,7 @@ export class SessionEngine implements OnModuleInit {
     private readonly commands: DeviceCommandsService,
     private readonly store: SessionStore,
     private readonly watch: SessionWatch,
+    private readonly ledger: LedgerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -513,15 +515,18 @@ export class SessionEngine implements OnModuleInit {
           await this.store.update(m, row.id, { anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
           return 'applied';
         }
+        const paidAt = new Date();
         await this.store.update(m, row.id, {
           ...seen,
           state: 'PAID',
-          paid_at: new Date(),
+          paid_at: paidAt,
           paid_fen: paid,
           transaction_id: transaction,
           anomaly: null,
           order_completed_at: row.order_completed_at ?? new Date(),
         });
+        // the sale and its commission enter the ledger in the transaction that records the payment (issue 12)
+        await this.ledger.postSessionPaid(m, row.id, paidAt);
         return 'applied';
       }
       case 'REVOKED':
@@ -740,6 +745,8 @@ export class SessionEngine implements OnModuleInit {
     if (status === 'SUCCESS') {
       await this.store.finishAction(m, action.id, 'SUCCEEDED', { refund_id: refundId });
       await m.query(`UPDATE service_sessions SET refunded_fen = refunded_fen + $2, updated_at = now() WHERE id = $1`, [action.session_id, action.amount_fen]);
+      // the refund and the commission it gives back enter the ledger in the same transaction (issue 12)
+      await this.ledger.postRefundSucceeded(m, action.id, action.session_id, action.amount_fen ?? 0, new Date());
       if (action.state === 'ABNORMAL') await clearAnomaly();
     } else if (status === 'CLOSED') {
       await this.store.finishAction(m, action.id, 'FAILED', { error: `refund ${status}`, refund_id: refundId });

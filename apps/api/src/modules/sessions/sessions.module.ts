@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConsumersModule } from '../consumers/consumers.module.js';
 import { FleetModule } from '../fleet/fleet.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
+import { SettlementModule } from '../settlement/settlement.module.js';
 import { ConsumerSessionsController } from './consumer-sessions.controller.js';
 import { ConsumerSessionsService } from './consumer-sessions.service.js';
 import { PayscoreNotifyController } from './payscore-notify.controller.js';
@@ -14,7 +15,7 @@ import { SessionsService } from './sessions.service.js';
 
 /** Service sessions charged through Pay Score: the core loop (scan → confirm → use → price → complete → paid). */
 @Module({
-  imports: [FleetModule, MerchantsModule, ConsumersModule],
+  imports: [FleetModule, MerchantsModule, ConsumersModule, SettlementModule],
   controllers: [ConsumerSessionsController, SessionsController, PayscoreNotifyController],
   providers: [SessionStore, SessionWatch, SessionEngine, ConsumerSessionsService, SessionsService, PayscoreNotifications],
   exports: [SessionsService],

@@ -1,0 +1,205 @@
+import { Injectable } from '@nestjs/common';
+import { platformErrors } from '../../platform/errors/domain-error.js';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import type { OrganizationEntity } from '../organizations/organization.entity.js';
+import { organizationErrors } from '../organizations/organizations.errors.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import type { AgreementDto, PutAgreementDto } from './dto/agreement.dto.js';
+import { type AgreementKind, type AgreementPeriod, type Collection, DEFAULT_MAX_PROFIT_SHARING_RATIO_BASIS_POINTS, isCalendarDate, shanghaiDate } from './settlement-math.js';
+import { settlementErrors } from './settlement.errors.js';
+
+export interface AgreementRow {
+  id: string;
+  tenant_id: string;
+  parent_tenant_id: string;
+  kind: AgreementKind;
+  version: number;
+  effective_from: string;
+  period: AgreementPeriod;
+  commission_basis_points: number | null;
+  fixed_fee_per_device_month_fen: number | null;
+  minimum_month_fen: number | null;
+  collection: Collection | null;
+  max_profit_sharing_ratio_basis_points: number | null;
+  platform_fee_per_active_device_month_fen: number | null;
+  fixed_month_fen: number | null;
+  note: string | null;
+  created_by: string | null;
+  created_at: Date;
+}
+
+/** Selects an agreement row with its date as text (a `date` column would come back as a local-midnight Date). */
+export const AGREEMENT_COLUMNS = `id, tenant_id, parent_tenant_id, kind, version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, period,
+  commission_basis_points, fixed_fee_per_device_month_fen, minimum_month_fen, collection, max_profit_sharing_ratio_basis_points,
+  platform_fee_per_active_device_month_fen, fixed_month_fen, note, created_by, created_at`;
+
+export const toAgreementDto = (a: AgreementRow): AgreementDto => ({
+  id: a.id,
+  organizationId: a.tenant_id,
+  parentOrganizationId: a.parent_tenant_id,
+  kind: a.kind,
+  version: a.version,
+  effectiveFrom: a.effective_from,
+  period: a.period,
+  commissionBasisPoints: a.commission_basis_points,
+  fixedFeePerDeviceMonthFen: a.fixed_fee_per_device_month_fen,
+  minimumMonthFen: a.minimum_month_fen,
+  collection: a.collection,
+  maxProfitSharingRatioBasisPoints: a.max_profit_sharing_ratio_basis_points,
+  platformFeePerActiveDeviceMonthFen: a.platform_fee_per_active_device_month_fen,
+  fixedMonthFen: a.fixed_month_fen,
+  note: a.note,
+  createdBy: a.created_by,
+  createdAt: new Date(a.created_at).toISOString(),
+});
+
+const FRANCHISE_ONLY = ['commissionBasisPoints', 'fixedFeePerDeviceMonthFen', 'minimumMonthFen', 'collection', 'maxProfitSharingRatioBasisPoints'] as const;
+const RESELLER_ONLY = ['platformFeePerActiveDeviceMonthFen', 'fixedMonthFen'] as const;
+
+/** The agreement kind an organisation has with its parent: a franchisee with its brand, a customer with its reseller. */
+export function agreementKindOf(org: Pick<OrganizationEntity, 'kind'>): AgreementKind | null {
+  if (org.kind === 'FRANCHISEE') return 'FRANCHISE';
+  if (org.kind === 'CUSTOMER') return 'RESELLER';
+  return null;
+}
+
+function fieldError(field: string, message: string) {
+  return platformErrors.VALIDATION_FAILED(`Invalid fields: ${field}`, { errors: [{ field, messages: [message] }] });
+}
+
+@Injectable()
+export class AgreementsService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly organizations: OrganizationsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Every version for an organisation the caller may see (its own, its franchisees', its customers'), newest first. */
+  async history(organizationId: string): Promise<AgreementRow[]> {
+    const org = await this.visibleParty(organizationId);
+    return (await this.context.manager.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE tenant_id = $1 ORDER BY version DESC`, [org.id])) as AgreementRow[];
+  }
+
+  /** The version in force on a day (default: today in Asia/Shanghai). */
+  async inForce(organizationId: string, on?: string): Promise<AgreementRow> {
+    const day = on ?? shanghaiDate(new Date());
+    if (!isCalendarDate(day)) throw fieldError('on', 'on must be a calendar date YYYY-MM-DD');
+    const org = await this.visibleParty(organizationId);
+    const [row] = (await this.context.manager.query(
+      `SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE tenant_id = $1 AND effective_from <= $2::date ORDER BY version DESC LIMIT 1`,
+      [org.id, day],
+    )) as AgreementRow[];
+    if (!row) throw settlementErrors.AGREEMENT_NOT_FOUND();
+    return row;
+  }
+
+  /**
+   * Sets the agreement in force from `effectiveFrom` (a new version; audited). The same terms from the same day
+   * as the newest version answer that version again (a retried PUT adds nothing).
+   */
+  async put(organizationId: string, input: PutAgreementDto): Promise<AgreementRow> {
+    const org = await this.organizations.get(organizationId);
+    const principal = this.context.principal;
+    // only the parent brand or reseller (or the platform) sets it; the organisation itself may read it, not set it
+    if (!this.context.isPlatformAdmin && org.parentId !== principal.tenantId) throw organizationErrors.ORGANIZATION_NOT_FOUND();
+    const kind = agreementKindOf(org);
+    if (!kind || !org.parentId) throw settlementErrors.AGREEMENT_NOT_APPLICABLE();
+    if (!isCalendarDate(input.effectiveFrom)) throw fieldError('effectiveFrom', 'effectiveFrom must be a calendar date YYYY-MM-DD');
+    const foreign = (kind === 'FRANCHISE' ? RESELLER_ONLY : FRANCHISE_ONLY).filter((f) => input[f] !== undefined);
+    if (foreign.length > 0) {
+      const errors = foreign.map((field) => ({ field, messages: [`${field} is not a term of a ${kind === 'FRANCHISE' ? 'franchise' : 'reseller'} agreement`] }));
+      throw platformErrors.VALIDATION_FAILED(`Invalid fields: ${foreign.join(', ')}`, { errors });
+    }
+    if (kind === 'FRANCHISE' && input.commissionBasisPoints === undefined) throw fieldError('commissionBasisPoints', 'commissionBasisPoints is required for a franchise agreement');
+    if (kind === 'RESELLER' && input.platformFeePerActiveDeviceMonthFen === undefined) {
+      throw fieldError('platformFeePerActiveDeviceMonthFen', 'platformFeePerActiveDeviceMonthFen is required for a reseller agreement');
+    }
+    const m = this.context.manager;
+    const terms = {
+      kind,
+      period: input.period ?? 'MONTHLY',
+      commission_basis_points: kind === 'FRANCHISE' ? input.commissionBasisPoints! : null,
+      fixed_fee_per_device_month_fen: input.fixedFeePerDeviceMonthFen ?? null,
+      minimum_month_fen: input.minimumMonthFen ?? null,
+      collection: kind === 'FRANCHISE' ? (input.collection ?? 'BRAND_COLLECTS') : null,
+      max_profit_sharing_ratio_basis_points: kind === 'FRANCHISE' ? (input.maxProfitSharingRatioBasisPoints ?? DEFAULT_MAX_PROFIT_SHARING_RATIO_BASIS_POINTS) : null,
+      platform_fee_per_active_device_month_fen: kind === 'RESELLER' ? input.platformFeePerActiveDeviceMonthFen! : null,
+      fixed_month_fen: kind === 'RESELLER' ? (input.fixedMonthFen ?? null) : null,
+    } as const;
+    if (terms.collection === 'FRANCHISEE_COLLECTS') {
+      if (terms.commission_basis_points! > terms.max_profit_sharing_ratio_basis_points!) {
+        throw settlementErrors.AGREEMENT_RATIO_ABOVE_MAXIMUM(
+          `commissionBasisPoints ${terms.commission_basis_points} is above the merchant’s maximum profit-sharing ratio maxProfitSharingRatioBasisPoints ${terms.max_profit_sharing_ratio_basis_points}: WeChat refuses a split above it.`,
+          { errors: [{ field: 'commissionBasisPoints', messages: [`must not exceed maxProfitSharingRatioBasisPoints (${terms.max_profit_sharing_ratio_basis_points})`] }] },
+        );
+      }
+      const [own] = (await m.query(`SELECT 1 FROM merchant_accounts WHERE tenant_id = $1 LIMIT 1`, [org.id])) as unknown[];
+      if (!own) {
+        throw settlementErrors.AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT(undefined, {
+          errors: [{ field: 'collection', messages: ['FRANCHISEE_COLLECTS needs a Pay Score merchant account of the franchisee’s own'] }],
+        });
+      }
+    }
+    // one writer per organisation at a time (versions are numbered without gaps)
+    await m.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [org.id]);
+    const [closed] = (await m.query(
+      `SELECT to_char(max(period_end), 'YYYY-MM-DD') AS until FROM statements WHERE tenant_id = $1 AND status <> 'OPEN'`,
+      [org.id],
+    )) as { until: string | null }[];
+    if (closed?.until && input.effectiveFrom <= closed.until) {
+      throw settlementErrors.AGREEMENT_PERIOD_CLOSED(`effectiveFrom ${input.effectiveFrom} falls in or before a closed statement period (closed up to ${closed.until}).`, {
+        errors: [{ field: 'effectiveFrom', messages: [`must be after ${closed.until}, the end of the last closed statement period`] }],
+      });
+    }
+    const [latest] = (await m.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`, [org.id])) as AgreementRow[];
+    const note = input.note ?? null;
+    if (latest && latest.effective_from === input.effectiveFrom && latest.note === note && Object.entries(terms).every(([k, v]) => latest[k as keyof AgreementRow] === v)) {
+      return latest;
+    }
+    const [row] = (await m.query(
+      `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, fixed_fee_per_device_month_fen,
+         minimum_month_fen, collection, max_profit_sharing_ratio_basis_points, platform_fee_per_active_device_month_fen, fixed_month_fen, note, created_by)
+       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       RETURNING ${AGREEMENT_COLUMNS}`,
+      [
+        org.id,
+        org.parentId,
+        terms.kind,
+        (latest?.version ?? 0) + 1,
+        input.effectiveFrom,
+        terms.period,
+        terms.commission_basis_points,
+        terms.fixed_fee_per_device_month_fen,
+        terms.minimum_month_fen,
+        terms.collection,
+        terms.max_profit_sharing_ratio_basis_points,
+        terms.platform_fee_per_active_device_month_fen,
+        terms.fixed_month_fen,
+        note,
+        principal.userId,
+      ],
+    )) as AgreementRow[];
+    const dto = toAgreementDto(row!);
+    await this.audit.record({
+      action: 'agreement.set',
+      resourceType: 'agreement',
+      resourceId: row!.id,
+      subjectTenantId: org.id,
+      before: latest ? toAgreementDto(latest) : null,
+      after: dto,
+    });
+    return row!;
+  }
+
+  /**
+   * A party to agreements the caller may read: the organisation itself, its brand or reseller, the platform.
+   * A sibling or another tenant does not see the organisation (404); RLS on agreements does the rest.
+   */
+  private async visibleParty(organizationId: string): Promise<OrganizationEntity> {
+    const org = await this.organizations.get(organizationId);
+    if (!agreementKindOf(org)) throw settlementErrors.AGREEMENT_NOT_APPLICABLE();
+    return org;
+  }
+}

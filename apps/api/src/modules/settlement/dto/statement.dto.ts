@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { AGREEMENT_KINDS, AGREEMENT_PERIODS, type AgreementKind, type AgreementPeriod } from '../settlement-math.js';
+import { DATE_PATTERN } from './agreement.dto.js';
+
+export const STATEMENT_STATUSES = ['OPEN', 'CLOSED', 'SETTLED'] as const;
+export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
+export const STATEMENT_LINE_KINDS = ['SESSIONS_NET', 'COMMISSION', 'FIXED_FEE', 'MINIMUM_TOP_UP', 'RESELLER_FEE', 'RESELLER_FIXED_FEE', 'ADJUSTMENT', 'CHANNEL_FEE'] as const;
+export type StatementLineKind = (typeof STATEMENT_LINE_KINDS)[number];
+
+export class StatementsQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'One organisation and those under it (a brand: one franchisee). Another tenant’s id answers 404.' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Statements whose period ends on or after this day.' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Statements whose period starts on or before this day.' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' })
+  to?: string;
+
+  @ApiPropertyOptional({ enum: STATEMENT_STATUSES })
+  @IsOptional()
+  @IsIn(STATEMENT_STATUSES)
+  status?: StatementStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
+  @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
+}
+
+export class StatementDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The franchisee or customer the statement is for.' }) organizationId!: string;
+  @ApiProperty({ format: 'uuid', description: 'Its franchise brand or hardware reseller.' }) parentOrganizationId!: string;
+  @ApiProperty({ enum: AGREEMENT_KINDS }) kind!: AgreementKind;
+  @ApiProperty({ enum: AGREEMENT_PERIODS }) period!: AgreementPeriod;
+  @ApiProperty({ example: '2026-12-01', description: 'First day, Asia/Shanghai, inclusive.' }) periodStart!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'Last day, Asia/Shanghai, inclusive.' }) periodEnd!: string;
+  @ApiProperty({ enum: STATEMENT_STATUSES, description: 'OPEN (figures so far, recomputed on each read) → CLOSED (fixed) → SETTLED.' }) status!: StatementStatus;
+  @ApiProperty({ description: 'Sessions charged more than 0 fen, paid in the period.' }) sessions!: number;
+  @ApiProperty() paidFen!: number;
+  @ApiProperty({ description: 'Refunds of those sessions that succeeded before the close; later ones are adjustments of a later period.' }) refundedFen!: number;
+  @ApiProperty() netFen!: number;
+  @ApiProperty({ description: 'Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER).' }) commissionFen!: number;
+  @ApiProperty() fixedFeeFen!: number;
+  @ApiProperty() minimumTopUpFen!: number;
+  @ApiProperty({ description: 'Reseller: platform fees per active device and the fixed monthly fee.' }) resellerFeeFen!: number;
+  @ApiProperty({ description: 'Adjustments: what was learnt after an earlier period closed (negative: owed back).' }) adjustmentFen!: number;
+  @ApiProperty({
+    description:
+      'Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). ' +
+      'Reseller: what the customer owes its reseller.',
+  })
+  payableFen!: number;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) settledAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The payout or split that settled it.' }) settlementReference!: string | null;
+}
+
+export class StatementLineDto {
+  @ApiProperty() position!: number;
+  @ApiProperty({ enum: STATEMENT_LINE_KINDS }) kind!: StatementLineKind;
+  @ApiProperty() description!: string;
+  @ApiProperty({ type: Number, nullable: true, description: 'Sessions, devices or months the line counts.' }) quantity!: number | null;
+  @ApiProperty({ type: Number, nullable: true }) unitFen!: number | null;
+  @ApiProperty({ description: 'Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it.' }) amountFen!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER).' }) rounding!: string | null;
+}
+
+export class StatementDetailDto extends StatementDto {
+  @ApiProperty({ type: [StatementLineDto] }) lines!: StatementLineDto[];
+}
+
+export class StatementListDto {
+  @ApiProperty({ type: [StatementDto] }) items!: StatementDto[];
+  @ApiProperty() total!: number;
+}

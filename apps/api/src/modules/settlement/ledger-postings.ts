@@ -1,0 +1,156 @@
+import { commissionFen, commissionReversalFen } from './settlement-math.js';
+
+/**
+ * What each event posts to the ledger, pure. Accounts belong to an organisation; the counterparty says with
+ * whom (what a brand owes each franchisee). Balances read debits − credits:
+ *
+ * | account | of | normal side |
+ * |---|---|---|
+ * | MERCHANT_CLEARING | the merchant of record | debit: its money at WeChat from sessions it charged |
+ * | DUE_TO_OWNERS | the merchant of record, per device owner | credit: what it collected for another organisation's devices |
+ * | DUE_FROM_MERCHANT | the device owner, per merchant of record | debit: what the merchant of record holds for it |
+ * | SALES / REFUNDS | the device owner | credit / debit: gross revenue and its refunds |
+ * | COMMISSION_EXPENSE / COMMISSION_INCOME | franchisee / brand, per the other | debit / credit |
+ * | COMMISSION_PAYABLE / COMMISSION_RECEIVABLE | franchisee / brand when the franchisee collects (settled by profit sharing) | credit / debit |
+ * | FEE_EXPENSE / FEE_INCOME | franchisee or customer / brand or reseller | fixed fees, minimum top-ups, reseller fees |
+ * | FEES_PAYABLE / FEES_RECEIVABLE | the same, when not netted from what the merchant of record holds | |
+ * | ADJUSTMENTS | either side | corrections learnt after a period closed |
+ * | PAYOUTS_IN_TRANSIT, BANK | (later) payouts, transfers, splits |
+ *
+ * When the brand is the merchant of record (BRAND_COLLECTS) the commission is netted from what it holds for the
+ * franchisee, so the franchisee's DUE_FROM_MERCHANT is exactly its share (net − commission) of every order.
+ */
+export type LedgerAccount =
+  | 'MERCHANT_CLEARING'
+  | 'DUE_TO_OWNERS'
+  | 'DUE_FROM_MERCHANT'
+  | 'SALES'
+  | 'REFUNDS'
+  | 'COMMISSION_EXPENSE'
+  | 'COMMISSION_INCOME'
+  | 'COMMISSION_PAYABLE'
+  | 'COMMISSION_RECEIVABLE'
+  | 'FEE_EXPENSE'
+  | 'FEE_INCOME'
+  | 'FEES_PAYABLE'
+  | 'FEES_RECEIVABLE'
+  | 'ADJUSTMENTS'
+  | 'PAYOUTS_IN_TRANSIT'
+  | 'BANK';
+
+export const LEDGER_ENTRY_KINDS = [
+  'SALE',
+  'REFUND',
+  'COMMISSION',
+  'FIXED_FEE',
+  'MINIMUM_TOP_UP',
+  'RESELLER_FEE',
+  'ADJUSTMENT',
+  'SPLIT',
+  'SPLIT_RETURN',
+  'TRANSFER',
+  'PAYOUT',
+  'CHANNEL_FEE',
+] as const;
+export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
+export const LEDGER_SOURCE_KINDS = ['SESSION_PAID', 'REFUND', 'STATEMENT', 'ADJUSTMENT', 'SPLIT', 'SPLIT_RETURN', 'TRANSFER', 'PAYOUT', 'CHANNEL_FEE'] as const;
+export type LedgerSourceKind = (typeof LEDGER_SOURCE_KINDS)[number];
+
+export interface LedgerLine {
+  tenant_id: string;
+  account: LedgerAccount;
+  counterparty_tenant_id: string | null;
+  kind: LedgerEntryKind;
+  debit_fen: number;
+  credit_fen: number;
+  session_id?: string | null;
+  description?: string;
+}
+
+/** The session facts a posting needs: who owns the device, who charged it, and the franchise agreement in force when it started. */
+export interface SessionParties {
+  sessionId: string;
+  ownerTenantId: string;
+  merchantTenantId: string;
+  /** The franchise agreement in force for the owner when the session started, if any. */
+  agreement: { brandTenantId: string; commissionBasisPoints: number } | null;
+}
+
+const debit = (tenant: string, account: LedgerAccount, counterparty: string | null, kind: LedgerEntryKind, fen: number, sessionId: string): LedgerLine => ({
+  tenant_id: tenant,
+  account,
+  counterparty_tenant_id: counterparty,
+  kind,
+  debit_fen: fen,
+  credit_fen: 0,
+  session_id: sessionId,
+});
+const credit = (tenant: string, account: LedgerAccount, counterparty: string | null, kind: LedgerEntryKind, fen: number, sessionId: string): LedgerLine => ({
+  ...debit(tenant, account, counterparty, kind, 0, sessionId),
+  debit_fen: 0,
+  credit_fen: fen,
+});
+const flip = (l: LedgerLine): LedgerLine => ({ ...l, debit_fen: l.credit_fen, credit_fen: l.debit_fen });
+
+/** Money in (or, flipped, out) between the merchant of record and the device owner, for one session. */
+function moneyLines(p: SessionParties, kind: 'SALE' | 'REFUND', fen: number): LedgerLine[] {
+  const { ownerTenantId: o, merchantTenantId: m, sessionId: s } = p;
+  const revenue = kind === 'SALE' ? credit(o, 'SALES', null, kind, fen, s) : debit(o, 'REFUNDS', null, kind, fen, s);
+  const cash = debit(m, 'MERCHANT_CLEARING', null, kind, fen, s);
+  if (o === m) return kind === 'SALE' ? [cash, revenue] : [revenue, flip(cash)];
+  // collected for another organisation's device: the merchant of record owes it, the owner is owed
+  const lines = [cash, credit(m, 'DUE_TO_OWNERS', o, kind, fen, s), debit(o, 'DUE_FROM_MERCHANT', m, kind, fen, s)];
+  return kind === 'SALE' ? [...lines, revenue] : [revenue, ...lines.map(flip)];
+}
+
+/** The commission on an order (or, reversed, what a refund gives back of it), between franchisee and brand. */
+function commissionLines(p: SessionParties, fen: number, reverse: boolean): LedgerLine[] {
+  if (!p.agreement || fen === 0) return [];
+  const { ownerTenantId: o, merchantTenantId: m, sessionId: s } = p;
+  const b = p.agreement.brandTenantId;
+  const lines =
+    b === m && o !== m
+      ? // BRAND_COLLECTS: netted from what the brand holds for the franchisee
+        [
+          debit(o, 'COMMISSION_EXPENSE', b, 'COMMISSION', fen, s),
+          credit(o, 'DUE_FROM_MERCHANT', m, 'COMMISSION', fen, s),
+          debit(m, 'DUE_TO_OWNERS', o, 'COMMISSION', fen, s),
+          credit(b, 'COMMISSION_INCOME', o, 'COMMISSION', fen, s),
+        ]
+      : // the franchisee collected: it owes the commission (profit sharing settles it)
+        [
+          debit(o, 'COMMISSION_EXPENSE', b, 'COMMISSION', fen, s),
+          credit(o, 'COMMISSION_PAYABLE', b, 'COMMISSION', fen, s),
+          debit(b, 'COMMISSION_RECEIVABLE', o, 'COMMISSION', fen, s),
+          credit(b, 'COMMISSION_INCOME', o, 'COMMISSION', fen, s),
+        ];
+  return reverse ? lines.map(flip) : lines;
+}
+
+/** A session paid `paidFen` (> 0): the sale and its commission (rounding COMMISSION_FLOOR_PER_ORDER). */
+export function salePosting(p: SessionParties, paidFen: number): LedgerLine[] {
+  if (paidFen <= 0) return [];
+  const commission = p.agreement ? commissionFen(paidFen, p.agreement.commissionBasisPoints) : 0;
+  return [...moneyLines(p, 'SALE', paidFen), ...commissionLines(p, commission, false)];
+}
+
+/**
+ * A refund of `refundFen` that succeeded when the order's net (paid − earlier successful refunds) was
+ * `netBeforeFen`: the money back and the commission it gives back, so that over the order's payment and all its
+ * refunds the commission posted is exactly ⌊final net × bp ÷ 10,000⌋.
+ */
+export function refundPosting(p: SessionParties, netBeforeFen: number, refundFen: number): LedgerLine[] {
+  if (refundFen <= 0) return [];
+  const reversal = p.agreement ? commissionReversalFen(netBeforeFen, refundFen, p.agreement.commissionBasisPoints) : 0;
+  return [...moneyLines(p, 'REFUND', refundFen), ...commissionLines(p, reversal, true)];
+}
+
+/**
+ * A commission correction for one order, posted when its statement closes: an agreement version set later from a
+ * day on or before the order's start (in a period still open) changed the commission the order owes after it was
+ * posted. `fen` > 0 adds commission, < 0 gives it back, so the order's commission in the ledger is again ⌊net × bp⌋
+ * under the agreement the statement applied.
+ */
+export function commissionTrueUp(p: SessionParties, fen: number): LedgerLine[] {
+  return commissionLines(p, Math.abs(fen), fen < 0);
+}

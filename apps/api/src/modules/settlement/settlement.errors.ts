@@ -1,0 +1,24 @@
+import { defineErrors } from '../../platform/errors/domain-error.js';
+
+export const settlementErrors = defineErrors({
+  AGREEMENT_NOT_FOUND: [404, 'No agreement is in force for this organisation on that date.'],
+  AGREEMENT_NOT_APPLICABLE: [422, 'Only a franchisee (with its brand) or a hardware reseller’s customer (with its reseller) has an agreement.'],
+  AGREEMENT_PERIOD_CLOSED: [422, 'effectiveFrom falls in or before a statement period that is already closed; choose a date after it.'],
+  AGREEMENT_RATIO_ABOVE_MAXIMUM: [
+    422,
+    'With FRANCHISEE_COLLECTS the commission arrives by profit sharing: commissionBasisPoints may not exceed the merchant’s maximum profit-sharing ratio (maxProfitSharingRatioBasisPoints).',
+  ],
+  AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT: [422, 'FRANCHISEE_COLLECTS needs a Pay Score merchant account of the franchisee’s own.'],
+  EARNINGS_RANGE_INVALID: [400, 'from must be a date on or before to, at most 366 days apart.'],
+  STATEMENT_NOT_FOUND: [404, 'No such statement.'],
+  STATEMENT_NOT_CLOSABLE: [422, 'Only an OPEN statement whose period has ended can be closed.'],
+});
+
+export const payoutErrors = defineErrors({
+  PAYOUT_NOT_FOUND: [404, 'No such payout.'],
+  PAYOUT_STATEMENT_NOT_CLOSED: [422, 'Only a CLOSED statement is paid out (an open one may still change; a settled one is paid).'],
+  PAYOUT_NOT_BRAND_COLLECTS: [422, 'A payout pays a franchisee whose brand collects (BRAND_COLLECTS); with FRANCHISEE_COLLECTS the brand’s commission arrives by profit sharing.'],
+  PAYOUT_NOTHING_OWED: [422, 'The statement owes the franchisee nothing (payableFen ≤ 0).'],
+  PAYOUT_METHOD_NOT_AVAILABLE: [422, 'WeChat merchant transfer payouts are not available yet; record an OFFLINE_BANK payout with its bank reference.'],
+  PAYOUT_EXISTS: [422, 'This statement already has a payout that has not failed.'],
+});

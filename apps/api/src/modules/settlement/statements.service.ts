@@ -1,0 +1,390 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import type { EntityManager } from 'typeorm';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { returnedRows } from '../device-api/system-db.js';
+import { OrganizationsService } from '../organizations/organizations.service.js';
+import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
+import type { StatementDetailDto, StatementDto, StatementLineDto, StatementListDto, StatementsQueryDto } from './dto/statement.dto.js';
+import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
+import { LedgerService } from './ledger.service.js';
+import { ACTIVE_DEVICES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
+import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
+import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
+import { settlementErrors } from './settlement.errors.js';
+
+export interface StatementRow {
+  id: string;
+  tenant_id: string;
+  parent_tenant_id: string;
+  kind: StatementDto['kind'];
+  period: StatementDto['period'];
+  period_start: string;
+  period_end: string;
+  status: StatementDto['status'];
+  sessions: number;
+  paid_fen: string | number;
+  refunded_fen: string | number;
+  net_fen: string | number;
+  commission_fen: string | number;
+  fixed_fee_fen: string | number;
+  minimum_top_up_fen: string | number;
+  reseller_fee_fen: string | number;
+  adjustment_fen: string | number;
+  payable_fen: string | number;
+  closed_at: Date | null;
+  settled_at: Date | null;
+  settlement_reference: string | null;
+}
+
+export const STATEMENT_COLUMNS = `id, tenant_id, parent_tenant_id, kind, period, to_char(period_start, 'YYYY-MM-DD') AS period_start,
+  to_char(period_end, 'YYYY-MM-DD') AS period_end, status, sessions, paid_fen, refunded_fen, net_fen, commission_fen, fixed_fee_fen,
+  minimum_top_up_fen, reseller_fee_fen, adjustment_fen, payable_fen, closed_at, settled_at, settlement_reference`;
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export const toStatementDto = (s: StatementRow): StatementDto => ({
+  id: s.id,
+  organizationId: s.tenant_id,
+  parentOrganizationId: s.parent_tenant_id,
+  kind: s.kind,
+  period: s.period,
+  periodStart: s.period_start,
+  periodEnd: s.period_end,
+  status: s.status,
+  sessions: s.sessions,
+  paidFen: Number(s.paid_fen),
+  refundedFen: Number(s.refunded_fen),
+  netFen: Number(s.net_fen),
+  commissionFen: Number(s.commission_fen),
+  fixedFeeFen: Number(s.fixed_fee_fen),
+  minimumTopUpFen: Number(s.minimum_top_up_fen),
+  resellerFeeFen: Number(s.reseller_fee_fen),
+  adjustmentFen: Number(s.adjustment_fen),
+  payableFen: Number(s.payable_fen),
+  closedAt: iso(s.closed_at),
+  settledAt: iso(s.settled_at),
+  settlementReference: s.settlement_reference,
+});
+
+@Injectable()
+export class StatementsService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly organizations: OrganizationsService,
+    private readonly ledger: LedgerService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(query: StatementsQueryDto): Promise<StatementListDto> {
+    if (query.organizationId) await this.organizations.get(query.organizationId);
+    const where = [
+      `($1::uuid IS NULL OR tenant_id IN (SELECT o.id FROM organizations o WHERE $1::uuid = ANY (o.path)))`,
+      `($2::date IS NULL OR period_end >= $2::date)`,
+      `($3::date IS NULL OR period_start <= $3::date)`,
+      `($4::text IS NULL OR status = $4)`,
+    ].join(' AND ');
+    const params = [query.organizationId ?? null, query.from ?? null, query.to ?? null, query.status ?? null];
+    const m = this.context.manager;
+    const rows = (await m.query(`SELECT ${STATEMENT_COLUMNS} FROM statements WHERE ${where} ORDER BY period_start DESC, tenant_id LIMIT $5 OFFSET $6`, [
+      ...params,
+      query.limit ?? 50,
+      query.offset ?? 0,
+    ])) as StatementRow[];
+    const [count] = (await m.query(`SELECT count(*)::int AS n FROM statements WHERE ${where}`, params)) as { n: number }[];
+    return { items: rows.map(toStatementDto), total: count?.n ?? 0 };
+  }
+
+  /** A statement with its lines: fixed ones once closed, the figures so far (not stored) while open. */
+  async get(id: string): Promise<StatementDetailDto> {
+    const m = this.context.manager;
+    const row = await this.find(m, id);
+    if (row.status !== 'OPEN') return { ...toStatementDto(row), lines: await this.storedLines(m, row.id) };
+    const { lines, totals } = await this.compute(m, row);
+    return { ...toStatementDto({ ...row, ...totalsRow(totals) }), lines: lines.map((l, i) => ({ position: i + 1, ...l })) };
+  }
+
+  /** `POST /v1/statements/{id}/close`: the brand or reseller (or the platform) closes an ended period. Audited. */
+  async close(id: string, now = new Date()): Promise<StatementDetailDto> {
+    const m = this.context.manager;
+    const row = await this.find(m, id);
+    if (!this.context.isPlatformAdmin && row.parent_tenant_id !== this.context.tenantId) throw settlementErrors.STATEMENT_NOT_FOUND();
+    const closed = await this.closeIn(m, id, now, this.context.principal.userId);
+    if (closed.changed) {
+      await this.audit.record({ action: 'statement.close', resourceType: 'statement', resourceId: id, subjectTenantId: row.tenant_id, after: toStatementDto(closed.row) });
+    }
+    return this.get(id);
+  }
+
+  /**
+   * Closes a statement inside the given transaction: its refunds marked, figures taken in SQL, lines stored, totals
+   * fixed, fees posted to the ledger. A closed one is answered as it is. Refused while its period has not ended
+   * (Asia/Shanghai) or an earlier statement of the organisation is still open (adjustments go forward in order).
+   */
+  async closeIn(m: EntityManager, id: string, now: Date, closedBy: string | null): Promise<{ row: StatementRow; changed: boolean }> {
+    const [row] = (await m.query(`SELECT ${STATEMENT_COLUMNS} FROM statements WHERE id = $1 FOR UPDATE`, [id])) as StatementRow[];
+    if (!row) throw settlementErrors.STATEMENT_NOT_FOUND();
+    if (row.status !== 'OPEN') return { row, changed: false };
+    const today = shanghaiDate(now);
+    if (row.period_end >= today) throw settlementErrors.STATEMENT_NOT_CLOSABLE(`The period ends on ${row.period_end} (Asia/Shanghai); it can be closed from the next day.`);
+    const [earlier] = (await m.query(`SELECT to_char(period_start, 'YYYY-MM-DD') AS start FROM statements WHERE tenant_id = $1 AND status = 'OPEN' AND period_start < $2::date LIMIT 1`, [
+      row.tenant_id,
+      row.period_start,
+    ])) as { start: string }[];
+    if (earlier) throw settlementErrors.STATEMENT_NOT_CLOSABLE(`The statement from ${earlier.start} of this organisation is still open: close it first.`);
+    if (row.kind === 'FRANCHISE') await m.query(MARK_REFUNDS_SQL, [row.tenant_id, shanghaiStartOf(addDays(row.period_end, 1)), row.id]);
+    const { lines, totals, agreement } = await this.compute(m, row);
+    if (lines.length > 0) {
+      const values = lines.map((_, i) => `($1, $2, ${[3, 4, 5, 6, 7, 8, 9].map((k) => `$${i * 7 + k}`).join(', ')})`);
+      await m.query(
+        `INSERT INTO statement_lines (tenant_id, statement_id, position, kind, description, quantity, unit_fen, amount_fen, rounding) VALUES ${values.join(', ')}`,
+        [row.tenant_id, row.id, ...lines.flatMap((l, i) => [i + 1, l.kind, l.description, l.quantity, l.unitFen, l.amountFen, l.rounding])],
+      );
+    }
+    const t = totalsRow(totals);
+    const [updated] = returnedRows<StatementRow>(await m.query(
+      `UPDATE statements SET status = 'CLOSED', closed_at = $2, closed_by = $3, sessions = $4, paid_fen = $5, refunded_fen = $6, net_fen = $7, commission_fen = $8,
+              fixed_fee_fen = $9, minimum_top_up_fen = $10, reseller_fee_fen = $11, adjustment_fen = $12, payable_fen = $13
+        WHERE id = $1 RETURNING ${STATEMENT_COLUMNS}`,
+      [id, now, closedBy, t.sessions, t.paid_fen, t.refunded_fen, t.net_fen, t.commission_fen, t.fixed_fee_fen, t.minimum_top_up_fen, t.reseller_fee_fen, t.adjustment_fen, t.payable_fen],
+    ));
+    const trueUps = row.kind === 'FRANCHISE' ? await this.commissionTrueUps(m, row) : [];
+    await this.ledger.post(m, 'STATEMENT', row.id, row.period_end, [...feePosting(row, totals, agreement), ...trueUps]);
+    return { row: updated!, changed: true };
+  }
+
+  /**
+   * Opens the statements every agreement calls for, up to the period holding today (Asia/Shanghai): from the first
+   * agreement's day, period after period, each the length the agreement in force on its first day says.
+   * Answers how many were opened. Runs as the system (the job).
+   */
+  async openDue(m: EntityManager, now: Date): Promise<number> {
+    const today = shanghaiDate(now);
+    const versions = (await m.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements ORDER BY tenant_id, version`)) as AgreementRow[];
+    const byTenant = new Map<string, AgreementRow[]>();
+    for (const v of versions) byTenant.set(v.tenant_id, [...(byTenant.get(v.tenant_id) ?? []), v]);
+    const last = new Map(
+      ((await m.query(`SELECT tenant_id, to_char(max(period_end), 'YYYY-MM-DD') AS until FROM statements GROUP BY tenant_id`)) as { tenant_id: string; until: string }[]).map((r) => [r.tenant_id, r.until]),
+    );
+    let opened = 0;
+    for (const [tenant, list] of byTenant) {
+      const first = list.reduce((min, v) => (v.effective_from < min ? v.effective_from : min), list[0]!.effective_from);
+      let next = last.has(tenant) ? addDays(last.get(tenant)!, 1) : first;
+      for (let guard = 0; next <= today && guard < 400; guard += 1) {
+        const inForce = [...list].reverse().find((v) => v.effective_from <= next) ?? list[0]!;
+        const period = periodOf(next, inForce.period);
+        const result = (await m.query(
+          `INSERT INTO statements (tenant_id, parent_tenant_id, kind, period, period_start, period_end, status)
+           VALUES ($1, $2, $3, $4, $5::date, $6::date, 'OPEN') ON CONFLICT (tenant_id, period_start) DO NOTHING RETURNING id`,
+          [tenant, inForce.parent_tenant_id, inForce.kind, inForce.period, next, period.end],
+        )) as unknown[];
+        opened += result.length;
+        next = addDays(period.end, 1);
+      }
+    }
+    return opened;
+  }
+
+  /** The open statements whose period has ended, oldest first (the job closes each in a transaction of its own). */
+  async due(m: EntityManager, now: Date): Promise<string[]> {
+    const rows = (await m.query(`SELECT id FROM statements WHERE status = 'OPEN' AND period_end < $1::date ORDER BY period_start, tenant_id`, [shanghaiDate(now)])) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
+  async exportCsv(id: string): Promise<{ name: string; body: string }> {
+    const detail = await this.get(id);
+    const yuan = (fen: number) => (fen / 100).toFixed(2);
+    const q = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const rows: (string | number | null)[][] = [
+      ['statement', detail.id],
+      ['organization_id', detail.organizationId],
+      ['period', `${detail.periodStart}..${detail.periodEnd}`],
+      ['status', detail.status],
+      [],
+      ['position', 'kind', 'description', 'quantity', 'unit_fen', 'amount_fen', 'amount_yuan', 'rounding'],
+      ...detail.lines.map((l) => [l.position, l.kind, l.description, l.quantity, l.unitFen, l.amountFen, yuan(l.amountFen), l.rounding]),
+      [],
+      ...totalEntries(detail).map(([name, fen]) => [name, fen, yuan(fen)]),
+    ];
+    return { name: statementFileName(detail, 'csv'), body: `\uFEFF${rows.map((r) => r.map(q).join(',')).join('\r\n')}\r\n` };
+  }
+
+  async exportXlsx(id: string): Promise<{ name: string; body: Buffer }> {
+    const detail = await this.get(id);
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('结算单');
+    sheet.addRow(['结算单', detail.id]);
+    sheet.addRow(['组织', detail.organizationId]);
+    sheet.addRow(['账期', `${detail.periodStart} 至 ${detail.periodEnd}`]);
+    sheet.addRow(['状态', detail.status]);
+    sheet.addRow([]);
+    sheet.addRow(['序号', '类型', '说明', '数量', '单价（分）', '金额（分）', '金额（元）', '取整规则']);
+    for (const l of detail.lines) sheet.addRow([l.position, l.kind, l.description, l.quantity, l.unitFen, l.amountFen, l.amountFen / 100, l.rounding]);
+    sheet.addRow([]);
+    for (const [name, fen] of totalEntries(detail)) sheet.addRow([name, fen, fen / 100]);
+    return { name: statementFileName(detail, 'xlsx'), body: Buffer.from(await book.xlsx.writeBuffer()) };
+  }
+
+  /** Commission corrections for the statement's orders whose commission changed after they were posted (see COMMISSION_DRIFT_SQL). */
+  private async commissionTrueUps(m: EntityManager, row: StatementRow): Promise<LedgerLine[]> {
+    const drift = (await m.query(COMMISSION_DRIFT_SQL, [row.tenant_id, shanghaiStartOf(row.period_start), shanghaiStartOf(addDays(row.period_end, 1))])) as {
+      id: string;
+      merchant_tenant_id: string;
+      brand_tenant_id: string | null;
+      posted_brand_tenant_id: string | null;
+      due_fen: string;
+      posted_fen: string;
+    }[];
+    return drift.flatMap((d) => {
+      const brand = d.brand_tenant_id ?? d.posted_brand_tenant_id ?? row.parent_tenant_id;
+      const parties = { sessionId: d.id, ownerTenantId: row.tenant_id, merchantTenantId: d.merchant_tenant_id, agreement: { brandTenantId: brand, commissionBasisPoints: 0 } };
+      return commissionTrueUp(parties, Number(d.due_fen) - Number(d.posted_fen)).map((l) => ({ ...l, kind: 'COMMISSION' as const, description: 'commission true-up at close' }));
+    });
+  }
+
+  private figureParams(row: StatementRow): unknown[] {
+    return [row.tenant_id, shanghaiStartOf(row.period_start), shanghaiStartOf(addDays(row.period_end, 1)), row.id];
+  }
+
+  /** The figures of a statement now (the close stores them); every aggregate in SQL. */
+  private async compute(m: EntityManager, row: StatementRow): Promise<{ lines: Line[]; totals: Totals; agreement: AgreementRow | null }> {
+    // monthly terms (fixed fees, minimum, reseller fees) go on the statement holding the month's last day: the
+    // monthly one, the last daily one, the weekly one across the month's end (rounding MINIMUM_ON_MONTH_END)
+    const month = periodOf(row.period_start, 'MONTHLY');
+    const isMonthEnd = month.end <= row.period_end;
+    const [agreement] = (await m.query(
+      `SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE tenant_id = $1 AND effective_from <= $2::date ORDER BY version DESC LIMIT 1`,
+      [row.tenant_id, isMonthEnd ? month.end : row.period_end],
+    )) as AgreementRow[];
+    const monthRange = [row.tenant_id, shanghaiStartOf(month.start), shanghaiStartOf(addDays(month.end, 1))];
+    if (row.kind === 'RESELLER') {
+      const fee = agreement?.platform_fee_per_active_device_month_fen ?? null;
+      if (!isMonthEnd || fee === null) return { ...resellerStatement({ monthEnd: null }), agreement: agreement ?? null };
+      const [active] = (await m.query(ACTIVE_DEVICES_SQL, monthRange)) as { n: number }[];
+      return {
+        ...resellerStatement({ monthEnd: { activeDevices: active?.n ?? 0, platformFeePerActiveDeviceMonthFen: fee, fixedMonthFen: agreement?.fixed_month_fen ?? null } }),
+        agreement: agreement ?? null,
+      };
+    }
+    const [f] = (await m.query(FRANCHISE_FIGURES_SQL, this.figureParams(row))) as {
+      sessions: number;
+      paid_fen: string;
+      refunded_fen: string;
+      commission_fen: string;
+      adjusted_sessions: number;
+      adjusted_refunded_fen: string;
+      commission_back_fen: string;
+    }[];
+    let monthEnd = null;
+    if (isMonthEnd && agreement && (agreement.fixed_fee_per_device_month_fen || agreement.minimum_month_fen)) {
+      const [held] = (await m.query(HELD_DEVICES_SQL, monthRange)) as { n: number }[];
+      const [before] = (await m.query(
+        `SELECT coalesce(sum(commission_fen), 0)::bigint AS fen FROM statements WHERE tenant_id = $1 AND status <> 'OPEN' AND period_start >= $2::date AND id <> $3`,
+        [row.tenant_id, month.start, row.id],
+      )) as { fen: string }[];
+      monthEnd = {
+        devices: held?.n ?? 0,
+        fixedFeePerDeviceMonthFen: agreement.fixed_fee_per_device_month_fen,
+        minimumMonthFen: agreement.minimum_month_fen,
+        commissionOfMonthBeforeFen: Number(before?.fen ?? 0),
+      };
+    }
+    return {
+      ...franchiseStatement(
+        {
+          sessions: f!.sessions,
+          paidFen: Number(f!.paid_fen),
+          refundedFen: Number(f!.refunded_fen),
+          commissionFen: Number(f!.commission_fen),
+          adjustedSessions: f!.adjusted_sessions,
+          adjustedRefundedFen: Number(f!.adjusted_refunded_fen),
+          commissionBackFen: Number(f!.commission_back_fen),
+        },
+        { monthEnd, collection: agreement?.collection ?? 'BRAND_COLLECTS' },
+      ),
+      agreement: agreement ?? null,
+    };
+  }
+
+  private async find(m: EntityManager, id: string): Promise<StatementRow> {
+    const [row] = (await m.query(`SELECT ${STATEMENT_COLUMNS} FROM statements WHERE id = $1`, [id])) as StatementRow[];
+    if (!row) throw settlementErrors.STATEMENT_NOT_FOUND();
+    return row;
+  }
+
+  private async storedLines(m: EntityManager, statementId: string): Promise<StatementLineDto[]> {
+    const rows = (await m.query(
+      `SELECT position, kind, description, quantity, unit_fen, amount_fen, rounding FROM statement_lines WHERE statement_id = $1 ORDER BY position`,
+      [statementId],
+    )) as { position: number; kind: StatementLineDto['kind']; description: string; quantity: number | null; unit_fen: string | null; amount_fen: string; rounding: string | null }[];
+    return rows.map((r) => ({
+      position: r.position,
+      kind: r.kind,
+      description: r.description,
+      quantity: r.quantity,
+      unitFen: r.unit_fen === null ? null : Number(r.unit_fen),
+      amountFen: Number(r.amount_fen),
+      rounding: r.rounding,
+    }));
+  }
+}
+
+function totalsRow(t: Totals) {
+  return {
+    sessions: t.sessions,
+    paid_fen: t.paidFen,
+    refunded_fen: t.refundedFen,
+    net_fen: t.netFen,
+    commission_fen: t.commissionFen,
+    fixed_fee_fen: t.fixedFeeFen,
+    minimum_top_up_fen: t.minimumTopUpFen,
+    reseller_fee_fen: t.resellerFeeFen,
+    adjustment_fen: t.adjustmentFen,
+    payable_fen: t.payableFen,
+  };
+}
+
+function totalEntries(d: StatementDto): [string, number][] {
+  return [
+    ['paid_fen', d.paidFen],
+    ['refunded_fen', d.refundedFen],
+    ['net_fen', d.netFen],
+    ['commission_fen', d.commissionFen],
+    ['fixed_fee_fen', d.fixedFeeFen],
+    ['minimum_top_up_fen', d.minimumTopUpFen],
+    ['reseller_fee_fen', d.resellerFeeFen],
+    ['adjustment_fen', d.adjustmentFen],
+    ['payable_fen', d.payableFen],
+  ];
+}
+
+const statementFileName = (d: StatementDto, ext: string) => `statement-${d.organizationId.slice(0, 8)}-${d.periodStart}.${ext}`;
+
+/**
+ * The fees a closed statement adds to the ledger (commission is posted per order as sessions are paid and refunded).
+ * Brand collects: netted from what the brand holds for the franchisee; otherwise (franchisee collects, a reseller's
+ * customer) a receivable of the brand or reseller.
+ */
+function feePosting(row: StatementRow, totals: Totals, agreement: AgreementRow | null): LedgerLine[] {
+  const o = row.tenant_id;
+  const p = row.parent_tenant_id;
+  const netted = row.kind === 'FRANCHISE' && (agreement?.collection ?? 'BRAND_COLLECTS') === 'BRAND_COLLECTS';
+  const fees: [LedgerLine['kind'], number][] = [
+    ['FIXED_FEE', totals.fixedFeeFen],
+    ['MINIMUM_TOP_UP', totals.minimumTopUpFen],
+    ['RESELLER_FEE', totals.resellerFeeFen],
+  ];
+  return fees
+    .filter(([, fen]) => fen > 0)
+    .flatMap(([kind, fen]): LedgerLine[] => [
+      { tenant_id: o, account: 'FEE_EXPENSE', counterparty_tenant_id: p, kind, debit_fen: fen, credit_fen: 0 },
+      netted
+        ? { tenant_id: o, account: 'DUE_FROM_MERCHANT', counterparty_tenant_id: p, kind, debit_fen: 0, credit_fen: fen }
+        : { tenant_id: o, account: 'FEES_PAYABLE', counterparty_tenant_id: p, kind, debit_fen: 0, credit_fen: fen },
+      netted
+        ? { tenant_id: p, account: 'DUE_TO_OWNERS', counterparty_tenant_id: o, kind, debit_fen: fen, credit_fen: 0 }
+        : { tenant_id: p, account: 'FEES_RECEIVABLE', counterparty_tenant_id: o, kind, debit_fen: fen, credit_fen: 0 },
+      { tenant_id: p, account: 'FEE_INCOME', counterparty_tenant_id: o, kind, debit_fen: 0, credit_fen: fen },
+    ]);
+}
