@@ -7,6 +7,7 @@ import type { AppConfig } from './config/app-config.js';
 import { ConsumersModule } from './modules/consumers/consumers.module.js';
 import { MerchantsModule } from './modules/merchants/merchants.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { ReconciliationModule } from './modules/reconciliation/reconciliation.module.js';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module.js';
 import { JobsModule } from './platform/jobs/jobs.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -56,6 +57,7 @@ export class AppModule {
         SessionsModule,
         OverviewModule,
         SettlementModule,
+        ReconciliationModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

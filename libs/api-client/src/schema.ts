@@ -1735,6 +1735,115 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reconciliation runs
+         * @description Runs of the merchant accounts the caller may see, newest bill date first; filter by account, date and state.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Reconciliation_list"];
+        put?: never;
+        /**
+         * Reconcile a day
+         * @description Runs the reconciliation of a merchant account’s bill date: the trade bill (ALL) and fund-flow bill (BASIC) are asked for at once, downloaded (SHA1 checked), stored, and matched against the sessions and refunds by transaction_id and out_order_no; each difference is re-checked by an order or refund query before it is shown. 201 with a new run (state RUNNING until the job finishes: DONE, NO_BILL, BILL_NOT_READY or FAILED), or 200 with the existing run when the day is already DONE, NO_BILL or RUNNING. A day that ended BILL_NOT_READY or FAILED may be run again. Admins of the account’s organisation and the platform admin.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 422 `RECONCILIATION_BILL_DATE_INVALID`: billDate must be a calendar day (YYYY-MM-DD).
+         */
+        post: operations["Reconciliation_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reconciliation run
+         * @description The run with its bills (hashes) and differences (open ones have resolvedAt null). Another organisation’s run answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `RECONCILIATION_NOT_FOUND`: No such reconciliation run.
+         */
+        get: operations["Reconciliation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations/{id}/differences/{differenceId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a difference
+         * @description An operator closes a difference with a note of what was found and done. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `RECONCILIATION_DIFFERENCE_NOT_FOUND`: No such difference in this reconciliation run.
+         *     - 409 `RECONCILIATION_DIFFERENCE_RESOLVED`: This difference was already resolved.
+         */
+        post: operations["Reconciliation_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions": {
         parameters: {
             query?: never;
@@ -2681,6 +2790,18 @@ export type components = {
                 [key: string]: unknown;
             };
         };
+        CreateReconciliationDto: {
+            /**
+             * @description The bill date (an Asia/Shanghai calendar day before today).
+             * @example 2026-12-05
+             */
+            billDate: string;
+            /**
+             * Format: uuid
+             * @description The merchant account whose bills to reconcile.
+             */
+            merchantAccountId: string;
+        };
         CreateSiteDto: {
             /** @example 浙江省杭州市上城区全福桥路2号 */
             address: string;
@@ -3529,6 +3650,96 @@ export type components = {
             /** @description What those users still owe, in fen. */
             owedFen: number;
         };
+        ReconciliationBillDto: {
+            /** @enum {string} */
+            bill: "TRADE" | "FUND_FLOW" | "PROFIT_SHARING";
+            /** @description Data rows parsed. */
+            rows: number;
+            /** @description SHA1 of the file, as WeChat gave it and checked on download. */
+            sha1: string;
+            sizeBytes: number;
+        };
+        ReconciliationDifferenceDto: {
+            /**
+             * @description The bill the difference came from.
+             * @enum {string}
+             */
+            bill: "TRADE" | "FUND_FLOW" | "PROFIT_SHARING";
+            /** @description What the bill says (fen). */
+            billFen: number | null;
+            billState: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "MISSING_LOCAL" | "MISSING_AT_WECHAT" | "AMOUNT_MISMATCH" | "REFUND_STATE_MISMATCH";
+            /** @description What the platform recorded (fen). */
+            localFen: number | null;
+            localState: string | null;
+            outOrderNo: string | null;
+            outRefundNo: string | null;
+            /** @description What the re-check by query (order or refund) answered. */
+            recheck: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            recheckedAt: string;
+            refundId: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            sessionId: string | null;
+            transactionId: string | null;
+        };
+        ReconciliationDto: {
+            /** @example 2026-12-05 */
+            billDate: string;
+            bills: components["schemas"]["ReconciliationBillDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Differences still open after the re-check (resolved ones are listed too, with resolvedAt). */
+            differences: components["schemas"]["ReconciliationDifferenceDto"][];
+            error: string | null;
+            /** @description Why it FAILED (e.g. PAYSCORE_BILL_HASH_MISMATCH) or is BILL_NOT_READY. */
+            errorCode: string | null;
+            /** @description WeChat’s fees of the day (payments − refunds), posted to the ledger as CHANNEL_FEE. */
+            feeFen: number | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Bill rows that matched the platform’s records. */
+            matched: number;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** Format: uuid */
+            organizationId: string;
+            payments: number;
+            refunds: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE" | "NO_BILL" | "BILL_NOT_READY" | "FAILED";
+            /** @enum {string} */
+            trigger: "MANUAL" | "SCHEDULE";
+        };
+        ReconciliationListDto: {
+            items: components["schemas"]["ReconciliationSummaryDto"][];
+            total: number;
+        };
+        ReconciliationSummaryDto: {
+            billDate: string;
+            /** Format: date-time */
+            createdAt: string;
+            errorCode: string | null;
+            /** Format: uuid */
+            id: string;
+            matched: number;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** @description Differences not resolved yet. */
+            openDifferences: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE" | "NO_BILL" | "BILL_NOT_READY" | "FAILED";
+        };
         RefreshDto: {
             /** @description The refresh token. Omit it (send `{}`) to use the `zizhu_refresh` cookie instead, with the header `X-Zizhu-Console: 1` (the console); when both are sent, this one counts. */
             refreshToken?: string;
@@ -3599,6 +3810,10 @@ export type components = {
              * @example 5157F09EFDC096DE15EBE81A47057A7232F1B8E1
              */
             serialNo: string;
+        };
+        ResolveDifferenceDto: {
+            /** @description What the operator found and did. */
+            note: string;
         };
         RevenueDayDto: {
             /**
@@ -7389,6 +7604,245 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_list: {
+        parameters: {
+            query?: {
+                billDate?: string;
+                limit?: number;
+                merchantAccountId?: string;
+                offset?: number;
+                state?: "RUNNING" | "DONE" | "NO_BILL" | "BILL_NOT_READY" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReconciliationDto"];
+            };
+        };
+        responses: {
+            /** @description The day’s existing run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_BILL_DATE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                differenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDifferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDifferenceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_DIFFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_DIFFERENCE_RESOLVED` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

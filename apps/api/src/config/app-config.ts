@@ -59,6 +59,7 @@ export const envSchema = z
     RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
     JOBS_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    RECONCILIATION_DAILY_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'RECONCILIATION_DAILY_AT must be HH:MM').default('10:00'),
     CONSOLE_DIR: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
@@ -182,8 +183,17 @@ export interface AppConfig {
   readonly payscore: PayscoreConfig;
   readonly sessions: SessionsConfig;
   readonly jobs: { readonly pollingIntervalSeconds: number };
+  /** Reconciliation and complaints (issue 13); each field defaults (modules/reconciliation, modules/complaints). */
+  readonly reconciliation?: ReconciliationConfig;
   /** The built merchant console (index.html + assets/), served at `/`; without an index.html there, `/` is the landing page. */
   readonly consoleDir: string;
+}
+
+export interface ReconciliationConfig {
+  /** Beijing `HH:MM` after which yesterday's bills are reconciled (RECONCILIATION_DAILY_AT, default 10:00). */
+  readonly dailyAt?: string;
+  /** Minutes between tries of a BILL_NOT_READY day (default 30). */
+  readonly retryMinutes?: number;
 }
 
 /**
@@ -287,6 +297,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       reconcileAfterSeconds: e.RECONCILE_AFTER_SECONDS,
     },
     jobs: { pollingIntervalSeconds: e.JOBS_POLLING_SECONDS },
+    reconciliation: { dailyAt: e.RECONCILIATION_DAILY_AT },
     consoleDir: resolve(e.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR),
   });
 }

@@ -25,6 +25,7 @@ import { CreateAgreements1764306000000 } from './1764306000000-create-agreements
 import { CreateLedger1764306100000 } from './1764306100000-create-ledger.js';
 import { CreateStatements1764306200000 } from './1764306200000-create-statements.js';
 import { CreatePayouts1764306300000 } from './1764306300000-create-payouts.js';
+import { CreateReconciliations1764308000000 } from './1764308000000-create-reconciliations.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   CreateLedger1764306100000,
   CreateStatements1764306200000,
   CreatePayouts1764306300000,
+  CreateReconciliations1764308000000,
 ];
