@@ -185,6 +185,8 @@ export interface AppConfig {
   readonly jobs: { readonly pollingIntervalSeconds: number };
   /** Reconciliation and complaints (issue 13); each field defaults (modules/reconciliation, modules/complaints). */
   readonly reconciliation?: ReconciliationConfig;
+  /** Complaint deadlines from the complaint's time (default 24 h to reply, 72 h to complete). */
+  readonly complaints?: { readonly replyHours?: number; readonly completeHours?: number };
   /** The built merchant console (index.html + assets/), served at `/`; without an index.html there, `/` is the landing page. */
   readonly consoleDir: string;
 }
