@@ -5,7 +5,7 @@
 // a refund from it goes through the session's refund path and lands in the ledger.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_MERCHANTS } from '../src/modules/demo/demo-data.js';
+import { DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
 
@@ -91,6 +91,18 @@ describe('complaints (issue 13)', () => {
     }
     expect((await loop.request('POST', `/v1/complaints/${complaint.id}/reply`, { token: tokens['f1@fridge.demo'], headers: idem(), body: { content: 'x' } })).status).toBe(403);
     expect((await loop.request('POST', `/v1/complaints/${complaint.id}/reply`, { token: tokens['ops@powerbank.demo'], headers: idem(), body: { content: 'x' } })).status).toBe(404);
+
+    // the complaint rate on the overview: complaints ÷ paid orders over 30 days, per account and per legal entity (the reseller sees no money)
+    type Rate = { id: string; complaints: number; paidOrders: number; rate: number | null };
+    const overview = await loop.request<{ complaintRates: { windowDays: number; formula: string; byMerchantAccount: Rate[]; byLegalEntity: Rate[] } }>('GET', '/v1/overview', { token: ops });
+    const rates = overview.body.complaintRates;
+    expect(rates.formula).toContain('÷');
+    const account = rates.byMerchantAccount.find((r) => r.id === FR_ACCOUNT)!;
+    expect(account.complaints).toBe(1);
+    expect(account.paidOrders).toBeGreaterThanOrEqual(1);
+    expect(account.rate).toBeCloseTo(1 / account.paidOrders);
+    expect(rates.byLegalEntity).toEqual([expect.objectContaining({ id: DEMO_ORGS.fridge.id, complaints: 1, paidOrders: account.paidOrders })]);
+    expect((await loop.request<{ complaintRates: unknown }>('GET', '/v1/overview', { token: tokens['ops@vendor.demo'] })).body.complaintRates).toBeNull();
 
     // the payer's phone, decrypted when opened, audited
     const phone = await loop.request<{ payerPhone: string }>('GET', `/v1/complaints/${complaint.id}/payer-phone`, { token: ops });

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { ReconciliationJobs } from '../src/modules/reconciliation/reconciliation.jobs.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
 
@@ -88,7 +89,7 @@ async function advanceSimTo(targetMs: number): Promise<void> {
 
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 120, startTimeoutSeconds: 120, reconcileAfterSeconds: 1 } });
-  for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'ops@vendor.demo', 'admin@zizhu.demo']) tokens[login] = await loop.operator(login);
+  for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'admin@zizhu.demo']) tokens[login] = await loop.operator(login);
   const plan = { ...DEMO_PLANS.powerbank, rental: { ...DEMO_PLANS.powerbank.rental, unitFen: 1200, freeMinutes: 0, dailyCapFen: 3000 } };
   expect((await loop.request('PUT', `/v1/devices/${device('PB-0001').id}/plan`, { token: tokens['ops@powerbank.demo'], body: { plan } })).status).toBe(200);
   expect((await loop.simRequest('POST', '/sim/settings', { feeRateBasisPoints: 60 })).status).toBe(200);
@@ -196,5 +197,21 @@ describe('reconciliation runs (issue 13)', () => {
     expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 3 })]);
     const audit = await systemQuery<{ n: number }>(loop.zizhu, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'reconciliation.difference.resolve' AND resource_id = $1`, [target.id]);
     expect(audit[0]!.n).toBe(1);
+  });
+
+  it('the daily job starts yesterday’s run of each account after 10:00 Beijing, once; a reseller never sees its customers’ runs', async () => {
+    const jobs = loop.zizhu.app.get(ReconciliationJobs);
+    const today = beijingDate(Date.now());
+    expect(await jobs.daily(new Date(`${today}T09:59:00+08:00`))).toEqual({ started: 0 });
+    const first = await jobs.daily(new Date(`${today}T10:30:00+08:00`));
+    expect(first.started).toBeGreaterThanOrEqual(1);
+    expect(await jobs.daily(new Date(`${today}T10:45:00+08:00`))).toEqual({ started: 0 }); // RUNNING or finished: not again
+    const yesterday = beijingDate(Date.now() - 24 * HOUR);
+    const customer = await until(
+      () => loop.request<{ items: { state: string; merchantAccountId: string }[]; total: number }>('GET', `/v1/reconciliations?billDate=${yesterday}`, { token: tokens['c1@vendor.demo'] }).then((a) => a.body),
+      (b) => b.total === 1 && b.items[0]!.state !== 'RUNNING',
+    );
+    expect(customer.items).toEqual([expect.objectContaining({ merchantAccountId: DEMO_MERCHANTS.vendorC1.id, state: 'NO_BILL' })]);
+    expect((await loop.request<{ total: number }>('GET', '/v1/reconciliations', { token: tokens['ops@vendor.demo'] })).body.total).toBe(0);
   });
 });

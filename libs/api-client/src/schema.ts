@@ -3005,6 +3005,31 @@ export type components = {
             mchid: string;
             url: string;
         };
+        ComplaintRateRowDto: {
+            /** @description Complaints received in the window. */
+            complaints: number;
+            /**
+             * Format: uuid
+             * @description The merchant account (byMerchantAccount) or the merchant-of-record organisation (byLegalEntity).
+             */
+            id: string;
+            /** @description The mchid (merchant accounts only). */
+            mchid: string | null;
+            name: string;
+            /** @description Orders paid (paidFen > 0) in the window. */
+            paidOrders: number;
+            /** @description complaints ÷ paidOrders (null without paid orders). */
+            rate: number | null;
+        };
+        ComplaintRatesDto: {
+            /** @description Per legal entity: the merchant-of-record organisation, over all its merchant accounts. */
+            byLegalEntity: components["schemas"]["ComplaintRateRowDto"][];
+            byMerchantAccount: components["schemas"]["ComplaintRateRowDto"][];
+            /** @description How the rate is computed, in words. */
+            formula: string;
+            /** @example 30 */
+            windowDays: number;
+        };
         ComplaintRefundDto: {
             /** @description Amount to refund in fen (the session’s normal refund path; never more than was paid). */
             amountFen: number;
@@ -3766,6 +3791,8 @@ export type components = {
             userCount: number | null;
         };
         OverviewDto: {
+            /** @description Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see. */
+            complaintRates: components["schemas"]["ComplaintRatesDto"] | null;
             devices: components["schemas"]["DeviceHealthDto"];
             /** Format: date-time */
             generatedAt: string;
