@@ -27,7 +27,13 @@ export class ReconciliationJobs implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     await this.jobs.register(reconciliationRunJob, async ({ runId }) => {
-      await this.service.execute(runId);
+      try {
+        await this.service.execute(runId);
+      } catch (error) {
+        // never leave a day RUNNING (it would block the day): FAILED may be run again, by hand or by the daily job
+        this.logger.warn({ runId, err: error }, 'reconciliation run failed');
+        await this.service.fail(runId, error);
+      }
     });
     await this.jobs.register(reconciliationDailyJob, () => this.daily(new Date()));
     await this.jobs.every(reconciliationDailyJob, { intervalSeconds: RECONCILIATION_TICK_SECONDS });

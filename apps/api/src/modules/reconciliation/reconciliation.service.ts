@@ -336,6 +336,17 @@ export class ReconciliationService {
     }
   }
 
+  /** An unexpected error ended the run's job: FAILED with its code, so the day may be run again. */
+  async fail(runId: string, error: unknown): Promise<void> {
+    await this.transactions.asSystem((m) =>
+      m.query(`UPDATE reconciliation_runs SET state = 'FAILED', error_code = $2, error = $3, finished_at = now() WHERE id = $1 AND state = 'RUNNING'`, [
+        runId,
+        errorCode(error),
+        error instanceof Error ? error.message.slice(0, 500) : String(error).slice(0, 500),
+      ]),
+    );
+  }
+
   private async finish(run: RunRow, stop: RunStop): Promise<RunState> {
     await this.transactions.asSystem((m) =>
       m.query(`UPDATE reconciliation_runs SET state = $2, error_code = $3, error = $4, finished_at = now() WHERE id = $1 AND state = 'RUNNING'`, [run.id, stop.state, stop.code, stop.message]),
