@@ -44,8 +44,9 @@ export class ComplaintSync {
   ) {}
 
   async register(): Promise<void> {
-    await this.jobs.register(complaintSyncJob, ({ accountId, complaintId }) => this.sync(accountId, complaintId));
-    await this.jobs.register(complaintActionJob, ({ actionId }) => this.runAction(actionId));
+    // rare work: slower pollers than the sessions' (each registered job name polls the database on its own)
+    await this.jobs.register(complaintSyncJob, async ({ accountId, complaintId }) => void (await this.sync(accountId, complaintId)), { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 1) });
+    await this.jobs.register(complaintActionJob, ({ actionId }) => this.runAction(actionId), { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 1) });
   }
 
   /** POST /v1/payscore/notify/{accountId}/complaints (under the raw-body capture of the Pay Score notify routes): verified on the raw body before anything is decrypted; stored once; synced by a job. */

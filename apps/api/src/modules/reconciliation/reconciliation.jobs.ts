@@ -34,8 +34,9 @@ export class ReconciliationJobs implements OnModuleInit {
         this.logger.warn({ runId, err: error }, 'reconciliation run failed');
         await this.service.fail(runId, error);
       }
-    });
-    await this.jobs.register(reconciliationDailyJob, () => this.daily(new Date()));
+    }, { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 1) });
+    // rare work: slower pollers than the sessions' (each registered job name polls the database on its own)
+    await this.jobs.register(reconciliationDailyJob, () => this.daily(new Date()), { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 30) });
     await this.jobs.every(reconciliationDailyJob, { intervalSeconds: RECONCILIATION_TICK_SECONDS });
   }
 
