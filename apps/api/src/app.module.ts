@@ -8,6 +8,8 @@ import { AlertsModule } from './modules/alerts/alerts.module.js';
 import { ConsumersModule } from './modules/consumers/consumers.module.js';
 import { MerchantsModule } from './modules/merchants/merchants.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { ReconciliationModule } from './modules/reconciliation/reconciliation.module.js';
+import { ComplaintsModule } from './modules/complaints/complaints.module.js';
 import { IdempotencyModule } from './platform/idempotency/idempotency.module.js';
 import { JobsModule } from './platform/jobs/jobs.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
@@ -58,6 +60,8 @@ export class AppModule {
         OverviewModule,
         AlertsModule,
         SettlementModule,
+        ReconciliationModule,
+        ComplaintsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AccessGuard },

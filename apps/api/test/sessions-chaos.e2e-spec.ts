@@ -605,5 +605,27 @@ describe('chaos', () => {
     expect(refundedFen).toBe(refund.amountFen);
     expect(simRefunds().map((r) => [r.refundFen, r.status])).toEqual([[refund.amountFen, 'SUCCESS']]);
 
+    // reconciliation (issue 13): the next morning WeChat's bills of the day agree with the sessions and refunds, account by account
+    const clock = (await simCall<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs;
+    const billDate = new Date(clock + 8 * 3_600_000).toISOString().slice(0, 10);
+    await simCall('POST', '/sim/clock', { advanceSeconds: Math.ceil((Date.parse(`${billDate}T10:05:00+08:00`) + 86_400_000 - clock) / 1000) });
+    const accounts = [
+      ['ops@powerbank.demo', DEMO_MERCHANTS.powerbank.id],
+      ['ops@fridge.demo', DEMO_MERCHANTS.fridge.id],
+      ['c1@vendor.demo', DEMO_MERCHANTS.vendorC1.id],
+      ['c2@vendor.demo', DEMO_MERCHANTS.vendorC2.id],
+    ] as const;
+    for (const [email, merchantAccountId] of accounts) {
+      const token = operatorTokens.get(email) ?? (await login(apiFor(0), email));
+      const posted = await retrying<{ id: string }>(() => apiFor(0).url, 'POST', '/v1/reconciliations', { token, body: { merchantAccountId, billDate } });
+      expect([200, 201]).toContain(posted.status); // 200: a retried POST found the run it had started
+      let run: { state: string; matched: number; differences: unknown[] } = { state: 'RUNNING', matched: 0, differences: [] };
+      for (const until = Date.now() + 60_000; run.state === 'RUNNING' && Date.now() < until; await sleep(200)) {
+        run = (await retrying<typeof run>(() => apiFor(0).url, 'GET', `/v1/reconciliations/${posted.body.id}`, { token })).body;
+      }
+      expect({ email, state: run.state, differences: run.differences }).toEqual({ email, state: 'DONE', differences: [] });
+      expect(run.matched).toBeGreaterThan(0);
+    }
+
   }, 600_000);
 });

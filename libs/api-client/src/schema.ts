@@ -604,6 +604,256 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List complaints
+         * @description The complaints on sessions the caller may see (a franchisee: those on its own sessions, though its brand’s account received them), plus those of merchant accounts it may see that match no session; newest first. `replyDueAt` / `completeDueAt` are the reply (24 h) and completion (72 h) deadlines. A hardware reseller sees none of its customers’.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Complaints_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A complaint
+         * @description With WeChat’s negotiation history and the merchant’s actions (those only for the merchant of record). Another organisation’s: 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         */
+        get: operations["Complaints_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark the complaint handled
+         * @description Queues 反馈处理完成, sent by a job (WeChat refuses it before a reply). The merchant of record only. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         *     - 404 `COMPLAINT_NOT_YOURS_TO_ACT`: No such complaint among those of your merchant accounts (only the merchant of record acts on a complaint).
+         *     - 409 `COMPLAINT_PROCESSED`: The complaint is already processed.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Complaints_complete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/payer-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The payer’s phone
+         * @description Decrypted with the merchant’s private key when an operator opens it, never stored in clear. The merchant of record only. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         *     - 404 `COMPLAINT_NOT_YOURS_TO_ACT`: No such complaint among those of your merchant accounts (only the merchant of record acts on a complaint).
+         *     - 404 `COMPLAINT_NO_PHONE`: WeChat sent no payer phone for this complaint.
+         */
+        get: operations["Complaints_payerPhone"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/refund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund the complained session
+         * @description Refunds `amountFen` of the session the complaint is about through the normal refund path (the session’s refund job, the ledger), so WeChat marks the complaint refunded. The merchant of record only. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         *     - 404 `COMPLAINT_NOT_YOURS_TO_ACT`: No such complaint among those of your merchant accounts (only the merchant of record acts on a complaint).
+         *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `COMPLAINT_NO_SESSION`: The complaint names no session of this platform; refund it from WeChat Pay’s merchant platform.
+         *     - 422 `SESSION_REFUND_EXCEEDS_PAID`: Refunds would exceed what the user paid.
+         */
+        post: operations["Complaints_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/refund-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve or reject the user’s refund request
+         * @description Queues 更新退款审批结果 (APPROVE, then refund with POST …/refund; or REJECT with a reason), sent by a job. The merchant of record only. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         *     - 404 `COMPLAINT_NOT_YOURS_TO_ACT`: No such complaint among those of your merchant accounts (only the merchant of record acts on a complaint).
+         *     - 409 `COMPLAINT_PROCESSED`: The complaint is already processed.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Complaints_refundProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply to the user
+         * @description Queues a reply (`content`, optional uploaded image media ids) sent by a job; before each attempt the negotiation history is read, so a reply whose answer was lost is not sent twice. The merchant of record only. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         *     - 404 `COMPLAINT_NOT_YOURS_TO_ACT`: No such complaint among those of your merchant accounts (only the merchant of record acts on a complaint).
+         *     - 409 `COMPLAINT_PROCESSED`: The complaint is already processed.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Complaints_reply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/consumer/login": {
         parameters: {
             query?: never;
@@ -1416,6 +1666,39 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchant-accounts/{id}/complaint-notification-url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Register the complaint notification URL
+         * @description Registers (or updates) `{publicBaseUrl}/v1/payscore/notify/{id}/complaints` with WeChat Pay as the account’s complaint notification URL. Admins of the account’s organisation. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 502 `COMPLAINT_NOTIFICATION_URL_FAILED`: WeChat Pay did not register the complaint notification URL.
+         */
+        put: operations["Complaints_registerNotificationUrl"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/merchant-accounts/{id}/credentials": {
         parameters: {
             query?: never;
@@ -1890,6 +2173,33 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/payscore/notify/{accountId}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a WeChat Pay complaint callback
+         * @description COMPLAINT.CREATE / COMPLAINT.STATE_CHANGE for merchant account `accountId`. The signature is verified on the raw body with the account’s platform keys before anything is decrypted; stored once by notification id; a job then fetches the complaint and its history. Rejected callbacks are answered 4xx. Public: the signature is the authentication.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `COMPLAINT_NOTIFY_REJECTED`: The complaint callback did not verify.
+         *     - 404 `COMPLAINT_NOTIFY_UNKNOWN_ACCOUNT`: No merchant account receives complaint callbacks here.
+         */
+        post: operations["ComplaintNotify_notify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/plans": {
         parameters: {
             query?: never;
@@ -2037,6 +2347,115 @@ export type paths = {
         get: operations["Sessions_receivables"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reconciliation runs
+         * @description Runs of the merchant accounts the caller may see, newest bill date first; filter by account, date and state.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Reconciliation_list"];
+        put?: never;
+        /**
+         * Reconcile a day
+         * @description Runs the reconciliation of a merchant account’s bill date: the trade bill (ALL) and fund-flow bill (BASIC) are asked for at once, downloaded (SHA1 checked), stored, and matched against the sessions and refunds by transaction_id and out_order_no; each difference is re-checked by an order or refund query before it is shown. 201 with a new run (state RUNNING until the job finishes: DONE, NO_BILL, BILL_NOT_READY or FAILED), or 200 with the existing run when the day is already DONE, NO_BILL or RUNNING. A day that ended BILL_NOT_READY or FAILED may be run again. Admins of the account’s organisation and the platform admin.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 422 `RECONCILIATION_BILL_DATE_INVALID`: billDate must be a calendar day (YYYY-MM-DD).
+         */
+        post: operations["Reconciliation_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A reconciliation run
+         * @description The run with its bills (hashes) and differences (open ones have resolvedAt null). Another organisation’s run answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `RECONCILIATION_NOT_FOUND`: No such reconciliation run.
+         */
+        get: operations["Reconciliation_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reconciliations/{id}/differences/{differenceId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resolve a difference
+         * @description An operator closes a difference with a note of what was found and done. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `RECONCILIATION_DIFFERENCE_NOT_FOUND`: No such difference in this reconciliation run.
+         *     - 409 `RECONCILIATION_DIFFERENCE_RESOLVED`: This difference was already resolved.
+         */
+        post: operations["Reconciliation_resolve"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2900,6 +3319,170 @@ export type components = {
         CommandsResponseDto: {
             commands: components["schemas"]["DeviceCommandWireDto"][];
         };
+        ComplaintActionDto: {
+            /** Format: date-time */
+            createdAt: string;
+            error: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "REPLY" | "COMPLETE" | "REFUND_PROGRESS" | "REFUND";
+            payload: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            state: "PENDING" | "SUCCEEDED" | "FAILED";
+        };
+        ComplaintDetailDto: {
+            actions: components["schemas"]["ComplaintActionDto"][];
+            applyRefundFen: number | null;
+            /** @description WeChat’s complaint_id. */
+            complaintId: string;
+            /** Format: date-time */
+            complaintTime: string;
+            /**
+             * Format: date-time
+             * @description Complete before (complaintTime + 72 h by default).
+             */
+            completeDueAt: string;
+            detail: string;
+            /** @description Whether WeChat sent an (encrypted) payer phone; read it with GET …/payer-phone. */
+            hasPayerPhone: boolean;
+            /** @description WeChat’s negotiation history (协商历史), oldest first. */
+            history: {
+                [key: string]: unknown;
+            }[];
+            /** Format: uuid */
+            id: string;
+            incomingUserResponse: boolean;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** @description The complained order’s paid amount. */
+            orderFen: number | null;
+            /**
+             * Format: uuid
+             * @description The merchant of record that received it.
+             */
+            organizationId: string;
+            outOrderNo: string | null;
+            problemType: string | null;
+            /** Format: date-time */
+            processedAt: string | null;
+            /** Format: date-time */
+            repliedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Reply before (complaintTime + 24 h by default).
+             */
+            replyDueAt: string;
+            /**
+             * Format: uuid
+             * @description The session complained about (null: the order matches no session).
+             */
+            sessionId: string | null;
+            /** @enum {string} */
+            state: "PENDING" | "PROCESSING" | "PROCESSED";
+            transactionId: string | null;
+        };
+        ComplaintListDto: {
+            items: components["schemas"]["ComplaintSummaryDto"][];
+            total: number;
+        };
+        ComplaintNotificationUrlDto: {
+            mchid: string;
+            url: string;
+        };
+        ComplaintRateRowDto: {
+            /** @description Complaints received in the window. */
+            complaints: number;
+            /**
+             * Format: uuid
+             * @description The merchant account (byMerchantAccount) or the merchant-of-record organisation (byLegalEntity).
+             */
+            id: string;
+            /** @description The mchid (merchant accounts only). */
+            mchid: string | null;
+            name: string;
+            /** @description Orders paid (paidFen > 0) in the window. */
+            paidOrders: number;
+            /** @description complaints ÷ paidOrders (null without paid orders). */
+            rate: number | null;
+        };
+        ComplaintRatesDto: {
+            /** @description Per legal entity: the merchant-of-record organisation, over all its merchant accounts. */
+            byLegalEntity: components["schemas"]["ComplaintRateRowDto"][];
+            byMerchantAccount: components["schemas"]["ComplaintRateRowDto"][];
+            /** @description How the rate is computed, in words. */
+            formula: string;
+            /** @example 30 */
+            windowDays: number;
+        };
+        ComplaintRefundDto: {
+            /** @description Amount to refund in fen (the session’s normal refund path; never more than was paid). */
+            amountFen: number;
+            /** @example 投诉退款 */
+            reason: string;
+        };
+        ComplaintRefundProgressDto: {
+            /** @enum {string} */
+            action: "APPROVE" | "REJECT";
+            /** @description APPROVE: days until the refund is launched. */
+            launchRefundDay?: number;
+            /** @description Required to REJECT. */
+            rejectReason?: string;
+            remark?: string;
+        };
+        ComplaintReplyDto: {
+            /** @description The reply to the user (response_content). */
+            content: string;
+            /** @description media ids of images uploaded to WeChat for this merchant. */
+            images?: string[];
+        };
+        ComplaintSummaryDto: {
+            applyRefundFen: number | null;
+            /** @description WeChat’s complaint_id. */
+            complaintId: string;
+            /** Format: date-time */
+            complaintTime: string;
+            /**
+             * Format: date-time
+             * @description Complete before (complaintTime + 72 h by default).
+             */
+            completeDueAt: string;
+            detail: string;
+            /** Format: uuid */
+            id: string;
+            incomingUserResponse: boolean;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** @description The complained order’s paid amount. */
+            orderFen: number | null;
+            /**
+             * Format: uuid
+             * @description The merchant of record that received it.
+             */
+            organizationId: string;
+            outOrderNo: string | null;
+            problemType: string | null;
+            /** Format: date-time */
+            processedAt: string | null;
+            /** Format: date-time */
+            repliedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Reply before (complaintTime + 24 h by default).
+             */
+            replyDueAt: string;
+            /**
+             * Format: uuid
+             * @description The session complained about (null: the order matches no session).
+             */
+            sessionId: string | null;
+            /** @enum {string} */
+            state: "PENDING" | "PROCESSING" | "PROCESSED";
+        };
         ConsumerLoginDto: {
             /**
              * @description The mini-program appid
@@ -3069,6 +3652,18 @@ export type components = {
             plan: {
                 [key: string]: unknown;
             };
+        };
+        CreateReconciliationDto: {
+            /**
+             * @description The bill date (an Asia/Shanghai calendar day before today).
+             * @example 2026-12-05
+             */
+            billDate: string;
+            /**
+             * Format: uuid
+             * @description The merchant account whose bills to reconcile.
+             */
+            merchantAccountId: string;
         };
         CreateSiteDto: {
             /** @example 浙江省杭州市上城区全福桥路2号 */
@@ -3608,6 +4203,8 @@ export type components = {
             userCount: number | null;
         };
         OverviewDto: {
+            /** @description Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see. */
+            complaintRates: components["schemas"]["ComplaintRatesDto"] | null;
             devices: components["schemas"]["DeviceHealthDto"];
             /** Format: date-time */
             generatedAt: string;
@@ -3629,6 +4226,10 @@ export type components = {
             sessionsByState: components["schemas"]["SessionsByStateDto"] | null;
             /** @example Asia/Shanghai */
             timezone: string;
+        };
+        PayerPhoneDto: {
+            /** @description The payer’s phone number, decrypted for this request only (audited). */
+            payerPhone: string;
         };
         PayoutDto: {
             amountFen: number;
@@ -3957,6 +4558,96 @@ export type components = {
             /** @description What those users still owe, in fen. */
             owedFen: number;
         };
+        ReconciliationBillDto: {
+            /** @enum {string} */
+            bill: "TRADE" | "FUND_FLOW" | "PROFIT_SHARING";
+            /** @description Data rows parsed. */
+            rows: number;
+            /** @description SHA1 of the file, as WeChat gave it and checked on download. */
+            sha1: string;
+            sizeBytes: number;
+        };
+        ReconciliationDifferenceDto: {
+            /**
+             * @description The bill the difference came from.
+             * @enum {string}
+             */
+            bill: "TRADE" | "FUND_FLOW" | "PROFIT_SHARING";
+            /** @description What the bill says (fen). */
+            billFen: number | null;
+            billState: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "MISSING_LOCAL" | "MISSING_AT_WECHAT" | "AMOUNT_MISMATCH" | "REFUND_STATE_MISMATCH";
+            /** @description What the platform recorded (fen). */
+            localFen: number | null;
+            localState: string | null;
+            outOrderNo: string | null;
+            outRefundNo: string | null;
+            /** @description What the re-check by query (order or refund) answered. */
+            recheck: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            recheckedAt: string;
+            refundId: string | null;
+            resolutionNote: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            sessionId: string | null;
+            transactionId: string | null;
+        };
+        ReconciliationDto: {
+            /** @example 2026-12-05 */
+            billDate: string;
+            bills: components["schemas"]["ReconciliationBillDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Differences still open after the re-check (resolved ones are listed too, with resolvedAt). */
+            differences: components["schemas"]["ReconciliationDifferenceDto"][];
+            error: string | null;
+            /** @description Why it FAILED (e.g. PAYSCORE_BILL_HASH_MISMATCH) or is BILL_NOT_READY. */
+            errorCode: string | null;
+            /** @description WeChat’s fees of the day (payments − refunds), posted to the ledger as CHANNEL_FEE. */
+            feeFen: number | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Bill rows that matched the platform’s records. */
+            matched: number;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** Format: uuid */
+            organizationId: string;
+            payments: number;
+            refunds: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE" | "NO_BILL" | "BILL_NOT_READY" | "FAILED";
+            /** @enum {string} */
+            trigger: "MANUAL" | "SCHEDULE";
+        };
+        ReconciliationListDto: {
+            items: components["schemas"]["ReconciliationSummaryDto"][];
+            total: number;
+        };
+        ReconciliationSummaryDto: {
+            billDate: string;
+            /** Format: date-time */
+            createdAt: string;
+            errorCode: string | null;
+            /** Format: uuid */
+            id: string;
+            matched: number;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** @description Differences not resolved yet. */
+            openDifferences: number;
+            /** @enum {string} */
+            state: "RUNNING" | "DONE" | "NO_BILL" | "BILL_NOT_READY" | "FAILED";
+        };
         RefreshDto: {
             /** @description The refresh token. Omit it (send `{}`) to use the `zizhu_refresh` cookie instead, with the header `X-Zizhu-Console: 1` (the console); when both are sent, this one counts. */
             refreshToken?: string;
@@ -4027,6 +4718,10 @@ export type components = {
              * @example 5157F09EFDC096DE15EBE81A47057A7232F1B8E1
              */
             serialNo: string;
+        };
+        ResolveDifferenceDto: {
+            /** @description What the operator found and did. */
+            note: string;
         };
         RevenueDayDto: {
             /**
@@ -5615,6 +6310,477 @@ export interface operations {
             };
         };
     };
+    Complaints_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                merchantAccountId?: string;
+                offset?: number;
+                state?: "PENDING" | "PROCESSING" | "PROCESSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_complete: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND`, `COMPLAINT_NOT_YOURS_TO_ACT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_PROCESSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_payerPhone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayerPhoneDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND`, `COMPLAINT_NOT_YOURS_TO_ACT`, `COMPLAINT_NO_PHONE` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_refund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintRefundDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND`, `COMPLAINT_NOT_YOURS_TO_ACT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_INVALID_STATE` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `COMPLAINT_NO_SESSION`, `SESSION_REFUND_EXCEEDS_PAID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_refundProgress: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintRefundProgressDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND`, `COMPLAINT_NOT_YOURS_TO_ACT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_PROCESSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_reply: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ComplaintReplyDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND`, `COMPLAINT_NOT_YOURS_TO_ACT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_PROCESSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Consumers_login: {
         parameters: {
             query?: never;
@@ -7140,6 +8306,72 @@ export interface operations {
             };
         };
     };
+    Complaints_registerNotificationUrl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintNotificationUrlDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOTIFICATION_URL_FAILED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MerchantAccounts_replaceCredentials: {
         parameters: {
             query?: never;
@@ -8068,6 +9300,53 @@ export interface operations {
             };
         };
     };
+    ComplaintNotify_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verified and stored (or a duplicate). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOTIFY_REJECTED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOTIFY_UNKNOWN_ACCOUNT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Plans_list: {
         parameters: {
             query?: {
@@ -8388,6 +9667,245 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_list: {
+        parameters: {
+            query?: {
+                billDate?: string;
+                limit?: number;
+                merchantAccountId?: string;
+                offset?: number;
+                state?: "RUNNING" | "DONE" | "NO_BILL" | "BILL_NOT_READY" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateReconciliationDto"];
+            };
+        };
+        responses: {
+            /** @description The day’s existing run. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_BILL_DATE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Reconciliation_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                differenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveDifferenceDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationDifferenceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_DIFFERENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `RECONCILIATION_DIFFERENCE_RESOLVED` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

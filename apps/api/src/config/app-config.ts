@@ -59,6 +59,7 @@ export const envSchema = z
     RECONCILE_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     RECONCILE_AFTER_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120),
     JOBS_POLLING_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+    RECONCILIATION_DAILY_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'RECONCILIATION_DAILY_AT must be HH:MM').default('10:00'),
     CONSOLE_DIR: z.string().min(1).optional(),
     ALERTS_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     // SSRF guard for alert webhooks: private/loopback targets are refused in production unless this says otherwise
@@ -185,6 +186,10 @@ export interface AppConfig {
   readonly payscore: PayscoreConfig;
   readonly sessions: SessionsConfig;
   readonly jobs: { readonly pollingIntervalSeconds: number };
+  /** Reconciliation and complaints (issue 13); each field defaults (modules/reconciliation, modules/complaints). */
+  readonly reconciliation?: ReconciliationConfig;
+  /** Complaint deadlines from the complaint's time (default 24 h to reply, 72 h to complete). */
+  readonly complaints?: { readonly replyHours?: number; readonly completeHours?: number };
   /** The built merchant console (index.html + assets/), served at `/`; without an index.html there, `/` is the landing page. */
   readonly consoleDir: string;
   readonly alerts: AlertsConfig;
@@ -198,6 +203,13 @@ export interface AlertsConfig {
    * (server-side request forgery) unless ALERT_WEBHOOK_ALLOW_PRIVATE=true; on in development and tests.
    */
   readonly webhookAllowPrivate: boolean;
+}
+
+export interface ReconciliationConfig {
+  /** Beijing `HH:MM` after which yesterday's bills are reconciled (RECONCILIATION_DAILY_AT, default 10:00). */
+  readonly dailyAt?: string;
+  /** Minutes between tries of a BILL_NOT_READY day (default 30). */
+  readonly retryMinutes?: number;
 }
 
 /**
@@ -301,6 +313,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       reconcileAfterSeconds: e.RECONCILE_AFTER_SECONDS,
     },
     jobs: { pollingIntervalSeconds: e.JOBS_POLLING_SECONDS },
+    reconciliation: { dailyAt: e.RECONCILIATION_DAILY_AT },
     consoleDir: resolve(e.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR),
     alerts: {
       evaluateIntervalSeconds: e.ALERTS_EVALUATE_SECONDS,

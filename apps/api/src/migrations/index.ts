@@ -26,6 +26,8 @@ import { CreateLedger1764306100000 } from './1764306100000-create-ledger.js';
 import { CreateStatements1764306200000 } from './1764306200000-create-statements.js';
 import { CreatePayouts1764306300000 } from './1764306300000-create-payouts.js';
 import { CreateAlerts1764307000000 } from './1764307000000-create-alerts.js';
+import { CreateReconciliations1764308000000 } from './1764308000000-create-reconciliations.js';
+import { CreateComplaints1764308100000 } from './1764308100000-create-complaints.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -57,4 +59,6 @@ export const migrations = [
   CreateStatements1764306200000,
   CreatePayouts1764306300000,
   CreateAlerts1764307000000,
+  CreateReconciliations1764308000000,
+  CreateComplaints1764308100000,
 ];

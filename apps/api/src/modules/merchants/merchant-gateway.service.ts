@@ -1,6 +1,14 @@
 import { createPrivateKey } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { PayScoreClient, verifyAndDecryptNotification, type PayScoreNotification, type PlatformKeys } from '@zizhu/payscore';
+import {
+  decryptComplaintPayerPhone,
+  PayScoreClient,
+  verifyAndDecryptComplaintNotification,
+  verifyAndDecryptNotification,
+  type ComplaintEvent,
+  type PayScoreNotification,
+  type PlatformKeys,
+} from '@zizhu/payscore';
 import type { PayscoreScenario } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -30,12 +38,18 @@ export interface MerchantHandle {
   readonly appids: readonly string[];
   /** Signs with this merchant's key and serial, verifies with its platform key(s); baseUrl config.payscore.apiBaseUrl. */
   readonly client: PayScoreClient;
+  /** The same client without automatic retries: for calls that are not idempotent at WeChat (a complaint reply); read the state before trying again. */
+  readonly singleAttemptClient: PayScoreClient;
   /** For openBusinessViewForConfirm (APIv2 HMAC — never the v3 key). */
   readonly apiV2Key: string;
   /** `${config.payscore.publicBaseUrl}/v1/payscore/notify/${accountId}` (no query string: WeChat refuses those). */
   readonly notifyUrl: string;
   /** verifyAndDecryptNotification with this account's APIv3 key and platform key(s); throws its PayScoreError rejection. */
   verifyNotification(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | string): Promise<PayScoreNotification>;
+  /** verifyAndDecryptComplaintNotification (COMPLAINT.*) with the same keys; throws its PayScoreError rejection. */
+  verifyComplaintNotification(headers: Record<string, string | string[] | undefined>, rawBody: Buffer | string): ComplaintEvent;
+  /** A complaint's payer_phone, decrypted with the merchant's private key (only when an operator opens it). */
+  decryptPayerPhone(ciphertext: string): string;
 }
 
 /** A Pay Score service id as registered with its approval: the scenario, mode and risk cap WeChat granted. */
@@ -197,7 +211,7 @@ export class MerchantGateway {
   private buildHandle(account: MerchantAccountRecord, secrets: MerchantSecrets): MerchantHandle {
     const platformKeys: PlatformKeys = platformKeysOf(account);
     const notifyUrl = `${this.config.payscore.publicBaseUrl}/v1/payscore/notify/${account.id}`;
-    const client = new PayScoreClient({
+    const clientOptions = {
       mchid: account.mchid,
       merchantSerialNo: account.serialNo,
       merchantPrivateKey: createPrivateKey(secrets.privateKeyPem),
@@ -213,7 +227,10 @@ export class MerchantGateway {
       // gateway page) is refused as PAYSCORE_RESPONSE_UNSIGNED, an unknown outcome. Production and the simulator
       // alike: the simulator signs its error answers, so requiring it there too keeps the tests as strict.
       requireSignedErrors: true,
-    });
+    };
+    const client = new PayScoreClient(clientOptions);
+    // one attempt per call: for calls WeChat takes no idempotency key for (a complaint reply), whose caller checks before trying again
+    const singleAttemptClient = new PayScoreClient({ ...clientOptions, retry: { maxAttempts: 1 } });
     const apiV3Key = secrets.apiV3Key;
     return {
       accountId: account.id,
@@ -221,9 +238,12 @@ export class MerchantGateway {
       mchid: account.mchid,
       appids: [...account.appids],
       client,
+      singleAttemptClient,
       apiV2Key: secrets.apiV2Key,
       notifyUrl,
       verifyNotification: async (headers, rawBody) => verifyAndDecryptNotification({ headers, rawBody }, { platformKeys, apiV3Key, now: Date.now }),
+      verifyComplaintNotification: (headers, rawBody) => verifyAndDecryptComplaintNotification({ headers, rawBody }, { platformKeys, apiV3Key, now: Date.now }),
+      decryptPayerPhone: (ciphertext) => decryptComplaintPayerPhone(ciphertext, secrets.privateKeyPem),
     };
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { deviceStatusSql } from '../fleet/device-status.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
-import { type DeviceHealthDto, type OverviewDto, type RevenueDto, SESSION_STATES, type SessionsByStateDto } from './dto/overview.dto.js';
+import { type ComplaintRateRowDto, type ComplaintRatesDto, type DeviceHealthDto, type OverviewDto, type RevenueDto, SESSION_STATES, type SessionsByStateDto } from './dto/overview.dto.js';
 
 export const OVERVIEW_TIMEZONE = 'Asia/Shanghai';
 
@@ -65,6 +65,25 @@ const REVENUE_SQL = `
     FROM days LEFT JOIN paid USING (day) LEFT JOIN refunded USING (day)
    ORDER BY days.day`;
 
+/** Per merchant account the caller may see: complaints received and orders paid in the last 30 days (row-level security decides which). */
+const COMPLAINT_RATES_SQL = `
+  WITH paid AS (
+    SELECT s.merchant_account_id, count(*)::int AS n FROM service_sessions s
+     WHERE s.paid_at >= now() - interval '30 days' AND s.paid_fen > 0 AND ${IN_SCOPE('s.merchant_tenant_id')} GROUP BY 1
+  ),
+  filed AS (
+    SELECT c.merchant_account_id, count(*)::int AS n FROM complaints c
+     WHERE c.complaint_time >= now() - interval '30 days' AND ${IN_SCOPE('c.tenant_id')} GROUP BY 1
+  )
+  SELECT a.id, a.name, a.mchid, a.tenant_id, o.name AS organization_name, coalesce(filed.n, 0)::int AS complaints, coalesce(paid.n, 0)::int AS paid_orders
+    FROM merchant_accounts a JOIN organizations o ON o.id = a.tenant_id
+    LEFT JOIN paid ON paid.merchant_account_id = a.id LEFT JOIN filed ON filed.merchant_account_id = a.id
+   WHERE ${IN_SCOPE('a.tenant_id')}
+   ORDER BY a.created_at, a.id`;
+
+export const COMPLAINT_RATE_FORMULA =
+  'complaint rate = complaints received in the last 30 days ÷ orders paid in the last 30 days; per merchant account (mchid), and per legal entity (the merchant-of-record organisation, summing all its accounts)';
+
 @Injectable()
 export class OverviewService {
   constructor(
@@ -79,7 +98,7 @@ export class OverviewService {
     const params = [organizationId ?? null];
     const devices = await this.devices(params);
     const base = { organizationId: organizationId ?? null, generatedAt: new Date().toISOString(), timezone: OVERVIEW_TIMEZONE, devices };
-    if (scope === 'FLEET_ONLY') return { scope, ...base, revenue: null, sessionsByState: null, openAnomalies: null, receivables: null };
+    if (scope === 'FLEET_ONLY') return { scope, ...base, revenue: null, sessionsByState: null, openAnomalies: null, receivables: null, complaintRates: null };
     const m = this.context.manager;
     const states = (await m.query(SESSIONS_SQL, params)) as { state: (typeof SESSION_STATES)[number]; n: number }[];
     const sessionsByState = Object.fromEntries(SESSION_STATES.map((s) => [s, 0])) as unknown as SessionsByStateDto;
@@ -92,6 +111,7 @@ export class OverviewService {
       sessionsByState,
       openAnomalies: owed.anomalies,
       receivables: { count: owed.owed_count, owedFen: Number(owed.owed_fen) },
+      complaintRates: await this.complaintRates(params),
     };
   }
 
@@ -105,6 +125,33 @@ export class OverviewService {
   private async devices(params: unknown[]): Promise<DeviceHealthDto> {
     const [row] = (await this.context.manager.query(DEVICES_SQL, params)) as [DeviceHealthDto];
     return { total: row.total, online: row.online, offline: row.offline, faulted: row.faulted, revoked: row.revoked };
+  }
+
+  private async complaintRates(params: unknown[]): Promise<ComplaintRatesDto> {
+    const rows = (await this.context.manager.query(COMPLAINT_RATES_SQL, params)) as {
+      id: string;
+      name: string;
+      mchid: string;
+      tenant_id: string;
+      organization_name: string;
+      complaints: number;
+      paid_orders: number;
+    }[];
+    const rate = (complaints: number, paid: number) => (paid > 0 ? complaints / paid : null);
+    const entities = new Map<string, ComplaintRateRowDto>();
+    for (const r of rows) {
+      const e = entities.get(r.tenant_id) ?? { id: r.tenant_id, name: r.organization_name, mchid: null, complaints: 0, paidOrders: 0, rate: null };
+      e.complaints += r.complaints;
+      e.paidOrders += r.paid_orders;
+      e.rate = rate(e.complaints, e.paidOrders);
+      entities.set(r.tenant_id, e);
+    }
+    return {
+      windowDays: 30,
+      formula: COMPLAINT_RATE_FORMULA,
+      byMerchantAccount: rows.map((r) => ({ id: r.id, name: r.name, mchid: r.mchid, complaints: r.complaints, paidOrders: r.paid_orders, rate: rate(r.complaints, r.paid_orders) })),
+      byLegalEntity: [...entities.values()],
+    };
   }
 
   private async revenue(params: unknown[]): Promise<RevenueDto> {

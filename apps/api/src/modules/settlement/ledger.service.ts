@@ -66,6 +66,27 @@ export class LedgerService {
   }
 
   /**
+   * WeChat's fee (手续费) on a merchant account's payments, net of the fees its refunds gave back, learnt from the
+   * trade bill (issue 13, reconciliation): an expense of the merchant of record out of its money at WeChat, posted
+   * once per `sourceId` (account and bill date) on `effectiveDate`, the day it became known. A negative net gives back.
+   */
+  async postChannelFee(m: EntityManager, sourceId: string, merchantTenantId: string, feeFen: number, effectiveDate: string): Promise<number> {
+    if (feeFen === 0) return 0;
+    const fen = Math.abs(feeFen);
+    const line = (account: LedgerLine['account'], debitFen: number, creditFen: number): LedgerLine => ({
+      tenant_id: merchantTenantId,
+      account,
+      counterparty_tenant_id: null,
+      kind: 'CHANNEL_FEE',
+      debit_fen: debitFen,
+      credit_fen: creditFen,
+      description: `WeChat Pay fees ${sourceId}`,
+    });
+    const lines = feeFen > 0 ? [line('FEE_EXPENSE', fen, 0), line('MERCHANT_CLEARING', 0, fen)] : [line('MERCHANT_CLEARING', fen, 0), line('FEE_EXPENSE', 0, fen)];
+    return this.post(m, 'CHANNEL_FEE', sourceId, effectiveDate, lines);
+  }
+
+  /**
    * The balance check: every account recomputed from its entries alone and compared with the stored balance,
    * per tenant (what the caller's row-level security shows: a tenant checks its own, the system all); and every
    * posting balanced. Answers the differences (none when the ledger is sound).

@@ -50,6 +50,22 @@ export class ReceivablesSummaryDto {
   @ApiProperty({ description: 'What those users still owe, in fen.' }) owedFen!: number;
 }
 
+export class ComplaintRateRowDto {
+  @ApiProperty({ format: 'uuid', description: 'The merchant account (byMerchantAccount) or the merchant-of-record organisation (byLegalEntity).' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The mchid (merchant accounts only).' }) mchid!: string | null;
+  @ApiProperty({ description: 'Complaints received in the window.' }) complaints!: number;
+  @ApiProperty({ description: 'Orders paid (paidFen > 0) in the window.' }) paidOrders!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'complaints ÷ paidOrders (null without paid orders).' }) rate!: number | null;
+}
+
+export class ComplaintRatesDto {
+  @ApiProperty({ example: 30 }) windowDays!: number;
+  @ApiProperty({ description: 'How the rate is computed, in words.' }) formula!: string;
+  @ApiProperty({ type: [ComplaintRateRowDto] }) byMerchantAccount!: ComplaintRateRowDto[];
+  @ApiProperty({ type: [ComplaintRateRowDto], description: 'Per legal entity: the merchant-of-record organisation, over all its merchant accounts.' }) byLegalEntity!: ComplaintRateRowDto[];
+}
+
 export class OverviewDto {
   @ApiProperty({
     enum: ['FULL', 'FLEET_ONLY'],
@@ -65,4 +81,6 @@ export class OverviewDto {
   sessionsByState!: SessionsByStateDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Sessions flagged for an operator to look at (`anomaly` set).' }) openAnomalies!: number | null;
   @ApiProperty({ type: ReceivablesSummaryDto, nullable: true }) receivables!: ReceivablesSummaryDto | null;
+  @ApiProperty({ type: ComplaintRatesDto, nullable: true, description: 'Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see.' })
+  complaintRates!: ComplaintRatesDto | null;
 }

@@ -1,0 +1,208 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { isPayScoreError, outcomeOf, type ComplaintEvent, type ComplaintNegotiation } from '@zizhu/payscore';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Transactions } from '../../platform/database/transactions.js';
+import { defineJob } from '../../platform/jobs/job-definition.js';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
+import { complaintErrors } from './complaints.errors.js';
+
+/** Fetch a complaint's detail and negotiation history from WeChat and store it (linked to its session). */
+export const complaintSyncJob = defineJob<{ accountId: string; complaintId: string }>('complaints.sync', { retry: { limit: 8, delaySeconds: 2 } });
+/** A reply, completion or refund-progress update sent to WeChat (its row in complaint_actions). */
+export const complaintActionJob = defineJob<{ actionId: string }>('complaints.action', { retry: { limit: 8, delaySeconds: 1, backoff: true, maxDelaySeconds: 300 } });
+
+export const COMPLAINT_DEFAULTS = { replyHours: 24, completeHours: 72 } as const;
+
+interface ActionRow {
+  id: string;
+  tenant_id: string;
+  complaint_ref: string;
+  kind: 'REPLY' | 'COMPLETE' | 'REFUND_PROGRESS' | 'REFUND';
+  state: string;
+  payload: Record<string, unknown>;
+  created_at: Date;
+  complaint_id: string;
+  merchant_account_id: string;
+}
+
+/**
+ * The WeChat side of complaints: callbacks verified and stored once, detail + history fetched and linked to the session
+ * by its order numbers, and the merchant's actions sent by jobs. A reply whose answer was lost is not sent twice: before
+ * every attempt the negotiation history is read, and a MERCHANT_RESPONSE with the same text since the action was asked
+ * for means WeChat has it (WeChat's reply API takes no idempotency key).
+ */
+@Injectable()
+export class ComplaintSync {
+  private readonly logger = new Logger('Complaints');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly transactions: Transactions,
+    private readonly merchants: MerchantGateway,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async register(): Promise<void> {
+    // rare work: slower pollers than the sessions' (each registered job name polls the database on its own)
+    await this.jobs.register(complaintSyncJob, async ({ accountId, complaintId }) => void (await this.sync(accountId, complaintId)), { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 1) });
+    await this.jobs.register(complaintActionJob, ({ actionId }) => this.runAction(actionId), { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 1) });
+  }
+
+  /** POST /v1/payscore/notify/{accountId}/complaints (under the raw-body capture of the Pay Score notify routes): verified on the raw body before anything is decrypted; stored once; synced by a job. */
+  async receive(accountId: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<void> {
+    const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, accountId)).catch(() => {
+      throw complaintErrors.COMPLAINT_NOTIFY_UNKNOWN_ACCOUNT();
+    });
+    let event: ComplaintEvent;
+    try {
+      event = handle.verifyComplaintNotification(headers, rawBody ?? Buffer.alloc(0));
+    } catch (error) {
+      if (isPayScoreError(error, 'PAYSCORE_NOTIFY_UNSUPPORTED_EVENT')) return;
+      const code = isPayScoreError(error) ? error.code : 'PAYSCORE_NOTIFY_MALFORMED';
+      this.logger.warn({ accountId, code }, 'complaint callback rejected');
+      throw complaintErrors.COMPLAINT_NOTIFY_REJECTED(`The complaint callback was rejected: ${code}.`);
+    }
+    await this.transactions.asSystem(async (m) => {
+      const rows = (await m.query(
+        `INSERT INTO complaint_notifications (id, tenant_id, merchant_account_id, complaint_id, action_type) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
+        [event.id, handle.tenantId, accountId, event.complaint.complaint_id, event.complaint.action_type],
+      )) as { id: string }[];
+      if (rows.length > 0) await this.jobs.enqueue(complaintSyncJob, { accountId, complaintId: event.complaint.complaint_id }, { key: `n:${event.id}` });
+    });
+  }
+
+  /** Fetches the complaint and its history and stores them; answers the stored row's id. */
+  async sync(accountId: string, complaintId: string): Promise<string> {
+    const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, accountId));
+    const c = await handle.client.queryComplaint(complaintId);
+    const history = await this.history(handle, complaintId);
+    const outOrderNo = c.service_order_info?.find((s) => s.out_order_no)?.out_order_no ?? null;
+    const order = c.complaint_order_info?.[0];
+    const settings = { ...COMPLAINT_DEFAULTS, ...this.config.complaints };
+    const complaintTime = new Date(c.complaint_time);
+    const replied = history.find((h) => h.operate_type === 'MERCHANT_RESPONSE');
+    return this.transactions.asSystem(async (m) => {
+      const [session] = (await m.query(
+        `SELECT id, tenant_id, out_order_no FROM service_sessions WHERE merchant_account_id = $1 AND (out_order_no = $2 OR ($3::text IS NOT NULL AND transaction_id = $3)) LIMIT 1`,
+        [accountId, outOrderNo, order?.transaction_id ?? null],
+      )) as { id: string; tenant_id: string; out_order_no: string }[];
+      const [row] = (await m.query(
+        `INSERT INTO complaints (tenant_id, merchant_account_id, complaint_id, session_id, session_tenant_id, out_order_no, transaction_id, state, complaint_time,
+                                 reply_due_at, complete_due_at, detail, problem_type, apply_refund_fen, order_fen, full_refunded, incoming_user_response,
+                                 payer_phone_ciphertext, history, replied_at, processed_at, synced_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, CASE WHEN $8 = 'PROCESSED' THEN now() END, now())
+         ON CONFLICT (complaint_id) DO UPDATE SET
+           state = excluded.state, session_id = coalesce(complaints.session_id, excluded.session_id), session_tenant_id = coalesce(complaints.session_tenant_id, excluded.session_tenant_id),
+           out_order_no = coalesce(excluded.out_order_no, complaints.out_order_no), transaction_id = coalesce(excluded.transaction_id, complaints.transaction_id),
+           detail = excluded.detail, problem_type = excluded.problem_type, apply_refund_fen = excluded.apply_refund_fen, order_fen = excluded.order_fen,
+           full_refunded = excluded.full_refunded, incoming_user_response = excluded.incoming_user_response,
+           payer_phone_ciphertext = coalesce(excluded.payer_phone_ciphertext, complaints.payer_phone_ciphertext), history = excluded.history,
+           replied_at = coalesce(complaints.replied_at, excluded.replied_at),
+           processed_at = CASE WHEN excluded.state = 'PROCESSED' THEN coalesce(complaints.processed_at, now()) END, synced_at = now()
+         RETURNING id`,
+        [
+          handle.tenantId,
+          accountId,
+          c.complaint_id,
+          session?.id ?? null,
+          session?.tenant_id ?? null,
+          outOrderNo ?? session?.out_order_no ?? null,
+          order?.transaction_id ?? null,
+          c.complaint_state,
+          complaintTime,
+          new Date(complaintTime.getTime() + settings.replyHours * 3_600_000),
+          new Date(complaintTime.getTime() + settings.completeHours * 3_600_000),
+          c.complaint_detail,
+          c.problem_type ?? null,
+          c.apply_refund_amount ?? null,
+          order?.amount ?? null,
+          c.complaint_full_refunded ?? false,
+          c.incoming_user_response ?? false,
+          c.payer_phone ?? null,
+          JSON.stringify(history),
+          replied ? new Date(replied.operate_time) : null,
+        ],
+      )) as { id: string }[];
+      // TODO(alerts): AlertsService.raise({ kind: 'COMPLAINT_DEADLINE', tenantId: handle.tenantId, subjectId: row.id, dueAt: reply_due_at }) for a
+      // complaint still PENDING near its reply deadline (or not PROCESSED near completeDueAt) — modules/alerts is built on another branch.
+      return row!.id;
+    });
+  }
+
+  /** A complaint action job: sends it once; a verified refusal fails it, anything else is retried (after reading the history). */
+  async runAction(actionId: string): Promise<void> {
+    const action = await this.transactions.asSystem(
+      async (m) =>
+        (
+          (await m.query(
+            `SELECT a.id, a.tenant_id, a.complaint_ref, a.kind, a.state, a.payload, a.created_at, c.complaint_id, c.merchant_account_id
+               FROM complaint_actions a JOIN complaints c ON c.id = a.complaint_ref WHERE a.id = $1`,
+            [actionId],
+          )) as ActionRow[]
+        )[0],
+    );
+    if (!action || action.state !== 'PENDING') return;
+    const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, action.merchant_account_id));
+    await this.transactions.asSystem((m) => m.query(`UPDATE complaint_actions SET attempts = attempts + 1 WHERE id = $1`, [actionId]));
+    try {
+      await this.send(handle, action);
+    } catch (error) {
+      if (outcomeOf(error) === 'refused') {
+        const code = isPayScoreError(error) ? `${error.code}${error.wechatCode ? ` (${error.wechatCode})` : ''}: ${error.message}` : String(error);
+        await this.transactions.asSystem((m) => m.query(`UPDATE complaint_actions SET state = 'FAILED', error = $2, finished_at = now() WHERE id = $1`, [actionId, code]));
+        return;
+      }
+      throw error; // an unknown outcome: the job tries again, reading the history first
+    }
+    await this.transactions.asSystem((m) => m.query(`UPDATE complaint_actions SET state = 'SUCCEEDED', finished_at = now() WHERE id = $1 AND state = 'PENDING'`, [actionId]));
+    await this.sync(action.merchant_account_id, action.complaint_id);
+  }
+
+  private async send(handle: MerchantHandle, action: ActionRow): Promise<void> {
+    const client = handle.client;
+    const p = action.payload;
+    switch (action.kind) {
+      case 'REPLY': {
+        const content = String(p['content']);
+        const since = new Date(action.created_at).getTime() - 60_000;
+        const history = await this.history(handle, action.complaint_id);
+        // the answer to an earlier attempt was lost but WeChat has the reply: do not reply twice
+        if (history.some((h) => h.operate_type === 'MERCHANT_RESPONSE' && h.operate_details === content && Date.parse(h.operate_time) >= since)) return;
+        const images = Array.isArray(p['images']) ? (p['images'] as string[]) : [];
+        // no automatic retry inside the client: a lost answer comes back here, and the history is read first
+        await handle.singleAttemptClient.respondToComplaint(action.complaint_id, { response_content: content, ...(images.length ? { response_images: images } : {}), complainted_mchid: handle.mchid });
+        return;
+      }
+      case 'COMPLETE': {
+        const current = await client.queryComplaint(action.complaint_id);
+        if (current.complaint_state === 'PROCESSED') return; // an earlier attempt's answer was lost, or WeChat closed it
+        await client.completeComplaint(action.complaint_id, { complainted_mchid: handle.mchid });
+        return;
+      }
+      case 'REFUND_PROGRESS': {
+        if (p['action'] === 'REJECT') {
+          await client.updateComplaintRefundProgress(action.complaint_id, {
+            action: 'REJECT',
+            reject_reason: String(p['rejectReason']),
+            ...(p['remark'] ? { remark: String(p['remark']) } : {}),
+          });
+        } else {
+          await client.updateComplaintRefundProgress(action.complaint_id, {
+            action: 'APPROVE',
+            ...(typeof p['launchRefundDay'] === 'number' ? { launch_refund_day: p['launchRefundDay'] } : {}),
+            ...(p['remark'] ? { remark: String(p['remark']) } : {}),
+          });
+        }
+        return;
+      }
+      case 'REFUND':
+        return; // the session's refund job does the work; this row only records it
+    }
+  }
+
+  private async history(handle: MerchantHandle, complaintId: string): Promise<ComplaintNegotiation[]> {
+    const page = await handle.client.listComplaintNegotiationHistory(complaintId, { limit: 300 });
+    return [...page.data].sort((a, b) => Date.parse(a.operate_time) - Date.parse(b.operate_time));
+  }
+}

@@ -1,0 +1,163 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Public, TenantScoped } from '../../platform/auth/access-policy.js';
+import { ApiErrors } from '../../platform/errors/api-errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
+import { UuidParam } from '../../platform/errors/uuid-param.js';
+import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
+import { merchantErrors } from '../merchants/merchants.errors.js';
+import { sessionErrors } from '../sessions/sessions.errors.js';
+import { ComplaintSync } from './complaint-sync.service.js';
+import { complaintErrors } from './complaints.errors.js';
+import { ComplaintsService } from './complaints.service.js';
+import {
+  ComplaintDetailDto,
+  ComplaintListDto,
+  ComplaintNotificationUrlDto,
+  ComplaintRefundDto,
+  ComplaintRefundProgressDto,
+  ComplaintReplyDto,
+  ComplaintsQueryDto,
+  PayerPhoneDto,
+} from './dto/complaint.dto.js';
+
+const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN'] as const;
+
+/** Consumer complaints 2.0 (issue 13, contracts.md §9). */
+@ApiTags('complaints')
+@ApiBearerAuth()
+@Controller('v1')
+@TenantScoped()
+export class ComplaintsController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly complaints: ComplaintsService,
+  ) {}
+
+  @Get('complaints')
+  @ApiOperation({
+    summary: 'List complaints',
+    description:
+      'The complaints on sessions the caller may see (a franchisee: those on its own sessions, though its brand’s account received them), plus those of merchant accounts it may see that match no session; newest first. ' +
+      '`replyDueAt` / `completeDueAt` are the reply (24 h) and completion (72 h) deadlines. A hardware reseller sees none of its customers’.',
+  })
+  @ApiOkResponse({ type: ComplaintListDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED)
+  list(@Query() query: ComplaintsQueryDto): Promise<ComplaintListDto> {
+    return this.complaints.list(query);
+  }
+
+  @Get('complaints/:id')
+  @ApiOperation({ summary: 'A complaint', description: 'With WeChat’s negotiation history and the merchant’s actions (those only for the merchant of record). Another organisation’s: 404.' })
+  @ApiOkResponse({ type: ComplaintDetailDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOT_FOUND)
+  get(@UuidParam() id: string): Promise<ComplaintDetailDto> {
+    return this.complaints.get(id);
+  }
+
+  @Get('complaints/:id/payer-phone')
+  @TenantScoped(...MERCHANT_ADMINS)
+  @ApiOperation({ summary: 'The payer’s phone', description: 'Decrypted with the merchant’s private key when an operator opens it, never stored in clear. The merchant of record only. Audited.' })
+  @ApiOkResponse({ type: PayerPhoneDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOT_FOUND, complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT, complaintErrors.COMPLAINT_NO_PHONE)
+  payerPhone(@UuidParam() id: string): Promise<PayerPhoneDto> {
+    return this.complaints.payerPhone(id);
+  }
+
+  @Post('complaints/:id/reply')
+  @HttpCode(202)
+  @TenantScoped(...MERCHANT_ADMINS)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Reply to the user',
+    description:
+      'Queues a reply (`content`, optional uploaded image media ids) sent by a job; before each attempt the negotiation history is read, so a reply whose answer was lost is not sent twice. The merchant of record only. Audited.',
+  })
+  @ApiAcceptedResponse({ type: ComplaintDetailDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOT_FOUND, complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT, complaintErrors.COMPLAINT_PROCESSED)
+  reply(@UuidParam() id: string, @Body() body: ComplaintReplyDto): Promise<ComplaintDetailDto> {
+    return this.complaints.reply(id, body);
+  }
+
+  @Post('complaints/:id/complete')
+  @HttpCode(202)
+  @TenantScoped(...MERCHANT_ADMINS)
+  @Idempotent()
+  @ApiOperation({ summary: 'Mark the complaint handled', description: 'Queues 反馈处理完成, sent by a job (WeChat refuses it before a reply). The merchant of record only. Audited.' })
+  @ApiAcceptedResponse({ type: ComplaintDetailDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOT_FOUND, complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT, complaintErrors.COMPLAINT_PROCESSED)
+  complete(@UuidParam() id: string): Promise<ComplaintDetailDto> {
+    return this.complaints.complete(id);
+  }
+
+  @Post('complaints/:id/refund-progress')
+  @HttpCode(202)
+  @TenantScoped(...MERCHANT_ADMINS)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Approve or reject the user’s refund request',
+    description: 'Queues 更新退款审批结果 (APPROVE, then refund with POST …/refund; or REJECT with a reason), sent by a job. The merchant of record only. Audited.',
+  })
+  @ApiAcceptedResponse({ type: ComplaintDetailDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOT_FOUND, complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT, complaintErrors.COMPLAINT_PROCESSED)
+  refundProgress(@UuidParam() id: string, @Body() body: ComplaintRefundProgressDto): Promise<ComplaintDetailDto> {
+    return this.complaints.refundProgress(id, body);
+  }
+
+  @Post('complaints/:id/refund')
+  @HttpCode(202)
+  @TenantScoped(...MERCHANT_ADMINS)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Refund the complained session',
+    description: 'Refunds `amountFen` of the session the complaint is about through the normal refund path (the session’s refund job, the ledger), so WeChat marks the complaint refunded. The merchant of record only. Audited.',
+  })
+  @ApiAcceptedResponse({ type: ComplaintDetailDto })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    complaintErrors.COMPLAINT_NOT_FOUND,
+    complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT,
+    complaintErrors.COMPLAINT_NO_SESSION,
+    sessionErrors.SESSION_INVALID_STATE,
+    sessionErrors.SESSION_REFUND_EXCEEDS_PAID,
+  )
+  refund(@UuidParam() id: string, @Body() body: ComplaintRefundDto): Promise<ComplaintDetailDto> {
+    return this.complaints.refund(id, body);
+  }
+
+  @Put('merchant-accounts/:id/complaint-notification-url')
+  @TenantScoped(...MERCHANT_ADMINS)
+  @ApiOperation({
+    summary: 'Register the complaint notification URL',
+    description: 'Registers (or updates) `{publicBaseUrl}/v1/payscore/notify/{id}/complaints` with WeChat Pay as the account’s complaint notification URL. Admins of the account’s organisation. Audited.',
+  })
+  @ApiOkResponse({ type: ComplaintNotificationUrlDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND, complaintErrors.COMPLAINT_NOTIFICATION_URL_FAILED)
+  registerNotificationUrl(@UuidParam() id: string): Promise<ComplaintNotificationUrlDto> {
+    return this.complaints.registerNotificationUrl(id, this.config.payscore.publicBaseUrl);
+  }
+}
+
+/** WeChat Pay calls this: the complaint notification URL of a merchant account. */
+@ApiTags('complaints')
+@Controller('v1/payscore/notify')
+@Public()
+export class ComplaintNotifyController {
+  constructor(private readonly sync: ComplaintSync) {}
+
+  @Post(':accountId/complaints')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Receive a WeChat Pay complaint callback',
+    description:
+      'COMPLAINT.CREATE / COMPLAINT.STATE_CHANGE for merchant account `accountId`. The signature is verified on the raw body with the account’s platform keys before anything is decrypted; ' +
+      'stored once by notification id; a job then fetches the complaint and its history. Rejected callbacks are answered 4xx. Public: the signature is the authentication.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOTIFY_REJECTED, complaintErrors.COMPLAINT_NOTIFY_UNKNOWN_ACCOUNT)
+  @ApiNoContentResponse({ description: 'Verified and stored (or a duplicate).' })
+  async notify(@UuidParam('accountId') accountId: string, @Req() request: FastifyRequest & { rawBody?: Buffer }): Promise<void> {
+    await this.sync.receive(accountId, request.headers, request.rawBody);
+  }
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import { isPayScoreError } from '@zizhu/payscore';
+import type { EntityManager } from 'typeorm';
+import { platformErrors } from '../../platform/errors/domain-error.js';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { AuditService } from '../audit/audit.service.js';
+import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
+import { merchantErrors } from '../merchants/merchants.errors.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import { complaintActionJob } from './complaint-sync.service.js';
+import { complaintErrors } from './complaints.errors.js';
+import type {
+  ComplaintActionDto,
+  ComplaintDetailDto,
+  ComplaintListDto,
+  ComplaintNotificationUrlDto,
+  ComplaintRefundDto,
+  ComplaintRefundProgressDto,
+  ComplaintReplyDto,
+  ComplaintsQueryDto,
+  ComplaintStateDto,
+  ComplaintSummaryDto,
+  PayerPhoneDto,
+} from './dto/complaint.dto.js';
+
+interface ComplaintRow {
+  id: string;
+  tenant_id: string;
+  merchant_account_id: string;
+  complaint_id: string;
+  session_id: string | null;
+  out_order_no: string | null;
+  transaction_id: string | null;
+  state: ComplaintStateDto;
+  complaint_time: Date;
+  reply_due_at: Date;
+  complete_due_at: Date;
+  replied_at: Date | null;
+  processed_at: Date | null;
+  detail: string;
+  problem_type: string | null;
+  apply_refund_fen: string | number | null;
+  order_fen: string | number | null;
+  incoming_user_response: boolean;
+  payer_phone_ciphertext: string | null;
+  history: Record<string, unknown>[];
+}
+
+const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
+const num = (v: string | number | null): number | null => (v === null ? null : Number(v));
+
+function toSummary(c: ComplaintRow): ComplaintSummaryDto {
+  return {
+    id: c.id,
+    complaintId: c.complaint_id,
+    state: c.state,
+    outOrderNo: c.out_order_no,
+    sessionId: c.session_id,
+    merchantAccountId: c.merchant_account_id,
+    organizationId: c.tenant_id,
+    complaintTime: new Date(c.complaint_time).toISOString(),
+    replyDueAt: new Date(c.reply_due_at).toISOString(),
+    completeDueAt: new Date(c.complete_due_at).toISOString(),
+    repliedAt: iso(c.replied_at),
+    processedAt: iso(c.processed_at),
+    detail: c.detail,
+    problemType: c.problem_type,
+    applyRefundFen: num(c.apply_refund_fen),
+    orderFen: num(c.order_fen),
+    incomingUserResponse: c.incoming_user_response,
+  };
+}
+
+/**
+ * Complaints as the console sees them (contracts.md §9): those on sessions the caller may see, plus those of merchant
+ * accounts it may see (row-level security decides both); actions only by the merchant of record that received them.
+ */
+@Injectable()
+export class ComplaintsService {
+  constructor(
+    private readonly context: RequestContext,
+    private readonly merchants: MerchantGateway,
+    private readonly sessions: SessionsService,
+    private readonly jobs: JobsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(q: ComplaintsQueryDto): Promise<ComplaintListDto> {
+    const m = this.context.manager;
+    const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR merchant_account_id = $2)`;
+    const params = [q.state ?? null, q.merchantAccountId ?? null];
+    const rows = (await m.query(`SELECT * FROM complaints WHERE ${where} ORDER BY complaint_time DESC, id LIMIT $3 OFFSET $4`, [...params, q.limit ?? 50, q.offset ?? 0])) as ComplaintRow[];
+    const [count] = (await m.query(`SELECT count(*)::int AS n FROM complaints WHERE ${where}`, params)) as { n: number }[];
+    return { items: rows.map(toSummary), total: count?.n ?? 0 };
+  }
+
+  async get(id: string): Promise<ComplaintDetailDto> {
+    const m = this.context.manager;
+    const c = await this.visible(m, id);
+    // a franchisee sees the complaint on its session, not the brand's actions on it
+    const actions = this.mayAct(c)
+      ? ((await m.query(`SELECT * FROM complaint_actions WHERE complaint_ref = $1 ORDER BY created_at, id`, [id])) as {
+          id: string;
+          kind: string;
+          state: string;
+          payload: Record<string, unknown>;
+          error: string | null;
+          created_at: Date;
+          finished_at: Date | null;
+        }[])
+      : [];
+    return {
+      ...toSummary(c),
+      transactionId: c.transaction_id,
+      hasPayerPhone: c.payer_phone_ciphertext !== null,
+      history: c.history,
+      actions: actions.map(
+        (a): ComplaintActionDto => ({ id: a.id, kind: a.kind, state: a.state, payload: a.payload, error: a.error, createdAt: new Date(a.created_at).toISOString(), finishedAt: iso(a.finished_at) }),
+      ),
+    };
+  }
+
+  /** The payer's phone, decrypted now with the merchant's private key; audited (who read whose number). */
+  async payerPhone(id: string): Promise<PayerPhoneDto> {
+    const m = this.context.manager;
+    const c = await this.actionable(m, id);
+    if (!c.payer_phone_ciphertext) throw complaintErrors.COMPLAINT_NO_PHONE();
+    const handle = await this.merchants.forAccount(m, c.merchant_account_id);
+    const payerPhone = handle.decryptPayerPhone(c.payer_phone_ciphertext);
+    await this.audit.record({ action: 'complaint.payer_phone.read', resourceType: 'complaint', resourceId: id, subjectTenantId: c.tenant_id, after: { complaintId: c.complaint_id } });
+    return { payerPhone };
+  }
+
+  reply(id: string, input: ComplaintReplyDto): Promise<ComplaintDetailDto> {
+    return this.queue(id, 'REPLY', { content: input.content, ...(input.images?.length ? { images: input.images } : {}) });
+  }
+
+  complete(id: string): Promise<ComplaintDetailDto> {
+    return this.queue(id, 'COMPLETE', {});
+  }
+
+  refundProgress(id: string, input: ComplaintRefundProgressDto): Promise<ComplaintDetailDto> {
+    if (input.action === 'REJECT' && !input.rejectReason) {
+      throw platformErrors.VALIDATION_FAILED('rejectReason is required to REJECT.', { errors: [{ field: 'rejectReason', messages: ['required to REJECT'] }] });
+    }
+    return this.queue(id, 'REFUND_PROGRESS', { ...input });
+  }
+
+  /** A refund of the complained session through the sessions' normal refund path (its job, its ledger posting). */
+  async refund(id: string, input: ComplaintRefundDto): Promise<ComplaintDetailDto> {
+    const m = this.context.manager;
+    const c = await this.actionable(m, id);
+    if (!c.session_id) throw complaintErrors.COMPLAINT_NO_SESSION();
+    const session = await this.sessions.refund(c.session_id, { amountFen: input.amountFen, reason: input.reason });
+    const refundAction = session.actions.filter((a) => a.kind === 'REFUND').at(-1);
+    await m.query(`INSERT INTO complaint_actions (tenant_id, complaint_ref, kind, state, payload, requested_by, finished_at) VALUES ($1, $2, 'REFUND', 'SUCCEEDED', $3, $4, now())`, [
+      c.tenant_id,
+      c.id,
+      JSON.stringify({ amountFen: input.amountFen, reason: input.reason, sessionActionId: refundAction?.id ?? null }),
+      this.context.principal.userId,
+    ]);
+    await this.audit.record({ action: 'complaint.refund', resourceType: 'complaint', resourceId: id, subjectTenantId: c.tenant_id, after: { sessionId: c.session_id, ...input } });
+    return this.get(id);
+  }
+
+  /** Registers (or updates) the account's complaint notification URL at WeChat: `${publicBaseUrl}/v1/payscore/notify/{accountId}/complaints`. */
+  async registerNotificationUrl(accountId: string, publicBaseUrl: string): Promise<ComplaintNotificationUrlDto> {
+    const m = this.context.manager;
+    const [account] = (await m.query(`SELECT id, tenant_id FROM merchant_accounts WHERE id = $1`, [accountId])) as { id: string; tenant_id: string }[];
+    if (!account) throw merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND();
+    const handle = await this.merchants.forAccount(m, accountId);
+    const url = `${publicBaseUrl}/v1/payscore/notify/${accountId}/complaints`;
+    let answer: { mchid: string; url: string };
+    try {
+      const existing = await handle.client.queryComplaintNotificationUrl().catch((error: unknown) => {
+        if (isPayScoreError(error, 'PAYSCORE_COMPLAINT_NOT_FOUND')) return null;
+        throw error;
+      });
+      answer = existing ? (existing.url === url ? existing : await handle.client.updateComplaintNotificationUrl(url)) : await handle.client.createComplaintNotificationUrl(url);
+    } catch (error) {
+      throw complaintErrors.COMPLAINT_NOTIFICATION_URL_FAILED(`WeChat Pay answered ${isPayScoreError(error) ? error.code : String(error)}.`);
+    }
+    await this.audit.record({ action: 'complaint.notification_url.set', resourceType: 'merchant_account', resourceId: accountId, subjectTenantId: account.tenant_id, after: answer });
+    return { mchid: answer.mchid, url: answer.url };
+  }
+
+  private async queue(id: string, kind: 'REPLY' | 'COMPLETE' | 'REFUND_PROGRESS', payload: Record<string, unknown>): Promise<ComplaintDetailDto> {
+    const m = this.context.manager;
+    const c = await this.actionable(m, id, true);
+    if (c.state === 'PROCESSED') throw complaintErrors.COMPLAINT_PROCESSED();
+    const [action] = (await m.query(
+      `INSERT INTO complaint_actions (tenant_id, complaint_ref, kind, state, payload, requested_by) VALUES ($1, $2, $3, 'PENDING', $4, $5) RETURNING id`,
+      [c.tenant_id, c.id, kind, JSON.stringify(payload), this.context.principal.userId],
+    )) as { id: string }[];
+    await this.jobs.enqueue(complaintActionJob, { actionId: action!.id }, { key: action!.id });
+    await this.audit.record({ action: `complaint.${kind.toLowerCase()}`, resourceType: 'complaint', resourceId: id, subjectTenantId: c.tenant_id, after: { actionId: action!.id, ...payload } });
+    return this.get(id);
+  }
+
+  private async visible(m: EntityManager, id: string, lock = false): Promise<ComplaintRow> {
+    const [c] = (await m.query(`SELECT * FROM complaints WHERE id = $1${lock ? ' FOR UPDATE' : ''}`, [id])) as ComplaintRow[];
+    if (!c) throw complaintErrors.COMPLAINT_NOT_FOUND();
+    return c;
+  }
+
+  /** Only the merchant of record (or the platform admin) acts on a complaint or reads the payer's phone. */
+  private async actionable(m: EntityManager, id: string, lock = false): Promise<ComplaintRow> {
+    const c = await this.visible(m, id, lock);
+    if (!this.mayAct(c)) throw complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT();
+    return c;
+  }
+
+  private mayAct(c: ComplaintRow): boolean {
+    return this.context.isPlatformAdmin || this.context.tenantId === c.tenant_id;
+  }
+}

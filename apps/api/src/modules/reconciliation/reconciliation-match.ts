@@ -1,0 +1,167 @@
+import type { FundFlowBillRow, TradeBillRow } from '@zizhu/payscore';
+
+/**
+ * Matching a day's bills against what the platform recorded, pure (no I/O): the candidates it answers are re-checked
+ * by a query to WeChat before any is stored (reconciliation.service.ts).
+ */
+export const DIFFERENCE_KINDS = ['MISSING_LOCAL', 'MISSING_AT_WECHAT', 'AMOUNT_MISMATCH', 'REFUND_STATE_MISMATCH'] as const;
+export type DifferenceKind = (typeof DIFFERENCE_KINDS)[number];
+export const BILL_KINDS = ['TRADE', 'FUND_FLOW', 'PROFIT_SHARING'] as const;
+export type BillKind = (typeof BILL_KINDS)[number];
+
+/** A paid session of the account (paid that day, or named by the bill). */
+export interface LocalPayment {
+  sessionId: string;
+  outOrderNo: string;
+  transactionId: string | null;
+  paidFen: number;
+  /** The Beijing day it was recorded paid. */
+  paidOn: string;
+}
+
+/** A refund of one of those sessions. */
+export interface LocalRefund {
+  sessionId: string;
+  outOrderNo: string;
+  outRefundNo: string;
+  refundId: string | null;
+  amountFen: number;
+  /** session_actions state: PENDING | PROCESSING | SUCCEEDED | FAILED | ABNORMAL. */
+  state: string;
+  /** The Beijing day it was created (a refund's trade-bill row is dated at its initiation). */
+  createdOn: string;
+}
+
+export interface Candidate {
+  kind: DifferenceKind;
+  bill: BillKind;
+  outOrderNo: string | null;
+  transactionId: string | null;
+  outRefundNo: string | null;
+  refundId: string | null;
+  sessionId: string | null;
+  localFen: number | null;
+  billFen: number | null;
+  localState: string | null;
+  billState: string | null;
+}
+
+/** The trade bill's 退款状态 for a local refund state (SUCCEEDED ↔ SUCCESS, FAILED ↔ REFUNDCLOSE, ABNORMAL ↔ CHANGE). */
+const BILL_REFUND_STATE: Record<string, string> = { SUCCEEDED: 'SUCCESS', FAILED: 'REFUNDCLOSE', ABNORMAL: 'CHANGE', PROCESSING: 'PROCESSING', PENDING: 'PROCESSING' };
+/** The refund query's status for a local refund state. */
+export const QUERY_REFUND_STATE: Record<string, string> = { SUCCEEDED: 'SUCCESS', FAILED: 'CLOSED', ABNORMAL: 'ABNORMAL', PROCESSING: 'PROCESSING', PENDING: 'PROCESSING' };
+
+export function billRefundStateOf(localState: string): string {
+  return BILL_REFUND_STATE[localState] ?? localState;
+}
+
+export interface MatchResult {
+  matched: number;
+  payments: number;
+  refunds: number;
+  /** 手续费 of the day: payment fees minus the fees refunds gave back, whole fen. */
+  feeFen: number;
+  candidates: Candidate[];
+  /** Refund rows whose state differs from ours but may just be older than ours: compare only after querying the refund. */
+  refundStatesToQuery: Candidate[];
+}
+
+const base = (bill: BillKind): Omit<Candidate, 'kind'> => ({
+  bill,
+  outOrderNo: null,
+  transactionId: null,
+  outRefundNo: null,
+  refundId: null,
+  sessionId: null,
+  localFen: null,
+  billFen: null,
+  localState: null,
+  billState: null,
+});
+
+/**
+ * The trade bill (ALL) of `billDate` against the account's payments and refunds: a payment row matches a session by
+ * out_order_no (the `wxzff` third segment) or transaction_id; a refund row a refund by out_refund_no or refund_id.
+ * A local payment of that day (or refund created that day) absent from the bill is MISSING_AT_WECHAT.
+ */
+export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], payments: readonly LocalPayment[], refunds: readonly LocalRefund[]): MatchResult {
+  const byOrder = new Map(payments.map((p) => [p.outOrderNo, p]));
+  const byTransaction = new Map(payments.filter((p) => p.transactionId).map((p) => [p.transactionId!, p]));
+  const refundByNo = new Map(refunds.map((r) => [r.outRefundNo, r]));
+  const refundById = new Map(refunds.filter((r) => r.refundId).map((r) => [r.refundId!, r]));
+  const seenPayments = new Set<string>();
+  const seenRefunds = new Set<string>();
+  const candidates: Candidate[] = [];
+  const refundStatesToQuery: Candidate[] = [];
+  let matched = 0;
+  let feeFen = 0;
+  let paymentRows = 0;
+  let refundRows = 0;
+  for (const row of rows) {
+    if (row.kind === 'PAYMENT') {
+      paymentRows += 1;
+      feeFen += row.feeFen;
+      const local = byOrder.get(row.outOrderNo) ?? byTransaction.get(row.transactionId);
+      const ids = { outOrderNo: row.outOrderNo, transactionId: row.transactionId };
+      if (!local) {
+        candidates.push({ ...base('TRADE'), ...ids, kind: 'MISSING_LOCAL', billFen: row.settlementTotalFen, billState: row.tradeState });
+        continue;
+      }
+      seenPayments.add(local.sessionId);
+      if (local.paidFen !== row.settlementTotalFen) {
+        candidates.push({ ...base('TRADE'), ...ids, outOrderNo: local.outOrderNo, sessionId: local.sessionId, kind: 'AMOUNT_MISMATCH', localFen: local.paidFen, billFen: row.settlementTotalFen });
+      } else {
+        matched += 1;
+      }
+    } else {
+      refundRows += 1;
+      feeFen -= row.feeFen;
+      const local = (row.outRefundNo ? refundByNo.get(row.outRefundNo) : undefined) ?? (row.refundId ? refundById.get(row.refundId) : undefined);
+      const ids = { outOrderNo: row.outOrderNo, transactionId: row.transactionId, outRefundNo: row.outRefundNo ?? null, refundId: row.refundId ?? null };
+      if (!local) {
+        candidates.push({ ...base('TRADE'), ...ids, kind: 'MISSING_LOCAL', billFen: row.refundFen, billState: row.refundState });
+        continue;
+      }
+      seenRefunds.add(local.outRefundNo);
+      const withLocal = { ...base('TRADE'), ...ids, outOrderNo: local.outOrderNo, outRefundNo: local.outRefundNo, sessionId: local.sessionId };
+      if (local.amountFen !== row.refundFen) {
+        candidates.push({ ...withLocal, kind: 'AMOUNT_MISMATCH', localFen: local.amountFen, billFen: row.refundFen, localState: local.state, billState: row.refundState });
+      } else if (billRefundStateOf(local.state) !== row.refundState) {
+        refundStatesToQuery.push({ ...withLocal, kind: 'REFUND_STATE_MISMATCH', localFen: local.amountFen, billFen: row.refundFen, localState: local.state, billState: row.refundState });
+      } else {
+        matched += 1;
+      }
+    }
+  }
+  for (const p of payments) {
+    if (p.paidOn === billDate && !seenPayments.has(p.sessionId)) {
+      candidates.push({ ...base('TRADE'), kind: 'MISSING_AT_WECHAT', outOrderNo: p.outOrderNo, transactionId: p.transactionId, sessionId: p.sessionId, localFen: p.paidFen });
+    }
+  }
+  for (const r of refunds) {
+    // a refund that never reached WeChat (FAILED before an answer, PENDING) has no bill row to expect
+    if (r.createdOn === billDate && r.refundId && !seenRefunds.has(r.outRefundNo)) {
+      candidates.push({ ...base('TRADE'), kind: 'MISSING_AT_WECHAT', outOrderNo: r.outOrderNo, outRefundNo: r.outRefundNo, refundId: r.refundId, sessionId: r.sessionId, localFen: r.amountFen, localState: r.state });
+    }
+  }
+  return { matched, payments: paymentRows, refunds: refundRows, feeFen, candidates, refundStatesToQuery };
+}
+
+/**
+ * The fund-flow bill (BASIC): each 交易 income row (a payment landing) is compared with the session it names by
+ * transaction_id (业务凭证号 / 微信支付业务单号); a payment row whose amount differs is AMOUNT_MISMATCH, one naming no
+ * session of ours MISSING_LOCAL. Fee rows (扣除交易手续费) and refunds are left to the trade bill.
+ */
+export function matchFundFlowBill(rows: readonly FundFlowBillRow[], payments: readonly LocalPayment[]): Candidate[] {
+  const byTransaction = new Map(payments.filter((p) => p.transactionId).map((p) => [p.transactionId!, p]));
+  const byOrder = new Map(payments.map((p) => [p.outOrderNo, p]));
+  const out: Candidate[] = [];
+  for (const row of rows) {
+    if (row.direction !== 'INCOME' || row.businessType !== '交易') continue;
+    const local = byTransaction.get(row.businessNo) ?? byTransaction.get(row.voucherNo) ?? byOrder.get(row.voucherNo);
+    const ids = { transactionId: row.businessNo, outOrderNo: local?.outOrderNo ?? null };
+    if (!local) out.push({ ...base('FUND_FLOW'), ...ids, kind: 'MISSING_LOCAL', billFen: row.amountFen });
+    else if (local.paidFen !== row.amountFen) out.push({ ...base('FUND_FLOW'), ...ids, sessionId: local.sessionId, kind: 'AMOUNT_MISMATCH', localFen: local.paidFen, billFen: row.amountFen });
+  }
+  return out;
+}

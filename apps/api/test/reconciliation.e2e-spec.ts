@@ -1,0 +1,217 @@
+// Reconciliation with WeChat Pay's bills (issue 13, contracts.md §9), one API and one simulator on loopback. A day of
+// sessions on two merchant accounts (the power-bank operator's and the fridge brand's), then the simulator's business
+// clock is moved (no sleeps): not ready before 10:00 the next day, then ready; a day without business has no bill; a
+// tampered hash fails the run; the power-bank day reconciles with zero differences and its fees reach the ledger; the
+// fridge day's bill is altered at the simulator and each of the four kinds is found, re-checked by query and shown.
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { ReconciliationJobs } from '../src/modules/reconciliation/reconciliation.jobs.js';
+import { systemQuery } from './fleet-support.js';
+import { LoopHarness } from './support/loop-harness.js';
+
+type Run = {
+  id: string;
+  state: string;
+  matched: number;
+  payments: number;
+  refunds: number;
+  feeFen: number | null;
+  errorCode: string | null;
+  bills: { bill: string; sha1: string; rows: number }[];
+  differences: { id: string; kind: string; bill: string; outOrderNo: string | null; outRefundNo: string | null; transactionId: string | null; recheck: Record<string, unknown>; resolvedAt: string | null }[];
+};
+
+const HOUR = 3_600_000;
+const idem = () => ({ 'idempotency-key': randomUUID() });
+const device = (code: string) => DEMO_DEVICES.find((d) => d.code === code)!;
+const beijingDate = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10);
+
+let loop: LoopHarness;
+const tokens: Record<string, string> = {};
+let day = '';
+const pb: { sessionId: string; outOrderNo: string }[] = [];
+const fr: { sessionId: string; outOrderNo: string }[] = [];
+let frRefundNo = '';
+
+async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (ok(value) || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** A session scanned, confirmed, ended by the operator with its usage and paid (the simulator debits at once). */
+async function paidSession(code: string, login: string, openid: string, scan: Record<string, unknown>, usage: Record<string, unknown>): Promise<{ sessionId: string; outOrderNo: string }> {
+  const token = await loop.consumer(openid);
+  const scanned = await loop.request<{ sessionId: string; outOrderNo: string }>('POST', '/v1/consumer/sessions', { token, body: { deviceCode: code, ...scan } });
+  expect(scanned.status).toBe(201);
+  const { sessionId, outOrderNo } = scanned.body;
+  expect((await loop.decide(outOrderNo, openid, 'confirm')).status).toBe(200);
+  await loop.waitFor(sessionId, token, (s) => s['state'] === 'STARTING');
+  const ended = await loop.request('POST', `/v1/sessions/${sessionId}/end`, { token: tokens[login], headers: idem(), body: { endedAt: new Date().toISOString(), reason: '设备漏报结束', usage } });
+  expect(ended.status).toBe(200);
+  const paid = await loop.waitFor(sessionId, token, (s) => s['state'] === 'PAID');
+  expect(paid['state']).toBe('PAID');
+  return { sessionId, outOrderNo };
+}
+
+async function refund(login: string, sessionId: string, amountFen: number): Promise<string> {
+  const answer = await loop.request('POST', `/v1/sessions/${sessionId}/refunds`, { token: tokens[login], headers: idem(), body: { amountFen, reason: '对账测试退款' } });
+  expect(answer.status).toBe(202);
+  const done = await until(
+    () => loop.request('GET', `/v1/sessions/${sessionId}`, { token: tokens[login] }).then((a) => a.body),
+    (s) => s['refundedFen'] === amountFen,
+  );
+  const action = (done['actions'] as { kind: string; outRefundNo?: string; state: string }[]).find((a) => a.kind === 'REFUND');
+  expect(action?.state).toBe('SUCCEEDED');
+  const [row] = await systemQuery<{ out_refund_no: string }>(loop.zizhu, `SELECT out_refund_no FROM session_actions WHERE session_id = $1 AND kind = 'REFUND'`, [sessionId]);
+  return row!.out_refund_no;
+}
+
+/** POST /v1/reconciliations, then GET until the job has finished it. */
+async function reconcile(login: string, merchantAccountId: string, billDate: string): Promise<{ status: number; run: Run }> {
+  const posted = await loop.request<Run>('POST', '/v1/reconciliations', { token: tokens[login], body: { merchantAccountId, billDate } });
+  if (posted.status !== 201 && posted.status !== 200) return { status: posted.status, run: posted.body };
+  const run = await until(
+    () => loop.request<Run>('GET', `/v1/reconciliations/${posted.body.id}`, { token: tokens[login] }).then((a) => a.body),
+    (r) => r.state !== 'RUNNING',
+  );
+  return { status: posted.status, run };
+}
+
+async function advanceSimTo(targetMs: number): Promise<void> {
+  const now = (await loop.simRequest<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs;
+  if (targetMs > now) expect((await loop.simRequest('POST', '/sim/clock', { advanceSeconds: Math.ceil((targetMs - now) / 1000) })).status).toBe(200);
+}
+
+beforeAll(async () => {
+  loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 120, startTimeoutSeconds: 120, reconcileAfterSeconds: 1 } });
+  for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'admin@zizhu.demo']) tokens[login] = await loop.operator(login);
+  const plan = { ...DEMO_PLANS.powerbank, rental: { ...DEMO_PLANS.powerbank.rental, unitFen: 1200, freeMinutes: 0, dailyCapFen: 3000 } };
+  expect((await loop.request('PUT', `/v1/devices/${device('PB-0001').id}/plan`, { token: tokens['ops@powerbank.demo'], body: { plan } })).status).toBe(200);
+  expect((await loop.simRequest('POST', '/sim/settings', { feeRateBasisPoints: 60 })).status).toBe(200);
+  for (const [i, slot] of [2, 3].entries()) pb.push(await paidSession('PB-0001', 'ops@powerbank.demo', `recon-pb-${i}`, { slot }, {}));
+  await refund('ops@powerbank.demo', pb[1]!.sessionId, 500);
+  for (let i = 0; i < 3; i += 1) fr.push(await paidSession('FR-0001', 'ops@fridge.demo', `recon-fr-${i}`, {}, { items: [{ sku: 'sandwich-ham', count: 1 }] }));
+  frRefundNo = await refund('ops@fridge.demo', fr[2]!.sessionId, 300);
+  day = beijingDate((await loop.simRequest<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs);
+}, 120_000);
+
+afterAll(async () => {
+  await loop?.close();
+}, 60_000);
+
+describe('reconciliation runs (issue 13)', () => {
+  const PB_ACCOUNT = DEMO_MERCHANTS.powerbank.id;
+  const FR_ACCOUNT = DEMO_MERCHANTS.fridge.id;
+
+  it('is BILL_NOT_READY before 10:00 Beijing the next day and may run again; then the day reconciles with zero differences and its fees reach the ledger', async () => {
+    const dayStart = Date.parse(`${day}T00:00:00+08:00`);
+    await advanceSimTo(dayStart + 24 * HOUR + 5 * 60_000); // 00:05 the next day
+    const early = await reconcile('ops@powerbank.demo', PB_ACCOUNT, day);
+    expect(early).toMatchObject({ status: 201, run: { state: 'BILL_NOT_READY', errorCode: 'PAYSCORE_BILL_NOT_READY', differences: [] } });
+
+    await advanceSimTo(dayStart + 34 * HOUR + 5 * 60_000); // 10:05 the next day
+    const { status, run } = await reconcile('ops@powerbank.demo', PB_ACCOUNT, day);
+    expect(status).toBe(201);
+    expect(run.id).not.toBe(early.run.id);
+    // two payments and one refund, every row matched; 0.60% of 1,200 = 7.2 → 7 fen each, the half refund gives 4 back
+    expect(run).toMatchObject({ state: 'DONE', matched: 3, payments: 2, refunds: 1, differences: [] });
+    expect(run.bills.map((b) => b.bill)).toEqual(['FUND_FLOW', 'TRADE']);
+    for (const b of run.bills) expect(b.sha1).toMatch(/^[0-9a-f]{40}$/);
+    // the raw file is kept with the hash WeChat gave for it
+    const [stored] = await systemQuery<{ content: Buffer; sha1: string }>(loop.zizhu, `SELECT content, sha1 FROM reconciliation_bills WHERE run_id = $1 AND bill = 'TRADE'`, [run.id]);
+    expect(createHash('sha1').update(stored!.content).digest('hex')).toBe(stored!.sha1);
+    expect(stored!.content.toString('utf8')).toContain(pb[0]!.outOrderNo);
+    expect(run.feeFen).toBeGreaterThan(0);
+    const fee = await systemQuery<{ account: string; debit: number; credit: number }>(
+      loop.zizhu,
+      `SELECT account, sum(debit_fen)::int AS debit, sum(credit_fen)::int AS credit FROM ledger_entries WHERE source_kind = 'CHANNEL_FEE' AND source_id = $1 GROUP BY account ORDER BY account`,
+      [`${PB_ACCOUNT}:${day}`],
+    );
+    expect(fee).toEqual([
+      { account: 'FEE_EXPENSE', debit: run.feeFen, credit: 0 },
+      { account: 'MERCHANT_CLEARING', debit: 0, credit: run.feeFen },
+    ]);
+
+    // the day is DONE: asking again answers the same run (200), and the fee is posted once
+    const again = await loop.request<Run>('POST', '/v1/reconciliations', { token: tokens['ops@powerbank.demo'], body: { merchantAccountId: PB_ACCOUNT, billDate: day } });
+    expect(again).toMatchObject({ status: 200, body: { id: run.id, state: 'DONE' } });
+    const list = await loop.request<{ items: { id: string; state: string }[]; total: number }>('GET', `/v1/reconciliations?merchantAccountId=${PB_ACCOUNT}&state=DONE`, { token: tokens['ops@powerbank.demo'] });
+    expect(list.body).toMatchObject({ total: 1, items: [{ id: run.id, state: 'DONE' }] });
+  });
+
+  it('a day without business is NO_BILL; a bill whose hash does not match fails the run, which may run again', async () => {
+    const noBill = await reconcile('ops@powerbank.demo', PB_ACCOUNT, beijingDate(Date.parse(`${day}T12:00:00+08:00`) - 24 * HOUR));
+    expect(noBill).toMatchObject({ status: 201, run: { state: 'NO_BILL', errorCode: 'PAYSCORE_BILL_NO_STATEMENT' } });
+
+    expect((await loop.simRequest('POST', '/sim/bills/file-faults', { fault: 'hash-mismatch', times: 1 })).status).toBe(200);
+    const spoiled = await reconcile('ops@fridge.demo', FR_ACCOUNT, day);
+    expect(spoiled).toMatchObject({ status: 201, run: { state: 'FAILED', errorCode: 'PAYSCORE_BILL_HASH_MISMATCH', bills: [], differences: [] } });
+  });
+
+  it('each kind of difference made at the simulator is found, re-checked by query and shown until an operator resolves it (audited)', async () => {
+    const foreignTx = '4200009999202612010000000077';
+    const alterations = [
+      { billDate: day, bill: 'TRADE', outOrderNo: fr[0]!.outOrderNo, action: 'drop' },
+      { billDate: day, bill: 'TRADE', outOrderNo: fr[1]!.outOrderNo, action: 'amount', amountFen: 990 },
+      { billDate: day, bill: 'TRADE', outRefundNo: frRefundNo, action: 'refundState', refundState: 'REFUNDCLOSE' },
+      { billDate: day, bill: 'TRADE', transactionId: foreignTx, outOrderNo: 'FOREIGN77', action: 'add', amountFen: 500 },
+    ];
+    expect((await loop.simRequest('POST', '/sim/bills/alterations', alterations)).status).toBe(200);
+    const { status, run } = await reconcile('ops@fridge.demo', FR_ACCOUNT, day);
+    expect(status).toBe(201);
+    expect(run.state).toBe('DONE');
+    const shown = run.differences.map((d) => [d.kind, d.bill, d.outOrderNo, d.outRefundNo]).sort();
+    expect(shown).toEqual(
+      [
+        ['AMOUNT_MISMATCH', 'TRADE', fr[1]!.outOrderNo, null],
+        ['MISSING_AT_WECHAT', 'TRADE', fr[0]!.outOrderNo, null],
+        ['MISSING_LOCAL', 'TRADE', 'FOREIGN77', null],
+        ['REFUND_STATE_MISMATCH', 'TRADE', fr[2]!.outOrderNo, frRefundNo],
+      ].sort(),
+    );
+    const byKind = Object.fromEntries(run.differences.map((d) => [d.kind, d]));
+    // the re-check asked WeChat: the dropped order and the altered one are DONE there; the foreign one is not ours; the refund succeeded
+    expect(byKind['MISSING_AT_WECHAT']!.recheck).toMatchObject({ query: 'ORDER', state: 'DONE', paidOn: day });
+    expect(byKind['AMOUNT_MISMATCH']).toMatchObject({ localFen: 1200, billFen: 990, recheck: { query: 'ORDER', paidFen: 1200 } });
+    expect(byKind['MISSING_LOCAL']!.recheck).toMatchObject({ query: 'ORDER', outcome: 'NOT_FOUND' });
+    expect(byKind['REFUND_STATE_MISMATCH']).toMatchObject({ localState: 'SUCCEEDED', billState: 'REFUNDCLOSE', recheck: { query: 'REFUND', status: 'SUCCESS' } });
+
+    // other organisations get 404: another operator, a hardware reseller, the brand's franchisee (its money is not its data here)
+    for (const login of ['ops@powerbank.demo', 'ops@vendor.demo', 'f1@fridge.demo']) {
+      expect((await loop.request('GET', `/v1/reconciliations/${run.id}`, { token: tokens[login] })).status).toBe(404);
+    }
+    expect((await loop.request('POST', '/v1/reconciliations', { token: tokens['ops@powerbank.demo'], body: { merchantAccountId: FR_ACCOUNT, billDate: day } })).status).toBe(404);
+    const target = byKind['MISSING_LOCAL']!;
+    const foreign = await loop.request('POST', `/v1/reconciliations/${run.id}/differences/${target.id}/resolve`, { token: tokens['ops@powerbank.demo'], body: { note: 'x' } });
+    expect(foreign.status).toBe(404);
+
+    const resolved = await loop.request('POST', `/v1/reconciliations/${run.id}/differences/${target.id}/resolve`, { token: tokens['ops@fridge.demo'], body: { note: '他人订单，已向微信支付核实' } });
+    expect(resolved).toMatchObject({ status: 200, body: { id: target.id, resolutionNote: '他人订单，已向微信支付核实', resolvedAt: expect.any(String) } });
+    expect((await loop.request('POST', `/v1/reconciliations/${run.id}/differences/${target.id}/resolve`, { token: tokens['ops@fridge.demo'], body: { note: 'again' } })).status).toBe(409);
+    const listed = await loop.request<{ items: { id: string; openDifferences: number }[] }>('GET', `/v1/reconciliations?merchantAccountId=${FR_ACCOUNT}&billDate=${day}&state=DONE`, { token: tokens['admin@zizhu.demo'] });
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 3 })]);
+    const audit = await systemQuery<{ n: number }>(loop.zizhu, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'reconciliation.difference.resolve' AND resource_id = $1`, [target.id]);
+    expect(audit[0]!.n).toBe(1);
+  });
+
+  it('the daily job starts yesterday’s run of each account after 10:00 Beijing, once; a reseller never sees its customers’ runs', async () => {
+    const jobs = loop.zizhu.app.get(ReconciliationJobs);
+    const today = beijingDate(Date.now());
+    expect(await jobs.daily(new Date(`${today}T09:59:00+08:00`))).toEqual({ started: 0 });
+    const first = await jobs.daily(new Date(`${today}T10:30:00+08:00`));
+    expect(first.started).toBeGreaterThanOrEqual(1);
+    expect(await jobs.daily(new Date(`${today}T10:45:00+08:00`))).toEqual({ started: 0 }); // RUNNING or finished: not again
+    const yesterday = beijingDate(Date.now() - 24 * HOUR);
+    const customer = await until(
+      () => loop.request<{ items: { state: string; merchantAccountId: string }[]; total: number }>('GET', `/v1/reconciliations?billDate=${yesterday}`, { token: tokens['c1@vendor.demo'] }).then((a) => a.body),
+      (b) => b.total === 1 && b.items[0]!.state !== 'RUNNING',
+    );
+    expect(customer.items).toEqual([expect.objectContaining({ merchantAccountId: DEMO_MERCHANTS.vendorC1.id, state: 'NO_BILL' })]);
+    expect((await loop.request<{ total: number }>('GET', '/v1/reconciliations', { token: tokens['ops@vendor.demo'] })).body.total).toBe(0);
+  });
+});
