@@ -48,18 +48,27 @@ describe('settlement: payouts by WeChat merchant transfer (issue 12)', () => {
   };
   const pay = (statementId: string, key = randomUUID()) => call('ops@fridge.demo', 'POST', '/v1/payouts', { statementId, method: 'WECHAT_TRANSFER' }, key);
   const payout = async (id: string) => (await call('ops@fridge.demo', 'GET', `/v1/payouts/${id}`)).body as unknown as Payout;
-  /** Polls the payout until `ok` (the job and the callback run on their own), moving the simulator's clock so transfers finish. */
-  const until = async (id: string, ok: (p: Payout) => boolean, timeoutMs = 20_000): Promise<Payout> => {
+  /**
+   * Reads the payout until `ok` (the job and the callback run on their own). Each new bill moves the simulator's
+   * business clock past its transfer delay once (2 s: signatures stay well inside the 300 s window); then only reads.
+   */
+  const advanced = new Set<string>();
+  const until = async (id: string, ok: (p: Payout) => boolean, timeoutMs = 15_000): Promise<Payout> => {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const p = await payout(id);
       if (ok(p) || Date.now() > deadline) return p;
-      await h.simRequest('POST', '/sim/clock', { advanceSeconds: 1 });
+      if (p.wechatState && p.wechatState !== 'WAIT_USER_CONFIRM' && !advanced.has(`${id}:${p.wechatState}`)) {
+        advanced.add(`${id}:${p.wechatState}`);
+        await h.simRequest('POST', '/sim/clock', { advanceSeconds: 2 });
+      } else {
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
   };
   const statusOf = async (statementId: string) => ((await call('ops@fridge.demo', 'GET', `/v1/statements/${statementId}`)).body as { status: string }).status;
   const billsOf = async (outBillNo: string) =>
-    ((await h.simRequest<{ transfers?: { out_bill_no: string; state: string }[]; bills?: { out_bill_no: string; state: string }[] }>('GET', '/sim/transfers')).body.transfers ?? []).filter(
+    ((await h.simRequest<{ bills: { out_bill_no: string; state: string }[] }>('GET', '/sim/transfers')).body.bills).filter(
       (b) => b.out_bill_no === outBillNo,
     );
   const transferEntries = async (payoutId: string) => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM ledger_entries WHERE source_kind = 'TRANSFER' AND source_id = $1`, [payoutId]))[0]!.n;

@@ -4,7 +4,6 @@ import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
-import { AuditService } from '../audit/audit.service.js';
 import { MerchantGateway, platformKeysOf } from '../merchants/merchant-gateway.service.js';
 import { findAccount } from '../merchants/merchant-store.js';
 import { LedgerService } from './ledger.service.js';
@@ -45,7 +44,9 @@ const FINAL: readonly string[] = ['SUCCEEDED', 'FAILED'];
  * safe: WeChat answers the bill it has); an answer that is lost (network, timeout, 5xx) is followed by a query of the
  * out_bill_no, and a bill WeChat does not know is sent again on the next attempt. A verified refusal (e.g. NOT_ENOUGH
  * balance) fails the payout with WeChat's reason. States seen are applied under a row lock, once:
- * SUCCESS → SUCCEEDED, TRANSFER posted, statement SETTLED; FAIL / CANCELLED → FAILED, nothing posted.
+ * SUCCESS → SUCCEEDED, TRANSFER posted, statement SETTLED; FAIL / CANCELLED → FAILED, nothing posted. (WeChat's own
+ * changes are recorded on the payout row — wechat_state, reference, failure and their times — not in the audit log, which
+ * records people's actions: the request and the retry.)
  */
 @Injectable()
 export class PayoutTransfers implements OnModuleInit {
@@ -57,7 +58,6 @@ export class PayoutTransfers implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly gateway: MerchantGateway,
     private readonly ledger: LedgerService,
-    private readonly audit: AuditService,
     private readonly keyringOpen: PayeeNameOpener,
   ) {}
 
@@ -168,7 +168,6 @@ export class PayoutTransfers implements OnModuleInit {
         );
         await this.ledger.post(m, 'TRANSFER', p.id, paidOn, payoutPosting(p.tenant_id, p.payer_tenant_id, Number(p.amount_fen), 'WECHAT'));
         await m.query(`UPDATE statements SET status = 'SETTLED', settled_at = now(), settlement_reference = $2 WHERE id = $1 AND status = 'CLOSED'`, [p.statement_id, `payout:${p.id}`]);
-        await this.audit.record({ action: 'payout.succeed', resourceType: 'payout', resourceId: p.id, subjectTenantId: p.tenant_id, after: { state: 'SUCCEEDED', reference: ref } });
         return 'SUCCEEDED';
       }
       if (seen.state === 'FAIL' || seen.state === 'CANCELLED') {
@@ -179,7 +178,6 @@ export class PayoutTransfers implements OnModuleInit {
           ref,
           failure,
         ]);
-        await this.audit.record({ action: 'payout.fail', resourceType: 'payout', resourceId: p.id, subjectTenantId: p.tenant_id, after: { state: 'FAILED', failure } });
         return 'FAILED';
       }
       await m.query(

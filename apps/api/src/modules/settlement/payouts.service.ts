@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { MERCHANT_KEYRING } from '../merchants/merchant-credentials.js';
+import { systemRead } from '../merchants/merchant-store.js';
 import { newOutBillNo, payeeRealNameAad, payeeRealNameContext, payoutPosting, payoutTransferJob, REAL_NAME_THRESHOLD_FEN } from './payouts-transfer.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
@@ -195,9 +196,13 @@ export class PayoutsService {
     const m = this.context.manager;
     let appid = input.appid;
     if (!appid) {
-      const [account] = (await m.query(`SELECT appids FROM merchant_accounts WHERE tenant_id = $1 AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`, [
-        org.parentId,
-      ])) as { appids: string[] }[];
+      // a franchisee's admin cannot read its brand's merchant accounts: only their first appid leaves this read
+      const parentId = org.parentId;
+      const [account] = await systemRead(
+        m,
+        async () =>
+          (await m.query(`SELECT appids FROM merchant_accounts WHERE tenant_id = $1 AND disabled_at IS NULL ORDER BY created_at, id LIMIT 1`, [parentId])) as { appids: string[] }[],
+      );
       appid = account?.appids[0];
       if (!appid) throw platformErrors.VALIDATION_FAILED('Invalid fields: appid', { errors: [{ field: 'appid', messages: ['the brand has no merchant account appid: name the appid'] }] });
     }
