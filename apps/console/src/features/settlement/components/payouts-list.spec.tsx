@@ -2,8 +2,9 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Schemas } from '@zizhu/api-client';
-import { fakeApi, type Recorded } from '@/test/fake-api';
-import { BRAND, brandMe, brandOrganizations, F1, F2, renderSettlementAt, STATEMENT, statement, statementDetail, totals } from '../test/fixtures';
+import { fakeApi, renderWithQuery, type Recorded } from '@/test/fake-api';
+import { BRAND, brandMe, brandOrganizations, F1, F2, renderSettlementAt, STATEMENT, statementDetail } from '../test/fixtures';
+import { PayOutStatement } from './pay-out-statement';
 
 // a whole page with dialogs: slow on a shared two-core machine, not waiting on anything
 jest.setTimeout(60_000);
@@ -95,18 +96,10 @@ describe('/settlement payouts (brand)', () => {
     expect(await within(list).findByText('已提交')).toBeInTheDocument(); // the list was read again
   });
 
-  it('pays out a CLOSED statement from its drawer: a bank payout needs its reference, and goes with an Idempotency-Key', async () => {
-    const closed = { status: 'CLOSED' as const, closedAt: '2026-12-01T16:00:05Z' };
-    payoutsApi({
-      'GET /v1/me': brandMe(),
-      'GET /v1/organizations': brandOrganizations,
-      'GET /v1/statements': { items: [statement(closed)], total: 1, totals: totals({ CLOSED: [1, 5_050] }) },
-      [`GET /v1/statements/${STATEMENT}`]: statementDetail(closed),
-      'POST /v1/payouts': (r: Recorded) => payout({ state: 'SUCCEEDED', method: 'OFFLINE_BANK', ...(r.body as object) }),
-    });
+  it('pays out a CLOSED statement: a bank payout needs its reference, and goes with the dialog’s Idempotency-Key', async () => {
+    payoutsApi({ 'POST /v1/payouts': (r: Recorded) => payout({ state: 'SUCCEEDED', method: 'OFFLINE_BANK', ...(r.body as object) }) });
     const user = userEvent.setup({ delay: null });
-    renderSettlementAt(`/settlement?statementId=${STATEMENT}`);
-    await user.click(await screen.findByTestId('pay-out'));
+    renderWithQuery(<PayOutStatement statement={statementDetail({ status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' })} organizationName="西湖加盟店" open onClose={() => undefined} />);
     expect(await screen.findByTestId('payout-consequences')).toHaveTextContent('向西湖加盟店支付 2026-11-01 ~ 2026-11-30 的 ¥50.50');
     await user.click(screen.getByLabelText('银行转账（登记）'));
     await user.click(screen.getByRole('button', { name: /确认付款/ }));
