@@ -42,7 +42,7 @@ async function seed(url: string, month: { start: string; end: string }): Promise
     );
     await client.query(
       `INSERT INTO devices SELECT (jsonb_populate_record(d, jsonb_build_object('id', gen_random_uuid(), 'tenant_id', s.tenant_id, 'site_id', s.id,
-                                   'code', 'BENCH-' || substr(s.tenant_id::text, 1, 8) || substr(s.id::text, 1, 4), 'created_at', $2::date - 60))).*
+                                   'code', 'BENCH-' || substr(s.tenant_id::text, 1, 8) || substr(s.id::text, 1, 4), 'created_at', $2::date - 60, 'plan_id', NULL))).*
          FROM devices d, sites s WHERE d.id = $1 AND s.name = '基准门店'`,
       [FR1, month.start],
     );
@@ -59,7 +59,7 @@ async function seed(url: string, month: { start: string; end: string }): Promise
          c.at, c.at + interval '2 minutes', c.at + interval '3 minutes', 'TC' || g
        FROM generate_series(0, $5 - 1) g
        JOIN devs ON devs.k = g % $6
-       CROSS JOIN LATERAL (SELECT ($7::date::timestamp AT TIME ZONE 'Asia/Shanghai') + (g::double precision / $5) * (($8::date + 1) - $7::date) * interval '1 day' - interval '10 minutes' AS at) c`,
+       CROSS JOIN LATERAL (SELECT ($7::date::timestamp AT TIME ZONE 'Asia/Shanghai') + interval '1 minute' + (g::double precision / $5) * ((($8::date + 1) - $7::date) * interval '1 day' - interval '10 minutes') AS at) c`,
       [BRAND, ACCOUNT, SERVICE, users[0]!.id, SESSIONS, FRANCHISEES, month.start, month.end],
     );
     await client.query(`ANALYZE`);
