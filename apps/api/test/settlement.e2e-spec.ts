@@ -63,6 +63,14 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
   afterAll(() => t.close());
 
   describe('agreements', () => {
+    it('right after the demo seed, each seeded agreement’s statement of the current period is open (not at the job’s next tick)', async () => {
+      const rows = await systemQuery<{ tenant_id: string }>(
+        t,
+        `SELECT tenant_id FROM statements WHERE status = 'OPEN' AND period_start <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND period_end >= (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+      );
+      expect(rows.map((r) => r.tenant_id).sort()).toEqual([O.fridgeF1.id, O.fridgeF2.id, O.vendorC1.id, O.vendorC2.id].sort());
+    });
+
     it('the brand sets a franchisee’s agreement: versions, history, the one in force, audited; a retried PUT adds nothing', async () => {
       const v1 = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 2000, effectiveFrom: '2026-10-01' });
       expect(v1.status).toBe(200);
