@@ -9,6 +9,7 @@ import { runOverviewBench } from './overview.bench.js';
 import { runPayscoreBench } from './payscore.bench.js';
 import { runPricingBench } from './pricing.bench.js';
 import { runSessionsBench } from './sessions.bench.js';
+import { runStatementsCloseBench } from './statements-close.bench.js';
 
 const sections: string[] = [];
 const header = [
@@ -26,6 +27,7 @@ for (const [name, bench] of [
   ['overview', runOverviewBench],
   ['console', runConsoleBench],
   ['session list', runSessionsBench],
+  ['statement close', runStatementsCloseBench],
 ] as const) {
   process.stderr.write(`running the ${name} benchmark…\n`);
   sections.push(await bench());

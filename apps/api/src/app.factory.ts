@@ -10,6 +10,7 @@ import type { Logger } from 'pino';
 import { AppModule, requestIdOf } from './app.module.js';
 import type { AppConfig } from './config/app-config.js';
 import { DemoSeedService } from './modules/demo/demo-seed.service.js';
+import { SettlementJobs } from './modules/settlement/settlement.jobs.js';
 import { installConsole } from './modules/home/console-static.js';
 import { captureDeviceRawBody } from './modules/device-api/device-signature.guard.js';
 import { openDatabase, type OpenDatabase } from './platform/database/database.js';
@@ -75,6 +76,8 @@ export async function createApp(config: AppConfig, options: { logger?: Logger } 
     installConsole(app, config);
     await app.init();
     const seeded = config.seedDemo ? await app.get(DemoSeedService).seedIfEmpty(app.get(Transactions)) : false;
+    // the demo's agreements call for statements of the current period: open them now, not at the job's next tick
+    if (seeded) await app.get(SettlementJobs).openNow();
     const nest = app;
     return {
       app: nest,

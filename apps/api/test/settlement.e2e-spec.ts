@@ -63,6 +63,14 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
   afterAll(() => t.close());
 
   describe('agreements', () => {
+    it('right after the demo seed, each seeded agreement’s statement of the current period is open (not at the job’s next tick)', async () => {
+      const rows = await systemQuery<{ tenant_id: string }>(
+        t,
+        `SELECT tenant_id FROM statements WHERE status = 'OPEN' AND period_start <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND period_end >= (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+      );
+      expect(rows.map((r) => r.tenant_id).sort()).toEqual([O.fridgeF1.id, O.fridgeF2.id, O.vendorC1.id, O.vendorC2.id].sort());
+    });
+
     it('the brand sets a franchisee’s agreement: versions, history, the one in force, audited; a retried PUT adds nothing', async () => {
       const v1 = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 2000, effectiveFrom: '2026-10-01' });
       expect(v1.status).toBe(200);
@@ -251,8 +259,9 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
         `INSERT INTO device_events (tenant_id, device_id, event_id, type, source, occurred_at)
          SELECT tenant_id, id, 'settle-online-1', 'device.online', 'PLATFORM', '2026-10-15T09:00:00+08:00' FROM devices WHERE code = 'EV-0001'`,
       );
+      // the PUTs above opened October, November and December for F1, F2 and C1 (and C2's weeks) at once: the job finds nothing left to open
       const opened = await t.app.get(Transactions).asSystem((m) => t.app.get(StatementsService).openDue(m, new Date()));
-      expect(opened).toBeGreaterThanOrEqual(9); // F1, F2, C1: October, November, December
+      expect(opened).toBe(0);
     });
 
     it('opens one statement per organisation and period; an open one shows the figures so far; each side sees only its own', async () => {
@@ -386,7 +395,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       const body = { statementId: f2October!.id, method: 'OFFLINE_BANK', reference: 'ICBC-20261205-0001', paidOn: '2026-12-05' };
       expect((await pay('f2@fridge.demo', body)).status).toBe(403);
       expect((await pay('ops@vendor.demo', body)).status).toBe(404);
-      expect((await pay('ops@fridge.demo', { ...body, method: 'WECHAT_TRANSFER' })).body.code).toBe('PAYOUT_METHOD_NOT_AVAILABLE');
+      expect((await pay('ops@fridge.demo', { ...body, method: 'WECHAT_TRANSFER' })).body.code).toBe('PAYOUT_PAYEE_MISSING'); // no openid to transfer to yet
       expect((await pay('ops@fridge.demo', { statementId: f2October!.id, method: 'OFFLINE_BANK' })).body.errors).toEqual([expect.objectContaining({ field: 'reference' })]);
       expect((await pay('ops@fridge.demo', { ...body, statementId: (await f1('2026-10-15')).id })).body.code).toBe('PAYOUT_NOTHING_OWED');
       const [c1October] = (await statementsOf('ops@vendor.demo', `organizationId=${O.vendorC1.id}&from=2026-10-01&to=2026-10-31`)).items;
@@ -407,6 +416,66 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       const [moved] = await systemQuery<{ fen: number }>(t, `SELECT sum(debit_fen)::int AS fen FROM ledger_entries WHERE source_kind = 'PAYOUT' AND tenant_id = $1 AND account = 'BANK'`, [O.fridgeF2.id]);
       expect(moved!.fen).toBe(2250);
     });
+    it('for the console: totals per status (exact owed and settled sums), the organisation’s name, a close under an Idempotency-Key', async () => {
+      const mine = (await call('f2@fridge.demo', 'GET', '/v1/statements')).body as unknown as {
+        items: (Statement & { organizationName: string })[];
+        total: number;
+        totals: { status: string; count: number; payableFen: number }[];
+      };
+      expect(mine.items.every((s) => s.organizationName === O.fridgeF2.name)).toBe(true);
+      expect(mine.totals.map((x) => x.status)).toEqual(['OPEN', 'CLOSED', 'SETTLED']);
+      expect(mine.totals.reduce((n, x) => n + x.count, 0)).toBe(mine.total);
+      const byStatus = (status: string) => mine.items.filter((s) => s.status === status);
+      for (const x of mine.totals) {
+        expect(x.count).toBe(byStatus(x.status).length);
+        expect(x.payableFen).toBe(byStatus(x.status).reduce((n, s) => n + s.payableFen, 0));
+      }
+      expect(mine.totals.find((x) => x.status === 'SETTLED')!.payableFen).toBe(2250);
+      const brand = (await call('ops@fridge.demo', 'GET', `/v1/statements?status=CLOSED&limit=1`)).body as unknown as { items: Statement[]; totals: { status: string; count: number }[] };
+      expect(brand.items).toHaveLength(1);
+      expect(brand.totals.find((x) => x.status === 'CLOSED')!.count).toBeGreaterThan(1); // over all pages, not the one shown
+      expect(brand.totals.find((x) => x.status === 'OPEN')!.count).toBe(0); // the status filter applies
+      const key = randomUUID();
+      const closeWith = () => t.http('POST', `/v1/statements/${brand.items[0]!.id}/close`, { token: tokens['ops@fridge.demo'], headers: { 'idempotency-key': key } });
+      const first = await closeWith();
+      expect(first.statusCode).toBe(200);
+      expect((await closeWith()).json()).toEqual(first.json());
+      const other = await t.http('POST', `/v1/statements/${brand.items[0]!.id}/close`, { token: tokens['ops@fridge.demo'], headers: { 'idempotency-key': key }, body: { x: 1 } });
+      expect(other.statusCode).toBeGreaterThanOrEqual(400);
+    });
+
+    it('for the console: the agreements in force of all a brand’s franchisees in one call; a franchisee or a stranger gets 404', async () => {
+      const all = (await call('ops@fridge.demo', 'GET', `/v1/agreements?parentId=${O.fridge.id}`)).body as { items: { organizationId: string; version: number }[] };
+      expect(all.items.map((a) => a.organizationId).sort()).toEqual([O.fridgeF1.id, O.fridgeF2.id].sort());
+      for (const a of all.items) expect(a).toEqual((await call('ops@fridge.demo', 'GET', `/v1/organizations/${a.organizationId}/agreement`)).body);
+      const october = (await call('ops@fridge.demo', 'GET', `/v1/agreements?parentId=${O.fridge.id}&on=2026-10-15`)).body as { items: { organizationId: string; version: number }[] };
+      expect(october.items.find((a) => a.organizationId === O.fridgeF1.id)).toMatchObject({ version: 2 });
+      expect((await call('f1@fridge.demo', 'GET', `/v1/agreements?parentId=${O.fridge.id}`)).status).toBe(404); // a franchisee does not see its brand’s other children
+      const customers = (await call('ops@vendor.demo', 'GET', `/v1/agreements?parentId=${O.vendor.id}`)).body as { items: { organizationId: string }[] };
+      expect(customers.items.map((a) => a.organizationId).sort()).toEqual([O.vendorC1.id, O.vendorC2.id].sort());
+      expect((await call('ops@vendor.demo', 'GET', `/v1/agreements?parentId=${O.fridge.id}`)).status).toBe(404);
+      expect((await call('ops@fridge.demo', 'GET', `/v1/agreements?parentId=${O.fridge.id}&on=2026-13-01`)).status).toBe(400);
+    });
+
+    it('for the console: the §8 figures per franchisee in one query, summing to GET /v1/earnings; the same readers', async () => {
+      const q = `organizationId=${O.fridge.id}&from=2026-10-01&to=2026-10-31`;
+      const per = (await call('ops@fridge.demo', 'GET', `/v1/earnings/by-organization?${q}`)).body as { items: Record<string, number | string>[] };
+      expect(per.items[0]!['organizationId']).toBe(O.fridge.id); // its own devices first, then each franchisee (zeros included)
+      expect(per.items.slice(1).map((i) => i['organizationId']).sort()).toEqual([O.fridgeF1.id, O.fridgeF2.id].sort());
+      const whole = (await call('ops@fridge.demo', 'GET', `/v1/earnings?${q}`)).body;
+      for (const k of ['sessions', 'paidFen', 'refundedFen', 'netFen', 'commissionFen', 'shareFen']) {
+        expect(per.items.reduce((n, i) => n + Number(i[k]), 0)).toBe(whole[k]);
+      }
+      for (const org of [O.fridgeF1, O.fridgeF2]) {
+        const one = (await call('ops@fridge.demo', 'GET', `/v1/earnings?organizationId=${org.id}&from=2026-10-01&to=2026-10-31`)).body;
+        const { organizationId: _id, from: _from, to: _to, ...figures } = one;
+        expect(per.items.find((i) => i['organizationId'] === org.id)).toEqual({ organizationId: org.id, organizationName: org.name, ...figures });
+      }
+      expect((await call('ops@vendor.demo', 'GET', `/v1/earnings/by-organization?${q}`)).status).toBe(404);
+      expect((await call('f1@fridge.demo', 'GET', `/v1/earnings/by-organization?${q}`)).status).toBe(404);
+      expect((await call('ops@fridge.demo', 'GET', `/v1/earnings/by-organization?organizationId=${O.fridge.id}&from=2026-10-31&to=2026-10-01`)).body.code).toBe('EARNINGS_RANGE_INVALID');
+    });
+
     it('ledger routes: each organisation reads its own balances and entries, the platform admin checks the whole ledger', async () => {
       type Balances = { items: { organizationId: string; account: string; counterpartyOrganizationId: string | null; balanceFen: number }[] };
       const f2 = (await call('f2@fridge.demo', 'GET', '/v1/ledger/balances')).body as unknown as Balances;

@@ -183,6 +183,36 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agreements in force of all children of a brand or reseller
+         * @description For `parentId` (a franchise brand or hardware reseller the caller may see): the version in force on `on` (default today, Asia/Shanghai) of each direct child that has one, in one call. A parent the caller cannot see (a franchisee’s own brand included: it reads its agreement with GET /v1/organizations/{id}/agreement) answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["AgreementsInForce_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/alert-rules": {
         parameters: {
             query?: never;
@@ -1472,6 +1502,37 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/earnings/by-organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Earnings per child organisation over a date range
+         * @description The figures of GET /v1/earnings (same definitions, readers and range rules) for the organisation, grouped in one query by its direct children (a brand: each franchisee, zeros included) and itself (its own devices); the items sum to GET /v1/earnings for the organisation.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `EARNINGS_RANGE_INVALID`: from must be a date on or before to, at most 366 days apart.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Earnings_byOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ledger/balances": {
         parameters: {
             query?: never;
@@ -1917,7 +1978,7 @@ export type paths = {
         get: operations["Agreements_inForce"];
         /**
          * Set an organisation’s agreement from a date
-         * @description The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, statement period, who collects), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than `maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.
+         * @description The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, statement period, who collects), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. The statements the agreement calls for up to today are opened at once. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than `maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -1967,6 +2028,54 @@ export type paths = {
          */
         get: operations["Agreements_history"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/payout-payee": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A franchisee’s payout payee
+         * @description The openid and appid, and whether a real name is stored (never the name). 422 PAYOUT_PAYEE_MISSING when none is set.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `PAYOUT_PAYEE_MISSING`: The franchisee has no payee for WeChat transfers: set its openid (PUT /v1/organizations/{id}/payout-payee).
+         */
+        get: operations["PayoutPayees_get"];
+        /**
+         * Set a franchisee’s payout payee
+         * @description The brand’s admin (or the franchisee’s own admin, or the platform admin) sets the openid (under an appid of the brand’s merchant account; default its first) that WeChat transfer payouts go to, and the payee’s real name, which WeChat requires from 2,000 CNY. The real name is stored encrypted (envelope encryption under the master key) and never returned; omitting it keeps the stored one. Another organisation answers 404. Audited (without the name).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `PAYOUT_PAYEE_NOT_APPLICABLE`: Only a franchisee has a payout payee.
+         */
+        put: operations["PayoutPayees_set"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2041,7 +2150,7 @@ export type paths = {
         };
         /**
          * List payouts
-         * @description Payouts the caller may see: a brand those it made, a franchisee those it received; newest first. `organizationId` narrows to one payee or payer.
+         * @description Payouts the caller may see: a brand those it made, a franchisee those it received; newest first. `organizationId` narrows to one payee or payer, `state`, `method` and `statementId` filter. FAILED ones carry WeChat’s reason in `failure`.
          *
          *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -2057,7 +2166,7 @@ export type paths = {
         put?: never;
         /**
          * Pay out a closed statement
-         * @description The brand (or the platform admin) records that it paid a franchisee’s CLOSED statement (brand collects, payableFen > 0) by bank: `OFFLINE_BANK` with the bank transfer’s `reference`. The payout is SUCCEEDED at once for the statement’s payableFen, the statement becomes SETTLED, and the ledger moves the amount out of what the brand held for the franchisee. WeChat merchant transfers are not available yet (422). One payout per statement unless it failed. Audited.
+         * @description The brand (or the platform admin) records that it paid a franchisee’s CLOSED statement (brand collects, payableFen > 0) by bank: `OFFLINE_BANK` with the bank transfer’s `reference`. The payout is SUCCEEDED at once for the statement’s payableFen, the statement becomes SETTLED, and the ledger moves the amount out of what the brand held for the franchisee. `WECHAT_TRANSFER`: a WeChat merchant transfer (商家转账, scene 1005 with its report items) of payableFen from the brand’s merchant account to the franchisee’s payout payee (its openid; its real name from 2,000 CNY, else 422 PAYOUT_REAL_NAME_REQUIRED). The payout answers REQUESTED; a job sends the bill and follows it (answer, query when the answer is lost, the verified transfer callback): PROCESSING (with `packageInfo` while WAIT_USER_CONFIRM: awaiting the franchisee’s confirmation in WeChat), then SUCCEEDED (statement SETTLED, TRANSFER posted to the ledger) or FAILED with WeChat’s reason (statement stays CLOSED, nothing posted; retry with POST /v1/payouts/{id}/retry). One live payout per statement (a unique index). Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -2078,7 +2187,9 @@ export type paths = {
          *     - 422 `PAYOUT_STATEMENT_NOT_CLOSED`: Only a CLOSED statement is paid out (an open one may still change; a settled one is paid).
          *     - 422 `PAYOUT_NOT_BRAND_COLLECTS`: A payout pays a franchisee whose brand collects (BRAND_COLLECTS); with FRANCHISEE_COLLECTS the brand’s commission arrives by profit sharing.
          *     - 422 `PAYOUT_NOTHING_OWED`: The statement owes the franchisee nothing (payableFen ≤ 0).
-         *     - 422 `PAYOUT_METHOD_NOT_AVAILABLE`: WeChat merchant transfer payouts are not available yet; record an OFFLINE_BANK payout with its bank reference.
+         *     - 422 `PAYOUT_PAYEE_MISSING`: The franchisee has no payee for WeChat transfers: set its openid (PUT /v1/organizations/{id}/payout-payee).
+         *     - 422 `PAYOUT_REAL_NAME_REQUIRED`: From 2,000 CNY (200,000 fen) WeChat requires the payee’s real name: set realName on the franchisee’s payout payee.
+         *     - 422 `PAYOUT_NO_MERCHANT_ACCOUNT`: The brand has no enabled merchant account listing the payee’s appid to transfer from.
          *     - 422 `PAYOUT_EXISTS`: This statement already has a payout that has not failed.
          */
         post: operations["Payouts_create"];
@@ -2112,6 +2223,76 @@ export type paths = {
         get: operations["Payouts_get"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a failed WeChat transfer payout
+         * @description A FAILED `WECHAT_TRANSFER` payout of a statement still CLOSED is tried again as a new payout (`retryOf` the failed one) with a new out_bill_no; the failed one stays as it was. Refused while another payout of the statement is live. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `PAYOUT_NOT_FOUND`: No such payout.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `PAYOUT_NOT_RETRYABLE`: Only a FAILED WECHAT_TRANSFER payout is retried (a new transfer with a new out_bill_no).
+         *     - 422 `PAYOUT_STATEMENT_NOT_CLOSED`: Only a CLOSED statement is paid out (an open one may still change; a settled one is paid).
+         *     - 422 `PAYOUT_PAYEE_MISSING`: The franchisee has no payee for WeChat transfers: set its openid (PUT /v1/organizations/{id}/payout-payee).
+         *     - 422 `PAYOUT_REAL_NAME_REQUIRED`: From 2,000 CNY (200,000 fen) WeChat requires the payee’s real name: set realName on the franchisee’s payout payee.
+         *     - 422 `PAYOUT_NO_MERCHANT_ACCOUNT`: The brand has no enabled merchant account listing the payee’s appid to transfer from.
+         *     - 422 `PAYOUT_EXISTS`: This statement already has a payout that has not failed.
+         */
+        post: operations["Payouts_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/payouts/transfer-notify/{accountId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a WeChat merchant-transfer callback
+         * @description The `notify_url` of the payout transfers of merchant account `accountId` (`MCHTRANSFER.BILL.FINISHED`). The signature is verified on the raw body with the account’s platform keys before the resource is decrypted with its APIv3 key; the final state is then applied to the payout once (a repeat changes nothing). A rejected callback is answered 4xx so WeChat sends it again. Public: the signature is the authentication.
+         *
+         *     **Who may call:** Public: no sign-in.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `PAYOUT_NOTIFY_REJECTED`: The transfer callback failed verification (signature, timestamp or decryption); WeChat will send it again.
+         *     - 404 `PAYOUT_NOTIFY_UNKNOWN_ACCOUNT`: No such merchant account.
+         */
+        post: operations["PayoutsNotify_notify"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2847,11 +3028,14 @@ export type paths = {
         put?: never;
         /**
          * Close a statement
-         * @description The brand (or reseller, or platform admin) closes an OPEN statement whose period has ended: its lines and totals are computed in the database and fixed; anything learnt later lands in a later period as an adjustment. Closing a closed statement answers it again. The job closes ended periods by itself too. Audited.
+         * @description The brand (or reseller, or platform admin) closes an OPEN statement whose period has ended: its lines and totals are computed in the database and fixed; anything learnt later lands in a later period as an adjustment. Closing a closed statement answers it again; an `Idempotency-Key` (optional here, as closing is itself repeatable) replays the first answer. The job closes ended periods by itself too. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
+         *     **Idempotent** under the `Idempotency-Key` header (optional): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
          *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
@@ -2860,6 +3044,7 @@ export type paths = {
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
          *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
          *     - 422 `STATEMENT_NOT_CLOSABLE`: Only an OPEN statement whose period has ended can be closed.
          */
         post: operations["Statements_close"];
@@ -3126,6 +3311,10 @@ export type components = {
         };
         AgreementHistoryDto: {
             /** @description Every version, newest first. */
+            items: components["schemas"]["AgreementDto"][];
+        };
+        AgreementsInForceDto: {
+            /** @description The version in force on the day for each child that has one, by organisation. */
             items: components["schemas"]["AgreementDto"][];
         };
         AlertDto: {
@@ -3605,7 +3794,7 @@ export type components = {
         };
         CreatePayoutDto: {
             /**
-             * @description OFFLINE_BANK: the brand paid by bank and records it (final at once). WECHAT_TRANSFER: not available yet.
+             * @description OFFLINE_BANK: the brand paid by bank and records it (final at once). WECHAT_TRANSFER: a WeChat merchant transfer (商家转账) from the brand’s merchant account to the franchisee’s payee openid, tracked to a final state by a job.
              * @enum {string}
              */
             method: "OFFLINE_BANK" | "WECHAT_TRANSFER";
@@ -3911,6 +4100,16 @@ export type components = {
             riskFundFen: number | null;
             service: components["schemas"]["PayscoreServiceDto"];
         };
+        EarningsByOrganizationDto: {
+            /** @example 2026-12-01 */
+            from: string;
+            /** @description One entry per direct child (zeros included) and the organisation itself, by name; they sum to GET /v1/earnings. */
+            items: components["schemas"]["OrganizationEarningsDto"][];
+            /** Format: uuid */
+            organizationId: string;
+            /** @example 2026-12-31 */
+            to: string;
+        };
         EarningsDto: {
             /** @description Σ ⌊order net × basis points ÷ 10000⌋ per order, under the agreement in force for the session’s organisation when it started (0 where none). */
             commissionFen: number;
@@ -4185,6 +4384,20 @@ export type components = {
             /** Format: uuid */
             parentId: string | null;
         };
+        OrganizationEarningsDto: {
+            commissionFen: number;
+            netFen: number;
+            /**
+             * Format: uuid
+             * @description A direct child of the organisation asked about (with those under it), or that organisation itself for its own devices.
+             */
+            organizationId: string;
+            organizationName: string;
+            paidFen: number;
+            refundedFen: number;
+            sessions: number;
+            shareFen: number;
+        };
         OrganizationTreeNodeDto: {
             /** @description The organisations directly under this one that the caller may see. */
             children: components["schemas"]["OrganizationTreeNodeDto"][];
@@ -4247,6 +4460,10 @@ export type components = {
              * @description The payee (franchisee).
              */
             organizationId: string;
+            /** @description WECHAT_TRANSFER: the out_bill_no sent to WeChat. */
+            outBillNo: string | null;
+            /** @description WECHAT_TRANSFER in WAIT_USER_CONFIRM: the `package` the franchisee confirms with (`wx.requestMerchantTransfer`). */
+            packageInfo: string | null;
             /** @example 2026-12-05 */
             paidOn: string | null;
             /**
@@ -4257,6 +4474,11 @@ export type components = {
             /** @description Bank reference, or WeChat’s transfer bill number. */
             reference: string | null;
             /**
+             * Format: uuid
+             * @description The FAILED payout this one retries.
+             */
+            retryOf: string | null;
+            /**
              * @description REQUESTED → PROCESSING → SUCCEEDED | FAILED; an offline bank payout is SUCCEEDED when recorded.
              * @enum {string}
              */
@@ -4265,10 +4487,25 @@ export type components = {
             statementId: string;
             /** Format: date-time */
             succeededAt: string | null;
+            /**
+             * @description WECHAT_TRANSFER: the transfer bill’s state at WeChat as last seen (WAIT_USER_CONFIRM: awaiting the franchisee’s confirmation in WeChat).
+             * @enum {string|null}
+             */
+            wechatState: "ACCEPTED" | "PROCESSING" | "WAIT_USER_CONFIRM" | "TRANSFERING" | "SUCCESS" | "FAIL" | "CANCELING" | "CANCELLED" | null;
         };
         PayoutListDto: {
             items: components["schemas"]["PayoutDto"][];
             total: number;
+        };
+        PayoutPayeeDto: {
+            appid: string;
+            openid: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @description Whether a real name is stored (it is never returned). */
+            realNameSet: boolean;
+            /** Format: date-time */
+            updatedAt: string;
         };
         PayscoreServiceDto: {
             /** Format: date-time */
@@ -4948,6 +5185,14 @@ export type components = {
              */
             planId?: string;
         };
+        SetPayoutPayeeDto: {
+            /** @description The appid the openid belongs to (an appid of the brand’s merchant account); default the account’s first. */
+            appid?: string;
+            /** @description The franchisee’s openid under the brand’s appid (the transfer’s receiver). */
+            openid: string;
+            /** @description The payee’s real name (required by WeChat for transfers from 2,000 CNY); stored encrypted, never returned. null clears it. */
+            realName?: Record<string, never>;
+        };
         SiteDto: {
             address: string;
             city: string;
@@ -5015,6 +5260,8 @@ export type components = {
              * @description The franchisee or customer the statement is for.
              */
             organizationId: string;
+            /** @description Its name. */
+            organizationName: string | null;
             paidFen: number;
             /**
              * Format: uuid
@@ -5070,6 +5317,8 @@ export type components = {
              * @description The franchisee or customer the statement is for.
              */
             organizationId: string;
+            /** @description Its name. */
+            organizationName: string | null;
             paidFen: number;
             /**
              * Format: uuid
@@ -5122,6 +5371,16 @@ export type components = {
         StatementListDto: {
             items: components["schemas"]["StatementDto"][];
             total: number;
+            /** @description One entry per status (OPEN, CLOSED, SETTLED), over every statement matching the filters. */
+            totals: components["schemas"]["StatementStatusTotalDto"][];
+        };
+        StatementStatusTotalDto: {
+            /** @description Statements in this status matching the filters (all pages). */
+            count: number;
+            /** @description Σ payableFen of those statements. OPEN: always 0 (an open statement’s figures are computed on read, not stored: GET /v1/earnings has them); CLOSED: owed, not yet paid out or split (a franchisee’s “on its way”); SETTLED: paid. */
+            payableFen: number;
+            /** @enum {string} */
+            status: "OPEN" | "CLOSED" | "SETTLED";
         };
         TelemetryPointDto: {
             /**
@@ -5543,6 +5802,57 @@ export interface operations {
             };
             /** @description `DATABASE_UNAVAILABLE` */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AgreementsInForce_list: {
+        parameters: {
+            query: {
+                /** @description The day (Asia/Shanghai; default today). */
+                on?: string;
+                /** @description A franchise brand or hardware reseller: the agreements of its direct children. */
+                parentId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementsInForceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7989,6 +8299,59 @@ export interface operations {
             };
         };
     };
+    Earnings_byOrganization: {
+        parameters: {
+            query: {
+                /** @description First Asia/Shanghai calendar day, inclusive. */
+                from: string;
+                /** @description The organisation (with those under it). */
+                organizationId: string;
+                /** @description Last Asia/Shanghai calendar day, inclusive. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EarningsByOrganizationDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `EARNINGS_RANGE_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Ledger_balances: {
         parameters: {
             query?: {
@@ -8975,6 +9338,133 @@ export interface operations {
             };
         };
     };
+    PayoutPayees_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutPayeeDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYOUT_PAYEE_MISSING` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutPayees_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetPayoutPayeeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutPayeeDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYOUT_PAYEE_NOT_APPLICABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Organizations_tree: {
         parameters: {
             query?: never;
@@ -9057,10 +9547,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                method?: "OFFLINE_BANK" | "WECHAT_TRANSFER";
                 offset?: number;
                 /** @description One payee (a franchisee) or payer and those under it. */
                 organizationId?: string;
                 state?: "REQUESTED" | "PROCESSING" | "SUCCEEDED" | "FAILED";
+                /** @description The payouts (attempts) of one statement. */
+                statementId?: string;
             };
             header?: never;
             path?: never;
@@ -9165,7 +9658,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `IDEMPOTENCY_KEY_REUSED`, `PAYOUT_STATEMENT_NOT_CLOSED`, `PAYOUT_NOT_BRAND_COLLECTS`, `PAYOUT_NOTHING_OWED`, `PAYOUT_METHOD_NOT_AVAILABLE`, `PAYOUT_EXISTS` */
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `PAYOUT_STATEMENT_NOT_CLOSED`, `PAYOUT_NOT_BRAND_COLLECTS`, `PAYOUT_NOTHING_OWED`, `PAYOUT_PAYEE_MISSING`, `PAYOUT_REAL_NAME_REQUIRED`, `PAYOUT_NO_MERCHANT_ACCOUNT`, `PAYOUT_EXISTS` */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -9214,6 +9707,122 @@ export interface operations {
                 };
             };
             /** @description `PAYOUT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Payouts_retry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayoutDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYOUT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `PAYOUT_NOT_RETRYABLE`, `PAYOUT_STATEMENT_NOT_CLOSED`, `PAYOUT_PAYEE_MISSING`, `PAYOUT_REAL_NAME_REQUIRED`, `PAYOUT_NO_MERCHANT_ACCOUNT`, `PAYOUT_EXISTS` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PayoutsNotify_notify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Verified and applied (or not a bill of ours). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYOUT_NOTIFY_REJECTED` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYOUT_NOTIFY_UNKNOWN_ACCOUNT` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10672,7 +11281,10 @@ export interface operations {
     Statements_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -10688,7 +11300,7 @@ export interface operations {
                     "application/json": components["schemas"]["StatementDetailDto"];
                 };
             };
-            /** @description `VALIDATION_FAILED` */
+            /** @description `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -10724,7 +11336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `STATEMENT_NOT_CLOSABLE` */
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `STATEMENT_NOT_CLOSABLE` */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -35,6 +35,7 @@ const COLOURS: Record<string, string> = {
   ABANDONED: 'default',
   OPEN: 'processing',
   SETTLED: 'success',
+  REQUESTED: 'default',
 };
 
 export function StateTag({ state }: { state: string | null | undefined }) {

@@ -24,7 +24,7 @@ export const DEVICE_BODY_LIMITS: Readonly<Record<string, number>> = {
  */
 export function captureDeviceRawBody(instance: FastifyInstance): void {
   instance.addHook('preParsing', async (request: DeviceRequest, _reply, payload) => {
-    if (request.method === 'GET' || request.method === 'HEAD' || !(request.url.startsWith('/device/') || request.url.startsWith('/v1/payscore/notify/'))) return payload;
+    if (request.method === 'GET' || request.method === 'HEAD' || !(request.url.startsWith('/device/') || request.url.startsWith('/v1/payscore/notify/') || request.url.startsWith('/v1/payouts/transfer-notify/'))) return payload;
     const limit = DEVICE_BODY_LIMITS[request.url.split('?')[0]!];
     const tooLarge = () => deviceApiErrors.DEVICE_BODY_TOO_LARGE(`A request to ${request.url.split('?')[0]} is limited to ${limit} bytes.`);
     if (limit !== undefined && Number(request.headers['content-length'] ?? 0) > limit) throw tooLarge();

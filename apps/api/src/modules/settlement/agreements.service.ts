@@ -95,6 +95,18 @@ export class AgreementsService {
     return row;
   }
 
+  /** The version in force on a day for every direct child of a brand or reseller the caller may see, in one query. */
+  async inForceOfChildren(parentId: string, on?: string): Promise<AgreementRow[]> {
+    const day = on ?? shanghaiDate(new Date());
+    if (!isCalendarDate(day)) throw fieldError('on', 'on must be a calendar date YYYY-MM-DD');
+    await this.organizations.get(parentId);
+    return (await this.context.manager.query(
+      `SELECT DISTINCT ON (tenant_id) ${AGREEMENT_COLUMNS} FROM agreements
+        WHERE parent_tenant_id = $1 AND effective_from <= $2::date ORDER BY tenant_id, version DESC`,
+      [parentId, day],
+    )) as AgreementRow[];
+  }
+
   /**
    * Sets the agreement in force from `effectiveFrom` (a new version; audited). The same terms from the same day
    * as the newest version answer that version again (a retried PUT adds nothing).

@@ -4,7 +4,7 @@ import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { organizationErrors } from '../organizations/organizations.errors.js';
-import { EarningsDto, EarningsQueryDto } from './dto/earnings.dto.js';
+import { EarningsByOrganizationDto, EarningsDto, EarningsQueryDto } from './dto/earnings.dto.js';
 import { EarningsService } from './earnings.service.js';
 import { settlementErrors } from './settlement.errors.js';
 
@@ -29,5 +29,18 @@ export class EarningsController {
   @ApiErrors(platformErrors.VALIDATION_FAILED, organizationErrors.ORGANIZATION_NOT_FOUND, settlementErrors.EARNINGS_RANGE_INVALID)
   get(@Query() query: EarningsQueryDto): Promise<EarningsDto> {
     return this.earnings.get(query.organizationId, query.from, query.to);
+  }
+
+  @Get('by-organization')
+  @ApiOperation({
+    summary: 'Earnings per child organisation over a date range',
+    description:
+      'The figures of GET /v1/earnings (same definitions, readers and range rules) for the organisation, grouped in one query by its direct children (a brand: each franchisee, ' +
+      'zeros included) and itself (its own devices); the items sum to GET /v1/earnings for the organisation.',
+  })
+  @ApiOkResponse({ type: EarningsByOrganizationDto })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, organizationErrors.ORGANIZATION_NOT_FOUND, settlementErrors.EARNINGS_RANGE_INVALID)
+  byOrganization(@Query() query: EarningsQueryDto): Promise<EarningsByOrganizationDto> {
+    return this.earnings.byOrganization(query.organizationId, query.from, query.to);
   }
 }

@@ -19,6 +19,15 @@ export const payoutErrors = defineErrors({
   PAYOUT_STATEMENT_NOT_CLOSED: [422, 'Only a CLOSED statement is paid out (an open one may still change; a settled one is paid).'],
   PAYOUT_NOT_BRAND_COLLECTS: [422, 'A payout pays a franchisee whose brand collects (BRAND_COLLECTS); with FRANCHISEE_COLLECTS the brand’s commission arrives by profit sharing.'],
   PAYOUT_NOTHING_OWED: [422, 'The statement owes the franchisee nothing (payableFen ≤ 0).'],
-  PAYOUT_METHOD_NOT_AVAILABLE: [422, 'WeChat merchant transfer payouts are not available yet; record an OFFLINE_BANK payout with its bank reference.'],
+  PAYOUT_NOT_RETRYABLE: [422, 'Only a FAILED WECHAT_TRANSFER payout is retried (a new transfer with a new out_bill_no).'],
+  PAYOUT_PAYEE_MISSING: [422, 'The franchisee has no payee for WeChat transfers: set its openid (PUT /v1/organizations/{id}/payout-payee).'],
+  PAYOUT_PAYEE_NOT_APPLICABLE: [422, 'Only a franchisee has a payout payee.'],
+  PAYOUT_REAL_NAME_REQUIRED: [422, 'From 2,000 CNY (200,000 fen) WeChat requires the payee’s real name: set realName on the franchisee’s payout payee.'],
+  PAYOUT_NO_MERCHANT_ACCOUNT: [422, 'The brand has no enabled merchant account listing the payee’s appid to transfer from.'],
   PAYOUT_EXISTS: [422, 'This statement already has a payout that has not failed.'],
+});
+
+export const payoutNotifyErrors = defineErrors({
+  PAYOUT_NOTIFY_REJECTED: [401, 'The transfer callback failed verification (signature, timestamp or decryption); WeChat will send it again.'],
+  PAYOUT_NOTIFY_UNKNOWN_ACCOUNT: [404, 'No such merchant account.'],
 });

@@ -23,6 +23,11 @@ export class SettlementJobs implements OnModuleInit {
     await this.jobs.every(statementsTickJob, { intervalSeconds: STATEMENTS_TICK_SECONDS });
   }
 
+  /** Opens the statements agreements call for now (after the demo seed, so the current period is there at once). */
+  async openNow(now = new Date()): Promise<number> {
+    return this.transactions.asSystem((m) => this.statements.openDue(m, now));
+  }
+
   /** One pass: open what is due, then close each ended statement in a transaction of its own (one failure stops no other). */
   async tick(now: Date): Promise<{ opened: number; closed: number; failed: number }> {
     const opened = await this.transactions.asSystem((m) => this.statements.openDue(m, now));

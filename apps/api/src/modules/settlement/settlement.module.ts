@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { MerchantsModule } from '../merchants/merchants.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
-import { AgreementsController } from './agreements.controller.js';
+import { AgreementsController, AgreementsInForceController } from './agreements.controller.js';
 import { AgreementsService } from './agreements.service.js';
 import { EarningsController } from './earnings.controller.js';
 import { EarningsService } from './earnings.service.js';
@@ -8,15 +9,19 @@ import { LedgerController } from './ledger.controller.js';
 import { LedgerService } from './ledger.service.js';
 import { PayoutsController } from './payouts.controller.js';
 import { PayoutsService } from './payouts.service.js';
+import { PayoutPayeesController } from './payouts-payees.controller.js';
+import { PayoutsNotifyController } from './payouts-notify.controller.js';
+import { PayeeNameOpener } from './payouts-transfer.js';
+import { PayoutTransfers } from './payouts.jobs.js';
 import { SettlementJobs } from './settlement.jobs.js';
 import { StatementsController } from './statements.controller.js';
 import { StatementsService } from './statements.service.js';
 
 /** Money between brand, franchisee and reseller (issue 12): agreements, earnings, the ledger, statements. */
 @Module({
-  imports: [OrganizationsModule],
-  controllers: [AgreementsController, EarningsController, StatementsController, PayoutsController, LedgerController],
-  providers: [AgreementsService, EarningsService, LedgerService, StatementsService, PayoutsService, SettlementJobs],
-  exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs],
+  imports: [OrganizationsModule, MerchantsModule],
+  controllers: [AgreementsController, AgreementsInForceController, EarningsController, StatementsController, PayoutsController, PayoutPayeesController, PayoutsNotifyController, LedgerController],
+  providers: [AgreementsService, EarningsService, LedgerService, StatementsService, PayoutsService, PayoutTransfers, PayeeNameOpener, SettlementJobs],
+  exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs, PayoutTransfers],
 })
 export class SettlementModule {}

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
+import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { organizationErrors } from '../organizations/organizations.errors.js';
 import { StatementDetailDto, StatementListDto, StatementsQueryDto } from './dto/statement.dto.js';
@@ -79,11 +80,12 @@ export class StatementsController {
   @Post(':id/close')
   @HttpCode(200)
   @TenantScoped('OPERATOR_ADMIN')
+  @Idempotent({ required: false })
   @ApiOperation({
     summary: 'Close a statement',
     description:
       'The brand (or reseller, or platform admin) closes an OPEN statement whose period has ended: its lines and totals are computed in the database and fixed; ' +
-      'anything learnt later lands in a later period as an adjustment. Closing a closed statement answers it again. The job closes ended periods by itself too. Audited.',
+      'anything learnt later lands in a later period as an adjustment. Closing a closed statement answers it again; an `Idempotency-Key` (optional here, as closing is itself repeatable) replays the first answer. The job closes ended periods by itself too. Audited.',
   })
   @ApiOkResponse({ type: StatementDetailDto })
   @ApiErrors(platformErrors.VALIDATION_FAILED, settlementErrors.STATEMENT_NOT_FOUND, settlementErrors.STATEMENT_NOT_CLOSABLE)

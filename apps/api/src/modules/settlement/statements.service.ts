@@ -6,7 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { returnedRows } from '../device-api/system-db.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
-import type { StatementDetailDto, StatementDto, StatementLineDto, StatementListDto, StatementsQueryDto } from './dto/statement.dto.js';
+import { STATEMENT_STATUSES, type StatementDetailDto, type StatementDto, type StatementLineDto, type StatementListDto, type StatementsQueryDto, type StatementStatus } from './dto/statement.dto.js';
 import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
 import { ACTIVE_DEVICES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
@@ -36,17 +36,20 @@ export interface StatementRow {
   closed_at: Date | null;
   settled_at: Date | null;
   settlement_reference: string | null;
+  organization_name: string | null;
 }
 
 export const STATEMENT_COLUMNS = `id, tenant_id, parent_tenant_id, kind, period, to_char(period_start, 'YYYY-MM-DD') AS period_start,
   to_char(period_end, 'YYYY-MM-DD') AS period_end, status, sessions, paid_fen, refunded_fen, net_fen, commission_fen, fixed_fee_fen,
-  minimum_top_up_fen, reseller_fee_fen, adjustment_fen, payable_fen, closed_at, settled_at, settlement_reference`;
+  minimum_top_up_fen, reseller_fee_fen, adjustment_fen, payable_fen, closed_at, settled_at, settlement_reference,
+  (SELECT o.name FROM organizations o WHERE o.id = statements.tenant_id) AS organization_name`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export const toStatementDto = (s: StatementRow): StatementDto => ({
   id: s.id,
   organizationId: s.tenant_id,
+  organizationName: s.organization_name ?? null,
   parentOrganizationId: s.parent_tenant_id,
   kind: s.kind,
   period: s.period,
@@ -92,8 +95,16 @@ export class StatementsService {
       query.limit ?? 50,
       query.offset ?? 0,
     ])) as StatementRow[];
-    const [count] = (await m.query(`SELECT count(*)::int AS n FROM statements WHERE ${where}`, params)) as { n: number }[];
-    return { items: rows.map(toStatementDto), total: count?.n ?? 0 };
+    // one pass for the count and the totals per status (what is open, owed and settled, exactly)
+    const byStatus = (await m.query(
+      `SELECT status, count(*)::int AS n, coalesce(sum(payable_fen), 0)::bigint AS payable_fen FROM statements WHERE ${where} GROUP BY status`,
+      params,
+    )) as { status: StatementStatus; n: number; payable_fen: string }[];
+    const totals = STATEMENT_STATUSES.map((status) => {
+      const r = byStatus.find((b) => b.status === status);
+      return { status, count: r?.n ?? 0, payableFen: Number(r?.payable_fen ?? 0) };
+    });
+    return { items: rows.map(toStatementDto), total: totals.reduce((n, t) => n + t.count, 0), totals };
   }
 
   /** A statement with its lines: fixed ones once closed, the figures so far (not stored) while open. */
@@ -159,28 +170,42 @@ export class StatementsService {
    * agreement's day, period after period, each the length the agreement in force on its first day says.
    * Answers how many were opened. Runs as the system (the job).
    */
-  async openDue(m: EntityManager, now: Date): Promise<number> {
+  async openDue(m: EntityManager, now: Date, onlyTenantId?: string): Promise<number> {
     const today = shanghaiDate(now);
-    const versions = (await m.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements ORDER BY tenant_id, version`)) as AgreementRow[];
+    const versions = (await m.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE ($1::uuid IS NULL OR tenant_id = $1) ORDER BY tenant_id, version`, [
+      onlyTenantId ?? null,
+    ])) as AgreementRow[];
     const byTenant = new Map<string, AgreementRow[]>();
     for (const v of versions) byTenant.set(v.tenant_id, [...(byTenant.get(v.tenant_id) ?? []), v]);
-    const last = new Map(
-      ((await m.query(`SELECT tenant_id, to_char(max(period_end), 'YYYY-MM-DD') AS until FROM statements GROUP BY tenant_id`)) as { tenant_id: string; until: string }[]).map((r) => [r.tenant_id, r.until]),
+    const spans = new Map(
+      (
+        (await m.query(
+          `SELECT tenant_id, to_char(min(period_start), 'YYYY-MM-DD') AS since, to_char(max(period_end), 'YYYY-MM-DD') AS until
+             FROM statements WHERE ($1::uuid IS NULL OR tenant_id = $1) GROUP BY tenant_id`,
+          [onlyTenantId ?? null],
+        )) as { tenant_id: string; since: string; until: string }[]
+      ).map((r) => [r.tenant_id, r]),
     );
     let opened = 0;
     for (const [tenant, list] of byTenant) {
       const first = list.reduce((min, v) => (v.effective_from < min ? v.effective_from : min), list[0]!.effective_from);
-      let next = last.has(tenant) ? addDays(last.get(tenant)!, 1) : first;
-      for (let guard = 0; next <= today && guard < 400; guard += 1) {
-        const inForce = [...list].reverse().find((v) => v.effective_from <= next) ?? list[0]!;
-        const period = periodOf(next, inForce.period);
-        const result = (await m.query(
-          `INSERT INTO statements (tenant_id, parent_tenant_id, kind, period, period_start, period_end, status)
-           VALUES ($1, $2, $3, $4, $5::date, $6::date, 'OPEN') ON CONFLICT (tenant_id, period_start) DO NOTHING RETURNING id`,
-          [tenant, inForce.parent_tenant_id, inForce.kind, inForce.period, next, period.end],
-        )) as unknown[];
-        opened += result.length;
-        next = addDays(period.end, 1);
+      const span = spans.get(tenant);
+      // periods before the first statement (an agreement dated earlier than the statements opened so far), then after the last
+      const ranges: [string, string | null][] = span ? [[first, span.since], [addDays(span.until, 1), null]] : [[first, null]];
+      for (const [from, before] of ranges) {
+        let next = from;
+        for (let guard = 0; next <= today && (before === null || next < before) && guard < 400; guard += 1) {
+          const inForce = [...list].reverse().find((v) => v.effective_from <= next) ?? list[0]!;
+          const period = periodOf(next, inForce.period);
+          if (before !== null && period.end >= before) break; // would overlap the statements already there
+          const result = (await m.query(
+            `INSERT INTO statements (tenant_id, parent_tenant_id, kind, period, period_start, period_end, status)
+             VALUES ($1, $2, $3, $4, $5::date, $6::date, 'OPEN') ON CONFLICT (tenant_id, period_start) DO NOTHING RETURNING id`,
+            [tenant, inForce.parent_tenant_id, inForce.kind, inForce.period, next, period.end],
+          )) as unknown[];
+          opened += result.length;
+          next = addDays(period.end, 1);
+        }
       }
     }
     return opened;

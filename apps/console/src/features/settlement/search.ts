@@ -5,10 +5,11 @@ import { optionalDay, optionalPage, optionalPageSize } from '@/lib/search-params
 // /settlement's state is its URL: the tab, the counterparty, the period range, the status, the page and the
 // statement open in the drawer; anything unreadable falls back to "no filter".
 
-export const TABS = ['statements', 'agreements', 'earnings'] as const;
+export const TABS = ['statements', 'agreements', 'earnings', 'payouts'] as const;
 export type Tab = (typeof TABS)[number];
 export const STATEMENT_STATUSES = ['OPEN', 'CLOSED', 'SETTLED'] as const;
 export const PAGE_SIZES = [20, 50, 100] as const;
+export const PAYOUT_STATES = ['REQUESTED', 'PROCESSING', 'SUCCEEDED', 'FAILED'] as const;
 
 const uuid = z.string().uuid().optional().catch(undefined);
 
@@ -17,6 +18,8 @@ export const settlementSearchSchema = z.object({
   /** A franchisee or customer: filters statements and earnings, opens its agreements. */
   organizationId: uuid,
   status: z.enum(STATEMENT_STATUSES).optional().catch(undefined),
+  /** The payouts tab's state filter. */
+  payoutState: z.enum(PAYOUT_STATES).optional().catch(undefined),
   from: optionalDay,
   to: optionalDay,
   /** The statement shown in the drawer. */
@@ -36,6 +39,19 @@ export function statementsApiQuery(search: SettlementSearch): StatementsApiQuery
     ...(search.status ? { status: search.status } : {}),
     ...(search.from ? { from: search.from } : {}),
     ...(search.to ? { to: search.to } : {}),
+    limit: pageSize,
+    offset: ((search.page ?? 1) - 1) * pageSize,
+  };
+}
+
+export type PayoutsApiQuery = NonNullable<paths['/v1/payouts']['get']['parameters']['query']>;
+
+/** One page of payouts as the API takes it. */
+export function payoutsApiQuery(search: SettlementSearch): PayoutsApiQuery {
+  const pageSize = search.pageSize ?? PAGE_SIZES[0];
+  return {
+    ...(search.organizationId ? { organizationId: search.organizationId } : {}),
+    ...(search.payoutState ? { state: search.payoutState } : {}),
     limit: pageSize,
     offset: ((search.page ?? 1) - 1) * pageSize,
   };

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AGREEMENT_KINDS, AGREEMENT_PERIODS, type AgreementKind, type AgreementPeriod, type Collection, COLLECTIONS } from '../settlement-math.js';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
@@ -110,4 +110,19 @@ export class AgreementQueryDto {
   @IsOptional()
   @Matches(DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
   on?: string;
+}
+
+export class AgreementsInForceQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'A franchise brand or hardware reseller: the agreements of its direct children.' })
+  @IsUUID()
+  parentId!: string;
+
+  @ApiPropertyOptional({ example: '2026-12-05', description: 'The day (Asia/Shanghai; default today).' })
+  @IsOptional()
+  @Matches(DATE_PATTERN, { message: 'on must be a date YYYY-MM-DD' })
+  on?: string;
+}
+
+export class AgreementsInForceDto {
+  @ApiProperty({ type: [AgreementDto], description: 'The version in force on the day for each child that has one, by organisation.' }) items!: AgreementDto[];
 }

@@ -28,3 +28,23 @@ export class EarningsDto {
   commissionFen!: number;
   @ApiProperty({ description: '`netFen − commissionFen`.' }) shareFen!: number;
 }
+
+export class OrganizationEarningsDto {
+  @ApiProperty({ format: 'uuid', description: 'A direct child of the organisation asked about (with those under it), or that organisation itself for its own devices.' })
+  organizationId!: string;
+  @ApiProperty() organizationName!: string;
+  @ApiProperty() sessions!: number;
+  @ApiProperty() paidFen!: number;
+  @ApiProperty() refundedFen!: number;
+  @ApiProperty() netFen!: number;
+  @ApiProperty() commissionFen!: number;
+  @ApiProperty() shareFen!: number;
+}
+
+export class EarningsByOrganizationDto {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ example: '2026-12-01' }) from!: string;
+  @ApiProperty({ example: '2026-12-31' }) to!: string;
+  @ApiProperty({ type: [OrganizationEarningsDto], description: 'One entry per direct child (zeros included) and the organisation itself, by name; they sum to GET /v1/earnings.' })
+  items!: OrganizationEarningsDto[];
+}

@@ -13,7 +13,7 @@ export class CreatePayoutDto {
   @IsUUID()
   statementId!: string;
 
-  @ApiProperty({ enum: PAYOUT_METHODS, description: 'OFFLINE_BANK: the brand paid by bank and records it (final at once). WECHAT_TRANSFER: not available yet.' })
+  @ApiProperty({ enum: PAYOUT_METHODS, description: 'OFFLINE_BANK: the brand paid by bank and records it (final at once). WECHAT_TRANSFER: a WeChat merchant transfer (商家转账) from the brand’s merchant account to the franchisee’s payee openid, tracked to a final state by a job.' })
   @IsIn(PAYOUT_METHODS)
   method!: PayoutMethod;
 
@@ -33,6 +33,8 @@ export class CreatePayoutDto {
 export class PayoutsQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One payee (a franchisee) or payer and those under it.' }) @IsOptional() @IsUUID() organizationId?: string;
   @ApiPropertyOptional({ enum: PAYOUT_STATES }) @IsOptional() @IsIn(PAYOUT_STATES) state?: PayoutState;
+  @ApiPropertyOptional({ enum: PAYOUT_METHODS }) @IsOptional() @IsIn(PAYOUT_METHODS) method?: PayoutMethod;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The payouts (attempts) of one statement.' }) @IsOptional() @IsUUID() statementId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
 }
@@ -51,6 +53,45 @@ export class PayoutDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) succeededAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) failedAt!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['ACCEPTED', 'PROCESSING', 'WAIT_USER_CONFIRM', 'TRANSFERING', 'SUCCESS', 'FAIL', 'CANCELING', 'CANCELLED'],
+    description: 'WECHAT_TRANSFER: the transfer bill’s state at WeChat as last seen (WAIT_USER_CONFIRM: awaiting the franchisee’s confirmation in WeChat).',
+  })
+  wechatState!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'WECHAT_TRANSFER in WAIT_USER_CONFIRM: the `package` the franchisee confirms with (`wx.requestMerchantTransfer`).' })
+  packageInfo!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'WECHAT_TRANSFER: the out_bill_no sent to WeChat.' }) outBillNo!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The FAILED payout this one retries.' }) retryOf!: string | null;
+}
+
+export class SetPayoutPayeeDto {
+  @ApiProperty({ maxLength: 128, description: 'The franchisee’s openid under the brand’s appid (the transfer’s receiver).' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(128)
+  openid!: string;
+
+  @ApiPropertyOptional({ maxLength: 32, description: 'The appid the openid belongs to (an appid of the brand’s merchant account); default the account’s first.' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_]{1,32}$/, { message: 'appid must be 1–32 letters, digits or _' })
+  appid?: string;
+
+  @ApiPropertyOptional({ maxLength: 50, description: 'The payee’s real name (required by WeChat for transfers from 2,000 CNY); stored encrypted, never returned. null clears it.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(50)
+  realName?: string | null;
+}
+
+export class PayoutPayeeDto {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty() appid!: string;
+  @ApiProperty() openid!: string;
+  @ApiProperty({ description: 'Whether a real name is stored (it is never returned).' }) realNameSet!: boolean;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class PayoutListDto {

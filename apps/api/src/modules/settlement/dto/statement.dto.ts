@@ -37,6 +37,7 @@ export class StatementsQueryDto {
 export class StatementDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid', description: 'The franchisee or customer the statement is for.' }) organizationId!: string;
+  @ApiProperty({ type: String, nullable: true, description: 'Its name.' }) organizationName!: string | null;
   @ApiProperty({ format: 'uuid', description: 'Its franchise brand or hardware reseller.' }) parentOrganizationId!: string;
   @ApiProperty({ enum: AGREEMENT_KINDS }) kind!: AgreementKind;
   @ApiProperty({ enum: AGREEMENT_PERIODS }) period!: AgreementPeriod;
@@ -77,7 +78,19 @@ export class StatementDetailDto extends StatementDto {
   @ApiProperty({ type: [StatementLineDto] }) lines!: StatementLineDto[];
 }
 
+export class StatementStatusTotalDto {
+  @ApiProperty({ enum: STATEMENT_STATUSES }) status!: StatementStatus;
+  @ApiProperty({ description: 'Statements in this status matching the filters (all pages).' }) count!: number;
+  @ApiProperty({
+    description:
+      'Σ payableFen of those statements. OPEN: always 0 (an open statement’s figures are computed on read, not stored: GET /v1/earnings has them); CLOSED: owed, not yet paid out or split (a franchisee’s “on its way”); SETTLED: paid.',
+  })
+  payableFen!: number;
+}
+
 export class StatementListDto {
   @ApiProperty({ type: [StatementDto] }) items!: StatementDto[];
   @ApiProperty() total!: number;
+  @ApiProperty({ type: [StatementStatusTotalDto], description: 'One entry per status (OPEN, CLOSED, SETTLED), over every statement matching the filters.' })
+  totals!: StatementStatusTotalDto[];
 }

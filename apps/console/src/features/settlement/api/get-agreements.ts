@@ -10,3 +10,7 @@ export const agreementInForceQuery = (organizationId: string) =>
 /** `GET /v1/organizations/{id}/agreements`: every version, newest first. */
 export const agreementHistoryQuery = (organizationId: string) =>
   $api.queryOptions('get', '/v1/organizations/{id}/agreements', { params: { path: { id: organizationId } } });
+
+/** `GET /v1/agreements?parentId=`: the version in force today of every child of a brand or reseller, in one request. */
+export const agreementsInForceQuery = (parentId: string) =>
+  $api.queryOptions('get', '/v1/agreements', { params: { query: { parentId } } }, { staleTime: 60_000 });

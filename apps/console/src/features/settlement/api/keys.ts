@@ -6,4 +6,7 @@ export const settlementKeys = {
   agreement: (organizationId: string) => ['get', '/v1/organizations/{id}/agreement', { params: { path: { id: organizationId } } }] as const,
   agreements: (organizationId: string) => ['get', '/v1/organizations/{id}/agreements', { params: { path: { id: organizationId } } }] as const,
   earnings: () => ['get', '/v1/earnings'] as const,
+  earningsByOrganization: () => ['get', '/v1/earnings/by-organization'] as const,
+  agreementsInForce: () => ['get', '/v1/agreements'] as const,
+  payoutLists: () => ['get', '/v1/payouts'] as const,
 };

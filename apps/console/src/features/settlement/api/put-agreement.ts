@@ -18,6 +18,7 @@ export function useAgreementChanged(): (organizationId: string) => Promise<void>
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: settlementKeys.agreement(organizationId) }),
       queryClient.invalidateQueries({ queryKey: settlementKeys.agreements(organizationId) }),
+      queryClient.invalidateQueries({ queryKey: settlementKeys.agreementsInForce() }),
       queryClient.invalidateQueries({ queryKey: settlementKeys.statementLists() }),
       queryClient.invalidateQueries({ queryKey: settlementKeys.earnings() }),
     ]);

@@ -1,15 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Flex, Space, Table, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Can } from '@/components/can';
 import { DetailDrawer } from '@/components/detail-drawer';
 import { ListPage } from '@/components/list-page';
 import { Problem } from '@/components/problem';
 import { Time } from '@/components/time';
-import { toProblem } from '@/lib/problem';
-import { agreementHistoryQuery, agreementInForceQuery, type Agreement } from '../api/get-agreements';
+import { agreementHistoryQuery, agreementsInForceQuery, type Agreement } from '../api/get-agreements';
 import type { Organization } from '../api/get-counterparties';
 import { NS } from '../i18n';
 import { todayInShanghai } from '../period';
@@ -18,22 +17,20 @@ import { Terms } from './terms';
 
 type Kind = Agreement['kind'];
 
-/** The agreement in force today, or "none yet" (the API's 404 AGREEMENT_NOT_FOUND), or the problem. */
-function CurrentTerms({ organizationId }: { organizationId: string }) {
+/** The agreement in force today (from the one request per parent), or "none yet", or the problem. */
+function CurrentTerms({ agreement, loading, error }: { agreement: Agreement | undefined; loading: boolean; error: unknown }) {
   const { t } = useTranslation(NS);
-  const query = useQuery(agreementInForceQuery(organizationId));
-  if (query.isLoading) return <Typography.Text type="secondary">…</Typography.Text>;
-  if (query.error) {
-    return toProblem(query.error).code === 'AGREEMENT_NOT_FOUND' ? <Typography.Text type="warning">{t('agreements.none')}</Typography.Text> : <Problem error={query.error} />;
-  }
-  return query.data ? (
+  if (loading) return <Typography.Text type="secondary">…</Typography.Text>;
+  if (error) return <Problem error={error} />;
+  if (!agreement) return <Typography.Text type="warning">{t('agreements.none')}</Typography.Text>;
+  return (
     <Space orientation="vertical" size={0}>
-      <Terms agreement={query.data} />
+      <Terms agreement={agreement} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {t('agreements.since', { date: query.data.effectiveFrom, version: query.data.version })}
+        {t('agreements.since', { date: agreement.effectiveFrom, version: agreement.version })}
       </Typography.Text>
     </Space>
-  ) : null;
+  );
 }
 
 /** One franchisee's (customer's) versions, newest first, and "set a new agreement from a date". */
@@ -94,6 +91,13 @@ export function AgreementsPanel({
 }) {
   const { t } = useTranslation(NS);
   const selected = counterparties.find((o) => o.id === selectedId);
+  // the terms in force of every child in one request per parent (a brand or reseller: one; the platform admin: one per parent)
+  const parents = useMemo(() => [...new Set(counterparties.map((o) => o.parentId).filter((id): id is string => Boolean(id)))], [counterparties]);
+  const inForce = useQueries({ queries: parents.map((id) => agreementsInForceQuery(id)) });
+  const byOrganization = new Map(inForce.flatMap((q) => q.data?.items ?? []).map((a) => [a.organizationId, a]));
+  const termsLoading = inForce.some((q) => q.isLoading);
+  const termsError = inForce.find((q) => q.error)?.error;
+  const terms = (o: Organization) => <CurrentTerms agreement={byOrganization.get(o.id)} loading={termsLoading} error={termsError} />;
   const show = (o: Organization) => (
     <Button type="link" style={{ padding: 0 }} onClick={() => onSelect(o.id)}>
       {o.name}
@@ -111,12 +115,12 @@ export function AgreementsPanel({
         error={error}
         columns={[
           { title: t(kind === 'FRANCHISE' ? 'filters.franchisee' : 'filters.customer'), key: 'name', render: (_v, o) => show(o) },
-          { title: t('agreements.inForce'), key: 'terms', render: (_v, o) => <CurrentTerms organizationId={o.id} /> },
+          { title: t('agreements.inForce'), key: 'terms', render: (_v, o) => terms(o) },
         ]}
         renderCard={(o) => (
           <Flex vertical gap={4}>
             {show(o)}
-            <CurrentTerms organizationId={o.id} />
+            {terms(o)}
           </Flex>
         )}
       />

@@ -35,7 +35,7 @@ export function CloseStatement({ statement, organizationName, open, onClose }: {
           <div>{t('close.noMoneyMoves')}</div>
         </div>
       }
-      onConfirm={() => closeStatement(statement.id)}
+      onConfirm={(_values, key) => closeStatement(statement.id, key)}
       onDone={() => void changed(statement.id)}
     />
   );

@@ -10,18 +10,11 @@ import { statementsQuery } from '../api/get-statements';
 import { NS } from '../i18n';
 import { periodStartOf, todayInShanghai } from '../period';
 
-const MAX_STATEMENTS = 200;
-
-/** Σ payable of the statements in a status (the API pages at most 200 at once; more is said, not hidden). */
+/** Σ payable of the statements in a status, exact: the API's totals per status over every page (one row fetched). */
 function useStatementSum(status: 'OPEN' | 'CLOSED') {
-  const query = useQuery(statementsQuery({ status, limit: MAX_STATEMENTS, offset: 0 }));
-  const items = query.data?.items ?? [];
-  return {
-    query,
-    count: query.data?.total ?? 0,
-    partial: (query.data?.total ?? 0) > items.length,
-    payableFen: items.reduce((sum, s) => sum + s.payableFen, 0),
-  };
+  const query = useQuery(statementsQuery({ status, limit: 1, offset: 0 }));
+  const total = query.data?.totals.find((x) => x.status === status);
+  return { query, count: total?.count ?? 0, payableFen: total?.payableFen ?? 0 };
 }
 
 function Figure({ title, value, note, testId, loading }: { title: string; value: string; note?: string | undefined; testId: string; loading?: boolean | undefined }) {
@@ -84,7 +77,7 @@ export function MyEarnings({ organizationId }: { organizationId: string }) {
           testId="mine-on-its-way"
           title={t('mine.onItsWay')}
           value={formatFen(onItsWay.payableFen)}
-          note={t(onItsWay.partial ? 'mine.onItsWayPartial' : 'mine.onItsWayNote', { count: onItsWay.count })}
+          note={t('mine.onItsWayNote', { count: onItsWay.count })}
           loading={onItsWay.query.isLoading}
         />
       </Col>
@@ -110,7 +103,7 @@ export function OwedToReseller() {
           testId="owed-closed"
           title={t('owed.closed')}
           value={formatFen(closed.payableFen)}
-          note={t(closed.partial ? 'mine.onItsWayPartial' : 'owed.closedNote', { count: closed.count })}
+          note={t('owed.closedNote', { count: closed.count })}
           loading={closed.query.isLoading}
         />
       </Col>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Flex, Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, LockOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LockOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Can } from '@/components/can';
@@ -13,6 +13,7 @@ import { statementQuery, type StatementDetail, type StatementLine } from '../api
 import { NS } from '../i18n';
 import { todayInShanghai } from '../period';
 import { CloseStatement } from './close-statement';
+import { PayOutStatement } from './pay-out-statement';
 
 function Rounding({ name }: { name: string | null }) {
   const { t, i18n } = useTranslation(NS);
@@ -116,6 +117,7 @@ export function StatementDrawer({ id, organizationName, onClose }: { id: string 
   const { t } = useTranslation(NS);
   const query = useQuery({ ...statementQuery(id ?? ''), enabled: Boolean(id) });
   const [closing, setClosing] = useState(false);
+  const [paying, setPaying] = useState(false);
   const exporting = useMutation({
     mutationFn: ({ statement, format }: { statement: StatementDetail; format: ExportFormat }) =>
       downloadStatement(statement.id, format, `statement-${statement.periodStart}-${statement.id.slice(0, 8)}.${format}`),
@@ -156,6 +158,13 @@ export function StatementDrawer({ id, organizationName, onClose }: { id: string 
                 </Tooltip>
               </Can>
             ) : null}
+            {statement.status === 'CLOSED' && statement.kind === 'FRANCHISE' && statement.payableFen > 0 ? (
+              <Can permission="settlement.write">
+                <Button type="primary" icon={<SendOutlined />} onClick={() => setPaying(true)} data-testid="pay-out">
+                  {t('payout.button')}
+                </Button>
+              </Can>
+            ) : null}
           </Space>
           {exporting.isError ? <Problem error={exporting.error} /> : null}
           {statement.status === 'OPEN' ? <Typography.Text type="secondary">{t('drawer.openNote')}</Typography.Text> : null}
@@ -187,6 +196,7 @@ export function StatementDrawer({ id, organizationName, onClose }: { id: string 
           </Typography.Title>
           <Totals statement={statement} />
           <CloseStatement statement={statement} organizationName={organizationName(statement.organizationId)} open={closing} onClose={() => setClosing(false)} />
+          <PayOutStatement statement={statement} organizationName={organizationName(statement.organizationId)} open={paying} onClose={() => setPaying(false)} />
         </Space>
       ) : null}
     </DetailDrawer>

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { answer, fakeApi, type Recorded } from '@/test/fake-api';
-import { agreement, BRAND, brandMe, brandOrganizations, earnings, F1, F2, renderSettlementAt, STATEMENT, statement, statementDetail } from '../test/fixtures';
+import { agreement, BRAND, brandMe, brandOrganizations, earnings, F1, F2, renderSettlementAt, STATEMENT, statement, statementDetail, totals } from '../test/fixtures';
 
 // whole pages with a drawer and dialogs: slow on a shared two-core machine, not waiting on anything
 jest.setTimeout(60_000);
@@ -16,13 +16,23 @@ function brandApi(extra: Record<string, unknown> = {}) {
   api = fakeApi({
     'GET /v1/me': brandMe(),
     'GET /v1/organizations': brandOrganizations,
-    'GET /v1/statements': () => ({ items: [statement(closed ? { status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' } : {})], total: 1 }),
+    'GET /v1/statements': () => ({ items: [statement(closed ? { status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' } : {})], total: 1, totals: totals(closed ? { CLOSED: [1, 5_050] } : { OPEN: [1, 0] }) }),
     [`GET /v1/statements/${STATEMENT}`]: () => statementDetail(closed ? { status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' } : {}),
     [`POST /v1/statements/${STATEMENT}/close`]: () => {
       closed = true;
       return statementDetail({ status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' });
     },
     'GET /v1/earnings': (r: Recorded) => earnings(r.query['organizationId']!, r.query['from']!, r.query['to']!, r.query['organizationId'] === F2 ? 500 : 8_999, r.query['organizationId'] === F2 ? 100 : 1_799),
+    'GET /v1/earnings/by-organization': (r: Recorded) => ({
+      organizationId: BRAND,
+      from: r.query['from'],
+      to: r.query['to'],
+      items: [
+        { ...earnings(BRAND, '', '', 0, 0), organizationName: '冰柜品牌', sessions: 0, paidFen: 0, refundedFen: 0 },
+        { ...earnings(F1, '', '', 8_999, 1_799), organizationName: '西湖加盟店' },
+        { ...earnings(F2, '', '', 500, 100), organizationName: '滨江加盟店' },
+      ].map(({ from: _f, to: _t, ...figures }) => figures),
+    }),
     ...extra,
   });
 }
@@ -140,9 +150,10 @@ describe('/settlement for a franchise brand', () => {
     renderSettlementAt('/settlement?tab=earnings&from=2026-11-01&to=2026-11-30');
     const list = await screen.findByTestId('earnings-list');
     expect(await within(list).findByText('滨江加盟店')).toBeInTheDocument();
-    await waitFor(() => expect(sent('GET', '/v1/earnings')).toHaveLength(3));
-    expect(sent('GET', '/v1/earnings').map((r) => r.query['organizationId']).sort()).toEqual([BRAND, F1, F2].sort());
-    expect(sent('GET', '/v1/earnings').every((r) => r.query['from'] === '2026-11-01' && r.query['to'] === '2026-11-30')).toBe(true);
+    // one request for every franchisee's figures, one for the brand's total: not one per franchisee
+    await waitFor(() => expect(sent('GET', '/v1/earnings/by-organization')).toHaveLength(1));
+    expect(sent('GET', '/v1/earnings/by-organization')[0]!.query).toEqual({ organizationId: BRAND, from: '2026-11-01', to: '2026-11-30' });
+    expect(sent('GET', '/v1/earnings').map((r) => r.query['organizationId'])).toEqual([BRAND]);
     const row = (name: string) => within(list).getByText(name).closest<HTMLElement>('tr')!;
     await waitFor(() => expect(row('西湖加盟店')).toHaveTextContent('¥72.00')); // share 8999 − 1799
     expect(row('滨江加盟店')).toHaveTextContent('¥4.00'); // share 500 − 100
@@ -152,8 +163,8 @@ describe('/settlement for a franchise brand', () => {
   it('agreements per franchisee: the terms in force (or none yet), the history, and a new version that refreshes them', async () => {
     let versions = [agreement()];
     brandApi({
-      [`GET /v1/organizations/${F1}/agreement`]: () => versions[0],
-      [`GET /v1/organizations/${F2}/agreement`]: answer(404, { status: 404, code: 'AGREEMENT_NOT_FOUND', title: 'Not Found', detail: 'none' }),
+      // every franchisee's terms in force in one request; F2 has none yet
+      'GET /v1/agreements': () => ({ items: [versions[0]] }),
       [`GET /v1/organizations/${F1}/agreements`]: () => ({ items: versions }),
       [`PUT /v1/organizations/${F1}/agreement`]: (r: Recorded) => {
         versions = [agreement({ id: '00000000-0000-4000-8000-0000000000a2', version: 2, effectiveFrom: '2026-12-01', ...(r.body as object) }), ...versions];
@@ -179,6 +190,8 @@ describe('/settlement for a franchise brand', () => {
     await user.click(screen.getByRole('button', { name: /保存协议/ }));
     expect(await within(history).findByText('佣金 25.00%（2500 基点） · 每台每月 ¥10.00')).toBeInTheDocument();
     expect(sent('PUT', `/v1/organizations/${F1}/agreement`).map((r) => (r.body as { commissionBasisPoints: number }).commissionBasisPoints)).toEqual([2500]);
+    expect(sent('GET', '/v1/agreements').every((r) => r.query['parentId'] === BRAND)).toBe(true);
+    expect(sent('GET', `/v1/organizations/${F2}/agreement`)).toHaveLength(0);
   });
 
   it('a failed list read is shown with its code and a retry', async () => {

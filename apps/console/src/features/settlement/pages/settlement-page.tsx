@@ -7,6 +7,7 @@ import { organizationsQuery } from '../api/get-counterparties';
 import { AgreementsPanel } from '../components/agreements-panel';
 import { EarningsPanel } from '../components/earnings-panel';
 import { MyEarnings, OwedToReseller } from '../components/my-figures';
+import { PayoutsList } from '../components/payouts-list';
 import { StatementDrawer } from '../components/statement-drawer';
 import { StatementsList } from '../components/statements-list';
 import { NS } from '../i18n';
@@ -21,7 +22,7 @@ export interface SettlementPageProps {
 /**
  * `/settlement`, by who is looking: a franchise brand gets statements, agreements and earnings per franchisee;
  * a hardware reseller its customers' fee statements and their agreements (never revenue); a franchisee "my
- * earnings" and its statements; a reseller's customer what it owes. Payouts and splits will be further tabs.
+ * earnings" and its statements; a reseller's customer what it owes. The brand's payouts are a tab of their own.
  */
 export function SettlementPage({ search, onSearchChange }: SettlementPageProps) {
   const { t } = useTranslation(NS);
@@ -77,7 +78,7 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
     );
 
   const view = role === 'RESELLER' ? 'RESELLER' : 'FRANCHISE';
-  const tabs: Tab[] = role === 'RESELLER' ? ['statements', 'agreements'] : ['statements', 'agreements', 'earnings'];
+  const tabs: Tab[] = role === 'RESELLER' ? ['statements', 'agreements'] : ['statements', 'agreements', 'earnings', 'payouts'];
   const tab = search.tab && tabs.includes(search.tab) ? search.tab : 'statements';
   const switchTab = (next: string) => onSearchChange({ ...(next === 'statements' ? {} : { tab: next as Tab }) });
   return (
@@ -112,6 +113,8 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
                 selectedId={search.organizationId}
                 onSelect={(id) => onSearchChange({ tab: 'agreements', ...(id ? { organizationId: id } : {}) })}
               />
+            ) : key === 'payouts' ? (
+              <PayoutsList search={search} onSearchChange={onSearchChange} counterparties={counterparties} organizationName={organizationName} />
             ) : (
               <EarningsPanel
                 brandId={me.organizationId}

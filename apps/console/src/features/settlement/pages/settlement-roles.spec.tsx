@@ -4,6 +4,7 @@ import { answer, fakeApi, type Recorded } from '@/test/fake-api';
 import { setViewportWidth } from '@/test/viewport';
 import { todayInShanghai } from '../period';
 import {
+  totals,
   agreement,
   BRAND,
   C1,
@@ -55,8 +56,9 @@ describe('/settlement for a franchisee', () => {
       'GET /v1/earnings': (r: Recorded) => (r.query['from'] === today ? earnings(F1, today, today, 1_000, 200) : earnings(F1, r.query['from']!, today)),
       'GET /v1/statements': (r: Recorded) =>
         r.query['status'] === 'CLOSED'
-          ? { items: [statement({ status: 'CLOSED', payableFen: 5_050 }), statement({ id: '00000000-0000-4000-8000-0000000000f2', status: 'CLOSED', payableFen: 1_000 })], total: 2 }
-          : { items: [statement()], total: 1 },
+          ? // the exact sum over every page comes in totals, whatever the page holds
+            { items: [statement({ status: 'CLOSED', payableFen: 5_050 })], total: 2, totals: totals({ CLOSED: [2, 6_050] }) }
+          : { items: [statement()], total: 1, totals: totals({ OPEN: [1, 0] }) },
     });
     renderSettlementAt('/settlement');
     expect(await screen.findByRole('heading', { name: '我的收益' })).toBeInTheDocument();
@@ -81,8 +83,8 @@ describe('/settlement for a hardware reseller', () => {
     api = fakeApi({
       'GET /v1/me': resellerMe(),
       'GET /v1/organizations': [organization(RESELLER, '设备经销商', 'OPERATOR', null), organization(C1, '客户一', 'CUSTOMER', RESELLER)],
-      'GET /v1/statements': { items: [feeStatement()], total: 1 },
-      [`GET /v1/organizations/${C1}/agreement`]: agreement({ kind: 'RESELLER', organizationId: C1, commissionBasisPoints: null, collection: null, platformFeePerActiveDeviceMonthFen: 500 }),
+      'GET /v1/statements': { items: [feeStatement()], total: 1, totals: totals({ OPEN: [1, 0] }) },
+      'GET /v1/agreements': { items: [agreement({ kind: 'RESELLER', organizationId: C1, commissionBasisPoints: null, collection: null, platformFeePerActiveDeviceMonthFen: 500 })] },
     });
     renderSettlementAt('/settlement');
     const list = await screen.findByTestId('statements-list');
@@ -103,8 +105,8 @@ describe('/settlement for a hardware reseller', () => {
     api = fakeApi({
       'GET /v1/me': resellerMe(),
       'GET /v1/organizations': [organization(RESELLER, '设备经销商', 'OPERATOR', null), organization(C1, '客户一', 'CUSTOMER', RESELLER)],
-      'GET /v1/statements': { items: [], total: 0 },
-      [`GET /v1/organizations/${C1}/agreement`]: agreement({ kind: 'RESELLER', organizationId: C1, commissionBasisPoints: null, collection: null, platformFeePerActiveDeviceMonthFen: 500 }),
+      'GET /v1/statements': { items: [], total: 0, totals: totals({}) },
+      'GET /v1/agreements': { items: [agreement({ kind: 'RESELLER', organizationId: C1, commissionBasisPoints: null, collection: null, platformFeePerActiveDeviceMonthFen: 500 })] },
     });
     renderSettlementAt('/settlement?tab=agreements');
     const list = await screen.findByTestId('agreements-list');
@@ -120,10 +122,10 @@ describe('/settlement for a reseller’s customer', () => {
       'GET /v1/organizations': [organization(C1, '客户一', 'CUSTOMER', RESELLER)],
       'GET /v1/statements': (r: Recorded) =>
         r.query['status'] === 'CLOSED'
-          ? { items: [feeStatement({ status: 'CLOSED' })], total: 1 }
+          ? { items: [feeStatement({ status: 'CLOSED' })], total: 1, totals: totals({ CLOSED: [1, 4_000] }) }
           : r.query['status'] === 'OPEN'
-            ? { items: [feeStatement({ id: '00000000-0000-4000-8000-0000000000f3', payableFen: 1_500 })], total: 1 }
-            : { items: [feeStatement()], total: 1 },
+            ? { items: [feeStatement({ id: '00000000-0000-4000-8000-0000000000f3', payableFen: 1_500 })], total: 1, totals: totals({ OPEN: [1, 1_500] }) }
+            : { items: [feeStatement()], total: 1, totals: totals({ OPEN: [1, 4_000] }) },
     });
     renderSettlementAt('/settlement');
     expect(await screen.findByRole('heading', { name: '应付经销商' })).toBeInTheDocument();
@@ -137,7 +139,7 @@ describe('/settlement for a reseller’s customer', () => {
     api = fakeApi({
       'GET /v1/me': customerMe(),
       'GET /v1/organizations': [],
-      'GET /v1/statements': { items: [], total: 0 },
+      'GET /v1/statements': { items: [], total: 0, totals: totals({}) },
     });
     renderSettlementAt('/settlement');
     const list = await screen.findByTestId('statements-list');
@@ -149,7 +151,7 @@ describe('/settlement for a self-run operator', () => {
   it('explains there is nobody to settle with', async () => {
     api = fakeApi({
       'GET /v1/me': { ...resellerMe(), operatingModel: 'SELF_RUN' },
-      'GET /v1/statements': answer(200, { items: [], total: 0 }),
+      'GET /v1/statements': answer(200, { items: [], total: 0, totals: totals({}) }),
     });
     renderSettlementAt('/settlement');
     expect(await screen.findByTestId('settlement-none')).toBeInTheDocument();

@@ -30,6 +30,7 @@ export function statement(overrides: Partial<Schemas['StatementDto']> = {}): Sch
   return {
     id: STATEMENT,
     organizationId: F1,
+    organizationName: '西湖加盟店',
     parentOrganizationId: BRAND,
     kind: 'FRANCHISE',
     period: 'MONTHLY',
@@ -129,4 +130,9 @@ export function renderSettlementAt(url: string) {
     </QueryClientProvider>,
   );
   return { router, queryClient };
+}
+
+/** The totals per status of `GET /v1/statements`: [count, Σ payableFen] by status, zeros elsewhere. */
+export function totals(by: Partial<Record<'OPEN' | 'CLOSED' | 'SETTLED', [number, number]>>) {
+  return (['OPEN', 'CLOSED', 'SETTLED'] as const).map((status) => ({ status, count: by[status]?.[0] ?? 0, payableFen: by[status]?.[1] ?? 0 }));
 }
