@@ -5,6 +5,7 @@
 // a refund from it goes through the session's refund path and lands in the ledger.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { AlertsEvaluator } from '../src/modules/alerts/alerts.evaluator.js';
 import { DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
@@ -112,6 +113,18 @@ describe('complaints (issue 13)', () => {
     const audit = await systemQuery<{ n: number }>(loop.zizhu, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'complaint.payer_phone.read' AND resource_id = $1`, [complaint.id]);
     expect(audit[0]!.n).toBe(1);
 
+    // near its reply deadline (the brand's rule: within 48 hours) the complaint raises COMPLAINT_DEADLINE once, for the
+    // franchisee whose session it is (its brand sees it too, a sibling does not); the reply below clears it
+    expect((await loop.request('PUT', '/v1/alert-rules', { token: ops, body: { rules: [{ kind: 'COMPLAINT_DEADLINE', enabled: true, threshold: 48 }] } })).status).toBe(200);
+    const evaluator = loop.zizhu.app.get(AlertsEvaluator);
+    expect((await evaluator.evaluateKind('COMPLAINT_DEADLINE')).raised).toBe(1);
+    expect((await evaluator.evaluateKind('COMPLAINT_DEADLINE')).raised).toBe(0);
+    const deadlineAlerts = async (login: string) =>
+      (await loop.request<{ items: { subjectId: string; state: string }[] }>('GET', '/v1/alerts?kind=COMPLAINT_DEADLINE', { token: tokens[login] })).body.items.filter((a) => a.subjectId === complaint.id);
+    expect(await deadlineAlerts('f1@fridge.demo')).toEqual([expect.objectContaining({ state: 'OPEN' })]);
+    expect(await deadlineAlerts('ops@fridge.demo')).toHaveLength(1);
+    expect(await deadlineAlerts('f2@fridge.demo')).toHaveLength(0);
+
     // WeChat records the reply but its answer is lost: the retry reads the history and does not reply again
     expect((await loop.simRequest('POST', '/sim/faults', { rules: [{ path: '/response$', status: 503, phase: 'after' }] })).status).toBe(200);
     const reply = await loop.request('POST', `/v1/complaints/${complaint.id}/reply`, { token: ops, headers: idem(), body: { content: '非常抱歉，已为您安排退款' } });
@@ -124,6 +137,9 @@ describe('complaints (issue 13)', () => {
     expect((await loop.simRequest('POST', '/sim/faults', { rules: [] })).status).toBe(200);
     const atWechat = await loop.simRequest<{ sim: { history: { operate_type: string }[] } }>('GET', `/sim/complaints/${complaintId}`);
     expect(atWechat.body.sim.history.filter((h) => h.operate_type === 'MERCHANT_RESPONSE')).toHaveLength(1);
+    // replied: the reply step's alert resolves (completion is due in 72 hours, beyond the rule's 48)
+    expect((await evaluator.evaluateKind('COMPLAINT_DEADLINE')).resolved).toBe(1);
+    expect(await deadlineAlerts('f1@fridge.demo')).toEqual([expect.objectContaining({ state: 'RESOLVED' })]);
     const [attempts] = await systemQuery<{ attempts: number }>(loop.zizhu, `SELECT attempts FROM complaint_actions WHERE complaint_ref = $1 AND kind = 'REPLY'`, [complaint.id]);
     expect(attempts!.attempts).toBeGreaterThanOrEqual(2);
 

@@ -197,6 +197,11 @@ describe('reconciliation runs (issue 13)', () => {
     expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 3 })]);
     const audit = await systemQuery<{ n: number }>(loop.zizhu, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'reconciliation.difference.resolve' AND resource_id = $1`, [target.id]);
     expect(audit[0]!.n).toBe(1);
+    // the run's open differences reached the brand's alert inbox once (RECONCILIATION_DIFFERENCE), and no other tenant's
+    const alerts = await loop.request<{ items: { kind: string; subjectId: string }[] }>('GET', '/v1/alerts?kind=RECONCILIATION_DIFFERENCE', { token: tokens['ops@fridge.demo'] });
+    expect(alerts.body.items.filter((a) => a.subjectId === run.id)).toHaveLength(1);
+    const elsewhere = await loop.request<{ items: { subjectId: string }[] }>('GET', '/v1/alerts?kind=RECONCILIATION_DIFFERENCE', { token: tokens['ops@powerbank.demo'] });
+    expect(elsewhere.body.items.some((a) => a.subjectId === run.id)).toBe(false);
   });
 
   it('the daily job starts yesterday’s run of each account after 10:00 Beijing, once; a reseller never sees its customers’ runs', async () => {

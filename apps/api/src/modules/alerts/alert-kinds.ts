@@ -41,7 +41,7 @@ export const ALERT_KIND_SPECS: Readonly<Record<AlertKind, AlertKindSpec>> = Obje
   COLLECTION_FAILING: { kind: 'COLLECTION_FAILING', category: 'MONEY', severity: 'WARNING', evaluated: true, enabledByDefault: true, threshold: { default: 3, min: 1, max: 60, unit: 'DAYS', integer: true } },
   REFUND_STUCK: { kind: 'REFUND_STUCK', category: 'MONEY', severity: 'CRITICAL', evaluated: true, enabledByDefault: true, threshold: { default: 24, min: 1, max: 720, unit: 'HOURS', integer: true } },
   RECONCILIATION_DIFFERENCE: { kind: 'RECONCILIATION_DIFFERENCE', category: 'MONEY', severity: 'CRITICAL', evaluated: false, enabledByDefault: true, threshold: null },
-  COMPLAINT_DEADLINE: { kind: 'COMPLAINT_DEADLINE', category: 'MONEY', severity: 'CRITICAL', evaluated: false, enabledByDefault: true, threshold: { default: 4, min: 1, max: 72, unit: 'HOURS', integer: true } },
+  COMPLAINT_DEADLINE: { kind: 'COMPLAINT_DEADLINE', category: 'MONEY', severity: 'CRITICAL', evaluated: true, enabledByDefault: true, threshold: { default: 4, min: 1, max: 72, unit: 'HOURS', integer: true } },
   COMPLAINT_RATE: { kind: 'COMPLAINT_RATE', category: 'MONEY', severity: 'CRITICAL', evaluated: false, enabledByDefault: true, threshold: { default: 0.01, min: 0.0001, max: 100, unit: 'PERCENT', integer: false } },
   PAYOUT_FAILED: { kind: 'PAYOUT_FAILED', category: 'MONEY', severity: 'CRITICAL', evaluated: false, enabledByDefault: true, threshold: null },
 });

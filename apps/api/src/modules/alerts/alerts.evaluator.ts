@@ -52,6 +52,18 @@ const FIRING: Partial<Record<AlertKind, string>> = {
       FROM session_actions a JOIN service_sessions s ON s.id = a.session_id JOIN rules r ON r.org_id = a.tenant_id
      WHERE a.kind = 'REFUND' AND a.state IN ('PENDING', 'PROCESSING', 'ABNORMAL') AND r.enabled
        AND (a.state = 'ABNORMAL' OR a.created_at < now() - make_interval(hours => r.threshold::int))`,
+  // a complaint whose reply (PENDING) or completion (PENDING, PROCESSING) is due within the threshold, or overdue; the
+  // organisation is the session's owner when the complaint names one (its brand sees it too), else the merchant of record
+  COMPLAINT_DEADLINE: `
+    SELECT coalesce(c.session_tenant_id, c.tenant_id) AS tenant_id, 'complaint' AS subject_type, c.id::text AS subject_id,
+           'COMPLAINT_DEADLINE:complaint:' || c.id || ':' || d.step AS dedupe_key,
+           jsonb_build_object('complaintId', c.complaint_id, 'outOrderNo', c.out_order_no, 'sessionId', c.session_id, 'state', c.state,
+                              'step', d.step, 'dueAt', d.due_at, 'thresholdHours', r.threshold) AS facts
+      FROM complaints c
+      CROSS JOIN LATERAL (SELECT CASE WHEN c.state = 'PENDING' THEN 'REPLY' ELSE 'COMPLETE' END AS step,
+                                 CASE WHEN c.state = 'PENDING' THEN c.reply_due_at ELSE c.complete_due_at END AS due_at) d
+      JOIN rules r ON r.org_id = coalesce(c.session_tenant_id, c.tenant_id)
+     WHERE c.state <> 'PROCESSED' AND r.enabled AND d.due_at < now() + make_interval(hours => r.threshold::int)`,
 };
 
 export const EVALUATED_KINDS = Object.keys(FIRING) as AlertKind[];

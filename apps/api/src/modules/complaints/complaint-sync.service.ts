@@ -124,8 +124,7 @@ export class ComplaintSync {
           replied ? new Date(replied.operate_time) : null,
         ],
       )) as { id: string }[];
-      // TODO(alerts): AlertsService.raise({ kind: 'COMPLAINT_DEADLINE', tenantId: handle.tenantId, subjectId: row.id, dueAt: reply_due_at }) for a
-      // complaint still PENDING near its reply deadline (or not PROCESSED near completeDueAt) — modules/alerts is built on another branch.
+      // a complaint near its reply or completion deadline is raised by the alerts evaluator (COMPLAINT_DEADLINE, from this table)
       return row!.id;
     });
   }

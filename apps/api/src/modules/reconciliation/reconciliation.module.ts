@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module.js';
 import { MerchantsModule } from '../merchants/merchants.module.js';
 import { SettlementModule } from '../settlement/settlement.module.js';
 import { ReconciliationController } from './reconciliation.controller.js';
@@ -7,7 +8,7 @@ import { ReconciliationService } from './reconciliation.service.js';
 
 /** Reconciliation with WeChat Pay's bills (issue 13): runs, stored bills, differences, the day's channel fee. */
 @Module({
-  imports: [MerchantsModule, SettlementModule],
+  imports: [MerchantsModule, SettlementModule, AlertsModule],
   controllers: [ReconciliationController],
   providers: [ReconciliationService, ReconciliationJobs],
   exports: [ReconciliationService, ReconciliationJobs],

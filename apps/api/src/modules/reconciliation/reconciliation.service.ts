@@ -7,6 +7,7 @@ import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { merchantErrors } from '../merchants/merchants.errors.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import { LedgerService } from '../settlement/ledger.service.js';
 import { isCalendarDate, shanghaiDate } from '../settlement/settlement-math.js';
 import type {
@@ -105,6 +106,7 @@ export class ReconciliationService {
     private readonly merchants: MerchantGateway,
     private readonly ledger: LedgerService,
     private readonly jobs: JobsService,
+    private readonly alerts: AlertsService,
     private readonly audit: AuditService,
   ) {}
 
@@ -257,9 +259,18 @@ export class ReconciliationService {
           WHERE id = $1 AND state = 'RUNNING'`,
         [run.id, trade.matched + confirmedStates, trade.payments, trade.refunds, trade.feeFen],
       );
+      // differences still open after the re-check reach the account's organisation once per run (its rule permitting)
+      if (shown.length > 0) {
+        await this.alerts.raise({
+          organizationId: run.tenant_id,
+          kind: 'RECONCILIATION_DIFFERENCE',
+          subjectType: 'reconciliation',
+          subjectId: run.id,
+          episode: run.id,
+          facts: { billDate: run.bill_date, merchantAccountId: run.merchant_account_id, differences: shown.length, kinds: [...new Set(shown.map((d) => d.kind))].join(',') },
+        });
+      }
     });
-    // TODO(alerts): AlertsService.raise({ kind: 'RECONCILIATION_DIFFERENCE', tenantId: run.tenant_id, subjectId: run.id, count: shown.length })
-    // when shown.length > 0 — modules/alerts is built on another branch; wire it here once merged.
     return 'DONE';
   }
 

@@ -13,10 +13,30 @@ const full: Overview = {
   sessionsByState: { AWAITING_CONFIRMATION: 0, STARTING: 1, IN_USE: 4, AWAITING_PAYMENT: 2, PAID: 30, CANCELLED: 5 },
   openAnomalies: 3,
   receivables: { count: 2, owedFen: 1234 },
+  complaintRates: {
+    windowDays: 30,
+    formula: 'complaints received in the last 30 days ÷ orders paid in the last 30 days',
+    byMerchantAccount: [],
+    byLegalEntity: [
+      { id: 'org-1', name: '冰柜品牌', mchid: null, complaints: 1, paidOrders: 2000, rate: 0.0005 },
+      { id: 'org-2', name: '充电宝品牌', mchid: null, complaints: 0, paidOrders: 0, rate: null },
+    ],
+  },
 };
 const href = (testId: string) => screen.getByTestId(testId).getAttribute('href');
 
 describe('OverviewCards', () => {
+  it('shows the complaint rate per legal entity with its formula, above WeChat’s 0.01% in red', () => {
+    render(<OverviewCards overview={full} />);
+    const card = screen.getByTestId('complaint-rate');
+    expect(card).toHaveTextContent('投诉率（近 30 天）');
+    expect(card).toHaveTextContent('0.0500%');
+    expect(card).toHaveTextContent('1 笔投诉 / 2000 笔已付订单');
+    expect(card).toHaveTextContent('complaints received in the last 30 days');
+    expect(screen.getByText('0.0500%').closest('.ant-typography-danger')).not.toBeNull();
+    expect(card).toHaveTextContent('—');
+  });
+
   it('shows each figure as a link to the list it counts, with the same filter', () => {
     render(<OverviewCards overview={full} />);
     expect(href('sessions-IN_USE')).toBe('/sessions?state=IN_USE');
