@@ -25,6 +25,7 @@ import { CreateAgreements1764306000000 } from './1764306000000-create-agreements
 import { CreateLedger1764306100000 } from './1764306100000-create-ledger.js';
 import { CreateStatements1764306200000 } from './1764306200000-create-statements.js';
 import { CreatePayouts1764306300000 } from './1764306300000-create-payouts.js';
+import { CreateProfitSharingOrders1764306500000 } from './1764306500000-create-profit-sharing-orders.js';
 import { CreateAlerts1764307000000 } from './1764307000000-create-alerts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
@@ -56,5 +57,6 @@ export const migrations = [
   CreateLedger1764306100000,
   CreateStatements1764306200000,
   CreatePayouts1764306300000,
+  CreateProfitSharingOrders1764306500000,
   CreateAlerts1764307000000,
 ];

@@ -26,6 +26,7 @@ import { DeviceCommandsService } from '../fleet/device-commands.service.js';
 import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-signals.js';
 import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from '../settlement/ledger.service.js';
+import { SPLIT_DELAY_MS, splitOrderJob } from '../settlement/profit-sharing.jobs.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
 import { MAX_ORDER_ATTEMPTS, RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
@@ -410,6 +411,8 @@ export class SessionEngine implements OnModuleInit {
           ...(lines.post_discounts.length > 0 ? { post_discounts: lines.post_discounts as PostDiscount[] } : {}),
           total_amount: row.total_fen!,
           time_range: { end_time: payScoreTime(Math.min(ended, Date.now())) },
+          // the franchisee collects: the payment stays frozen until the brand's commission is split off (issue 12)
+          ...(row.profit_sharing ? { profit_sharing: true } : {}),
         },
         // the recorded order state, not an assumed one: the client refuses an illegal complete before any call (item 16)
         { current: recordedOrder(row) },
@@ -527,6 +530,8 @@ export class SessionEngine implements OnModuleInit {
         });
         // the sale and its commission enter the ledger in the transaction that records the payment (issue 12)
         await this.ledger.postSessionPaid(m, row.id, paidAt);
+        // the franchisee collected: split the brand's commission off, no earlier than a minute after the payment (issue 12)
+        if (row.profit_sharing) await this.jobs.enqueue(splitOrderJob, { sessionId: row.id }, { key: `split:${row.id}`, startAfter: new Date(paidAt.getTime() + SPLIT_DELAY_MS) });
         return 'applied';
       }
       case 'REVOKED':

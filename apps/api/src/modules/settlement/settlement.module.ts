@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MerchantsModule } from '../merchants/merchants.module.js';
 import { OrganizationsModule } from '../organizations/organizations.module.js';
 import { AgreementsController } from './agreements.controller.js';
 import { AgreementsService } from './agreements.service.js';
@@ -8,15 +9,16 @@ import { LedgerController } from './ledger.controller.js';
 import { LedgerService } from './ledger.service.js';
 import { PayoutsController } from './payouts.controller.js';
 import { PayoutsService } from './payouts.service.js';
+import { ProfitSharingService } from './profit-sharing.service.js';
 import { SettlementJobs } from './settlement.jobs.js';
 import { StatementsController } from './statements.controller.js';
 import { StatementsService } from './statements.service.js';
 
 /** Money between brand, franchisee and reseller (issue 12): agreements, earnings, the ledger, statements. */
 @Module({
-  imports: [OrganizationsModule],
+  imports: [OrganizationsModule, MerchantsModule],
   controllers: [AgreementsController, EarningsController, StatementsController, PayoutsController, LedgerController],
-  providers: [AgreementsService, EarningsService, LedgerService, StatementsService, PayoutsService, SettlementJobs],
-  exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs],
+  providers: [AgreementsService, EarningsService, LedgerService, StatementsService, PayoutsService, SettlementJobs, ProfitSharingService],
+  exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs, ProfitSharingService],
 })
 export class SettlementModule {}
