@@ -1,0 +1,175 @@
+// Issue 12, the franchisee-collects mode end to end over loopback: the franchisee's own merchant account charges its
+// devices' sessions (completed with profit_sharing), and a per-order split sends the brand its commission.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomBytes } from 'node:crypto';
+import { Fleet, type SessionScript, type SimDevice } from '@zizhu/fleet-sim';
+import { generateRsaKeyPair } from '@zizhu/payscore';
+import { DEMO_APPID, DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { LedgerService } from '../src/modules/settlement/ledger.service.js';
+import { ProfitSharingService } from '../src/modules/settlement/profit-sharing.service.js';
+import { Transactions } from '../src/platform/database/transactions.js';
+import { LoopHarness } from './support/loop-harness.js';
+
+type Session = Record<string, unknown> & { sessionId: string; state: string; outOrderNo: string };
+
+let loop: LoopHarness;
+let fleet: Fleet;
+const stop = new AbortController();
+let running: Promise<void>;
+const scripts = new Map<string, SessionScript>();
+const tokens: Record<string, string> = {};
+let franchiseeMchid = '';
+
+const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => loop.zizhu.app.get(Transactions).asSystem((m) => m.query(text, params)) as Promise<T[]>;
+const splits = () => loop.zizhu.app.get(ProfitSharingService);
+const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** A fridge session on FR-0001 (franchisee 1's), scanned, confirmed, used (one cola, 350 fen) and paid. */
+async function paidSession(openid: string): Promise<Session> {
+  const token = await loop.consumer(openid);
+  const answer = await loop.request<Session>('POST', '/v1/consumer/sessions', { token, body: { deviceCode: 'FR-0001' } });
+  expect(answer.status).toBe(201);
+  scripts.set(answer.body.sessionId, { endAfterMs: 100, items: [{ sku: 'cola-330', count: 1 }] });
+  expect((await loop.decide(answer.body.outOrderNo, openid, 'confirm')).status).toBe(200);
+  const done = await loop.waitFor(answer.body.sessionId, token, (s) => s['state'] === 'PAID' || s['state'] === 'CANCELLED', 20_000);
+  expect(done).toMatchObject({ state: 'PAID', paidFen: 350 });
+  return answer.body;
+}
+
+/** Runs the split job's attempt as the worker would, moving the simulator's business clock past its settle and processing delays. */
+async function runSplit(sessionId: string, now?: Date): Promise<string | null> {
+  await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 61 });
+  for (let i = 0; i < 3; i += 1) {
+    try {
+      return await splits().split({ sessionId }, now);
+    } catch {
+      // PROCESSING at WeChat (or not settled yet): the job would retry after a back-off
+      await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 5 });
+    }
+  }
+  return splits().split({ sessionId }, now);
+}
+
+beforeAll(async () => {
+  loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 10, startTimeoutSeconds: 5, reconcileAfterSeconds: 1 } });
+  for (const login of ['ops@fridge.demo', 'f1@fridge.demo']) tokens[login] = await loop.operator(login);
+  // the franchisee's own Pay Score merchant (registered with "WeChat"), bound to the brand's mini-program appid
+  const keys = generateRsaKeyPair();
+  const merchant = {
+    mchid: `19${randomBytes(4).readUInt32BE(0).toString().padStart(10, '0')}`,
+    serialNo: randomBytes(20).toString('hex').toUpperCase(),
+    apiV3Key: randomBytes(16).toString('hex'),
+    apiV2Key: randomBytes(16).toString('hex'),
+    appids: [DEMO_APPID],
+  };
+  franchiseeMchid = merchant.mchid;
+  const serviceId = `svc${randomBytes(6).toString('hex')}`;
+  const registered = await loop.simRequest<Record<string, string>>('POST', '/sim/merchants', {
+    ...merchant,
+    publicKeyPem: keys.publicKeyPem,
+    services: [{ serviceId, scenario: 'VENDING', mode: 'USE_FIRST', riskCapFen: 20000 }],
+  });
+  expect(registered.status).toBe(200);
+  const account = await loop.request<{ id: string }>('POST', '/v1/merchant-accounts', {
+    token: tokens['f1@fridge.demo'],
+    body: { name: '西湖加盟店商户号', ...merchant, privateKeyPem: keys.privateKeyPem, ...registered.body },
+  });
+  expect(account.status).toBe(201);
+  const service = await loop.request('POST', `/v1/merchant-accounts/${account.body.id}/services`, {
+    token: tokens['f1@fridge.demo'],
+    body: { serviceId, name: '加盟店冰柜先享后付', scenario: 'VENDING', mode: 'USE_FIRST', riskCapFen: 20000 },
+  });
+  expect(service.status).toBe(201);
+  const agreement = await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, {
+    token: tokens['ops@fridge.demo'],
+    body: { commissionBasisPoints: 1000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: shanghaiToday() },
+  });
+  expect(agreement.status).toBe(200);
+  const d = await loop.demoDevice('FR-0001', tokens['ops@fridge.demo']!);
+  const devices: SimDevice[] = [{ ...d, skus: DEMO_PLANS.fridge.items.catalog.map((i) => i.sku) }];
+  fleet = new Fleet(devices, {
+    baseUrl: loop.apiUrl,
+    heartbeatSeconds: 2,
+    waitSeconds: 2,
+    loss: 0,
+    driftSeconds: 0,
+    failRate: 0,
+    sessionScript: (_device, command) => scripts.get(command.sessionId ?? '') ?? {},
+  });
+  running = fleet.start(stop.signal);
+}, 60_000);
+
+afterAll(async () => {
+  stop.abort();
+  await running;
+  await loop.close();
+}, 60_000);
+
+describe('franchisee collects: merchant of record and profit sharing (issue 12)', () => {
+  it('charges the franchisee’s session through its own account with profit_sharing, and splits the commission to the brand after a minute', async () => {
+    const session = await paidSession('ps-happy');
+    const [row] = await sql<{ merchant_tenant_id: string; profit_sharing: boolean }>(`SELECT merchant_tenant_id, profit_sharing FROM service_sessions WHERE id = $1`, [session.sessionId]);
+    expect(row).toEqual({ merchant_tenant_id: DEMO_ORGS.fridgeF1.id, profit_sharing: true });
+    const order = (await loop.simRequest('GET', `/sim/orders/${encodeURIComponent(session.outOrderNo)}`)).body;
+    // charged by the franchisee's own mchid; the split below succeeds only on a payment frozen for profit sharing
+    expect(order).toMatchObject({ mchid: franchiseeMchid, state: 'DONE', total_amount: 350 });
+
+    expect(await runSplit(session.sessionId)).toBe('FINISHED');
+    const [split] = await sql<Record<string, unknown>>(`SELECT state, amount_fen, net_fen, receiver_mchid, receiver_result FROM profit_sharing_orders WHERE session_id = $1`, [
+      session.sessionId,
+    ]);
+    // ⌊350 × 1000 ÷ 10,000⌋ = 35 fen to the brand's merchant account
+    expect(split).toMatchObject({ state: 'FINISHED', receiver_mchid: DEMO_MERCHANTS.fridge.mchid, receiver_result: 'SUCCESS' });
+    expect(Number(split!['amount_fen'])).toBe(35);
+    expect(Number(split!['net_fen'])).toBe(350);
+    // run again (a retried job): nothing is split or posted twice
+    expect(await splits().split({ sessionId: session.sessionId })).toBe('FINISHED');
+    const entries = await sql<{ tenant_id: string; account: string; debit_fen: string; credit_fen: string }>(
+      `SELECT tenant_id, account, debit_fen, credit_fen FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT' ORDER BY id`,
+      [session.sessionId],
+    );
+    expect(entries.map((e) => [e.tenant_id, e.account, Number(e.debit_fen), Number(e.credit_fen)])).toEqual([
+      [DEMO_ORGS.fridgeF1.id, 'COMMISSION_PAYABLE', 35, 0],
+      [DEMO_ORGS.fridgeF1.id, 'MERCHANT_CLEARING', 0, 35],
+      [DEMO_ORGS.fridge.id, 'MERCHANT_CLEARING', 35, 0],
+      [DEMO_ORGS.fridge.id, 'COMMISSION_RECEIVABLE', 0, 35],
+    ]);
+    // the commission the sale posted as payable is settled by the split
+    const [payable] = await sql<{ fen: string }>(
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS fen FROM ledger_entries WHERE session_id = $1 AND tenant_id = $2 AND account = 'COMMISSION_PAYABLE'`,
+      [session.sessionId, DEMO_ORGS.fridgeF1.id],
+    );
+    expect(Number(payable!.fen)).toBe(0);
+    const check = await loop.zizhu.app.get(Transactions).asSystem((m) => loop.zizhu.app.get(LedgerService).check(m));
+    expect(check.mismatches).toEqual([]);
+    expect(check.unbalancedPostings).toEqual([]);
+  }, 60_000);
+
+  it('records a split whose receiver line failed at WeChat as FAILED with the reason', async () => {
+    const session = await paidSession('ps-receiver-fails');
+    expect((await loop.simRequest('POST', '/sim/profit-sharing/receiver-failures', { account: DEMO_MERCHANTS.fridge.mchid })).status).toBe(200);
+    expect(await runSplit(session.sessionId)).toBe('FAILED');
+    const [split] = await sql<{ state: string; failure: string }>(`SELECT state, failure FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
+    expect(split!.failure).toMatch(/^RECEIVER_FAILED CLOSED ACCOUNT_ABNORMAL/);
+    expect(await sql(`SELECT 1 FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT'`, [session.sessionId])).toEqual([]);
+  }, 60_000);
+
+  it('refuses a split above the merchant’s maximum ratio at WeChat with a clear reason', async () => {
+    const session = await paidSession('ps-ratio');
+    expect((await loop.simRequest('POST', `/sim/merchants/${franchiseeMchid}/profit-sharing-max-ratio`, { maxRatio: 500 })).status).toBe(200);
+    try {
+      expect(await runSplit(session.sessionId)).toBe('FAILED');
+    } finally {
+      await loop.simRequest('POST', `/sim/merchants/${franchiseeMchid}/profit-sharing-max-ratio`, { maxRatio: 3000 });
+    }
+    const [split] = await sql<{ failure: string }>(`SELECT failure FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
+    expect(split!.failure).toMatch(/^SPLIT_REFUSED /);
+  }, 60_000);
+
+  it('refuses and flags a split more than 30 days after the payment', async () => {
+    const session = await paidSession('ps-window');
+    expect(await splits().split({ sessionId: session.sessionId }, new Date(Date.now() + 31 * 86_400_000))).toBe('FAILED');
+    const [split] = await sql<{ state: string; failure: string }>(`SELECT state, failure FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
+    expect(split).toMatchObject({ state: 'FAILED', failure: expect.stringMatching(/^SPLIT_WINDOW_EXPIRED/) });
+  }, 60_000);
+});
