@@ -145,6 +145,25 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect(check.unbalancedPostings).toEqual([]);
   }, 60_000);
 
+  it('queries a split whose answer was lost by its out_order_no instead of sending it again', async () => {
+    const session = await paidSession('ps-lost-answer');
+    // WeChat makes the split, its answer never arrives (the query route stays untouched)
+    await loop.simRequest('POST', '/sim/faults', { rules: [{ path: '^/v3/profitsharing/orders$', status: 500, phase: 'after' }] });
+    await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 61 });
+    try {
+      await expect(splits().split({ sessionId: session.sessionId })).rejects.toThrow();
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+    }
+    expect(await runSplit(session.sessionId)).toBe('FINISHED');
+    const [split] = await sql<{ out_order_no: string; attempts: number }>(`SELECT out_order_no, attempts FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
+    const state = JSON.stringify((await loop.simRequest('GET', '/sim/profit-sharing')).body);
+    // the split WeChat made under the lost answer is the one recorded (found by its number), posted once
+    expect(state).toContain(`"${split!.out_order_no}"`);
+    expect(split!.attempts).toBeGreaterThanOrEqual(2);
+    expect(await sql(`SELECT 1 FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT'`, [session.sessionId])).toHaveLength(4);
+  }, 60_000);
+
   it('records a split whose receiver line failed at WeChat as FAILED with the reason', async () => {
     const session = await paidSession('ps-receiver-fails');
     expect((await loop.simRequest('POST', '/sim/profit-sharing/receiver-failures', { account: DEMO_MERCHANTS.fridge.mchid })).status).toBe(200);
