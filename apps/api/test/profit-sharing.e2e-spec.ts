@@ -52,7 +52,7 @@ async function runSplit(sessionId: string, now?: Date): Promise<string | null> {
 
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 10, startTimeoutSeconds: 5, reconcileAfterSeconds: 1 } });
-  for (const login of ['ops@fridge.demo', 'f1@fridge.demo']) tokens[login] = await loop.operator(login);
+  for (const login of ['ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'ops@powerbank.demo']) tokens[login] = await loop.operator(login);
   // the franchisee's own Pay Score merchant (registered with "WeChat"), bound to the brand's mini-program appid
   const keys = generateRsaKeyPair();
   const merchant = {
@@ -171,9 +171,27 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     const [split] = await sql<{ state: string; failure: string }>(`SELECT state, failure FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
     expect(split!.failure).toMatch(/^RECEIVER_FAILED CLOSED ACCOUNT_ABNORMAL/);
     expect(await sql(`SELECT 1 FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT'`, [session.sessionId])).toEqual([]);
+
+    // WeChat finished the order (unfreeze_unsplit): a retry is refused with the reason; the commission stays owed
+    const [{ id }] = (await sql<{ id: string }>(`SELECT id FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId])) as [{ id: string }];
+    const refused = await loop.request<{ code: string }>('POST', `/v1/profit-sharing-orders/${id}/retry`, { token: tokens['ops@fridge.demo'], headers: { 'idempotency-key': `closed-${id}` } });
+    expect(refused).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE' } });
   }, 60_000);
 
-  it('refuses a split above the merchant’s maximum ratio at WeChat with a clear reason', async () => {
+  it('shows splits to the brand and the franchisee only: another franchisee, a reseller or another brand sees none and gets 404', async () => {
+    const ids = async (login: string) => (await loop.request<{ items: { id: string }[]; total: number }>('GET', '/v1/profit-sharing-orders', { token: tokens[login] })).body;
+    const brand = await ids('ops@fridge.demo');
+    expect(brand.total).toBeGreaterThan(0);
+    expect((await ids('f1@fridge.demo')).items.map((i) => i.id).sort()).toEqual(brand.items.map((i) => i.id).sort());
+    for (const login of ['f2@fridge.demo', 'ops@vendor.demo', 'ops@powerbank.demo']) {
+      expect(await ids(login)).toEqual({ items: [], total: 0 });
+      expect((await loop.request('GET', `/v1/profit-sharing-orders/${brand.items[0]!.id}`, { token: tokens[login] })).status).toBe(404);
+    }
+    const refused = await loop.request('POST', `/v1/profit-sharing-orders/${brand.items[0]!.id}/retry`, { token: tokens['f2@fridge.demo'], headers: { 'idempotency-key': 'f2-retry' } });
+    expect(refused.status).toBe(404);
+  });
+
+  it('refuses a split above the merchant’s maximum ratio at WeChat with a clear reason, then retries it once the maximum is raised', async () => {
     const session = await paidSession('ps-ratio');
     expect((await loop.simRequest('POST', `/sim/merchants/${franchiseeMchid}/profit-sharing-max-ratio`, { maxRatio: 500 })).status).toBe(200);
     try {
@@ -183,6 +201,25 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     }
     const [split] = await sql<{ failure: string }>(`SELECT failure FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
     expect(split!.failure).toMatch(/^SPLIT_REFUSED /);
+
+    // the merchant's maximum was raised: a retry from the console splits it
+    // the console's retry: a new out_order_no, the durable job queued; run here as the worker would
+    const listed = await loop.request<{ items: { id: string; sessionId: string; state: string }[] }>('GET', '/v1/profit-sharing-orders?state=FAILED', { token: tokens['ops@fridge.demo'] });
+    const failed = listed.body.items.find((i) => i.sessionId === session.sessionId)!;
+    expect(failed).toMatchObject({ state: 'FAILED' });
+    const headers = { 'idempotency-key': `retry-${failed.id}` };
+    const retried = await loop.request<{ state: string; outOrderNo: string; retries: number }>('POST', `/v1/profit-sharing-orders/${failed.id}/retry`, { token: tokens['ops@fridge.demo'], headers });
+    expect(retried.status).toBe(201);
+    expect(retried.body).toMatchObject({ state: 'PENDING', retries: 1, outOrderNo: expect.stringMatching(/R1$/) });
+    // the same Idempotency-Key answers the same, nothing retried twice
+    expect((await loop.request('POST', `/v1/profit-sharing-orders/${failed.id}/retry`, { token: tokens['ops@fridge.demo'], headers })).body).toEqual(retried.body);
+    const outcome = await runSplit(session.sessionId);
+    expect([outcome, (await sql(`SELECT failure FROM profit_sharing_orders WHERE id = $1`, [failed.id]))[0]]).toEqual(['FINISHED', { failure: null }]);
+    expect((await loop.request('GET', `/v1/profit-sharing-orders/${failed.id}`, { token: tokens['f1@fridge.demo'] })).body).toMatchObject({ state: 'FINISHED', amountFen: 35, failure: null });
+    expect(await sql(`SELECT 1 FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT'`, [session.sessionId])).toHaveLength(4);
+    // only a FAILED one is retried
+    const again = await loop.request<{ code: string }>('POST', `/v1/profit-sharing-orders/${failed.id}/retry`, { token: tokens['ops@fridge.demo'], headers: { 'idempotency-key': `again-${failed.id}` } });
+    expect(again).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE' } });
   }, 60_000);
 
   it('refuses and flags a split more than 30 days after the payment', async () => {

@@ -9,7 +9,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * `profit_sharing_orders`: one per such session (UNIQUE session_id): the split of the brand's commission from the
  * franchisee's (`tenant_id`, the payer merchant) account to the brand's (`brand_tenant_id`). `out_order_no` is fixed
  * per session, so a retried or re-sent split is WeChat's re-entry and a lost answer is queried by it.
- * PENDING → PROCESSING → FINISHED | FAILED (a FAILED one may be retried: back to PENDING). `amount_fen` 0 means the
+ * PENDING → PROCESSING → FINISHED | FAILED (a FAILED one may be retried: back to PENDING under a new out_order_no,
+ * `retries` + 1, since WeChat's order under the old number is final). `amount_fen` 0 means the
  * commission was 0 and the order was only unfrozen. The SPLIT ledger posting's source is this row's id.
  * Visible to the franchisee and to its brand (zizhu_data_visible of either); written for the franchisee's tenant.
  */
@@ -34,6 +35,7 @@ export class CreateProfitSharingOrders1764306500000 implements MigrationInterfac
         receiver_result text,
         failure text,
         attempts integer NOT NULL DEFAULT 0,
+        retries integer NOT NULL DEFAULT 0,
         paid_at timestamptz NOT NULL,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),

@@ -2,7 +2,11 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { isVerifiedNotFound, isVerifiedRefusal, type PayScoreError, type ProfitSharingOrder } from '@zizhu/payscore';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '../../platform/database/transactions.js';
+import { RequestContext } from '../../platform/tenancy/request-context.js';
+import type { ProfitSharingOrderDto, ProfitSharingOrderListDto, ProfitSharingOrdersQueryDto } from './dto/profit-sharing.dto.js';
+import { profitSharingErrors } from './profit-sharing.errors.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { returnedRows } from '../device-api/system-db.js';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from './ledger.service.js';
 import { splitPosting } from './ledger-postings.js';
@@ -61,14 +65,37 @@ export interface ProfitSharingOrderRow {
   receiver_result: string | null;
   failure: string | null;
   attempts: number;
+  retries: number;
   paid_at: Date;
   created_at: Date;
   finished_at: Date | null;
   failed_at: Date | null;
 }
 
-/** The split's out_order_no: fixed per session (WeChat allows [0-9a-zA-Z_-|*@], ≤ 64). */
-export const splitOutOrderNo = (sessionId: string) => `PS${sessionId.replace(/-/g, '')}`;
+/** The split's out_order_no: fixed per session and retry (WeChat allows [0-9a-zA-Z_-|*@], ≤ 64). */
+export const splitOutOrderNo = (sessionId: string, retries = 0) => `PS${sessionId.replace(/-/g, '')}${retries > 0 ? `R${retries}` : ''}`;
+
+const toDto = (r: ProfitSharingOrderRow): ProfitSharingOrderDto => ({
+  id: r.id,
+  organizationId: r.tenant_id,
+  brandOrganizationId: r.brand_tenant_id,
+  sessionId: r.session_id,
+  receiverMchid: r.receiver_mchid,
+  transactionId: r.transaction_id,
+  outOrderNo: r.out_order_no,
+  netFen: Number(r.net_fen),
+  commissionBasisPoints: r.commission_basis_points,
+  amountFen: Number(r.amount_fen),
+  state: r.state,
+  receiverResult: r.receiver_result,
+  failure: r.failure,
+  attempts: r.attempts,
+  retries: r.retries,
+  paidAt: new Date(r.paid_at).toISOString(),
+  createdAt: new Date(r.created_at).toISOString(),
+  finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  failedAt: r.failed_at ? new Date(r.failed_at).toISOString() : null,
+});
 
 function describe(error: PayScoreError): string {
   return `${error.code}${error.wechatCode ? ` ${error.wechatCode}` : ''}: ${error.wechatMessage ?? error.message}`.slice(0, 500);
@@ -90,10 +117,56 @@ export class ProfitSharingService implements OnModuleInit {
     private readonly transactions: Transactions,
     private readonly merchants: MerchantGateway,
     private readonly ledger: LedgerService,
+    private readonly context: RequestContext,
   ) {}
 
   async onModuleInit(): Promise<void> {
     await this.jobs.register(splitOrderJob, (d) => this.split(d).then(() => undefined));
+  }
+
+  /** Splits the caller's row-level security shows (a brand its franchisees', a franchisee its own), newest first. */
+  async list(query: ProfitSharingOrdersQueryDto): Promise<ProfitSharingOrderListDto> {
+    const m = this.context.manager;
+    const where = `($1::uuid IS NULL OR tenant_id = $1::uuid OR brand_tenant_id = $1::uuid) AND ($2::text IS NULL OR state = $2)`;
+    const params = [query.organizationId ?? null, query.state ?? null];
+    const rows = (await m.query(`SELECT * FROM profit_sharing_orders WHERE ${where} ORDER BY created_at DESC, id LIMIT $3 OFFSET $4`, [
+      ...params,
+      query.limit ?? 50,
+      query.offset ?? 0,
+    ])) as ProfitSharingOrderRow[];
+    const [count] = (await m.query(`SELECT count(*)::int AS n FROM profit_sharing_orders WHERE ${where}`, params)) as { n: number }[];
+    return { items: rows.map(toDto), total: count?.n ?? 0 };
+  }
+
+  async get(id: string): Promise<ProfitSharingOrderDto> {
+    const [row] = (await this.context.manager.query(`SELECT * FROM profit_sharing_orders WHERE id = $1`, [id])) as ProfitSharingOrderRow[];
+    if (!row) throw profitSharingErrors.PROFIT_SHARING_ORDER_NOT_FOUND();
+    return toDto(row);
+  }
+
+  /**
+   * A FAILED split tried again: back to PENDING under a new out_order_no (WeChat's order under the old one is final),
+   * and the split job queued for it. Refused after the 30-day window.
+   */
+  async retry(id: string, now: Date = new Date()): Promise<ProfitSharingOrderDto> {
+    const m = this.context.manager;
+    const [row] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE id = $1 FOR UPDATE`, [id])) as ProfitSharingOrderRow[];
+    if (!row) throw profitSharingErrors.PROFIT_SHARING_ORDER_NOT_FOUND();
+    if (row.state !== 'FAILED') throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`The split is ${row.state}.`);
+    if (row.failure?.startsWith('RECEIVER_FAILED')) {
+      // the split was sent with unfreeze_unsplit: WeChat finished the order and released the money to the franchisee
+      throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE('WeChat finished this order (its receiver line closed) and unfroze the rest: no split of it is possible any more; the commission stays owed in the ledger (COMMISSION_PAYABLE).');
+    }
+    if (now.getTime() - new Date(row.paid_at).getTime() > SPLIT_WINDOW_MS) throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE('The payment is more than 30 days old; WeChat no longer splits it.');
+    const retries = row.retries + 1;
+    const [updated] = returnedRows<ProfitSharingOrderRow>(await m.query(
+      `UPDATE profit_sharing_orders SET state = 'PENDING', retries = $2, out_order_no = $3, attempts = 0, wechat_order_id = NULL, receiver_result = NULL,
+              failure = NULL, failed_at = NULL, updated_at = now()
+        WHERE id = $1 RETURNING *`,
+      [id, retries, splitOutOrderNo(row.session_id, retries)],
+    ));
+    await this.jobs.enqueue(splitOrderJob, { sessionId: row.session_id }, { key: `split:${row.session_id}:retry:${retries}` });
+    return toDto(updated!);
   }
 
   /**
@@ -195,11 +268,11 @@ export class ProfitSharingService implements OnModuleInit {
         await this.fail(m, row.id, `RECEIVER_FAILED ${result ?? 'no receiver in the answer'}`);
         return 'FAILED';
       }
-      const [updated] = (await m.query(
+      const [updated] = returnedRows<{ id: string }>(await m.query(
         `UPDATE profit_sharing_orders SET state = 'FINISHED', wechat_order_id = $2, receiver_result = $3, finished_at = now(), failure = NULL, updated_at = now()
           WHERE id = $1 AND state IN ('PENDING', 'PROCESSING') RETURNING id`,
         [row.id, order.order_id, result],
-      )) as unknown[];
+      ));
       if (updated) await this.ledger.post(m, 'SPLIT', row.id, shanghaiDate(new Date()), splitPosting(row.tenant_id, row.brand_tenant_id, row.session_id, Number(row.amount_fen)));
       return 'FINISHED';
     });

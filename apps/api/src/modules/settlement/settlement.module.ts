@@ -9,6 +9,7 @@ import { LedgerController } from './ledger.controller.js';
 import { LedgerService } from './ledger.service.js';
 import { PayoutsController } from './payouts.controller.js';
 import { PayoutsService } from './payouts.service.js';
+import { ProfitSharingController } from './profit-sharing.controller.js';
 import { ProfitSharingService } from './profit-sharing.service.js';
 import { SettlementJobs } from './settlement.jobs.js';
 import { StatementsController } from './statements.controller.js';
@@ -17,7 +18,7 @@ import { StatementsService } from './statements.service.js';
 /** Money between brand, franchisee and reseller (issue 12): agreements, earnings, the ledger, statements. */
 @Module({
   imports: [OrganizationsModule, MerchantsModule],
-  controllers: [AgreementsController, EarningsController, StatementsController, PayoutsController, LedgerController],
+  controllers: [AgreementsController, EarningsController, StatementsController, PayoutsController, LedgerController, ProfitSharingController],
   providers: [AgreementsService, EarningsService, LedgerService, StatementsService, PayoutsService, SettlementJobs, ProfitSharingService],
   exports: [AgreementsService, LedgerService, StatementsService, SettlementJobs, ProfitSharingService],
 })
