@@ -50,6 +50,39 @@ async function runSplit(sessionId: string, now?: Date): Promise<string | null> {
   return splits().split({ sessionId }, now);
 }
 
+
+/** Refunds `amountFen` of a session through the operator API and waits until WeChat's refund succeeded. */
+async function refund(sessionId: string, amountFen: number): Promise<void> {
+  const queued = await loop.request('POST', `/v1/sessions/${sessionId}/refunds`, {
+    token: tokens['f1@fridge.demo'],
+    headers: { 'idempotency-key': `refund-${sessionId}-${amountFen}` },
+    body: { amountFen, reason: '商品破损退款' },
+  });
+  expect(queued.status).toBe(202);
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const [row] = await sql<{ refunded_fen: number; state: string; error: string | null }>(
+      `SELECT s.refunded_fen, a.state, a.error FROM service_sessions s JOIN session_actions a ON a.session_id = s.id AND a.kind = 'REFUND' WHERE s.id = $1 ORDER BY a.created_at DESC LIMIT 1`,
+      [sessionId],
+    );
+    if (row?.state === 'SUCCEEDED' || row?.state === 'FAILED' || Date.now() > deadline) {
+      expect(row).toMatchObject({ state: 'SUCCEEDED' });
+      return;
+    }
+    await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 2 });
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** What the franchisee still owes the brand (> 0) or the brand owes it back (< 0) for one order, from the ledger. */
+async function payable(sessionId: string): Promise<number> {
+  const [row] = await sql<{ fen: string }>(
+    `SELECT coalesce(sum(credit_fen - debit_fen), 0) AS fen FROM ledger_entries WHERE session_id = $1 AND tenant_id = $2 AND account = 'COMMISSION_PAYABLE'`,
+    [sessionId, DEMO_ORGS.fridgeF1.id],
+  );
+  return Number(row!.fen);
+}
+
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 10, startTimeoutSeconds: 5, reconcileAfterSeconds: 1 } });
   for (const login of ['ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'ops@powerbank.demo']) tokens[login] = await loop.operator(login);
@@ -227,5 +260,45 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect(await splits().split({ sessionId: session.sessionId }, new Date(Date.now() + 31 * 86_400_000))).toBe('FAILED');
     const [split] = await sql<{ state: string; failure: string }>(`SELECT state, failure FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
     expect(split).toMatchObject({ state: 'FAILED', failure: expect.stringMatching(/^SPLIT_WINDOW_EXPIRED/) });
+  }, 60_000);
+
+  it('refund before the split: the split takes the net after the refund', async () => {
+    const session = await paidSession('ps-refund-before');
+    await refund(session.sessionId, 100);
+    expect(await runSplit(session.sessionId)).toBe('FINISHED');
+    const [split] = await sql<{ net_fen: string; amount_fen: string }>(`SELECT net_fen, amount_fen FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
+    // ⌊250 × 1000 ÷ 10,000⌋ = 25
+    expect([Number(split!.net_fen), Number(split!.amount_fen)]).toEqual([250, 25]);
+    expect(await sql(`SELECT 1 FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId])).toEqual([]);
+    expect(await payable(session.sessionId)).toBe(0);
+  }, 60_000);
+
+  it('refund after the split: the brand’s share is returned (回退) before the refund, and the ledger balances', async () => {
+    const session = await paidSession('ps-refund-after');
+    expect(await runSplit(session.sessionId)).toBe('FINISHED');
+    await refund(session.sessionId, 100);
+    const [ret] = await sql<{ state: string; amount_fen: string }>(`SELECT state, amount_fen FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId]);
+    // ⌊350 × 0.1⌋ − ⌊250 × 0.1⌋ = 35 − 25 = 10 fen back from the brand
+    expect([ret!.state, Number(ret!.amount_fen)]).toEqual(['SUCCEEDED', 10]);
+    expect(await sql(`SELECT 1 FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT_RETURN'`, [session.sessionId])).toHaveLength(4);
+    expect(await payable(session.sessionId)).toBe(0);
+    const check = await loop.zizhu.app.get(Transactions).asSystem((m) => loop.zizhu.app.get(LedgerService).check(m));
+    expect([check.mismatches, check.unbalancedPostings]).toEqual([[], []]);
+  }, 60_000);
+
+  it('a return that is impossible (the brand’s balance is short) fails, the refund still goes ahead, and the commission stays owed back', async () => {
+    const session = await paidSession('ps-return-fails');
+    expect(await runSplit(session.sessionId)).toBe('FINISHED');
+    const balance = (await loop.simRequest<{ availableFen: number }>('GET', `/sim/merchants/${DEMO_MERCHANTS.fridge.mchid}/balance`)).body.availableFen;
+    await loop.simRequest('POST', `/sim/merchants/${DEMO_MERCHANTS.fridge.mchid}/balance`, { availableFen: 0 });
+    try {
+      await refund(session.sessionId, 100);
+    } finally {
+      await loop.simRequest('POST', `/sim/merchants/${DEMO_MERCHANTS.fridge.mchid}/balance`, { availableFen: balance });
+    }
+    const [ret] = await sql<{ state: string; failure: string }>(`SELECT state, failure FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId]);
+    expect(ret).toMatchObject({ state: 'FAILED', failure: expect.stringMatching(/BALANCE_NOT_ENOUGH|NOT_ENOUGH|余额/) });
+    // the brand owes the franchisee the 10 fen the refund took back from the commission
+    expect(await payable(session.sessionId)).toBe(-10);
   }, 60_000);
 });

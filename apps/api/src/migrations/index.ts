@@ -26,6 +26,7 @@ import { CreateLedger1764306100000 } from './1764306100000-create-ledger.js';
 import { CreateStatements1764306200000 } from './1764306200000-create-statements.js';
 import { CreatePayouts1764306300000 } from './1764306300000-create-payouts.js';
 import { CreateProfitSharingOrders1764306500000 } from './1764306500000-create-profit-sharing-orders.js';
+import { CreateProfitSharingReturns1764306600000 } from './1764306600000-create-profit-sharing-returns.js';
 import { CreateAlerts1764307000000 } from './1764307000000-create-alerts.js';
 
 /** Registered as classes (no globs under ESM), in order. */
@@ -58,5 +59,6 @@ export const migrations = [
   CreateStatements1764306200000,
   CreatePayouts1764306300000,
   CreateProfitSharingOrders1764306500000,
+  CreateProfitSharingReturns1764306600000,
   CreateAlerts1764307000000,
 ];

@@ -27,6 +27,7 @@ import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-
 import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from '../settlement/ledger.service.js';
 import { SPLIT_DELAY_MS, splitOrderJob } from '../settlement/profit-sharing.jobs.js';
+import { ProfitSharingService } from '../settlement/profit-sharing.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
 import { MAX_ORDER_ATTEMPTS, RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
@@ -98,6 +99,7 @@ export class SessionEngine implements OnModuleInit {
     private readonly store: SessionStore,
     private readonly watch: SessionWatch,
     private readonly ledger: LedgerService,
+    private readonly profitSharing: ProfitSharingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -826,6 +828,10 @@ export class SessionEngine implements OnModuleInit {
           return;
         }
         case 'REFUND': {
+          // the franchisee collected and the brand's commission was split off: pull its share back first (issue 12)
+          if (row.profit_sharing) {
+            await this.profitSharing.returnBeforeRefund({ sessionId, actionId, refundFen: action.amount_fen!, refundedBeforeFen: prep.refundedBefore });
+          }
           const refund = await handle.client.createRefund(
             {
               transaction_id: row.transaction_id!,

@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { isVerifiedNotFound, isVerifiedRefusal, type PayScoreError, type ProfitSharingOrder } from '@zizhu/payscore';
+import { isVerifiedNotFound, isVerifiedRefusal, type PayScoreError, type ProfitSharingOrder, type ProfitSharingReturn } from '@zizhu/payscore';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '../../platform/database/transactions.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
@@ -11,7 +11,7 @@ import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from './ledger.service.js';
 import { splitPosting } from './ledger-postings.js';
 import { SPLIT_WINDOW_MS, splitOrderJob, type SplitOrderJob } from './profit-sharing.jobs.js';
-import { commissionFen, shanghaiDate } from './settlement-math.js';
+import { commissionFen, commissionReversalFen, shanghaiDate } from './settlement-math.js';
 import { sessionStartDay } from './settlement-sql.js';
 
 export type ProfitSharingState = 'PENDING' | 'PROCESSING' | 'FINISHED' | 'FAILED';
@@ -70,6 +70,20 @@ export interface ProfitSharingOrderRow {
   created_at: Date;
   finished_at: Date | null;
   failed_at: Date | null;
+}
+
+interface ReturnRow {
+  id: string;
+  tenant_id: string;
+  brand_tenant_id: string;
+  profit_sharing_order_id: string;
+  session_id: string;
+  action_id: string;
+  out_return_no: string;
+  return_mchid: string;
+  amount_fen: string | number;
+  state: 'PENDING' | 'PROCESSING' | 'SUCCEEDED' | 'FAILED';
+  attempts: number;
 }
 
 /** The split's out_order_no: fixed per session and retry (WeChat allows [0-9a-zA-Z_-|*@], ≤ 64). */
@@ -232,6 +246,98 @@ export class ProfitSharingService implements OnModuleInit {
       throw error;
     }
     return this.record(row, order);
+  }
+
+  /**
+   * Before a refund of a franchisee-collects order (called by the refund job, outside any transaction): when its
+   * commission was already split to the brand, pull the commission share of the refunded amount back from the brand
+   * (回退), so the franchisee's account holds the money the refund needs. Nothing when the order was not split (the
+   * split takes the net after refunds) or the share is 0. Throws while the outcome is unknown or WeChat is still
+   * processing (the refund waits and its job retries). A FAILED return does not stop the refund: the commission owed
+   * back stays in the ledger (the franchisee's COMMISSION_PAYABLE in debit, what the brand owes it back).
+   */
+  async returnBeforeRefund(input: { sessionId: string; actionId: string; refundFen: number; refundedBeforeFen: number }): Promise<'NONE' | 'SUCCEEDED' | 'FAILED'> {
+    const prep = await this.transactions.asSystem(async (m) => {
+      const [split] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE session_id = $1 FOR UPDATE`, [input.sessionId])) as ProfitSharingOrderRow[];
+      if (!split || Number(split.amount_fen) === 0 || split.state === 'FAILED') return null;
+      if (split.state !== 'FINISHED') {
+        if (split.attempts === 0) return null; // never sent: the split will take the net after this refund
+        throw new Error(`the split of session ${input.sessionId} is ${split.state}; the refund waits for its outcome`);
+      }
+      const [existing] = (await m.query(`SELECT * FROM profit_sharing_returns WHERE action_id = $1 FOR UPDATE`, [input.actionId])) as ReturnRow[];
+      let ret = existing;
+      if (!ret) {
+        const [paid] = (await m.query(`SELECT paid_fen FROM service_sessions WHERE id = $1`, [input.sessionId])) as { paid_fen: number }[];
+        const netBefore = Math.max(0, (paid?.paid_fen ?? 0) - input.refundedBeforeFen);
+        const [{ returned }] = (await m.query(
+          `SELECT coalesce(sum(amount_fen), 0)::bigint AS returned FROM profit_sharing_returns WHERE profit_sharing_order_id = $1 AND state <> 'FAILED'`,
+          [split.id],
+        )) as [{ returned: string | number }];
+        // the commission this refund gives back (COMMISSION_FLOOR_PER_ORDER, as the ledger's reversal), never more than is left split
+        const share = Math.min(commissionReversalFen(netBefore, Math.min(input.refundFen, netBefore), split.commission_basis_points), Number(split.amount_fen) - Number(returned));
+        if (share <= 0) return null;
+        [ret] = (await m.query(
+          `INSERT INTO profit_sharing_returns (tenant_id, brand_tenant_id, profit_sharing_order_id, session_id, action_id, out_return_no, return_mchid, amount_fen, state)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'PENDING') RETURNING *`,
+          [split.tenant_id, split.brand_tenant_id, split.id, input.sessionId, input.actionId, `RT${input.actionId.replace(/-/g, '')}`, split.receiver_mchid, share],
+        )) as ReturnRow[];
+      }
+      if (!ret || ret.state === 'SUCCEEDED' || ret.state === 'FAILED') return { done: ret?.state ?? null } as const;
+      await m.query(`UPDATE profit_sharing_returns SET attempts = attempts + 1, updated_at = now() WHERE id = $1`, [ret.id]);
+      return { split, ret, handle: await this.merchants.forAccount(m, split.merchant_account_id) } as const;
+    });
+    if (!prep) return 'NONE';
+    if ('done' in prep) return prep.done === 'SUCCEEDED' ? 'SUCCEEDED' : prep.done === 'FAILED' ? 'FAILED' : 'NONE';
+    const { split, ret, handle } = prep;
+    let answer: ProfitSharingReturn | null = null;
+    try {
+      if (ret.attempts > 0) {
+        try {
+          answer = await handle.client.queryProfitSharingReturn(ret.out_return_no, split.out_order_no);
+        } catch (error) {
+          if (!isVerifiedNotFound(error)) throw error;
+        }
+      }
+      answer ??= await handle.client.createProfitSharingReturn({
+        out_order_no: split.out_order_no,
+        out_return_no: ret.out_return_no,
+        return_mchid: ret.return_mchid,
+        amount: Number(ret.amount_fen),
+        description: '退款回退品牌佣金',
+      });
+    } catch (error) {
+      if (isVerifiedRefusal(error) && !isVerifiedNotFound(error)) {
+        await this.transactions.asSystem((m) => this.finishReturn(m, ret, 'FAILED', `RETURN_REFUSED ${describe(error)}`, null));
+        return 'FAILED';
+      }
+      // not a PayScoreError to the caller: the refund job must not take it for the refund's own unknown outcome
+      throw new Error(`split return ${ret.out_return_no}: outcome unknown, asked again later`, { cause: error });
+    }
+    if (answer.result === 'PROCESSING') {
+      await this.transactions.asSystem((m) =>
+        m.query(`UPDATE profit_sharing_returns SET state = 'PROCESSING', wechat_return_id = $2, updated_at = now() WHERE id = $1 AND state = 'PENDING'`, [ret.id, answer.return_id]),
+      );
+      throw new Error(`split return ${ret.out_return_no} is PROCESSING; asked again later`);
+    }
+    const state = answer.result === 'SUCCESS' ? 'SUCCEEDED' : 'FAILED';
+    await this.transactions.asSystem((m) => this.finishReturn(m, ret, state, state === 'FAILED' ? `RETURN_FAILED ${answer.fail_reason ?? 'no reason given'}` : null, answer.return_id));
+    return state;
+  }
+
+  private async finishReturn(m: EntityManager, ret: ReturnRow, state: 'SUCCEEDED' | 'FAILED', failure: string | null, returnId: string | null): Promise<void> {
+    const [updated] = returnedRows<{ id: string }>(
+      await m.query(
+        `UPDATE profit_sharing_returns SET state = $2, failure = $3, wechat_return_id = coalesce($4, wechat_return_id), finished_at = now(), updated_at = now()
+          WHERE id = $1 AND state IN ('PENDING', 'PROCESSING') RETURNING id`,
+        [ret.id, state, failure, returnId],
+      ),
+    );
+    if (!updated) return;
+    if (state === 'SUCCEEDED') {
+      await this.ledger.post(m, 'SPLIT_RETURN', ret.id, shanghaiDate(new Date()), splitPosting(ret.tenant_id, ret.brand_tenant_id, ret.session_id, Number(ret.amount_fen), 'SPLIT_RETURN'));
+    } else {
+      this.logger.warn({ profitSharingReturnId: ret.id, failure }, 'a split return failed: the refund goes ahead, the commission stays owed back in the ledger');
+    }
   }
 
   /** Lost answers: the order is looked up by its out_order_no before anything is sent (again). */
