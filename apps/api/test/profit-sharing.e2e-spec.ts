@@ -7,6 +7,7 @@ import { generateRsaKeyPair } from '@zizhu/payscore';
 import { DEMO_APPID, DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
 import { LedgerService } from '../src/modules/settlement/ledger.service.js';
 import { ProfitSharingService } from '../src/modules/settlement/profit-sharing.service.js';
+import { StatementsService } from '../src/modules/settlement/statements.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { LoopHarness } from './support/loop-harness.js';
 
@@ -286,7 +287,7 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect([check.mismatches, check.unbalancedPostings]).toEqual([[], []]);
   }, 60_000);
 
-  it('a return that is impossible (the brand’s balance is short) fails, the refund still goes ahead, and the commission stays owed back', async () => {
+  it('a return that is impossible (the brand’s balance is short) fails, the refund still goes ahead, and the commission owed back is carried into the next statement', async () => {
     const session = await paidSession('ps-return-fails');
     expect(await runSplit(session.sessionId)).toBe('FINISHED');
     const balance = (await loop.simRequest<{ availableFen: number }>('GET', `/sim/merchants/${DEMO_MERCHANTS.fridge.mchid}/balance`)).body.availableFen;
@@ -300,5 +301,19 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect(ret).toMatchObject({ state: 'FAILED', failure: expect.stringMatching(/BALANCE_NOT_ENOUGH|NOT_ENOUGH|余额/) });
     // the brand owes the franchisee the 10 fen the refund took back from the commission
     expect(await payable(session.sessionId)).toBe(-10);
+
+    // carried into the franchisee's next statement to close, once, as a line in its favour
+    const statements = loop.zizhu.app.get(StatementsService);
+    const tx = loop.zizhu.app.get(Transactions);
+    await tx.asSystem((m) => statements.openDue(m, new Date()));
+    const [open] = await sql<{ id: string; period_end: string }>(
+      `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS period_end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' ORDER BY period_start LIMIT 1`,
+      [DEMO_ORGS.fridgeF1.id],
+    );
+    const after = new Date(`${open!.period_end}T00:00:00+08:00`).getTime() + 2 * 86_400_000;
+    await tx.asSystem((m) => statements.closeIn(m, open!.id, new Date(after), null));
+    const lines = await sql<{ kind: string; amount_fen: string; description: string }>(`SELECT kind, amount_fen, description FROM statement_lines WHERE statement_id = $1`, [open!.id]);
+    expect(lines.filter((l) => l.description.startsWith('分账回退失败')).map((l) => [l.kind, Number(l.amount_fen)])).toEqual([['ADJUSTMENT', 10]]);
+    expect(await sql(`SELECT 1 FROM profit_sharing_returns WHERE session_id = $1 AND carried_statement_id = $2`, [session.sessionId, open!.id])).toHaveLength(1);
   }, 60_000);
 });

@@ -6,7 +6,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * One per refund action (UNIQUE action_id); `out_return_no` fixed per action, so a lost answer is queried by it.
  * PENDING → PROCESSING → SUCCEEDED | FAILED. A FAILED return (the brand's balance short, …) does not stop the refund
  * (WeChat allows it from the franchisee's own available money); the commission stays owed back in the ledger
- * (COMMISSION_PAYABLE of the franchisee in debit). The SPLIT_RETURN ledger posting's source is this row's id.
+ * (COMMISSION_PAYABLE of the franchisee in debit) and is carried into the franchisee's next statement to close as an
+ * ADJUSTMENT line in its favour (`carried_statement_id`, marked at that close, so once). The SPLIT_RETURN ledger posting's source is this row's id.
  * Visible like its split: to the franchisee and its brand.
  */
 export class CreateProfitSharingReturns1764306600000 implements MigrationInterface {
@@ -29,6 +30,7 @@ export class CreateProfitSharingReturns1764306600000 implements MigrationInterfa
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         finished_at timestamptz,
+        carried_statement_id uuid,
         CHECK (state <> 'FAILED' OR failure IS NOT NULL)
       )`);
     await q.query(`CREATE INDEX profit_sharing_returns_order_idx ON profit_sharing_returns (profit_sharing_order_id)`);
