@@ -148,14 +148,17 @@ export class MerchantGateway {
    * (422) when the device has none or it is unknown / disabled (or its account is). The manager may be a system transaction.
    */
   async resolveService(manager: EntityManager, device: { tenantId: string; payscoreServiceId: string | null; type?: DeviceType }): Promise<ServiceBinding> {
-    if (device.type) {
+    const [org] = rowsOf<{ kind: string; parent_id: string | null }>(await manager.query(`SELECT kind, parent_id FROM organizations WHERE id = $1`, [device.tenantId]));
+    if (!org) throw merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND('No such organisation.');
+    // only a franchisee may collect itself (issue 12): one more query for franchisees, none for anyone else
+    if (device.type && org.kind === 'FRANCHISEE') {
       const own = await this.franchiseeCollectsService(manager, device.tenantId, scenarioOfDeviceType(device.type));
       if (own) return own;
     }
     if (!device.payscoreServiceId) {
       throw merchantErrors.PAYSCORE_SERVICE_NOT_CONFIGURED('The device is bound to no Pay Score service; bind one (POST /v1/devices/{id}/payscore-service).');
     }
-    const merchantTenantId = await this.merchantTenantOf(manager, device.tenantId);
+    const merchantTenantId = org.kind === 'FRANCHISEE' && org.parent_id ? org.parent_id : device.tenantId;
     // a franchisee cannot see its brand's services under RLS: read them in place, restricted to the merchant of record
     const rows = await systemRead(manager, async () =>
       rowsOf<Record<string, unknown>>(
