@@ -1675,7 +1675,7 @@ export type paths = {
          * Add a merchant account
          * @description Registers the caller’s WeChat Pay merchant account: mchid, bound appids, the API certificate serial and private key, the APIv3 and APIv2 keys, the WeChat Pay public key (or platform certificates) and optional mini-program app secrets. Only a merchant of record has one (an operator or a reseller’s customer; a franchisee charges through its brand’s). The credentials are validated first with a signed test call to WeChat Pay; when it fails nothing is stored (422). Secrets are stored sealed and never returned. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1685,8 +1685,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
-         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
-         *     - 403 `MERCHANT_NOT_MERCHANT_OF_RECORD`: Only an operator or a reseller’s customer is a merchant of record; a franchisee charges through its brand’s account.
+         *     - 403 `MERCHANT_NOT_MERCHANT_OF_RECORD`: Only an operator, a reseller’s customer or a franchisee (for the franchisee-collects mode) holds a merchant account.
          *     - 409 `MERCHANT_MCHID_TAKEN`: A merchant account with this mchid already exists.
          *     - 422 `MERCHANT_CREDENTIALS_INVALID`: WeChat Pay did not accept these credentials; nothing was stored.
          */
@@ -1772,7 +1771,7 @@ export type paths = {
          * Replace a merchant account’s credentials
          * @description Replaces the key material of an enabled account (certificate serial and private key, APIv3 and APIv2 keys, WeChat Pay public key or certificates, app secrets), validated the same way as on creation (422, nothing changed, when WeChat Pay refuses it); `credentialsVersion` goes up by one. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1782,7 +1781,6 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
-         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
          *     - 409 `MERCHANT_ACCOUNT_DISABLED`: This merchant account is disabled.
          *     - 422 `MERCHANT_CREDENTIALS_INVALID`: WeChat Pay did not accept these credentials; nothing was stored.
@@ -1808,7 +1806,7 @@ export type paths = {
          * Disable a merchant account
          * @description The account charges nothing from now on: new sessions on its services are refused and its callbacks are no longer accepted. Disabling twice changes nothing. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1817,7 +1815,6 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
-         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
          */
         post: operations["MerchantAccounts_disable"];
@@ -1840,7 +1837,7 @@ export type paths = {
          * Register a Pay Score service id
          * @description Adds a Pay Score service id to an enabled merchant account, with the scenario (vertical), mode and per-order risk cap WeChat approved it for; only devices of that vertical may use it, and never above its cap. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1849,7 +1846,6 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
-         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
          *     - 409 `MERCHANT_ACCOUNT_DISABLED`: This merchant account is disabled.
          *     - 409 `PAYSCORE_SERVICE_TAKEN`: This service id is already registered under this merchant account.
@@ -2499,6 +2495,103 @@ export type paths = {
          *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
          */
         post: operations["Plans_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/profit-sharing-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List profit-sharing splits
+         * @description Per-order splits (分账) of franchisees that collect (FRANCHISEE_COLLECTS): the brand’s commission sent from the franchisee’s merchant account to the brand’s. A brand sees its franchisees’ splits, a franchisee its own, anyone else none; newest first. `organizationId` narrows to one franchisee (or brand).
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["ProfitSharing_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/profit-sharing-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A profit-sharing split
+         * @description One split the caller may see; any other answers 404.
+         *
+         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `PROFIT_SHARING_ORDER_NOT_FOUND`: No such profit-sharing order.
+         */
+        get: operations["ProfitSharing_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/profit-sharing-orders/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a failed split
+         * @description A FAILED split (refused by WeChat, its receiver line closed) is tried again under a new out_order_no by the durable split job; refused (422) unless FAILED and within 30 days of the payment. Answers the split, now PENDING.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `PROFIT_SHARING_ORDER_NOT_FOUND`: No such profit-sharing order.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `PROFIT_SHARING_NOT_RETRYABLE`: Only a FAILED profit-sharing order within 30 days of its payment can be retried.
+         */
+        post: operations["ProfitSharing_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4664,6 +4757,55 @@ export type components = {
             title: string;
             /** @example https://zizhu.dev/problems/device-not-found */
             type: string;
+        };
+        ProfitSharingOrderDto: {
+            /** @description ⌊netFen × commissionBasisPoints ÷ 10,000⌋ (COMMISSION_FLOOR_PER_ORDER); 0: only unfrozen. */
+            amountFen: number;
+            attempts: number;
+            /**
+             * Format: uuid
+             * @description The brand receiving its commission.
+             */
+            brandOrganizationId: string;
+            commissionBasisPoints: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            failedAt: string | null;
+            /** @description Why it failed: SPLIT_REFUSED …, RECEIVER_FAILED …, SPLIT_WINDOW_EXPIRED …, BRAND_ACCOUNT_MISSING … */
+            failure: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description The order’s net (paid − refunds before the split), fen. */
+            netFen: number;
+            /**
+             * Format: uuid
+             * @description The franchisee whose merchant account collected (the payer of the split).
+             */
+            organizationId: string;
+            /** @description The split’s out_order_no (a retry uses a new one). */
+            outOrderNo: string;
+            /** Format: date-time */
+            paidAt: string;
+            /** @description The brand’s mchid (the MERCHANT_ID receiver). */
+            receiverMchid: string | null;
+            /** @description The receiver line’s result at WeChat (SUCCESS, CLOSED <fail_reason>). */
+            receiverResult: string | null;
+            retries: number;
+            /** Format: uuid */
+            sessionId: string;
+            /**
+             * @description PENDING → PROCESSING → FINISHED | FAILED.
+             * @enum {string}
+             */
+            state: "PENDING" | "PROCESSING" | "FINISHED" | "FAILED";
+            transactionId: string;
+        };
+        ProfitSharingOrderListDto: {
+            items: components["schemas"]["ProfitSharingOrderDto"][];
+            total: number;
         };
         ProvisionedDeviceDto: {
             device: components["schemas"]["DeviceDto"];
@@ -8592,7 +8734,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `MERCHANT_NOT_MERCHANT_OF_RECORD` */
+            /** @description `AUTH_READ_ONLY`, `MERCHANT_NOT_MERCHANT_OF_RECORD` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8777,7 +8919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            /** @description `AUTH_READ_ONLY` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8853,7 +8995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            /** @description `AUTH_READ_ONLY` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8915,7 +9057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            /** @description `AUTH_READ_ONLY` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10233,6 +10375,166 @@ export interface operations {
             };
             /** @description `PLAN_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProfitSharing_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+                /** @description One franchisee (the payer) — or a brand: its franchisees’ splits. */
+                organizationId?: string;
+                state?: "PENDING" | "PROCESSING" | "FINISHED" | "FAILED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfitSharingOrderListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProfitSharing_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfitSharingOrderDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PROFIT_SHARING_ORDER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ProfitSharing_retry: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfitSharingOrderDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PROFIT_SHARING_ORDER_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `PROFIT_SHARING_NOT_RETRYABLE` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -25,6 +25,8 @@ import { CreateAgreements1764306000000 } from './1764306000000-create-agreements
 import { CreateLedger1764306100000 } from './1764306100000-create-ledger.js';
 import { CreateStatements1764306200000 } from './1764306200000-create-statements.js';
 import { CreatePayouts1764306300000 } from './1764306300000-create-payouts.js';
+import { CreateProfitSharingOrders1764306500000 } from './1764306500000-create-profit-sharing-orders.js';
+import { CreateProfitSharingReturns1764306600000 } from './1764306600000-create-profit-sharing-returns.js';
 import { AddPayoutTransfers1764306700000 } from './1764306700000-add-payout-transfers.js';
 import { CreateAlerts1764307000000 } from './1764307000000-create-alerts.js';
 import { CreateReconciliations1764308000000 } from './1764308000000-create-reconciliations.js';
@@ -59,6 +61,8 @@ export const migrations = [
   CreateLedger1764306100000,
   CreateStatements1764306200000,
   CreatePayouts1764306300000,
+  CreateProfitSharingOrders1764306500000,
+  CreateProfitSharingReturns1764306600000,
   AddPayoutTransfers1764306700000,
   CreateAlerts1764307000000,
   CreateReconciliations1764308000000,

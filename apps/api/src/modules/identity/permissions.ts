@@ -69,7 +69,8 @@ export function permissionsOf(subject: PermissionSubject): Permission[] {
   }
   if (role === 'OPERATOR_ADMIN' && (model === 'FRANCHISE' || model === 'HARDWARE_SALE')) granted.add('organizations.create').add('settlement.write');
   if (role === 'OPERATOR_ADMIN' && reseller) granted.add('devices.transfer');
-  // merchants of record: an operator (a reseller for its own inventory) or a reseller's customer; a franchisee charges through its brand
-  if (role === 'OPERATOR_ADMIN' || role === 'CUSTOMER_ADMIN') granted.add('merchantAccounts.write');
+  // merchants of record: an operator (a reseller for its own inventory) or a reseller's customer; a franchisee charges
+  // through its brand unless its agreement says FRANCHISEE_COLLECTS, for which it manages a merchant account of its own (issue 12)
+  if (role === 'OPERATOR_ADMIN' || role === 'CUSTOMER_ADMIN' || role === 'FRANCHISEE_ADMIN') granted.add('merchantAccounts.write');
   return PERMISSIONS.filter((p) => granted.has(p));
 }

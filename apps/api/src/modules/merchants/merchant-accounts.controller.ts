@@ -17,8 +17,11 @@ import { fleetErrors } from '../fleet/fleet.errors.js';
 import { MerchantAccountsService } from './merchant-accounts.service.js';
 import { merchantErrors } from './merchants.errors.js';
 
-/** Merchants of record: operators (self-run, franchise brand, a reseller for its own devices) and reseller customers. */
-const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN'] as const;
+/**
+ * Merchants of record: operators (self-run, franchise brand, a reseller for its own devices), reseller customers, and
+ * franchisees for the franchisee-collects mode (issue 12: their own account, the brand's commission by profit sharing).
+ */
+const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN', 'FRANCHISEE_ADMIN'] as const;
 
 @ApiTags('merchants')
 @ApiBearerAuth()

@@ -147,7 +147,8 @@ export class MerchantAccountsService {
   async create(input: CreateMerchantAccountDto): Promise<MerchantAccountDetailDto> {
     const tenantId = this.context.tenantId;
     const [org] = rowsOf<{ kind: string }>(await this.manager.query(`SELECT kind FROM organizations WHERE id = $1`, [tenantId]));
-    if (org?.kind !== 'OPERATOR' && org?.kind !== 'CUSTOMER') throw merchantErrors.MERCHANT_NOT_MERCHANT_OF_RECORD();
+    // a franchisee may hold its own account: it charges through it once its agreement says FRANCHISEE_COLLECTS (issue 12)
+    if (org?.kind !== 'OPERATOR' && org?.kind !== 'CUSTOMER' && org?.kind !== 'FRANCHISEE') throw merchantErrors.MERCHANT_NOT_MERCHANT_OF_RECORD();
     const k = await this.keyMaterial(input, input.appids);
     // mchids are unique platform-wide: checked across tenants before the test call (only existence is answered)
     const taken = await systemRead(this.manager, async () => rowsOf(await this.manager.query(`SELECT 1 FROM merchant_accounts WHERE mchid = $1`, [input.mchid])));

@@ -62,6 +62,11 @@ export interface ServiceBinding {
   readonly riskCapFen: number;
   readonly merchantAccountId: string;
   readonly merchantTenantId: string;
+  /**
+   * The franchisee collects (issue 12, FRANCHISEE_COLLECTS): this is the franchisee's own service, its orders are
+   * completed with `profit_sharing: true` and the brand's commission arrives by a split. False otherwise.
+   */
+  readonly profitSharing?: boolean;
 }
 
 const SCENARIO_OF_DEVICE: Record<DeviceType, PayscoreScenario> = {
@@ -156,11 +161,18 @@ export class MerchantGateway {
    * The device's bound service, resolved against its merchant of record; throws PAYSCORE_SERVICE_NOT_CONFIGURED
    * (422) when the device has none or it is unknown / disabled (or its account is). The manager may be a system transaction.
    */
-  async resolveService(manager: EntityManager, device: { tenantId: string; payscoreServiceId: string | null }): Promise<ServiceBinding> {
+  async resolveService(manager: EntityManager, device: { tenantId: string; payscoreServiceId: string | null; type?: DeviceType }): Promise<ServiceBinding> {
+    const [org] = rowsOf<{ kind: string; parent_id: string | null }>(await manager.query(`SELECT kind, parent_id FROM organizations WHERE id = $1`, [device.tenantId]));
+    if (!org) throw merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND('No such organisation.');
+    // only a franchisee may collect itself (issue 12): one more query for franchisees, none for anyone else
+    if (device.type && org.kind === 'FRANCHISEE') {
+      const own = await this.franchiseeCollectsService(manager, device.tenantId, scenarioOfDeviceType(device.type));
+      if (own) return own;
+    }
     if (!device.payscoreServiceId) {
       throw merchantErrors.PAYSCORE_SERVICE_NOT_CONFIGURED('The device is bound to no Pay Score service; bind one (POST /v1/devices/{id}/payscore-service).');
     }
-    const merchantTenantId = await this.merchantTenantOf(manager, device.tenantId);
+    const merchantTenantId = org.kind === 'FRANCHISEE' && org.parent_id ? org.parent_id : device.tenantId;
     // a franchisee cannot see its brand's services under RLS: read them in place, restricted to the merchant of record
     const rows = await systemRead(manager, async () =>
       rowsOf<Record<string, unknown>>(
@@ -178,6 +190,35 @@ export class MerchantGateway {
       );
     }
     return toBinding(rows[0]);
+  }
+
+  /**
+   * The merchant of record per franchisee (issue 12): a FRANCHISEE whose franchise agreement in force today says
+   * FRANCHISEE_COLLECTS and that holds its own enabled, validated merchant account (platform keys confirmed) with an
+   * enabled service of the device's scenario charges through that service; null otherwise (its brand's, as before).
+   * One query, and only for franchisees (the core loop of other organisations pays nothing for it). Read in place as the
+   * system: the caller may be a consumer session (no tenant). The scenario/risk-cap guard still runs on the result.
+   */
+  async franchiseeCollectsService(manager: EntityManager, orgId: string, scenario: PayscoreScenario): Promise<ServiceBinding | null> {
+    const rows = await systemRead(manager, async () =>
+      rowsOf<Record<string, unknown>>(
+        await manager.query(
+          `SELECT ${SERVICE_COLUMNS}
+             FROM organizations o
+             JOIN LATERAL (SELECT ag.collection FROM agreements ag
+                            WHERE ag.tenant_id = o.id AND ag.kind = 'FRANCHISE'
+                              AND ag.effective_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
+                            ORDER BY ag.version DESC LIMIT 1) ag ON ag.collection = 'FRANCHISEE_COLLECTS'
+             JOIN payscore_services s ON s.tenant_id = o.id AND s.scenario = $2 AND s.disabled_at IS NULL
+             JOIN merchant_accounts a ON a.id = s.merchant_account_id AND a.disabled_at IS NULL
+                                     AND a.validated_at IS NOT NULL AND a.platform_keys_confirmed_at IS NOT NULL
+            WHERE o.id = $1 AND o.kind = 'FRANCHISEE'
+            ORDER BY s.created_at, s.id LIMIT 1`,
+          [orgId, scenario],
+        ),
+      ),
+    );
+    return rows[0] ? { ...toBinding(rows[0]), profitSharing: true } : null;
   }
 
   /**

@@ -3,7 +3,7 @@ import { defineErrors } from '../../platform/errors/domain-error.js';
 export const merchantErrors = defineErrors({
   MERCHANT_ACCOUNT_NOT_FOUND: [404, 'No such merchant account.'],
   MERCHANT_ACCOUNT_DISABLED: [409, 'This merchant account is disabled.'],
-  MERCHANT_NOT_MERCHANT_OF_RECORD: [403, 'Only an operator or a reseller’s customer is a merchant of record; a franchisee charges through its brand’s account.'],
+  MERCHANT_NOT_MERCHANT_OF_RECORD: [403, 'Only an operator, a reseller’s customer or a franchisee (for the franchisee-collects mode) holds a merchant account.'],
   MERCHANT_MCHID_TAKEN: [409, 'A merchant account with this mchid already exists.'],
   MERCHANT_INVALID: [400, 'The merchant account is not valid.'],
   MERCHANT_CREDENTIALS_INVALID: [422, 'WeChat Pay did not accept these credentials; nothing was stored.'],

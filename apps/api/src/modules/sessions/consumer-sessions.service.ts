@@ -85,7 +85,7 @@ export class ConsumerSessionsService {
         const plan = await currentPlan(m, device.plan_id);
         if (!plan) throw sessionErrors.SESSION_PLAN_MISSING();
         // the scenario guard: refused before any call to WeChat
-        const binding = await this.merchants.resolveService(m, { tenantId: device.tenant_id, payscoreServiceId: device.payscore_service_id });
+        const binding = await this.merchants.resolveService(m, { tenantId: device.tenant_id, payscoreServiceId: device.payscore_service_id, type: device.type });
         const fund = riskFundFor(plan.plan as unknown as PricingPlan, binding.scenario);
         if (!fund.ok) throw sessionErrors.SESSION_PLAN_MISSING(`The device's pricing plan cannot be charged through Pay Score: ${fund.error.message}`);
         assertServiceFits(binding, device.type, fund.value.amountFen);
@@ -98,8 +98,9 @@ export class ConsumerSessionsService {
         const id = randomUUID();
         await m.query(
           `INSERT INTO service_sessions (id, tenant_id, merchant_tenant_id, merchant_account_id, payscore_service_id, service_id, scenario, service_mode,
-             end_user_id, appid, device_id, device_type, device_code, slot, connector, plan_id, plan_version, plan, risk_fund_fen, notify_url, out_order_no, state)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 'AWAITING_CONFIRMATION')`,
+             end_user_id, appid, device_id, device_type, device_code, slot, connector, plan_id, plan_version, plan, risk_fund_fen, notify_url, out_order_no, state,
+             profit_sharing)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 'AWAITING_CONFIRMATION', $22)`,
           [
             id,
             device.tenant_id,
@@ -122,6 +123,7 @@ export class ConsumerSessionsService {
             fund.value.amountFen,
             handle.notifyUrl,
             outOrderNoFor(id),
+            binding.profitSharing === true,
           ],
         );
         await this.store.insertAttempt(m, { id, tenant_id: device.tenant_id, merchant_tenant_id: binding.merchantTenantId }, 1, outOrderNoFor(id));

@@ -26,6 +26,8 @@ import { DeviceCommandsService } from '../fleet/device-commands.service.js';
 import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-signals.js';
 import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from '../settlement/ledger.service.js';
+import { SPLIT_DELAY_MS, splitOrderJob } from '../settlement/profit-sharing.jobs.js';
+import { ProfitSharingService } from '../settlement/profit-sharing.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
 import { MAX_ORDER_ATTEMPTS, RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
@@ -97,6 +99,7 @@ export class SessionEngine implements OnModuleInit {
     private readonly store: SessionStore,
     private readonly watch: SessionWatch,
     private readonly ledger: LedgerService,
+    private readonly profitSharing: ProfitSharingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -410,6 +413,8 @@ export class SessionEngine implements OnModuleInit {
           ...(lines.post_discounts.length > 0 ? { post_discounts: lines.post_discounts as PostDiscount[] } : {}),
           total_amount: row.total_fen!,
           time_range: { end_time: payScoreTime(Math.min(ended, Date.now())) },
+          // the franchisee collects: the payment stays frozen until the brand's commission is split off (issue 12)
+          ...(row.profit_sharing ? { profit_sharing: true } : {}),
         },
         // the recorded order state, not an assumed one: the client refuses an illegal complete before any call (item 16)
         { current: recordedOrder(row) },
@@ -527,6 +532,8 @@ export class SessionEngine implements OnModuleInit {
         });
         // the sale and its commission enter the ledger in the transaction that records the payment (issue 12)
         await this.ledger.postSessionPaid(m, row.id, paidAt);
+        // the franchisee collected: split the brand's commission off, no earlier than a minute after the payment (issue 12)
+        if (row.profit_sharing) await this.jobs.enqueue(splitOrderJob, { sessionId: row.id }, { key: `split:${row.id}`, startAfter: new Date(paidAt.getTime() + SPLIT_DELAY_MS) });
         return 'applied';
       }
       case 'REVOKED':
@@ -821,6 +828,10 @@ export class SessionEngine implements OnModuleInit {
           return;
         }
         case 'REFUND': {
+          // the franchisee collected and the brand's commission was split off: pull its share back first (issue 12)
+          if (row.profit_sharing) {
+            await this.profitSharing.returnBeforeRefund({ sessionId, actionId, refundFen: action.amount_fen!, refundedBeforeFen: prep.refundedBefore });
+          }
           const refund = await handle.client.createRefund(
             {
               transaction_id: row.transaction_id!,

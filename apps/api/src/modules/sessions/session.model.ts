@@ -76,6 +76,8 @@ export interface SessionRow {
   id: string;
   tenant_id: string;
   merchant_tenant_id: string;
+  /** Charged through the franchisee's own account (FRANCHISEE_COLLECTS): completed with profit_sharing, split after payment. */
+  profit_sharing: boolean;
   merchant_account_id: string;
   payscore_service_id: string;
   service_id: string;

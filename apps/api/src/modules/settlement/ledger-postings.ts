@@ -154,3 +154,22 @@ export function refundPosting(p: SessionParties, netBeforeFen: number, refundFen
 export function commissionTrueUp(p: SessionParties, fen: number): LedgerLine[] {
   return commissionLines(p, Math.abs(fen), fen < 0);
 }
+
+/**
+ * A profit-sharing split (FRANCHISEE_COLLECTS) of `fen` from the franchisee's merchant account to the brand's: it
+ * settles the commission the sale posted as COMMISSION_PAYABLE / COMMISSION_RECEIVABLE. The money leaves the
+ * franchisee's MERCHANT_CLEARING (its money at WeChat) and arrives in the brand's. SALE and COMMISSION keep their
+ * meaning in this mode (the franchisee is the merchant of record, so the sale is its own; the commission is an
+ * expense it owes); SPLIT only moves the money, so COMMISSION_PAYABLE returns to 0 once the order is split.
+ * A SPLIT_RETURN is the same lines flipped.
+ */
+export function splitPosting(franchiseeTenantId: string, brandTenantId: string, sessionId: string, fen: number, kind: 'SPLIT' | 'SPLIT_RETURN' = 'SPLIT'): LedgerLine[] {
+  if (fen <= 0) return [];
+  const lines = [
+    debit(franchiseeTenantId, 'COMMISSION_PAYABLE', brandTenantId, kind, fen, sessionId),
+    credit(franchiseeTenantId, 'MERCHANT_CLEARING', null, kind, fen, sessionId),
+    debit(brandTenantId, 'MERCHANT_CLEARING', null, kind, fen, sessionId),
+    credit(brandTenantId, 'COMMISSION_RECEIVABLE', franchiseeTenantId, kind, fen, sessionId),
+  ];
+  return kind === 'SPLIT' ? lines : lines.map(flip);
+}

@@ -13,6 +13,8 @@ export interface FranchiseFigures {
   adjustedSessions: number;
   adjustedRefundedFen: number;
   commissionBackFen: number;
+  /** FRANCHISEE_COLLECTS: commission the brand owes back because a split return (回退) before a refund failed (issue 12). */
+  splitReturnOwedFen?: number;
 }
 
 export interface FranchiseMonthTerms {
@@ -79,13 +81,17 @@ export function franchiseStatement(f: FranchiseFigures, terms: FranchiseMonthTer
   if (f.commissionBackFen > 0) {
     lines.push({ kind: 'ADJUSTMENT', description: '往期退款退回佣金', quantity: f.adjustedSessions, unitFen: null, amountFen: f.commissionBackFen, rounding: ROUNDINGS.COMMISSION_FLOOR_PER_ORDER });
   }
-  const adjustmentFen = f.commissionBackFen - f.adjustedRefundedFen;
+  const owedBack = f.splitReturnOwedFen ?? 0;
+  if (owedBack > 0) {
+    lines.push({ kind: 'ADJUSTMENT', description: '分账回退失败：品牌应退还的佣金（已分账后退款）', quantity: null, unitFen: null, amountFen: owedBack, rounding: ROUNDINGS.COMMISSION_FLOOR_PER_ORDER });
+  }
+  const adjustmentFen = f.commissionBackFen - f.adjustedRefundedFen + owedBack;
   // brand collects: it holds the money and pays the franchisee the rest; franchisee collects: it holds the money
   // and owes the brand what is due to it (negative)
   const payableFen =
     terms.collection === 'BRAND_COLLECTS'
       ? lines.reduce((sum, l) => sum + l.amountFen, 0)
-      : f.commissionBackFen - f.commissionFen - fixedFeeFen - minimumTopUpFen;
+      : f.commissionBackFen + owedBack - f.commissionFen - fixedFeeFen - minimumTopUpFen;
   return {
     lines,
     totals: { sessions: f.sessions, paidFen: f.paidFen, refundedFen: f.refundedFen, netFen, commissionFen: f.commissionFen, fixedFeeFen, minimumTopUpFen, resellerFeeFen: 0, adjustmentFen, payableFen },

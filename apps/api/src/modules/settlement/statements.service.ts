@@ -9,6 +9,7 @@ import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
 import { STATEMENT_STATUSES, type StatementDetailDto, type StatementDto, type StatementLineDto, type StatementListDto, type StatementsQueryDto, type StatementStatus } from './dto/statement.dto.js';
 import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
+import { MARK_FAILED_RETURNS_SQL, owedBackFen } from './profit-sharing-statement.js';
 import { ACTIVE_DEVICES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
 import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
@@ -145,6 +146,8 @@ export class StatementsService {
     ])) as { start: string }[];
     if (earlier) throw settlementErrors.STATEMENT_NOT_CLOSABLE(`The statement from ${earlier.start} of this organisation is still open: close it first.`);
     if (row.kind === 'FRANCHISE') await m.query(MARK_REFUNDS_SQL, [row.tenant_id, shanghaiStartOf(addDays(row.period_end, 1)), row.id]);
+    // issue 12, franchisee collects: failed split returns not carried yet go on this statement (profit-sharing-statement.ts)
+    if (row.kind === 'FRANCHISE') await m.query(MARK_FAILED_RETURNS_SQL, [row.tenant_id, row.id]);
     const { lines, totals, agreement } = await this.compute(m, row);
     if (lines.length > 0) {
       const values = lines.map((_, i) => `($1, $2, ${[3, 4, 5, 6, 7, 8, 9].map((k) => `$${i * 7 + k}`).join(', ')})`);
@@ -325,6 +328,7 @@ export class StatementsService {
           adjustedSessions: f!.adjusted_sessions,
           adjustedRefundedFen: Number(f!.adjusted_refunded_fen),
           commissionBackFen: Number(f!.commission_back_fen),
+          splitReturnOwedFen: await owedBackFen(m, row.id),
         },
         { monthEnd, collection: agreement?.collection ?? 'BRAND_COLLECTS' },
       ),
