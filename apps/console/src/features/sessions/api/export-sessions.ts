@@ -1,5 +1,6 @@
 import { client } from '@/lib/api';
 import { unwrap } from '@/lib/problem';
+import { saveBlob } from '@/lib/save-blob';
 import { filtersQuery, type SessionsFilters } from '../search';
 
 /**
@@ -8,15 +9,5 @@ import { filtersQuery, type SessionsFilters } from '../search';
  */
 export async function downloadSessionsCsv(filters: SessionsFilters, fileName: string): Promise<void> {
   const blob = unwrap(await client.GET('/v1/sessions/export.csv', { params: { query: filtersQuery(filters) }, parseAs: 'blob' })) as unknown as Blob;
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  }
+  saveBlob(blob, fileName);
 }

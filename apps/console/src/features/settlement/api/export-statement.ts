@@ -1,5 +1,6 @@
 import { client } from '@/lib/api';
 import { unwrap } from '@/lib/problem';
+import { saveBlob } from '@/lib/save-blob';
 
 export type ExportFormat = 'csv' | 'xlsx';
 
@@ -13,15 +14,5 @@ export async function downloadStatement(id: string, format: ExportFormat, fileNa
       ? await client.GET('/v1/statements/{id}/export.csv', { params: { path: { id } }, parseAs: 'blob' })
       : await client.GET('/v1/statements/{id}/export.xlsx', { params: { path: { id } }, parseAs: 'blob' });
   const blob = unwrap(result) as unknown as Blob;
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    setTimeout(() => URL.revokeObjectURL(url), 1_000);
-  }
+  saveBlob(blob, fileName);
 }
