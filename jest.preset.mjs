@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, resolve } from 'node:path';
+import { swcJsc, swcModule } from './tools/swc-options.mjs';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const paths = JSON.parse(readFileSync(resolve(root, 'tsconfig.base.json'), 'utf8')).compilerOptions.paths;
@@ -20,13 +21,8 @@ export function serverJestConfig(projectDir, displayName, overrides = {}) {
       '^.+\\.tsx?$': [
         '@swc/jest',
         {
-          jsc: {
-            parser: { syntax: 'typescript', decorators: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-            target: 'es2022',
-            keepClassNames: true,
-          },
-          module: { type: 'es6' },
+          jsc: swcJsc,
+          module: swcModule,
         },
       ],
     },

@@ -5,6 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { transformSync } from '@swc/core';
+import { swcJsc, swcModule } from './swc-options.mjs';
 
 const root = resolvePath(dirname(fileURLToPath(import.meta.url)), '..');
 const base = JSON.parse(readFileSync(resolvePath(root, 'tsconfig.base.json'), 'utf8'));
@@ -28,13 +29,8 @@ export async function load(url, context, nextLoad) {
   const { code } = transformSync(readFileSync(filename, 'utf8'), {
     filename,
     sourceMaps: 'inline',
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-      target: 'es2022',
-      keepClassNames: true,
-    },
-    module: { type: 'es6' },
+    jsc: swcJsc,
+    module: swcModule,
   });
   return { format: 'module', source: code, shortCircuit: true };
 }

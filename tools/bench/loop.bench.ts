@@ -61,7 +61,7 @@ const selfCpu = () => {
 };
 
 /** CPU of the PostgreSQL server's processes serving one database (its backends), when the server runs on this machine. */
-class BackendCpu {
+export class BackendCpu {
   private constructor(private readonly client: pg.Client) {}
 
   static async open(url: string): Promise<BackendCpu> {
@@ -166,7 +166,7 @@ async function json<T>(url: string, init: { method?: string; token?: string; bod
 /** The stretches of one lifecycle, in order (device times from fleet-sim's own record of the session). */
 const PHASES = ['login', 'scan → answered with the order', 'confirm → device started (ack)', 'in use on the device', 'device ended → debited (order DONE)', 'debited → the user sees PAID'] as const;
 
-interface Row {
+export interface Row {
   label: string;
   users: number;
   deviceRequestsPerLifecycle: number;
@@ -190,56 +190,86 @@ interface Row {
   firstError: string | null;
 }
 
-async function measureLoop(label: string, env: Record<string, string>, databaseUrl: string | null): Promise<Row[]> {
+/**
+ * `processes` API processes on one database (a server: several processes over one embedded data directory are refused
+ * by design): the demo is seeded by the first; each serves a share of the devices (their heartbeats, long polls, acks and
+ * events) and the end users take them in turn, as a round-robin load balancer would; WeChat's callbacks go to the process
+ * that created the order (its PUBLIC_BASE_URL). API CPU and memory are the processes' sums.
+ */
+export async function measureLoop(
+  label: string,
+  env: Record<string, string>,
+  databaseUrl: string | null,
+  options: { processes?: number; levels?: readonly number[]; beforeLoad?: () => Promise<void> } = {},
+): Promise<Row[]> {
+  const processes = options.processes ?? 1;
+  if (processes > 1 && !databaseUrl) throw new Error('several API processes need a PostgreSQL server');
   const sim = await start(['--import', './tools/register.mjs', 'apps/payscore-sim/src/main.ts'], { PAYSCORE_SIM_PORT: '0' }, /listening on http:\/\/127\.0\.0\.1:(\d+)/);
   const simUrl = `http://127.0.0.1:${sim.port}`;
-  const port = await freePort();
-  let apiChild: Awaited<ReturnType<typeof start>>['child'] | undefined;
+  const apiChildren: Awaited<ReturnType<typeof start>>['child'][] = [];
   const stopFleet = new AbortController();
-  let fleetRunning: Promise<void> | undefined;
+  const fleetsRunning: Promise<void>[] = [];
   let backends: BackendCpu | undefined;
   try {
     await json(`${simUrl}/sim/settings`, { method: 'POST', body: { debitDelayMs: DEBIT_DELAY_MS } });
-    const apiStarted = await start(
-      ['--import', './tools/register.mjs', 'apps/api/src/main.ts'],
-      {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-        SEED_DEMO: 'true',
-        DATABASE_URL: '',
-        PAYSCORE_SIM_PORT: String(sim.port),
-        PAYSCORE_API_BASE_URL: simUrl,
-        WECHAT_API_BASE_URL: simUrl,
-        PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
-        JOBS_POLLING_SECONDS: '0.5',
-        FLEET_HEARTBEAT_FLUSH_MS: '200',
-        ...env,
-      },
-      /ready on http:\/\/localhost:(\d+)/,
-    );
-    apiChild = apiStarted.child;
-    const apiPid = apiChild.pid!;
-    const base = `http://127.0.0.1:${port}`;
+    const bases: string[] = [];
+    for (let i = 0; i < processes; i += 1) {
+      const port = await freePort();
+      const apiStarted = await start(
+        // BENCH_API_NODE_ARGS: extra node flags for the API process alone, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (not allowed in NODE_OPTIONS)
+        [...(process.env.BENCH_API_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', './tools/register.mjs', 'apps/api/src/main.ts'],
+        {
+          PORT: String(port),
+          HOST: '127.0.0.1',
+          LOG_LEVEL: 'warn',
+          SEED_DEMO: 'true',
+          DATABASE_URL: '',
+          PAYSCORE_SIM_PORT: String(sim.port),
+          PAYSCORE_API_BASE_URL: simUrl,
+          WECHAT_API_BASE_URL: simUrl,
+          PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+          JOBS_POLLING_SECONDS: '0.5',
+          FLEET_HEARTBEAT_FLUSH_MS: '200',
+          ...env,
+          // each process its own data directory (the demo devices file, nothing shared): the database is the server's
+          ...(i > 0 && env['DATA_DIR'] ? { DATA_DIR: join(env['DATA_DIR'], `process-${i}`) } : {}),
+        },
+        /ready on http:\/\/localhost:(\d+)/,
+      );
+      apiChildren.push(apiStarted.child);
+      bases.push(`http://127.0.0.1:${port}`);
+    }
+    const apiPids = apiChildren.map((c) => c.pid!);
+    const apiCpuNow = () => apiPids.reduce((sum, pid) => sum + procCpu(pid), 0);
+    const base = bases[0]!;
     const devices = await provision(base);
     const scripts = new Map<string, SessionScript>();
-    const fleet = new Fleet(devices, {
-      baseUrl: base,
-      heartbeatSeconds: 30,
-      waitSeconds: 25,
-      loss: 0,
-      driftSeconds: 0,
-      failRate: 0,
-      sessionScript: (_device, command) => scripts.get(command.sessionId ?? '') ?? {},
-    });
-    fleetRunning = fleet.start(stopFleet.signal);
+    // device k talks to process k mod N
+    const fleets = bases.map(
+      (url, i) =>
+        new Fleet(
+          devices.filter((_, k) => k % processes === i),
+          {
+            baseUrl: url,
+            heartbeatSeconds: 30,
+            waitSeconds: 25,
+            loss: 0,
+            driftSeconds: 0,
+            failRate: 0,
+            sessionScript: (_device, command) => scripts.get(command.sessionId ?? '') ?? {},
+          },
+        ),
+    );
+    const fleetOf = new Map(devices.map((d, k) => [d.code, fleets[k % processes]!]));
+    const deviceRequests = () => fleets.reduce((n, f) => n + f.stats.eventsSent + f.stats.acks, 0);
+    for (const fleet of fleets) fleetsRunning.push(fleet.start(stopFleet.signal));
     await sleep(1500); // every device has sent its first heartbeat or holds its long poll
     if (databaseUrl) backends = await BackendCpu.open(databaseUrl);
     // what the API burns with no session running: job polling, heartbeat flushes, the sweeper, idle long polls
-    const idle0 = { at: performance.now(), api: procCpu(apiPid), db: await backends?.counters() };
+    const idle0 = { at: performance.now(), api: apiCpuNow(), db: await backends?.counters() };
     await sleep(IDLE_S * 1000);
     const idleSeconds = (performance.now() - idle0.at) / 1000;
-    const apiIdleCores = (procCpu(apiPid) - idle0.api) / idleSeconds;
+    const apiIdleCores = (apiCpuNow() - idle0.api) / idleSeconds;
     const idle1 = await backends?.counters();
     const idleTransactionsPerSec = idle0.db && idle1 ? (idle1.transactions - idle0.db.transactions) / idleSeconds : null;
 
@@ -256,6 +286,7 @@ async function measureLoop(label: string, env: Record<string, string>, databaseU
         const began = performance.now();
         const marks = [Date.now()];
         const deadline = Date.now() + 30_000;
+        const base = bases[serial % processes]!; // the load balancer's turn
         const openid = `loop_${randomBytes(4).toString('hex')}_${serial++}`;
         const loginAnswer = await json<{ consumerToken: string }>(`${base}/v1/consumer/login`, { method: 'POST', body: { appid: APPID, code: `test:${openid}` } });
         if (loginAnswer.status !== 200) throw new Error(`consumer login: ${loginAnswer.status} ${JSON.stringify(loginAnswer.body)}`);
@@ -269,7 +300,7 @@ async function measureLoop(label: string, env: Record<string, string>, databaseU
         const confirm = await json(`${simUrl}/sim/orders/${encodeURIComponent(outOrderNo)}/confirm`, { method: 'POST', body: { openid, outcome: 'confirm' } });
         if (confirm.status !== 200) throw new Error(`confirm ${outOrderNo}: ${confirm.status} ${JSON.stringify(confirm.body)}`);
         // the device serves and reports the end (watched in this process, no request)
-        const simulated = fleet.device(device.code);
+        const simulated = fleetOf.get(device.code)!.device(device.code);
         while (simulated.session(sessionId)?.state !== 'ENDED') {
           if (Date.now() > deadline) throw new Error(`${device.code}: session ${sessionId} never ended on the device`);
           await sleep(20);
@@ -318,13 +349,13 @@ async function measureLoop(label: string, env: Record<string, string>, databaseU
       await sleep(WARMUP_S * 1000);
 
       const t0 = performance.now();
-      const cpu0 = { api: procCpu(apiPid), sim: procCpu(sim.child.pid!), self: selfCpu(), machine: machineCpu(), pg: (await backends?.read()) ?? null, db: await backends?.counters(), device: fleet.stats.eventsSent + fleet.stats.acks };
+      const cpu0 = { api: apiCpuNow(), sim: procCpu(sim.child.pid!), self: selfCpu(), machine: machineCpu(), pg: (await backends?.read()) ?? null, db: await backends?.counters(), device: deviceRequests() };
       const failed0 = failed;
       await sleep(MEASURE_S * 1000);
       const t1 = performance.now();
-      const cpu1 = { api: procCpu(apiPid), sim: procCpu(sim.child.pid!), self: selfCpu(), machine: machineCpu(), pg: (await backends?.read()) ?? null, db: await backends?.counters(), device: fleet.stats.eventsSent + fleet.stats.acks };
+      const cpu1 = { api: apiCpuNow(), sim: procCpu(sim.child.pid!), self: selfCpu(), machine: machineCpu(), pg: (await backends?.read()) ?? null, db: await backends?.counters(), device: deviceRequests() };
       const failedInWindow = failed - failed0;
-      const rss = rssMiB(apiPid);
+      const rss = apiPids.reduce((sum, pid) => sum + rssMiB(pid), 0);
       stopping = true;
       await Promise.all(running);
 
@@ -353,14 +384,15 @@ async function measureLoop(label: string, env: Record<string, string>, databaseU
         rowsWrittenPerLifecycle: cpu0.db && cpu1.db ? (cpu1.db.rowsWritten - cpu0.db.rowsWritten) / Math.max(1, inWindow.length) : null,
       };
     };
+    await options.beforeLoad?.();
     const rows: Row[] = [];
-    for (const users of LEVELS) rows.push(await closedLoop(users));
+    for (const users of options.levels ?? LEVELS) rows.push(await closedLoop(users));
     return rows;
   } finally {
     stopFleet.abort();
-    await fleetRunning;
+    await Promise.all(fleetsRunning);
     await backends?.close();
-    if (apiChild) await stop(apiChild);
+    for (const child of apiChildren) await stop(child);
     await stop(sim.child);
   }
 }

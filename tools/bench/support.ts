@@ -77,3 +77,37 @@ export async function serverDatabase(prefix: string): Promise<{ url: string; dro
     },
   };
 }
+
+const CLK_TCK = 100; // USER_HZ: /proc/<pid>/stat times are in 1/100 s on Linux
+
+/** utime + stime of a process, in seconds. */
+export function processCpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+}
+
+/** The 1-minute load average of the machine (what else ran beside a benchmark). */
+export function loadAverage(): number {
+  return Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]);
+}
+
+/**
+ * The CPU seconds of the PostgreSQL server backends serving one database and its transaction count
+ * (pg_stat_database), read through a connection of its own (left out of the sum).
+ */
+export async function databaseCounters(client: pg.Client): Promise<{ backendCpu: number | null; pids: Map<number, number>; transactions: number }> {
+  const { rows } = await client.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  const pids = new Map<number, number>();
+  let visible = true;
+  for (const { pid } of rows) {
+    try {
+      pids.set(pid, processCpuSeconds(pid));
+    } catch {
+      visible = false; // a server elsewhere (or a backend that just ended)
+    }
+  }
+  await client.query('SELECT pg_stat_clear_snapshot()');
+  const t = await client.query<{ t: string }>('SELECT xact_commit + xact_rollback AS t FROM pg_stat_database WHERE datname = current_database()');
+  return { backendCpu: visible ? [...pids.values()].reduce((a, b) => a + b, 0) : null, pids, transactions: Number(t.rows[0]?.t ?? 0) };
+}

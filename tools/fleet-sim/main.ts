@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'session-ms': { type: 'string', default: '50-300' },
     duration: { type: 'string', default: '0' },
     'free-minutes': { type: 'string' },
+    'return-elsewhere': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -48,6 +49,9 @@ if (values.help) {
   --free-minutes N          first give the simulated power-bank cabinets their plan with N free minutes, as
                             ops@powerbank.demo (a new plan version, kept): 0 = every rental is charged,
                             so a session shows a debit without a 5-minute wait; 5 = the demo plan again
+  --return-elsewhere P      a network of power-bank cabinets: each cabinet holds named banks (<code>-B1…, all
+                            slots but one), reports them in its heartbeats, names the bank it ejects, and a
+                            rental is returned at another cabinet with probability P (0–1)
 `);
   process.exit(0);
 }
@@ -87,6 +91,11 @@ if (values['free-minutes'] !== undefined) {
   process.stderr.write(`power-bank plans with ${minutes} free minutes: ${changed.join(', ') || 'none (no power-bank cabinet with a rental plan simulated)'}\n`);
 }
 
+// a network of power-bank cabinets with named banks (issue 16): each slot but the last holds one
+const returnElsewhere = values['return-elsewhere'] !== undefined ? Number(values['return-elsewhere']) : undefined;
+const simulated =
+  returnElsewhere === undefined ? devices : devices.map((d) => (d.type === 'POWERBANK_CABINET' ? { ...d, banks: Array.from({ length: 8 }, (_, i) => (i < 7 ? `${d.code}-B${i + 1}` : null)) } : d));
+
 const stats = new SimStats();
 const stop = new AbortController();
 process.on('SIGINT', () => stop.abort());
@@ -96,7 +105,7 @@ if (duration > 0) setTimeout(() => stop.abort(), duration * 1000).unref();
 const ticker = setInterval(() => process.stderr.write(`${new Date().toISOString()} ${stats.line()}\n`), 5000);
 process.stderr.write(`simulating ${devices.length} devices against ${baseUrl} (loss ${values.loss}, drift ±${values.drift} s)\n`);
 await runFleet(
-  devices,
+  simulated,
   {
     baseUrl,
     heartbeatSeconds: Number(values['heartbeat-seconds']),
@@ -107,6 +116,7 @@ await runFleet(
     duplicateEvents: Number(values['duplicate-events']),
     reorderEvents: values.reorder!,
     sessionMs: [sessionMin, sessionMax],
+    ...(returnElsewhere !== undefined ? { returnElsewhere } : {}),
   },
   stats,
   stop.signal,

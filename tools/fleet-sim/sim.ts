@@ -15,6 +15,12 @@ export interface SimDevice {
   readonly type: DeviceType;
   /** SKUs a simulated fridge sells (from its plan's catalog). */
   readonly skus?: readonly string[];
+  /**
+   * POWERBANK: the banks in its slots at the start (slot 1, 2, …; null = a free slot). A cabinet with banks reports them in its
+   * heartbeats (`slots: [{slot, bankId, chargePercent}]`), names the bank it ejects in the start ack (`bankId`) and in
+   * `powerbank.returned`, and takes back banks returned to it from other cabinets of the fleet (`returnAt`).
+   */
+  readonly banks?: readonly (string | null)[];
 }
 
 /** How a device carries out one service session (a start command with a sessionId). Every field is optional. */
@@ -35,8 +41,14 @@ export interface SessionScript {
   readonly volumeMillilitres?: number;
   /** WATER: the flow, for the `valve.metered` readings (and the total when `volumeMillilitres` is not given). Default 6000 (6 l/min). */
   readonly millilitresPerMinute?: number;
-  /** POWERBANK: the slot it is returned to. Default random 1–8. */
+  /** POWERBANK: the slot it is returned to. Default random 1–8 (a free one at a cabinet with banks). */
   readonly returnSlot?: number;
+  /**
+   * POWERBANK with banks: the code of another cabinet of the fleet the bank is returned at. That cabinet reports
+   * `powerbank.returned {bankId, slot}` (no sessionId, no session.ended: the API ends the session holding the bank);
+   * the starting cabinet reports nothing more. Default: the starting cabinet, or another with `returnElsewhere`.
+   */
+  readonly returnAt?: string;
   /** Report the end's occurredAt this many ms later/earlier than real time (clock effects), default 0. */
   readonly endOffsetMs?: number;
 }
@@ -66,6 +78,8 @@ export interface SimOptions {
   readonly reorderEvents?: boolean;
   /** Replaces global fetch (tests with a fake API). */
   readonly fetch?: typeof fetch;
+  /** POWERBANK with banks: the probability that a rental is returned at another cabinet with banks (a network of cabinets). */
+  readonly returnElsewhere?: number;
 }
 
 export class SimStats {
@@ -164,6 +178,8 @@ interface Session {
   readonly startedAtMs: number;
   readonly slot: number;
   readonly connector: number;
+  /** POWERBANK with banks: the bank ejected. */
+  readonly bankId: string | null;
   endedAt: string | null;
   usage: Record<string, unknown> | null;
   startAcked: boolean;
@@ -184,6 +200,10 @@ export class SimulatedDevice {
   private acksInFlight = 0;
   private wake: (() => void) | null = null;
   private signal: AbortSignal | null = null;
+  /** POWERBANK with banks: slot (index + 1) → the bank in it and its charge, or null. */
+  private readonly slotMap: ({ bankId: string; chargePercent: number } | null)[];
+  /** The other cabinets of the fleet (set by Fleet), for returns elsewhere. */
+  peers: (code: string) => SimulatedDevice | undefined = () => undefined;
 
   constructor(
     readonly device: SimDevice,
@@ -191,6 +211,7 @@ export class SimulatedDevice {
     private readonly stats: SimStats,
   ) {
     this.driftMs = (Math.random() * 2 - 1) * options.driftSeconds * 1000;
+    this.slotMap = (device.banks ?? []).map((bankId) => (bankId ? { bankId, chargePercent: 100 } : null));
     const baseFetch = options.fetch ?? fetch;
     const lossyFetch: typeof fetch = async (input, init) => {
       if (Math.random() < options.loss / 2) throw new LostPacket(false);
@@ -269,8 +290,30 @@ export class SimulatedDevice {
     for (const s of this.sessions.values()) for (const t of s.timers) clearTimeout(t);
   }
 
+  /** Does this cabinet track its banks (SimDevice.banks)? */
+  get tracksBanks(): boolean {
+    return this.device.type === 'POWERBANK_CABINET' && this.slotMap.length > 0;
+  }
+
+  /** The banks in its slots now (slot → bank id, null = free). */
+  inventory(): (string | null)[] {
+    return this.slotMap.map((s) => s?.bankId ?? null);
+  }
+
+  /** A bank rented elsewhere is put into a slot here (the given one if free, else the first free): `powerbank.returned {bankId, slot}`. */
+  acceptReturn(bankId: string, slot: number | undefined, occurredAt: string): number {
+    const placed = this.acceptSlot(slot ?? 0, bankId);
+    this.event('powerbank.returned', { bankId, slot: placed }, null, occurredAt);
+    return placed;
+  }
+
   private telemetry(): Record<string, unknown> {
     const signal = -60 - Math.round(Math.random() * 40);
+    if (this.tracksBanks) {
+      // the banks charge while in a slot
+      for (const s of this.slotMap) if (s) s.chargePercent = Math.min(100, s.chargePercent + 5);
+      return { signal, slots: this.slotMap.map((s, i) => (s ? { slot: i + 1, bankId: s.bankId, chargePercent: s.chargePercent } : { slot: i + 1 })) };
+    }
     const running = this.activeSessions().map((id) => this.sessions.get(id)!);
     switch (this.device.type) {
       case 'POWERBANK_CABINET':
@@ -388,9 +431,22 @@ export class SimulatedDevice {
       await this.sendAck(command, ack, signal);
       return;
     }
-    const ack: CommandAck = { result: 'SUCCEEDED', occurredAt };
-    this.answered.set(command.id, ack);
     const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 1 ? v : typeof v === 'string' && /^\d+$/.test(v) && Number(v) >= 1 ? Number(v) : fallback);
+    // a cabinet with banks ejects the one in the slot asked for, else its fullest, and names it in the ack
+    let bankId: string | null = null;
+    let ejectedSlot: number | null = null;
+    if (this.tracksBanks) {
+      const asked = num(command.params.slot, 0) - 1;
+      let index = asked >= 0 && this.slotMap[asked] ? asked : -1;
+      if (index < 0) for (let i = 0; i < this.slotMap.length; i += 1) if (this.slotMap[i] && (index < 0 || this.slotMap[i]!.chargePercent > this.slotMap[index]!.chargePercent)) index = i;
+      if (index >= 0) {
+        bankId = this.slotMap[index]!.bankId;
+        this.slotMap[index] = null;
+        ejectedSlot = index + 1;
+      }
+    }
+    const ack: CommandAck = { result: 'SUCCEEDED', occurredAt, ...(bankId ? { bankId } : {}) };
+    this.answered.set(command.id, ack);
     const session: Session = {
       sessionId,
       commandId: command.id,
@@ -398,8 +454,9 @@ export class SimulatedDevice {
       script,
       startedAt: occurredAt,
       startedAtMs: Date.parse(occurredAt),
-      slot: num(command.params.slot, randomInt(1, 8)),
+      slot: ejectedSlot ?? num(command.params.slot, randomInt(1, 8)),
       connector: num(command.params.connector, 1),
+      bankId,
       endedAt: null,
       usage: null,
       startAcked: false,
@@ -489,9 +546,31 @@ export class SimulatedDevice {
         usage = { items };
         break;
       }
-      case 'POWERBANK_CABINET':
+      case 'POWERBANK_CABINET': {
+        if (session.bankId) {
+          const elsewhere = this.returnTarget(script);
+          if (elsewhere) {
+            // returned at another cabinet of the network: that cabinet reports it, once the start ack here was answered
+            const bankId = session.bankId;
+            const handOver = () => {
+              if (!session.startAcked) {
+                session.timers.push(setTimeout(handOver, 20));
+                return;
+              }
+              elsewhere.acceptReturn(bankId, script.returnSlot, endedAt);
+            };
+            handOver();
+            session.endedAt = endedAt;
+            this.stats.sessionsEnded += 1;
+            return;
+          }
+          const slot = this.acceptSlot(script.returnSlot ?? session.slot, session.bankId);
+          this.event('powerbank.returned', { bankId: session.bankId, slot }, sid, endedAt);
+          break;
+        }
         this.event('powerbank.returned', { slot: script.returnSlot ?? session.slot }, sid, endedAt);
         break;
+      }
       case 'EV_CHARGER': {
         const wattHours = script.wattHours ?? this.energyAt(session, realEndMs);
         this.event('charging.metered', { connector: session.connector, wattHours }, sid, endedAt);
@@ -510,6 +589,25 @@ export class SimulatedDevice {
     session.endedAt = endedAt;
     session.usage = usage;
     this.stats.sessionsEnded += 1;
+  }
+
+  /** The cabinet a bank is returned at, when not this one: the script's `returnAt`, or another cabinet with banks by `returnElsewhere`. */
+  private returnTarget(script: SessionScript): SimulatedDevice | undefined {
+    if (script.returnAt && script.returnAt !== this.code) {
+      const peer = this.peers(script.returnAt);
+      if (!peer?.tracksBanks) throw new Error(`${this.code}: no cabinet with banks ${script.returnAt} to return to`);
+      return peer;
+    }
+    if (script.returnAt || !(Math.random() < (this.options.returnElsewhere ?? 0))) return undefined;
+    return this.peers('*');
+  }
+
+  /** Puts a bank back in one of this cabinet's own slots (the one given if free, else the first free). */
+  private acceptSlot(slot: number, bankId: string): number {
+    let index = slot >= 1 && slot <= this.slotMap.length && this.slotMap[slot - 1] === null ? slot - 1 : this.slotMap.indexOf(null);
+    if (index < 0) index = this.slotMap.push(null) - 1; // a full cabinet still takes it (the simulator does not refuse)
+    this.slotMap[index] = { bankId, chargePercent: 30 + Math.floor(Math.random() * 40) };
+    return index + 1;
   }
 
   /** Acknowledges until the API answers (lost packets, outages and 5xx are retried with back-off). */
@@ -663,6 +761,15 @@ export class Fleet {
     for (const d of this.devices) {
       this.byKey.set(d.device.code, d);
       this.byKey.set(d.device.deviceId, d);
+    }
+    // a network of cabinets: a bank may be returned at any other cabinet with banks ('*': one at random)
+    const cabinets = this.devices.filter((d) => d.tracksBanks);
+    for (const d of this.devices) {
+      d.peers = (code) => {
+        if (code !== '*') return this.byKey.get(code);
+        const others = cabinets.filter((c) => c !== d);
+        return others[Math.floor(Math.random() * others.length)];
+      };
     }
   }
 

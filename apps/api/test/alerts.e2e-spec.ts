@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Response as InjectResponse } from 'light-my-request';
 import { createApp, type ZizhuApp } from '../src/app.factory.js';
 import { Transactions } from '../src/platform/database/transactions.js';
+import { ALERT_KINDS, ALERT_TITLES } from '../src/modules/alerts/alert-kinds.js';
 import { AlertWebhooksService } from '../src/modules/alerts/alert-webhooks.service.js';
 import { AlertsEvaluator } from '../src/modules/alerts/alerts.evaluator.js';
 import { AlertsService } from '../src/modules/alerts/alerts.service.js';
@@ -13,6 +14,7 @@ import { verifySignature } from '../src/modules/alerts/webhook-payload.js';
 import { checkUrlSyntax, isPrivateAddress } from '../src/modules/alerts/webhook-url.js';
 import { DEMO_ORGS, DEMO_PASSWORD } from '../src/modules/demo/demo-data.js';
 import { freshDatabaseConfig, testConfig } from './support/test-app.js';
+import { waitUntil, type WaitCondition } from './support/wait.js';
 
 interface Received {
   path: string;
@@ -20,13 +22,7 @@ interface Received {
   body: string;
 }
 
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const waitFor = (what: string, condition: WaitCondition, timeoutMs = 15_000) => waitUntil(what, condition, timeoutMs);
 
 const ORG = DEMO_ORGS;
 
@@ -38,7 +34,7 @@ describe('alerts: rules, evaluation once per episode, tenancy, webhooks', () => 
   let receiver: Server;
   let receiverUrl: string;
   const received: Received[] = [];
-  /** Per path: how many requests to fail with 500 before answering. */
+  /** `<path>|<marker in an alert's facts>` → how many deliveries of that alert to that path still to refuse with a 500. */
   const failFirst = new Map<string, number>();
   const tokens: Record<string, string> = {};
 
@@ -61,10 +57,11 @@ describe('alerts: rules, evaluation once per episode, tenancy, webhooks', () => 
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
       req.on('end', () => {
         const path = req.url ?? '';
-        const left = failFirst.get(path) ?? 0;
         received.push({ path, headers: req.headers, body });
-        if (left > 0) {
-          failFirst.set(path, left - 1);
+        // refuse the first deliveries of one alert (found by a marker in its facts), whatever else the evaluation sends meanwhile
+        const marker = [...failFirst.keys()].find((k) => k.startsWith(`${path}|`) && body.includes(k.slice(path.length + 1)) && (failFirst.get(k) ?? 0) > 0);
+        if (marker) {
+          failFirst.set(marker, failFirst.get(marker)! - 1);
           res.writeHead(500).end('try again');
           return;
         }
@@ -100,7 +97,7 @@ describe('alerts: rules, evaluation once per episode, tenancy, webhooks', () => 
     expect(defaults.statusCode).toBe(200);
     const offline = (r: InjectResponse) => (r.json() as { rules: { kind: string; enabled: boolean; threshold: number | null; source: string }[] }).rules.find((x) => x.kind === 'DEVICE_OFFLINE')!;
     expect(offline(defaults)).toMatchObject({ enabled: true, threshold: 30, source: 'DEFAULT' });
-    expect((defaults.json() as { rules: unknown[] }).rules).toHaveLength(8);
+    expect((defaults.json() as { rules: unknown[] }).rules).toHaveLength(ALERT_KINDS.length);
 
     expect((await http('PUT', '/v1/alert-rules', tokens.brand!, { rules: [{ kind: 'DEVICE_OFFLINE', enabled: true, threshold: 45 }] })).statusCode).toBe(200);
     expect(offline(await http('GET', '/v1/alert-rules', tokens.f1!))).toMatchObject({ threshold: 45, source: 'BRAND' });
@@ -294,13 +291,14 @@ describe('alerts: rules, evaluation once per episode, tenancy, webhooks', () => 
     expect((refused.json() as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['url']);
 
     // f1's first attempt fails: the delivery is retried with back-off and lands once
-    failFirst.set('/f1', 1);
+    const failing = `retried-${randomUUID()}`;
+    failFirst.set(`/f1|${failing}`, 1);
     const device = await deviceOf(ORG.fridgeF1.id);
     const c1Device = await deviceOf(ORG.vendorC1.id);
     const transactions = one.app.get(Transactions);
     const alerts = one.app.get(AlertsService);
     const raised = await transactions.asSystem(() =>
-      alerts.raise({ organizationId: ORG.fridgeF1.id, kind: 'DEVICE_OFFLINE', subjectType: 'device', subjectId: device.id, episode: 'webhook', facts: { deviceCode: device.code, thresholdMinutes: 30 } }),
+      alerts.raise({ organizationId: ORG.fridgeF1.id, kind: 'DEVICE_OFFLINE', subjectType: 'device', subjectId: device.id, episode: 'webhook', facts: { deviceCode: device.code, thresholdMinutes: 30, note: failing } }),
     );
     const c1Money = await transactions.asSystem(() =>
       alerts.raise({ organizationId: ORG.vendorC1.id, kind: 'REFUND_STUCK', subjectType: 'refund', subjectId: randomUUID(), episode: 'webhook', facts: { amountFen: 100 } }),
@@ -362,6 +360,34 @@ describe('alerts: rules, evaluation once per episode, tenancy, webhooks', () => 
     expect((await http('DELETE', '/v1/alert-webhooks', tokens.f2!)).statusCode).toBe(204);
     expect((await http('POST', '/v1/alert-webhooks/test', tokens.f2!)).statusCode).toBe(404);
   });
+
+  it('every kind of alert reaches the webhooks once: the franchisee’s signed JSON and its brand’s WeCom robot, each with its title', async () => {
+    const transactions = one.app.get(Transactions);
+    const alerts = one.app.get(AlertsService);
+    // the franchisee's rules back to the defaults (every kind is enabled by default)
+    expect((await http('PUT', '/v1/alert-rules', tokens.f1!, { rules: ALERT_KINDS.map((kind) => ({ kind, reset: true })) })).statusCode).toBe(200);
+    const subject = randomUUID();
+    const ids = new Map<string, string>();
+    for (const kind of ALERT_KINDS) {
+      const raised = await transactions.asSystem(() => alerts.raise({ organizationId: ORG.fridgeF1.id, kind, subjectType: 'test', subjectId: subject, episode: `every-kind-${kind}`, facts: { amountFen: 100 } }));
+      expect(raised.alertId).toBeTruthy();
+      ids.set(kind, raised.alertId!);
+      // raised again (another process, a retried job): the same alert, nothing new to deliver
+      expect((await transactions.asSystem(() => two.app.get(AlertsService).raise({ organizationId: ORG.fridgeF1.id, kind, subjectType: 'test', subjectId: subject, episode: `every-kind-${kind}`, facts: { amountFen: 100 } }))).alertId ?? ids.get(kind)).toBe(ids.get(kind));
+    }
+    const json = (id: string) => received.filter((r) => r.path === '/f1' && r.body.includes(id));
+    const wecom = (kind: (typeof ALERT_KINDS)[number]) => received.filter((r) => r.path.startsWith('/wecom/brand') && r.body.includes(subject) && r.body.includes(ALERT_TITLES[kind].zh));
+    // two deliveries per kind through the job queue: on a loaded CI machine these took longer than 30 s once (a wait, not a speed check)
+    await waitFor('every kind as JSON', () => [...ids.values()].every((id) => json(id).length >= 1), 90_000);
+    await waitFor('every kind at the WeCom robot', () => ALERT_KINDS.every((kind) => wecom(kind).length >= 1), 90_000);
+    await sleep(1_200);
+    for (const [kind, id] of ids) {
+      const calls = json(id);
+      expect({ kind, calls: calls.length }).toEqual({ kind, calls: 1 });
+      expect(JSON.parse(calls[0]!.body)).toMatchObject({ event: 'alert.raised', alert: { id, kind, title: ALERT_TITLES[kind as (typeof ALERT_KINDS)[number]].en } });
+      expect({ kind, wecom: wecom(kind as (typeof ALERT_KINDS)[number]).length }).toEqual({ kind, wecom: 1 });
+    }
+  }, 240_000);
 
   it('outbound URLs: only http(s); loopback and private addresses refused unless allowed', () => {
     expect(checkUrlSyntax('ftp://example.com', true)).toBe('NOT_HTTP');

@@ -37,8 +37,9 @@ describe('the reads the console’s organisations, audit and merchant-account sc
       const { status, body } = await get<TreeNode[]>('ops@fridge.demo', '/v1/organizations/tree');
       expect(status).toBe(200);
       // siblings oldest first, then by name (the demo's franchisees were created together: 滨江 sorts before 西湖)
+      // the brand's two logins: its admin and its technician (tech@fridge.demo)
       expect(shape(body)).toEqual([
-        { id: O.fridge.id, users: 1, children: [ { id: O.fridgeF2.id, users: 1, children: [] }, { id: O.fridgeF1.id, users: 1, children: [] } ] },
+        { id: O.fridge.id, users: 2, children: [ { id: O.fridgeF2.id, users: 1, children: [] }, { id: O.fridgeF1.id, users: 1, children: [] } ] },
       ]);
     });
 

@@ -52,7 +52,7 @@ describe('DATA_DIR is the owner’s alone (embedded database)', () => {
     } finally {
       await db.close();
     }
-  }, 60_000);
+  });
 
   it('an existing DATA_DIR left 0755 with 0666 files (and a 0644 key beside it) is tightened at boot, its data intact', async () => {
     writeFileSync(join(dataDir, 'jwt-secret'), 'x'.repeat(43), { mode: 0o644 });
@@ -67,7 +67,7 @@ describe('DATA_DIR is the owner’s alone (embedded database)', () => {
     } finally {
       await db.close();
     }
-  }, 60_000);
+  });
 
   it('refuses, with a message saying what to do and without touching it, a DATA_DIR that belongs to another user', async () => {
     // as root (CI) a directory of its own handed to nobody; otherwise the temp dir's parent, which is root's

@@ -18,13 +18,13 @@ describe('fleet-sim --free-minutes', () => {
     // fleet-sim's defaults: the power bank comes back 50–300 ms after it was taken
     const fleet = new Fleet([cabinet], { baseUrl: loop.apiUrl, heartbeatSeconds: 2, waitSeconds: 2, loss: 0, driftSeconds: 0, failRate: 0 });
     running = fleet.start(stop.signal);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     stop.abort();
     await running;
     await loop.close();
-  }, 60_000);
+  });
 
   /** The README's steps: log in as alice, scan PB-0001, confirm as alice, wait for the end. */
   const rent = async (openid: string): Promise<Record<string, unknown>> => {
@@ -49,5 +49,5 @@ describe('fleet-sim --free-minutes', () => {
     expect(await setRentalFreeMinutes(loop.apiUrl, [cabinet], 5)).toEqual(['PB-0001']);
     expect(await freeMinutes()).toEqual({ version: 3, freeMinutes: 5 });
     expect(await rent('carol')).toMatchObject({ state: 'CANCELLED' });
-  }, 60_000);
+  });
 });

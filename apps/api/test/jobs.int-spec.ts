@@ -12,15 +12,10 @@ import { JOB_ACTOR_ID, jobPrincipal } from '../src/platform/jobs/job-principal.j
 import { type JobsLogger, JobsService } from '../src/platform/jobs/jobs.service.js';
 import { RequestContext } from '../src/platform/tenancy/request-context.js';
 import { freshDatabaseConfig } from './support/test-app.js';
+import { waitUntil, type WaitCondition } from './support/wait.js';
 
 /** Polls until the condition holds (or fails the test with what it was waiting for). */
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
+const waitFor = (what: string, condition: WaitCondition, timeoutMs = 10_000) => waitUntil(what, condition, timeoutMs);
 
 /** Longer than a polling interval (0.5 s): a job that could still run twice would have by then. */
 const QUIET = 700;

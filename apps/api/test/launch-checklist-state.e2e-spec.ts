@@ -15,7 +15,7 @@ let ops: string;
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 120, startTimeoutSeconds: 120, reconcileAfterSeconds: 1 } });
   ops = await loop.operator('ops@fridge.demo');
-}, 60_000);
+});
 afterAll(async () => loop?.close(), 60_000);
 
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 15_000): Promise<T> {

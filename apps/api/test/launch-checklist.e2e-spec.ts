@@ -81,11 +81,11 @@ beforeAll(async () => {
   for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'c1@vendor.demo', 'c2@vendor.demo']) tokens[login] = await loop.operator(login);
   // Pay Score 14: WeChat's industry templates enforced (the simulator only warns by default)
   expect((await loop.simRequest('POST', '/sim/settings', { industryTemplates: 'strict' })).status).toBe(200);
-}, 60_000);
+});
 
 afterAll(async () => {
   await loop?.close();
-}, 60_000);
+});
 
 describe('Pay Score 21 + 1: notify_url and the confirmation jump', () => {
   it('the notify_url sent at create is exactly `${PUBLIC_BASE_URL}/v1/payscore/notify/<account>` (no query), and the jump is signed with the APIv2 key', async () => {
@@ -309,11 +309,18 @@ describe('callbacks (general 2–4, Pay Score 2, 3, 23)', () => {
     expect((await operatorSession(session.sessionId, tokens['ops@powerbank.demo']!))['state']).toBe('AWAITING_CONFIRMATION');
   });
 
-  it('Pay Score 23: WeChat has its answer before the callback is applied (the apply waits; the answer does not)', async () => {
+  it('Pay Score 23: WeChat has its answer in time — a callback its transaction cannot apply at once is stored and applied by the job after the answer', async () => {
+    // a callback is applied in the transaction that stores it, waiting at most APPLY_LOCK_WAIT for the session's lock;
+    // here that apply fails as a lock timeout would (the session busy), and the job that takes over is held
     const engine = loop.zizhu.app.get(SessionEngine);
+    const applyStored = engine.applyStoredNotification.bind(engine);
     const original = engine.applyNotification.bind(engine);
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
+    engine.applyStoredNotification = async (m, notification) => {
+      if (typeof notification !== 'string') throw Object.assign(new Error('canceling statement due to lock timeout'), { code: '55P03' });
+      return applyStored(m, notification);
+    };
     engine.applyNotification = async (job) => {
       await gate;
       return original(job);
@@ -341,6 +348,7 @@ describe('callbacks (general 2–4, Pay Score 2, 3, 23)', () => {
     } finally {
       release();
       engine.applyNotification = original;
+      engine.applyStoredNotification = applyStored;
     }
   });
 });

@@ -128,5 +128,6 @@ describe('merchant credentials across a master-key rotation', () => {
     } finally {
       await wrong.close();
     }
-  });
+    // four app starts on one database: 16 s alone on this machine, over the default 30 s under a parallel CI run
+  }, 120_000);
 });

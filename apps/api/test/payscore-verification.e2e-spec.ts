@@ -89,11 +89,11 @@ async function paidFridgeSession(openid: string): Promise<Session> {
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 120, startTimeoutSeconds: 120, reconcileAfterSeconds: 1 } });
   for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'c1@vendor.demo', 'c2@vendor.demo']) tokens[login] = await loop.operator(login);
-}, 60_000);
+});
 
 afterAll(async () => {
   await loop?.close();
-}, 60_000);
+});
 
 describe('item 9: an answer that fails verification is "unknown", never WeChat’s no', () => {
   it('a create whose answer fails verification is not cancelled locally: it is retried (re-entry) and the order is kept', async () => {
@@ -117,7 +117,7 @@ describe('item 9: an answer that fails verification is "unknown", never WeChat�
     expect((await loop.request('POST', `/v1/consumer/sessions/${session.sessionId}/cancel`, { token })).status).toBe(200);
     await until(() => Promise.resolve(simOrder(session.outOrderNo).state), (s) => s === 'REVOKED');
     expect(simOrder(session.outOrderNo).state).toBe('REVOKED');
-  }, 60_000);
+  });
 });
 
 describe('item 10: only verified answers move a session', () => {
@@ -143,7 +143,7 @@ describe('item 10: only verified answers move a session', () => {
     const cancelled = await until(() => row(session.sessionId), (r) => r['state'] === 'CANCELLED', 30_000);
     expect(cancelled['state']).toBe('CANCELLED');
     expect(simOrder(session.outOrderNo).state).toBe('REVOKED');
-  }, 60_000);
+  });
 });
 
 describe('items 9 + 15: refunds — an unverifiable answer and REFUND.ABNORMAL never free the money for another refund', () => {
@@ -180,7 +180,7 @@ describe('items 9 + 15: refunds — an unverifiable answer and REFUND.ABNORMAL n
     } finally {
       await loop.simRequest('POST', '/sim/callbacks', { lateMs: 0 });
     }
-  }, 60_000);
+  });
 
   it('REFUND.ABNORMAL: the refund is ABNORMAL (money held at WeChat), the session needs an operator, and the money cannot be refunded again', async () => {
     expect((await loop.simRequest('POST', '/sim/settings', { refundOutcome: 'ABNORMAL' })).status).toBe(200);
@@ -204,7 +204,7 @@ describe('items 9 + 15: refunds — an unverifiable answer and REFUND.ABNORMAL n
     } finally {
       await loop.simRequest('POST', '/sim/settings', { refundOutcome: 'SUCCESS' });
     }
-  }, 60_000);
+  });
 });
 
 describe('item 16: complete passes the recorded order state to the client’s guard', () => {
@@ -225,7 +225,7 @@ describe('item 16: complete passes the recorded order state to the client’s gu
     expect(refused['state']).toBe('AWAITING_PAYMENT');
     // nothing was sent: the order at WeChat is still waiting for its completion
     expect(simOrder(session.outOrderNo)).toMatchObject({ state: 'DOING', stateDescription: 'USER_CONFIRM' });
-  }, 60_000);
+  });
 });
 
 describe('item 14: the recorded order state only moves forward; a stored callback never blocks WeChat’s genuine one', () => {
@@ -256,7 +256,7 @@ describe('item 14: the recorded order state only moves forward; a stored callbac
     const [stored] = await until(() => notificationsOf(session.outOrderNo), (rows) => rows[0]?.applied_at != null);
     expect(stored).toMatchObject({ id: late.envelope.id, event_type: 'PAYSCORE.USER_CONFIRM', outcome: 'stale' });
     expect(await operatorSession(session.sessionId, tokens['ops@fridge.demo']!)).toMatchObject({ state: 'PAID', orderState: 'DONE', collectionState: 'USER_PAID' });
-  }, 60_000);
+  });
 
   it('a callback stored first for an order and event (content not WeChat’s final word) does not make the genuine one a duplicate', async () => {
     const { session, token } = await scan('first-stored', { deviceCode: 'WV-0001' });
@@ -275,7 +275,7 @@ describe('item 14: the recorded order state only moves forward; a stored callbac
     expect(rows.map((r) => r.id)).toEqual([early.envelope.id, genuine!.notificationId]);
     expect(rows[1]).toMatchObject({ event_type: 'PAYSCORE.USER_CONFIRM', outcome: 'applied' });
     expect((await loop.waitFor(session.sessionId, token, (s) => s['state'] === 'STARTING'))['state']).toBe('STARTING');
-  }, 60_000);
+  });
 });
 
 describe('item 5: a merchant cannot forge callbacks', () => {

@@ -35,13 +35,13 @@ beforeAll(async () => {
   for (const login of ['admin@zizhu.demo', 'ops@powerbank.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'c2@vendor.demo']) {
     tokens[login] = await loop.operator(login);
   }
-}, 60_000);
+});
 
 afterAll(async () => {
   stop.abort();
   await running;
   await loop.close();
-}, 60_000);
+});
 
 describe('/v1/plans: list, create, versions', () => {
   it('lists the plans of the fleet the caller operates with type, current version and device count; filters, searches and pages in SQL', async () => {
@@ -226,5 +226,5 @@ describe('a session keeps the plan version it started with', () => {
     expect(first).toMatchObject({ state: 'PAID', totalFen: 700, planVersion: 1 });
     const second = await run('snap-2', async () => undefined);
     expect(second).toMatchObject({ state: 'PAID', totalFen: 1000, planVersion: 2 });
-  }, 60_000);
+  });
 });

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import type { OperationObject, ResponseObject } from '@nestjs/swagger';
+import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
+import { DIRECT_FASTIFY_HANDLER } from '../src/modules/device-api/heartbeat.route.js';
 import { ACCESS_POLICY } from '../src/platform/auth/access-policy.js';
 import { buildOpenApiDocument, ERRORS_HEADING, serialiseOpenApi } from '../src/platform/observability/openapi.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
@@ -24,6 +26,7 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
     const missing: string[] = [];
     const deviceRoutes: string[] = [];
     const consumerRoutes: string[] = [];
+    const directRoutes: string[] = [];
     const kinds = new Set(['public', 'tenant', 'platform-admin', 'device', 'consumer']);
     for (const wrapper of controllers) {
       const instance = wrapper.instance as object | undefined;
@@ -40,6 +43,9 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
         const guards = [...((Reflect.getMetadata(GUARDS_METADATA, wrapper.metatype) as unknown[]) ?? []), ...((Reflect.getMetadata(GUARDS_METADATA, handler) as unknown[]) ?? [])];
         if (policy?.kind === 'device' && guards.length === 0) missing.push(`${route} (device route without a signature guard)`);
         if (policy?.kind === 'device') deviceRoutes.push(route);
+        // a route Fastify answers directly (no Nest guard runs) must be a device route: its handler checks the signature itself
+        const direct = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as Record<string, unknown> | undefined)?.[DIRECT_FASTIFY_HANDLER];
+        if (direct !== undefined) directRoutes.push(`${route} (${policy?.kind ?? 'no policy'})`);
         // consumer routes (mini-program) carry a consumer token, verified by the global guard; never a tenant transaction
         if (policy?.kind === 'consumer') consumerRoutes.push(route);
       }
@@ -47,6 +53,8 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
     expect(routes.length).toBeGreaterThan(10);
     expect(missing).toEqual([]);
     expect(deviceRoutes.length).toBeGreaterThanOrEqual(4);
+    expect(deviceRoutes).toContain('DeviceApiController.heartbeat heartbeat');
+    expect(directRoutes).toEqual(['DeviceApiController.heartbeat heartbeat (device)']);
     expect(consumerRoutes).toContain('ConsumersController.me me');
     // issue 12's routes are walked like the others
     expect(routes).toEqual(

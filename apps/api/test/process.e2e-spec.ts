@@ -68,7 +68,7 @@ describe('the API process', () => {
     }
     expect(await api.exited).toBe(0);
     expect(existsSync(join(dataDir, 'zizhu.pid'))).toBe(false); // the lock is released on the way out
-  }, 60_000);
+  });
 
   it('`npm start` (tools/start.mjs: the simulator and the API) starts clean on an empty DATA_DIR: no error, no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zizhu-start-'));
@@ -86,7 +86,7 @@ describe('the API process', () => {
       await api.exited;
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 90_000);
+  });
 
   it('refuses to start on a DATA_DIR it cannot make its own, with one line saying why and no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zizhu-badir-'));
@@ -100,7 +100,7 @@ describe('the API process', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  }, 30_000);
+  });
 
   it('refuses to boot on a bad environment, listing every invalid variable', async () => {
     const api = runApi({ PORT: 'eighty', SEED_DEMO: 'maybe', DATABASE_URL: 'mysql://nope' });
@@ -109,5 +109,5 @@ describe('the API process', () => {
     expect(stderr).toContain('PORT:');
     expect(stderr).toContain('SEED_DEMO: must be true or false');
     expect(stderr).toContain('DATABASE_URL: must be a postgres:// URL');
-  }, 30_000);
+  });
 });

@@ -1,78 +1,39 @@
 // Issue 12, the franchisee-collects mode end to end over loopback: the franchisee's own merchant account charges its
 // devices' sessions (completed with profit_sharing), and a per-order split sends the brand its commission.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { randomBytes } from 'node:crypto';
-import { Fleet, type SessionScript, type SimDevice } from '@zizhu/fleet-sim';
-import { generateRsaKeyPair } from '@zizhu/payscore';
-import { DEMO_APPID, DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
-import { LedgerService } from '../src/modules/settlement/ledger.service.js';
+import { createHash } from 'node:crypto';
+import { DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { ProfitSharingService } from '../src/modules/settlement/profit-sharing.service.js';
 import { StatementsService } from '../src/modules/settlement/statements.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
+import { DemoFleet, ledgerCheck, refundAndWait, registerFranchiseeMerchant, runSplit as splitAttempt, type Session, systemSql } from './support/franchise-loop.js';
 import { LoopHarness } from './support/loop-harness.js';
 
-type Session = Record<string, unknown> & { sessionId: string; state: string; outOrderNo: string };
-
 let loop: LoopHarness;
-let fleet: Fleet;
-const stop = new AbortController();
-let running: Promise<void>;
-const scripts = new Map<string, SessionScript>();
+let fleet: DemoFleet;
 const tokens: Record<string, string> = {};
 let franchiseeMchid = '';
+let franchiseeAccountId = '';
+/** The sessions made here, by the openid that used them. */
+const sessions = new Map<string, Session>();
 
-const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => loop.zizhu.app.get(Transactions).asSystem((m) => m.query(text, params)) as Promise<T[]>;
+const sql = <T = Record<string, unknown>>(text: string, params: unknown[] = []) => systemSql(loop)<T>(text, params);
 const splits = () => loop.zizhu.app.get(ProfitSharingService);
-const shanghaiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const shanghaiToday = () => new Date(loop.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /** A fridge session on FR-0001 (franchisee 1's), scanned, confirmed, used (one cola, 350 fen) and paid. */
-async function paidSession(openid: string): Promise<Session> {
-  const token = await loop.consumer(openid);
-  const answer = await loop.request<Session>('POST', '/v1/consumer/sessions', { token, body: { deviceCode: 'FR-0001' } });
-  expect(answer.status).toBe(201);
-  scripts.set(answer.body.sessionId, { endAfterMs: 100, items: [{ sku: 'cola-330', count: 1 }] });
-  expect((await loop.decide(answer.body.outOrderNo, openid, 'confirm')).status).toBe(200);
-  const done = await loop.waitFor(answer.body.sessionId, token, (s) => s['state'] === 'PAID' || s['state'] === 'CANCELLED', 20_000);
-  expect(done).toMatchObject({ state: 'PAID', paidFen: 350 });
-  return answer.body;
-}
+const paidSession = async (openid: string): Promise<Session> => {
+  const session = await fleet.paidSession(openid, 'FR-0001', [{ sku: 'cola-330', count: 1 }], 350);
+  sessions.set(openid, session);
+  return session;
+};
 
-/** Runs the split job's attempt as the worker would, moving the simulator's business clock past its settle and processing delays. */
-async function runSplit(sessionId: string, now?: Date): Promise<string | null> {
-  await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 61 });
-  for (let i = 0; i < 3; i += 1) {
-    try {
-      return await splits().split({ sessionId }, now);
-    } catch {
-      // PROCESSING at WeChat (or not settled yet): the job would retry after a back-off
-      await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 5 });
-    }
-  }
-  return splits().split({ sessionId }, now);
-}
-
+/** Runs the split job's attempt as the worker would, moving the business clocks past its settle and processing delays. */
+const runSplit = (sessionId: string, now?: Date) => splitAttempt(loop, sessionId, now);
 
 /** Refunds `amountFen` of a session through the operator API and waits until WeChat's refund succeeded. */
 async function refund(sessionId: string, amountFen: number): Promise<void> {
-  const queued = await loop.request('POST', `/v1/sessions/${sessionId}/refunds`, {
-    token: tokens['f1@fridge.demo'],
-    headers: { 'idempotency-key': `refund-${sessionId}-${amountFen}` },
-    body: { amountFen, reason: '商品破损退款' },
-  });
-  expect(queued.status).toBe(202);
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const [row] = await sql<{ refunded_fen: number; state: string; error: string | null }>(
-      `SELECT s.refunded_fen, a.state, a.error FROM service_sessions s JOIN session_actions a ON a.session_id = s.id AND a.kind = 'REFUND' WHERE s.id = $1 ORDER BY a.created_at DESC LIMIT 1`,
-      [sessionId],
-    );
-    if (row?.state === 'SUCCEEDED' || row?.state === 'FAILED' || Date.now() > deadline) {
-      expect(row).toMatchObject({ state: 'SUCCEEDED' });
-      return;
-    }
-    await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 2 });
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  expect(await refundAndWait(loop, tokens['f1@fridge.demo']!, sessionId, amountFen)).toBe('SUCCEEDED');
 }
 
 /** What the franchisee still owes the brand (> 0) or the brand owes it back (< 0) for one order, from the ledger. */
@@ -84,60 +45,53 @@ async function payable(sessionId: string): Promise<number> {
   return Number(row!.fen);
 }
 
+type Run = {
+  id: string;
+  state: string;
+  bills: { bill: string; sha1: string; rows: number }[];
+  differences: { kind: string; bill: string; outOrderNo: string | null; outRefundNo: string | null; localFen: number | null; billFen: number | null; recheck: Record<string, unknown> }[];
+};
+
+/** The franchisee's reconciliation of `billDate`, asked for by its admin and read until the job has finished it. */
+async function reconcile(billDate: string): Promise<Run> {
+  const posted = await loop.request<Run>('POST', '/v1/reconciliations', { token: tokens['f1@fridge.demo'], body: { merchantAccountId: franchiseeAccountId, billDate } });
+  expect(posted.status).toBe(201);
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const run = (await loop.request<Run>('GET', `/v1/reconciliations/${posted.body.id}`, { token: tokens['f1@fridge.demo'] })).body;
+    if (run.state !== 'RUNNING' || Date.now() > deadline) return run;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The PAYOUT_FAILED alerts about one subject that `login` sees. */
+async function failureAlerts(login: string, subjectId: string): Promise<{ subjectType: string; facts: Record<string, unknown> }[]> {
+  const answer = await loop.request<{ items: { subjectType: string; subjectId: string; facts: Record<string, unknown> }[] }>('GET', '/v1/alerts?kind=PAYOUT_FAILED', { token: tokens[login] });
+  return answer.body.items.filter((a) => a.subjectId === subjectId);
+}
+
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 10, startTimeoutSeconds: 5, reconcileAfterSeconds: 1 } });
+  // a business day of its own: both clocks start at 09:00 Shanghai the next morning, so every split and bill row of this
+  // file falls on one day, whenever the suite runs (a run crossing midnight in Beijing split them over two bills)
+  await loop.advanceTo(new Date(Date.parse(`${shanghaiToday()}T09:00:00+08:00`) + 86_400_000));
   for (const login of ['ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'ops@powerbank.demo']) tokens[login] = await loop.operator(login);
   // the franchisee's own Pay Score merchant (registered with "WeChat"), bound to the brand's mini-program appid
-  const keys = generateRsaKeyPair();
-  const merchant = {
-    mchid: `19${randomBytes(4).readUInt32BE(0).toString().padStart(10, '0')}`,
-    serialNo: randomBytes(20).toString('hex').toUpperCase(),
-    apiV3Key: randomBytes(16).toString('hex'),
-    apiV2Key: randomBytes(16).toString('hex'),
-    appids: [DEMO_APPID],
-  };
-  franchiseeMchid = merchant.mchid;
-  const serviceId = `svc${randomBytes(6).toString('hex')}`;
-  const registered = await loop.simRequest<Record<string, string>>('POST', '/sim/merchants', {
-    ...merchant,
-    publicKeyPem: keys.publicKeyPem,
-    services: [{ serviceId, scenario: 'VENDING', mode: 'USE_FIRST', riskCapFen: 20000 }],
-  });
-  expect(registered.status).toBe(200);
-  const account = await loop.request<{ id: string }>('POST', '/v1/merchant-accounts', {
-    token: tokens['f1@fridge.demo'],
-    body: { name: '西湖加盟店商户号', ...merchant, privateKeyPem: keys.privateKeyPem, ...registered.body },
-  });
-  expect(account.status).toBe(201);
-  const service = await loop.request('POST', `/v1/merchant-accounts/${account.body.id}/services`, {
-    token: tokens['f1@fridge.demo'],
-    body: { serviceId, name: '加盟店冰柜先享后付', scenario: 'VENDING', mode: 'USE_FIRST', riskCapFen: 20000 },
-  });
-  expect(service.status).toBe(201);
+  const registered = await registerFranchiseeMerchant(loop, tokens['f1@fridge.demo']!, '西湖加盟店商户号');
+  franchiseeMchid = registered.mchid;
+  franchiseeAccountId = registered.accountId;
   const agreement = await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, {
     token: tokens['ops@fridge.demo'],
     body: { commissionBasisPoints: 1000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: shanghaiToday() },
   });
   expect(agreement.status).toBe(200);
-  const d = await loop.demoDevice('FR-0001', tokens['ops@fridge.demo']!);
-  const devices: SimDevice[] = [{ ...d, skus: DEMO_PLANS.fridge.items.catalog.map((i) => i.sku) }];
-  fleet = new Fleet(devices, {
-    baseUrl: loop.apiUrl,
-    heartbeatSeconds: 2,
-    waitSeconds: 2,
-    loss: 0,
-    driftSeconds: 0,
-    failRate: 0,
-    sessionScript: (_device, command) => scripts.get(command.sessionId ?? '') ?? {},
-  });
-  running = fleet.start(stop.signal);
-}, 60_000);
+  fleet = await DemoFleet.start(loop, ['FR-0001'], () => tokens['ops@fridge.demo']!);
+});
 
 afterAll(async () => {
-  stop.abort();
-  await running;
+  await fleet.stop();
   await loop.close();
-}, 60_000);
+});
 
 describe('franchisee collects: merchant of record and profit sharing (issue 12)', () => {
   it('charges the franchisee’s session through its own account with profit_sharing, and splits the commission to the brand after a minute', async () => {
@@ -174,16 +128,14 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
       [session.sessionId, DEMO_ORGS.fridgeF1.id],
     );
     expect(Number(payable!.fen)).toBe(0);
-    const check = await loop.zizhu.app.get(Transactions).asSystem((m) => loop.zizhu.app.get(LedgerService).check(m));
-    expect(check.mismatches).toEqual([]);
-    expect(check.unbalancedPostings).toEqual([]);
-  }, 60_000);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
+  });
 
   it('queries a split whose answer was lost by its out_order_no instead of sending it again', async () => {
     const session = await paidSession('ps-lost-answer');
     // WeChat makes the split, its answer never arrives (the query route stays untouched)
     await loop.simRequest('POST', '/sim/faults', { rules: [{ path: '^/v3/profitsharing/orders$', status: 500, phase: 'after' }] });
-    await loop.simRequest('POST', '/sim/clock', { advanceSeconds: 61 });
+    await loop.advance(61);
     try {
       await expect(splits().split({ sessionId: session.sessionId })).rejects.toThrow();
     } finally {
@@ -196,7 +148,7 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect(state).toContain(`"${split!.out_order_no}"`);
     expect(split!.attempts).toBeGreaterThanOrEqual(2);
     expect(await sql(`SELECT 1 FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT'`, [session.sessionId])).toHaveLength(4);
-  }, 60_000);
+  });
 
   it('records a split whose receiver line failed at WeChat as FAILED with the reason', async () => {
     const session = await paidSession('ps-receiver-fails');
@@ -210,7 +162,14 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     const [{ id }] = (await sql<{ id: string }>(`SELECT id FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId])) as [{ id: string }];
     const refused = await loop.request<{ code: string }>('POST', `/v1/profit-sharing-orders/${id}/retry`, { token: tokens['ops@fridge.demo'], headers: { 'idempotency-key': `closed-${id}` } });
     expect(refused).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE' } });
-  }, 60_000);
+    // PAYOUT_FAILED reached the franchisee's and its brand's inboxes once, and no one else's
+    expect(await failureAlerts('ops@fridge.demo', id)).toEqual([expect.objectContaining({ subjectType: 'profit-sharing-order', facts: expect.objectContaining({ what: 'SPLIT', amountFen: 35 }) })]);
+    expect(await failureAlerts('f1@fridge.demo', id)).toHaveLength(1);
+    expect(await failureAlerts('f2@fridge.demo', id)).toEqual([]);
+    expect(await failureAlerts('ops@powerbank.demo', id)).toEqual([]);
+    expect(await splits().split({ sessionId: session.sessionId })).toBe('FAILED'); // the job again: no second alert
+    expect(await failureAlerts('ops@fridge.demo', id)).toHaveLength(1);
+  });
 
   it('shows splits to the brand and the franchisee only: another franchisee, a reseller or another brand sees none and gets 404', async () => {
     const ids = async (login: string) => (await loop.request<{ items: { id: string }[]; total: number }>('GET', '/v1/profit-sharing-orders', { token: tokens[login] })).body;
@@ -254,14 +213,14 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     // only a FAILED one is retried
     const again = await loop.request<{ code: string }>('POST', `/v1/profit-sharing-orders/${failed.id}/retry`, { token: tokens['ops@fridge.demo'], headers: { 'idempotency-key': `again-${failed.id}` } });
     expect(again).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE' } });
-  }, 60_000);
+  });
 
   it('refuses and flags a split more than 30 days after the payment', async () => {
     const session = await paidSession('ps-window');
-    expect(await splits().split({ sessionId: session.sessionId }, new Date(Date.now() + 31 * 86_400_000))).toBe('FAILED');
+    expect(await splits().split({ sessionId: session.sessionId }, new Date(loop.clock.now().getTime() + 31 * 86_400_000))).toBe('FAILED');
     const [split] = await sql<{ state: string; failure: string }>(`SELECT state, failure FROM profit_sharing_orders WHERE session_id = $1`, [session.sessionId]);
     expect(split).toMatchObject({ state: 'FAILED', failure: expect.stringMatching(/^SPLIT_WINDOW_EXPIRED/) });
-  }, 60_000);
+  });
 
   it('refund before the split: the split takes the net after the refund', async () => {
     const session = await paidSession('ps-refund-before');
@@ -272,7 +231,7 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect([Number(split!.net_fen), Number(split!.amount_fen)]).toEqual([250, 25]);
     expect(await sql(`SELECT 1 FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId])).toEqual([]);
     expect(await payable(session.sessionId)).toBe(0);
-  }, 60_000);
+  });
 
   it('refund after the split: the brand’s share is returned (回退) before the refund, and the ledger balances', async () => {
     const session = await paidSession('ps-refund-after');
@@ -283,9 +242,8 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect([ret!.state, Number(ret!.amount_fen)]).toEqual(['SUCCEEDED', 10]);
     expect(await sql(`SELECT 1 FROM ledger_entries WHERE session_id = $1 AND kind = 'SPLIT_RETURN'`, [session.sessionId])).toHaveLength(4);
     expect(await payable(session.sessionId)).toBe(0);
-    const check = await loop.zizhu.app.get(Transactions).asSystem((m) => loop.zizhu.app.get(LedgerService).check(m));
-    expect([check.mismatches, check.unbalancedPostings]).toEqual([[], []]);
-  }, 60_000);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
+  });
 
   it('a return that is impossible (the brand’s balance is short) fails, the refund still goes ahead, and the commission owed back is carried into the next statement', async () => {
     const session = await paidSession('ps-return-fails');
@@ -305,7 +263,7 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     // carried into the franchisee's next statement to close, once, as a line in its favour
     const statements = loop.zizhu.app.get(StatementsService);
     const tx = loop.zizhu.app.get(Transactions);
-    await tx.asSystem((m) => statements.openDue(m, new Date()));
+    await tx.asSystem((m) => statements.openDue(m, loop.clock.now()));
     const [open] = await sql<{ id: string; period_end: string }>(
       `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS period_end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' ORDER BY period_start LIMIT 1`,
       [DEMO_ORGS.fridgeF1.id],
@@ -315,5 +273,79 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     const lines = await sql<{ kind: string; amount_fen: string; description: string }>(`SELECT kind, amount_fen, description FROM statement_lines WHERE statement_id = $1`, [open!.id]);
     expect(lines.filter((l) => l.description.startsWith('分账回退失败')).map((l) => [l.kind, Number(l.amount_fen)])).toEqual([['ADJUSTMENT', 10]]);
     expect(await sql(`SELECT 1 FROM profit_sharing_returns WHERE session_id = $1 AND carried_statement_id = $2`, [session.sessionId, open!.id])).toHaveLength(1);
-  }, 60_000);
+    // the failed return raised PAYOUT_FAILED for the franchisee, seen by its brand, once
+    const [failedReturn] = await sql<{ id: string }>(`SELECT id FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId]);
+    for (const login of ['ops@fridge.demo', 'f1@fridge.demo']) {
+      expect(await failureAlerts(login, failedReturn!.id)).toEqual([expect.objectContaining({ subjectType: 'profit-sharing-return', facts: expect.objectContaining({ what: 'SPLIT_RETURN', amountFen: 10 }) })]);
+    }
+    expect(await failureAlerts('f2@fridge.demo', failedReturn!.id)).toEqual([]);
+  });
+
+  it('a complaint to the franchisee’s own merchant account is the franchisee’s to answer, not its brand’s', async () => {
+    const session = await paidSession('ps-complaint');
+    const f1 = tokens['f1@fridge.demo']!;
+    expect((await loop.request('PUT', `/v1/merchant-accounts/${franchiseeAccountId}/complaint-notification-url`, { token: f1 })).status).toBe(200);
+    expect((await loop.simRequest('POST', '/sim/complaints', { mchid: franchiseeMchid, outOrderNo: session.outOrderNo, text: '可乐是温的' })).status).toBe(200);
+    let complaintId: string | undefined;
+    for (const until = Date.now() + 20_000; !complaintId && Date.now() < until; await new Promise((r) => setTimeout(r, 100))) {
+      const list = await loop.request<{ items: { id: string; sessionId: string | null; merchantAccountId: string }[] }>('GET', `/v1/complaints?sessionId=${session.sessionId}`, { token: f1 });
+      complaintId = list.body.items.find((c) => c.merchantAccountId === franchiseeAccountId)?.id;
+    }
+    expect(complaintId).toBeDefined();
+    // the brand sees its franchisee's complaint about a session on its network, but the merchant of record answers
+    const byBrand = await loop.request<{ code: string }>('POST', `/v1/complaints/${complaintId}/reply`, { token: tokens['ops@fridge.demo'], headers: { 'idempotency-key': `brand-${complaintId}` }, body: { content: 'x' } });
+    expect(byBrand).toMatchObject({ status: 404, body: { code: 'COMPLAINT_NOT_YOURS_TO_ACT' } });
+    const byFranchisee = await loop.request('POST', `/v1/complaints/${complaintId}/reply`, { token: f1, headers: { 'idempotency-key': `f1-${complaintId}` }, body: { content: '抱歉，已为您退款' } });
+    expect(byFranchisee.status).toBe(202);
+  });
+
+  it('reconciles the franchisee’s day with its profit-sharing bill: splits and returns match with zero differences; each kind of difference made at the simulator is found and re-checked', async () => {
+    const dayOf = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const simNow = (await loop.simRequest<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs;
+    const day = dayOf(simNow);
+    const target = Date.parse(`${day}T10:05:00+08:00`) + 86_400_000;
+    expect((await loop.simRequest('POST', '/sim/clock', { advanceSeconds: Math.ceil((target - simNow) / 1000) })).status).toBe(200);
+    const clean = await reconcile(day);
+    expect(clean).toMatchObject({ state: 'DONE', differences: [] });
+    expect(clean.bills.map((b) => b.bill)).toEqual(['FUND_FLOW', 'PROFIT_SHARING', 'TRADE']);
+    const [stored] = await sql<{ content: Buffer; sha1: string; rows: number }>(`SELECT content, sha1, rows FROM reconciliation_bills WHERE run_id = $1 AND bill = 'PROFIT_SHARING'`, [clean.id]);
+    expect(createHash('sha1').update(stored!.content).digest('hex')).toBe(stored!.sha1);
+    const splitRows = await sql<{ out_order_no: string }>(`SELECT out_order_no FROM profit_sharing_orders WHERE merchant_account_id = $1 AND wechat_order_id IS NOT NULL`, [franchiseeAccountId]);
+    for (const r of splitRows) expect(stored!.content.toString('utf8')).toContain(r.out_order_no);
+
+    // the same day again, as if that run had failed, with WeChat's profit-sharing bill altered four ways
+    await sql(`UPDATE reconciliation_runs SET state = 'FAILED' WHERE id = $1`, [clean.id]);
+    const splitOf = async (openid: string) =>
+      (await sql<{ out_order_no: string; transaction_id: string }>(`SELECT out_order_no, transaction_id FROM profit_sharing_orders WHERE session_id = $1`, [sessions.get(openid)!.sessionId]))[0]!;
+    const dropped = await splitOf('ps-happy');
+    const changed = await splitOf('ps-lost-answer');
+    const [ret] = await sql<{ out_return_no: string }>(`SELECT out_return_no FROM profit_sharing_returns WHERE session_id = $1 AND state = 'SUCCEEDED'`, [sessions.get('ps-refund-after')!.sessionId]);
+    const alterations = [
+      { billDate: day, bill: 'PROFIT_SHARING', outOrderNo: dropped.out_order_no, action: 'drop' },
+      { billDate: day, bill: 'PROFIT_SHARING', outOrderNo: changed.out_order_no, action: 'amount', amountFen: 99 },
+      { billDate: day, bill: 'PROFIT_SHARING', outOrderNo: ret!.out_return_no, action: 'refundState', refundState: 'FAILED' },
+      { billDate: day, bill: 'PROFIT_SHARING', transactionId: '4200009999202612010000000088', outOrderNo: 'FOREIGNPS88', action: 'add', amountFen: 500 },
+    ];
+    expect((await loop.simRequest('POST', '/sim/bills/alterations', alterations)).status).toBe(200);
+    try {
+      const run = await reconcile(day);
+      expect(run.state).toBe('DONE');
+      expect(run.differences.map((d) => [d.kind, d.bill, d.outOrderNo, d.outRefundNo]).sort()).toEqual(
+        [
+          ['AMOUNT_MISMATCH', 'PROFIT_SHARING', changed.out_order_no, null],
+          ['MISSING_AT_WECHAT', 'PROFIT_SHARING', dropped.out_order_no, null],
+          ['MISSING_LOCAL', 'PROFIT_SHARING', 'FOREIGNPS88', null],
+          ['REFUND_STATE_MISMATCH', 'PROFIT_SHARING', expect.stringMatching(/^PS/), ret!.out_return_no],
+        ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+      );
+      const byKind = Object.fromEntries(run.differences.map((d) => [d.kind, d]));
+      // re-checked by query: WeChat has the dropped split (made that day) and the altered one at 35 fen; the foreign one is not ours; the return succeeded
+      expect(byKind['MISSING_AT_WECHAT']!.recheck).toMatchObject({ query: 'PROFIT_SHARING_ORDER', state: 'FINISHED', result: 'SUCCESS', createdOn: day });
+      expect(byKind['AMOUNT_MISMATCH']).toMatchObject({ localFen: 35, billFen: 99, recheck: { query: 'PROFIT_SHARING_ORDER', amountFen: 35 } });
+      expect(byKind['MISSING_LOCAL']!.recheck).toMatchObject({ query: 'PROFIT_SHARING_ORDER', outcome: 'NOT_FOUND' });
+      expect(byKind['REFUND_STATE_MISMATCH']).toMatchObject({ localState: 'SUCCEEDED', billState: 'FAILED', recheck: { query: 'PROFIT_SHARING_RETURN', result: 'SUCCESS' } });
+    } finally {
+      await loop.simRequest('DELETE', '/sim/bills/alterations');
+    }
+  });
 });

@@ -102,7 +102,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await loop?.close();
-}, 60_000);
+});
 
 describe('reconciliation runs (issue 13)', () => {
   const PB_ACCOUNT = DEMO_MERCHANTS.powerbank.id;

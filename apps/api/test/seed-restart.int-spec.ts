@@ -41,7 +41,8 @@ describe('embedded database under DATA_DIR', () => {
     } finally {
       await second.close();
     }
-  });
+    // three app starts on one embedded database: 11 s alone on this machine, over the default 30 s under a parallel CI run
+  }, 120_000);
 
   it('does not seed when SEED_DEMO is false', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zizhu-empty-'));

@@ -70,23 +70,15 @@ beforeAll(async () => {
   }
   const plan = await loop.request('PUT', `/v1/devices/${PB.id}/plan`, { token: tokens['ops@powerbank.demo'], body: { plan: PB_PLAN } });
   expect(plan.status).toBe(200);
-  fleet = new Fleet(devices, {
-    baseUrl: loop.apiUrl,
-    heartbeatSeconds: 2,
-    waitSeconds: 2,
-    loss: 0,
-    driftSeconds: 0,
-    failRate: 0,
-    sessionScript: (_device, command) => scripts.get(command.sessionId ?? '') ?? {},
-  });
+  fleet = loop.scriptedFleet(devices, scripts);
   running = fleet.start(stop.signal);
-}, 60_000);
+});
 
 afterAll(async () => {
   stop.abort();
   await running;
   await loop.close();
-}, 60_000);
+});
 
 describe('happy paths, one per vertical', () => {
   it('a power bank is ejected, returned, priced with the session’s plan version, completed, debited and paid', async () => {
@@ -455,7 +447,7 @@ describe('a scan repeated before confirming (issue 10 item 13)', () => {
     expect((await simOrder(outOrderNo))['state']).toBe('REVOKED');
     expect(await loop.session(id, token)).toMatchObject({ state: 'CANCELLED' });
     expect(await systemQuery(loop.zizhu, `SELECT id FROM device_commands WHERE session_id = $1`, [id])).toHaveLength(0);
-  }, 60_000);
+  });
 
   it('a query answer for the first order that lands after a rescan replaced it never starts the device on the new attempt', async () => {
     await loop.simRequest('POST', '/sim/callbacks', { lateMs: 600_000 }); // the USER_CONFIRM callback has not arrived yet
@@ -485,7 +477,7 @@ describe('a scan repeated before confirming (issue 10 item 13)', () => {
     expect(await simOrder(old)).toMatchObject({ state: 'DONE', total_amount: 350 });
     expect(await simStatus(outOrderNoFor(id, 1))).toBe(404);
     expect(await operatorSession(id, tokens['ops@fridge.demo']!)).toMatchObject({ outOrderNo: old, orderAttempt: 1, anomaly: null });
-  }, 60_000);
+  });
 
   it('a USER_CONFIRM for the order a rescan is replacing never starts the device', async () => {
     const first = await scan('late-confirm', { deviceCode: 'WV-0001' });
@@ -540,7 +532,7 @@ describe('a scan repeated before confirming (issue 10 item 13)', () => {
     expect((detail['attempts'] as { state: string }[]).map((x) => x.state)).toEqual(['REVOKED', 'CURRENT']);
     expect(await simStatus(outOrderNoFor(id, 1))).toBe(404);
     expect(detail['anomaly']).toBeNull();
-  }, 60_000);
+  });
 
   it('two rescans at once make one new order', async () => {
     const first = await scan('double-tap', { deviceCode: 'WV-0001' });

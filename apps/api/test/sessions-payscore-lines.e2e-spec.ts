@@ -60,11 +60,11 @@ beforeAll(async () => {
   }
   // WeChat's industry templates enforced: a completion or modify off the template is refused, not just warned about
   expect((await loop.simRequest('POST', '/sim/settings', { industryTemplates: 'strict' })).status).toBe(200);
-}, 60_000);
+});
 
 afterAll(async () => {
   await loop?.close();
-}, 60_000);
+});
 
 describe.each(CASES)('$code: template lines at create and completion, then two modifies (1,200 → 900 → 800)', ({ code, login, scan, usage }) => {
   it('the create shows the rate, the completion follows the template, both modifies are accepted and the user pays 800', async () => {

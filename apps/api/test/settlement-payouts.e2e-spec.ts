@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { LedgerService } from '../src/modules/settlement/ledger.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { LoopHarness } from './support/loop-harness.js';
@@ -141,6 +143,19 @@ describe('settlement: payouts by WeChat merchant transfer (issue 12)', () => {
   });
 
   it('a failed transfer: FAILED with WeChat’s reason, statement still CLOSED, nothing posted; a retry is a new bill that succeeds, once', async () => {
+    // the franchisee's alert webhook (JSON) is told of the failure
+    const received: string[] = [];
+    const receiver = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        received.push(body);
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hook = await call('f1@fridge.demo', 'PUT', '/v1/alert-webhooks', { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/f1`, format: 'JSON' });
+    expect(hook.status).toBe(200);
     const statementId = await closedStatement(O.fridgeF1.id, 7_777);
     await h.simRequest('POST', '/sim/transfers/failures', { openid: 'payee-f1', failReason: 'ACCOUNT_FROZEN' });
     const made = await pay(statementId);
@@ -165,6 +180,23 @@ describe('settlement: payouts by WeChat merchant transfer (issue 12)', () => {
     expect(all.items.map((p) => p.state).sort()).toEqual(['FAILED', 'SUCCEEDED']);
     expect(await billsOf(failed.outBillNo!)).toEqual([expect.objectContaining({ state: 'FAIL' })]);
     expect((await call('ops@fridge.demo', 'POST', `/v1/payouts/${done.id}/retry`, undefined, randomUUID())).body.code).toBe('PAYOUT_NOT_RETRYABLE');
+    // PAYOUT_FAILED reached the franchisee's inbox and its brand's, once for the failed payout (not for the retry that succeeded); no other franchisee's
+    const alertsOf = async (login: string) =>
+      ((await call(login, 'GET', '/v1/alerts?kind=PAYOUT_FAILED')).body as unknown as { items: { subjectType: string; subjectId: string; facts: Record<string, unknown> }[] }).items.filter(
+        (a) => a.subjectType === 'payout' && (a.subjectId === failed.id || a.subjectId === done.id),
+      );
+    for (const login of ['ops@fridge.demo', 'f1@fridge.demo']) {
+      expect(await alertsOf(login)).toEqual([expect.objectContaining({ subjectId: failed.id, facts: expect.objectContaining({ what: 'TRANSFER', amountFen: 7_777, failure: 'ACCOUNT_FROZEN' }) })]);
+    }
+    expect(await alertsOf('f2@fridge.demo')).toEqual([]);
+    expect(await alertsOf('ops@vendor.demo')).toEqual([]);
+    try {
+      for (const deadline = Date.now() + 20_000; !received.some((b) => b.includes(failed.id)) && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 100));
+      const delivered = received.filter((b) => b.includes(failed.id)).map((b) => JSON.parse(b) as Record<string, unknown>);
+      expect(delivered).toEqual([expect.objectContaining({ alert: expect.objectContaining({ kind: 'PAYOUT_FAILED', category: 'MONEY', facts: expect.objectContaining({ what: 'TRANSFER', failure: 'ACCOUNT_FROZEN' }) }) })]);
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('a lost answer: WeChat made the bill but its answer never came; the job queries the out_bill_no and follows the same bill', async () => {
@@ -216,5 +248,48 @@ describe('settlement: payouts by WeChat merchant transfer (issue 12)', () => {
     });
     expect(forged.status).toBe(401);
     expect((await h.request('POST', `/v1/payouts/transfer-notify/${randomUUID()}`, { body: {} })).status).toBe(404);
+  });
+  it('the transfer scene: 1005 by default; an account’s own scene and report items (validated, audited) are what its next transfer is sent under', async () => {
+    const account = `/v1/merchant-accounts/${DEMO_MERCHANTS.fridge.id}`;
+    expect((await call('ops@fridge.demo', 'GET', account)).body['transferScene']).toEqual({
+      sceneId: '1005',
+      reportInfos: [
+        { infoType: '岗位类型', infoContent: '加盟商' },
+        { infoType: '报酬说明', infoContent: '分成结算{period}' },
+      ],
+      isDefault: true,
+    });
+    const scene = { sceneId: '1010', reportInfos: [{ infoType: '岗位类型', infoContent: '加盟商' }, { infoType: '报酬说明', infoContent: '加盟分成{period}' }] };
+    // refused: not 4 digits, an infoType twice, a content too long once {period} (17 characters) is filled in
+    expect((await call('ops@fridge.demo', 'PUT', `${account}/transfer-scene`, { ...scene, sceneId: '10x' })).body.code).toBe('VALIDATION_FAILED');
+    expect((await call('ops@fridge.demo', 'PUT', `${account}/transfer-scene`, { ...scene, reportInfos: [] })).body.code).toBe('VALIDATION_FAILED');
+    const twice = await call('ops@fridge.demo', 'PUT', `${account}/transfer-scene`, { ...scene, reportInfos: [scene.reportInfos[0], scene.reportInfos[0]] });
+    expect(twice).toMatchObject({ status: 400, body: { code: 'MERCHANT_INVALID', errors: [expect.objectContaining({ field: 'reportInfos.1.infoType' })] } });
+    const long = await call('ops@fridge.demo', 'PUT', `${account}/transfer-scene`, { ...scene, reportInfos: [{ infoType: '报酬说明', infoContent: `${'佣'.repeat(16)}{period}` }] });
+    expect(long).toMatchObject({ status: 400, body: { code: 'MERCHANT_INVALID', errors: [expect.objectContaining({ field: 'reportInfos.0.infoContent' })] } });
+    // only the account's organisation (its admins): others get 404
+    expect((await call('ops@vendor.demo', 'PUT', `${account}/transfer-scene`, scene)).status).toBe(404);
+    expect((await call('ops@fridge.demo', 'GET', account)).body['transferScene']).toMatchObject({ sceneId: '1005', isDefault: true });
+
+    const set = await call('ops@fridge.demo', 'PUT', `${account}/transfer-scene`, scene);
+    expect(set.status).toBe(200);
+    expect(set.body['transferScene']).toEqual({ ...scene, isDefault: false });
+    const audit = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE action = 'merchant-account.transfer-scene.set' AND resource_id = $1`, [DEMO_MERCHANTS.fridge.id]);
+    expect(audit[0]!.n).toBe(1);
+
+    const statementId = await closedStatement(O.fridgeF1.id, 4_321);
+    const made = await pay(statementId);
+    const done = await until(String(made.body['id']), (p) => p.state === 'SUCCEEDED');
+    expect(done.state).toBe('SUCCEEDED');
+    const [period] = await sql<{ p: string }>(`SELECT to_char(period_start, 'YYYYMMDD') || '-' || to_char(period_end, 'YYYYMMDD') AS p FROM statements WHERE id = $1`, [statementId]);
+    const bill = h.sim.core.transfers.all().find((b) => b.outBillNo === done.outBillNo)!;
+    expect(bill.sceneId).toBe('1010');
+    expect(JSON.parse(bill.canonical)).toMatchObject({
+      transfer_scene_id: '1010',
+      transfer_scene_report_infos: [
+        { info_type: '岗位类型', info_content: '加盟商' },
+        { info_type: '报酬说明', info_content: `加盟分成${period!.p}` },
+      ],
+    });
   });
 });

@@ -5,6 +5,7 @@ import { DemoSeedService } from '../src/modules/demo/demo-seed.service.js';
 import { LedgerService } from '../src/modules/settlement/ledger.service.js';
 import { addDays, commissionFen, periodOf } from '../src/modules/settlement/settlement-math.js';
 import { StatementsService } from '../src/modules/settlement/statements.service.js';
+import { SystemClock } from '../src/platform/clock/clock.js';
 import { openDatabase, type OpenDatabase } from '../src/platform/database/database.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { jobPrincipal } from '../src/platform/jobs/job-principal.js';
@@ -30,7 +31,7 @@ describe('settlement properties on the database (fast-check)', () => {
   let transactions: Transactions;
   const context = new RequestContext();
   const ledger = new LedgerService();
-  const statements = new StatementsService(context, null as never, ledger, null as never);
+  const statements = new StatementsService(context, null as never, ledger, null as never, new SystemClock());
   const snapshots = new Map<string, string>();
   let run = 0;
 

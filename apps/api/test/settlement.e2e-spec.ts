@@ -7,6 +7,7 @@ import { StatementsService } from '../src/modules/settlement/statements.service.
 import { Transactions } from '../src/platform/database/transactions.js';
 import { systemQuery } from './fleet-support.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
+import { TestClock } from './support/test-clock.js';
 
 const O = DEMO_ORGS;
 
@@ -16,6 +17,11 @@ const O = DEMO_ORGS;
  * Asia/Shanghai) and statements.
  */
 describe('settlement: agreements, earnings, statements (issue 12)', () => {
+  /**
+   * The business clock starts on Friday 4 December 2026, noon in Shanghai: the figures below (December open, C2's five
+   * closed weeks) are those of that day, whatever day the suite runs on.
+   */
+  const clock = TestClock.startingAt(new Date('2026-12-04T12:00:00+08:00'));
   let t: TestApp;
   const tokens: Record<string, string> = {};
   const call = async (login: string, method: 'GET' | 'PUT' | 'POST', url: string, body?: unknown) => {
@@ -54,7 +60,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({}, { clock });
     for (const login of ['admin@zizhu.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'c2@vendor.demo', 'ops@powerbank.demo']) {
       tokens[login] = await t.login(login);
     }
@@ -66,7 +72,8 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
     it('right after the demo seed, each seeded agreement’s statement of the current period is open (not at the job’s next tick)', async () => {
       const rows = await systemQuery<{ tenant_id: string }>(
         t,
-        `SELECT tenant_id FROM statements WHERE status = 'OPEN' AND period_start <= (now() AT TIME ZONE 'Asia/Shanghai')::date AND period_end >= (now() AT TIME ZONE 'Asia/Shanghai')::date`,
+        `SELECT tenant_id FROM statements WHERE status = 'OPEN' AND period_start <= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date AND period_end >= ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+        [clock.now().toISOString()],
       );
       expect(rows.map((r) => r.tenant_id).sort()).toEqual([O.fridgeF1.id, O.fridgeF2.id, O.vendorC1.id, O.vendorC2.id].sort());
     });
@@ -260,7 +267,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
          SELECT tenant_id, id, 'settle-online-1', 'device.online', 'PLATFORM', '2026-10-15T09:00:00+08:00' FROM devices WHERE code = 'EV-0001'`,
       );
       // the PUTs above opened October, November and December for F1, F2 and C1 (and C2's weeks) at once: the job finds nothing left to open
-      const opened = await t.app.get(Transactions).asSystem((m) => t.app.get(StatementsService).openDue(m, new Date()));
+      const opened = await t.app.get(Transactions).asSystem((m) => t.app.get(StatementsService).openDue(m, clock.now()));
       expect(opened).toBe(0);
     });
 
@@ -313,14 +320,15 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       const before = await statementOf('f1@fridge.demo', october.id);
       // the 1234-fen October order is refunded 200 in December: commission ⌊1234 × 0.2⌋ = 246 becomes ⌊1034 × 0.2⌋ = 206, 40 given back
       const [s1] = await systemQuery<{ id: string; tenant_id: string }>(t, `SELECT id, tenant_id FROM service_sessions WHERE paid_fen = 1234`);
-      await systemQuery(t, `INSERT INTO session_actions (tenant_id, session_id, kind, amount_fen, out_refund_no, state, finished_at) VALUES ($1, $2, 'REFUND', 200, 'RFlate1', 'SUCCEEDED', now())`, [
+      await systemQuery(t, `INSERT INTO session_actions (tenant_id, session_id, kind, amount_fen, out_refund_no, state, finished_at) VALUES ($1, $2, 'REFUND', 200, 'RFlate1', 'SUCCEEDED', $3)`, [
         s1!.tenant_id,
         s1!.id,
+        clock.now().toISOString(),
       ]);
       await systemQuery(t, `UPDATE service_sessions SET refunded_fen = refunded_fen + 200 WHERE id = $1`, [s1!.id]);
       expect(await statementOf('f1@fridge.demo', october.id)).toEqual(before);
 
-      const result = await t.app.get(SettlementJobs).tick(new Date());
+      const result = await t.app.get(SettlementJobs).tick(clock.now());
       expect(result).toMatchObject({ closed: 10, failed: 0 }); // F1 November, F2 and C1 October and November, C2 five weeks
       expect(await statementOf('f1@fridge.demo', october.id)).toEqual(before);
       const november = await statementOf('f1@fridge.demo', (await f1('2026-11-15')).id);
@@ -337,7 +345,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       // closed is closed, even for the tables' owner
       await expect(systemQuery(t, `UPDATE statements SET payable_fen = 0 WHERE id = $1`, [november.id])).rejects.toThrow(/cannot change/);
       await expect(systemQuery(t, `DELETE FROM statement_lines WHERE statement_id = $1`, [november.id])).rejects.toThrow(/cannot change/);
-      expect((await t.app.get(SettlementJobs).tick(new Date())).closed).toBe(0);
+      expect((await t.app.get(SettlementJobs).tick(clock.now())).closed).toBe(0);
     });
 
     it('a reseller’s customer’s fee statement: active devices × fee + fixed fee, read by both, never revenue', async () => {

@@ -22,12 +22,39 @@ test.describe('settlement', () => {
     await expect(history.getByRole('button', { name: /设定新协议/ })).toBeVisible();
   });
 
-  test('a franchisee sees only its own earnings and statements', async ({ as }) => {
+  test('a franchisee sees only its own earnings, statements and splits', async ({ as }) => {
     const page = await as('franchisee1', '/settlement');
     await expect(page.getByRole('heading', { name: '我的收益' })).toBeVisible();
     await expect(page.getByTestId('mine-today')).toContainText('¥');
     await expect(page.getByTestId('mine-period')).toContainText('月结');
-    await expect(page.getByRole('tab')).toHaveCount(0);
+    await expect(page.getByRole('tab')).toHaveText(['结算单', '分账']);
+    await expect(page.getByTestId('payee-panel')).toBeVisible();
+  });
+
+  test('the brand’s splits tab reads the profit-sharing orders (the demo brand collects itself: none), and it sets a franchisee’s payout payee', async ({ as }) => {
+    const page = await as('fridgeBrand', '/settlement');
+    const splits = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/profit-sharing-orders' && r.request().method() === 'GET');
+    await page.getByRole('tab', { name: '分账' }).click();
+    await expect(page).toHaveURL(/tab=splits/);
+    expect((await splits).status()).toBe(200);
+    await expect(page.getByTestId('splits-list')).toContainText('30 天内重试');
+
+    // the payee of a franchisee, from its agreements: the openid shown masked, the real name never shown back
+    await page.getByRole('tab', { name: '协议' }).click();
+    await page.getByTestId('agreements-list').getByRole('button').first().click();
+    const panel = page.getByTestId('payee-panel');
+    await expect(panel).toContainText('2,000 元');
+    await panel.getByTestId('payee-edit').click();
+    const dialog = page.getByRole('dialog', { name: /的收款人/ });
+    const openid = `oE2E${Date.now().toString(36)}payee`;
+    await dialog.getByLabel('openid').fill(openid);
+    await dialog.getByLabel('真实姓名').fill('张三');
+    const saved = page.waitForResponse((r) => /\/v1\/organizations\/[0-9a-f-]{36}\/payout-payee$/.test(new URL(r.url()).pathname) && r.request().method() === 'PUT');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    expect((await saved).status()).toBe(200);
+    await expect(panel.getByTestId('payee-openid')).toHaveText(`${openid.slice(0, 4)}…${openid.slice(-4)}`);
+    await expect(panel.getByTestId('payee-name-set')).toBeVisible();
+    await expect(panel).not.toContainText('张三');
   });
 
   test('the hardware reseller sees fee statements and its customers’ platform fees, never earnings', async ({ as }) => {

@@ -249,6 +249,10 @@ describe('bills and complaints', () => {
     const image = await client.downloadComplaintMedia(mediaUrl);
     expect(image.contentType).toBe('image/png');
     expect(image.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // the download is a signed GET like any APIv3 call: unsigned, it is refused
+    const unsigned = await fetch(mediaUrl);
+    expect(unsigned.status).toBe(401);
+    expect(((await unsigned.json()) as { code: string }).code).toBe('SIGN_ERROR');
     await expect(client.downloadComplaintMedia(`${sim.url}/v3/merchant-service/images/unknown`)).rejects.toMatchObject({ code: 'PAYSCORE_COMPLAINT_NOT_FOUND' });
 
     await expect(client.completeComplaint(complaintId)).rejects.toMatchObject({ code: 'PAYSCORE_INVALID_REQUEST' }); // no reply yet
@@ -278,6 +282,12 @@ describe('bills and complaints', () => {
     await expect(client.respondToComplaint(id, { response_content: 'x'.repeat(201) })).rejects.toMatchObject({ code: 'PAYSCORE_INVALID_ARGUMENT', detail: { field: 'response_content' } });
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
     const { media_id: mediaId } = await client.uploadComplaintImage({ filename: '维修记录.png', bytes: png });
+    const stored = await fetch(`${sim.url}/sim/uploads/${encodeURIComponent(mediaId)}`);
+    expect(stored.status).toBe(200);
+    expect(stored.headers.get('content-type')).toBe('image/png');
+    expect(stored.headers.get('x-sim-mchid')).toBe(merchant.mchid);
+    expect(Buffer.from(await stored.arrayBuffer()).equals(png)).toBe(true);
+    expect((await fetch(`${sim.url}/sim/uploads/unknown`)).status).toBe(404);
     await expect(client.downloadComplaintMedia(`${sim.url}/v3/merchant-service/images/${mediaId}`)).rejects.toMatchObject({ code: 'PAYSCORE_PARAM_ERROR', httpStatus: 400 });
     await expect(client.respondToComplaint(id, { response_content: '已安排维修', response_images: ['unknown'] })).rejects.toMatchObject({ code: 'PAYSCORE_PARAM_ERROR' });
     await client.respondToComplaint(id, { response_content: '已安排维修', response_images: [mediaId] });

@@ -10,7 +10,7 @@ describe('callback delivery switches (POST /sim/callbacks)', () => {
   });
   afterAll(async () => h.close());
   afterEach(async () => {
-    await simPost(h.sim, '/sim/callbacks', { copies: 1, outOfOrder: false, lateMs: 0, holdMs: 5000, signTestProbe: false });
+    await simPost(h.sim, '/sim/callbacks', { copies: 1, outOfOrder: false, lateMs: 0, holdMs: 5000, signTestProbe: false, drop: false });
     h.receiver.respond = () => 204;
   });
 
@@ -24,6 +24,17 @@ describe('callback delivery switches (POST /sim/callbacks)', () => {
     expect(new Set(confirms.map((c) => c.callback.envelope['id'])).size).toBe(1);
     expect(new Set(confirms.map((c) => c.callback.body)).size).toBe(1);
     for (const c of confirms) expect(verifyCallback(h.client.platformPublicKeyPem, c.callback)).toBe(true);
+  });
+
+  it('drop: notifications are lost — logged dropped, never delivered', async () => {
+    const set = await simPost(h.sim, '/sim/callbacks', { drop: true });
+    expect(set.json['switches']).toMatchObject({ drop: true });
+    const no = await confirmedOrder(h);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(eventsFor(h, 'PAYSCORE.USER_CONFIRM', no)).toHaveLength(0);
+    const log = (await simGet(h.sim, '/sim/callbacks')).json['deliveries'] as Array<Record<string, unknown>>;
+    expect(log.some((d) => d['state'] === 'dropped' && d['eventType'] === 'PAYSCORE.USER_CONFIRM' && (d['attempts'] as unknown[]).length === 0)).toBe(true);
+    expect((await simPost(h.sim, '/sim/callbacks', { drop: 'yes' })).status).toBe(400);
   });
 
   it('outOfOrder: USER_CONFIRM is held and delivered after the later USER_PAID', async () => {

@@ -112,6 +112,11 @@ describe('profit sharing and merchant transfer', () => {
     h = { sim, merchant: brand, client: new WxTestClient(sim.url, brand, String(reg.json['platformPublicKeyPem'])), receiver: brandReceiver, close: async () => undefined };
     client = clientFor(brand, { transferNotifyUrl: brandReceiver.url });
     await client.addProfitSharingReceiver({ type: 'MERCHANT_ID', account: franchisee.mchid, name: FRANCHISEE_NAME, relation_type: 'BRAND' });
+    // a business day of its own: the clock starts at 09:00 Shanghai the next morning, so every order and split of this file
+    // falls on one bill day, whenever the suite runs (a run crossing midnight in Beijing split them over two bills)
+    const now = await simNow();
+    const nextMorning = Date.parse(`${new Date(now + 8 * 3600_000).toISOString().slice(0, 10)}T09:00:00+08:00`) + DAY;
+    await advance(Math.ceil((nextMorning - now) / 1000));
   });
   afterAll(async () => {
     await sim.close();

@@ -26,6 +26,53 @@ describe('GET /sns/jscode2session', () => {
   });
 });
 
+describe('the official-account web authorisation (snsapi_base)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h.close());
+
+  const back = 'http://127.0.0.1:3000/d/FR-0001/signed-in?slot=2';
+  const authorize = (qs: string) => fetch(`${h.sim.url}/connect/oauth2/authorize?${qs}`, { redirect: 'manual' });
+
+  it('asks which user is browsing, then redirects to redirect_uri with a test:<openid> code and the state', async () => {
+    const base = `appid=${h.merchant.appid}&redirect_uri=${encodeURIComponent(back)}&response_type=code&scope=snsapi_base&state=FR-0001`;
+    const ask = await authorize(base);
+    expect(ask.status).toBe(200);
+    const form = await ask.text();
+    expect(form).toContain('模拟用户 openid');
+    expect(form).toContain(`value="${back.replace(/&/g, '&amp;')}"`);
+    const answered = await authorize(`${base}&sim_openid=o_web_1`);
+    expect(answered.status).toBe(302);
+    const to = new URL(answered.headers.get('location')!);
+    expect(`${to.origin}${to.pathname}`).toBe('http://127.0.0.1:3000/d/FR-0001/signed-in');
+    expect(Object.fromEntries(to.searchParams)).toEqual({ slot: '2', code: 'test:o_web_1', state: 'FR-0001' });
+  });
+
+  it('refuses a missing appid, a bad redirect_uri or another scope, and escapes what it echoes', async () => {
+    expect((await authorize(`redirect_uri=${encodeURIComponent(back)}&scope=snsapi_base`)).status).toBe(400);
+    expect((await authorize(`appid=${h.merchant.appid}&redirect_uri=${encodeURIComponent('javascript:alert(1)')}&scope=snsapi_base`)).status).toBe(400);
+    expect((await authorize(`appid=${h.merchant.appid}&redirect_uri=${encodeURIComponent(back)}&scope=snsapi_login`)).status).toBe(400);
+    const hostile = await authorize(`appid=${h.merchant.appid}&redirect_uri=${encodeURIComponent(back)}&scope=snsapi_base&state=${encodeURIComponent('"><script>x</script>')}`);
+    expect(await hostile.text()).not.toContain('<script>x');
+  });
+
+  it('exchanges the code at /sns/oauth2/access_token like jscode2session', async () => {
+    const exchange = async (qs: string) => (await fetch(`${h.sim.url}/sns/oauth2/access_token?${qs}`)).json() as Promise<Record<string, unknown>>;
+    expect(await exchange(`appid=${h.merchant.appid}&secret=s&code=${encodeURIComponent('test:o_web_1')}&grant_type=authorization_code`)).toMatchObject({
+      openid: 'o_web_1',
+      scope: 'snsapi_base',
+      expires_in: 7200,
+      access_token: expect.any(String),
+    });
+    expect(await exchange(`appid=${h.merchant.appid}&code=nope&grant_type=authorization_code`)).toEqual({ errcode: 40029, errmsg: 'invalid code' });
+    expect((await exchange(`appid=${h.merchant.appid}&grant_type=authorization_code`))['errcode']).toBe(41008);
+    expect((await exchange(`code=test:o1&grant_type=authorization_code`))['errcode']).toBe(41002);
+    expect((await exchange(`appid=${h.merchant.appid}&code=test:o1`))['errcode']).toBe(40002);
+  });
+});
+
 describe('GET /sim/phone', () => {
   let h: Harness;
   beforeAll(async () => {

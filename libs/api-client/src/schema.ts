@@ -79,7 +79,7 @@ export type paths = {
         put?: never;
         /**
          * Report an event
-         * @description Records a device event (`eventId`, `type`, `occurredAt`, `sessionId` where it concerns one, and the type’s fields), at most 16 KiB (413 above). A repeated `eventId` is acknowledged (`duplicate: true`) and has no further effect. `session.ended` with its `usage` ends the session and has it priced; `charging.metered` / `valve.metered` meter readings give a session in use its running cost. Events whose device clock is off are kept and flagged.
+         * @description Records a device event (`eventId`, `type`, `occurredAt`, `sessionId` where it concerns one, and the type’s fields), at most 16 KiB (413 above). A repeated `eventId` is acknowledged (`duplicate: true`) and has no further effect. `session.ended` with its `usage` ends the session and has it priced; `charging.metered` / `valve.metered` meter readings give a session in use its running cost. `powerbank.returned` with `bankId` at any cabinet of the bank’s merchant network ends the session holding it at `occurredAt`; a bank of another network is refused (409 `POWERBANK_FOREIGN_NETWORK`, recorded and flagged). Events whose device clock is off are kept and flagged.
          *
          *     **Who may call:** A device, by a signed request (`X-Device-Id`, `X-Timestamp`, `X-Nonce`, `X-Signature`; contracts.md §4).
          *
@@ -92,6 +92,7 @@ export type paths = {
          *     - 401 `DEVICE_AUTH_STALE_TIMESTAMP`: X-Timestamp is more than 300 s away from the server clock.
          *     - 401 `DEVICE_AUTH_NONCE_REPLAYED`: This nonce was already used within the signature window.
          *     - 401 `DEVICE_AUTH_REVOKED`: This device’s secret has been revoked.
+         *     - 409 `POWERBANK_FOREIGN_NETWORK`: This power bank belongs to another merchant network: the return is refused and the bank flagged for its operator.
          *     - 413 `DEVICE_BODY_TOO_LARGE`: The request body is larger than this device route accepts.
          */
         post: operations["DeviceApi_event"];
@@ -194,7 +195,7 @@ export type paths = {
          * The agreements in force of all children of a brand or reseller
          * @description For `parentId` (a franchise brand or hardware reseller the caller may see): the version in force on `on` (default today, Asia/Shanghai) of each direct child that has one, in one call. A parent the caller cannot see (a franchisee’s own brand included: it reads its agreement with GET /v1/organizations/{id}/agreement) answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -202,6 +203,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["AgreementsInForce_list"];
@@ -224,13 +226,14 @@ export type paths = {
          * The alert rules in force for the caller’s organisation
          * @description Each rule with its parameter and where it comes from: the organisation’s own setting (`OWN`); for a franchisee without one, its brand’s (`BRAND`); else the default (`DEFAULT`).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["AlertRules_get"];
         /**
@@ -246,6 +249,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         put: operations["AlertRules_put"];
         post?: never;
@@ -289,6 +293,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         put: operations["AlertWebhooks_put"];
         post?: never;
@@ -304,6 +309,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ALERT_WEBHOOK_NOT_FOUND`: This organisation has no alert webhook.
          */
         delete: operations["AlertWebhooks_remove"];
@@ -363,6 +369,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ALERT_WEBHOOK_NOT_FOUND`: This organisation has no alert webhook.
          */
         post: operations["AlertWebhooks_test"];
@@ -383,7 +390,7 @@ export type paths = {
          * The alert inbox
          * @description Alerts about what the caller may see, newest first: a franchisee its own devices and orders, a franchise brand all of its franchisees’, a hardware reseller its customers’ device-health (FLEET) alerts only, never their money. Filters: `state`, `kind`, `unread` (for the calling login).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -391,6 +398,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Alerts_list"];
         put?: never;
@@ -412,7 +420,7 @@ export type paths = {
          * One alert
          * @description Another tenant’s alert answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -420,6 +428,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ALERT_NOT_FOUND`: No such alert.
          */
         get: operations["Alerts_get"];
@@ -453,6 +462,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ALERT_NOT_FOUND`: No such alert.
          */
         post: operations["Alerts_acknowledge"];
@@ -475,7 +485,7 @@ export type paths = {
          * Mark an alert read
          * @description For the calling login only (idempotent).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log. `OPERATOR_STAFF` is read-only.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log. `OPERATOR_STAFF` is read-only.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -484,6 +494,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ALERT_NOT_FOUND`: No such alert.
          */
         post: operations["Alerts_read"];
@@ -504,15 +515,121 @@ export type paths = {
          * How many alerts the calling login has not read
          * @description The console’s badge.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Alerts_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation’s API keys
+         * @description Newest first, revoked ones included; the secret is never shown again. API keys cannot call this.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["ApiKeys_list"];
+        put?: never;
+        /**
+         * Create an API key
+         * @description For server-to-server calls of the operator API: send `Authorization: Bearer zk_live_…`. The key acts as its organisation with the creator’s role, limited to its scopes (a GET needs the area’s read code, other methods its write code); never sign-in, keys, webhook endpoints or platform routes. The answer shows the key once; only its SHA-256 is stored. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `API_KEY_PLATFORM_REFUSED`: The platform administrator has no organisation data to give a key to: API keys and webhook endpoints belong to an organisation.
+         */
+        post: operations["ApiKeys_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key
+         * @description At once, in every API process (checked by the database on each call). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `API_KEY_NOT_FOUND`: No such API key.
+         */
+        delete: operations["ApiKeys_revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/api-keys/scopes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The scopes the caller may give a key
+         * @description Its own permission codes, without integrations.manage, users.write and organizations.create (never given to a key).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["ApiKeys_scopes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -645,7 +762,7 @@ export type paths = {
          * List complaints
          * @description The complaints on sessions the caller may see (a franchisee: those on its own sessions, though its brand’s account received them), plus those of merchant accounts it may see that match no session; newest first. `replyDueAt` / `completeDueAt` are the reply (24 h) and completion (72 h) deadlines. A hardware reseller sees none of its customers’.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -653,6 +770,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Complaints_list"];
         put?: never;
@@ -674,7 +792,7 @@ export type paths = {
          * A complaint
          * @description With WeChat’s negotiation history and the merchant’s actions (those only for the merchant of record). Another organisation’s: 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -682,6 +800,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
          */
         get: operations["Complaints_get"];
@@ -706,7 +825,7 @@ export type paths = {
          * Mark the complaint handled
          * @description Queues 反馈处理完成, sent by a job (WeChat refuses it before a reply). The merchant of record only. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
          *
@@ -732,6 +851,75 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/complaints/{id}/images": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an image for a reply or a refund rejection
+         * @description The request body is the image itself (Content-Type image/jpeg, image/png or image/bmp; at most 2097152 bytes = 2 MiB, WeChat’s limit); its type is read from its bytes, which must match the header. Uploaded to WeChat Pay (merchant-service/images/upload) on the complaint’s merchant account; answers the `mediaId` to pass in a reply’s `images`. The merchant of record only (like replying). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         *     - 404 `COMPLAINT_NOT_YOURS_TO_ACT`: No such complaint among those of your merchant accounts (only the merchant of record acts on a complaint).
+         *     - 413 `COMPLAINT_IMAGE_TOO_LARGE`: The image is larger than 2 MiB (WeChat’s limit).
+         *     - 415 `COMPLAINT_IMAGE_TYPE`: The image must be a JPEG, PNG or BMP (Content-Type image/jpeg, image/png or image/bmp, and bytes to match).
+         *     - 502 `COMPLAINT_IMAGE_UPLOAD_FAILED`: WeChat Pay did not take the image.
+         */
+        post: operations["Complaints_uploadImage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/complaints/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the complaint’s images
+         * @description The image at `url`, which must be one of the complaint’s media URLs (its `media` or its negotiation history’s); any other URL is 404 and is never fetched. Fetched from WeChat Pay with a GET signed over the URL exactly as given; its Content-Type is passed through. Same readers as the complaint.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `COMPLAINT_NOT_FOUND`: No such complaint.
+         *     - 404 `COMPLAINT_MEDIA_NOT_FOUND`: No such image on this complaint.
+         *     - 502 `COMPLAINT_MEDIA_UNAVAILABLE`: WeChat Pay did not hand over the image.
+         */
+        get: operations["Complaints_media"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/complaints/{id}/payer-phone": {
         parameters: {
             query?: never;
@@ -743,7 +931,7 @@ export type paths = {
          * The payer’s phone
          * @description Decrypted with the merchant’s private key when an operator opens it, never stored in clear. The merchant of record only. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -778,7 +966,7 @@ export type paths = {
          * Refund the complained session
          * @description Refunds `amountFen` of the session the complaint is about through the normal refund path (the session’s refund job, the ledger), so WeChat marks the complaint refunded. The merchant of record only. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
          *
@@ -819,7 +1007,7 @@ export type paths = {
          * Approve or reject the user’s refund request
          * @description Queues 更新退款审批结果 (APPROVE, then refund with POST …/refund; or REJECT with a reason), sent by a job. The merchant of record only. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
          *
@@ -858,7 +1046,7 @@ export type paths = {
          * Reply to the user
          * @description Queues a reply (`content`, optional uploaded image media ids) sent by a job; before each attempt the negotiation history is read, so a reply whose answer was lost is not sent twice. The merchant of record only. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
          *
@@ -895,7 +1083,7 @@ export type paths = {
         put?: never;
         /**
          * Sign in an end user of the mini-program
-         * @description Exchanges the `wx.login` code of a mini-program (`appid`) with WeChat (code2session) for the user’s openid and answers a consumer token for the consumer routes. The appid must be listed by an enabled merchant account, whose app secret is used. Against the simulator, a code `test:<openid>` yields that openid. Creates no rows. 401 `CONSUMER_CODE_INVALID` is WeChat’s errcode 40029 / 40163 (call `wx.login` again); 502 when WeChat cannot answer or no app secret is configured.
+         * @description Exchanges the `wx.login` code of a mini-program (`appid`) with WeChat (code2session) for the user’s openid and answers a consumer token for the consumer routes. The appid must be listed by an enabled merchant account, whose app secret is used. Against the simulator, a code `test:<openid>` yields that openid. With `grant: "snsapi_base"` the code is from the official-account web authorisation in a browser (exchanged with /sns/oauth2/access_token; the simulator answers `test:<openid>` likewise). Creates no rows. 401 `CONSUMER_CODE_INVALID` is WeChat’s errcode 40029 / 40163 (call `wx.login` again); 502 when WeChat cannot answer or no app secret is configured.
          *
          *     **Who may call:** Public: no sign-in.
          *
@@ -960,6 +1148,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 404 `SESSION_DEVICE_NOT_FOUND`: No device has this code.
          *     - 409 `SESSION_DEVICE_UNAVAILABLE`: This device cannot start a session now.
+         *     - 409 `SESSION_NO_CHARGED_BANK`: This cabinet has no charged power bank to rent.
          *     - 409 `SESSION_DEVICE_BUSY`: This device (or this slot / connector) is already in use.
          *     - 409 `SESSION_TOO_MANY_ATTEMPTS`: This session asked for too many Pay Score orders; cancel it and scan again.
          *     - 422 `SESSION_PLAN_MISSING`: The device has no pricing plan.
@@ -1071,7 +1260,7 @@ export type paths = {
          * List devices
          * @description The devices of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first, each with its `status`, site name and plan name: filter by `status` (ONLINE / OFFLINE / FAULTED, computed at read time: ONLINE means heard from within 3 heartbeat intervals), `siteId`, `organizationId`, `type`, `online` (the stored flag) and a `code` prefix; page with `limit` and `offset`; `total` counts every match. A reseller sees its customers’ devices without their plan name (prices are the merchant of record’s).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1097,6 +1286,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SITE_NOT_FOUND`: No such site.
          *     - 404 `DEVICE_PLAN_NOT_FOUND`: No such pricing plan.
          *     - 409 `DEVICE_CODE_TAKEN`: A device with this code already exists.
@@ -1119,7 +1309,7 @@ export type paths = {
          * Get a device with its history
          * @description One device the caller may see, with its `status` (as in the list), `qrUrl` (what its QR code encodes: `<PUBLIC_BASE_URL>/d/<code>`, contracts.md §4), its site, current pricing plan (null for a fleet you watch but do not operate), the last 50 telemetry samples and commands, the last 100 events, and a timeline of both.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1149,7 +1339,7 @@ export type paths = {
          * List a device’s commands
          * @description The device’s commands, newest first, with their state (QUEUED, DELIVERED, SUCCEEDED, FAILED, EXPIRED); filter by `state`, page with `limit` and `offset`. A reseller watching its customer’s device sees only maintenance commands, never those of a session.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1174,6 +1364,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
          *     - 409 `DEVICE_REVOKED`: This device’s secret is revoked.
          *     - 422 `DEVICE_COMMAND_NOT_SUPPORTED`: This device type does not take this command.
@@ -1196,7 +1387,7 @@ export type paths = {
          * Get a command of a device
          * @description One command of a device the caller may see, with its delivery and acknowledgement state.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1208,6 +1399,36 @@ export type paths = {
          *     - 404 `DEVICE_COMMAND_NOT_FOUND`: No such command.
          */
         get: operations["Devices_command"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/inventory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A power-bank cabinet’s inventory
+         * @description Its slots (occupied with the bank and its charge, or free), from its heartbeats (`slots: [{slot, bankId, chargePercent}]`) and its bank events, how many banks are charged enough to rent (`chargedPercent`), and the banks rented from it still out.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `DEVICE_NOT_FOUND`: No such device.
+         */
+        get: operations["PowerBanks_inventory"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1238,6 +1459,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
          *     - 404 `PAYSCORE_SERVICE_NOT_FOUND`: No such Pay Score service.
          *     - 422 `PAYSCORE_SCENARIO_MISMATCH`: The Pay Score service is not approved for this device’s vertical.
@@ -1272,11 +1494,115 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
          *     - 404 `DEVICE_PLAN_NOT_FOUND`: No such pricing plan.
          */
         put: operations["Devices_setPlan"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/planogram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a fridge’s planogram
+         * @description The SKU and par level of each shelf and slot. A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         */
+        get: operations["FridgeStock_planogram"];
+        /**
+         * Replace a fridge’s planogram
+         * @description Every SKU must be in the catalog of the fridge’s pricing plan (refused naming `slots.<i>.sku`); a shelf and slot appears once. Starts the book for new SKUs at 0; from then on the fridge’s sessions decrement it. Audited. A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         *     - 422 `STOCK_SKU_UNKNOWN`: A SKU is not in the catalog of the fridge’s pricing plan.
+         *     - 422 `STOCK_SLOT_DUPLICATE`: A shelf and slot is listed twice.
+         */
+        put: operations["FridgeStock_putPlanogram"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/restocks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fridge’s restocks
+         * @description The latest 100, newest first. A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         */
+        get: operations["FridgeStock_restocks"];
+        put?: never;
+        /**
+         * Record a restock
+         * @description Per SKU: expired items taken out (the book floors at 0), then items added. Raises the book; who and when are recorded. Audited. A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         *     - 422 `STOCK_SKU_UNKNOWN`: A SKU is not in the catalog of the fridge’s pricing plan.
+         *     - 422 `STOCK_SKU_DUPLICATE`: A SKU is listed twice.
+         *     - 422 `STOCK_NOTHING_TO_RECORD`: The restock adds and removes nothing.
+         */
+        post: operations["FridgeStock_restock"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1305,6 +1631,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
          */
         post: operations["Devices_revoke"];
@@ -1336,9 +1663,125 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
          */
         post: operations["Devices_rotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a fridge’s stock
+         * @description The book per SKU with its par level, what to fill and the low mark (the FRIDGE_LOW_STOCK rule’s share of par), and the latest sales beyond the book (charged as the fridge reported; the book floors at 0). A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         */
+        get: operations["FridgeStock_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/stock-counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fridge’s stock counts
+         * @description The latest 100, newest first, with the differences. A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         */
+        get: operations["FridgeStock_counts"];
+        put?: never;
+        /**
+         * Record a stock count
+         * @description Sets the book of each counted SKU to what was counted and records the difference. Audited. A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         *     - 422 `STOCK_SKU_UNKNOWN`: A SKU is not in the catalog of the fridge’s pricing plan.
+         *     - 422 `STOCK_SKU_DUPLICATE`: A SKU is listed twice.
+         */
+        post: operations["FridgeStock_count"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/devices/{id}/stock/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A fridge’s stock history
+         * @description The latest 200 movements of the book: sales, restocks, expired removals, count corrections. A fridge whose data the caller may see (its owner, a franchise brand above it, the platform; never a hardware reseller for its customers’: 404).
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STOCK_DEVICE_NOT_FOUND`: No such fridge among those whose stock you may see.
+         *     - 422 `STOCK_NOT_A_FRIDGE`: Only a fridge has a planogram and stock.
+         */
+        get: operations["FridgeStock_movements"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1356,7 +1799,7 @@ export type paths = {
          * A device’s telemetry for a chart
          * @description The numeric fields of the device’s sampled telemetry over [`from`, `to`) (default: the last 24 hours; at most 31 days), averaged in the database into at most `maxPoints` buckets of `bucketSeconds`. Readable by whoever sees the device, a reseller included (fleet health).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1397,6 +1840,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `DEVICE_NOT_FOUND`: No such device.
          *     - 404 `DEVICE_TRANSFER_CUSTOMER_NOT_FOUND`: No such customer of the device’s owner.
          *     - 404 `SITE_NOT_FOUND`: No such site.
@@ -1420,7 +1864,7 @@ export type paths = {
          * Find a device by its QR code
          * @description The device whose code (printed in its QR code) is `code`, if the caller may see it; otherwise 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
@@ -1461,6 +1905,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 409 `DEVICE_CODE_TAKEN`: A device with this code already exists.
          *     - 422 `DEVICE_IMPORT_INVALID`: The CSV has invalid rows; nothing was imported.
          */
@@ -1482,7 +1927,7 @@ export type paths = {
          * Earnings of an organisation over a date range
          * @description contracts.md §8. The sessions charged more than 0 fen whose organisation (the one that owned the device when the session started) is the given one or under it, and whose payment was recorded between `from` and `to` (Asia/Shanghai calendar days, inclusive; at most 366 days): what they paid, their successful refunds so far, the net, the commission (Σ ⌊order net × basis points ÷ 10000⌋ per order under the franchise agreement in force when the session started, 0 where none) and the share (net − commission). WeChat’s fees and fixed fees are not in these figures. Who may ask: the organisation, its franchise brand, the platform admin; anyone else — a hardware reseller about its customers included — gets 404. Aggregated in the database.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1491,6 +1936,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Earnings_get"];
@@ -1513,7 +1959,7 @@ export type paths = {
          * Earnings per child organisation over a date range
          * @description The figures of GET /v1/earnings (same definitions, readers and range rules) for the organisation, grouped in one query by its direct children (a brand: each franchisee, zeros included) and itself (its own devices); the items sum to GET /v1/earnings for the organisation.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1522,6 +1968,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Earnings_byOrganization"];
@@ -1544,7 +1991,7 @@ export type paths = {
          * Account balances
          * @description The stored balance of every ledger account the caller may read (a franchisee its own: DUE_FROM_MERCHANT is what its brand still holds for it; a brand its own and its franchisees’). A hardware reseller reads its own accounts (its customers’ fees receivable), never its customers’.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1552,6 +1999,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Ledger_balances"];
@@ -1603,7 +2051,7 @@ export type paths = {
          * Ledger entries
          * @description The append-only entries of the accounts the caller may read, newest first, filtered by organisation, account, kind and effective day (Asia/Shanghai).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1611,11 +2059,317 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Ledger_entries"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who may take a ticket
+         * @description The active logins of the device’s organisation and of the one directly above it (technicians first); without `deviceId`, of the caller’s organisation.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `TICKET_DEVICE_NOT_FOUND`: No such device (or not one you may see).
+         */
+        get: operations["Maintenance_assignees"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Automatic tickets: the organisation’s choice
+         * @description The device alert kinds for which the caller’s organisation opens a ticket by itself, and the kinds that may be chosen.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Maintenance_settings"];
+        /**
+         * Choose the alert kinds that open tickets by themselves
+         * @description For each new alert of these device kinds (DEVICE_OFFLINE, DEVICE_START_FAILURES…) on a device of the caller’s organisation — and, for a franchise brand, of its franchisees — a ticket is opened within a minute (one per alert; alerts raised before the choice are left alone). The organisation’s admins (`alerts.write`). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        put: operations["Maintenance_putSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List maintenance tickets
+         * @description Newest first; filter by `state`, `assigneeId`, `deviceId`, `alertId`; `total` counts every match. Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["Maintenance_list"];
+        put?: never;
+        /**
+         * Open a maintenance ticket
+         * @description By hand (`deviceId`, `title`) or from a device alert (`alertId`: the alert’s device, its kind as the default title). One ticket per alert: opening it again answers the existing ticket with 200. The assignee must be an active login of the device’s organisation or of the one directly above it. Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `TICKET_NOT_OPERATOR`: You watch this device’s fleet but do not operate it: its tickets are worked by the organisation that does.
+         *     - 404 `TICKET_DEVICE_NOT_FOUND`: No such device (or not one you may see).
+         *     - 404 `TICKET_ALERT_NOT_FOUND`: No such alert (or not one you may see).
+         *     - 422 `TICKET_INVALID`: The ticket was refused: see the named field.
+         *     - 422 `TICKET_ALERT_NOT_DEVICE`: This alert is not about a device: a ticket is opened from a device alert.
+         *     - 422 `TICKET_ASSIGNEE_INVALID`: The assignee must be an active login of the device’s organisation or of the organisation directly above it.
+         */
+        post: operations["Maintenance_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a maintenance ticket
+         * @description With its thread (notes, state changes, assignments, photos) and its photos’ metadata. Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `TICKET_NOT_FOUND`: No such maintenance ticket (or not one you may see).
+         */
+        get: operations["Maintenance_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a ticket’s title, description or assignee
+         * @description `assigneeId: null` unassigns. A closed ticket is 409 TICKET_CLOSED. Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `TICKET_NOT_OPERATOR`: You watch this device’s fleet but do not operate it: its tickets are worked by the organisation that does.
+         *     - 404 `TICKET_NOT_FOUND`: No such maintenance ticket (or not one you may see).
+         *     - 409 `TICKET_CLOSED`: The ticket is closed: reopen it before changing it.
+         *     - 422 `TICKET_INVALID`: The ticket was refused: see the named field.
+         *     - 422 `TICKET_ASSIGNEE_INVALID`: The assignee must be an active login of the device’s organisation or of the organisation directly above it.
+         */
+        patch: operations["Maintenance_update"];
+        trace?: never;
+    };
+    "/v1/maintenance/tickets/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a note to a ticket’s thread
+         * @description A closed ticket is 409 TICKET_CLOSED. Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `TICKET_NOT_OPERATOR`: You watch this device’s fleet but do not operate it: its tickets are worked by the organisation that does.
+         *     - 404 `TICKET_NOT_FOUND`: No such maintenance ticket (or not one you may see).
+         *     - 409 `TICKET_CLOSED`: The ticket is closed: reopen it before changing it.
+         *     - 422 `TICKET_INVALID`: The ticket was refused: see the named field.
+         */
+        post: operations["Maintenance_addNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/tickets/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo to a ticket
+         * @description The request body is the photo itself (raw bytes, at most 5 MiB: larger is 413 TICKET_PHOTO_TOO_LARGE; empty is 422 TICKET_PHOTO_INVALID naming body), its Content-Type one of image/jpeg, image/png, image/webp (else 422 naming contentType); `name` the file’s name, URL-encoded. Stored in the database with its sha256. Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `TICKET_NOT_OPERATOR`: You watch this device’s fleet but do not operate it: its tickets are worked by the organisation that does.
+         *     - 404 `TICKET_NOT_FOUND`: No such maintenance ticket (or not one you may see).
+         *     - 409 `TICKET_CLOSED`: The ticket is closed: reopen it before changing it.
+         *     - 413 `TICKET_PHOTO_TOO_LARGE`: A ticket photo is limited to 5 MiB.
+         *     - 422 `TICKET_PHOTO_INVALID`: The photo was refused: see the named field.
+         */
+        post: operations["Maintenance_uploadPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/tickets/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a ticket photo
+         * @description The bytes with their Content-Type, as an attachment under the file’s name (nosniff). Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 404 `TICKET_NOT_FOUND`: No such maintenance ticket (or not one you may see).
+         *     - 404 `TICKET_PHOTO_NOT_FOUND`: No such photo on this ticket.
+         */
+        get: operations["Maintenance_photo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/maintenance/tickets/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a ticket through its lifecycle
+         * @description start (OPEN → IN_PROGRESS), resolve (OPEN/IN_PROGRESS → RESOLVED, `note` = the resolution, required), close (OPEN/IN_PROGRESS/RESOLVED → CLOSED, with a resolution: the `note` or the one given when resolving), reopen (RESOLVED/CLOSED → OPEN, the resolution cleared). Each stamps its `<event>At` and `<event>By`; another action from the current state is 409 TICKET_INVALID_TRANSITION naming action; a missing resolution is 422 TICKET_INVALID naming note. Tickets are read like their device (its organisation and those above it; a hardware reseller also its customers’) and changed by the admins and technicians of the organisations that operate it (a fleet only watched answers 403 TICKET_NOT_OPERATOR); another tenant’s ticket is 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `TICKET_NOT_OPERATOR`: You watch this device’s fleet but do not operate it: its tickets are worked by the organisation that does.
+         *     - 404 `TICKET_NOT_FOUND`: No such maintenance ticket (or not one you may see).
+         *     - 409 `TICKET_INVALID_TRANSITION`: The ticket cannot make this change from its current state.
+         *     - 422 `TICKET_INVALID`: The ticket was refused: see the named field.
+         */
+        post: operations["Maintenance_transition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1633,7 +2387,7 @@ export type paths = {
          * Show the signed-in user
          * @description The caller’s own login (id, email, phone, role), its organisation’s id, name, kind and operating model, and `permissions`: the codes of what it may do (default deny), derived from the role and the organisation’s kind in one place (modules/identity/permissions.ts).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
@@ -1661,13 +2415,14 @@ export type paths = {
          * List merchant accounts
          * @description The WeChat Pay merchant accounts (mchid) of the organisations whose data the caller may see, each with its Pay Score services. Key material is never returned.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["MerchantAccounts_list"];
         put?: never;
@@ -1685,6 +2440,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 403 `MERCHANT_NOT_MERCHANT_OF_RECORD`: Only an operator, a reseller’s customer or a franchisee (for the franchisee-collects mode) holds a merchant account.
          *     - 409 `MERCHANT_MCHID_TAKEN`: A merchant account with this mchid already exists.
          *     - 422 `MERCHANT_CREDENTIALS_INVALID`: WeChat Pay did not accept these credentials; nothing was stored.
@@ -1707,7 +2463,7 @@ export type paths = {
          * Get a merchant account
          * @description One merchant account the caller may see, with its Pay Score services; any other id answers 404. Key material is never returned.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1715,10 +2471,240 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
          */
         get: operations["MerchantAccounts_get"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/acceptance-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account’s acceptance runs
+         * @description Newest first, each with its sessions, checklist and review day. Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        get: operations["Acceptance_list"];
+        put?: never;
+        /**
+         * Start an acceptance run (2.3)
+         * @description On an enabled Pay Score service id of the account (else 422 ACCEPTANCE_RUN_INVALID naming serviceId) and a device bound to it whose type fits its scenario (else naming deviceId). The run then records the first PAID and the first CANCELLED session on that device and service id created after it. Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 422 `ACCEPTANCE_RUN_INVALID`: The acceptance run cannot be started on this service id and device: see the named field.
+         */
+        post: operations["Acceptance_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/acceptance-runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An acceptance run
+         * @description Its completed and cancelled sessions (order numbers, transaction id, created/confirmed/finished times, amount), the checklist (which evidence must come from the real WeChat app, where to take it, the files attached), what is missing to finish, the next review day (Tuesday or Thursday, Asia/Shanghai), and whether the platform runs offline against the simulator. Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `ACCEPTANCE_RUN_NOT_FOUND`: No such acceptance run on this merchant account.
+         */
+        get: operations["Acceptance_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/acceptance-runs/{runId}/checklist/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark a checklist item not applicable (with a reason), or applicable again
+         * @description Only the items the operator uploads; not on a finished run. Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `ACCEPTANCE_RUN_NOT_FOUND`: No such acceptance run on this merchant account.
+         *     - 409 `ACCEPTANCE_RUN_FINISHED`: The acceptance run is finished: its checklist and evidence can no longer change.
+         *     - 422 `ACCEPTANCE_RUN_INVALID`: The acceptance run cannot be started on this service id and device: see the named field.
+         */
+        put: operations["Acceptance_putItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/acceptance-runs/{runId}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish an acceptance run
+         * @description Only when complete: both sessions recorded and every upload item of the checklist has evidence or a reason it does not apply; otherwise 422 ACCEPTANCE_RUN_INCOMPLETE naming each missing part (completedSession, cancelledSession, item keys). A finished run’s evidence can no longer be added or deleted. Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `ACCEPTANCE_RUN_NOT_FOUND`: No such acceptance run on this merchant account.
+         *     - 409 `ACCEPTANCE_RUN_FINISHED`: The acceptance run is finished: its checklist and evidence can no longer change.
+         *     - 422 `ACCEPTANCE_RUN_INCOMPLETE`: The acceptance run is not complete yet: both sessions must be recorded and every checklist item needs evidence or a reason why it does not apply.
+         */
+        post: operations["Acceptance_finish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/application-pack": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Pay Score application pack (table 1.1) of a merchant account
+         * @description Every row of table 1.1 of WeChat’s guide for unattended self-service merchants, from the account’s own data (contracts.md §10): the figures over its sessions paid > 0 fen in the last `days` Asia/Shanghai calendar days (today included), by the amount paid before refunds; the billing rules by describePlan; the sites of its devices; what the operator entered (PUT …/application-pack/settings). Fewer than `minSessions` such sessions: 422 APPLICATION_PACK_TOO_FEW_SESSIONS naming minSessions (no figure is invented). `format=xlsx` answers the same as a spreadsheet. Readers: the admins of the account’s organisation and of its franchise brand, and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 422 `APPLICATION_PACK_TOO_FEW_SESSIONS`: Too few paid sessions in the window to fill the application pack’s figures (see minSessions); no figure is invented.
+         */
+        get: operations["ApplicationPack_pack"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/application-pack/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the operator entered for the application pack
+         * @description 系统软件, 预计日均笔数 and 期望接入渠道 (defaults when never set). Readers: the admins of the account’s organisation and of its franchise brand, and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        get: operations["ApplicationPack_settings"];
+        /**
+         * Enter the application pack’s own rows
+         * @description Replaces 系统软件 (1–100 characters; null or absent: "zizhu (开源)"), 预计日均笔数 (0–10,000,000; null or absent: none) and 期望接入渠道 (1–100 characters; null or absent: 小程序). Writers: the same admins as the pack’s readers; anyone else gets 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        put: operations["ApplicationPack_putSettings"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1738,7 +2724,7 @@ export type paths = {
          * Register the complaint notification URL
          * @description Registers (or updates) `{publicBaseUrl}/v1/payscore/notify/{id}/complaints` with WeChat Pay as the account’s complaint notification URL. Admins of the account’s organisation. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1752,6 +2738,37 @@ export type paths = {
          *     - 502 `COMPLAINT_NOTIFICATION_URL_FAILED`: WeChat Pay did not register the complaint notification URL.
          */
         put: operations["Complaints_registerNotificationUrl"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Scenario compliance of a merchant account
+         * @description Each Pay Score service id with its approved scenario and mode, the devices bound to it (whether each fits: a service never mixes scenarios), the scans the scenario guard refused in the last 30 days (who, which device), and the complaint rate (complaints ÷ paid orders, 30 days). Readers: the admins of the account’s organisation and of its franchise brand, and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        get: operations["Onboarding_getCompliance"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1781,6 +2798,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
          *     - 409 `MERCHANT_ACCOUNT_DISABLED`: This merchant account is disabled.
          *     - 422 `MERCHANT_CREDENTIALS_INVALID`: WeChat Pay did not accept these credentials; nothing was stored.
@@ -1815,9 +2833,225 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
          */
         post: operations["MerchantAccounts_disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The account’s evidence files (metadata only)
+         * @description Oldest first; `purpose` narrows to one step or one acceptance item (anything else 422 naming purpose). Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 422 `EVIDENCE_INVALID`: The evidence file was refused: see the named field.
+         */
+        get: operations["Evidence_list"];
+        put?: never;
+        /**
+         * Upload an evidence file
+         * @description The request body is the file itself (raw bytes, 1 to 10485760 bytes = 10 MiB: larger is 413 EVIDENCE_TOO_LARGE naming body; empty is 422 naming body), its Content-Type one of image/png, image/jpeg, image/webp, image/gif, video/mp4, video/quicktime, video/webm, application/pdf, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, text/plain (else 422 EVIDENCE_INVALID naming contentType). `purpose` is `step:<1.1|1.2|1.3|1.4|2.1|2.2|2.3>` or `acceptance:<runId>:<SCREEN_RECORDING|ONSITE_VIDEO|COMPLETED_ORDER_DETAIL|CANCELLED_ORDER_DETAIL>` (a run of this account, not finished: 409 ACCEPTANCE_RUN_FINISHED); anything else 422 naming purpose. `name` is the file’s name, URL-encoded (1–200 characters). Stored in the database with its sha256. Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 409 `ACCEPTANCE_RUN_FINISHED`: The acceptance run is finished: its checklist and evidence can no longer change.
+         *     - 413 `EVIDENCE_TOO_LARGE`: An evidence file is limited to 10 MiB.
+         *     - 422 `EVIDENCE_INVALID`: The evidence file was refused: see the named field.
+         */
+        post: operations["Evidence_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/evidence/{evidenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete an evidence file
+         * @description Refused (409 EVIDENCE_LOCKED) while an onboarding step refers to it, or when it belongs to a finished acceptance run (what was submitted is kept). Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `EVIDENCE_NOT_FOUND`: No such evidence file on this merchant account.
+         *     - 409 `EVIDENCE_LOCKED`: This evidence file cannot be deleted: it belongs to a finished acceptance run or an onboarding step refers to it.
+         */
+        delete: operations["Evidence_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/evidence/{evidenceId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an evidence file
+         * @description The bytes with their Content-Type, as an attachment under the file’s name. Readers and writers: the admins of the account’s organisation and of its franchise brand (for a franchisee’s own account), and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `EVIDENCE_NOT_FOUND`: No such evidence file on this merchant account.
+         */
+        get: operations["Evidence_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/onboarding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The onboarding tracker of a merchant account
+         * @description The steps of WeChat’s guide (1.1 application table + attachments, 1.2 merchant number, 1.3 customer-service phone, 1.4 service-ID questionnaire, 2.1 signing + whitelist, 2.2 debugging in confirmation mode, 2.3 acceptance), each with who does it, what it needs, its state, blockers, the platform’s own checks and its evidence; the next action first. 1.1–1.4 are submitted together and blocked until 1.3 is done; individual businesses, micro merchants and service providers cannot apply (refused, every step blocked). 2.2 is done when the platform has seen a PAID and a CANCELLED order on one of the account’s service ids. Working days skip weekends only (public holidays are not modelled). Readers: the admins of the account’s organisation and of its franchise brand, and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        get: operations["Onboarding_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/onboarding/steps/{step}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record a step of the onboarding
+         * @description State (TODO, IN_PROGRESS, SUBMITTED, DONE), the day it was submitted or done, a note and its evidence: metadata (file name, type, size ≤ 10 MiB, date, note), or `fileId`, a file uploaded with `POST …/evidence?purpose=step:<step>` (any other file is 422 EVIDENCE_INVALID naming evidence.fileId), whose name, type and size are then shown from the file. A state the rules forbid yet (a blocker, a refused subject type, 2.2 DONE before the platform saw its orders) is 422 ONBOARDING_STEP_BLOCKED naming `state`. Same writers as the pack’s settings; others 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `ONBOARDING_STEP_INVALID`: No such onboarding step (1.1, 1.2, 1.3, 1.4, 2.1, 2.2, 2.3).
+         *     - 422 `ONBOARDING_STEP_BLOCKED`: The onboarding step cannot take this state yet: see its blockers.
+         *     - 422 `EVIDENCE_INVALID`: The evidence file was refused: see the named field.
+         */
+        put: operations["Onboarding_putStep"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/onboarding/subject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Enter the account’s subject type (主体类型)
+         * @description As on the business licence; decides whether direct Pay Score may be applied for. Same writers as the pack’s settings; others 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         */
+        put: operations["Onboarding_putSubject"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1846,11 +3080,46 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
          *     - 409 `MERCHANT_ACCOUNT_DISABLED`: This merchant account is disabled.
          *     - 409 `PAYSCORE_SERVICE_TAKEN`: This service id is already registered under this merchant account.
          */
         post: operations["MerchantAccounts_addService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/transfer-scene": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the WeChat transfer scene of franchisee payouts
+         * @description The merchant-transfer scene (`transfer_scene_id`) and its report items (`transfer_scene_report_infos`) this account’s WeChat transfers to franchisees are sent under, as approved for the merchant in its WeChat Pay merchant platform. Without one the account uses the default: 1005 (佣金报酬) with 岗位类型 = 加盟商 and 报酬说明 = 分成结算{period} — unconfirmed for franchise revenue shares. `{period}` in a content becomes the statement’s period (YYYYMMDD-YYYYMMDD). Each infoType once; a content must fit in 32 characters once filled in (400 `MERCHANT_INVALID` naming the field). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `MERCHANT_INVALID`: The merchant account is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 409 `MERCHANT_ACCOUNT_DISABLED`: This merchant account is disabled.
+         */
+        put: operations["MerchantAccounts_setTransferScene"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1868,13 +3137,14 @@ export type paths = {
          * List organisations
          * @description The caller’s organisation and those under it (a franchise brand’s franchisees, a hardware reseller’s customers); a platform admin sees all.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Organizations_list"];
         put?: never;
@@ -1914,7 +3184,7 @@ export type paths = {
          * Get an organisation
          * @description One organisation the caller may see; any other id answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1922,6 +3192,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Organizations_get"];
@@ -1943,6 +3214,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         patch: operations["Organizations_rename"];
@@ -1959,7 +3231,7 @@ export type paths = {
          * The agreement in force
          * @description The version in force on `on` (default today, Asia/Shanghai) for a franchisee or customer: readable by it, its brand or reseller and the platform admin; anyone else gets 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -1967,6 +3239,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          *     - 404 `AGREEMENT_NOT_FOUND`: No agreement is in force for this organisation on that date.
          *     - 422 `AGREEMENT_NOT_APPLICABLE`: Only a franchisee (with its brand) or a hardware reseller’s customer (with its reseller) has an agreement.
@@ -2011,7 +3284,7 @@ export type paths = {
          * An organisation’s agreement history
          * @description Every version of a franchisee’s or customer’s agreement, newest first, with who set it and when. Same readers as the agreement in force.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2019,11 +3292,59 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          *     - 422 `AGREEMENT_NOT_APPLICABLE`: Only a franchisee (with its brand) or a hardware reseller’s customer (with its reseller) has an agreement.
          */
         get: operations["Agreements_history"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/organizations/{id}/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user pages branding of an organisation
+         * @description What the organisation set for the reference user pages at `/d/<code>` (`own`, null = inherited), what its devices’ pages show (`effective`: own value, else the franchise brand’s for a franchisee, else the environment's USER_PAGES_*, else the built-in default), where each comes from, and a device code to preview it. The organisation itself, its franchise brand (for a franchisee) and the platform admin; a hardware reseller does not brand its customers (each runs its own merchant account and brand), and anyone else’s organisation answers 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Branding_get"];
+        /**
+         * Set the user pages branding of an organisation
+         * @description Replaces the organisation’s branding: `brandName` (1–32 characters), `color` (`#rgb`/`#rrggbb`), `otherPaymentUrl` (https; http only for localhost/127.0.0.1), `servicePhone` (客服电话 in the pages’ footer: digits and dashes). A field omitted or null is not set and is inherited; unknown fields are refused; each error names its field. Admins only. The organisation itself, its franchise brand (for a franchisee) and the platform admin; a hardware reseller does not brand its customers (each runs its own merchant account and brand), and anyone else’s organisation answers 404. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        put: operations["Branding_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2042,7 +3363,7 @@ export type paths = {
          * A franchisee’s payout payee
          * @description The openid and appid, and whether a real name is stored (never the name). 422 PAYOUT_PAYEE_MISSING when none is set.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2050,6 +3371,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          *     - 422 `PAYOUT_PAYEE_MISSING`: The franchisee has no payee for WeChat transfers: set its openid (PUT /v1/organizations/{id}/payout-payee).
          */
@@ -2090,13 +3412,14 @@ export type paths = {
          * The organisation tree
          * @description Everything `GET /v1/organizations` lists, in one call as a tree: the caller’s organisation (a platform admin: the platform) with the organisations under it (brand → franchisees, reseller → customers), each with its number of logins. Roots are the visible organisations whose parent is not visible.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Organizations_tree"];
         put?: never;
@@ -2118,7 +3441,7 @@ export type paths = {
          * The business at a glance
          * @description Aggregated in the database over what the caller may see: net revenue (paid − refunded, in fen) today, over 7 and 30 days and by day (Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies and money still owed. `organizationId` narrows everything to one organisation and those under it (a franchise brand: one franchisee). A hardware reseller gets `scope: FLEET_ONLY`: device health only, the money and session sections are null.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2126,6 +3449,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Overview_get"];
@@ -2148,7 +3472,7 @@ export type paths = {
          * List payouts
          * @description Payouts the caller may see: a brand those it made, a franchisee those it received; newest first. `organizationId` narrows to one payee or payer, `state`, `method` and `statementId` filter. FAILED ones carry WeChat’s reason in `failure`.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2156,6 +3480,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Payouts_list"];
@@ -2206,7 +3531,7 @@ export type paths = {
          * A payout
          * @description One payout the caller made or received; any other answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2214,6 +3539,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `PAYOUT_NOT_FOUND`: No such payout.
          */
         get: operations["Payouts_get"];
@@ -2306,13 +3632,14 @@ export type paths = {
          * List the Pay Score services my devices may use
          * @description The Pay Score services of the merchant accounts the caller may see; a franchisee gets its brand’s enabled services (those it may bind its devices to).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["PayscoreServices_list"];
         put?: never;
@@ -2388,7 +3715,7 @@ export type paths = {
          * List pricing plans
          * @description The pricing plans of the organisations whose fleet the caller operates (its own and, for a franchise brand, its franchisees’; never a reseller’s customers’), newest first, each with its current version, its kind (`type`, from the charge parts of the current version) and how many devices use it. Filter by `type`, by vertical (`deviceType`: plans used by a device of that type), by `organizationId`, search by name (`q`); page with `limit` and `offset`; `total` counts every match.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2396,6 +3723,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Plans_list"];
         put?: never;
@@ -2413,6 +3741,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `PLAN_ORGANIZATION_NOT_FOUND`: No such organisation among those whose fleet you operate.
          */
         post: operations["Plans_create"];
@@ -2433,7 +3762,7 @@ export type paths = {
          * Get a pricing plan with its versions and devices
          * @description One plan: its current version’s plan, every version newest first with who published it and when, and the devices using it (by code).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2441,6 +3770,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
          */
         get: operations["Plans_detail"];
@@ -2458,6 +3788,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
          *     - 409 `PLAN_VERSION_CONFLICT`: The plan has a newer version than the one you edited.
          */
@@ -2492,9 +3823,72 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `PLAN_NOT_FOUND`: No such pricing plan.
          */
         post: operations["Plans_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/power-banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List power banks
+         * @description The power banks of the cabinets the caller may see (a franchisee its own cabinets’, a brand all of its network), flagged ones first, then by bank id: state (IN_SLOT, RENTED, LOST, BOUGHT_OUT), where it is and its charge, the session renting it, and the operator flag (RETURNED_AFTER_BUYOUT, FOREIGN_RETURN). Filter by `state`, `flagged`, `deviceId` and a `bankId` prefix.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         */
+        get: operations["PowerBanks_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/power-banks/{id}/clear-flag": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clear a power bank’s flag
+         * @description The operator has dealt with a flagged bank (RETURNED_AFTER_BUYOUT, FOREIGN_RETURN): the flag and its detail are cleared, and the flag, its detail and the `note` are written to the audit log (`power-bank.clear-flag`). The admins of the organisations that see the bank (its cabinet’s organisation and the brand above it); another tenant’s bank is 404, a bank without a flag 409 POWERBANK_NOT_FLAGGED. Its POWERBANK_FLAGGED alert resolves at the next evaluation.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `POWERBANK_NOT_FOUND`: No such power bank.
+         *     - 409 `POWERBANK_NOT_FLAGGED`: This power bank has no flag to clear.
+         */
+        post: operations["PowerBanks_clearFlag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2512,7 +3906,7 @@ export type paths = {
          * List profit-sharing splits
          * @description Per-order splits (分账) of franchisees that collect (FRANCHISEE_COLLECTS): the brand’s commission sent from the franchisee’s merchant account to the brand’s. A brand sees its franchisees’ splits, a franchisee its own, anyone else none; newest first. `organizationId` narrows to one franchisee (or brand).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2520,6 +3914,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["ProfitSharing_list"];
         put?: never;
@@ -2541,7 +3936,7 @@ export type paths = {
          * A profit-sharing split
          * @description One split the caller may see; any other answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2549,6 +3944,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `PROFIT_SHARING_ORDER_NOT_FOUND`: No such profit-sharing order.
          */
         get: operations["ProfitSharing_get"];
@@ -2609,7 +4005,7 @@ export type paths = {
          * Show what users still owe
          * @description Completed orders not yet paid, among the sessions the caller may see: their count and total owed, and by age since the order was completed (0-1d, 1-3d, 3-7d, 7-30d, >30d; counted and summed by the database), and one page of them, oldest first (`bucket` narrows the page to one age). Ask WeChat to try the debit again with `POST /v1/sessions/{id}/collect`.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2617,6 +4013,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Sessions_receivables"];
         put?: never;
@@ -2638,7 +4035,7 @@ export type paths = {
          * List reconciliation runs
          * @description Runs of the merchant accounts the caller may see, newest bill date first; filter by account, date and state.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2646,6 +4043,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Reconciliation_list"];
         put?: never;
@@ -2653,7 +4051,7 @@ export type paths = {
          * Reconcile a day
          * @description Runs the reconciliation of a merchant account’s bill date: the trade bill (ALL) and fund-flow bill (BASIC) are asked for at once, downloaded (SHA1 checked), stored, and matched against the sessions and refunds by transaction_id and out_order_no; each difference is re-checked by an order or refund query before it is shown. 201 with a new run (state RUNNING until the job finishes: DONE, NO_BILL, BILL_NOT_READY or FAILED), or 200 with the existing run when the day is already DONE, NO_BILL or RUNNING. A day that ended BILL_NOT_READY or FAILED may be run again. Admins of the account’s organisation and the platform admin.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2684,7 +4082,7 @@ export type paths = {
          * A reconciliation run
          * @description The run with its bills (hashes) and differences (open ones have resolvedAt null). Another organisation’s run answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2692,6 +4090,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `RECONCILIATION_NOT_FOUND`: No such reconciliation run.
          */
         get: operations["Reconciliation_get"];
@@ -2716,7 +4115,7 @@ export type paths = {
          * Resolve a difference
          * @description An operator closes a difference with a note of what was found and done. Audited.
          *
-         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `CUSTOMER_ADMIN` or `FRANCHISEE_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2747,7 +4146,7 @@ export type paths = {
          * List sessions
          * @description Sessions of the devices and merchants whose data the caller may see (its own and those under it; a hardware reseller never sees its customers’), newest first, with the count of all that match (`total`). Filter by `state` (one or more), `vertical`, `deviceId`, `siteId`, `organizationId` (a franchise brand picks a franchisee), `anomaly` / `anomalyKind`, the days `from`–`to` (Asia/Shanghai) and `q` (a session id or an out_order_no). Page with `limit` and `cursor` (the previous page’s `nextCursor`: keyset, as fast deep in the list as at its start) or `limit` and `offset`.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2755,6 +4154,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Sessions_list"];
         put?: never;
@@ -2776,7 +4176,7 @@ export type paths = {
          * Get a session
          * @description One session the caller may see (a hardware reseller never sees its customers’ sessions): every `<state>_at` (`times`), usage, quote, the lines sent to WeChat, operator actions and among them the refunds (with `refundableFen`, what can still be refunded), the Pay Score orders (`attempts`: a scan repeated before confirming replaces the order) and, while in use, the running cost (`runningFen`, from the latest meter reading for chargers and valves: `meterReading`) with its quote (`runningQuote`).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2784,6 +4184,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SESSION_NOT_FOUND`: No such session.
          */
         get: operations["Sessions_detail"];
@@ -2821,6 +4222,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SESSION_NOT_FOUND`: No such session.
          *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
          *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
@@ -2858,6 +4260,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SESSION_NOT_FOUND`: No such session.
          *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
          *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
@@ -2897,6 +4300,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SESSION_NOT_FOUND`: No such session.
          *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
          *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
@@ -2935,6 +4339,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SESSION_NOT_FOUND`: No such session.
          *     - 409 `SESSION_INVALID_STATE`: The session is not in a state that allows this.
          *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
@@ -2958,7 +4363,7 @@ export type paths = {
          * Export sessions as CSV
          * @description The sessions `GET /v1/sessions` lists with the same filters (no paging), newest first, streamed as CSV: UTF-8 with a byte-order mark (Excel reads the Chinese), one row per session, money both in yuan with 2 decimals (`total_yuan`) and in fen (`total_fen`), times in Asia/Shanghai (`YYYY-MM-DD HH:mm:ss`). Only sessions the caller may see (a hardware reseller’s export is empty).
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -2966,6 +4371,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Sessions_exportCsv"];
         put?: never;
@@ -2987,7 +4393,7 @@ export type paths = {
          * List sites
          * @description The sites of the organisations whose fleet the caller may see (its own and those under it; a hardware reseller also its customers’), oldest first, each with its address, city and device counts (all, ONLINE, FAULTED; see GET /v1/devices `status`) counted in the database. `organizationId` narrows to one organisation, `city` to one city, `q` to names containing it; page with `limit` and `offset`; `total` counts every match.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -3011,6 +4417,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SITE_NOT_FOUND`: No such site.
          */
         post: operations["Sites_create"];
@@ -3031,7 +4438,7 @@ export type paths = {
          * Get a site
          * @description One site the caller may see; any other id answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `OPERATOR_STAFF`, `FRANCHISEE_ADMIN`, `CUSTOMER_ADMIN` or `TECHNICIAN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -3061,7 +4468,7 @@ export type paths = {
          * List statements
          * @description Statements per organisation and period (the agreement’s: daily, weekly from Monday, monthly; Asia/Shanghai dates) that the caller may see: a franchisee its own, a brand its franchisees’, a hardware reseller its customers’ fee statements (never revenue), a customer its own. Newest period first. `from`/`to` keep the periods that overlap the range.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -3069,6 +4476,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         get: operations["Statements_list"];
@@ -3091,7 +4499,7 @@ export type paths = {
          * A statement with its lines and totals
          * @description An OPEN statement shows the figures so far (recomputed on each read); a CLOSED or SETTLED one what was fixed at its close. Another tenant’s statement answers 404.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -3099,6 +4507,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
          */
         get: operations["Statements_get"];
@@ -3158,7 +4567,7 @@ export type paths = {
          * Export a statement as CSV
          * @description The statement’s header, lines and totals as CSV (UTF-8 with a byte-order mark; money in yuan with 2 decimals and in fen). Same readers as the statement.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -3166,6 +4575,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
          */
         get: operations["Statements_exportCsv"];
@@ -3188,7 +4598,7 @@ export type paths = {
          * Export a statement as XLSX
          * @description The same as the CSV export, as a spreadsheet (money in fen and in yuan). Same readers as the statement.
          *
-         *     **Who may call:** Any signed-in user. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
          *     **Errors** (`application/problem+json`, by `code`):
          *     - 400 `VALIDATION_FAILED`: The request is not valid.
@@ -3196,9 +4606,69 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
          */
         get: operations["Statements_exportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stock/below-par": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Fridges below par
+         * @description The fridges whose data the caller may see with a SKU below its par level (the morning restock run), most low SKUs and most to fill first (a hardware reseller: its own only).
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["StockOverview_belowPar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/support/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customer-service lookup
+         * @description Finds the sessions a user asks about by WeChat’s `transactionId`, an `outOrderNo` (any Pay Score order of the session), a `refundNo` (out_refund_no or refund_id), the user’s `openid`, or `deviceTime` (a device code in `q` and a moment in `at`: the sessions on that device within `windowMinutes`, default 30, of it). Each comes with its charge lines, refunds, complaints and what the device reported around it. Only sessions the caller may see: a franchisee its own, a hardware reseller none of its customers’ (permission `support.search`). A search by an end user’s identifier (openid, transactionId, refundNo), or any whose answer names a user, is written to the audit log (`support.lookup`: who searched what, and what was found). A malformed identifier is a 400 naming the field.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["Support_lookup"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3226,12 +4696,13 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          */
         get: operations["Users_list"];
         put?: never;
         /**
          * Create a login
-         * @description Adds a login (email or phone, password, role) to the caller’s organisation or, with `organizationId`, to one directly under it whose data it may see (a hardware reseller does not manage its customers’ logins). The role must fit the organisation’s kind (operator: `OPERATOR_ADMIN` or `OPERATOR_STAFF`; franchisee: `FRANCHISEE_ADMIN`; customer: `CUSTOMER_ADMIN`). Audited.
+         * @description Adds a login (email or phone, password, role) to the caller’s organisation or, with `organizationId`, to one directly under it whose data it may see (a hardware reseller does not manage its customers’ logins). The role must fit the organisation’s kind (operator: `OPERATOR_ADMIN`, `OPERATOR_STAFF` or `TECHNICIAN`; franchisee: `FRANCHISEE_ADMIN` or `TECHNICIAN`; customer: `CUSTOMER_ADMIN` or `TECHNICIAN`). A `TECHNICIAN` sees the fleet (sites, devices) and works maintenance tickets, never money. Never with an API key (USER_API_KEY_REFUSED). Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -3243,6 +4714,8 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `USER_API_KEY_REFUSED`: Logins are created and managed by a signed-in admin, never with an API key.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          *     - 404 `USER_ORGANIZATION_NOT_FOUND`: No such organisation to add a login to.
          *     - 409 `USER_LOGIN_TAKEN`: This email or phone number is already a login.
@@ -3274,6 +4747,7 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `USER_NOT_FOUND`: No such user.
          */
         get: operations["Users_get"];
@@ -3307,6 +4781,8 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `USER_API_KEY_REFUSED`: Logins are created and managed by a signed-in admin, never with an API key.
          *     - 404 `USER_NOT_FOUND`: No such user.
          *     - 422 `USER_ROLE_NOT_ALLOWED`: This role does not fit that organisation, or you may not grant it.
          *     - 422 `USER_CANNOT_DISABLE_SELF`: You cannot disable your own login.
@@ -3340,6 +4816,8 @@ export type paths = {
          *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `USER_API_KEY_REFUSED`: Logins are created and managed by a signed-in admin, never with an API key.
          *     - 404 `USER_NOT_FOUND`: No such user.
          *     - 422 `USER_ROLE_NOT_ALLOWED`: This role does not fit that organisation, or you may not grant it.
          */
@@ -3350,10 +4828,276 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/webhook-deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log
+         * @description One row per event × endpoint, newest first, each with its attempts (status, duration, error).
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["WebhookDeliveries_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again
+         * @description The same event (same id) to the same endpoint, retried as a new delivery would be. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `WEBHOOK_DELIVERY_NOT_FOUND`: No such webhook delivery.
+         */
+        post: operations["WebhookDeliveries_replay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation’s business-event webhook endpoints
+         * @description Each with its URL, events and whether it is enabled; the signing secret is never shown again. API keys cannot call this.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         */
+        get: operations["WebhookEndpoints_list"];
+        put?: never;
+        /**
+         * Add a webhook endpoint
+         * @description Events `session.paid`, `session.cancelled`, `refund.succeeded`, `complaint.created` (of the organisation and those below it; a hardware reseller never its customers’) and `device.online`, `device.offline` (a reseller also its customers’). Each is POSTed as `{"id","type","occurredAt","createdAt","data"}` with `Zizhu-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>`, `Zizhu-Event-Id` (the same on every retry and replay: deduplicate on it) and `Zizhu-Event-Type`; retried with back-off until a 2xx. The answer shows the signing secret once. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `API_KEY_PLATFORM_REFUSED`: The platform administrator has no organisation data to give a key to: API keys and webhook endpoints belong to an organisation.
+         */
+        post: operations["WebhookEndpoints_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a webhook endpoint
+         * @description With its delivery log. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `WEBHOOK_ENDPOINT_NOT_FOUND`: No such webhook endpoint.
+         */
+        delete: operations["WebhookEndpoints_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description URL, events, description, enabled; `rotateSecret` answers the new secret once. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `WEBHOOK_ENDPOINT_NOT_FOUND`: No such webhook endpoint.
+         */
+        patch: operations["WebhookEndpoints_update"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description A signed event of type `test`, sent now; answers what the receiver said. Not retried, not logged.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `WEBHOOK_ENDPOINT_NOT_FOUND`: No such webhook endpoint.
+         */
+        post: operations["WebhookEndpoints_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
     schemas: {
+        AcceptanceChecklistItemDto: {
+            done: boolean;
+            /** @description Evidence ids of purpose acceptance:<runId>:<key>. */
+            evidenceIds: string[];
+            /** @enum {string} */
+            key: "SCREEN_RECORDING" | "ONSITE_VIDEO" | "COMPLETED_ORDER_DETAIL" | "CANCELLED_ORDER_DETAIL" | "PLATFORM_RECORDS";
+            /** @description zh-CN label (the console shows its locale’s text by key). */
+            label: string;
+            notApplicableReason: string | null;
+            /**
+             * @description REAL_WECHAT_APP: must be taken with the real WeChat app, even offline; PLATFORM: computed here, nothing to upload.
+             * @enum {string}
+             */
+            source: "REAL_WECHAT_APP" | "PLATFORM";
+            /** @description True when a file (or a reason it does not apply) is required to finish. */
+            upload: boolean;
+            /** @description Where to take it (zh-CN). */
+            where: string;
+        };
+        AcceptanceRunDto: {
+            /** @description The first CANCELLED one. */
+            cancelled: components["schemas"]["AcceptanceSessionDto"] | null;
+            checklist: components["schemas"]["AcceptanceChecklistItemDto"][];
+            /** @description The first PAID session on the device and service id started after the run was created. */
+            completed: components["schemas"]["AcceptanceSessionDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            merchantAccountId: string;
+            /** @description What keeps it from being finished: completedSession, cancelledSession, or checklist item keys. */
+            missing: string[];
+            /** @description What the operator must know (zh-CN). */
+            notes: string[];
+            /** @description True when the platform talks to the Pay Score simulator: the run proves the flow, but the REAL_WECHAT_APP evidence must still come from the real WeChat app. */
+            offline: boolean;
+            /** @description The next review day (Tuesday or Thursday, Asia/Shanghai) after today, or after the day it was finished. */
+            reviewDay: string;
+            serviceId: string;
+            /** @description Offline: the simulator’s base URL (its phone page confirms the order). */
+            simulatorUrl: string | null;
+            /** @description The device’s reference user page (what its QR code opens outside WeChat). */
+            userPagePath: string;
+        };
+        AcceptanceRunListDto: {
+            /** @description Newest first. */
+            items: components["schemas"]["AcceptanceRunDto"][];
+        };
+        AcceptanceSessionDto: {
+            /** @description Amount paid in fen (completed); the cancelled order: null. */
+            amountFen: number | null;
+            /**
+             * Format: date-time
+             * @description When the user confirmed the Pay Score order.
+             */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description Paid at (completed) or cancelled at.
+             */
+            finishedAt: string | null;
+            /** @description The merchant’s order number (out_order_no). */
+            outOrderNo: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @enum {string} */
+            state: "PAID" | "CANCELLED";
+            /** @description WeChat Pay’s transaction id, when known (paid orders). */
+            transactionId: string | null;
+        };
+        AddNoteDto: {
+            /** @example 已更换门锁电机 */
+            body: string;
+        };
         AgingBucketDto: {
             /**
              * @example 1-3d
@@ -3425,7 +5169,7 @@ export type components = {
             /** Format: uuid */
             id: string;
             /** @enum {string} */
-            kind: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED";
+            kind: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED" | "FRIDGE_LOW_STOCK" | "POWERBANK_FLAGGED";
             /**
              * Format: uuid
              * @description The organisation the subject belongs to.
@@ -3459,7 +5203,7 @@ export type components = {
             /** @description Required unless `reset`. */
             enabled?: boolean;
             /** @enum {string} */
-            kind: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED";
+            kind: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED" | "FRIDGE_LOW_STOCK" | "POWERBANK_FLAGGED";
             /** @description Drop this organisation’s own rule: the brand’s (for a franchisee) or the default applies again. */
             reset?: boolean;
             /** @description In the rule’s unit, within its min and max; omitted: unchanged. */
@@ -3473,7 +5217,7 @@ export type components = {
             /** @description true: checked by the periodic evaluation from stored data; false: raised by the module that sees the event (reconciliation, complaints, settlement). */
             evaluated: boolean;
             /** @enum {string} */
-            kind: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED";
+            kind: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED" | "FRIDGE_LOW_STOCK" | "POWERBANK_FLAGGED";
             max: number | null;
             min: number | null;
             /**
@@ -3491,9 +5235,125 @@ export type components = {
             organizationId: string;
             rules: components["schemas"]["AlertRuleDto"][];
         };
+        AmountRangeDto: {
+            /** @description Paid sessions in the range. */
+            count: number;
+            /** @description Whole percent; the four add up to 100 (largest remainder, ties to the lower range). */
+            percent: number;
+            /**
+             * @description 0-10: ≤ 10 元; 10-50: > 10 and ≤ 50 元; 50-99: > 50 and ≤ 99 元; 99+: above 99 元.
+             * @enum {string}
+             */
+            range: "0-10" | "10-50" | "50-99" | "99+";
+        };
+        ApiKeyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The login that created it (the key acts with its role).
+             */
+            createdBy: string;
+            /** @description The key’s last 4 characters. */
+            hint: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Only in the answer that created the key: `zk_live_<id>_<secret>`. Shown once; only its SHA-256 is stored. */
+            key?: string;
+            /**
+             * Format: date-time
+             * @description Stamped at most once a minute.
+             */
+            lastUsedAt: string | null;
+            name: string;
+            /**
+             * @description The key’s visible start (it names the key).
+             * @example zk_live_0b7c…
+             */
+            prefix: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            scopes: string[];
+        };
+        ApiKeyListDto: {
+            items: components["schemas"]["ApiKeyDto"][];
+        };
+        ApplicationPackDto: {
+            /** @description 金额分布: the four ranges, always present. */
+            amountDistribution: components["schemas"]["AmountRangeDto"][];
+            /** @description The attachments checklist. */
+            attachments: components["schemas"]["PackAttachmentDto"][];
+            /** @description 笔单金额 in fen: paid total ÷ sessions, rounded half up (before refunds). */
+            averageTicketFen: number;
+            /** @description 清晰计费规则: one line per distinct plan in use on the account’s devices, by describePlan. */
+            billingRules: string[];
+            /** @description 业务简介, from the scenarios of the account’s Pay Score services. */
+            businessSummary: string;
+            /** @description Sites and devices per city. */
+            cities: components["schemas"]["PackCityDto"][];
+            /** @description 当前日均笔数: sessions ÷ days, one decimal. */
+            dailyOrders: number;
+            /** @description The window in Asia/Shanghai calendar days, ending today. */
+            days: number;
+            /** @description 期望接入渠道 */
+            expectedChannel: string;
+            /** @description 预计日均笔数 entered by the operator. */
+            expectedDailyOrders: number | null;
+            /** @example 2026-11-07 */
+            from: string;
+            /** @description 商户号 */
+            mchid: string;
+            merchantAccountId: string;
+            /**
+             * @description 运营方式
+             * @enum {string}
+             */
+            operatingModel: "纯自营" | "加盟" | "硬件售卖";
+            /** @description Paid sessions (> 0 fen) in the window. */
+            sessions: number;
+            /** @description 业务覆盖线下场景 */
+            sites: components["schemas"]["PackSiteDto"][];
+            /** @description 主体名称: the organisation of the account. */
+            subjectName: string;
+            /** @description 系统软件 */
+            systemSoftware: string;
+            /** @example 2026-12-06 */
+            to: string;
+            /** @description Warnings: sessions above 99 元 (the common Pay Score ceiling). */
+            warnings: string[];
+        };
+        ApplicationPackSettingsDto: {
+            /** @example 小程序 */
+            expectedChannel: string;
+            expectedDailyOrders: number | null;
+            /** @example zizhu (开源) */
+            systemSoftware: string;
+        };
+        AssigneeDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organizationId: string;
+            role: string;
+        };
+        AttemptDto: {
+            durationMs: number;
+            error: string | null;
+            /** @description Sent by a replay from the console. */
+            replay: boolean;
+            /** Format: date-time */
+            startedAt: string;
+            status: number | null;
+        };
         AuditEntryDto: {
             /** @example organization.rename */
             action: string;
+            /**
+             * Format: uuid
+             * @description The API key the action was made with (actorUserId is its creator); null for a login.
+             */
+            actorApiKeyId: string | null;
             /** Format: uuid */
             actorUserId: string | null;
             after: Record<string, never> | null;
@@ -3529,6 +5389,39 @@ export type components = {
              */
             serviceId: string;
         };
+        BrandingDto: {
+            /** @description What its devices’ pages show: own value, else the franchise brand’s (franchisees), else the environment’s, else the built-in default. */
+            effective: components["schemas"]["EffectiveBrandingDto"];
+            /** Format: uuid */
+            organizationId: string;
+            /** @description What this organisation set itself (null: not set, inherited). */
+            own: components["schemas"]["BrandingValuesDto"];
+            /** @description A device of this organisation whose page `/d/<code>` shows the branding (null: none). */
+            previewDeviceCode: string | null;
+            /** @description Where each effective value comes from. */
+            sources: components["schemas"]["BrandingSourcesDto"];
+            /**
+             * Format: date-time
+             * @description When the own branding was last set (null: never).
+             */
+            updatedAt: string | null;
+        };
+        BrandingSourcesDto: {
+            /** @enum {string} */
+            brandName: "OWN" | "BRAND" | "ENVIRONMENT" | "DEFAULT";
+            /** @enum {string} */
+            color: "OWN" | "BRAND" | "ENVIRONMENT" | "DEFAULT";
+            /** @enum {string} */
+            otherPaymentUrl: "OWN" | "BRAND" | "ENVIRONMENT" | "DEFAULT";
+            /** @enum {string} */
+            servicePhone: "OWN" | "BRAND" | "ENVIRONMENT" | "DEFAULT";
+        };
+        BrandingValuesDto: {
+            brandName: string | null;
+            color: string | null;
+            otherPaymentUrl: string | null;
+            servicePhone: string | null;
+        };
         BusinessViewDto: {
             /** @example wxpayScoreUse */
             businessType: string;
@@ -3545,7 +5438,16 @@ export type components = {
             /** @example cola-330 */
             sku: string;
         };
+        ClearPowerBankFlagDto: {
+            /**
+             * @description Why the flag is cleared (kept in the audit log).
+             * @example 已联系用户，买断后归还的宝已回收入库
+             */
+            note: string;
+        };
         CommandAckDto: {
+            /** @description A power-bank cabinet’s ack of an EJECT: the id of the bank it ejected. */
+            bankId?: string;
             detail?: string;
             /**
              * Format: date-time
@@ -3639,6 +5541,8 @@ export type components = {
             /** Format: uuid */
             id: string;
             incomingUserResponse: boolean;
+            /** @description The complaint’s images (complaint_media_list of WeChat’s detail). */
+            media: components["schemas"]["ComplaintMediaDto"][];
             /** Format: uuid */
             merchantAccountId: string;
             /** @description The complained order’s paid amount. */
@@ -3668,13 +5572,30 @@ export type components = {
             state: "PENDING" | "PROCESSING" | "PROCESSED";
             transactionId: string | null;
         };
+        ComplaintImageDto: {
+            /** @description WeChat’s media_id of the uploaded image: pass it in a reply’s `images`. */
+            mediaId: string;
+        };
         ComplaintListDto: {
             items: components["schemas"]["ComplaintSummaryDto"][];
             total: number;
         };
+        ComplaintMediaDto: {
+            /** @enum {string} */
+            mediaType: "USER_COMPLAINT_IMAGE" | "OPERATION_IMAGE";
+            /** @description WeChat’s media URLs; open each with GET /v1/complaints/{id}/media?url=… (exactly as given). */
+            urls: string[];
+        };
         ComplaintNotificationUrlDto: {
             mchid: string;
             url: string;
+        };
+        ComplaintRateDto: {
+            complaints: number;
+            formula: string;
+            paidOrders: number;
+            /** @description complaints ÷ paid orders over 30 days; null without paid orders. */
+            rate: number | null;
         };
         ComplaintRateRowDto: {
             /** @description Complaints received in the window. */
@@ -3765,6 +5686,36 @@ export type components = {
             /** @enum {string} */
             state: "PENDING" | "PROCESSING" | "PROCESSED";
         };
+        ComplianceDeviceDto: {
+            code: string;
+            /** @description False when the device does not fit the service’s scenario (scans are refused). */
+            fits: boolean;
+            /** Format: uuid */
+            id: string;
+            /** @description The scenario the device’s type needs. */
+            scenario: string;
+            type: string;
+        };
+        ComplianceDto: {
+            complaintRate: components["schemas"]["ComplaintRateDto"];
+            merchantAccountId: string;
+            services: components["schemas"]["ComplianceServiceDto"][];
+        };
+        ComplianceServiceDto: {
+            devices: components["schemas"]["ComplianceDeviceDto"][];
+            disabledAt: string | null;
+            /** @enum {string} */
+            mode: "DEPOSIT_WAIVED" | "USE_FIRST";
+            name: string;
+            /** @description Scans refused by the scenario guard in the last 30 days, newest first (at most 100). */
+            refusals: components["schemas"]["ScenarioRefusalDto"][];
+            riskCapFen: number;
+            /** @enum {string} */
+            scenario: "VENDING" | "POWERBANK_RENTAL" | "EV_CHARGING" | "WATER";
+            /** @description True when all its devices fit its scenario (a service never mixes scenarios). */
+            scenariosUnmixed: boolean;
+            serviceId: string;
+        };
         ConsumerLoginDto: {
             /**
              * @description The mini-program appid
@@ -3776,6 +5727,12 @@ export type components = {
              * @example test:o_alice
              */
             code: string;
+            /**
+             * @description `snsapi_base`: the code is from the official-account web authorisation (a browser: the reference pages), exchanged with /sns/oauth2/access_token; the appid is then the official account’s.
+             * @default wx.login
+             * @enum {string}
+             */
+            grant: "wx.login" | "snsapi_base";
         };
         ConsumerMeDto: {
             /** @example wxd0000000000demo */
@@ -3825,6 +5782,58 @@ export type components = {
             expiresIn: number;
             /** @example o_alice */
             openid: string;
+        };
+        CountLineDto: {
+            /** @description The book before the count. */
+            booked: number;
+            counted: number;
+            /** @description counted − booked. */
+            difference: number;
+            sku: string;
+        };
+        CountLineInputDto: {
+            /** @description What the operator counted in the fridge. */
+            counted: number;
+            /** @example cola-330 */
+            sku: string;
+        };
+        CreateAcceptanceRunDto: {
+            /**
+             * Format: uuid
+             * @description A device bound to that service id whose type fits its scenario.
+             */
+            deviceId: string;
+            /**
+             * @description An enabled Pay Score service id of this account.
+             * @example 00002000000000000000000000000001
+             */
+            serviceId: string;
+        };
+        CreateApiKeyDto: {
+            /**
+             * @description What the key is for (1–100 characters).
+             * @example ERP sync
+             */
+            name: string;
+            /**
+             * @description Permission codes the key may use: at most the creator’s own (`GET /v1/api-keys/scopes`), never integrations.manage, users.write or organizations.create.
+             * @example [
+             *       "devices.read",
+             *       "sessions.read"
+             *     ]
+             */
+            scopes: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "complaints.read" | "complaints.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write" | "reconciliations.read" | "reconciliations.write" | "alerts.read" | "alerts.write" | "settlement.read" | "settlement.write" | "profitSharing.write" | "onboarding.read" | "onboarding.write" | "support.search" | "stock.read" | "stock.write" | "integrations.manage" | "maintenance.read" | "maintenance.write")[];
+        };
+        CreateEndpointDto: {
+            description?: string;
+            /** @default true */
+            enabled: boolean;
+            events: ("session.paid" | "session.cancelled" | "refund.succeeded" | "device.offline" | "device.online" | "complaint.created")[];
+            /**
+             * @description http(s); in production not a loopback or private address.
+             * @example https://erp.example.com/zizhu/events
+             */
+            url: string;
         };
         CreateMerchantAccountDto: {
             /** @description The APIv2 key (32 characters), for the mini-program jump signature. Write-only. */
@@ -3947,6 +5956,10 @@ export type components = {
              */
             merchantAccountId: string;
         };
+        CreateRestockDto: {
+            lines: components["schemas"]["RestockLineInputDto"][];
+            note?: string;
+        };
         CreateSiteDto: {
             /** @example 浙江省杭州市上城区全福桥路2号 */
             address: string;
@@ -3964,6 +5977,34 @@ export type components = {
              */
             organizationId?: string;
         };
+        CreateStockCountDto: {
+            lines: components["schemas"]["CountLineInputDto"][];
+            note?: string;
+        };
+        CreateTicketDto: {
+            /**
+             * Format: uuid
+             * @description A device alert to open the ticket from: the device is the alert’s, the title its kind unless given; one ticket per alert (a second call answers the first ticket, 200).
+             */
+            alertId?: string;
+            /**
+             * Format: uuid
+             * @description A login of the device’s organisation or of the one directly above it.
+             */
+            assigneeId?: string;
+            /** @example 用户反馈扫码后门锁无反应 */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The device at fault (or give `alertId`).
+             */
+            deviceId?: string;
+            /**
+             * @description 1–200 characters; required without `alertId`.
+             * @example 柜门无法打开
+             */
+            title?: string;
+        };
         CreateUserDto: {
             /** @example 值班员 张三 */
             displayName: string;
@@ -3978,7 +6019,7 @@ export type components = {
             /** @example +8613800000000 */
             phone?: string;
             /** @enum {string} */
-            role: "PLATFORM_ADMIN" | "OPERATOR_ADMIN" | "OPERATOR_STAFF" | "FRANCHISEE_ADMIN" | "CUSTOMER_ADMIN";
+            role: "PLATFORM_ADMIN" | "OPERATOR_ADMIN" | "OPERATOR_STAFF" | "FRANCHISEE_ADMIN" | "CUSTOMER_ADMIN" | "TECHNICIAN";
         };
         DeliveryDto: {
             /** Format: uuid */
@@ -4136,6 +6177,25 @@ export type components = {
             /** @description Devices (not revoked) in total. */
             total: number;
         };
+        DeviceInventoryDto: {
+            banks: number;
+            /** @description Banks charged enough to rent. */
+            chargedBanks: number;
+            /** @description The threshold: a bank at or above this charge is rentable. */
+            chargedPercent: number;
+            code: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** @description Slots with no bank (null: unknown). */
+            freeSlots: number | null;
+            /** @description Banks in the cabinet, and those rented from it still out. */
+            powerBanks: components["schemas"]["PowerBankDto"][];
+            /** @description Its heartbeats report its slots (`slots: [{slot, bankId, chargePercent}]`): only then is a rental refused when no bank is charged. */
+            reported: boolean;
+            slotCount: number | null;
+            /** @description Occupied and free slots, by slot number. */
+            slots: components["schemas"]["InventorySlotDto"][];
+        };
         DeviceListDto: {
             items: components["schemas"]["DeviceListItemDto"][];
             total: number;
@@ -4193,6 +6253,17 @@ export type components = {
             riskFundFen: number | null;
             service: components["schemas"]["PayscoreServiceDto"];
         };
+        DiscrepancyDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            sessionId: string;
+            /** @description How many the fridge reported sold beyond the book (charged as reported; the book floors at 0). */
+            shortfall: number;
+            sku: string;
+        };
         EarningsByOrganizationDto: {
             /** @example 2026-12-01 */
             from: string;
@@ -4223,6 +6294,30 @@ export type components = {
             /** @example 2026-12-31 */
             to: string;
         };
+        EffectiveBrandingDto: {
+            brandName: string;
+            /** @example #07C160 */
+            color: string;
+            otherPaymentUrl: string | null;
+            servicePhone: string | null;
+        };
+        EndpointDto: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string | null;
+            enabled: boolean;
+            events: ("session.paid" | "session.cancelled" | "refund.succeeded" | "device.offline" | "device.online" | "complaint.created")[];
+            /** Format: uuid */
+            id: string;
+            /** @description Only in the answer that created the endpoint or rotated its secret: shown once, stored encrypted. */
+            secret?: string;
+            /** Format: date-time */
+            updatedAt: string;
+            url: string;
+        };
+        EndpointListDto: {
+            items: components["schemas"]["EndpointDto"][];
+        };
         EndSessionDto: {
             /**
              * Format: date-time
@@ -4240,6 +6335,58 @@ export type components = {
             /** @description true: this eventId was already recorded; nothing changed. */
             duplicate: boolean;
             eventId: string;
+        };
+        EvidenceDto: {
+            /** @example video/mp4 */
+            contentType?: string;
+            /**
+             * @description The day it was made or sent (YYYY-MM-DD).
+             * @example 2026-12-06
+             */
+            date?: string;
+            /**
+             * Format: uuid
+             * @description An evidence file of this account with purpose step:<this step> (else 422 naming evidence.fileId); its name, type and size are shown from the file.
+             */
+            fileId?: string;
+            /**
+             * @description The file’s name as kept by the operator (optional with fileId: the stored file’s name).
+             * @example 验收录屏.mp4
+             */
+            fileName: string;
+            note?: string;
+            /** @description With fileId: the stored file’s SHA-256 (read only; ignored on PUT). */
+            sha256?: string;
+            /** @description Size in bytes (≤ 10 MiB). */
+            sizeBytes?: number;
+        };
+        EvidenceFileDto: {
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/webp" | "image/gif" | "video/mp4" | "video/quicktime" | "video/webm" | "application/pdf" | "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" | "text/plain";
+            /** Format: uuid */
+            id: string;
+            /** @example 验证截图.png */
+            name: string;
+            /**
+             * @description `step:<1.1|1.2|1.3|1.4|2.1|2.2|2.3>` or `acceptance:<runId>:<checklist item key>`
+             * @example step:1.3
+             */
+            purpose: string;
+            /** @description SHA-256 of the bytes, lower-case hex. */
+            sha256: string;
+            /** @description Size in bytes (1 to 10 MiB). */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            /**
+             * Format: uuid
+             * @description The user who uploaded it.
+             */
+            uploadedBy: string | null;
+        };
+        EvidenceListDto: {
+            /** @description Metadata only, oldest first. */
+            items: components["schemas"]["EvidenceFileDto"][];
         };
         HealthDto: Record<string, never>;
         HeartbeatResponseDto: {
@@ -4298,6 +6445,14 @@ export type components = {
             message: string;
             /** @description The line of the CSV (the header is line 1). */
             row: number;
+        };
+        InventorySlotDto: {
+            /** @description The bank in it (null: free). */
+            bankId: string | null;
+            /** @description Charged enough to rent (≥ chargedPercent, or no charge reported). */
+            charged: boolean;
+            chargePercent: number | null;
+            slot: number;
         };
         LedgerBalanceDto: {
             /** @example DUE_FROM_MERCHANT */
@@ -4369,6 +6524,40 @@ export type components = {
             /** @example zizhu-demo */
             password: string;
         };
+        LowStockFridgeDto: {
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            deviceName: string | null;
+            /** @description The SKUs below par. */
+            lines: components["schemas"]["LowStockLineDto"][];
+            /** @description SKUs below the low-stock share of par. */
+            lowSkus: number;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            siteName: string;
+            /** @description Items to bring to fill every SKU to par. */
+            toFill: number;
+        };
+        LowStockLineDto: {
+            low: boolean;
+            name: string;
+            onHand: number;
+            parLevel: number;
+            sku: string;
+            toFill: number;
+        };
+        LowStockListDto: {
+            /** @description The fridges with a SKU below par, most to fill first. */
+            items: components["schemas"]["LowStockFridgeDto"][];
+        };
+        MaintenanceSettingsDto: {
+            /** @description The organisation’s own choice (a franchise brand’s choice also covers its franchisees’ devices). */
+            autoTicketKinds: ("DEVICE_OFFLINE" | "DEVICE_START_FAILURES")[];
+            /** @description The kinds that may be chosen. */
+            available: ("DEVICE_OFFLINE" | "DEVICE_START_FAILURES")[];
+        };
         MeDto: {
             /** @enum {string|null} */
             operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
@@ -4378,7 +6567,7 @@ export type components = {
             organizationKind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
             organizationName: string;
             /** @description What this login may do (default deny: a code not listed is not allowed), from its role and its organisation’s kind and operating model. The console’s menu and guards read it; the API enforces the same rules itself. */
-            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write" | "alerts.read" | "alerts.write" | "settlement.read" | "settlement.write")[];
+            permissions: ("organizations.read" | "organizations.create" | "organizations.write" | "users.read" | "users.write" | "audit.read" | "sites.read" | "sites.write" | "devices.read" | "devices.write" | "devices.transfer" | "plans.read" | "plans.write" | "sessions.read" | "sessions.act" | "complaints.read" | "complaints.act" | "money.read" | "merchantAccounts.read" | "merchantAccounts.write" | "reconciliations.read" | "reconciliations.write" | "alerts.read" | "alerts.write" | "settlement.read" | "settlement.write" | "profitSharing.write" | "onboarding.read" | "onboarding.write" | "support.search" | "stock.read" | "stock.write" | "integrations.manage" | "maintenance.read" | "maintenance.write")[];
             user: components["schemas"]["UserDto"];
         };
         MerchantAccountDetailDto: {
@@ -4413,6 +6602,8 @@ export type components = {
              * @enum {string}
              */
             status: "ACTIVE" | "DISABLED";
+            /** @description The WeChat transfer scene its franchisee payouts are sent under. */
+            transferScene: components["schemas"]["TransferSceneViewDto"];
             /** Format: date-time */
             updatedAt: string;
             /**
@@ -4442,6 +6633,41 @@ export type components = {
             reason: string;
             /** @description The new, lower total in fen. */
             totalFen: number;
+        };
+        OnboardingDto: {
+            merchantAccountId: string;
+            /** @description What to do next (null when done or refused). */
+            nextAction: components["schemas"]["OnboardingNextActionDto"] | null;
+            notes: string[];
+            /** @description Why this subject cannot apply for direct Pay Score; the tracker stops. */
+            refused: string | null;
+            steps: components["schemas"]["OnboardingStepDto"][];
+            /** @enum {string|null} */
+            subjectType: "ENTERPRISE" | "INSTITUTION" | "GOVERNMENT" | "OTHER_ORGANIZATION" | "INDIVIDUAL_BUSINESS" | "MICRO_MERCHANT" | "SERVICE_PROVIDER" | null;
+        };
+        OnboardingNextActionDto: {
+            /** @enum {string} */
+            step: "1.1" | "1.2" | "1.3" | "1.4" | "2.1" | "2.2" | "2.3";
+            text: string;
+        };
+        OnboardingStepDto: {
+            blockers: string[];
+            /** @description What the platform checked itself. */
+            checks: string[];
+            evidence: components["schemas"]["EvidenceDto"][];
+            /** @description 1.4: expected answer (7–10 working days after submittedOn); 2.3: the next review day (Tuesday or Thursday). */
+            expected: Record<string, never> | null;
+            /** @enum {string} */
+            key: "1.1" | "1.2" | "1.3" | "1.4" | "2.1" | "2.2" | "2.3";
+            /** @description What it needs. */
+            needs: string[];
+            note: string | null;
+            /** @enum {string} */
+            state: "TODO" | "IN_PROGRESS" | "SUBMITTED" | "DONE" | "BLOCKED";
+            submittedOn: string | null;
+            title: string;
+            /** @description Who does it. */
+            who: string;
         };
         OrderAttemptDto: {
             /** @description 1, 2, … in the order they were created. */
@@ -4532,6 +6758,32 @@ export type components = {
             sessionsByState: components["schemas"]["SessionsByStateDto"] | null;
             /** @example Asia/Shanghai */
             timezone: string;
+        };
+        PackAttachmentDto: {
+            /** @enum {string} */
+            key: "interaction-flow" | "device-photos" | "business-licence" | "purchase-agreement" | "complaints-cleared" | "wechat-group";
+            /** @description Where in the console to act on it (the complaints inbox). */
+            link: string | null;
+            /** @description What the attachment must show (for the licence: the scope rule per vertical). */
+            rule: string;
+            title: string;
+            /** @description What the platform sees is not met yet (open complaints). */
+            warning: string | null;
+        };
+        PackCityDto: {
+            city: string;
+            devices: number;
+            sites: number;
+        };
+        PackSiteDto: {
+            address: string;
+            city: string;
+            /** @description Devices at the site that charge through this account (revoked ones left out). */
+            devices: number;
+            /** @description The district read from the address (…区/县), when written. */
+            district: string | null;
+            /** @description The site’s name (the place). */
+            place: string;
         };
         PayerPhoneDto: {
             /** @description The payer’s phone number, decrypted for this request only (audited). */
@@ -4671,6 +6923,27 @@ export type components = {
             /** @description Every match, across pages. */
             total: number;
         };
+        PlanogramDto: {
+            /** Format: uuid */
+            deviceId: string;
+            slots: components["schemas"]["PlanogramSlotDto"][];
+        };
+        PlanogramSlotDto: {
+            /**
+             * @description How many this slot holds when full.
+             * @example 8
+             */
+            parLevel: number;
+            /** @example 1 */
+            shelf: number;
+            /**
+             * @description A SKU of the catalog of the fridge’s pricing plan.
+             * @example cola-330
+             */
+            sku: string;
+            /** @example 1 */
+            slot: number;
+        };
         PlanRefDto: {
             /** Format: uuid */
             id: string;
@@ -4731,6 +7004,62 @@ export type components = {
             pem: string;
             /** @description Serial number of the WeChat Pay platform certificate (hex). */
             serialNo: string;
+        };
+        PowerBankDto: {
+            /** @description The id the cabinets report for this bank. */
+            bankId: string;
+            /** Format: date-time */
+            boughtOutAt: string | null;
+            /** @description Charge level as last reported, 0–100. */
+            chargePercent: number | null;
+            deviceCode: string | null;
+            /**
+             * Format: uuid
+             * @description The cabinet it is in (null while rented).
+             */
+            deviceId: string | null;
+            /**
+             * @description For the operator: returned after its buyout, at another network’s cabinet, ejected while another open session rents it, or a return older than its eject.
+             * @enum {string|null}
+             */
+            flag: "RETURNED_AFTER_BUYOUT" | "FOREIGN_RETURN" | "EJECT_CONFLICT" | "STALE_RETURN" | null;
+            flagDetail: string | null;
+            /** Format: date-time */
+            flaggedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            lostAt: string | null;
+            /**
+             * Format: uuid
+             * @description Its merchant network (the brand).
+             */
+            networkId: string;
+            /**
+             * Format: uuid
+             * @description The organisation whose cabinet holds it (or it was rented from).
+             */
+            organizationId: string;
+            /** Format: date-time */
+            rentedAt: string | null;
+            /** @description The cabinet it was last rented from. */
+            rentedFromDeviceCode: string | null;
+            /** Format: date-time */
+            returnedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The session renting it (RENTED).
+             */
+            sessionId: string | null;
+            slot: number | null;
+            /** @enum {string} */
+            state: "IN_SLOT" | "RENTED" | "LOST" | "BOUGHT_OUT";
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        PowerBankListDto: {
+            items: components["schemas"]["PowerBankDto"][];
+            total: number;
         };
         PreviewPlanDto: {
             /** @description The plan that would become the next version. */
@@ -4844,6 +7173,76 @@ export type components = {
             period?: "DAILY" | "WEEKLY" | "MONTHLY";
             /** @description Reseller: the platform fee per active device (one that sent a heartbeat in the month) per month, in fen. */
             platformFeePerActiveDeviceMonthFen?: number;
+        };
+        PutApplicationPackSettingsDto: {
+            /**
+             * @description 期望接入渠道; null restores the default 小程序.
+             * @example 小程序
+             */
+            expectedChannel?: Record<string, never> | null;
+            /** @description 预计日均笔数, entered by the operator; null clears it. */
+            expectedDailyOrders?: Record<string, never> | null;
+            /**
+             * @description 系统软件; null restores the default "zizhu (开源)".
+             * @example zizhu (开源)
+             */
+            systemSoftware?: Record<string, never> | null;
+        };
+        PutBrandingDto: {
+            /**
+             * @description The name in the pages’ title bar (1–32 characters).
+             * @example 小林自助
+             */
+            brandName?: string | null;
+            /**
+             * @description The accent colour, `#rgb` or `#rrggbb`.
+             * @example #1a73e8
+             */
+            color?: string | null;
+            /**
+             * @description Where a user whose Pay Score assessment failed may pay another way: https (http only for localhost / 127.0.0.1).
+             * @example https://pay.example.com/other
+             */
+            otherPaymentUrl?: string | null;
+            /**
+             * @description The customer-service phone (客服电话) in the pages’ footer: digits and dashes, 3–20 characters.
+             * @example 400-820-8820
+             */
+            servicePhone?: string | null;
+        };
+        PutChecklistItemDto: {
+            /** @description Why this item does not apply (then it counts as done); null or absent: it applies. */
+            notApplicableReason: string | null;
+        };
+        PutMaintenanceSettingsDto: {
+            /** @description Open a ticket by itself for each new alert of these device kinds (empty: never). */
+            autoTicketKinds: ("DEVICE_OFFLINE" | "DEVICE_START_FAILURES")[];
+        };
+        PutOnboardingStepDto: {
+            /** @description Replaces the step’s evidence (metadata, or a stored file by fileId). */
+            evidence?: components["schemas"]["EvidenceDto"][];
+            note?: string;
+            /**
+             * @description The operator’s state of the step. 2.2 is DONE only when the platform has seen its orders.
+             * @enum {string}
+             */
+            state: "TODO" | "IN_PROGRESS" | "SUBMITTED" | "DONE";
+            /**
+             * @description Asia/Shanghai day the step was submitted or done; for 1.4 the 7–10 working days count from it.
+             * @example 2026-12-01
+             */
+            submittedOn?: string;
+        };
+        PutOnboardingSubjectDto: {
+            /**
+             * @description 主体类型 as on the business licence. INDIVIDUAL_BUSINESS, MICRO_MERCHANT and SERVICE_PROVIDER cannot apply for direct Pay Score.
+             * @enum {string}
+             */
+            subjectType: "ENTERPRISE" | "INSTITUTION" | "GOVERNMENT" | "OTHER_ORGANIZATION" | "INDIVIDUAL_BUSINESS" | "MICRO_MERCHANT" | "SERVICE_PROVIDER";
+        };
+        PutPlanogramDto: {
+            /** @description The whole planogram: it replaces the previous one. */
+            slots: components["schemas"]["PlanogramSlotDto"][];
         };
         PutWebhookDto: {
             /** @default true */
@@ -5102,6 +7501,38 @@ export type components = {
             /** @description What the operator found and did. */
             note: string;
         };
+        RestockDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            /** @description The display name of who restocked. */
+            createdByName: string | null;
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["RestockLineDto"][];
+            note: string | null;
+        };
+        RestockLineDto: {
+            added: number;
+            onHandAfter: number;
+            onHandBefore: number;
+            removedExpired: number;
+            sku: string;
+        };
+        RestockLineInputDto: {
+            /** @description Items put in. */
+            added: number;
+            /** @description Expired items taken out (before adding). */
+            removedExpired?: number;
+            /** @example cola-330 */
+            sku: string;
+        };
+        RestockListDto: {
+            items: components["schemas"]["RestockDto"][];
+        };
         RevenueDayDto: {
             /**
              * @description A calendar day in Asia/Shanghai.
@@ -5124,6 +7555,18 @@ export type components = {
             last30DaysFen: number;
             /** @description Net revenue (paid − refunded) since midnight Asia/Shanghai, in fen. */
             todayFen: number;
+        };
+        ScenarioRefusalDto: {
+            appid: string;
+            deviceCode: string;
+            deviceType: string;
+            /** @description Who scanned: the end user’s openid under the appid. */
+            openid: string;
+            refusedAt: string;
+        };
+        ScopesDto: {
+            /** @description The codes the caller may give a key. */
+            scopes: string[];
         };
         SecretDto: {
             /** Format: uuid */
@@ -5333,7 +7776,7 @@ export type components = {
             /** @description The franchisee’s openid under the brand’s appid (the transfer’s receiver). */
             openid: string;
             /** @description The payee’s real name (required by WeChat for transfers from 2,000 CNY); stored encrypted, never returned. null clears it. */
-            realName?: Record<string, never>;
+            realName?: string | null;
         };
         SiteDto: {
             address: string;
@@ -5524,6 +7967,177 @@ export type components = {
             /** @enum {string} */
             status: "OPEN" | "CLOSED" | "SETTLED";
         };
+        StockCountDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            createdByName: string | null;
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["CountLineDto"][];
+            note: string | null;
+        };
+        StockCountListDto: {
+            items: components["schemas"]["StockCountDto"][];
+        };
+        StockDto: {
+            /** @description The catalog of the fridge’s current pricing plan: the SKUs a planogram, restock or count may name. */
+            catalog: components["schemas"]["CatalogItemDto"][];
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** @description The latest 50 sales beyond the book. */
+            discrepancies: components["schemas"]["DiscrepancyDto"][];
+            lines: components["schemas"]["StockLineDto"][];
+            /** @description The FRIDGE_LOW_STOCK rule in force for the fridge’s organisation: low below this percent of par. */
+            lowThresholdPercent: number;
+        };
+        StockLineDto: {
+            /** @description Below the low-stock rule’s share of par (FRIDGE_LOW_STOCK). */
+            low: boolean;
+            /** @description The catalog name (empty when the SKU left the catalog). */
+            name: string;
+            /** @description The book: what should be in the fridge. */
+            onHand: number;
+            /** @description The sum of the par levels of its slots (0 when not in the planogram). */
+            parLevel: number;
+            sku: string;
+            /** @description Par level minus on hand, at least 0: what the morning restock brings. */
+            toFill: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        StockMovementDto: {
+            /** Format: date-time */
+            createdAt: string;
+            delta: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "SALE" | "RESTOCK" | "EXPIRED" | "COUNT";
+            onHandAfter: number;
+            /** Format: uuid */
+            sessionId: string | null;
+            shortfall: number;
+            sku: string;
+        };
+        StockMovementListDto: {
+            items: components["schemas"]["StockMovementDto"][];
+        };
+        SupportChargeDto: {
+            amountFen: number;
+            detail?: string | null;
+            /** @example rental */
+            kind: string;
+            label: string;
+        };
+        SupportComplaintDto: {
+            /** @description WeChat’s complaint id. */
+            complaintId: string;
+            /** Format: date-time */
+            complaintTime: string;
+            detail: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            replyDueAt: string;
+            /** @enum {string} */
+            state: "PENDING" | "PROCESSING" | "PROCESSED";
+        };
+        SupportDeviceReportDto: {
+            /**
+             * Format: date-time
+             * @description When it happened (events, acknowledgements) or was recorded (telemetry).
+             */
+            at: string;
+            /** @description What the device sent (event payload, command state and ack, telemetry). */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** @description Whether it names this session (events and commands that carry its id). */
+            ofSession: boolean;
+            /** @enum {string} */
+            source: "EVENT" | "COMMAND" | "TELEMETRY";
+            /** @description The event type, command type or `heartbeat`. */
+            type: string;
+        };
+        SupportLookupDto: {
+            /** @description Whether the search was written to the audit log (a search by an end user’s identifier: openid, transactionId, refundNo; or one whose answer names a user: an openid or a transaction id). */
+            audited: boolean;
+            /** @enum {string} */
+            kind: "transactionId" | "outOrderNo" | "refundNo" | "openid" | "deviceTime";
+            q: string;
+            /** @description The sessions found that the caller may see, newest first (at most 20). */
+            sessions: components["schemas"]["SupportSessionDto"][];
+            /** @description More than 20 sessions matched (openid, deviceTime): narrow the search. */
+            truncated: boolean;
+        };
+        SupportRefundDto: {
+            amountFen: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @description Our refund number (out_refund_no). */
+            outRefundNo: string | null;
+            reason: string | null;
+            /** @description WeChat’s refund_id. */
+            refundId: string | null;
+            /** @example SUCCEEDED */
+            state: string;
+        };
+        SupportSessionDto: {
+            anomaly: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            /** @description The charge lines of its quote. */
+            charges: components["schemas"]["SupportChargeDto"][];
+            /** @description Consumer complaints on it the caller may see, oldest first. */
+            complaints: components["schemas"]["SupportComplaintDto"][];
+            connector: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** @description What the device reported from 10 minutes before the session to 10 minutes after its end (events, the commands it was sent and its acks, heartbeats), in time order, at most 200. */
+            deviceReports: components["schemas"]["SupportDeviceReportDto"][];
+            deviceType: string;
+            /** Format: date-time */
+            endedAt: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            inUseAt: string | null;
+            /** @description The user’s openid, where the caller may see the merchant of record’s end users (a franchisee charged by its brand: null). */
+            openid: string | null;
+            /**
+             * Format: uuid
+             * @description The organisation that owned the device when the session started.
+             */
+            organizationId: string;
+            organizationName: string;
+            /** @description The current Pay Score order. */
+            outOrderNo: string;
+            /** @description Every Pay Score order of the session (a rescan before confirming replaces it), oldest first. */
+            outOrderNos: string[];
+            /** Format: date-time */
+            paidAt: string | null;
+            paidFen: number | null;
+            refundedFen: number;
+            /** @description Its refunds, oldest first. */
+            refunds: components["schemas"]["SupportRefundDto"][];
+            slot: number | null;
+            state: string;
+            totalFen: number | null;
+            transactionId: string | null;
+        };
         TelemetryPointDto: {
             /**
              * Format: date-time
@@ -5557,6 +8171,132 @@ export type components = {
             /** Format: date-time */
             to: string;
         };
+        TestResultDto: {
+            error: string | null;
+            ok: boolean;
+            /** @description The receiver’s HTTP status; null when it was not reached. */
+            status: number | null;
+        };
+        TicketDetailDto: {
+            /** @description The actions open from the current state. */
+            actions: ("start" | "resolve" | "close" | "reopen")[];
+            /** Format: uuid */
+            alertId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** @description The assignee’s display name (null when unassigned or not a login you may see). */
+            assigneeName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            closedBy: string | null;
+            description: string;
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** @description Notes, state changes, assignments and photos, oldest first. */
+            events: components["schemas"]["TicketEventDto"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            openedBy: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            photos: components["schemas"]["TicketPhotoDto"][];
+            /** Format: date-time */
+            reopenedAt: string | null;
+            /** Format: uuid */
+            reopenedBy: string | null;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: uuid */
+            startedBy: string | null;
+            /** @enum {string} */
+            state: "OPEN" | "IN_PROGRESS" | "RESOLVED" | "CLOSED";
+            title: string;
+        };
+        TicketDto: {
+            /** @description The actions open from the current state. */
+            actions: ("start" | "resolve" | "close" | "reopen")[];
+            /** Format: uuid */
+            alertId: string | null;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** @description The assignee’s display name (null when unassigned or not a login you may see). */
+            assigneeName: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: uuid */
+            closedBy: string | null;
+            description: string;
+            deviceCode: string;
+            /** Format: uuid */
+            deviceId: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** Format: uuid */
+            openedBy: string | null;
+            /** Format: uuid */
+            organizationId: string;
+            /** Format: date-time */
+            reopenedAt: string | null;
+            /** Format: uuid */
+            reopenedBy: string | null;
+            resolution: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: uuid */
+            resolvedBy: string | null;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: uuid */
+            startedBy: string | null;
+            /** @enum {string} */
+            state: "OPEN" | "IN_PROGRESS" | "RESOLVED" | "CLOSED";
+            title: string;
+        };
+        TicketEventDto: {
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdBy: string | null;
+            createdByName: string | null;
+            fromState: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "NOTE" | "STATE" | "ASSIGNED" | "PHOTO";
+            toState: string | null;
+        };
+        TicketListDto: {
+            items: components["schemas"]["TicketDto"][];
+            total: number;
+        };
+        TicketPhotoDto: {
+            /** @enum {string} */
+            contentType: "image/jpeg" | "image/png" | "image/webp";
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description SHA-256 of the bytes, lower-case hex. */
+            sha256: string;
+            /** @description Size in bytes (1 to 5 MiB). */
+            size: number;
+            /** Format: date-time */
+            uploadedAt: string;
+            /** Format: uuid */
+            uploadedBy: string | null;
+        };
         TimelineEntryDto: {
             /** Format: date-time */
             at: string;
@@ -5589,6 +8329,47 @@ export type components = {
              */
             siteId: string;
         };
+        TransferSceneDto: {
+            /** @description The scene’s report items (transfer_scene_report_infos), each infoType once. */
+            reportInfos: components["schemas"]["TransferSceneReportInfoDto"][];
+            /**
+             * @description WeChat’s transfer scene id (transfer_scene_id, 4 digits), as approved for this merchant in its merchant platform.
+             * @example 1005
+             */
+            sceneId: string;
+        };
+        TransferSceneReportInfoDto: {
+            /**
+             * @description The item’s content (info_content); `{period}` becomes the statement’s period (`YYYYMMDD-YYYYMMDD`, 17 characters), and the result must fit in 32 characters.
+             * @example 分成结算{period}
+             */
+            infoContent: string;
+            /**
+             * @description The report item’s type (info_type) as the scene asks for it.
+             * @example 岗位类型
+             */
+            infoType: string;
+        };
+        TransferSceneViewDto: {
+            /** @description True when the account stores no scene of its own and pays under the platform’s default (1005 佣金报酬; unconfirmed for franchise revenue shares). */
+            isDefault: boolean;
+            /** @description The scene’s report items (transfer_scene_report_infos), each infoType once. */
+            reportInfos: components["schemas"]["TransferSceneReportInfoDto"][];
+            /**
+             * @description WeChat’s transfer scene id (transfer_scene_id, 4 digits), as approved for this merchant in its merchant platform.
+             * @example 1005
+             */
+            sceneId: string;
+        };
+        TransitionTicketDto: {
+            /**
+             * @description start (OPEN → IN_PROGRESS), resolve (OPEN/IN_PROGRESS → RESOLVED), close (OPEN/IN_PROGRESS/RESOLVED → CLOSED), reopen (RESOLVED/CLOSED → OPEN).
+             * @enum {string}
+             */
+            action: "start" | "resolve" | "close" | "reopen";
+            /** @description A note for the thread; for resolve, and for close without an earlier resolution, the resolution (required then). */
+            note?: string;
+        };
         UnreadCountDto: {
             /** @description Alerts the caller may see and has not read. */
             unread: number;
@@ -5596,6 +8377,14 @@ export type components = {
         UpdateAlertRulesDto: {
             /** @description The rules to change; kinds not listed keep their settings. */
             rules: components["schemas"]["AlertRuleChangeDto"][];
+        };
+        UpdateEndpointDto: {
+            description?: string;
+            enabled?: boolean;
+            events?: ("session.paid" | "session.cancelled" | "refund.succeeded" | "device.offline" | "device.online" | "complaint.created")[];
+            /** @description Replace the signing secret; the answer shows the new one once. */
+            rotateSecret?: boolean;
+            url?: string;
         };
         UpdatePlanDto: {
             /** @description The version the edit was based on (the one the preview listed devices for): when the plan has moved on since, nothing is stored (409). */
@@ -5606,6 +8395,15 @@ export type components = {
             plan: {
                 [key: string]: unknown;
             };
+        };
+        UpdateTicketDto: {
+            /**
+             * Format: uuid
+             * @description The new assignee; `null` unassigns.
+             */
+            assigneeId?: string | null;
+            description?: string;
+            title?: string;
         };
         UserDto: {
             /** Format: date-time */
@@ -5623,7 +8421,34 @@ export type components = {
             organizationId: string;
             phone: string | null;
             /** @enum {string} */
-            role: "PLATFORM_ADMIN" | "OPERATOR_ADMIN" | "OPERATOR_STAFF" | "FRANCHISEE_ADMIN" | "CUSTOMER_ADMIN";
+            role: "PLATFORM_ADMIN" | "OPERATOR_ADMIN" | "OPERATOR_STAFF" | "FRANCHISEE_ADMIN" | "CUSTOMER_ADMIN" | "TECHNICIAN";
+        };
+        WebhookDeliveryDto: {
+            attemptLog: components["schemas"]["AttemptDto"][];
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** Format: uuid */
+            endpointId: string;
+            /**
+             * Format: uuid
+             * @description The event’s id: the same on every retry and replay (the receiver deduplicates on it).
+             */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "session.paid" | "session.cancelled" | "refund.succeeded" | "device.offline" | "device.online" | "complaint.created";
+            /** Format: uuid */
+            id: string;
+            lastError: string | null;
+            lastStatus: number | null;
+            /** @enum {string} */
+            state: "PENDING" | "DELIVERED" | "FAILED";
+        };
+        WebhookDeliveryPageDto: {
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            total: number;
         };
         WebhookDto: {
             /** Format: date-time */
@@ -5833,6 +8658,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `POWERBANK_FOREIGN_NETWORK` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `DEVICE_BODY_TOO_LARGE` */
             413: {
                 headers: {
@@ -5993,6 +8827,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
                 headers: {
@@ -6023,6 +8866,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6071,7 +8923,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6158,7 +9010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,7 +9045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6288,7 +9140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6311,7 +9163,7 @@ export interface operations {
     Alerts_list: {
         parameters: {
             query?: {
-                kind?: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED";
+                kind?: "DEVICE_OFFLINE" | "DEVICE_START_FAILURES" | "COLLECTION_FAILING" | "REFUND_STUCK" | "RECONCILIATION_DIFFERENCE" | "COMPLAINT_DEADLINE" | "COMPLAINT_RATE" | "PAYOUT_FAILED" | "FRIDGE_LOW_STOCK" | "POWERBANK_FLAGGED";
                 limit?: number;
                 offset?: number;
                 state?: "OPEN" | "ACKNOWLEDGED" | "RESOLVED";
@@ -6343,6 +9195,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6382,6 +9243,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6437,7 +9307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6494,7 +9364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6533,6 +9403,187 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeys_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyListDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeys_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateApiKeyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `API_KEY_PLATFORM_REFUSED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeys_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `API_KEY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApiKeys_scopes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScopesDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6768,6 +9819,8 @@ export interface operations {
                 limit?: number;
                 merchantAccountId?: string;
                 offset?: number;
+                /** @description Only the complaints about this session. */
+                sessionId?: string;
                 state?: "PENDING" | "PROCESSING" | "PROCESSED";
             };
             header?: never;
@@ -6795,6 +9848,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6834,6 +9896,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6921,6 +9992,166 @@ export interface operations {
             };
             /** @description `IDEMPOTENCY_KEY_REUSED` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_uploadImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/bmp": string;
+                "image/jpeg": string;
+                "image/png": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplaintImageDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND`, `COMPLAINT_NOT_YOURS_TO_ACT` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_IMAGE_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_IMAGE_TYPE` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_IMAGE_UPLOAD_FAILED` */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Complaints_media: {
+        parameters: {
+            query: {
+                /** @description A media URL of this complaint (its `media` or its history), exactly as given. */
+                url: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/*": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_NOT_FOUND`, `COMPLAINT_MEDIA_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `COMPLAINT_MEDIA_UNAVAILABLE` */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7369,7 +10600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `SESSION_DEVICE_UNAVAILABLE`, `SESSION_DEVICE_BUSY`, `SESSION_TOO_MANY_ATTEMPTS` */
+            /** @description `SESSION_DEVICE_UNAVAILABLE`, `SESSION_NO_CHARGED_BANK`, `SESSION_DEVICE_BUSY`, `SESSION_TOO_MANY_ATTEMPTS` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7635,7 +10866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7806,7 +11037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7893,6 +11124,54 @@ export interface operations {
             };
         };
     };
+    PowerBanks_inventory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceInventoryDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     DevicePayscore_bind: {
         parameters: {
             query?: never;
@@ -7935,7 +11214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8006,7 +11285,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8017,6 +11296,278 @@ export interface operations {
             };
             /** @description `DEVICE_NOT_FOUND`, `DEVICE_PLAN_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_planogram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanogramDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_putPlanogram: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutPlanogramDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanogramDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE`, `STOCK_SKU_UNKNOWN`, `STOCK_SLOT_DUPLICATE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_restocks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_restock: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRestockDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestockDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE`, `STOCK_SKU_UNKNOWN`, `STOCK_SKU_DUPLICATE`, `STOCK_NOTHING_TO_RECORD` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8064,7 +11615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8121,7 +11672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8132,6 +11683,274 @@ export interface operations {
             };
             /** @description `DEVICE_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_count: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStockCountDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockCountDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE`, `STOCK_SKU_UNKNOWN`, `STOCK_SKU_DUPLICATE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    FridgeStock_movements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockMovementListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STOCK_NOT_A_FRIDGE` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8238,7 +12057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8359,7 +12178,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8430,6 +12249,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
                 headers: {
@@ -8483,6 +12311,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
                 headers: {
@@ -8525,6 +12362,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8626,8 +12472,694 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_assignees: {
+        parameters: {
+            query?: {
+                /** @description The logins that may take a ticket of this device. */
+                deviceId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssigneeDto"][];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceSettingsDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_putSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutMaintenanceSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceSettingsDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_list: {
+        parameters: {
+            query?: {
+                /** @description Only the ticket opened from this alert. */
+                alertId?: string;
+                assigneeId?: string;
+                deviceId?: string;
+                limit?: number;
+                offset?: number;
+                state?: "OPEN" | "IN_PROGRESS" | "RESOLVED" | "CLOSED";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            /** @description The ticket already opened from this alert. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `TICKET_NOT_OPERATOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_DEVICE_NOT_FOUND`, `TICKET_ALERT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_INVALID`, `TICKET_ALERT_NOT_DEVICE`, `TICKET_ASSIGNEE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `TICKET_NOT_OPERATOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_CLOSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_INVALID`, `TICKET_ASSIGNEE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_addNote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddNoteDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `TICKET_NOT_OPERATOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_CLOSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_uploadPhoto: {
+        parameters: {
+            query: {
+                /** @description The file’s name (URL-encoded), 1–200 characters. */
+                name: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketPhotoDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `TICKET_NOT_OPERATOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_CLOSED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_PHOTO_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_PHOTO_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_photo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_NOT_FOUND`, `TICKET_PHOTO_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Maintenance_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `TICKET_NOT_OPERATOR` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_INVALID_TRANSITION` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `TICKET_INVALID` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8692,6 +13224,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     MerchantAccounts_create: {
@@ -8734,7 +13275,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY`, `MERCHANT_NOT_MERCHANT_OF_RECORD` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `MERCHANT_NOT_MERCHANT_OF_RECORD` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8793,6 +13334,550 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Acceptance_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceRunListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Acceptance_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAcceptanceRunDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceRunDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ACCEPTANCE_RUN_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Acceptance_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceRunDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `ACCEPTANCE_RUN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Acceptance_putItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                key: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutChecklistItemDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceRunDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `ACCEPTANCE_RUN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ACCEPTANCE_RUN_FINISHED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ACCEPTANCE_RUN_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Acceptance_finish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptanceRunDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `ACCEPTANCE_RUN_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ACCEPTANCE_RUN_FINISHED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ACCEPTANCE_RUN_INCOMPLETE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationPack_pack: {
+        parameters: {
+            query?: {
+                /** @description Asia/Shanghai calendar days up to and including today. */
+                days?: number;
+                /** @description `xlsx`: the same pack as a spreadsheet (attachment). */
+                format?: "json" | "xlsx";
+                /** @description The fewest paid sessions the figures may come from; fewer answers 422 APPLICATION_PACK_TOO_FEW_SESSIONS. */
+                minSessions?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pack (JSON), or with format=xlsx the spreadsheet (attachment). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPackDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `APPLICATION_PACK_TOO_FEW_SESSIONS` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationPack_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPackSettingsDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationPack_putSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutApplicationPackSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationPackSettingsDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8877,6 +13962,63 @@ export interface operations {
             };
         };
     };
+    Onboarding_getCompliance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     MerchantAccounts_replaceCredentials: {
         parameters: {
             query?: never;
@@ -8919,7 +14061,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8995,7 +14137,492 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Evidence_list: {
+        parameters: {
+            query?: {
+                /** @description Only the files of this purpose (`step:<1.1|1.2|1.3|1.4|2.1|2.2|2.3>` or `acceptance:<runId>:<checklist item key>`); all of the account’s when absent. */
+                purpose?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `EVIDENCE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Evidence_upload: {
+        parameters: {
+            query: {
+                /** @description The file’s name (URL-encoded in the query), 1–200 characters. */
+                name: string;
+                /** @description What the file is evidence of: `step:<1.1|1.2|1.3|1.4|2.1|2.2|2.3>` or `acceptance:<runId>:<checklist item key>`. */
+                purpose: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "image/gif": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+                "text/plain": string;
+                "video/mp4": string;
+                "video/quicktime": string;
+                "video/webm": string;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvidenceFileDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ACCEPTANCE_RUN_FINISHED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `EVIDENCE_TOO_LARGE` */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `EVIDENCE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Evidence_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `EVIDENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `EVIDENCE_LOCKED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Evidence_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evidenceId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `EVIDENCE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Onboarding_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Onboarding_putStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                step: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutOnboardingStepDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `ONBOARDING_STEP_INVALID` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ONBOARDING_STEP_BLOCKED`, `EVIDENCE_INVALID` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Onboarding_putSubject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutOnboardingSubjectDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OnboardingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9057,7 +14684,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9076,6 +14703,77 @@ export interface operations {
                 };
             };
             /** @description `MERCHANT_ACCOUNT_DISABLED`, `PAYSCORE_SERVICE_TAKEN` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    MerchantAccounts_setTransferScene: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferSceneDto"];
+            };
+        };
+        responses: {
+            /** @description The account with its new transfer scene. Audited. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MerchantAccountDetailDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `MERCHANT_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_DISABLED` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9106,6 +14804,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9220,6 +14927,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
                 headers: {
@@ -9272,7 +14988,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9325,6 +15041,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9460,6 +15185,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
                 headers: {
@@ -9471,6 +15205,124 @@ export interface operations {
             };
             /** @description `AGREEMENT_NOT_APPLICABLE` */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Branding_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Branding_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutBrandingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BrandingDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9510,6 +15362,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9634,6 +15495,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Overview_get: {
@@ -9667,6 +15537,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9722,6 +15601,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9841,6 +15729,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10002,6 +15899,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     PayscoreNotify_notify: {
@@ -10143,6 +16049,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Plans_create: {
@@ -10184,7 +16099,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10234,6 +16149,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10294,7 +16218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10364,7 +16288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -10375,6 +16299,123 @@ export interface operations {
             };
             /** @description `PLAN_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PowerBanks_list: {
+        parameters: {
+            query?: {
+                /** @description Banks whose id starts with this (case-insensitive). */
+                bankId?: string;
+                /** @description Banks in this cabinet. */
+                deviceId?: string;
+                /** @description Only flagged banks (true) or only unflagged ones (false). */
+                flagged?: boolean;
+                limit?: number;
+                offset?: number;
+                state?: "IN_SLOT" | "RENTED" | "LOST" | "BOUGHT_OUT";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PowerBankListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    PowerBanks_clearFlag: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClearPowerBankFlagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PowerBankDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `POWERBANK_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `POWERBANK_NOT_FLAGGED` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10425,6 +16466,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     ProfitSharing_get: {
@@ -10457,6 +16507,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10585,6 +16644,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Reconciliation_list: {
@@ -10621,6 +16689,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10737,6 +16814,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10887,6 +16973,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sessions_detail: {
@@ -10920,6 +17015,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10979,7 +17083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11062,7 +17166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11145,7 +17249,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11228,7 +17332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11322,6 +17426,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     Sites_list: {
@@ -11408,7 +17521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11521,6 +17634,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
                 headers: {
@@ -11562,6 +17684,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11687,6 +17818,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `STATEMENT_NOT_FOUND` */
             404: {
                 headers: {
@@ -11736,8 +17876,110 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `STATEMENT_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    StockOverview_belowPar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LowStockListDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Support_lookup: {
+        parameters: {
+            query: {
+                /** @description For `deviceTime` (required there): the moment the user describes, with its offset. */
+                at?: string;
+                /** @description What `q` is: WeChat’s `transactionId` (微信支付订单号), our `outOrderNo` (商户订单号, any Pay Score order of the session), a `refundNo` (our out_refund_no or WeChat’s refund_id), the user’s `openid`, or `deviceTime` (a device code, with `at`). */
+                kind: "transactionId" | "outOrderNo" | "refundNo" | "openid" | "deviceTime";
+                /** @description The identifier (for `deviceTime`: the device code). */
+                q: string;
+                /** @description For `deviceTime`: sessions on the device within this many minutes of `at`. */
+                windowMinutes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The sessions found, newest first (deviceTime: nearest to `at` first). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SupportLookupDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11777,6 +18019,15 @@ export interface operations {
             };
             /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11825,7 +18076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `USER_API_KEY_REFUSED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -11900,6 +18151,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `USER_NOT_FOUND` */
             404: {
                 headers: {
@@ -11948,7 +18208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `USER_API_KEY_REFUSED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12014,7 +18274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `USER_API_KEY_REFUSED` */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12043,4 +18303,517 @@ export interface operations {
             };
         };
     };
+    WebhookDeliveries_deliveries: {
+        parameters: {
+            query?: {
+                endpointId?: string;
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPageDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookDeliveries_replay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `WEBHOOK_DELIVERY_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointListDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `API_KEY_PLATFORM_REFUSED` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `WEBHOOK_ENDPOINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `WEBHOOK_ENDPOINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    WebhookEndpoints_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestResultDto"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `WEBHOOK_ENDPOINT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
+type FlattenedDeepRequired<T> = {
+    [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
+};
+type ReadonlyArray<T> = [
+    Exclude<T, undefined>
+] extends [
+    unknown[]
+] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const pathsV1AlertsGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/alerts"]["get"]["parameters"]["query"]["kind"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES", "COLLECTION_FAILING", "REFUND_STUCK", "RECONCILIATION_DIFFERENCE", "COMPLAINT_DEADLINE", "COMPLAINT_RATE", "PAYOUT_FAILED", "FRIDGE_LOW_STOCK", "POWERBANK_FLAGGED"];
+export const pathsV1AlertsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/alerts"]["get"]["parameters"]["query"]["state"]> = ["OPEN", "ACKNOWLEDGED", "RESOLVED"];
+export const pathsV1ComplaintsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/complaints"]["get"]["parameters"]["query"]["state"]> = ["PENDING", "PROCESSING", "PROCESSED"];
+export const pathsV1DevicesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["status"]> = ["ONLINE", "OFFLINE", "FAULTED"];
+export const pathsV1DevicesGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const pathsV1DevicesIdCommandsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices/{id}/commands"]["get"]["parameters"]["query"]["state"]> = ["QUEUED", "DELIVERED", "SUCCEEDED", "FAILED", "EXPIRED"];
+export const pathsV1LedgerEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/ledger/entries"]["get"]["parameters"]["query"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const pathsV1MaintenanceTicketsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/maintenance/tickets"]["get"]["parameters"]["query"]["state"]> = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
+export const pathsV1MerchantAccountsIdApplicationPackGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/merchant-accounts/{id}/application-pack"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
+export const pathsV1PayoutsGetParametersQueryMethodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/payouts"]["get"]["parameters"]["query"]["method"]> = ["OFFLINE_BANK", "WECHAT_TRANSFER"];
+export const pathsV1PayoutsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/payouts"]["get"]["parameters"]["query"]["state"]> = ["REQUESTED", "PROCESSING", "SUCCEEDED", "FAILED"];
+export const pathsV1PlansGetParametersQueryDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/plans"]["get"]["parameters"]["query"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const pathsV1PlansGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/plans"]["get"]["parameters"]["query"]["type"]> = ["RENTAL", "ITEMS", "ENERGY", "VOLUME", "MIXED"];
+export const pathsV1PowerBanksGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/power-banks"]["get"]["parameters"]["query"]["state"]> = ["IN_SLOT", "RENTED", "LOST", "BOUGHT_OUT"];
+export const pathsV1ProfitSharingOrdersGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/profit-sharing-orders"]["get"]["parameters"]["query"]["state"]> = ["PENDING", "PROCESSING", "FINISHED", "FAILED"];
+export const pathsV1ReceivablesGetParametersQueryBucketValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/receivables"]["get"]["parameters"]["query"]["bucket"]> = ["0-1d", "1-3d", "3-7d", "7-30d", ">30d"];
+export const pathsV1ReconciliationsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/reconciliations"]["get"]["parameters"]["query"]["state"]> = ["RUNNING", "DONE", "NO_BILL", "BILL_NOT_READY", "FAILED"];
+export const pathsV1SessionsGetParametersQueryAnomalyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions"]["get"]["parameters"]["query"]["anomaly"]> = ["true", "false"];
+export const pathsV1SessionsGetParametersQueryAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions"]["get"]["parameters"]["query"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
+export const pathsV1SessionsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions"]["get"]["parameters"]["query"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
+export const pathsV1SessionsGetParametersQueryVerticalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions"]["get"]["parameters"]["query"]["vertical"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const pathsV1SessionsExportCsvGetParametersQueryAnomalyValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions/export.csv"]["get"]["parameters"]["query"]["anomaly"]> = ["true", "false"];
+export const pathsV1SessionsExportCsvGetParametersQueryAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions/export.csv"]["get"]["parameters"]["query"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
+export const pathsV1SessionsExportCsvGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions/export.csv"]["get"]["parameters"]["query"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
+export const pathsV1SessionsExportCsvGetParametersQueryVerticalValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/sessions/export.csv"]["get"]["parameters"]["query"]["vertical"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const pathsV1StatementsGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/statements"]["get"]["parameters"]["query"]["status"]> = ["OPEN", "CLOSED", "SETTLED"];
+export const pathsV1SupportLookupGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/support/lookup"]["get"]["parameters"]["query"]["kind"]> = ["transactionId", "outOrderNo", "refundNo", "openid", "deviceTime"];
+export const acceptanceChecklistItemDtoKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceChecklistItemDto"]["key"]> = ["SCREEN_RECORDING", "ONSITE_VIDEO", "COMPLETED_ORDER_DETAIL", "CANCELLED_ORDER_DETAIL", "PLATFORM_RECORDS"];
+export const acceptanceChecklistItemDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceChecklistItemDto"]["source"]> = ["REAL_WECHAT_APP", "PLATFORM"];
+export const acceptanceSessionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceSessionDto"]["state"]> = ["PAID", "CANCELLED"];
+export const agingBucketDtoBucketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgingBucketDto"]["bucket"]> = ["0-1d", "1-3d", "3-7d", "7-30d", ">30d"];
+export const agreementDtoCollectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDto"]["collection"]> = ["BRAND_COLLECTS", "FRANCHISEE_COLLECTS"];
+export const agreementDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDto"]["kind"]> = ["FRANCHISE", "RESELLER"];
+export const agreementDtoPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDto"]["period"]> = ["DAILY", "WEEKLY", "MONTHLY"];
+export const alertDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertDto"]["category"]> = ["FLEET", "MONEY"];
+export const alertDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertDto"]["kind"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES", "COLLECTION_FAILING", "REFUND_STUCK", "RECONCILIATION_DIFFERENCE", "COMPLAINT_DEADLINE", "COMPLAINT_RATE", "PAYOUT_FAILED", "FRIDGE_LOW_STOCK", "POWERBANK_FLAGGED"];
+export const alertDtoSeverityValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertDto"]["severity"]> = ["INFO", "WARNING", "CRITICAL"];
+export const alertDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertDto"]["state"]> = ["OPEN", "ACKNOWLEDGED", "RESOLVED"];
+export const alertRuleChangeDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertRuleChangeDto"]["kind"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES", "COLLECTION_FAILING", "REFUND_STUCK", "RECONCILIATION_DIFFERENCE", "COMPLAINT_DEADLINE", "COMPLAINT_RATE", "PAYOUT_FAILED", "FRIDGE_LOW_STOCK", "POWERBANK_FLAGGED"];
+export const alertRuleDtoCategoryValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertRuleDto"]["category"]> = ["FLEET", "MONEY"];
+export const alertRuleDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertRuleDto"]["kind"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES", "COLLECTION_FAILING", "REFUND_STUCK", "RECONCILIATION_DIFFERENCE", "COMPLAINT_DEADLINE", "COMPLAINT_RATE", "PAYOUT_FAILED", "FRIDGE_LOW_STOCK", "POWERBANK_FLAGGED"];
+export const alertRuleDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertRuleDto"]["source"]> = ["OWN", "BRAND", "DEFAULT"];
+export const alertRuleDtoUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertRuleDto"]["unit"]> = ["MINUTES", "HOURS", "DAYS", "COUNT", "PERCENT"];
+export const amountRangeDtoRangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AmountRangeDto"]["range"]> = ["0-10", "10-50", "50-99", "99+"];
+export const applicationPackDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationPackDto"]["operatingModel"]> = ["\u7EAF\u81EA\u8425", "\u52A0\u76DF", "\u786C\u4EF6\u552E\u5356"];
+export const brandingSourcesDtoBrandNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["brandName"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
+export const brandingSourcesDtoColorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["color"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
+export const brandingSourcesDtoOtherPaymentUrlValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["otherPaymentUrl"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
+export const brandingSourcesDtoServicePhoneValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["servicePhone"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
+export const commandAckDtoResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommandAckDto"]["result"]> = ["SUCCEEDED", "FAILED"];
+export const commandAckResponseDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommandAckResponseDto"]["state"]> = ["SUCCEEDED", "FAILED"];
+export const commandDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommandDto"]["state"]> = ["QUEUED", "DELIVERED", "SUCCEEDED", "FAILED", "EXPIRED"];
+export const commandDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CommandDto"]["type"]> = ["UNLOCK", "EJECT", "START_CHARGING", "STOP_CHARGING", "OPEN_VALVE", "CLOSE_VALVE", "REBOOT"];
+export const complaintActionDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintActionDto"]["kind"]> = ["REPLY", "COMPLETE", "REFUND_PROGRESS", "REFUND"];
+export const complaintActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintActionDto"]["state"]> = ["PENDING", "SUCCEEDED", "FAILED"];
+export const complaintDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintDetailDto"]["state"]> = ["PENDING", "PROCESSING", "PROCESSED"];
+export const complaintMediaDtoMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintMediaDto"]["mediaType"]> = ["USER_COMPLAINT_IMAGE", "OPERATION_IMAGE"];
+export const complaintRefundProgressDtoActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintRefundProgressDto"]["action"]> = ["APPROVE", "REJECT"];
+export const complaintSummaryDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintSummaryDto"]["state"]> = ["PENDING", "PROCESSING", "PROCESSED"];
+export const complianceServiceDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplianceServiceDto"]["mode"]> = ["DEPOSIT_WAIVED", "USE_FIRST"];
+export const complianceServiceDtoScenarioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplianceServiceDto"]["scenario"]> = ["VENDING", "POWERBANK_RENTAL", "EV_CHARGING", "WATER"];
+export const consumerLoginDtoGrantValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsumerLoginDto"]["grant"]> = ["wx.login", "snsapi_base"];
+export const consumerSessionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ConsumerSessionDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
+export const createApiKeyDtoScopesValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateApiKeyDto"]["scopes"]> = ["organizations.read", "organizations.create", "organizations.write", "users.read", "users.write", "audit.read", "sites.read", "sites.write", "devices.read", "devices.write", "devices.transfer", "plans.read", "plans.write", "sessions.read", "sessions.act", "complaints.read", "complaints.act", "money.read", "merchantAccounts.read", "merchantAccounts.write", "reconciliations.read", "reconciliations.write", "alerts.read", "alerts.write", "settlement.read", "settlement.write", "profitSharing.write", "onboarding.read", "onboarding.write", "support.search", "stock.read", "stock.write", "integrations.manage", "maintenance.read", "maintenance.write"];
+export const createEndpointDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateEndpointDto"]["events"]> = ["session.paid", "session.cancelled", "refund.succeeded", "device.offline", "device.online", "complaint.created"];
+export const createOrganizationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateOrganizationDto"]["kind"]> = ["OPERATOR", "FRANCHISEE", "CUSTOMER"];
+export const createOrganizationDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateOrganizationDto"]["operatingModel"]> = ["SELF_RUN", "FRANCHISE", "HARDWARE_SALE"];
+export const createPayoutDtoMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatePayoutDto"]["method"]> = ["OFFLINE_BANK", "WECHAT_TRANSFER"];
+export const createPayscoreServiceDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatePayscoreServiceDto"]["mode"]> = ["DEPOSIT_WAIVED", "USE_FIRST"];
+export const createPayscoreServiceDtoScenarioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreatePayscoreServiceDto"]["scenario"]> = ["VENDING", "POWERBANK_RENTAL", "EV_CHARGING", "WATER"];
+export const createUserDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CreateUserDto"]["role"]> = ["PLATFORM_ADMIN", "OPERATOR_ADMIN", "OPERATOR_STAFF", "FRANCHISEE_ADMIN", "CUSTOMER_ADMIN", "TECHNICIAN"];
+export const deliveryDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeliveryDto"]["state"]> = ["PENDING", "DELIVERED", "FAILED"];
+export const deviceCommandWireDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceCommandWireDto"]["type"]> = ["UNLOCK", "EJECT", "START_CHARGING", "STOP_CHARGING", "OPEN_VALVE", "CLOSE_VALVE", "REBOOT"];
+export const deviceDetailDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceDetailDto"]["status"]> = ["ONLINE", "OFFLINE", "FAULTED"];
+export const deviceDetailDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceDetailDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const deviceDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const deviceEventDtoClockFlagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceEventDto"]["clockFlag"]> = ["DEVICE_CLOCK_SKEWED", "OCCURRED_IN_FUTURE"];
+export const deviceEventDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceEventDto"]["source"]> = ["DEVICE", "PLATFORM"];
+export const deviceListItemDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceListItemDto"]["status"]> = ["ONLINE", "OFFLINE", "FAULTED"];
+export const deviceListItemDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceListItemDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const endpointDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndpointDto"]["events"]> = ["session.paid", "session.cancelled", "refund.succeeded", "device.offline", "device.online", "complaint.created"];
+export const evidenceFileDtoContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvidenceFileDto"]["contentType"]> = ["image/png", "image/jpeg", "image/webp", "image/gif", "video/mp4", "video/quicktime", "video/webm", "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain"];
+export const ledgerEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const ledgerEntryDtoSourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["sourceKind"]> = ["SESSION_PAID", "REFUND", "STATEMENT", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const maintenanceSettingsDtoAutoTicketKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["autoTicketKinds"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
+export const maintenanceSettingsDtoAvailableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["available"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
+export const meDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["operatingModel"]> = ["SELF_RUN", "FRANCHISE", "HARDWARE_SALE"];
+export const meDtoOrganizationKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["organizationKind"]> = ["PLATFORM", "OPERATOR", "FRANCHISEE", "CUSTOMER"];
+export const meDtoPermissionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["permissions"]> = ["organizations.read", "organizations.create", "organizations.write", "users.read", "users.write", "audit.read", "sites.read", "sites.write", "devices.read", "devices.write", "devices.transfer", "plans.read", "plans.write", "sessions.read", "sessions.act", "complaints.read", "complaints.act", "money.read", "merchantAccounts.read", "merchantAccounts.write", "reconciliations.read", "reconciliations.write", "alerts.read", "alerts.write", "settlement.read", "settlement.write", "profitSharing.write", "onboarding.read", "onboarding.write", "support.search", "stock.read", "stock.write", "integrations.manage", "maintenance.read", "maintenance.write"];
+export const merchantAccountDetailDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MerchantAccountDetailDto"]["status"]> = ["ACTIVE", "DISABLED"];
+export const merchantAccountDetailDtoValidationResultValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MerchantAccountDetailDto"]["validationResult"]> = ["ACCEPTED", "NOT_VALIDATED"];
+export const onboardingDtoSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OnboardingDto"]["subjectType"]> = ["ENTERPRISE", "INSTITUTION", "GOVERNMENT", "OTHER_ORGANIZATION", "INDIVIDUAL_BUSINESS", "MICRO_MERCHANT", "SERVICE_PROVIDER"];
+export const onboardingNextActionDtoStepValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OnboardingNextActionDto"]["step"]> = ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3"];
+export const onboardingStepDtoKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OnboardingStepDto"]["key"]> = ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3"];
+export const onboardingStepDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OnboardingStepDto"]["state"]> = ["TODO", "IN_PROGRESS", "SUBMITTED", "DONE", "BLOCKED"];
+export const orderAttemptDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrderAttemptDto"]["state"]> = ["CURRENT", "SUPERSEDED", "REVOKED", "ABANDONED"];
+export const organizationDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganizationDto"]["kind"]> = ["PLATFORM", "OPERATOR", "FRANCHISEE", "CUSTOMER"];
+export const organizationDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganizationDto"]["operatingModel"]> = ["SELF_RUN", "FRANCHISE", "HARDWARE_SALE"];
+export const organizationTreeNodeDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganizationTreeNodeDto"]["kind"]> = ["PLATFORM", "OPERATOR", "FRANCHISEE", "CUSTOMER"];
+export const organizationTreeNodeDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OrganizationTreeNodeDto"]["operatingModel"]> = ["SELF_RUN", "FRANCHISE", "HARDWARE_SALE"];
+export const overviewDtoScopeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["OverviewDto"]["scope"]> = ["FULL", "FLEET_ONLY"];
+export const packAttachmentDtoKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PackAttachmentDto"]["key"]> = ["interaction-flow", "device-photos", "business-licence", "purchase-agreement", "complaints-cleared", "wechat-group"];
+export const payoutDtoMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PayoutDto"]["method"]> = ["OFFLINE_BANK", "WECHAT_TRANSFER"];
+export const payoutDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PayoutDto"]["state"]> = ["REQUESTED", "PROCESSING", "SUCCEEDED", "FAILED"];
+export const payoutDtoWechatStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PayoutDto"]["wechatState"]> = ["ACCEPTED", "PROCESSING", "WAIT_USER_CONFIRM", "TRANSFERING", "SUCCESS", "FAIL", "CANCELING", "CANCELLED"];
+export const payscoreServiceDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PayscoreServiceDto"]["mode"]> = ["DEPOSIT_WAIVED", "USE_FIRST"];
+export const payscoreServiceDtoScenarioValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PayscoreServiceDto"]["scenario"]> = ["VENDING", "POWERBANK_RENTAL", "EV_CHARGING", "WATER"];
+export const planDetailDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanDetailDto"]["type"]> = ["RENTAL", "ITEMS", "ENERGY", "VOLUME", "MIXED"];
+export const planDeviceDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanDeviceDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const planSummaryDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanSummaryDto"]["type"]> = ["RENTAL", "ITEMS", "ENERGY", "VOLUME", "MIXED"];
+export const planVersionDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PlanVersionDto"]["type"]> = ["RENTAL", "ITEMS", "ENERGY", "VOLUME", "MIXED"];
+export const powerBankDtoFlagValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PowerBankDto"]["flag"]> = ["RETURNED_AFTER_BUYOUT", "FOREIGN_RETURN", "EJECT_CONFLICT", "STALE_RETURN"];
+export const powerBankDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PowerBankDto"]["state"]> = ["IN_SLOT", "RENTED", "LOST", "BOUGHT_OUT"];
+export const profitSharingOrderDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ProfitSharingOrderDto"]["state"]> = ["PENDING", "PROCESSING", "FINISHED", "FAILED"];
+export const putAgreementDtoCollectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PutAgreementDto"]["collection"]> = ["BRAND_COLLECTS", "FRANCHISEE_COLLECTS"];
+export const putAgreementDtoPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PutAgreementDto"]["period"]> = ["DAILY", "WEEKLY", "MONTHLY"];
+export const putMaintenanceSettingsDtoAutoTicketKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PutMaintenanceSettingsDto"]["autoTicketKinds"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
+export const putOnboardingStepDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PutOnboardingStepDto"]["state"]> = ["TODO", "IN_PROGRESS", "SUBMITTED", "DONE"];
+export const putOnboardingSubjectDtoSubjectTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PutOnboardingSubjectDto"]["subjectType"]> = ["ENTERPRISE", "INSTITUTION", "GOVERNMENT", "OTHER_ORGANIZATION", "INDIVIDUAL_BUSINESS", "MICRO_MERCHANT", "SERVICE_PROVIDER"];
+export const putWebhookDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PutWebhookDto"]["format"]> = ["JSON", "WECOM"];
+export const receivableDtoAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceivableDto"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
+export const receivableDtoBucketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceivableDto"]["bucket"]> = ["0-1d", "1-3d", "3-7d", "7-30d", ">30d"];
+export const receivableDtoDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceivableDto"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const receivableDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReceivableDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
+export const reconciliationBillDtoBillValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReconciliationBillDto"]["bill"]> = ["TRADE", "FUND_FLOW", "PROFIT_SHARING"];
+export const reconciliationDifferenceDtoBillValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReconciliationDifferenceDto"]["bill"]> = ["TRADE", "FUND_FLOW", "PROFIT_SHARING"];
+export const reconciliationDifferenceDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReconciliationDifferenceDto"]["kind"]> = ["MISSING_LOCAL", "MISSING_AT_WECHAT", "AMOUNT_MISMATCH", "REFUND_STATE_MISMATCH"];
+export const reconciliationDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReconciliationDto"]["state"]> = ["RUNNING", "DONE", "NO_BILL", "BILL_NOT_READY", "FAILED"];
+export const reconciliationDtoTriggerValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReconciliationDto"]["trigger"]> = ["MANUAL", "SCHEDULE"];
+export const reconciliationSummaryDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReconciliationSummaryDto"]["state"]> = ["RUNNING", "DONE", "NO_BILL", "BILL_NOT_READY", "FAILED"];
+export const registerDeviceDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDeviceDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const sendCommandDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendCommandDto"]["type"]> = ["UNLOCK", "EJECT", "START_CHARGING", "STOP_CHARGING", "OPEN_VALVE", "CLOSE_VALVE", "REBOOT"];
+export const sessionActionDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["kind"]> = ["END", "MODIFY", "COLLECT", "REFUND"];
+export const sessionActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["state"]> = ["PENDING", "PROCESSING", "ABNORMAL", "SUCCEEDED", "FAILED"];
+export const sessionDetailDtoAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
+export const sessionDetailDtoDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const sessionDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
+export const sessionDtoAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDto"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
+export const sessionDtoDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDto"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
+export const sessionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
+export const statementDetailDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDetailDto"]["kind"]> = ["FRANCHISE", "RESELLER"];
+export const statementDetailDtoPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDetailDto"]["period"]> = ["DAILY", "WEEKLY", "MONTHLY"];
+export const statementDetailDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDetailDto"]["status"]> = ["OPEN", "CLOSED", "SETTLED"];
+export const statementDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDto"]["kind"]> = ["FRANCHISE", "RESELLER"];
+export const statementDtoPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDto"]["period"]> = ["DAILY", "WEEKLY", "MONTHLY"];
+export const statementDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDto"]["status"]> = ["OPEN", "CLOSED", "SETTLED"];
+export const statementLineDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementLineDto"]["kind"]> = ["SESSIONS_NET", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "RESELLER_FIXED_FEE", "ADJUSTMENT", "CHANNEL_FEE"];
+export const statementStatusTotalDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementStatusTotalDto"]["status"]> = ["OPEN", "CLOSED", "SETTLED"];
+export const stockMovementDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StockMovementDto"]["kind"]> = ["SALE", "RESTOCK", "EXPIRED", "COUNT"];
+export const supportComplaintDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportComplaintDto"]["state"]> = ["PENDING", "PROCESSING", "PROCESSED"];
+export const supportDeviceReportDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportDeviceReportDto"]["source"]> = ["EVENT", "COMMAND", "TELEMETRY"];
+export const supportLookupDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportLookupDto"]["kind"]> = ["transactionId", "outOrderNo", "refundNo", "openid", "deviceTime"];
+export const ticketDetailDtoActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketDetailDto"]["actions"]> = ["start", "resolve", "close", "reopen"];
+export const ticketDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketDetailDto"]["state"]> = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
+export const ticketDtoActionsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketDto"]["actions"]> = ["start", "resolve", "close", "reopen"];
+export const ticketDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketDto"]["state"]> = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
+export const ticketEventDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketEventDto"]["kind"]> = ["NOTE", "STATE", "ASSIGNED", "PHOTO"];
+export const ticketPhotoDtoContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TicketPhotoDto"]["contentType"]> = ["image/jpeg", "image/png", "image/webp"];
+export const timelineEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TimelineEntryDto"]["kind"]> = ["command", "event"];
+export const transitionTicketDtoActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["TransitionTicketDto"]["action"]> = ["start", "resolve", "close", "reopen"];
+export const updateEndpointDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UpdateEndpointDto"]["events"]> = ["session.paid", "session.cancelled", "refund.succeeded", "device.offline", "device.online", "complaint.created"];
+export const userDtoRoleValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["UserDto"]["role"]> = ["PLATFORM_ADMIN", "OPERATOR_ADMIN", "OPERATOR_STAFF", "FRANCHISEE_ADMIN", "CUSTOMER_ADMIN", "TECHNICIAN"];
+export const webhookDeliveryDtoEventTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["eventType"]> = ["session.paid", "session.cancelled", "refund.succeeded", "device.offline", "device.online", "complaint.created"];
+export const webhookDeliveryDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDeliveryDto"]["state"]> = ["PENDING", "DELIVERED", "FAILED"];
+export const webhookDtoFormatValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookDto"]["format"]> = ["JSON", "WECOM"];

@@ -19,6 +19,8 @@ export interface CommandAck {
   readonly detail?: string;
   /** ISO 8601, the device's clock. */
   readonly occurredAt: string;
+  /** A power-bank cabinet's ack of an EJECT: the bank it ejected. */
+  readonly bankId?: string;
 }
 
 /** Event types a device reports, per vertical, plus `session.ended` which closes a session with its usage. */

@@ -239,6 +239,15 @@ export type ProfitSharingBill = BillDownloadTicket;
 export type TradeBillType = 'ALL' | 'SUCCESS' | 'REFUND';
 export type FundFlowAccountType = 'BASIC' | 'OPERATION' | 'FEES';
 
+/** How one call is sent. */
+interface CallOptions {
+  /** Never retried automatically, whatever the retry policy: a call WeChat takes no idempotency key for. */
+  singleAttempt?: boolean;
+}
+
+/** The default bound of a downloaded complaint image (WeChat's images are at most a few MB). */
+export const COMPLAINT_MEDIA_MAX_BYTES = 10 * 1024 * 1024;
+
 /** A downloaded complaint image. */
 export interface ComplaintMediaFile {
   bytes: Buffer;
@@ -721,28 +730,45 @@ export class PayScoreClient {
    */
   async respondToComplaint(complaintId: string, input: RespondToComplaintInput): Promise<void> {
     checkRespondToComplaintInput(input);
-    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/response`, { complainted_mchid: input.complainted_mchid ?? this.options.mchid, ...input });
+    // one attempt whatever the retry policy: a lost answer (5xx, timeout) may hide a reply WeChat recorded, and a
+    // second POST would reply twice; the caller reads the history before trying again
+    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/response`, { complainted_mchid: input.complainted_mchid ?? this.options.mchid, ...input }, { singleAttempt: true });
   }
 
-  /** `POST …/{complaint_id}/complete` (反馈处理完成, 204; → PROCESSED). */
+  /**
+   * `POST …/{complaint_id}/complete` (反馈处理完成, 204; → PROCESSED). One attempt (no idempotency key: a repeat after
+   * a lost answer is refused as already processed); query the complaint before trying again.
+   */
   async completeComplaint(complaintId: string, options: { complainted_mchid?: string } = {}): Promise<void> {
-    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/complete`, { complainted_mchid: options.complainted_mchid ?? this.options.mchid });
+    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/complete`, { complainted_mchid: options.complainted_mchid ?? this.options.mchid }, { singleAttempt: true });
   }
 
-  /** `POST …/{complaint_id}/update-refund-progress` (204): APPROVE does not move money — refund through the refund API. */
+  /**
+   * `POST …/{complaint_id}/update-refund-progress` (204): APPROVE does not move money — refund through the refund API.
+   * One attempt (no idempotency key); read the history before trying again.
+   */
   async updateComplaintRefundProgress(complaintId: string, input: UpdateComplaintRefundProgressInput): Promise<void> {
     checkUpdateComplaintRefundProgressInput(input);
-    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/update-refund-progress`, input);
+    await this.complaintCall('POST', `${this.complaintPath(complaintId)}/update-refund-progress`, input, { singleAttempt: true });
   }
 
   /**
    * `GET <media_url>` of a complaint image, signed over the URL **exactly as given** (percent-encoding kept); the
    * answer is unsigned binary. Unknown or merchant-uploaded media → `PAYSCORE_COMPLAINT_NOT_FOUND` / the mapped error.
+   * A body above `maxBytes` (default {@link COMPLAINT_MEDIA_MAX_BYTES}) is abandoned: `PAYSCORE_RESPONSE_MALFORMED`.
    */
-  async downloadComplaintMedia(mediaUrl: string): Promise<ComplaintMediaFile> {
+  async downloadComplaintMedia(mediaUrl: string, options: { maxBytes?: number } = {}): Promise<ComplaintMediaFile> {
+    const maxBytes = options.maxBytes ?? COMPLAINT_MEDIA_MAX_BYTES;
     const response = await this.signedStream(mediaUrl);
     if (response.status !== 200) throw await downloadError(response, 'media');
-    return { bytes: await readAll(response.body), contentType: headerValue(response.headers, 'Content-Type') };
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+      size += chunk.length;
+      if (size > maxBytes) throw new PayScoreError('PAYSCORE_RESPONSE_MALFORMED', { message: `the complaint image is larger than ${maxBytes} bytes`, detail: { maxBytes } });
+      chunks.push(Buffer.from(chunk));
+    }
+    return { bytes: Buffer.concat(chunks), contentType: headerValue(response.headers, 'Content-Type') };
   }
 
   /**
@@ -816,9 +842,9 @@ export class PayScoreClient {
   }
 
   /** A complaints call: "does not exist" answers (404, RESOURCE_NOT_EXISTS) become PAYSCORE_COMPLAINT_NOT_FOUND. */
-  private async complaintCall(method: HttpMethod, pathAndQuery: string, body?: object): Promise<unknown> {
+  private async complaintCall(method: HttpMethod, pathAndQuery: string, body?: object, options: CallOptions = {}): Promise<unknown> {
     try {
-      return await this.call(method, pathAndQuery, body);
+      return await this.call(method, pathAndQuery, body, undefined, options);
     } catch (error) {
       if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) {
         throw new PayScoreError('PAYSCORE_COMPLAINT_NOT_FOUND', {
@@ -1008,13 +1034,13 @@ export class PayScoreClient {
   }
 
   /** One API call with retries; returns the verified, parsed JSON body (undefined for an empty body). */
-  private async call(method: HttpMethod, pathAndQuery: string, body?: object, wechatpaySerial?: string): Promise<unknown> {
+  private async call(method: HttpMethod, pathAndQuery: string, body?: object, wechatpaySerial?: string, options: CallOptions = {}): Promise<unknown> {
     const bodyText = body === undefined ? undefined : JSON.stringify(body);
     if (bodyText !== undefined && /[\u{10000}-\u{10FFFF}]/u.test(bodyText)) {
       // WeChat accepts only 1–3 byte UTF-8 characters (§2.1): no emoji.
       throw invalid('the request contains a 4-byte UTF-8 character (emoji), which WeChat refuses');
     }
-    const policy = this.retryPolicy;
+    const policy = options.singleAttempt ? { ...this.retryPolicy, maxAttempts: 1 } : this.retryPolicy;
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.once(method, pathAndQuery, bodyText, wechatpaySerial);

@@ -72,4 +72,35 @@ describe('parseConfig', () => {
     expect(parseConfig({ LOGIN_FREE_FAILURES: '4', LOGIN_MAX_FAILURES: '3', LOGIN_BACKOFF_MAX_SECONDS: '60' }).login).toMatchObject({ freeFailures: 4, backoffMaxSeconds: 60 });
     expect(() => parseConfig({ LOGIN_BACKOFF_BASE_SECONDS: '120', LOGIN_BACKOFF_MAX_SECONDS: '60' })).toThrow(/LOGIN_BACKOFF_BASE_SECONDS: must not exceed LOGIN_BACKOFF_MAX_SECONDS \(60\)/);
   });
+
+  it('reads WeChat’s complaint list every 15 minutes by default, at least every minute', () => {
+    expect(parseConfig({}).complaints).toEqual({ catchUpIntervalSeconds: 900 });
+    expect(parseConfig({ COMPLAINTS_CATCH_UP_SECONDS: '300' }).complaints).toEqual({ catchUpIntervalSeconds: 300 });
+    expect(() => parseConfig({ COMPLAINTS_CATCH_UP_SECONDS: '10' })).toThrow(/COMPLAINTS_CATCH_UP_SECONDS/);
+  });
+
+  it('brands the reference user pages from USER_PAGES_*, each optional and checked', () => {
+    expect(parseConfig({}).userPages).toEqual({});
+    expect(parseConfig({ USER_PAGES_BRAND_NAME: '小林冰柜', USER_PAGES_BRAND_COLOR: '#1a73e8', USER_PAGES_OTHER_PAYMENT_URL: 'https://pay.example.com/other' }).userPages).toEqual({
+      brandName: '小林冰柜',
+      brandColor: '#1a73e8',
+      otherPaymentUrl: 'https://pay.example.com/other',
+    });
+    expect(() => parseConfig({ USER_PAGES_BRAND_COLOR: 'red;}body{display:none' })).toThrow(/USER_PAGES_BRAND_COLOR/);
+    expect(() => parseConfig({ USER_PAGES_OTHER_PAYMENT_URL: 'javascript:alert(1)' })).toThrow(/USER_PAGES_OTHER_PAYMENT_URL/);
+    expect(parseConfig({ USER_PAGES_SERVICE_PHONE: '400-820-8820' }).userPages).toEqual({ servicePhone: '400-820-8820' });
+    expect(() => parseConfig({ USER_PAGES_SERVICE_PHONE: '<b>call</b>' })).toThrow(/USER_PAGES_SERVICE_PHONE/);
+  });
+
+  it('keeps telemetry 90 days by default (0: forever) and runs the retention jobs hourly', () => {
+    expect(parseConfig({}).retention).toEqual({ telemetryDays: 90, webhookDays: 30, intervalSeconds: 3600 });
+    expect(parseConfig({ TELEMETRY_RETENTION_DAYS: '0', WEBHOOK_RETENTION_DAYS: '0', RETENTION_INTERVAL_SECONDS: '600' }).retention).toEqual({ telemetryDays: 0, webhookDays: 0, intervalSeconds: 600 });
+    expect(parseConfig({ WEBHOOK_RETENTION_DAYS: '7' }).retention).toMatchObject({ webhookDays: 7 });
+    expect(() => parseConfig({ WEBHOOK_RETENTION_DAYS: '-1' })).toThrow(/WEBHOOK_RETENTION_DAYS/);
+    expect(() => parseConfig({ WEBHOOK_RETENTION_DAYS: 'thirty' })).toThrow(/WEBHOOK_RETENTION_DAYS/);
+    expect(() => parseConfig({ TELEMETRY_RETENTION_DAYS: '-1' })).toThrow(/TELEMETRY_RETENTION_DAYS/);
+    expect(() => parseConfig({ TELEMETRY_RETENTION_DAYS: '1.5' })).toThrow(/TELEMETRY_RETENTION_DAYS/);
+    expect(() => parseConfig({ TELEMETRY_RETENTION_DAYS: 'ninety' })).toThrow(/TELEMETRY_RETENTION_DAYS/);
+    expect(() => parseConfig({ RETENTION_INTERVAL_SECONDS: '5' })).toThrow(/RETENTION_INTERVAL_SECONDS/);
+  });
 });

@@ -62,8 +62,21 @@ export const envSchema = z
     RECONCILIATION_DAILY_AT: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'RECONCILIATION_DAILY_AT must be HH:MM').default('10:00'),
     CONSOLE_DIR: z.string().min(1).optional(),
     ALERTS_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    COMPLAINTS_CATCH_UP_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    USER_PAGES_BRAND_NAME: z.string().max(40).optional(),
+    USER_PAGES_BRAND_COLOR: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: 'must be #rgb or #rrggbb' }).optional(),
+    USER_PAGES_OTHER_PAYMENT_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+    USER_PAGES_SERVICE_PHONE: z.string().regex(/^[0-9]+(?:-[0-9]+)*$/, { message: 'must be digits and dashes (e.g. 400-820-8820)' }).min(3).max(20).optional(),
+    TELEMETRY_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days (0 keeps telemetry forever)' }).int('must be a whole number of days (0 keeps telemetry forever)').min(0).max(36_500).default(90),
+    WEBHOOK_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days (0 keeps webhook deliveries forever)' }).int('must be a whole number of days (0 keeps webhook deliveries forever)').min(0).max(36_500).default(30),
+    RETENTION_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     // SSRF guard for alert webhooks: private/loopback targets are refused in production unless this says otherwise
     ALERT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
+    // Prometheus (platform/observability/README.md): GET /metrics on the API's port needs this bearer token (unset: 404)
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // …and/or a separate internal listener serving only GET /metrics (unset: none)
+    METRICS_PORT: port.optional(),
+    METRICS_HOST: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.JWT_SECRET) {
@@ -188,11 +201,52 @@ export interface AppConfig {
   readonly jobs: { readonly pollingIntervalSeconds: number };
   /** Reconciliation and complaints (issue 13); each field defaults (modules/reconciliation, modules/complaints). */
   readonly reconciliation?: ReconciliationConfig;
-  /** Complaint deadlines from the complaint's time (default 24 h to reply, 72 h to complete). */
-  readonly complaints?: { readonly replyHours?: number; readonly completeHours?: number };
+  /**
+   * Complaint deadlines from the complaint's time (default 24 h to reply, 72 h to complete); how often WeChat's complaint
+   * list is read to catch a lost callback (default 900 s, COMPLAINTS_CATCH_UP_SECONDS).
+   */
+  readonly complaints?: { readonly replyHours?: number; readonly completeHours?: number; readonly catchUpIntervalSeconds?: number };
+  /** The reference user pages at `/d/<code>` (modules/user-pages/README.md); each field defaults. */
+  readonly userPages?: UserPagesConfig;
   /** The built merchant console (index.html + assets/), served at `/`; without an index.html there, `/` is the landing page. */
   readonly consoleDir: string;
   readonly alerts: AlertsConfig;
+  /** Prometheus metrics (platform/observability/README.md); absent: no /metrics anywhere. */
+  readonly metrics?: MetricsConfig;
+  /** Deleting what has expired (modules/retention); each field defaults. */
+  readonly retention?: RetentionConfig;
+}
+
+export interface MetricsConfig {
+  /** METRICS_TOKEN: `GET /metrics` on the API's port answers with `Authorization: Bearer <token>`; null: that route answers 404. */
+  readonly token: string | null;
+  /** METRICS_PORT: a separate listener serving only `GET /metrics` (the token too, when one is set); null: none. */
+  readonly port: number | null;
+  /** METRICS_HOST: where that listener binds (default HOST). */
+  readonly host: string;
+}
+
+export interface RetentionConfig {
+  /** TELEMETRY_RETENTION_DAYS: telemetry samples older than this many days are deleted (default 90; 0 keeps them forever). */
+  readonly telemetryDays?: number;
+  /**
+   * WEBHOOK_RETENTION_DAYS: business-event webhook deliveries finished (delivered or failed) more than this many days ago
+   * are deleted with their attempts, then their events (default 30; 0 keeps them forever).
+   */
+  readonly webhookDays?: number;
+  /** RETENTION_INTERVAL_SECONDS: how often the retention jobs run, once across all processes (default 3600). */
+  readonly intervalSeconds?: number;
+}
+
+export interface UserPagesConfig {
+  /** USER_PAGES_BRAND_NAME: the title bar (default: the name of the organisation that owns the device). */
+  readonly brandName?: string;
+  /** USER_PAGES_BRAND_COLOR: the accent colour, #rgb or #rrggbb (default WeChat green #07C160). */
+  readonly brandColor?: string;
+  /** USER_PAGES_OTHER_PAYMENT_URL: where a user goes to pay another way after a failed Pay Score assessment (default: none, a clear stop). */
+  readonly otherPaymentUrl?: string;
+  /** USER_PAGES_SERVICE_PHONE: the customer-service phone (客服电话) in the pages' footer (default: none). */
+  readonly servicePhone?: string;
 }
 
 export interface AlertsConfig {
@@ -314,11 +368,20 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     },
     jobs: { pollingIntervalSeconds: e.JOBS_POLLING_SECONDS },
     reconciliation: { dailyAt: e.RECONCILIATION_DAILY_AT },
+    complaints: { catchUpIntervalSeconds: e.COMPLAINTS_CATCH_UP_SECONDS },
+    userPages: {
+      ...(e.USER_PAGES_BRAND_NAME ? { brandName: e.USER_PAGES_BRAND_NAME.trim() } : {}),
+      ...(e.USER_PAGES_BRAND_COLOR ? { brandColor: e.USER_PAGES_BRAND_COLOR } : {}),
+      ...(e.USER_PAGES_OTHER_PAYMENT_URL ? { otherPaymentUrl: e.USER_PAGES_OTHER_PAYMENT_URL } : {}),
+      ...(e.USER_PAGES_SERVICE_PHONE ? { servicePhone: e.USER_PAGES_SERVICE_PHONE } : {}),
+    },
+    retention: { telemetryDays: e.TELEMETRY_RETENTION_DAYS, webhookDays: e.WEBHOOK_RETENTION_DAYS, intervalSeconds: e.RETENTION_INTERVAL_SECONDS },
     consoleDir: resolve(e.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR),
     alerts: {
       evaluateIntervalSeconds: e.ALERTS_EVALUATE_SECONDS,
       webhookAllowPrivate: e.ALERT_WEBHOOK_ALLOW_PRIVATE ?? e.NODE_ENV !== 'production',
     },
+    metrics: { token: e.METRICS_TOKEN ?? null, port: e.METRICS_PORT ?? null, host: e.METRICS_HOST ?? e.HOST },
   });
 }
 

@@ -31,6 +31,28 @@ import { AddPayoutTransfers1764306700000 } from './1764306700000-add-payout-tran
 import { CreateAlerts1764307000000 } from './1764307000000-create-alerts.js';
 import { CreateReconciliations1764308000000 } from './1764308000000-create-reconciliations.js';
 import { CreateComplaints1764308100000 } from './1764308100000-create-complaints.js';
+import { AddMerchantTransferScene1764309000000 } from './1764309000000-add-merchant-transfer-scene.js';
+import { AddComplaintsEnabled1764309100000 } from './1764309100000-add-complaints-enabled.js';
+import { AddComplaintMedia1764309100001 } from './1764309100001-add-complaint-media.js';
+import { AddApplicationPackSettings1764310000000 } from './1764310000000-add-application-pack-settings.js';
+import { CreateOnboardingSteps1764310000001 } from './1764310000001-create-onboarding-steps.js';
+import { CreateScenarioRefusals1764310000002 } from './1764310000002-create-scenario-refusals.js';
+import { CreateOnboardingEvidence1764320000000 } from './1764320000000-create-onboarding-evidence.js';
+import { CreateOrganizationBrandings1764321000000 } from './1764321000000-create-organization-brandings.js';
+import { AddRetentionDeletes1764321000001 } from './1764321000001-add-retention-deletes.js';
+import { BoundDeviceNoncePurge1764324000000 } from './1764324000000-bound-device-nonce-purge.js';
+import { CreatePowerBanks1764330000000 } from './1764330000000-create-power-banks.js';
+import { CreateFridgeStock1764331000000 } from './1764331000000-create-fridge-stock.js';
+import { AddSupportLookupIndexes1764332000000 } from './1764332000000-add-support-lookup-indexes.js';
+import { CreateMaintenanceTickets1764333000000 } from './1764333000000-create-maintenance-tickets.js';
+import { CreateMaintenanceSettings1764333001000 } from './1764333001000-create-maintenance-settings.js';
+import { CreateIntegrations1764334000000 } from './1764334000000-create-integrations.js';
+import { AddWebhookRetention1764336000000 } from './1764336000000-add-webhook-retention.js';
+import { AddPowerBankSequenceGuards1764337000000 } from './1764337000000-add-power-bank-sequence-guards.js';
+import { AddAuditActorApiKey1764338000000 } from './1764338000000-add-audit-actor-api-key.js';
+import { RevokeWebhookEmit1764338100000 } from './1764338100000-revoke-webhook-emit.js';
+import { StripApiKeyScopes1764338200000 } from './1764338200000-strip-api-key-scopes.js';
+import { CascadeMaintenanceTicketsOnSale1764339000000 } from './1764339000000-cascade-maintenance-tickets-on-sale.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -67,4 +89,26 @@ export const migrations = [
   CreateAlerts1764307000000,
   CreateReconciliations1764308000000,
   CreateComplaints1764308100000,
+  AddMerchantTransferScene1764309000000,
+  AddComplaintsEnabled1764309100000,
+  AddComplaintMedia1764309100001,
+  AddApplicationPackSettings1764310000000,
+  CreateOnboardingSteps1764310000001,
+  CreateScenarioRefusals1764310000002,
+  CreateOnboardingEvidence1764320000000,
+  CreateOrganizationBrandings1764321000000,
+  AddRetentionDeletes1764321000001,
+  BoundDeviceNoncePurge1764324000000,
+  CreatePowerBanks1764330000000,
+  CreateFridgeStock1764331000000,
+  AddSupportLookupIndexes1764332000000,
+  CreateMaintenanceTickets1764333000000,
+  CreateMaintenanceSettings1764333001000,
+  CreateIntegrations1764334000000,
+  AddWebhookRetention1764336000000,
+  AddPowerBankSequenceGuards1764337000000,
+  AddAuditActorApiKey1764338000000,
+  RevokeWebhookEmit1764338100000,
+  StripApiKeyScopes1764338200000,
+  CascadeMaintenanceTicketsOnSale1764339000000,
 ];

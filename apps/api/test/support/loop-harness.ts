@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { generateRsaKeyPair } from '@zizhu/payscore';
 import { createSimulator, type Simulator, type SimulatorOptions } from '@zizhu/payscore-sim';
+import { Fleet, type SessionScript, type SimDevice } from '@zizhu/fleet-sim';
 import { createApp, type ZizhuApp } from '../../src/app.factory.js';
 import type { AppConfig } from '../../src/config/app-config.js';
 import { DEMO_APPID, DEMO_DEVICES, DEMO_PASSWORD } from '../../src/modules/demo/demo-data.js';
+import { TestClock } from './test-clock.js';
 import { freshDatabaseConfig, testConfig } from './test-app.js';
 
 /** A free loopback port (the API's notify URL must be known before it listens). */
@@ -45,6 +47,8 @@ export class LoopHarness {
     readonly apiUrl: string,
     private readonly ownsSim: boolean,
     private readonly drop: () => Promise<void>,
+    /** The API's business clock: real time until `advance` moves it (with the simulator's). */
+    readonly clock: TestClock,
   ) {}
 
   static async start(options: LoopOptions = {}): Promise<LoopHarness> {
@@ -70,9 +74,10 @@ export class LoopHarness {
       jobs: { pollingIntervalSeconds: 0.5 },
       fleet: { ...base.fleet, heartbeatFlushMs: 100, sweepMs: 500 },
     };
-    const zizhu = await createApp(config);
+    const clock = new TestClock();
+    const zizhu = await createApp(config, { clock });
     await zizhu.app.listen({ port, host: '127.0.0.1' });
-    return new LoopHarness(zizhu, sim, `http://127.0.0.1:${port}`, !options.simulator, fresh.drop);
+    return new LoopHarness(zizhu, sim, `http://127.0.0.1:${port}`, !options.simulator, fresh.drop, clock);
   }
 
   async close(): Promise<void> {
@@ -108,6 +113,24 @@ export class LoopHarness {
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
   }
 
+  /**
+   * Moves the business clocks together by whole seconds: the API's (first, so it never lags WeChat's) and the
+   * simulator's (expiry, debits, refunds, splits, transfers). Signatures and device timestamps stay real time.
+   */
+  async advance(seconds: number): Promise<void> {
+    const whole = Math.ceil(seconds);
+    this.clock.advance(whole);
+    const moved = await this.simRequest('POST', '/sim/clock', { advanceSeconds: whole });
+    if (moved.status !== 200) throw new Error(`the simulator's clock did not move: ${moved.status} ${JSON.stringify(moved.body)}`);
+  }
+
+  /** Moves both business clocks to `instant` (never back). */
+  async advanceTo(instant: Date): Promise<void> {
+    const seconds = (instant.getTime() - this.clock.now().getTime()) / 1000;
+    if (seconds < 0) throw new Error(`the clocks only move forward: ${instant.toISOString()} is behind ${this.clock.now().toISOString()}`);
+    await this.advance(seconds);
+  }
+
   async operator(login: string): Promise<string> {
     const answer = await this.request<{ accessToken: string }>('POST', '/v1/auth/login', { body: { login, password: DEMO_PASSWORD } });
     if (answer.status !== 200) throw new Error(`login ${login}: ${answer.status} ${JSON.stringify(answer.body)}`);
@@ -121,6 +144,19 @@ export class LoopHarness {
   }
 
   /** A demo device's id and a fresh secret (rotated through the operator API, as an installer would). */
+  /** fleet-sim playing `devices` without faults (heartbeats and command polls every 2 s); a session ends as `scripts` says for its id. */
+  scriptedFleet(devices: SimDevice[], scripts: ReadonlyMap<string, SessionScript>): Fleet {
+    return new Fleet(devices, {
+      baseUrl: this.apiUrl,
+      heartbeatSeconds: 2,
+      waitSeconds: 2,
+      loss: 0,
+      driftSeconds: 0,
+      failRate: 0,
+      sessionScript: (_device, command) => scripts.get(command.sessionId ?? '') ?? {},
+    });
+  }
+
   async demoDevice(code: string, operatorToken: string): Promise<{ deviceId: string; secret: string; code: string; type: (typeof DEMO_DEVICES)[number]['type'] }> {
     const spec = DEMO_DEVICES.find((d) => d.code === code);
     if (!spec) throw new Error(`no demo device ${code}`);

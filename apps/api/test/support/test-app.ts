@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Response as InjectResponse } from 'light-my-request';
-import { createApp, type ZizhuApp } from '../../src/app.factory.js';
+import { createApp, type CreateAppOptions, type ZizhuApp } from '../../src/app.factory.js';
 import { parseConfig, type AppConfig } from '../../src/config/app-config.js';
 import { DEMO_PASSWORD } from '../../src/modules/demo/demo-data.js';
 
@@ -49,9 +49,10 @@ export interface TestApp extends ZizhuApp {
   login(login: string, password?: string): Promise<string>;
 }
 
-export async function createTestApp(overrides: Partial<AppConfig> = {}): Promise<TestApp> {
+/** `options.clock`: the business clock (default the system clock), e.g. a `TestClock` pinned to a day so calendar figures do not move with the real date. */
+export async function createTestApp(overrides: Partial<AppConfig> = {}, options: CreateAppOptions = {}): Promise<TestApp> {
   const fresh = await freshDatabaseConfig();
-  const zizhu = await createApp(testConfig(fresh.database, overrides));
+  const zizhu = await createApp(testConfig(fresh.database, overrides), options);
   await zizhu.app.getHttpAdapter().getInstance().ready();
   const http: TestApp['http'] = (method, url, options = {}) =>
     zizhu.app.inject({

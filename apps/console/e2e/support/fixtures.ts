@@ -12,6 +12,7 @@ export const LOGINS = {
   reseller: 'ops@vendor.demo',
   customer1: 'c1@vendor.demo',
   customer2: 'c2@vendor.demo',
+  technician: 'tech@fridge.demo',
 } as const;
 export type Who = keyof typeof LOGINS;
 
@@ -90,4 +91,48 @@ export async function waitForSessionState(request: APIRequestContext, token: str
       { timeout: timeoutMs, intervals: [250, 500, 1000] },
     )
     .toBe(state);
+}
+
+/** The fridge brand's merchant account (the demo seed's mchid, contracts.md §2): the merchant of record of FR-0001. */
+export const FRIDGE_MCHID = '1900000020';
+
+/**
+ * The user of a paid order complains at the simulator (after the brand registered its complaint notification URL);
+ * waits until the API has stored the complaint from the verified callback, and answers its id.
+ */
+export async function raiseComplaint(request: APIRequestContext, outOrderNo: string, text: string, amountFen?: number): Promise<{ id: string }> {
+  const token = await operatorToken(request, 'fridgeBrand');
+  const headers = { authorization: `Bearer ${token}` };
+  const accounts = (await (await request.get(`${baseUrl()}/v1/merchant-accounts`, { headers })).json()) as { id: string; mchid: string }[];
+  const account = accounts.find((a) => a.mchid === FRIDGE_MCHID);
+  expect(account, 'the fridge brand’s merchant account').toBeDefined();
+  const registered = await request.put(`${baseUrl()}/v1/merchant-accounts/${account!.id}/complaint-notification-url`, { headers });
+  expect(registered.status(), `notification URL: ${await registered.text()}`).toBe(200);
+  const raised = await request.post(`${simUrl()}/sim/complaints`, { data: { mchid: FRIDGE_MCHID, outOrderNo, text, ...(amountFen ? { amountFen } : {}) } });
+  expect(raised.status(), `complaint: ${await raised.text()}`).toBeLessThan(300);
+  let id: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const list = (await (await request.get(`${baseUrl()}/v1/complaints?limit=200`, { headers })).json()) as { items: { id: string; outOrderNo: string | null }[] };
+        id = list.items.find((c) => c.outOrderNo === outOrderNo)?.id;
+        return id;
+      },
+      { timeout: 30_000, intervals: [250, 500, 1000] },
+    )
+    .toBeDefined();
+  return { id: id! };
+}
+
+/**
+ * Picks an option of an open-able antd Select (its visible dropdown, not the hidden accessibility list), then waits
+ * until that dropdown has closed: a dropdown still closing (its leave animation) is visible, so the next pick could
+ * otherwise take the option of the previous select's dropdown just as it hides (the stock spec's second SKU once did).
+ */
+export async function pickOption(page: Page, select: ReturnType<Page['getByLabel']>, option: string | RegExp): Promise<void> {
+  const open = page.locator('.ant-select-dropdown:visible');
+  await expect(open).toHaveCount(0);
+  await select.click();
+  await open.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await expect(open).toHaveCount(0);
 }

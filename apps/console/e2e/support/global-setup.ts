@@ -38,7 +38,8 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'zizhu-e2e-'));
   const [port, simPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PAYSCORE_SIM_PORT: String(simPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NX_DAEMON: 'false' };
+  // alert rules evaluated every 5 s (default 60): an alert a test provokes reaches the inbox while the test waits
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PAYSCORE_SIM_PORT: String(simPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn', NX_DAEMON: 'false', ALERTS_EVALUATE_SECONDS: '5' };
   delete env['DATABASE_URL'];
   const stack = spawn(process.execPath, ['tools/start.mjs'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'], detached: true });
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -14,19 +14,35 @@ import { Route as LoginRouteImport } from './routes/login'
 import { Route as AppIndexRouteImport } from './routes/_app/index'
 import { Route as AppAlertsRouteImport } from './routes/_app/alerts'
 import { Route as AppAuditRouteImport } from './routes/_app/audit'
+import { Route as AppIntegrationsRouteImport } from './routes/_app/integrations'
 import { Route as AppMerchantAccountsRouteImport } from './routes/_app/merchant-accounts'
 import { Route as AppOrganizationsRouteImport } from './routes/_app/organizations'
+import { Route as AppPowerBanksRouteImport } from './routes/_app/power-banks'
 import { Route as AppReceivablesRouteImport } from './routes/_app/receivables'
 import { Route as AppSettlementRouteImport } from './routes/_app/settlement'
 import { Route as AppSitesRouteImport } from './routes/_app/sites'
+import { Route as AppStockRouteImport } from './routes/_app/stock'
+import { Route as AppSupportRouteImport } from './routes/_app/support'
+import { Route as AppComplaintsIndexRouteImport } from './routes/_app/complaints/index'
+import { Route as AppComplaintsComplaintIdRouteImport } from './routes/_app/complaints/$complaintId'
 import { Route as AppDevicesIndexRouteImport } from './routes/_app/devices/index'
 import { Route as AppDevicesDeviceIdRouteImport } from './routes/_app/devices/$deviceId'
 import { Route as AppDevicesImportRouteImport } from './routes/_app/devices/import'
+import { Route as AppMaintenanceIndexRouteImport } from './routes/_app/maintenance/index'
+import { Route as AppMaintenanceTicketIdRouteImport } from './routes/_app/maintenance/$ticketId'
+import { Route as AppOnboardingIndexRouteImport } from './routes/_app/onboarding/index'
+import { Route as AppOnboardingAccountIdRouteImport } from './routes/_app/onboarding/$accountId'
 import { Route as AppPlansIndexRouteImport } from './routes/_app/plans/index'
 import { Route as AppPlansPlanIdRouteImport } from './routes/_app/plans/$planId'
 import { Route as AppPlansNewRouteImport } from './routes/_app/plans/new'
+import { Route as AppReconciliationIndexRouteImport } from './routes/_app/reconciliation/index'
+import { Route as AppReconciliationReconciliationIdRouteImport } from './routes/_app/reconciliation/$reconciliationId'
 import { Route as AppSessionsIndexRouteImport } from './routes/_app/sessions/index'
 import { Route as AppSessionsSessionIdRouteImport } from './routes/_app/sessions/$sessionId'
+import { Route as AppOnboardingAccountIdIndexRouteImport } from './routes/_app/onboarding/$accountId/index'
+import { Route as AppOnboardingAccountIdAcceptanceRouteImport } from './routes/_app/onboarding/$accountId/acceptance'
+import { Route as AppOnboardingAccountIdComplianceRouteImport } from './routes/_app/onboarding/$accountId/compliance'
+import { Route as AppOnboardingAccountIdPackRouteImport } from './routes/_app/onboarding/$accountId/pack'
 import { Route as AppSitesSiteIdQrRouteImport } from './routes/_app/sites_.$siteId.qr'
 
 const AppRoute = AppRouteImport.update({
@@ -53,6 +69,11 @@ const AppAuditRoute = AppAuditRouteImport.update({
   path: '/audit',
   getParentRoute: () => AppRoute,
 } as any)
+const AppIntegrationsRoute = AppIntegrationsRouteImport.update({
+  id: '/integrations',
+  path: '/integrations',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppMerchantAccountsRoute = AppMerchantAccountsRouteImport.update({
   id: '/merchant-accounts',
   path: '/merchant-accounts',
@@ -61,6 +82,11 @@ const AppMerchantAccountsRoute = AppMerchantAccountsRouteImport.update({
 const AppOrganizationsRoute = AppOrganizationsRouteImport.update({
   id: '/organizations',
   path: '/organizations',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppPowerBanksRoute = AppPowerBanksRouteImport.update({
+  id: '/power-banks',
+  path: '/power-banks',
   getParentRoute: () => AppRoute,
 } as any)
 const AppReceivablesRoute = AppReceivablesRouteImport.update({
@@ -78,6 +104,27 @@ const AppSitesRoute = AppSitesRouteImport.update({
   path: '/sites',
   getParentRoute: () => AppRoute,
 } as any)
+const AppStockRoute = AppStockRouteImport.update({
+  id: '/stock',
+  path: '/stock',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppSupportRoute = AppSupportRouteImport.update({
+  id: '/support',
+  path: '/support',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppComplaintsIndexRoute = AppComplaintsIndexRouteImport.update({
+  id: '/complaints/',
+  path: '/complaints/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppComplaintsComplaintIdRoute =
+  AppComplaintsComplaintIdRouteImport.update({
+    id: '/complaints/$complaintId',
+    path: '/complaints/$complaintId',
+    getParentRoute: () => AppRoute,
+  } as any)
 const AppDevicesIndexRoute = AppDevicesIndexRouteImport.update({
   id: '/devices/',
   path: '/devices/',
@@ -91,6 +138,26 @@ const AppDevicesDeviceIdRoute = AppDevicesDeviceIdRouteImport.update({
 const AppDevicesImportRoute = AppDevicesImportRouteImport.update({
   id: '/devices/import',
   path: '/devices/import',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppMaintenanceIndexRoute = AppMaintenanceIndexRouteImport.update({
+  id: '/maintenance/',
+  path: '/maintenance/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppMaintenanceTicketIdRoute = AppMaintenanceTicketIdRouteImport.update({
+  id: '/maintenance/$ticketId',
+  path: '/maintenance/$ticketId',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppOnboardingIndexRoute = AppOnboardingIndexRouteImport.update({
+  id: '/onboarding/',
+  path: '/onboarding/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppOnboardingAccountIdRoute = AppOnboardingAccountIdRouteImport.update({
+  id: '/onboarding/$accountId',
+  path: '/onboarding/$accountId',
   getParentRoute: () => AppRoute,
 } as any)
 const AppPlansIndexRoute = AppPlansIndexRouteImport.update({
@@ -108,6 +175,17 @@ const AppPlansNewRoute = AppPlansNewRouteImport.update({
   path: '/plans/new',
   getParentRoute: () => AppRoute,
 } as any)
+const AppReconciliationIndexRoute = AppReconciliationIndexRouteImport.update({
+  id: '/reconciliation/',
+  path: '/reconciliation/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppReconciliationReconciliationIdRoute =
+  AppReconciliationReconciliationIdRouteImport.update({
+    id: '/reconciliation/$reconciliationId',
+    path: '/reconciliation/$reconciliationId',
+    getParentRoute: () => AppRoute,
+  } as any)
 const AppSessionsIndexRoute = AppSessionsIndexRouteImport.update({
   id: '/sessions/',
   path: '/sessions/',
@@ -118,6 +196,30 @@ const AppSessionsSessionIdRoute = AppSessionsSessionIdRouteImport.update({
   path: '/sessions/$sessionId',
   getParentRoute: () => AppRoute,
 } as any)
+const AppOnboardingAccountIdIndexRoute =
+  AppOnboardingAccountIdIndexRouteImport.update({
+    id: '/',
+    path: '/',
+    getParentRoute: () => AppOnboardingAccountIdRoute,
+  } as any)
+const AppOnboardingAccountIdAcceptanceRoute =
+  AppOnboardingAccountIdAcceptanceRouteImport.update({
+    id: '/acceptance',
+    path: '/acceptance',
+    getParentRoute: () => AppOnboardingAccountIdRoute,
+  } as any)
+const AppOnboardingAccountIdComplianceRoute =
+  AppOnboardingAccountIdComplianceRouteImport.update({
+    id: '/compliance',
+    path: '/compliance',
+    getParentRoute: () => AppOnboardingAccountIdRoute,
+  } as any)
+const AppOnboardingAccountIdPackRoute =
+  AppOnboardingAccountIdPackRouteImport.update({
+    id: '/pack',
+    path: '/pack',
+    getParentRoute: () => AppOnboardingAccountIdRoute,
+  } as any)
 const AppSitesSiteIdQrRoute = AppSitesSiteIdQrRouteImport.update({
   id: '/sites_/$siteId/qr',
   path: '/sites/$siteId/qr',
@@ -129,40 +231,71 @@ export interface FileRoutesByFullPath {
   '/login': typeof LoginRoute
   '/alerts': typeof AppAlertsRoute
   '/audit': typeof AppAuditRoute
+  '/integrations': typeof AppIntegrationsRoute
   '/merchant-accounts': typeof AppMerchantAccountsRoute
   '/organizations': typeof AppOrganizationsRoute
+  '/power-banks': typeof AppPowerBanksRoute
   '/receivables': typeof AppReceivablesRoute
   '/settlement': typeof AppSettlementRoute
   '/sites': typeof AppSitesRoute
+  '/stock': typeof AppStockRoute
+  '/support': typeof AppSupportRoute
+  '/complaints/$complaintId': typeof AppComplaintsComplaintIdRoute
   '/devices/$deviceId': typeof AppDevicesDeviceIdRoute
   '/devices/import': typeof AppDevicesImportRoute
+  '/maintenance/$ticketId': typeof AppMaintenanceTicketIdRoute
+  '/onboarding/$accountId': typeof AppOnboardingAccountIdRouteWithChildren
   '/plans/$planId': typeof AppPlansPlanIdRoute
   '/plans/new': typeof AppPlansNewRoute
+  '/reconciliation/$reconciliationId': typeof AppReconciliationReconciliationIdRoute
   '/sessions/$sessionId': typeof AppSessionsSessionIdRoute
+  '/complaints/': typeof AppComplaintsIndexRoute
   '/devices/': typeof AppDevicesIndexRoute
+  '/maintenance/': typeof AppMaintenanceIndexRoute
+  '/onboarding/': typeof AppOnboardingIndexRoute
   '/plans/': typeof AppPlansIndexRoute
+  '/reconciliation/': typeof AppReconciliationIndexRoute
   '/sessions/': typeof AppSessionsIndexRoute
+  '/onboarding/$accountId/acceptance': typeof AppOnboardingAccountIdAcceptanceRoute
+  '/onboarding/$accountId/compliance': typeof AppOnboardingAccountIdComplianceRoute
+  '/onboarding/$accountId/pack': typeof AppOnboardingAccountIdPackRoute
   '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
+  '/onboarding/$accountId/': typeof AppOnboardingAccountIdIndexRoute
 }
 export interface FileRoutesByTo {
   '/login': typeof LoginRoute
   '/alerts': typeof AppAlertsRoute
   '/audit': typeof AppAuditRoute
+  '/integrations': typeof AppIntegrationsRoute
   '/merchant-accounts': typeof AppMerchantAccountsRoute
   '/organizations': typeof AppOrganizationsRoute
+  '/power-banks': typeof AppPowerBanksRoute
   '/receivables': typeof AppReceivablesRoute
   '/settlement': typeof AppSettlementRoute
   '/sites': typeof AppSitesRoute
+  '/stock': typeof AppStockRoute
+  '/support': typeof AppSupportRoute
   '/': typeof AppIndexRoute
+  '/complaints/$complaintId': typeof AppComplaintsComplaintIdRoute
   '/devices/$deviceId': typeof AppDevicesDeviceIdRoute
   '/devices/import': typeof AppDevicesImportRoute
+  '/maintenance/$ticketId': typeof AppMaintenanceTicketIdRoute
   '/plans/$planId': typeof AppPlansPlanIdRoute
   '/plans/new': typeof AppPlansNewRoute
+  '/reconciliation/$reconciliationId': typeof AppReconciliationReconciliationIdRoute
   '/sessions/$sessionId': typeof AppSessionsSessionIdRoute
+  '/complaints': typeof AppComplaintsIndexRoute
   '/devices': typeof AppDevicesIndexRoute
+  '/maintenance': typeof AppMaintenanceIndexRoute
+  '/onboarding': typeof AppOnboardingIndexRoute
   '/plans': typeof AppPlansIndexRoute
+  '/reconciliation': typeof AppReconciliationIndexRoute
   '/sessions': typeof AppSessionsIndexRoute
+  '/onboarding/$accountId/acceptance': typeof AppOnboardingAccountIdAcceptanceRoute
+  '/onboarding/$accountId/compliance': typeof AppOnboardingAccountIdComplianceRoute
+  '/onboarding/$accountId/pack': typeof AppOnboardingAccountIdPackRoute
   '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
+  '/onboarding/$accountId': typeof AppOnboardingAccountIdIndexRoute
 }
 export interface FileRoutesById {
   __root__: typeof rootRouteImport
@@ -170,21 +303,37 @@ export interface FileRoutesById {
   '/login': typeof LoginRoute
   '/_app/alerts': typeof AppAlertsRoute
   '/_app/audit': typeof AppAuditRoute
+  '/_app/integrations': typeof AppIntegrationsRoute
   '/_app/merchant-accounts': typeof AppMerchantAccountsRoute
   '/_app/organizations': typeof AppOrganizationsRoute
+  '/_app/power-banks': typeof AppPowerBanksRoute
   '/_app/receivables': typeof AppReceivablesRoute
   '/_app/settlement': typeof AppSettlementRoute
   '/_app/sites': typeof AppSitesRoute
+  '/_app/stock': typeof AppStockRoute
+  '/_app/support': typeof AppSupportRoute
   '/_app/': typeof AppIndexRoute
+  '/_app/complaints/$complaintId': typeof AppComplaintsComplaintIdRoute
   '/_app/devices/$deviceId': typeof AppDevicesDeviceIdRoute
   '/_app/devices/import': typeof AppDevicesImportRoute
+  '/_app/maintenance/$ticketId': typeof AppMaintenanceTicketIdRoute
+  '/_app/onboarding/$accountId': typeof AppOnboardingAccountIdRouteWithChildren
   '/_app/plans/$planId': typeof AppPlansPlanIdRoute
   '/_app/plans/new': typeof AppPlansNewRoute
+  '/_app/reconciliation/$reconciliationId': typeof AppReconciliationReconciliationIdRoute
   '/_app/sessions/$sessionId': typeof AppSessionsSessionIdRoute
+  '/_app/complaints/': typeof AppComplaintsIndexRoute
   '/_app/devices/': typeof AppDevicesIndexRoute
+  '/_app/maintenance/': typeof AppMaintenanceIndexRoute
+  '/_app/onboarding/': typeof AppOnboardingIndexRoute
   '/_app/plans/': typeof AppPlansIndexRoute
+  '/_app/reconciliation/': typeof AppReconciliationIndexRoute
   '/_app/sessions/': typeof AppSessionsIndexRoute
+  '/_app/onboarding/$accountId/acceptance': typeof AppOnboardingAccountIdAcceptanceRoute
+  '/_app/onboarding/$accountId/compliance': typeof AppOnboardingAccountIdComplianceRoute
+  '/_app/onboarding/$accountId/pack': typeof AppOnboardingAccountIdPackRoute
   '/_app/sites_/$siteId/qr': typeof AppSitesSiteIdQrRoute
+  '/_app/onboarding/$accountId/': typeof AppOnboardingAccountIdIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
@@ -193,61 +342,108 @@ export interface FileRouteTypes {
     | '/login'
     | '/alerts'
     | '/audit'
+    | '/integrations'
     | '/merchant-accounts'
     | '/organizations'
+    | '/power-banks'
     | '/receivables'
     | '/settlement'
     | '/sites'
+    | '/stock'
+    | '/support'
+    | '/complaints/$complaintId'
     | '/devices/$deviceId'
     | '/devices/import'
+    | '/maintenance/$ticketId'
+    | '/onboarding/$accountId'
     | '/plans/$planId'
     | '/plans/new'
+    | '/reconciliation/$reconciliationId'
     | '/sessions/$sessionId'
+    | '/complaints/'
     | '/devices/'
+    | '/maintenance/'
+    | '/onboarding/'
     | '/plans/'
+    | '/reconciliation/'
     | '/sessions/'
+    | '/onboarding/$accountId/acceptance'
+    | '/onboarding/$accountId/compliance'
+    | '/onboarding/$accountId/pack'
     | '/sites/$siteId/qr'
+    | '/onboarding/$accountId/'
   fileRoutesByTo: FileRoutesByTo
   to:
     | '/login'
     | '/alerts'
     | '/audit'
+    | '/integrations'
     | '/merchant-accounts'
     | '/organizations'
+    | '/power-banks'
     | '/receivables'
     | '/settlement'
     | '/sites'
+    | '/stock'
+    | '/support'
     | '/'
+    | '/complaints/$complaintId'
     | '/devices/$deviceId'
     | '/devices/import'
+    | '/maintenance/$ticketId'
     | '/plans/$planId'
     | '/plans/new'
+    | '/reconciliation/$reconciliationId'
     | '/sessions/$sessionId'
+    | '/complaints'
     | '/devices'
+    | '/maintenance'
+    | '/onboarding'
     | '/plans'
+    | '/reconciliation'
     | '/sessions'
+    | '/onboarding/$accountId/acceptance'
+    | '/onboarding/$accountId/compliance'
+    | '/onboarding/$accountId/pack'
     | '/sites/$siteId/qr'
+    | '/onboarding/$accountId'
   id:
     | '__root__'
     | '/_app'
     | '/login'
     | '/_app/alerts'
     | '/_app/audit'
+    | '/_app/integrations'
     | '/_app/merchant-accounts'
     | '/_app/organizations'
+    | '/_app/power-banks'
     | '/_app/receivables'
     | '/_app/settlement'
     | '/_app/sites'
+    | '/_app/stock'
+    | '/_app/support'
     | '/_app/'
+    | '/_app/complaints/$complaintId'
     | '/_app/devices/$deviceId'
     | '/_app/devices/import'
+    | '/_app/maintenance/$ticketId'
+    | '/_app/onboarding/$accountId'
     | '/_app/plans/$planId'
     | '/_app/plans/new'
+    | '/_app/reconciliation/$reconciliationId'
     | '/_app/sessions/$sessionId'
+    | '/_app/complaints/'
     | '/_app/devices/'
+    | '/_app/maintenance/'
+    | '/_app/onboarding/'
     | '/_app/plans/'
+    | '/_app/reconciliation/'
     | '/_app/sessions/'
+    | '/_app/onboarding/$accountId/acceptance'
+    | '/_app/onboarding/$accountId/compliance'
+    | '/_app/onboarding/$accountId/pack'
     | '/_app/sites_/$siteId/qr'
+    | '/_app/onboarding/$accountId/'
   fileRoutesById: FileRoutesById
 }
 export interface RootRouteChildren {
@@ -292,6 +488,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppAuditRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/integrations': {
+      id: '/_app/integrations'
+      path: '/integrations'
+      fullPath: '/integrations'
+      preLoaderRoute: typeof AppIntegrationsRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/merchant-accounts': {
       id: '/_app/merchant-accounts'
       path: '/merchant-accounts'
@@ -304,6 +507,13 @@ declare module '@tanstack/react-router' {
       path: '/organizations'
       fullPath: '/organizations'
       preLoaderRoute: typeof AppOrganizationsRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/power-banks': {
+      id: '/_app/power-banks'
+      path: '/power-banks'
+      fullPath: '/power-banks'
+      preLoaderRoute: typeof AppPowerBanksRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/receivables': {
@@ -327,6 +537,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSitesRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/stock': {
+      id: '/_app/stock'
+      path: '/stock'
+      fullPath: '/stock'
+      preLoaderRoute: typeof AppStockRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/support': {
+      id: '/_app/support'
+      path: '/support'
+      fullPath: '/support'
+      preLoaderRoute: typeof AppSupportRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/complaints/': {
+      id: '/_app/complaints/'
+      path: '/complaints'
+      fullPath: '/complaints/'
+      preLoaderRoute: typeof AppComplaintsIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/complaints/$complaintId': {
+      id: '/_app/complaints/$complaintId'
+      path: '/complaints/$complaintId'
+      fullPath: '/complaints/$complaintId'
+      preLoaderRoute: typeof AppComplaintsComplaintIdRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/devices/': {
       id: '/_app/devices/'
       path: '/devices'
@@ -346,6 +584,34 @@ declare module '@tanstack/react-router' {
       path: '/devices/import'
       fullPath: '/devices/import'
       preLoaderRoute: typeof AppDevicesImportRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/maintenance/': {
+      id: '/_app/maintenance/'
+      path: '/maintenance'
+      fullPath: '/maintenance/'
+      preLoaderRoute: typeof AppMaintenanceIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/maintenance/$ticketId': {
+      id: '/_app/maintenance/$ticketId'
+      path: '/maintenance/$ticketId'
+      fullPath: '/maintenance/$ticketId'
+      preLoaderRoute: typeof AppMaintenanceTicketIdRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/onboarding/': {
+      id: '/_app/onboarding/'
+      path: '/onboarding'
+      fullPath: '/onboarding/'
+      preLoaderRoute: typeof AppOnboardingIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/onboarding/$accountId': {
+      id: '/_app/onboarding/$accountId'
+      path: '/onboarding/$accountId'
+      fullPath: '/onboarding/$accountId'
+      preLoaderRoute: typeof AppOnboardingAccountIdRouteImport
       parentRoute: typeof AppRoute
     }
     '/_app/plans/': {
@@ -369,6 +635,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppPlansNewRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/reconciliation/': {
+      id: '/_app/reconciliation/'
+      path: '/reconciliation'
+      fullPath: '/reconciliation/'
+      preLoaderRoute: typeof AppReconciliationIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/reconciliation/$reconciliationId': {
+      id: '/_app/reconciliation/$reconciliationId'
+      path: '/reconciliation/$reconciliationId'
+      fullPath: '/reconciliation/$reconciliationId'
+      preLoaderRoute: typeof AppReconciliationReconciliationIdRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/sessions/': {
       id: '/_app/sessions/'
       path: '/sessions'
@@ -383,6 +663,34 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppSessionsSessionIdRouteImport
       parentRoute: typeof AppRoute
     }
+    '/_app/onboarding/$accountId/': {
+      id: '/_app/onboarding/$accountId/'
+      path: '/'
+      fullPath: '/onboarding/$accountId/'
+      preLoaderRoute: typeof AppOnboardingAccountIdIndexRouteImport
+      parentRoute: typeof AppOnboardingAccountIdRoute
+    }
+    '/_app/onboarding/$accountId/acceptance': {
+      id: '/_app/onboarding/$accountId/acceptance'
+      path: '/acceptance'
+      fullPath: '/onboarding/$accountId/acceptance'
+      preLoaderRoute: typeof AppOnboardingAccountIdAcceptanceRouteImport
+      parentRoute: typeof AppOnboardingAccountIdRoute
+    }
+    '/_app/onboarding/$accountId/compliance': {
+      id: '/_app/onboarding/$accountId/compliance'
+      path: '/compliance'
+      fullPath: '/onboarding/$accountId/compliance'
+      preLoaderRoute: typeof AppOnboardingAccountIdComplianceRouteImport
+      parentRoute: typeof AppOnboardingAccountIdRoute
+    }
+    '/_app/onboarding/$accountId/pack': {
+      id: '/_app/onboarding/$accountId/pack'
+      path: '/pack'
+      fullPath: '/onboarding/$accountId/pack'
+      preLoaderRoute: typeof AppOnboardingAccountIdPackRouteImport
+      parentRoute: typeof AppOnboardingAccountIdRoute
+    }
     '/_app/sites_/$siteId/qr': {
       id: '/_app/sites_/$siteId/qr'
       path: '/sites/$siteId/qr'
@@ -393,22 +701,56 @@ declare module '@tanstack/react-router' {
   }
 }
 
+interface AppOnboardingAccountIdRouteChildren {
+  AppOnboardingAccountIdAcceptanceRoute: typeof AppOnboardingAccountIdAcceptanceRoute
+  AppOnboardingAccountIdComplianceRoute: typeof AppOnboardingAccountIdComplianceRoute
+  AppOnboardingAccountIdPackRoute: typeof AppOnboardingAccountIdPackRoute
+  AppOnboardingAccountIdIndexRoute: typeof AppOnboardingAccountIdIndexRoute
+}
+
+const AppOnboardingAccountIdRouteChildren: AppOnboardingAccountIdRouteChildren =
+  {
+    AppOnboardingAccountIdAcceptanceRoute:
+      AppOnboardingAccountIdAcceptanceRoute,
+    AppOnboardingAccountIdComplianceRoute:
+      AppOnboardingAccountIdComplianceRoute,
+    AppOnboardingAccountIdPackRoute: AppOnboardingAccountIdPackRoute,
+    AppOnboardingAccountIdIndexRoute: AppOnboardingAccountIdIndexRoute,
+  }
+
+const AppOnboardingAccountIdRouteWithChildren =
+  AppOnboardingAccountIdRoute._addFileChildren(
+    AppOnboardingAccountIdRouteChildren,
+  )
+
 interface AppRouteChildren {
   AppAlertsRoute: typeof AppAlertsRoute
   AppAuditRoute: typeof AppAuditRoute
+  AppIntegrationsRoute: typeof AppIntegrationsRoute
   AppMerchantAccountsRoute: typeof AppMerchantAccountsRoute
   AppOrganizationsRoute: typeof AppOrganizationsRoute
+  AppPowerBanksRoute: typeof AppPowerBanksRoute
   AppReceivablesRoute: typeof AppReceivablesRoute
   AppSettlementRoute: typeof AppSettlementRoute
   AppSitesRoute: typeof AppSitesRoute
+  AppStockRoute: typeof AppStockRoute
+  AppSupportRoute: typeof AppSupportRoute
   AppIndexRoute: typeof AppIndexRoute
+  AppComplaintsComplaintIdRoute: typeof AppComplaintsComplaintIdRoute
   AppDevicesDeviceIdRoute: typeof AppDevicesDeviceIdRoute
   AppDevicesImportRoute: typeof AppDevicesImportRoute
+  AppMaintenanceTicketIdRoute: typeof AppMaintenanceTicketIdRoute
+  AppOnboardingAccountIdRoute: typeof AppOnboardingAccountIdRouteWithChildren
   AppPlansPlanIdRoute: typeof AppPlansPlanIdRoute
   AppPlansNewRoute: typeof AppPlansNewRoute
+  AppReconciliationReconciliationIdRoute: typeof AppReconciliationReconciliationIdRoute
   AppSessionsSessionIdRoute: typeof AppSessionsSessionIdRoute
+  AppComplaintsIndexRoute: typeof AppComplaintsIndexRoute
   AppDevicesIndexRoute: typeof AppDevicesIndexRoute
+  AppMaintenanceIndexRoute: typeof AppMaintenanceIndexRoute
+  AppOnboardingIndexRoute: typeof AppOnboardingIndexRoute
   AppPlansIndexRoute: typeof AppPlansIndexRoute
+  AppReconciliationIndexRoute: typeof AppReconciliationIndexRoute
   AppSessionsIndexRoute: typeof AppSessionsIndexRoute
   AppSitesSiteIdQrRoute: typeof AppSitesSiteIdQrRoute
 }
@@ -416,19 +758,32 @@ interface AppRouteChildren {
 const AppRouteChildren: AppRouteChildren = {
   AppAlertsRoute: AppAlertsRoute,
   AppAuditRoute: AppAuditRoute,
+  AppIntegrationsRoute: AppIntegrationsRoute,
   AppMerchantAccountsRoute: AppMerchantAccountsRoute,
   AppOrganizationsRoute: AppOrganizationsRoute,
+  AppPowerBanksRoute: AppPowerBanksRoute,
   AppReceivablesRoute: AppReceivablesRoute,
   AppSettlementRoute: AppSettlementRoute,
   AppSitesRoute: AppSitesRoute,
+  AppStockRoute: AppStockRoute,
+  AppSupportRoute: AppSupportRoute,
   AppIndexRoute: AppIndexRoute,
+  AppComplaintsComplaintIdRoute: AppComplaintsComplaintIdRoute,
   AppDevicesDeviceIdRoute: AppDevicesDeviceIdRoute,
   AppDevicesImportRoute: AppDevicesImportRoute,
+  AppMaintenanceTicketIdRoute: AppMaintenanceTicketIdRoute,
+  AppOnboardingAccountIdRoute: AppOnboardingAccountIdRouteWithChildren,
   AppPlansPlanIdRoute: AppPlansPlanIdRoute,
   AppPlansNewRoute: AppPlansNewRoute,
+  AppReconciliationReconciliationIdRoute:
+    AppReconciliationReconciliationIdRoute,
   AppSessionsSessionIdRoute: AppSessionsSessionIdRoute,
+  AppComplaintsIndexRoute: AppComplaintsIndexRoute,
   AppDevicesIndexRoute: AppDevicesIndexRoute,
+  AppMaintenanceIndexRoute: AppMaintenanceIndexRoute,
+  AppOnboardingIndexRoute: AppOnboardingIndexRoute,
   AppPlansIndexRoute: AppPlansIndexRoute,
+  AppReconciliationIndexRoute: AppReconciliationIndexRoute,
   AppSessionsIndexRoute: AppSessionsIndexRoute,
   AppSitesSiteIdQrRoute: AppSitesSiteIdQrRoute,
 }

@@ -31,7 +31,12 @@ export function Shell({ children }: { children: ReactNode }) {
       items={NAV.filter((item) => granted.has(item.permission)).map((item) => ({
         key: item.to,
         icon: item.icon,
-        label: <Link to={item.to}>{t(item.label)}</Link>,
+        label: (
+          <Link to={item.to}>
+            {t(item.label)}
+            {item.badge ? <item.badge /> : null}
+          </Link>
+        ),
       }))}
     />
   );

@@ -36,6 +36,16 @@ const COLOURS: Record<string, string> = {
   OPEN: 'processing',
   SETTLED: 'success',
   REQUESTED: 'default',
+  FINISHED: 'success',
+  TODO: 'default',
+  IN_PROGRESS: 'processing',
+  SUBMITTED: 'cyan',
+  DONE: 'success',
+  BLOCKED: 'warning',
+  IN_SLOT: 'success',
+  RENTED: 'blue',
+  LOST: 'error',
+  BOUGHT_OUT: 'warning',
 };
 
 export function StateTag({ state }: { state: string | null | undefined }) {

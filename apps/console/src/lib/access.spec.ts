@@ -24,4 +24,17 @@ describe('the access map', () => {
     expect(can(staff, 'devices.write')).toBe(false);
     expect(can(staff, 'sessions.read')).toBe(false);
   });
+  it('gives a technician no overview (figures and money): its console is devices, sites and maintenance', () => {
+    const tech = { ...me(['sites.read', 'devices.read', 'maintenance.read', 'maintenance.write']), user: { id: 'u', role: 'TECHNICIAN' } as unknown as Me['user'] } as Me;
+    expect([...permissionsOf(tech)].sort()).toEqual(['devices.read', 'maintenance.read', 'maintenance.write', 'sites.read']);
+    expect(can(tech, 'overview.read')).toBe(false);
+    expect(can(tech, 'money.read')).toBe(false);
+  });
+  it('derives nothing from the role: an admin without the API’s codes gets no reconciliation, complaint or split actions', () => {
+    const admin = me(['merchantAccounts.read', 'merchantAccounts.write', 'settlement.read', 'sessions.act']);
+    for (const code of ['reconciliations.read', 'reconciliations.write', 'complaints.read', 'complaints.act', 'profitSharing.write'] as const) {
+      expect(can(admin, code)).toBe(false);
+      expect(can(me([code]), code)).toBe(true);
+    }
+  });
 });

@@ -27,6 +27,11 @@ function isAnswer(value: unknown): value is { status: number; body: unknown } {
   return typeof value === 'object' && value !== null && 'status' in value && 'body' in value && Object.keys(value).length === 2;
 }
 
+/** A JSON body as its value; any other body (an uploaded file's bytes) as its text. */
+function parseBody(text: string, contentType: string | null): unknown {
+  return contentType === null || contentType.includes('json') ? (JSON.parse(text) as unknown) : text;
+}
+
 export function fakeApi(routes: Record<string, Route | Answer>): { requests: Recorded[]; restore: () => void } {
   const realFetch = globalThis.fetch;
   const requests: Recorded[] = [];
@@ -38,7 +43,7 @@ export function fakeApi(routes: Record<string, Route | Answer>): { requests: Rec
       method: request.method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
-      body: text ? (JSON.parse(text) as unknown) : undefined,
+      body: text ? parseBody(text, request.headers.get('content-type')) : undefined,
     };
     requests.push(recorded);
     const route = routes[`${request.method} ${url.pathname}`];

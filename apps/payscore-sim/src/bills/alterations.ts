@@ -18,7 +18,7 @@ export interface BillAlteration {
   readonly transactionId?: string;
   /** `amount`: the new amount; `add`: the foreign row's amount. */
   readonly amountFen?: number;
-  /** `refundState`: the refund row's new 退款状态 (SUCCESS, PROCESSING, REFUNDCLOSE, CHANGE). */
+  /** `refundState`: the refund row's new 退款状态 (SUCCESS, PROCESSING, REFUNDCLOSE, CHANGE); on the profit-sharing bill the row's 处理状态 (SUCCESS, CLOSED, FAILED, PROCESSING). */
   readonly refundState?: string;
   /** `add`: a time on the bill date (yyyy-MM-dd HH:mm:ss, Beijing); default 12:00:00. */
   readonly tradeTime?: string;
@@ -53,7 +53,7 @@ export function parseAlteration(body: unknown): BillAlteration {
   if ((action === 'amount' || action === 'add') && amountFen === undefined) throw new SimControlError(400, 'INVALID_FIELD', `amountFen is required for ${String(action)}`);
   const refundState = str(b, 'refundState');
   if (action === 'refundState') {
-    if (bill !== 'TRADE') throw new SimControlError(400, 'INVALID_FIELD', 'refundState applies to the TRADE bill');
+    if (bill === 'FUND_FLOW') throw new SimControlError(400, 'INVALID_FIELD', 'refundState applies to the TRADE bill (退款状态) and the PROFIT_SHARING bill (处理状态)');
     if (!refundState) throw new SimControlError(400, 'INVALID_FIELD', 'refundState is required');
   }
   if (action === 'add' && !transactionId) throw new SimControlError(400, 'INVALID_FIELD', 'transactionId is required for add');
@@ -130,7 +130,10 @@ export class BillAlterations {
       for (const r of out) {
         if (!matches(a, r)) continue;
         if (a.action === 'amount' && r.setAmount && a.amountFen !== undefined) r.setAmount(a.amountFen);
-        if (a.action === 'refundState' && r.keys.outRefundNo !== undefined && a.refundState !== undefined) r.fields['退款状态'] = a.refundState;
+        if (a.action === 'refundState' && a.refundState !== undefined) {
+          if (bill === 'PROFIT_SHARING') r.fields['处理状态'] = a.refundState;
+          else if (r.keys.outRefundNo !== undefined) r.fields['退款状态'] = a.refundState;
+        }
       }
     }
     return out.sort((x, y) => x.at - y.at);

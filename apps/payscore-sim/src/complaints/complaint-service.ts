@@ -67,8 +67,8 @@ export class ComplaintService {
   private readonly notifyUrls = new Map<string, string>();
   /** media id (decoded) → the complaint it belongs to. */
   private readonly media = new Map<string, string>();
-  /** media ids the merchants uploaded (reply / rejection evidence) → mchid; never downloadable. */
-  private readonly uploads = new Map<string, string>();
+  /** media ids the merchants uploaded (reply / rejection evidence) → the merchant and the stored image; never downloadable through the API. */
+  private readonly uploads = new Map<string, { mchid: string; filename: string; bytes: Buffer }>();
 
   constructor(private readonly o: ComplaintOptions) {}
 
@@ -207,7 +207,7 @@ export class ComplaintService {
       throw paramError('response_images最多4张', 'response_images');
     }
     for (const id of (images as string[] | undefined) ?? []) {
-      if (this.uploads.get(id) !== merchant.mchid) throw paramError(`response_images中的media_id无效: ${id}`, 'response_images');
+      if (this.uploads.get(id)?.mchid !== merchant.mchid) throw paramError(`response_images中的media_id无效: ${id}`, 'response_images');
     }
     if ((body['jump_url'] === undefined) !== (body['jump_url_text'] === undefined)) throw paramError('jump_url与jump_url_text需同时填写', 'jump_url');
     if (c.state === 'PROCESSED') throw invalidRequest('投诉单已处理完成，不能回复');
@@ -274,8 +274,15 @@ export class ComplaintService {
     if (file.data.length > 2 * 1024 * 1024) throw paramError('图片大小不能超过2M', 'file');
     if (typeof m.sha256 !== 'string' || m.sha256.toLowerCase() !== createHash('sha256').update(file.data).digest('hex')) throw paramError('文件sha256与meta中的sha256不一致', 'sha256');
     const mediaId = randomBytes(24).toString('base64url');
-    this.uploads.set(mediaId, merchant.mchid);
+    this.uploads.set(mediaId, { mchid: merchant.mchid, filename: m.filename, bytes: Buffer.from(file.data) });
     return { media_id: mediaId };
+  }
+
+  /** Control: an image a merchant uploaded, as stored (`GET /sim/uploads/{media_id}`). */
+  uploaded(mediaId: string): { mchid: string; filename: string; bytes: Buffer } {
+    const upload = this.uploads.get(mediaId);
+    if (!upload) throw new SimControlError(404, 'UPLOAD_NOT_FOUND', `no uploaded image ${mediaId}`);
+    return upload;
   }
 
   /** GET of a complaint image (`mediaId` decoded by the router): a PNG; unknown / another merchant's → 404 RESOURCE_NOT_EXISTS. */

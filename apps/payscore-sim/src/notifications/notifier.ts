@@ -19,9 +19,11 @@ export interface DeliverySwitches {
   lateMs: number;
   /** Before each notification, send a probe whose signature starts with WECHATPAY/SIGNTEST/ (§2.3). */
   signTestProbe: boolean;
+  /** Notifications are lost: logged as `dropped`, never delivered (the merchant must catch up by querying). */
+  drop: boolean;
 }
 
-export const DEFAULT_SWITCHES: DeliverySwitches = { copies: 1, outOfOrder: false, holdMs: 5000, lateMs: 0, signTestProbe: false };
+export const DEFAULT_SWITCHES: DeliverySwitches = { copies: 1, outOfOrder: false, holdMs: 5000, lateMs: 0, signTestProbe: false, drop: false };
 /** The delivery log keeps the most recent entries only. */
 const LOG_LIMIT = 2000;
 
@@ -53,7 +55,7 @@ export interface DeliveryLogEntry {
   /** A WECHATPAY/SIGNTEST/ probe: one attempt, never retried; a correct receiver answers non-2xx. */
   readonly probe?: boolean;
   readonly attempts: DeliveryAttempt[];
-  state: 'pending' | 'held' | 'delivered' | 'gave-up';
+  state: 'pending' | 'held' | 'delivered' | 'gave-up' | 'dropped';
 }
 
 interface Prepared {
@@ -115,6 +117,10 @@ export class Notifier {
       this.record(entry);
     }
     const prepared: Prepared = { request, id, body, entries };
+    if (this.switches.drop) {
+      for (const e of entries) e.state = 'dropped';
+      return id;
+    }
     if (this.switches.outOfOrder) this.hold(prepared);
     else this.start([prepared]);
     return id;

@@ -161,6 +161,10 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
       if (typeof body['signTestProbe'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'signTestProbe must be a boolean');
       patch.signTestProbe = body['signTestProbe'];
     }
+    if (body['drop'] !== undefined) {
+      if (typeof body['drop'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'drop must be a boolean');
+      patch.drop = body['drop'];
+    }
     if (body['outOfOrder'] !== undefined) {
       if (typeof body['outOfOrder'] !== 'boolean') throw new SimControlError(400, 'INVALID_FIELD', 'outOfOrder must be a boolean');
       patch.outOfOrder = body['outOfOrder'];
@@ -303,6 +307,16 @@ export function registerControlRoutes(app: FastifyInstance, core: SimulatorCore)
     sendJson(reply, 200, core.complaints.create(controlBody(req), `http://${req.headers.host ?? '127.0.0.1'}`)),
   );
   app.get('/sim/complaints', async (_req, reply) => sendJson(reply, 200, core.complaints.viewAll()));
+  app.get('/sim/uploads/:media_id', async (req, reply) => {
+    const upload = core.complaints.uploaded(param(req, 'media_id'));
+    const ext = upload.filename.slice(upload.filename.lastIndexOf('.') + 1).toLowerCase();
+    return reply
+      .code(200)
+      .header('x-sim-mchid', upload.mchid)
+      .header('x-sim-filename', encodeURIComponent(upload.filename))
+      .type(ext === 'png' ? 'image/png' : ext === 'bmp' ? 'image/bmp' : 'image/jpeg')
+      .send(upload.bytes);
+  });
   app.get('/sim/complaints/:complaint_id', async (req, reply) => sendJson(reply, 200, core.complaints.viewOne(param(req, 'complaint_id'))));
   app.post('/sim/complaints/:complaint_id/user-messages', async (req, reply) =>
     sendJson(reply, 200, core.complaints.userMessage(param(req, 'complaint_id'), controlBody(req))),

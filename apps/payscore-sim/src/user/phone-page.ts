@@ -70,6 +70,7 @@ ${order.riskFund.description ? `<div class="muted">${esc(order.riskFund.descript
 <label for="openid">你的 openid（小程序登录时 wx.login 的 code 为 test:&lt;openid&gt;；只有订单的用户能确认）</label><input id="openid" value="${esc(order.viewerOpenid ?? '')}" placeholder="例如 alice">
 <button class="confirm" id="confirm"${pending ? '' : ' disabled'}>确认订单</button>
 <button class="refuse" id="refuse"${pending ? '' : ' disabled'}>暂不使用</button>
+<button class="refuse" id="assessment"${pending ? '' : ' disabled'}>模拟：支付分评估未通过</button>
 <div id="result"></div></div>
 <script>
 const ORDER = ${data};
@@ -81,13 +82,15 @@ async function act(outcome) {
   });
   const json = await res.json();
   document.getElementById('result').textContent = res.ok
-    ? (outcome === 'confirm' ? '已确认，可以返回商户小程序（query_id: ' + json.query_id + '）' : '已取消，订单未确认')
-    : ('失败：' + (json.message || res.status));
+    && outcome !== 'assessment-failed' ? (outcome === 'confirm' ? '已确认，可以返回商户小程序（query_id: ' + json.query_id + '）' : '已取消，订单未确认')
+    : res.ok && outcome === 'assessment-failed' ? '支付分评估未通过，订单未确认' : ('失败：' + (json.message || res.status));
   document.getElementById('confirm').disabled = true;
   document.getElementById('refuse').disabled = true;
+  document.getElementById('assessment').disabled = true;
 }
 document.getElementById('confirm').addEventListener('click', () => act('confirm'));
 document.getElementById('refuse').addEventListener('click', () => act('refuse'));
+document.getElementById('assessment').addEventListener('click', () => act('assessment-failed'));
 </script>`;
   return page(`${order.serviceIntroduction} - 微信支付分`, body);
 }

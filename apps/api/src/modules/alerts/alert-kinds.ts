@@ -16,6 +16,8 @@ export const ALERT_KINDS = [
   'COMPLAINT_DEADLINE',
   'COMPLAINT_RATE',
   'PAYOUT_FAILED',
+  'FRIDGE_LOW_STOCK',
+  'POWERBANK_FLAGGED',
 ] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
 
@@ -42,8 +44,14 @@ export const ALERT_KIND_SPECS: Readonly<Record<AlertKind, AlertKindSpec>> = Obje
   REFUND_STUCK: { kind: 'REFUND_STUCK', category: 'MONEY', severity: 'CRITICAL', evaluated: true, enabledByDefault: true, threshold: { default: 24, min: 1, max: 720, unit: 'HOURS', integer: true } },
   RECONCILIATION_DIFFERENCE: { kind: 'RECONCILIATION_DIFFERENCE', category: 'MONEY', severity: 'CRITICAL', evaluated: false, enabledByDefault: true, threshold: null },
   COMPLAINT_DEADLINE: { kind: 'COMPLAINT_DEADLINE', category: 'MONEY', severity: 'CRITICAL', evaluated: true, enabledByDefault: true, threshold: { default: 4, min: 1, max: 72, unit: 'HOURS', integer: true } },
-  COMPLAINT_RATE: { kind: 'COMPLAINT_RATE', category: 'MONEY', severity: 'CRITICAL', evaluated: false, enabledByDefault: true, threshold: { default: 0.01, min: 0.0001, max: 100, unit: 'PERCENT', integer: false } },
+  COMPLAINT_RATE: { kind: 'COMPLAINT_RATE', category: 'MONEY', severity: 'CRITICAL', evaluated: true, enabledByDefault: true, threshold: { default: 0.01, min: 0.0001, max: 100, unit: 'PERCENT', integer: false } },
   PAYOUT_FAILED: { kind: 'PAYOUT_FAILED', category: 'MONEY', severity: 'CRITICAL', evaluated: false, enabledByDefault: true, threshold: null },
+  // a fridge SKU whose book is below this share of its par level (the stock module's planogram). Category MONEY: stock is
+  // the merchant's business data, seen like the data (never by a hardware reseller for its customers' fridges)
+  FRIDGE_LOW_STOCK: { kind: 'FRIDGE_LOW_STOCK', category: 'MONEY', severity: 'WARNING', evaluated: true, enabledByDefault: true, threshold: { default: 30, min: 1, max: 100, unit: 'PERCENT', integer: true } },
+  // a power bank flagged for the operator (returned after its buyout, or at another network's cabinet). Category MONEY: the
+  // banks are the merchant network's business data, seen like the data (power_banks: never a hardware reseller's for its customers)
+  POWERBANK_FLAGGED: { kind: 'POWERBANK_FLAGGED', category: 'MONEY', severity: 'WARNING', evaluated: true, enabledByDefault: true, threshold: null },
 });
 
 export const isAlertKind = (value: unknown): value is AlertKind => typeof value === 'string' && (ALERT_KINDS as readonly string[]).includes(value);
@@ -61,4 +69,6 @@ export const ALERT_TITLES: Readonly<Record<AlertKind, { zh: string; en: string }
   COMPLAINT_DEADLINE: { zh: '投诉即将超时', en: 'Complaint near its deadline' },
   COMPLAINT_RATE: { zh: '投诉率超过阈值', en: 'Complaint rate above threshold' },
   PAYOUT_FAILED: { zh: '加盟商分账或打款失败', en: 'Franchisee payout or split failed' },
+  FRIDGE_LOW_STOCK: { zh: '冰柜商品库存不足', en: 'Fridge SKU low on stock' },
+  POWERBANK_FLAGGED: { zh: '充电宝异常待处理', en: 'Power bank flagged' },
 });

@@ -12,7 +12,8 @@ import { alertErrors } from './alerts.errors.js';
 import { returnedRows } from './alerts.service.js';
 import { deliverAlertJob, fanOutAlertJob } from './alerts.jobs.js';
 import { type AlertPayloadAlert, jsonRequest, newWebhookSecret, type OutgoingRequest, wecomRequest } from './webhook-payload.js';
-import { checkUrl, checkUrlSyntax, type UrlRefusal } from './webhook-url.js';
+import { answerError, postWebhook, sanitiseEcho } from './webhook-post.js';
+import { checkUrlSyntax, URL_REFUSALS } from './webhook-url.js';
 
 export type WebhookFormat = 'JSON' | 'WECOM';
 
@@ -58,13 +59,6 @@ interface WebhookRow {
   updated_at: Date;
   secret_rotated_at: Date;
 }
-
-const REFUSALS: Record<UrlRefusal, string> = {
-  NOT_HTTP: 'url must be an http:// or https:// URL',
-  INVALID: 'url is not a valid URL (or its host does not resolve)',
-  PRIVATE_ADDRESS: 'url must not point at a loopback, private or link-local address',
-  CREDENTIALS: 'url must not carry a user name or password',
-};
 
 /** The secret box's associated data names the webhook, so a secret copied onto another row does not open. */
 const sealId = (webhookId: string) => `alert-webhook:${webhookId}`;
@@ -123,7 +117,7 @@ export class AlertWebhooksService implements OnModuleInit {
   /** Creates or changes the caller's webhook. A new webhook, or `rotateSecret`, answers its secret once. Audited (never the secret). */
   async put(input: { url: string; format: WebhookFormat; enabled?: boolean; rotateSecret?: boolean }): Promise<WebhookView> {
     const refusal = checkUrlSyntax(input.url, this.config.alerts.webhookAllowPrivate);
-    if (refusal) throw platformErrors.VALIDATION_FAILED(`Invalid fields: url`, { errors: [{ field: 'url', messages: [REFUSALS[refusal]] }] });
+    if (refusal) throw platformErrors.VALIDATION_FAILED(`Invalid fields: url`, { errors: [{ field: 'url', messages: [URL_REFUSALS[refusal]] }] });
     const m = this.context.manager;
     const { tenantId, userId } = this.context.principal;
     const existing = await this.row();
@@ -289,28 +283,27 @@ export class AlertWebhooksService implements OnModuleInit {
     return jsonRequest({ secret, deliveryId, alert, event: test ? 'test' : 'alert.raised' });
   }
 
-  /** POSTs without following redirects (a redirect could lead anywhere), after the address check. */
+  /** POSTs without following redirects (a redirect could lead anywhere), to the checked address only (postWebhook). */
   private async send(webhook: WebhookRow, request: OutgoingRequest, timeoutMs = TIMEOUT_MS): Promise<SendOutcome> {
-    const refusal = await checkUrl(webhook.url, this.config.alerts.webhookAllowPrivate);
-    if (refusal) return { ok: false, status: null, error: REFUSALS[refusal] };
-    try {
-      const response = await fetch(webhook.url, { method: 'POST', headers: request.headers, body: request.body, redirect: 'manual', signal: AbortSignal.timeout(timeoutMs) });
-      const text = await response.text().catch(() => '');
-      if (response.status < 200 || response.status >= 300) return { ok: false, status: response.status, error: `HTTP ${response.status} ${text.slice(0, 200)}`.trim() };
-      if (webhook.format === 'WECOM') {
-        // the robot answers 200 with {"errcode": 0, "errmsg": "ok"}, or an errcode (bad key, rate limit 20/min)
-        let errcode: unknown = 0;
-        try {
-          errcode = (JSON.parse(text) as { errcode?: unknown }).errcode ?? 0;
-        } catch {
-          errcode = 0;
-        }
-        if (errcode !== 0) return { ok: false, status: response.status, error: `WeCom errcode ${String(errcode)}: ${text.slice(0, 200)}` };
-      }
-      return { ok: true, status: response.status, error: null };
-    } catch (error) {
-      this.logger.warn({ err: error, webhookId: webhook.id }, 'alert webhook call failed');
-      return { ok: false, status: null, error: error instanceof Error ? error.message : String(error) };
+    const result = await postWebhook(webhook.url, { headers: request.headers, body: request.body, timeoutMs, allowPrivate: this.config.alerts.webhookAllowPrivate });
+    if (result.kind === 'refused') return { ok: false, status: null, error: URL_REFUSALS[result.refusal] };
+    if (result.kind === 'failed') {
+      this.logger.warn({ webhookId: webhook.id, error: result.error }, 'alert webhook call failed');
+      return { ok: false, status: null, error: result.error };
     }
+    if (result.status < 200 || result.status >= 300) return { ok: false, status: result.status, error: answerError(result.status, result.body) };
+    if (webhook.format === 'WECOM') {
+      // the robot answers 200 with {"errcode": 0, "errmsg": "ok"}, or an errcode (bad key, rate limit 20/min)
+      let answer: { errcode?: unknown; errmsg?: unknown } = {};
+      try {
+        const parsed = JSON.parse(result.body) as unknown;
+        if (parsed && typeof parsed === 'object') answer = parsed as typeof answer;
+      } catch {
+        answer = {};
+      }
+      const errcode = answer.errcode ?? 0;
+      if (errcode !== 0) return { ok: false, status: result.status, error: `WeCom errcode ${sanitiseEcho(String(errcode), 20)}: ${sanitiseEcho(String(answer.errmsg ?? ''))}`.trim() };
+    }
+    return { ok: true, status: result.status, error: null };
   }
 }

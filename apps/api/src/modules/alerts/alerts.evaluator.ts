@@ -1,7 +1,8 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { COMPLAINT_RATE_WINDOW_DAYS, complaintRateByLegalEntitySql } from '../complaints/complaint-rate.js';
 import { ALERT_KIND_SPECS, DEVICE_START_FAILED_REASON, type AlertKind } from './alert-kinds.js';
 import { effectiveRulesSql } from './alert-rules.service.js';
 import { AlertsService } from './alerts.service.js';
@@ -64,6 +65,50 @@ const FIRING: Partial<Record<AlertKind, string>> = {
                                  CASE WHEN c.state = 'PENDING' THEN c.reply_due_at ELSE c.complete_due_at END AS due_at) d
       JOIN rules r ON r.org_id = coalesce(c.session_tenant_id, c.tenant_id)
      WHERE c.state <> 'PROCESSED' AND r.enabled AND d.due_at < now() + make_interval(hours => r.threshold::int)`,
+  // a legal entity (the merchant-of-record organisation) whose rolling 30-day complaint rate — the overview's, one
+  // definition — is above its rule's threshold (percent). While it stays above, the open alert's key is kept; once
+  // resolved, the next excursion is a new episode (the Beijing day it starts, so at most one a day)
+  COMPLAINT_RATE: `
+    SELECT e.tenant_id, 'organization' AS subject_type, e.tenant_id::text AS subject_id,
+           coalesce((SELECT a.dedupe_key FROM alerts a
+                      WHERE a.tenant_id = e.tenant_id AND a.kind = 'COMPLAINT_RATE' AND a.subject_type = 'organization' AND a.subject_id = e.tenant_id::text AND a.state <> 'RESOLVED'
+                      ORDER BY a.raised_at DESC LIMIT 1),
+                    'COMPLAINT_RATE:organization:' || e.tenant_id || ':' || to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')) AS dedupe_key,
+           jsonb_build_object('organizationName', e.organization_name, 'complaints', e.complaints, 'paidOrders', e.paid_orders,
+                              'ratePercent', round(e.rate * 100, 4), 'thresholdPercent', r.threshold, 'windowDays', ${COMPLAINT_RATE_WINDOW_DAYS}) AS facts
+      FROM (${complaintRateByLegalEntitySql(() => 'true')}) e
+      JOIN rules r ON r.org_id = e.tenant_id
+     WHERE r.enabled AND e.rate IS NOT NULL AND e.rate * 100 > r.threshold`,
+  // a fridge SKU whose book is below the threshold's share (percent) of its par level (the sum over its planogram slots).
+  // While it stays low the open alert's key is kept (a partial restock that leaves it low is the same shortage); once
+  // resolved, the next shortage is a new episode keyed on the book's last replenishment and the Beijing day, so a SKU
+  // that goes low again without a restock (after par or the rule changed) still raises, at most once a day (modules/stock).
+  // Amounts in numeric: a book may hold more than int4 / 100 (a restock adds up to 10,000 per request)
+  FRIDGE_LOW_STOCK: `
+    SELECT s.tenant_id, 'device' AS subject_type, s.device_id::text AS subject_id,
+           coalesce((SELECT a.dedupe_key FROM alerts a
+                      WHERE a.tenant_id = s.tenant_id AND a.kind = 'FRIDGE_LOW_STOCK' AND a.subject_type = 'device' AND a.subject_id = s.device_id::text
+                        AND a.facts->>'sku' = s.sku AND a.state <> 'RESOLVED'
+                      ORDER BY a.raised_at DESC LIMIT 1),
+                    'FRIDGE_LOW_STOCK:device:' || s.device_id || ':' || s.sku || ':' || ${epochMs('s.replenished_at')} || ':' ||
+                    to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')) AS dedupe_key,
+           jsonb_build_object('deviceCode', d.code, 'sku', s.sku, 'onHand', s.on_hand, 'parLevel', p.par, 'thresholdPercent', r.threshold) AS facts
+      FROM fridge_stock s
+      JOIN (SELECT device_id, sku, sum(par_level)::int AS par FROM fridge_planogram_slots GROUP BY device_id, sku) p ON p.device_id = s.device_id AND p.sku = s.sku
+      JOIN devices d ON d.id = s.device_id
+      JOIN rules r ON r.org_id = s.tenant_id
+     WHERE r.enabled AND p.par > 0 AND s.on_hand::numeric * 100 < p.par::numeric * r.threshold`,
+  // a power bank with any operator flag (modules/fleet power-banks.ts: RETURNED_AFTER_BUYOUT, FOREIGN_RETURN, EJECT_CONFLICT, STALE_RETURN), raised for
+  // the organisation holding it; the episode is when it was flagged, so flagging it again is a new alert, and clearing
+  // the flag (POST /v1/power-banks/{id}/clear-flag) resolves it
+  POWERBANK_FLAGGED: `
+    SELECT p.tenant_id, 'power-bank' AS subject_type, p.id::text AS subject_id,
+           'POWERBANK_FLAGGED:power-bank:' || p.id || ':' || ${epochMs('p.flagged_at')} AS dedupe_key,
+           jsonb_build_object('bankId', p.bank_id, 'flag', p.flag, 'flagDetail', p.flag_detail, 'flaggedAt', p.flagged_at, 'deviceCode', d.code, 'state', p.state) AS facts
+      FROM power_banks p
+      LEFT JOIN devices d ON d.id = p.device_id
+      JOIN rules r ON r.org_id = p.tenant_id
+     WHERE r.enabled AND p.flag IS NOT NULL AND p.flagged_at IS NOT NULL`,
 };
 
 export const EVALUATED_KINDS = Object.keys(FIRING) as AlertKind[];
@@ -83,6 +128,8 @@ export interface EvaluationResult {
  */
 @Injectable()
 export class AlertsEvaluator implements OnModuleInit {
+  private readonly logger = new Logger('AlertsEvaluator');
+
   constructor(
     private readonly transactions: Transactions,
     private readonly jobs: JobsService,
@@ -98,11 +145,19 @@ export class AlertsEvaluator implements OnModuleInit {
   async evaluate(): Promise<EvaluationResult> {
     const raised: Record<string, number> = {};
     const resolved: Record<string, number> = {};
+    let failed: unknown;
     for (const kind of EVALUATED_KINDS) {
-      const outcome = await this.evaluateKind(kind);
-      raised[kind] = outcome.raised;
-      resolved[kind] = outcome.resolved;
+      // one kind's failure (a bad row, a bug) never stops the others' evaluation; the job still fails and is retried
+      try {
+        const outcome = await this.evaluateKind(kind);
+        raised[kind] = outcome.raised;
+        resolved[kind] = outcome.resolved;
+      } catch (error) {
+        this.logger.error({ kind, err: error }, 'an alert kind could not be evaluated');
+        failed ??= error;
+      }
     }
+    if (failed) throw failed;
     return { raised, resolved };
   }
 

@@ -1,8 +1,15 @@
-import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
 
 /** Why an outbound webhook URL is refused, or null when it may be called. */
 export type UrlRefusal = 'NOT_HTTP' | 'INVALID' | 'PRIVATE_ADDRESS' | 'CREDENTIALS';
+
+/** What a refused webhook URL is told, naming the field (the alert webhooks' and the business-event endpoints'). */
+export const URL_REFUSALS: Record<UrlRefusal, string> = {
+  NOT_HTTP: 'url must be an http:// or https:// URL',
+  INVALID: 'url is not a valid URL (or its host does not resolve)',
+  PRIVATE_ADDRESS: 'url must not point at a loopback, private or link-local address',
+  CREDENTIALS: 'url must not carry a user name or password',
+};
 
 /** True for loopback, private, link-local, CGNAT, unspecified and other non-public addresses (IPv4 and IPv6). */
 export function isPrivateAddress(address: string): boolean {
@@ -37,18 +44,4 @@ export function checkUrlSyntax(url: string, allowPrivate: boolean): UrlRefusal |
   const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || host.endsWith('.internal') || isPrivateAddress(host)) return 'PRIVATE_ADDRESS';
   return null;
-}
-
-/** Before each call: also resolve the host, so a public name pointing at a private address is refused (SSRF). */
-export async function checkUrl(url: string, allowPrivate: boolean): Promise<UrlRefusal | null> {
-  const syntax = checkUrlSyntax(url, allowPrivate);
-  if (syntax || allowPrivate) return syntax;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  if (isIP(host)) return null;
-  try {
-    const addresses = await lookup(host, { all: true });
-    return addresses.some((entry) => isPrivateAddress(entry.address)) ? 'PRIVATE_ADDRESS' : null;
-  } catch {
-    return 'INVALID';
-  }
 }

@@ -14,6 +14,10 @@ export class AuditLogEntity {
   @Column({ name: 'actor_user_id', type: 'uuid', nullable: true })
   actorUserId!: string | null;
 
+  /** The API key the action was made with (its creator is actorUserId); null for a login's own actions. */
+  @Column({ name: 'actor_api_key_id', type: 'uuid', nullable: true })
+  actorApiKeyId!: string | null;
+
   @Column({ type: 'text' })
   action!: string;
 

@@ -12,6 +12,7 @@ const toDto = (a: AuditLogEntity) => ({
   organizationId: a.tenantId,
   subjectOrganizationId: a.subjectTenantId,
   actorUserId: a.actorUserId,
+  actorApiKeyId: a.actorApiKeyId,
   action: a.action,
   resourceType: a.resourceType,
   resourceId: a.resourceId,

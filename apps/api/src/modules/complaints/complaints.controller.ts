@@ -1,6 +1,6 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import { Body, Controller, Get, HttpCode, Inject, Post, Put, Query, Req, Res } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Public, TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
@@ -9,12 +9,15 @@ import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
 import { merchantErrors } from '../merchants/merchants.errors.js';
 import { sessionErrors } from '../sessions/sessions.errors.js';
+import { COMPLAINT_IMAGE_LIMIT_BYTES, COMPLAINT_IMAGE_TYPES, type ComplaintImageRequest } from './complaint-image-body.js';
 import { ComplaintSync } from './complaint-sync.service.js';
 import { complaintErrors } from './complaints.errors.js';
 import { ComplaintsService } from './complaints.service.js';
 import {
   ComplaintDetailDto,
+  ComplaintImageDto,
   ComplaintListDto,
+  ComplaintMediaQueryDto,
   ComplaintNotificationUrlDto,
   ComplaintRefundDto,
   ComplaintRefundProgressDto,
@@ -23,7 +26,9 @@ import {
   PayerPhoneDto,
 } from './dto/complaint.dto.js';
 
-const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN'] as const;
+// a franchisee admin acts on the complaints its own merchant account received (franchisee collects); the service lets
+// only the organisation that received a complaint act on it, so a brand-collected complaint stays the brand's
+const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN', 'FRANCHISEE_ADMIN'] as const;
 
 /** Consumer complaints 2.0 (issue 13, contracts.md §9). */
 @ApiTags('complaints')
@@ -64,6 +69,46 @@ export class ComplaintsController {
   @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOT_FOUND, complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT, complaintErrors.COMPLAINT_NO_PHONE)
   payerPhone(@UuidParam() id: string): Promise<PayerPhoneDto> {
     return this.complaints.payerPhone(id);
+  }
+
+  @Post('complaints/:id/images')
+  @TenantScoped(...MERCHANT_ADMINS)
+  @ApiOperation({
+    summary: 'Upload an image for a reply or a refund rejection',
+    description:
+      `The request body is the image itself (Content-Type image/jpeg, image/png or image/bmp; at most ${COMPLAINT_IMAGE_LIMIT_BYTES} bytes = 2 MiB, WeChat’s limit); ` +
+      'its type is read from its bytes, which must match the header. Uploaded to WeChat Pay (merchant-service/images/upload) on the complaint’s merchant account; ' +
+      'answers the `mediaId` to pass in a reply’s `images`. The merchant of record only (like replying). Audited.',
+  })
+  @ApiConsumes(...Object.keys(COMPLAINT_IMAGE_TYPES))
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiCreatedResponse({ type: ComplaintImageDto })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    complaintErrors.COMPLAINT_NOT_FOUND,
+    complaintErrors.COMPLAINT_NOT_YOURS_TO_ACT,
+    complaintErrors.COMPLAINT_IMAGE_TOO_LARGE,
+    complaintErrors.COMPLAINT_IMAGE_TYPE,
+    complaintErrors.COMPLAINT_IMAGE_UPLOAD_FAILED,
+  )
+  uploadImage(@UuidParam() id: string, @Req() request: ComplaintImageRequest): Promise<ComplaintImageDto> {
+    return this.complaints.uploadImage(id, request.declaredContentType, request.body);
+  }
+
+  @Get('complaints/:id/media')
+  @ApiOperation({
+    summary: 'One of the complaint’s images',
+    description:
+      'The image at `url`, which must be one of the complaint’s media URLs (its `media` or its negotiation history’s); any other URL is 404 and is never fetched. ' +
+      'Fetched from WeChat Pay with a GET signed over the URL exactly as given; its Content-Type is passed through. Same readers as the complaint.',
+  })
+  @ApiProduces('image/jpeg', 'image/png', 'image/bmp')
+  @ApiOkResponse({ description: 'The image bytes.', content: { 'image/*': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, complaintErrors.COMPLAINT_NOT_FOUND, complaintErrors.COMPLAINT_MEDIA_NOT_FOUND, complaintErrors.COMPLAINT_MEDIA_UNAVAILABLE)
+  async media(@UuidParam() id: string, @Query() query: ComplaintMediaQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const file = await this.complaints.media(id, query.url);
+    void reply.header('content-type', file.contentType).header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff');
+    return file.bytes;
   }
 
   @Post('complaints/:id/reply')

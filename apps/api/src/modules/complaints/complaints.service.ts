@@ -10,7 +10,11 @@ import { merchantErrors } from '../merchants/merchants.errors.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { complaintActionJob } from './complaint-sync.service.js';
 import { complaintErrors } from './complaints.errors.js';
+import { COMPLAINT_IMAGE_LIMIT_BYTES, COMPLAINT_IMAGE_TYPES, detectImageType, imageTooLargeError, imageTypeError, isComplaintImageType } from './complaint-image-body.js';
 import type {
+  ComplaintImageDto,
+  ComplaintMediaDto,
+  ComplaintMediaTypeDto,
   ComplaintActionDto,
   ComplaintDetailDto,
   ComplaintListDto,
@@ -45,6 +49,36 @@ interface ComplaintRow {
   incoming_user_response: boolean;
   payer_phone_ciphertext: string | null;
   history: Record<string, unknown>[];
+  media: { media_type: string; media_url: string[] }[];
+}
+
+/** A downloaded complaint image as the media route answers it. */
+export interface ComplaintMediaFile {
+  bytes: Buffer;
+  contentType: string;
+}
+
+/** Complaint images are bounded when downloaded (WeChat's are at most a few MB). */
+export const COMPLAINT_MEDIA_MAX_BYTES = 5 * 1024 * 1024;
+
+const MEDIA_TYPES: readonly string[] = ['USER_COMPLAINT_IMAGE', 'OPERATION_IMAGE'];
+
+function mediaOf(c: ComplaintRow): ComplaintMediaDto[] {
+  return (c.media ?? [])
+    .filter((m) => MEDIA_TYPES.includes(m.media_type))
+    .map((m) => ({ mediaType: m.media_type as ComplaintMediaTypeDto, urls: (m.media_url ?? []).filter((u): u is string => typeof u === 'string') }));
+}
+
+/** Every media URL WeChat listed for the complaint: its detail's complaint_media_list and each history entry's. */
+function mediaUrlsOf(c: ComplaintRow): Set<string> {
+  const urls = new Set<string>();
+  const add = (list: unknown) => {
+    if (!Array.isArray(list)) return;
+    for (const item of list as { media_url?: unknown }[]) if (Array.isArray(item?.media_url)) for (const u of item.media_url) if (typeof u === 'string') urls.add(u);
+  };
+  add(c.media);
+  for (const h of c.history ?? []) add(h['complaint_media_list']);
+  return urls;
 }
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
@@ -88,9 +122,9 @@ export class ComplaintsService {
 
   async list(q: ComplaintsQueryDto): Promise<ComplaintListDto> {
     const m = this.context.manager;
-    const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR merchant_account_id = $2)`;
-    const params = [q.state ?? null, q.merchantAccountId ?? null];
-    const rows = (await m.query(`SELECT * FROM complaints WHERE ${where} ORDER BY complaint_time DESC, id LIMIT $3 OFFSET $4`, [...params, q.limit ?? 50, q.offset ?? 0])) as ComplaintRow[];
+    const where = `($1::text IS NULL OR state = $1) AND ($2::uuid IS NULL OR merchant_account_id = $2) AND ($3::uuid IS NULL OR session_id = $3)`;
+    const params = [q.state ?? null, q.merchantAccountId ?? null, q.sessionId ?? null];
+    const rows = (await m.query(`SELECT * FROM complaints WHERE ${where} ORDER BY complaint_time DESC, id LIMIT $4 OFFSET $5`, [...params, q.limit ?? 50, q.offset ?? 0])) as ComplaintRow[];
     const [count] = (await m.query(`SELECT count(*)::int AS n FROM complaints WHERE ${where}`, params)) as { n: number }[];
     return { items: rows.map(toSummary), total: count?.n ?? 0 };
   }
@@ -113,6 +147,7 @@ export class ComplaintsService {
     return {
       ...toSummary(c),
       transactionId: c.transaction_id,
+      media: mediaOf(c),
       hasPayerPhone: c.payer_phone_ciphertext !== null,
       history: c.history,
       actions: actions.map(
@@ -130,6 +165,49 @@ export class ComplaintsService {
     const payerPhone = handle.decryptPayerPhone(c.payer_phone_ciphertext);
     await this.audit.record({ action: 'complaint.payer_phone.read', resourceType: 'complaint', resourceId: id, subjectTenantId: c.tenant_id, after: { complaintId: c.complaint_id } });
     return { payerPhone };
+  }
+
+  /**
+   * Uploads an image (raw bytes, at most 2 MiB) to WeChat on the complaint's merchant account, for a reply's `images`
+   * or a refund rejection's evidence. The bytes must be the JPEG, PNG or BMP the Content-Type says (magic number).
+   * The merchant of record only; audited.
+   */
+  async uploadImage(id: string, declaredType: string | undefined, body: unknown): Promise<ComplaintImageDto> {
+    const m = this.context.manager;
+    const c = await this.actionable(m, id);
+    if (!isComplaintImageType(declaredType)) throw imageTypeError(`Content-Type ${declaredType ?? '(none)'} is not image/jpeg, image/png or image/bmp.`, 'content-type');
+    const bytes = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+    if (bytes.length > COMPLAINT_IMAGE_LIMIT_BYTES) throw imageTooLargeError();
+    const detected = detectImageType(bytes);
+    if (detected !== declaredType) throw imageTypeError(detected ? `The bytes are ${detected}, not the declared ${declaredType}.` : `The bytes are not a JPEG, PNG or BMP image.`, 'body');
+    const handle = await this.merchants.forAccount(m, c.merchant_account_id);
+    let mediaId: string;
+    try {
+      ({ media_id: mediaId } = await handle.client.uploadComplaintImage({ filename: `complaint-${c.complaint_id}.${COMPLAINT_IMAGE_TYPES[detected]}`, bytes }));
+    } catch (error) {
+      throw complaintErrors.COMPLAINT_IMAGE_UPLOAD_FAILED(`WeChat Pay answered ${isPayScoreError(error) ? `${error.code}${error.wechatCode ? ` (${error.wechatCode})` : ''}` : String(error)}.`);
+    }
+    await this.audit.record({ action: 'complaint.image.upload', resourceType: 'complaint', resourceId: id, subjectTenantId: c.tenant_id, after: { mediaId, bytes: bytes.length, type: detected } });
+    return { mediaId };
+  }
+
+  /**
+   * One of the complaint's images from WeChat: only a URL its stored detail or history lists (never an arbitrary URL),
+   * fetched by a GET signed over the URL exactly as given; the answer is unsigned binary, bounded in size.
+   */
+  async media(id: string, url: string): Promise<ComplaintMediaFile> {
+    const m = this.context.manager;
+    const c = await this.visible(m, id);
+    if (!mediaUrlsOf(c).has(url)) throw complaintErrors.COMPLAINT_MEDIA_NOT_FOUND();
+    // a franchisee reads the complaints on its sessions, which its brand's account received
+    const handle = await this.merchants.forAccountInPlace(m, c.merchant_account_id);
+    try {
+      const file = await handle.client.downloadComplaintMedia(url, { maxBytes: COMPLAINT_MEDIA_MAX_BYTES });
+      return { bytes: file.bytes, contentType: file.contentType ?? 'application/octet-stream' };
+    } catch (error) {
+      if (isPayScoreError(error, 'PAYSCORE_COMPLAINT_NOT_FOUND')) throw complaintErrors.COMPLAINT_MEDIA_NOT_FOUND('WeChat Pay has no such image (any more).');
+      throw complaintErrors.COMPLAINT_MEDIA_UNAVAILABLE(`WeChat Pay answered ${isPayScoreError(error) ? error.code : String(error)}.`);
+    }
   }
 
   reply(id: string, input: ComplaintReplyDto): Promise<ComplaintDetailDto> {
@@ -181,6 +259,8 @@ export class ComplaintsService {
     } catch (error) {
       throw complaintErrors.COMPLAINT_NOTIFICATION_URL_FAILED(`WeChat Pay answered ${isPayScoreError(error) ? error.code : String(error)}.`);
     }
+    // from now on the periodic catch-up also lists this account's complaints at WeChat
+    await m.query(`UPDATE merchant_accounts SET complaints_enabled_at = coalesce(complaints_enabled_at, now()) WHERE id = $1`, [accountId]);
     await this.audit.record({ action: 'complaint.notification_url.set', resourceType: 'merchant_account', resourceId: accountId, subjectTenantId: account.tenant_id, after: answer });
     return { mchid: answer.mchid, url: answer.url };
   }

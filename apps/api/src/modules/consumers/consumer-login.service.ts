@@ -4,10 +4,10 @@ import { CONSUMER_TOKEN_TTL_SECONDS, TokenService } from '../../platform/auth/to
 import { Transactions } from '../../platform/database/transactions.js';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { consumerErrors } from './consumers.errors.js';
-import type { ConsumerTokenDto } from './dto/consumer.dto.js';
+import type { ConsumerTokenDto, LoginGrant } from './dto/consumer.dto.js';
 import { WechatSessionClient } from './wechat-session.client.js';
 
-/** Mini-program login: wx.login code → openid (WeChat) → consumer token. Creates no rows. */
+/** Mini-program login (wx.login code) or web login (snsapi_base code) → openid (WeChat) → consumer token. Creates no rows. */
 @Injectable()
 export class ConsumerLoginService {
   constructor(
@@ -18,14 +18,14 @@ export class ConsumerLoginService {
     private readonly tokens: TokenService,
   ) {}
 
-  async login(appid: string, code: string): Promise<ConsumerTokenDto> {
+  async login(appid: string, code: string, grant: LoginGrant = 'wx.login'): Promise<ConsumerTokenDto> {
     // system transaction (consumer login, no tenant yet): only the appid's secret leaves it; MERCHANT_APPID_UNKNOWN names the appid
     const secret = await this.transactions.asSystem((manager) => this.merchants.appSecretFor(manager, appid));
     if (secret === null && !this.config.payscore.simulated) {
       throw consumerErrors.CONSUMER_WECHAT_UNAVAILABLE(`No app secret is configured for appid ${appid}; its merchant must add one.`);
     }
     // the transaction is closed: WeChat may take seconds, and the embedded database has a single connection
-    const openid = await this.wechat.openidFor(appid, secret, code);
+    const openid = await this.wechat.openidFor(appid, secret, code, grant);
     return { consumerToken: this.tokens.signConsumer({ appid, openid }), openid, expiresIn: CONSUMER_TOKEN_TTL_SECONDS };
   }
 }

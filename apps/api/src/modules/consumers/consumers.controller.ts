@@ -22,12 +22,13 @@ export class ConsumersController {
     description:
       'Exchanges the `wx.login` code of a mini-program (`appid`) with WeChat (code2session) for the user’s openid and answers a consumer token for the consumer routes. ' +
       'The appid must be listed by an enabled merchant account, whose app secret is used. Against the simulator, a code `test:<openid>` yields that openid. ' +
+      'With `grant: "snsapi_base"` the code is from the official-account web authorisation in a browser (exchanged with /sns/oauth2/access_token; the simulator answers `test:<openid>` likewise). ' +
       'Creates no rows. 401 `CONSUMER_CODE_INVALID` is WeChat’s errcode 40029 / 40163 (call `wx.login` again); 502 when WeChat cannot answer or no app secret is configured.',
   })
   @ApiOkResponse({ type: ConsumerTokenDto })
   @ApiErrors(platformErrors.VALIDATION_FAILED, consumerErrors.CONSUMER_CODE_INVALID, merchantErrors.MERCHANT_APPID_UNKNOWN, consumerErrors.CONSUMER_WECHAT_UNAVAILABLE)
   login(@Body() body: ConsumerLoginDto): Promise<ConsumerTokenDto> {
-    return this.logins.login(body.appid, body.code);
+    return this.logins.login(body.appid, body.code, body.grant ?? 'wx.login');
   }
 
   @Get('me')

@@ -32,6 +32,7 @@ export const DEMO_LOGINS: readonly { email: string; org: keyof typeof DEMO_ORGS;
   { email: 'ops@vendor.demo', org: 'vendor', role: 'OPERATOR_ADMIN', displayName: '硬件商运营', who: 'hardware reseller admin' },
   { email: 'c1@vendor.demo', org: 'vendorC1', role: 'CUSTOMER_ADMIN', displayName: '城东站长', who: 'reseller customer 1 admin (own merchant)' },
   { email: 'c2@vendor.demo', org: 'vendorC2', role: 'CUSTOMER_ADMIN', displayName: '大学城负责人', who: 'reseller customer 2 admin (own merchant)' },
+  { email: 'tech@fridge.demo', org: 'fridge', role: 'TECHNICIAN', displayName: '冰柜维修员', who: 'technician of the fridge brand (devices, sites, tickets; no money)' },
 ];
 
 export function demoOrgPath(org: DemoOrg): string[] {

@@ -2,10 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { seedDemoFleet, demoDevicesFile, writeDemoDevicesFile, type DemoDeviceEntry } from '../fleet/demo-fleet.js';
 import { seedDemoAgreements } from './demo-agreements.js';
+import { seedDemoStock } from './demo-stock.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox } from '../fleet/device-secrets.js';
 import { passwordHasher } from '../identity/password-hasher.js';
 import { UserEntity } from '../identity/user.entity.js';
@@ -26,6 +28,7 @@ export class DemoSeedService {
     @Optional() @Inject(DEVICE_SECRET_BOX) box?: DeviceSecretBox,
     @Optional() @Inject(APP_CONFIG) private readonly config?: AppConfig,
     @Optional() private readonly moduleRef?: ModuleRef,
+    @Optional() private readonly clock?: Clock,
   ) {
     this.box = box ?? new DeviceSecretBox(randomBytes(32));
   }
@@ -49,7 +52,9 @@ export class DemoSeedService {
       }
       const accounts = await seedDemoMerchants(m, keyring);
       devices = await seedDemoFleet(m, this.box);
-      await seedDemoAgreements(m);
+      // the current month on the business clock (a test that pins the clock gets that month's agreements)
+      await seedDemoAgreements(m, this.clock?.now());
+      await seedDemoStock(m);
       this.logger.log(`seeded the demo: ${Object.keys(DEMO_ORGS).length} organisations, ${DEMO_LOGINS.length} logins, ${devices.length} devices, ${accounts} merchant accounts`);
       return true;
     });

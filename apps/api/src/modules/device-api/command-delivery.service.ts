@@ -1,10 +1,9 @@
 import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { DeviceCommand } from '@zizhu/device-sdk';
 import { DataSource, type EntityManager } from 'typeorm';
-import { JobsService } from '../../platform/jobs/jobs.service.js';
-import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { CommandSignal } from '../fleet/command-signal.service.js';
-import { isSessionId, sessionDeviceSignal } from '../fleet/session-signals.js';
+import { recordEject } from '../fleet/power-banks.js';
+import { isSessionId, SessionSignals } from '../fleet/session-signals.js';
 import { deviceApiErrors } from './device-api.errors.js';
 import { returnedRows, withSystem } from './system-db.js';
 
@@ -26,6 +25,8 @@ export interface AckInput {
   result: 'SUCCEEDED' | 'FAILED';
   detail?: string | undefined;
   occurredAt: Date;
+  /** A power-bank cabinet's ack of an EJECT names the bank it ejected (contracts.md §4). */
+  bankId?: string | undefined;
 }
 
 /**
@@ -41,8 +42,7 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly dataSource: DataSource,
     private readonly signal: CommandSignal,
-    private readonly jobs: JobsService,
-    private readonly context: RequestContext,
+    private readonly sessionSignals: SessionSignals,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -69,7 +69,7 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
         this.signal.clearHint(deviceId);
       }
       const left = deadline - Date.now();
-      if (left <= 0 || gone.aborted) return [];
+      if (left <= 0 || gone.aborted || this.signal.draining) return []; // draining: the process is shutting down
       look = await this.signal.wait(deviceId, left, gone);
     }
   }
@@ -152,13 +152,24 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
     ack: AckInput,
   ): Promise<void> {
     if (!isSessionId(row.session_id)) return;
-    await this.context.within({ manager, scope: 'system' }, () =>
-      this.jobs.enqueue(
-        sessionDeviceSignal,
-        { kind: 'ack', tenantId: row.tenant_id, deviceId, sessionId: row.session_id as string, commandId: row.id, result: ack.result, occurredAt: ack.occurredAt.toISOString() },
-        { key: `ack:${row.id}` },
-      ),
+    // the bank a cabinet ejected is the session's (its return at any cabinet of the network ends the session)
+    const eject =
+      ack.bankId && ack.result === 'SUCCEEDED'
+        ? await recordEject(manager, { deviceId, sessionId: row.session_id as string, bankId: ack.bankId, occurredAt: ack.occurredAt })
+        : null;
+    await this.sessionSignals.deliver(
+      manager,
+      { kind: 'ack', tenantId: row.tenant_id, deviceId, sessionId: row.session_id as string, commandId: row.id, result: ack.result, occurredAt: ack.occurredAt.toISOString() },
+      `ack:${row.id}`,
     );
+    // its return was processed before this ack: the session ends at the return's time, as that return would have ended it
+    if (eject?.kind === 'returned') {
+      await this.sessionSignals.deliver(
+        manager,
+        { kind: 'ended', tenantId: row.tenant_id, deviceId, sessionId: row.session_id as string, eventId: `eject-returned:${row.id}`, occurredAt: eject.returnedAt.toISOString(), usage: {} },
+        `ended:eject:${row.id}`,
+      );
+    }
   }
 
   /** One query over the queue (its partial index holds only QUEUED commands): which devices have something to claim. */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { DeviceAuth } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
@@ -11,6 +12,7 @@ import type { AuthenticatedDevice } from './device-authenticator.service.js';
 import { DeviceEventsService } from './device-events.service.js';
 import { CurrentDevice, DeviceSignatureGuard } from './device-signature.guard.js';
 import { HeartbeatBuffer } from './heartbeat-buffer.service.js';
+import { acceptHeartbeat, DIRECT_FASTIFY_HANDLER } from './heartbeat.route.js';
 
 /** The signed device API (contracts.md §4). */
 @ApiTags('device')
@@ -50,21 +52,11 @@ export class DeviceApiController {
   @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID, deviceApiErrors.DEVICE_BODY_TOO_LARGE)
   @ApiBody({ schema: { type: 'object', properties: { firmware: { type: 'string' } }, additionalProperties: true, description: 'firmware and telemetry (battery, slots, signal, meter…)' } })
   @ApiOkResponse({ type: HeartbeatResponseDto })
+  // runs as a plain Fastify handler (heartbeat.route.ts): the hottest device route skips Nest's per-request pipeline;
+  // this method is its declaration (the body is the same function, should Nest ever route it)
+  @RouteConfig({ [DIRECT_FASTIFY_HANDLER]: 'heartbeat' })
   heartbeat(@CurrentDevice() device: AuthenticatedDevice, @Body() body: Record<string, unknown>, @Req() request: { rawBody?: Buffer }): HeartbeatResponseDto {
-    if (!body || typeof body !== 'object' || Array.isArray(body)) throw deviceApiErrors.DEVICE_BODY_INVALID('The heartbeat is a JSON object.');
-    const { firmware, ...telemetry } = body;
-    if (firmware !== undefined && (typeof firmware !== 'string' || firmware.length > 64)) {
-      throw deviceApiErrors.DEVICE_BODY_INVALID('firmware must be a string of at most 64 characters.', { errors: [{ field: 'firmware', messages: ['must be a string of at most 64 characters'] }] });
-    }
-    const raw = request.rawBody ?? Buffer.alloc(0); // at most DEVICE_BODY_LIMITS['/device/v1/heartbeat'] bytes (413 while reading)
-    const hasTelemetry = Object.keys(telemetry).length > 0;
-    const now = new Date();
-    this.heartbeats.record(
-      device.id,
-      { seen: now, firmware: firmware ?? null, telemetry: hasTelemetry ? telemetry : null, fingerprint: raw.toString('latin1') },
-      device.heartbeatIntervalSeconds,
-    );
-    return { serverTime: now.toISOString(), heartbeatIntervalSeconds: device.heartbeatIntervalSeconds };
+    return acceptHeartbeat(this.heartbeats, device, body, request.rawBody);
   }
 
   @Get('commands')
@@ -126,7 +118,7 @@ export class DeviceApiController {
     @Param('id', new ParseUUIDPipe({ exceptionFactory: () => deviceApiErrors.DEVICE_COMMAND_NOT_FOUND() })) id: string,
     @Body() body: CommandAckDto,
   ): Promise<CommandAckResponseDto> {
-    return this.delivery.ack(device.id, id, { result: body.result, detail: body.detail, occurredAt: new Date(body.occurredAt) });
+    return this.delivery.ack(device.id, id, { result: body.result, detail: body.detail, occurredAt: new Date(body.occurredAt), bankId: body.bankId });
   }
 
   @Post('events')
@@ -136,9 +128,11 @@ export class DeviceApiController {
     description:
       'Records a device event (`eventId`, `type`, `occurredAt`, `sessionId` where it concerns one, and the type’s fields), at most 16 KiB (413 above). ' +
       'A repeated `eventId` is acknowledged (`duplicate: true`) and has no further effect. `session.ended` with its `usage` ends the session and has it priced; ' +
-      '`charging.metered` / `valve.metered` meter readings give a session in use its running cost. Events whose device clock is off are kept and flagged.',
+      '`charging.metered` / `valve.metered` meter readings give a session in use its running cost. `powerbank.returned` with `bankId` at any cabinet of the bank’s ' +
+      'merchant network ends the session holding it at `occurredAt`; a bank of another network is refused (409 `POWERBANK_FOREIGN_NETWORK`, recorded and flagged). ' +
+      'Events whose device clock is off are kept and flagged.',
   })
-  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID, deviceApiErrors.DEVICE_BODY_TOO_LARGE)
+  @ApiErrors(deviceApiErrors.DEVICE_BODY_INVALID, deviceApiErrors.DEVICE_BODY_TOO_LARGE, deviceApiErrors.POWERBANK_FOREIGN_NETWORK)
   @ApiBody({
     schema: {
       type: 'object',

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, Max } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength, Max } from 'class-validator';
 import { COMMAND_TYPES } from '../fleet/fleet.entities.js';
 
 export class CommandsQuery {
@@ -20,6 +20,13 @@ export class CommandAckDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) detail?: string;
   @ApiProperty({ format: 'date-time', description: 'Device time.' }) @IsISO8601({ strict: true }) occurredAt!: string;
+
+  @ApiPropertyOptional({ maxLength: 64, description: 'A power-bank cabinet’s ack of an EJECT: the id of the bank it ejected.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  bankId?: string;
 }
 
 export class HeartbeatResponseDto {

@@ -14,4 +14,5 @@ export const deviceApiErrors = defineErrors({
   DEVICE_COMMAND_NOT_FOUND: [404, 'No such command for this device.'],
   DEVICE_COMMAND_EXPIRED: [409, 'The command expired before it was acknowledged; the acknowledgement is recorded.'],
   DEVICE_COMMAND_ALREADY_ACKED: [409, 'The command was already acknowledged with another result.'],
+  POWERBANK_FOREIGN_NETWORK: [409, 'This power bank belongs to another merchant network: the return is refused and the bank flagged for its operator.'],
 });

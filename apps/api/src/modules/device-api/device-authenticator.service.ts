@@ -14,6 +14,8 @@ export interface AuthenticatedDevice {
   readonly tenantId: string;
   readonly type: DeviceType;
   readonly heartbeatIntervalSeconds: number;
+  /** A power-bank cabinet's number of slots (null: not known). */
+  readonly slotCount: number | null;
   /** The device's X-Timestamp (its clock when it sent the request), unix seconds. */
   readonly sentAt: number;
   /** Server clock minus the device's, in seconds, as seen on this request. */
@@ -27,6 +29,7 @@ interface Credential {
   readonly version: number;
   readonly revoked: boolean;
   readonly heartbeatIntervalSeconds: number;
+  readonly slotCount: number | null;
   readonly loadedAt: number;
 }
 
@@ -124,6 +127,7 @@ export class DeviceAuthenticator implements OnModuleInit, OnModuleDestroy {
       tenantId: credential.tenantId,
       type: credential.type,
       heartbeatIntervalSeconds: credential.heartbeatIntervalSeconds,
+      slotCount: credential.slotCount,
       sentAt,
       clockSkewSeconds: Math.round(skew),
     };
@@ -142,6 +146,7 @@ export class DeviceAuthenticator implements OnModuleInit, OnModuleDestroy {
       secret_version: number;
       revoked: boolean;
       heartbeat_interval_seconds: number;
+      slot_count?: number | null;
     }[];
     if (!row) {
       this.credentials.delete(deviceId);
@@ -154,6 +159,7 @@ export class DeviceAuthenticator implements OnModuleInit, OnModuleDestroy {
       version: row.secret_version,
       revoked: row.revoked,
       heartbeatIntervalSeconds: row.heartbeat_interval_seconds,
+      slotCount: row.slot_count ?? null,
       loadedAt: Date.now(),
     };
     this.credentials.delete(deviceId);

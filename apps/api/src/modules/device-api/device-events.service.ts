@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DEVICE_EVENT_TYPES, type EventResponse } from '@zizhu/device-sdk';
 import { DataSource } from 'typeorm';
-import { JobsService } from '../../platform/jobs/jobs.service.js';
-import { RequestContext } from '../../platform/tenancy/request-context.js';
-import { isSessionId, sessionDeviceSignal } from '../fleet/session-signals.js';
+import { applyReturn } from '../fleet/power-banks.js';
+import { isSessionId, SessionSignals } from '../fleet/session-signals.js';
 import { z } from 'zod';
 import type { AuthenticatedDevice } from './device-authenticator.service.js';
 import { deviceApiErrors } from './device-api.errors.js';
@@ -27,6 +26,7 @@ const eventSchema = z
       if (!schema.safeParse((event as Record<string, unknown>)[field]).success) ctx.addIssue({ code: 'custom', path: [field], message: why });
     };
     if (event.type === 'powerbank.removed' || event.type === 'powerbank.returned') need('slot', z.number().int().min(1), 'slot (an integer ≥ 1) is required');
+    if (event.type === 'powerbank.returned' && 'bankId' in event) need('bankId', z.string().min(1).max(64), 'bankId must be a string of 1–64 characters');
     if (event.type === 'door.closed' && 'items' in event) {
       need('items', z.array(z.object({ sku: z.string().min(1), count: z.number().int().min(1) })), 'items must be [{sku, count}]');
     }
@@ -44,8 +44,7 @@ const eventSchema = z
 export class DeviceEventsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly jobs: JobsService,
-    private readonly context: RequestContext,
+    private readonly signals: SessionSignals,
   ) {}
 
   async record(device: AuthenticatedDevice, body: unknown, receivedAt = new Date()): Promise<EventResponse> {
@@ -62,6 +61,7 @@ export class DeviceEventsService {
         : occurred.getTime() / 1000 > device.sentAt + CLOCK_TOLERANCE_SECONDS
           ? 'OCCURRED_IN_FUTURE'
           : null;
+    let foreign = false;
     const inserted = await withSystem(this.dataSource, async (m) => {
       const rows = (await m.query(
         `INSERT INTO device_events (tenant_id, device_id, event_id, type, session_id, source, occurred_at, received_at, clock_skew_seconds, clock_flag, out_of_order, payload)
@@ -71,27 +71,49 @@ export class DeviceEventsService {
          RETURNING id`,
         [device.tenantId, device.id, eventId, type, sessionId ?? null, occurred, receivedAt, device.clockSkewSeconds, clockFlag, payload],
       )) as { id: string }[];
-      // the end of a session goes to the sessions module in the same transaction (a resent event queues nothing new)
+      // the end of a session goes to the sessions module in the same transaction (a resent event delivers nothing new)
       if (rows.length > 0 && type === 'session.ended' && isSessionId(sessionId)) {
         const usage = (payload as { usage?: unknown }).usage;
-        await this.context.within({ manager: m, scope: 'system' }, () =>
-          this.jobs.enqueue(
-            sessionDeviceSignal,
-            {
-              kind: 'ended',
-              tenantId: device.tenantId,
-              deviceId: device.id,
-              sessionId,
-              eventId,
-              occurredAt: occurred.toISOString(),
-              usage: usage && typeof usage === 'object' && !Array.isArray(usage) ? (usage as Record<string, unknown>) : {},
-            },
-            { key: `ended:${device.id}:${eventId}` },
-          ),
+        await this.signals.deliver(
+          m,
+          {
+            kind: 'ended',
+            tenantId: device.tenantId,
+            deviceId: device.id,
+            sessionId,
+            eventId,
+            occurredAt: occurred.toISOString(),
+            usage: usage && typeof usage === 'object' && !Array.isArray(usage) ? (usage as Record<string, unknown>) : {},
+          },
+          `ended:${device.id}:${eventId}`,
         );
+      }
+      // a power bank returned at any cabinet of its network ends the session holding it, at the return's time (issue 16)
+      const bankId = (payload as { bankId?: unknown }).bankId;
+      if (rows.length > 0 && type === 'powerbank.returned' && typeof bankId === 'string') {
+        const outcome = await applyReturn(m, { deviceId: device.id, bankId, slot: (payload as { slot: number }).slot, occurredAt: occurred });
+        if (outcome.kind === 'foreign') {
+          foreign = true;
+          // kept with the event: a resent eventId (the cabinet lost this answer) is answered the same
+          await m.query(`UPDATE device_events SET refusal = 'POWERBANK_FOREIGN_NETWORK' WHERE device_id = $1 AND event_id = $2`, [device.id, eventId]);
+        }
+        if (outcome.kind === 'end') {
+          await this.signals.deliver(
+            m,
+            { kind: 'ended', tenantId: outcome.tenantId, deviceId: outcome.sessionDeviceId, sessionId: outcome.sessionId, eventId, occurredAt: occurred.toISOString(), usage: {} },
+            `ended:${device.id}:${eventId}`,
+          );
+        }
+      }
+      // a resent event gets the answer the first one got (a refusal stays a refusal)
+      if (rows.length === 0) {
+        const [first] = (await m.query(`SELECT refusal FROM device_events WHERE device_id = $1 AND event_id = $2`, [device.id, eventId])) as { refusal: string | null }[];
+        if (first?.refusal === 'POWERBANK_FOREIGN_NETWORK') foreign = true;
       }
       return rows;
     });
+    // recorded and flagged (committed), then refused; a resent eventId is refused again
+    if (foreign) throw deviceApiErrors.POWERBANK_FOREIGN_NETWORK(`Power bank ${String((payload as { bankId?: unknown }).bankId)} is not a bank of this cabinet's merchant network.`);
     return { eventId, duplicate: inserted.length === 0 };
   }
 }

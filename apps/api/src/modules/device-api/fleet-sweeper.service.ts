@@ -8,8 +8,9 @@ const PURGE_EVERY_MS = 60_000;
 
 /**
  * Periodically marks devices offline after 3 missed heartbeat intervals (recording a `device.offline`
- * event), expires unacknowledged commands, and purges nonces past the signature window. Every API process
- * runs it; each statement is idempotent, so several processes sweeping at once do the work once.
+ * event), expires unacknowledged commands, and — once a minute — deletes the nonces past the signature window
+ * (issue 15: old device nonces are deleted by a periodic job), in bounded batches (NonceStore.purge). Every API
+ * process runs it; each statement is idempotent, so several processes sweeping at once do the work once.
  */
 @Injectable()
 export class FleetSweeper implements OnModuleInit, OnModuleDestroy {
@@ -40,14 +41,17 @@ export class FleetSweeper implements OnModuleInit, OnModuleDestroy {
     await this.running;
   }
 
+  /** Deletes the nonces past the signature window (bounded batches); the sweep does it once a minute. */
+  async purgeNonces(): Promise<number> {
+    this.lastPurge = Date.now();
+    return this.authenticator.nonces.purge();
+  }
+
   async sweep(): Promise<{ wentOffline: number; expiredCommands: number }> {
     await this.heartbeats.flush().catch(() => undefined);
     const [row] = (await this.dataSource.query(`SELECT * FROM zizhu_fleet_sweep()`)) as { went_offline: string[]; expired_commands: number }[];
     this.heartbeats.forgetWritten(row?.went_offline ?? []);
-    if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
-      this.lastPurge = Date.now();
-      await this.authenticator.nonces.purge();
-    }
+    if (Date.now() - this.lastPurge > PURGE_EVERY_MS) await this.purgeNonces();
     return { wentOffline: row?.went_offline.length ?? 0, expiredCommands: row?.expired_commands ?? 0 };
   }
 }

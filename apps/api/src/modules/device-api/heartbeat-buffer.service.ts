@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { applyInventory, reportedSlots } from '../fleet/power-banks.js';
+import { withSystem } from './system-db.js';
 
 interface Beat {
   seen: Date;
@@ -126,6 +128,17 @@ export class HeartbeatBuffer implements OnModuleInit, OnModuleDestroy {
       `SELECT count(*) FROM zizhu_fleet_apply_heartbeats($1::uuid[], $2::timestamptz[], $3::text[], $4::jsonb[], $5::boolean[])`,
       [ids, ids.map((id) => batch.get(id)!.seen), ids.map((id) => batch.get(id)!.firmware), ids.map((id) => batch.get(id)!.telemetry), sample],
     );
+    // power-bank cabinets that report their slots as objects: the network's bank inventory (issue 16)
+    const inventory = ids.flatMap((id) => {
+      const slots = reportedSlots(batch.get(id)!.telemetry);
+      return slots ? [{ deviceId: id, seen: batch.get(id)!.seen, slots }] : [];
+    });
+    // the heartbeats are written: a failing inventory is logged and dropped, never a reason to write them again
+    if (inventory.length > 0) {
+      await withSystem(this.dataSource, (m) => applyInventory(m, inventory)).catch((error: unknown) =>
+        this.logger.error({ err: error, devices: inventory.length }, 'power-bank inventory of a heartbeat flush not applied; dropped'),
+      );
+    }
     ids.forEach((id, i) => {
       if (sample[i]) this.lastSample.set(id, now);
       const beat = batch.get(id)!;

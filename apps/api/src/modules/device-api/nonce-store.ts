@@ -83,10 +83,22 @@ export class NonceStore {
     }
   }
 
-  /** Deletes nonces past the signature window. */
-  async purge(): Promise<number> {
-    const [row] = (await this.dataSource.query(`SELECT zizhu_device_purge_nonces() AS purged`)) as { purged: number }[];
-    return row?.purged ?? 0;
+  /**
+   * Deletes nonces past the signature window, `batch` at a time (one bounded statement each, the event loop
+   * free in between), at most `maxBatches` statements per call: a larger backlog is finished by the next
+   * calls (FleetSweeper calls every minute): up to a million a minute per process, about what a million devices
+   * at a heartbeat a minute leave behind. Returns how many were deleted.
+   */
+  async purge(batch = 10_000, maxBatches = 100): Promise<number> {
+    let purged = 0;
+    for (let i = 0; i < maxBatches; i++) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const [row] = (await this.dataSource.query(`SELECT zizhu_device_purge_nonces($1) AS purged`, [batch])) as { purged: number }[];
+      const n = Number(row?.purged ?? 0);
+      purged += n;
+      if (n < batch) break;
+    }
+    return purged;
   }
 
   /** Called periodically (write-behind stores persist here). */

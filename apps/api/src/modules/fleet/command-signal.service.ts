@@ -23,6 +23,8 @@ export class CommandSignal implements OnModuleInit, OnModuleDestroy {
   private freshHints = new Set<string>();
   private listener: pg.Client | null = null;
   private closed = false;
+  /** Shutting down: every long poll is answered (empty) now, and new ones do not wait. */
+  private drained = false;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
@@ -88,6 +90,18 @@ export class CommandSignal implements OnModuleInit, OnModuleDestroy {
     for (const id of this.hints) if (this.waiters.has(id)) this.wake(id);
   }
 
+  /** Graceful shutdown (app.factory.ts): releases every waiting long poll at once; polls from now on do not wait. */
+  drain(): void {
+    this.drained = true;
+    const waiting = [...this.waiters.values()];
+    this.waiters.clear();
+    for (const set of waiting) for (const fn of set) fn(false);
+  }
+
+  get draining(): boolean {
+    return this.drained;
+  }
+
   /** The devices with a long poll waiting in this process. */
   waitingDevices(): string[] {
     return [...this.waiters.keys()];
@@ -95,6 +109,7 @@ export class CommandSignal implements OnModuleInit, OnModuleDestroy {
 
   /** Resolves true on a wake-up for the device, false after `ms` or when `signal` aborts. */
   wait(deviceId: string, ms: number, signal: AbortSignal): Promise<boolean> {
+    if (this.drained) return Promise.resolve(false);
     return new Promise((resolve) => {
       let set = this.waiters.get(deviceId);
       if (!set) this.waiters.set(deviceId, (set = new Set()));

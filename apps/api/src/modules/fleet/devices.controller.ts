@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { TenantScoped, WITH_TECHNICIANS } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
+import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { DeviceCommandsService } from './device-commands.service.js';
 import { DevicesService } from './devices.service.js';
 import {
@@ -38,7 +39,7 @@ const WRITERS = ['OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN'] as cons
 @ApiTags('fleet')
 @ApiBearerAuth()
 @Controller('v1/devices')
-@TenantScoped()
+@TenantScoped(...WITH_TECHNICIANS)
 export class DevicesController {
   constructor(
     private readonly devices: DevicesService,
@@ -56,6 +57,7 @@ export class DevicesController {
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: DeviceListDto, description: 'Devices you may see, filtered by status, site, organisation, type and code prefix.' })
+  @TenantRead()
   list(@Query() query: ListDevicesQuery): Promise<DeviceListDto> {
     return this.devices.list(query);
   }

@@ -4,6 +4,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { platformErrors, type RowError } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { TenantReads } from '../../platform/tenancy/tenant-reads.js';
 import { AuditService } from '../audit/audit.service.js';
 import { CredentialChanges } from './credential-changes.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox, newDeviceSecret } from './device-secrets.js';
@@ -134,6 +135,14 @@ export async function findWritableDevice(manager: EntityManager, id: string): Pr
   return device;
 }
 
+/** The columns toDeviceDto reads, under DeviceEntity's property names (the list maps rows without the ORM). */
+const DEVICE_LIST_COLUMNS = [
+  ['id', 'id'], ['tenant_id', 'tenantId'], ['site_id', 'siteId'], ['code', 'code'], ['type', 'type'], ['name', 'name'], ['slot_count', 'slotCount'],
+  ['connector_count', 'connectorCount'], ['firmware', 'firmware'], ['plan_id', 'planId'], ['payscore_service_id', 'payscoreServiceId'],
+  ['heartbeat_interval_seconds', 'heartbeatIntervalSeconds'], ['online', 'online'], ['last_seen_at', 'lastSeenAt'], ['offline_at', 'offlineAt'],
+  ['telemetry', 'telemetry'], ['secret_version', 'secretVersion'], ['revoked_at', 'revokedAt'], ['created_at', 'createdAt'],
+].map(([column, property]) => `d.${column} AS "${property}"`).join(', ');
+
 @Injectable()
 export class DevicesService {
   constructor(
@@ -142,6 +151,7 @@ export class DevicesService {
     @Inject(DEVICE_SECRET_BOX) private readonly box: DeviceSecretBox,
     private readonly credentialChanges: CredentialChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reads: TenantReads,
   ) {}
 
   private get manager(): EntityManager {
@@ -166,34 +176,36 @@ export class DevicesService {
    */
   async list(query: ListDevicesQuery): Promise<{ items: DeviceListItemDto[]; total: number }> {
     const status = deviceStatusSql('d');
-    const qb = this.manager
-      .createQueryBuilder(DeviceEntity, 'd')
-      .leftJoin(SiteEntity, 's', 's.id = d.site_id')
-      .leftJoin(PricingPlanEntity, 'p', 'p.id = d.plan_id')
-      .addSelect('s.name', 'site_name')
-      .addSelect('p.name', 'plan_name')
-      .addSelect(status, 'device_status')
-      .orderBy('d.created_at', 'ASC')
-      .addOrderBy('d.code', 'ASC');
-    if (query.siteId) qb.andWhere('d.site_id = :siteId', { siteId: query.siteId });
-    if (query.organizationId) qb.andWhere('d.tenant_id = :org', { org: query.organizationId });
-    if (query.type) qb.andWhere('d.type = :type', { type: query.type });
-    if (query.online !== undefined) qb.andWhere('d.online = :online', { online: query.online });
-    if (query.status) qb.andWhere(`${status} = :status`, { status: query.status });
-    if (query.code) qb.andWhere(`lower(d.code) LIKE :prefix ESCAPE '\\'`, { prefix: `${query.code.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
-    const total = await qb.getCount();
-    const { entities, raw } = await qb
-      .limit(query.limit ?? 100)
-      .offset(query.offset ?? 0)
-      .getRawAndEntities<{ site_name: string | null; plan_name: string | null; device_status: DeviceStatus }>();
-    const items = entities.map((device, i) => ({
-      ...toDeviceDto(device),
-      status: raw[i]!.device_status,
-      siteName: raw[i]!.site_name ?? '',
-      planName: raw[i]!.plan_name,
-      qrUrl: deviceQrUrl(this.config.payscore.publicBaseUrl, device.code),
+    const where: string[] = [];
+    const values: unknown[] = [];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    if (query.siteId) where.push(`d.site_id = ${param(query.siteId)}`);
+    if (query.organizationId) where.push(`d.tenant_id = ${param(query.organizationId)}`);
+    if (query.type) where.push(`d.type = ${param(query.type)}`);
+    if (query.online !== undefined) where.push(`d.online = ${param(query.online)}`);
+    if (query.status) where.push(`${status} = ${param(query.status)}`);
+    if (query.code) where.push(`lower(d.code) LIKE ${param(`${query.code.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} ESCAPE '\\'`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    // the page and the count of all that match: one round trip with the tenant entry (TenantReads), rows mapped without the ORM
+    const [rows, counted] = await this.reads.run([
+      {
+        text: `SELECT ${DEVICE_LIST_COLUMNS}, s.name AS "siteName", p.name AS "planName", ${status} AS status
+                 FROM devices d LEFT JOIN sites s ON s.id = d.site_id LEFT JOIN pricing_plans p ON p.id = d.plan_id
+                 ${filter} ORDER BY d.created_at, d.code LIMIT ${param(query.limit ?? 100)} OFFSET ${param(query.offset ?? 0)}`,
+        values,
+      },
+      { text: `SELECT count(*)::int AS total FROM devices d ${filter}`, values: values.slice(0, -2) },
+    ]);
+    // a technician works on the hardware: a plan's name often carries its price (as the detail's plan, issue 16)
+    const technician = this.context.principal.role === 'TECHNICIAN';
+    const items = (rows as (DeviceEntity & { siteName: string | null; planName: string | null; status: DeviceStatus })[]).map((row) => ({
+      ...toDeviceDto(row),
+      status: row.status,
+      siteName: row.siteName ?? '',
+      planName: technician ? null : row.planName,
+      qrUrl: deviceQrUrl(this.config.payscore.publicBaseUrl, row.code),
     }));
-    return { items, total };
+    return { items, total: (counted as [{ total: number }])[0].total };
   }
 
   /** The device's status (deviceStatusSql), read with the caller's visibility. */
@@ -224,7 +236,8 @@ export class DevicesService {
       qrUrl: deviceQrUrl(this.config.payscore.publicBaseUrl, device.code),
       operable,
       site: toSiteDto(site),
-      plan,
+      // a technician works on the hardware: prices are not its business (issue 16)
+      plan: this.context.principal.role === 'TECHNICIAN' ? null : plan,
       telemetryHistory: telemetry.map((t) => ({ recordedAt: t.recordedAt.toISOString(), firmware: t.firmware, telemetry: t.telemetry })),
       commands: commands.map(toCommandDto),
       events: events.map(toEventDto),

@@ -16,4 +16,6 @@ export const fleetErrors = defineErrors({
   DEVICE_TRANSFER_REFUSED: [409, 'This device cannot be transferred.'],
   DEVICE_COMMAND_NOT_SUPPORTED: [422, 'This device type does not take this command.'],
   DEVICE_COMMAND_NOT_FOUND: [404, 'No such command.'],
+  POWERBANK_NOT_FOUND: [404, 'No such power bank.'],
+  POWERBANK_NOT_FLAGGED: [409, 'This power bank has no flag to clear.'],
 });

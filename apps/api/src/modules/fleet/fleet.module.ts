@@ -8,12 +8,15 @@ import { DevicesController } from './devices.controller.js';
 import { DevicesService } from './devices.service.js';
 import { PlansController } from './plans.controller.js';
 import { PlansService } from './plans.service.js';
+import { PowerBanksController } from './power-banks.controller.js';
+import { PowerBanksService } from './power-banks.service.js';
+import { SessionSignals } from './session-signals.js';
 import { SitesController } from './sites.controller.js';
 import { SitesService } from './sites.service.js';
 
 /** The operator's side of the fleet: sites, devices, provisioning and secrets, pricing plan versions, commands. */
 @Module({
-  controllers: [SitesController, DevicesController, PlansController],
+  controllers: [SitesController, DevicesController, PlansController, PowerBanksController],
   providers: [
     { provide: DEVICE_SECRET_BOX, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new DeviceSecretBox(resolveMasterKey(config)) },
     CommandSignal,
@@ -22,7 +25,9 @@ import { SitesService } from './sites.service.js';
     DevicesService,
     DeviceCommandsService,
     PlansService,
+    PowerBanksService,
+    SessionSignals,
   ],
-  exports: [DEVICE_SECRET_BOX, CommandSignal, CredentialChanges, SitesService, DevicesService, DeviceCommandsService],
+  exports: [DEVICE_SECRET_BOX, CommandSignal, CredentialChanges, SitesService, DevicesService, DeviceCommandsService, SessionSignals],
 })
 export class FleetModule {}

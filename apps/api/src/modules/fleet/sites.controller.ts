@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { TenantScoped, WITH_TECHNICIANS } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
+import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { CreateSiteDto, SiteDto, SiteListDto, SiteListQueryDto } from './dto/fleet.dto.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toSiteDto } from './fleet.mappers.js';
@@ -12,7 +13,7 @@ import { SitesService } from './sites.service.js';
 @ApiTags('fleet')
 @ApiBearerAuth()
 @Controller('v1/sites')
-@TenantScoped()
+@TenantScoped(...WITH_TECHNICIANS)
 export class SitesController {
   constructor(private readonly sites: SitesService) {}
 
@@ -26,6 +27,7 @@ export class SitesController {
   })
   @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: SiteListDto })
+  @TenantRead()
   list(@Query() query: SiteListQueryDto): Promise<SiteListDto> {
     return this.sites.list(query);
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { TenantReads } from '../../platform/tenancy/tenant-reads.js';
 import { AuditService } from '../audit/audit.service.js';
 import { deviceStatusSql } from './device-status.js';
 import type { CreateSiteDto, SiteListDto, SiteListQueryDto } from './dto/fleet.dto.js';
@@ -12,6 +13,7 @@ export class SitesService {
   constructor(
     private readonly context: RequestContext,
     private readonly audit: AuditService,
+    private readonly reads: TenantReads,
   ) {}
 
   /** A page of the sites the caller may see, oldest first, with their device counts by status, counted in SQL. */
@@ -26,11 +28,14 @@ export class SitesService {
     if (query.city) where.push(`s.city = ${param(query.city)}`);
     if (query.q) where.push(`strpos(lower(s.name), lower(${param(query.q)})) > 0`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const [count] = (await this.context.manager.query(`SELECT count(*)::int AS total FROM sites s ${filter}`, params)) as { total: number }[];
+    const countParams = [...params];
     const limit = param(query.limit ?? 50);
     const offset = param(query.offset ?? 0);
-    const rows = (await this.context.manager.query(
-      `WITH page AS (
+    // the count and the page: one round trip with the tenant entry (TenantReads; the GET opens no transaction)
+    const [counted, page] = await this.reads.run([
+      { text: `SELECT count(*)::int AS total FROM sites s ${filter}`, values: countParams },
+      {
+        text: `WITH page AS (
          SELECT s.* FROM sites s ${filter} ORDER BY s.created_at, s.name, s.id LIMIT ${limit} OFFSET ${offset}
        )
        SELECT p.id, p.tenant_id, p.name, p.address, p.city, p.latitude, p.longitude, p.created_at,
@@ -40,8 +45,11 @@ export class SitesService {
        FROM page p LEFT JOIN devices d ON d.site_id = p.id
        GROUP BY p.id, p.tenant_id, p.name, p.address, p.city, p.latitude, p.longitude, p.created_at
        ORDER BY p.created_at, p.name, p.id`,
-      params,
-    )) as {
+        values: params,
+      },
+    ]);
+    const [count] = counted as { total: number }[];
+    const rows = page as {
       id: string;
       tenant_id: string;
       name: string;

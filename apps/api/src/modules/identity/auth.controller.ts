@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, TenantScoped } from '../../platform/auth/access-policy.js';
+import { Public, TenantScoped, WITH_TECHNICIANS } from '../../platform/auth/access-policy.js';
 import { authErrors } from '../../platform/auth/auth.errors.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
@@ -97,7 +97,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @TenantScoped()
+  @TenantScoped(...WITH_TECHNICIANS)
   @ApiBearerAuth()
   @ApiOperation({
     summary: 'Show the signed-in user',

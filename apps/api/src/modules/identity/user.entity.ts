@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const ROLES = ['PLATFORM_ADMIN', 'OPERATOR_ADMIN', 'OPERATOR_STAFF', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN'] as const;
+export const ROLES = ['PLATFORM_ADMIN', 'OPERATOR_ADMIN', 'OPERATOR_STAFF', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN', 'TECHNICIAN'] as const;
 export type Role = (typeof ROLES)[number];
 
 @Entity({ name: 'users' })

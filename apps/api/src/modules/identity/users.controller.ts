@@ -42,7 +42,8 @@ export class UsersController {
     description:
       'Adds a login (email or phone, password, role) to the caller’s organisation or, with `organizationId`, to one directly under it whose data it may see ' +
       '(a hardware reseller does not manage its customers’ logins). The role must fit the organisation’s kind ' +
-      '(operator: `OPERATOR_ADMIN` or `OPERATOR_STAFF`; franchisee: `FRANCHISEE_ADMIN`; customer: `CUSTOMER_ADMIN`). Audited.',
+      '(operator: `OPERATOR_ADMIN`, `OPERATOR_STAFF` or `TECHNICIAN`; franchisee: `FRANCHISEE_ADMIN` or `TECHNICIAN`; customer: `CUSTOMER_ADMIN` or `TECHNICIAN`). ' +
+      'A `TECHNICIAN` sees the fleet (sites, devices) and works maintenance tickets, never money. Never with an API key (USER_API_KEY_REFUSED). Audited.',
   })
   @ApiCreatedResponse({ type: UserDto })
   @ApiErrors(
@@ -52,6 +53,7 @@ export class UsersController {
     identityErrors.USER_ORGANIZATION_NOT_FOUND,
     identityErrors.USER_LOGIN_TAKEN,
     identityErrors.USER_ROLE_NOT_ALLOWED,
+    identityErrors.USER_API_KEY_REFUSED,
   )
   async create(@Body() body: CreateUserDto): Promise<UserDto> {
     return toUserDto(await this.users.create(body));
@@ -68,7 +70,7 @@ export class UsersController {
       'answers USER_ROLE_NOT_ALLOWED; one’s own login cannot be disabled. Audited.',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiErrors(platformErrors.VALIDATION_FAILED, identityErrors.USER_NOT_FOUND, identityErrors.USER_ROLE_NOT_ALLOWED, identityErrors.USER_CANNOT_DISABLE_SELF)
+  @ApiErrors(platformErrors.VALIDATION_FAILED, identityErrors.USER_NOT_FOUND, identityErrors.USER_ROLE_NOT_ALLOWED, identityErrors.USER_CANNOT_DISABLE_SELF, identityErrors.USER_API_KEY_REFUSED)
   async disable(@UuidParam() id: string): Promise<UserDto> {
     return toUserDto(await this.users.disable(id));
   }
@@ -82,7 +84,7 @@ export class UsersController {
       'Same callers as disable. The login may sign in again; tokens it held when disabled stay revoked. Audited.',
   })
   @ApiOkResponse({ type: UserDto })
-  @ApiErrors(platformErrors.VALIDATION_FAILED, identityErrors.USER_NOT_FOUND, identityErrors.USER_ROLE_NOT_ALLOWED)
+  @ApiErrors(platformErrors.VALIDATION_FAILED, identityErrors.USER_NOT_FOUND, identityErrors.USER_ROLE_NOT_ALLOWED, identityErrors.USER_API_KEY_REFUSED)
   async enable(@UuidParam() id: string): Promise<UserDto> {
     return toUserDto(await this.users.enable(id));
   }

@@ -24,9 +24,9 @@ export const toUserDto = (u: UserEntity) => ({
 /** The roles a login of an organisation of this kind may hold. */
 const ROLES_BY_KIND: Record<OrganizationEntity['kind'], readonly Role[]> = {
   PLATFORM: ['PLATFORM_ADMIN'],
-  OPERATOR: ['OPERATOR_ADMIN', 'OPERATOR_STAFF'],
-  FRANCHISEE: ['FRANCHISEE_ADMIN'],
-  CUSTOMER: ['CUSTOMER_ADMIN'],
+  OPERATOR: ['OPERATOR_ADMIN', 'OPERATOR_STAFF', 'TECHNICIAN'],
+  FRANCHISEE: ['FRANCHISEE_ADMIN', 'TECHNICIAN'],
+  CUSTOMER: ['CUSTOMER_ADMIN', 'TECHNICIAN'],
 };
 
 @Injectable()
@@ -51,6 +51,7 @@ export class UsersService {
   }
 
   async create(input: CreateUserDto): Promise<UserEntity> {
+    this.refuseApiKey();
     if (!input.email && !input.phone) throw identityErrors.USER_LOGIN_REQUIRED();
     const principal = this.context.principal;
     const org = await this.organizations.get(input.organizationId ?? principal.tenantId);
@@ -112,9 +113,19 @@ export class UsersService {
 
   /** A login the caller may manage: visible (RLS), and of the caller's organisation or one directly under it. */
   private async managed(id: string): Promise<UserEntity> {
+    this.refuseApiKey();
     const user = await this.get(id);
     this.assertManages(await this.organizations.get(user.tenantId));
     return user;
+  }
+
+  /**
+   * Making, disabling or enabling logins (and any role change) takes a signed-in person: a key could otherwise mint an
+   * admin login that signs in, gets integrations.manage and outlives the key's revocation. Defence in depth: no key
+   * can hold users.write either (NEVER_KEY_SCOPES).
+   */
+  private refuseApiKey(): void {
+    if (this.context.principal.apiKey) throw identityErrors.USER_API_KEY_REFUSED();
   }
 
   private assertManages(org: OrganizationEntity): void {

@@ -12,6 +12,7 @@ import {
   MerchantAccountDetailDto,
   PayscoreServiceDto,
   ReplaceCredentialsDto,
+  TransferSceneDto,
 } from './dto/merchants.dto.js';
 import { fleetErrors } from '../fleet/fleet.errors.js';
 import { MerchantAccountsService } from './merchant-accounts.service.js';
@@ -89,6 +90,22 @@ export class MerchantAccountsController {
   @ApiOkResponse({ type: MerchantAccountDetailDto, description: 'Replaces the key material, validated the same way; credentialsVersion + 1. Audited.' })
   replaceCredentials(@UuidParam() id: string, @Body() body: ReplaceCredentialsDto): Promise<MerchantAccountDetailDto> {
     return this.accounts.replaceCredentials(id, body);
+  }
+
+  @Put(':id/transfer-scene')
+  @TenantScoped(...MERCHANT_ADMINS)
+  @ApiOperation({
+    summary: 'Set the WeChat transfer scene of franchisee payouts',
+    description:
+      'The merchant-transfer scene (`transfer_scene_id`) and its report items (`transfer_scene_report_infos`) this account’s WeChat transfers to franchisees are sent under, ' +
+      'as approved for the merchant in its WeChat Pay merchant platform. Without one the account uses the default: 1005 (佣金报酬) with 岗位类型 = 加盟商 and ' +
+      '报酬说明 = 分成结算{period} — unconfirmed for franchise revenue shares. `{period}` in a content becomes the statement’s period (YYYYMMDD-YYYYMMDD). ' +
+      'Each infoType once; a content must fit in 32 characters once filled in (400 `MERCHANT_INVALID` naming the field). Audited.',
+  })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, merchantErrors.MERCHANT_INVALID, merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND, merchantErrors.MERCHANT_ACCOUNT_DISABLED)
+  @ApiOkResponse({ type: MerchantAccountDetailDto, description: 'The account with its new transfer scene. Audited.' })
+  setTransferScene(@UuidParam() id: string, @Body() body: TransferSceneDto): Promise<MerchantAccountDetailDto> {
+    return this.accounts.setTransferScene(id, body);
   }
 
   @Post(':id/disable')

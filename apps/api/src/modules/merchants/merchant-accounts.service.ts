@@ -18,6 +18,7 @@ import type {
   MerchantAccountDto,
   MerchantCredentialsDto,
   PayscoreServiceDto,
+  TransferSceneDto,
 } from './dto/merchants.dto.js';
 import { MerchantBootService } from './merchant-boot.service.js';
 import { MERCHANT_KEYRING, sealMerchantSecrets, type MerchantSecrets } from './merchant-credentials.js';
@@ -38,6 +39,7 @@ import {
   type PlatformCertificate,
 } from './merchant-store.js';
 import { merchantErrors } from './merchants.errors.js';
+import { transferSceneOf, transferSceneProblems } from './transfer-scene.js';
 
 export function toAccountDto(a: MerchantAccountRecord): MerchantAccountDto {
   return {
@@ -60,6 +62,10 @@ export function toAccountDto(a: MerchantAccountRecord): MerchantAccountDto {
     disabledAt: a.disabledAt?.toISOString() ?? null,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),
+    transferScene: (() => {
+      const scene = transferSceneOf(a);
+      return { sceneId: scene.sceneId, reportInfos: scene.reportInfos.map((i) => ({ infoType: i.infoType, infoContent: i.infoContent })), isDefault: a.transferSceneId === null };
+    })(),
   };
 }
 
@@ -231,6 +237,32 @@ export class MerchantAccountsService {
       after: { credentialsVersion: version, serialNo: k.serialNo, platformPublicKeyId: k.platformPublicKeyId },
     });
     await this.boot.syncAccountWithSimulator(this.manager, id);
+    return this.get(id);
+  }
+
+  /** The WeChat transfer scene (and report items) the account pays franchisees under; stored per account, audited. */
+  async setTransferScene(id: string, input: TransferSceneDto): Promise<MerchantAccountDetailDto> {
+    const [locked] = rowsOf<{ id: string }>(await this.manager.query(`SELECT id FROM merchant_accounts WHERE id = $1 FOR UPDATE`, [id]));
+    if (!locked) throw merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND();
+    const account = await this.account(id);
+    if (account.disabledAt) throw merchantErrors.MERCHANT_ACCOUNT_DISABLED();
+    const reportInfos = input.reportInfos.map((i) => ({ infoType: i.infoType, infoContent: i.infoContent }));
+    const problems = transferSceneProblems({ sceneId: input.sceneId, reportInfos });
+    if (problems.length) throw merchantErrors.MERCHANT_INVALID(`Invalid fields: ${problems.map((p) => p.field).join(', ')}`, { errors: problems });
+    await this.manager.query(`UPDATE merchant_accounts SET transfer_scene_id = $2, transfer_scene_report_infos = $3::jsonb, updated_at = now() WHERE id = $1`, [
+      id,
+      input.sceneId,
+      JSON.stringify(reportInfos),
+    ]);
+    const before = toAccountDto(account).transferScene;
+    await this.audit.record({
+      action: 'merchant-account.transfer-scene.set',
+      resourceType: 'merchant_account',
+      resourceId: id,
+      subjectTenantId: account.tenantId,
+      before,
+      after: { sceneId: input.sceneId, reportInfos, isDefault: false },
+    });
     return this.get(id);
   }
 

@@ -1,7 +1,9 @@
 import { createPrivateKey } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  createFetchTransport,
   decryptComplaintPayerPhone,
+  isPayScoreError,
   PayScoreClient,
   verifyAndDecryptComplaintNotification,
   verifyAndDecryptNotification,
@@ -12,7 +14,10 @@ import {
 import type { PayscoreScenario } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Clock, SystemClock } from '../../platform/clock/clock.js';
 import type { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
+import { MetricsService } from '../../platform/observability/metrics.service.js';
+import { observedTransport } from '../../platform/observability/wechat-metrics.js';
 import type { DeviceType } from '../fleet/fleet.entities.js';
 import { MERCHANT_KEYRING, openMerchantSecrets, type MerchantSecrets } from './merchant-credentials.js';
 import {
@@ -38,8 +43,6 @@ export interface MerchantHandle {
   readonly appids: readonly string[];
   /** Signs with this merchant's key and serial, verifies with its platform key(s); baseUrl config.payscore.apiBaseUrl. */
   readonly client: PayScoreClient;
-  /** The same client without automatic retries: for calls that are not idempotent at WeChat (a complaint reply); read the state before trying again. */
-  readonly singleAttemptClient: PayScoreClient;
   /** For openBusinessViewForConfirm (APIv2 HMAC — never the v3 key). */
   readonly apiV2Key: string;
   /** `${config.payscore.publicBaseUrl}/v1/payscore/notify/${accountId}` (no query string: WeChat refuses those). */
@@ -130,6 +133,8 @@ export class MerchantGateway {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(MERCHANT_KEYRING) private readonly keyring: EnvelopeKeyring,
+    private readonly clock: Clock = new SystemClock(),
+    @Optional() private readonly metrics?: MetricsService,
   ) {}
 
   /**
@@ -143,6 +148,14 @@ export class MerchantGateway {
     const cached = this.cached(account);
     cached.handle ??= this.buildHandle(account, cached.secrets);
     return cached.handle;
+  }
+
+  /**
+   * forAccount read in place with row-level security lifted, for a caller that has already decided the request may use
+   * this account (a franchisee opening an image of a complaint on its session, which its brand's account received).
+   */
+  async forAccountInPlace(manager: EntityManager, accountId: string): Promise<MerchantHandle> {
+    return systemRead(manager, () => this.forAccount(manager, accountId));
   }
 
   /** The decrypted secrets of an account row (cached like handles); for this module only. */
@@ -207,14 +220,14 @@ export class MerchantGateway {
              FROM organizations o
              JOIN LATERAL (SELECT ag.collection FROM agreements ag
                             WHERE ag.tenant_id = o.id AND ag.kind = 'FRANCHISE'
-                              AND ag.effective_from <= (now() AT TIME ZONE 'Asia/Shanghai')::date
+                              AND ag.effective_from <= ($3::timestamptz AT TIME ZONE 'Asia/Shanghai')::date -- today on the business clock
                             ORDER BY ag.version DESC LIMIT 1) ag ON ag.collection = 'FRANCHISEE_COLLECTS'
              JOIN payscore_services s ON s.tenant_id = o.id AND s.scenario = $2 AND s.disabled_at IS NULL
              JOIN merchant_accounts a ON a.id = s.merchant_account_id AND a.disabled_at IS NULL
                                      AND a.validated_at IS NOT NULL AND a.platform_keys_confirmed_at IS NOT NULL
             WHERE o.id = $1 AND o.kind = 'FRANCHISEE'
             ORDER BY s.created_at, s.id LIMIT 1`,
-          [orgId, scenario],
+          [orgId, scenario, this.clock.now()],
         ),
       ),
     );
@@ -249,6 +262,23 @@ export class MerchantGateway {
     return entry;
   }
 
+  /** Runs a callback's verification, counting a failure (sync or async) for the metrics. */
+  private counted<T>(kind: string, verify: () => T): T {
+    try {
+      const result = verify();
+      if (result instanceof Promise) {
+        return result.catch((error: unknown) => {
+          countFailure(this.metrics, kind, error);
+          throw error;
+        }) as T;
+      }
+      return result;
+    } catch (error) {
+      countFailure(this.metrics, kind, error);
+      throw error;
+    }
+  }
+
   private buildHandle(account: MerchantAccountRecord, secrets: MerchantSecrets): MerchantHandle {
     const platformKeys: PlatformKeys = platformKeysOf(account);
     const notifyUrl = `${this.config.payscore.publicBaseUrl}/v1/payscore/notify/${account.id}`;
@@ -268,10 +298,10 @@ export class MerchantGateway {
       // gateway page) is refused as PAYSCORE_RESPONSE_UNSIGNED, an unknown outcome. Production and the simulator
       // alike: the simulator signs its error answers, so requiring it there too keeps the tests as strict.
       requireSignedErrors: true,
+      // metrics (issue 15): every WeChat call of every merchant goes through this transport
+      ...(this.metrics ? { transport: observedTransport(createFetchTransport(), this.metrics) } : {}),
     };
     const client = new PayScoreClient(clientOptions);
-    // one attempt per call: for calls WeChat takes no idempotency key for (a complaint reply), whose caller checks before trying again
-    const singleAttemptClient = new PayScoreClient({ ...clientOptions, retry: { maxAttempts: 1 } });
     const apiV3Key = secrets.apiV3Key;
     return {
       accountId: account.id,
@@ -279,14 +309,21 @@ export class MerchantGateway {
       mchid: account.mchid,
       appids: [...account.appids],
       client,
-      singleAttemptClient,
       apiV2Key: secrets.apiV2Key,
       notifyUrl,
-      verifyNotification: async (headers, rawBody) => verifyAndDecryptNotification({ headers, rawBody }, { platformKeys, apiV3Key, now: Date.now }),
-      verifyComplaintNotification: (headers, rawBody) => verifyAndDecryptComplaintNotification({ headers, rawBody }, { platformKeys, apiV3Key, now: Date.now }),
+      verifyNotification: async (headers, rawBody) =>
+        this.counted('payscore', () => verifyAndDecryptNotification({ headers, rawBody }, { platformKeys, apiV3Key, now: Date.now })),
+      verifyComplaintNotification: (headers, rawBody) =>
+        this.counted('complaint', () => verifyAndDecryptComplaintNotification({ headers, rawBody }, { platformKeys, apiV3Key, now: Date.now })),
       decryptPayerPhone: (ciphertext) => decryptComplaintPayerPhone(ciphertext, secrets.privateKeyPem),
     };
   }
+}
+
+/** Counts a callback that does not verify (metrics, issue 15); an authentic event that is not ours is no failure. */
+function countFailure(metrics: MetricsService | undefined, kind: string, error: unknown): void {
+  if (!metrics || isPayScoreError(error, 'PAYSCORE_NOTIFY_UNSUPPORTED_EVENT')) return;
+  metrics.callbackFailures.inc({ kind, reason: isPayScoreError(error) ? error.code : 'MALFORMED' });
 }
 
 export function toBinding(row: Record<string, unknown>): ServiceBinding {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PayscoreScenario } from '@zizhu/pricing';
+import type { TransferSceneReportInfo } from './transfer-scene.js';
 
 /**
  * Rows of merchant_accounts and payscore_services, read and written through the caller's transaction
@@ -35,6 +36,9 @@ export interface MerchantAccountRecord {
   readonly disabledAt: Date | null;
   readonly createdAt: Date;
   readonly updatedAt: Date;
+  /** The merchant-transfer scene it pays franchisees under; null (both): the default (transfer-scene.ts). */
+  readonly transferSceneId: string | null;
+  readonly transferSceneReportInfos: readonly TransferSceneReportInfo[] | null;
 }
 
 export interface PayscoreServiceRecord {
@@ -68,7 +72,7 @@ const json = <T>(v: unknown): T | null => (v === null || v === undefined ? null 
 
 export const ACCOUNT_COLUMNS = `a.id, a.tenant_id, a.name, a.mchid, a.appids, a.serial_no, a.platform_public_key_id, a.platform_public_key_pem,
   a.platform_certificates, a.credentials_ciphertext, a.dek_ciphertext, a.master_key_id, a.credentials_version, a.validated_at,
-  a.platform_keys_confirmed_at, a.disabled_at, a.created_at, a.updated_at`;
+  a.platform_keys_confirmed_at, a.disabled_at, a.created_at, a.updated_at, a.transfer_scene_id, a.transfer_scene_report_infos`;
 
 export function toAccount(r: Record<string, unknown>): MerchantAccountRecord {
   return {
@@ -90,6 +94,8 @@ export function toAccount(r: Record<string, unknown>): MerchantAccountRecord {
     disabledAt: maybeDate(r['disabled_at']),
     createdAt: date(r['created_at']),
     updatedAt: date(r['updated_at']),
+    transferSceneId: (r['transfer_scene_id'] as string | null) ?? null,
+    transferSceneReportInfos: json<TransferSceneReportInfo[]>(r['transfer_scene_report_infos']),
   };
 }
 

@@ -4,6 +4,7 @@ import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
+import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { CreateOrganizationDto, OrganizationDto, OrganizationTreeNodeDto, RenameOrganizationDto } from './dto/organization.dto.js';
 import { organizationErrors } from './organizations.errors.js';
 import { OrganizationsService, toOrganizationDto } from './organizations.service.js';
@@ -22,8 +23,9 @@ export class OrganizationsController {
   })
   @ApiOkResponse({ type: [OrganizationDto], description: 'Your organisation and those under it that you may see.' })
   @ApiErrors()
-  async list(): Promise<OrganizationDto[]> {
-    return (await this.organizations.list()).map(toOrganizationDto);
+  @TenantRead()
+  list(): Promise<OrganizationDto[]> {
+    return this.organizations.read();
   }
 
   @Get('tree')
@@ -35,6 +37,7 @@ export class OrganizationsController {
   })
   @ApiOkResponse({ type: [OrganizationTreeNodeDto], description: 'The roots, each with its children, oldest first.' })
   @ApiErrors()
+  @TenantRead()
   tree(): Promise<OrganizationTreeNodeDto[]> {
     return this.organizations.tree();
   }
@@ -43,8 +46,9 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Get an organisation', description: 'One organisation the caller may see; any other id answers 404.' })
   @ApiOkResponse({ type: OrganizationDto })
   @ApiErrors(platformErrors.VALIDATION_FAILED, organizationErrors.ORGANIZATION_NOT_FOUND)
-  async get(@UuidParam() id: string): Promise<OrganizationDto> {
-    return toOrganizationDto(await this.organizations.get(id));
+  @TenantRead()
+  get(@UuidParam() id: string): Promise<OrganizationDto> {
+    return this.organizations.readOne(id);
   }
 
   @Post()

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
-import type { CreateOrganizationDto, OrganizationTreeNodeDto } from './dto/organization.dto.js';
+import type { CreateOrganizationDto, OrganizationDto, OrganizationTreeNodeDto } from './dto/organization.dto.js';
 import { OrganizationEntity } from './organization.entity.js';
 import { organizationErrors } from './organizations.errors.js';
 import { OrganizationsRepository } from './organizations.repository.js';
@@ -32,15 +32,21 @@ export class OrganizationsService {
     private readonly audit: AuditService,
   ) {}
 
-  list(): Promise<OrganizationEntity[]> {
-    return this.organizations.listVisible();
+  /** The visible organisations as DTOs: a hot read, one round trip with the tenant entry (no ORM). */
+  read(): Promise<OrganizationDto[]> {
+    return this.organizations.readVisible();
+  }
+
+  async readOne(id: string): Promise<OrganizationDto> {
+    const org = await this.organizations.readOne(id);
+    if (!org) throw organizationErrors.ORGANIZATION_NOT_FOUND();
+    return org;
   }
 
   /** The visible organisations as a tree, with each one's number of logins (one grouped count, not a query per node). */
   async tree(): Promise<OrganizationTreeNodeDto[]> {
-    const orgs = await this.organizations.listVisible();
-    const counts = await this.organizations.userCounts();
-    const nodes = new Map<string, OrganizationTreeNodeDto>(orgs.map((o) => [o.id, { ...toOrganizationDto(o), userCount: counts.get(o.id) ?? null, children: [] }]));
+    const { orgs, counts } = await this.organizations.readTree();
+    const nodes = new Map<string, OrganizationTreeNodeDto>(orgs.map((o) => [o.id, { ...o, userCount: counts.get(o.id) ?? null, children: [] }]));
     const roots: OrganizationTreeNodeDto[] = [];
     for (const node of nodes.values()) {
       const parent = node.parentId ? nodes.get(node.parentId) : undefined;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { deviceStatusSql } from '../fleet/device-status.js';
+import { COMPLAINT_RATE_FORMULA, COMPLAINT_RATE_WINDOW_DAYS, complaintCountsByAccountSql, complaintRate } from '../complaints/complaint-rate.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { type ComplaintRateRowDto, type ComplaintRatesDto, type DeviceHealthDto, type OverviewDto, type RevenueDto, SESSION_STATES, type SessionsByStateDto } from './dto/overview.dto.js';
 
@@ -65,24 +66,8 @@ const REVENUE_SQL = `
     FROM days LEFT JOIN paid USING (day) LEFT JOIN refunded USING (day)
    ORDER BY days.day`;
 
-/** Per merchant account the caller may see: complaints received and orders paid in the last 30 days (row-level security decides which). */
-const COMPLAINT_RATES_SQL = `
-  WITH paid AS (
-    SELECT s.merchant_account_id, count(*)::int AS n FROM service_sessions s
-     WHERE s.paid_at >= now() - interval '30 days' AND s.paid_fen > 0 AND ${IN_SCOPE('s.merchant_tenant_id')} GROUP BY 1
-  ),
-  filed AS (
-    SELECT c.merchant_account_id, count(*)::int AS n FROM complaints c
-     WHERE c.complaint_time >= now() - interval '30 days' AND ${IN_SCOPE('c.tenant_id')} GROUP BY 1
-  )
-  SELECT a.id, a.name, a.mchid, a.tenant_id, o.name AS organization_name, coalesce(filed.n, 0)::int AS complaints, coalesce(paid.n, 0)::int AS paid_orders
-    FROM merchant_accounts a JOIN organizations o ON o.id = a.tenant_id
-    LEFT JOIN paid ON paid.merchant_account_id = a.id LEFT JOIN filed ON filed.merchant_account_id = a.id
-   WHERE ${IN_SCOPE('a.tenant_id')}
-   ORDER BY a.created_at, a.id`;
-
-export const COMPLAINT_RATE_FORMULA =
-  'complaint rate = complaints received in the last 30 days ÷ orders paid in the last 30 days; per merchant account (mchid), and per legal entity (the merchant-of-record organisation, summing all its accounts)';
+/** Per merchant account the caller may see (row-level security decides which): the complaint rate's counts. */
+const COMPLAINT_RATES_SQL = `${complaintCountsByAccountSql(IN_SCOPE)} ORDER BY a.created_at, a.id`;
 
 @Injectable()
 export class OverviewService {
@@ -137,7 +122,7 @@ export class OverviewService {
       complaints: number;
       paid_orders: number;
     }[];
-    const rate = (complaints: number, paid: number) => (paid > 0 ? complaints / paid : null);
+    const rate = complaintRate;
     const entities = new Map<string, ComplaintRateRowDto>();
     for (const r of rows) {
       const e = entities.get(r.tenant_id) ?? { id: r.tenant_id, name: r.organization_name, mchid: null, complaints: 0, paidOrders: 0, rate: null };
@@ -147,7 +132,7 @@ export class OverviewService {
       entities.set(r.tenant_id, e);
     }
     return {
-      windowDays: 30,
+      windowDays: COMPLAINT_RATE_WINDOW_DAYS,
       formula: COMPLAINT_RATE_FORMULA,
       byMerchantAccount: rows.map((r) => ({ id: r.id, name: r.name, mchid: r.mchid, complaints: r.complaints, paidOrders: r.paid_orders, rate: rate(r.complaints, r.paid_orders) })),
       byLegalEntity: [...entities.values()],

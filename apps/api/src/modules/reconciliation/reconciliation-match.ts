@@ -1,4 +1,4 @@
-import type { FundFlowBillRow, TradeBillRow } from '@zizhu/payscore';
+import type { FundFlowBillRow, ProfitSharingBillRow, TradeBillRow } from '@zizhu/payscore';
 
 /**
  * Matching a day's bills against what the platform recorded, pure (no I/O): the candidates it answers are re-checked
@@ -164,4 +164,115 @@ export function matchFundFlowBill(rows: readonly FundFlowBillRow[], payments: re
     else if (local.paidFen !== row.amountFen) out.push({ ...base('FUND_FLOW'), ...ids, sessionId: local.sessionId, kind: 'AMOUNT_MISMATCH', localFen: local.paidFen, billFen: row.amountFen });
   }
   return out;
+}
+
+/** A profit-sharing split of the account (profit_sharing_orders) the profit-sharing bill may name. */
+export interface LocalSplit {
+  sessionId: string;
+  /** The split's out_order_no (商户分账单号, `PS…`). */
+  outOrderNo: string;
+  wechatOrderId: string | null;
+  transactionId: string;
+  amountFen: number;
+  /** PENDING | PROCESSING | FINISHED | FAILED. */
+  state: string;
+  /** The Beijing day it finished or failed (null while open). */
+  doneOn: string | null;
+}
+
+/** A split return (profit_sharing_returns, 分账回退) of the account. */
+export interface LocalSplitReturn {
+  sessionId: string;
+  /** The split's out_order_no. */
+  outOrderNo: string;
+  outReturnNo: string;
+  returnId: string | null;
+  transactionId: string;
+  amountFen: number;
+  /** PENDING | PROCESSING | SUCCEEDED | FAILED. */
+  state: string;
+  doneOn: string | null;
+}
+
+/** The profit-sharing bill's 处理状态 for a local split / return state. */
+const BILL_SPLIT_STATE: Record<string, string> = { FINISHED: 'SUCCESS', FAILED: 'CLOSED', PROCESSING: 'PROCESSING', PENDING: 'PROCESSING' };
+const BILL_RETURN_STATE: Record<string, string> = { SUCCEEDED: 'SUCCESS', FAILED: 'FAILED', PROCESSING: 'PROCESSING', PENDING: 'PROCESSING' };
+/** The split query's receiver result / the return query's result for a local state (the re-check). */
+export const QUERY_SPLIT_RESULT: Record<string, string> = { FINISHED: 'SUCCESS', FAILED: 'CLOSED', PROCESSING: 'PENDING', PENDING: 'PENDING' };
+export const QUERY_RETURN_RESULT: Record<string, string> = { SUCCEEDED: 'SUCCESS', FAILED: 'FAILED', PROCESSING: 'PROCESSING', PENDING: 'PROCESSING' };
+
+export interface ProfitSharingMatch {
+  matched: number;
+  splits: number;
+  returns: number;
+  candidates: Candidate[];
+  /** State differences that may only be older than ours: compared after querying the split / return. */
+  statesToQuery: Candidate[];
+}
+
+/**
+ * The profit-sharing bill of `billDate` against the account's splits and split returns. A split row (分账) matches a
+ * split by its 商户分账单号 (out_order_no) or 微信分账单号; a return row (分账回退) a return by out_return_no or WeChat's
+ * return id. Release rows (解冻给分账方) move no money between parties and are not matched. A difference names the
+ * split's out_order_no as `outOrderNo` and, for a return, its out_return_no as `outRefundNo`. A split that finished
+ * (or failed at a receiver line) that day, or a return WeChat answered that day, absent from the bill is
+ * MISSING_AT_WECHAT; the re-check by query drops those WeChat made on another day.
+ */
+export function matchProfitSharingBill(billDate: string, rows: readonly ProfitSharingBillRow[], splits: readonly LocalSplit[], returns: readonly LocalSplitReturn[]): ProfitSharingMatch {
+  const splitByNo = new Map(splits.map((s) => [s.outOrderNo, s]));
+  const splitById = new Map(splits.filter((s) => s.wechatOrderId).map((s) => [s.wechatOrderId!, s]));
+  const returnByNo = new Map(returns.map((r) => [r.outReturnNo, r]));
+  const returnById = new Map(returns.filter((r) => r.returnId).map((r) => [r.returnId!, r]));
+  const seenSplits = new Set<string>();
+  const seenReturns = new Set<string>();
+  const candidates: Candidate[] = [];
+  const statesToQuery: Candidate[] = [];
+  let matched = 0;
+  let splitRows = 0;
+  let returnRows = 0;
+  for (const row of rows) {
+    if (row.kind === 'SPLIT') {
+      splitRows += 1;
+      const local = (row.outOrderNo ? splitByNo.get(row.outOrderNo) : undefined) ?? (row.orderId ? splitById.get(row.orderId) : undefined);
+      if (!local) {
+        candidates.push({ ...base('PROFIT_SHARING'), kind: 'MISSING_LOCAL', outOrderNo: row.outOrderNo || null, transactionId: row.transactionId || null, billFen: row.amountFen, billState: row.state });
+        continue;
+      }
+      seenSplits.add(local.outOrderNo);
+      const withLocal = { ...base('PROFIT_SHARING'), outOrderNo: local.outOrderNo, transactionId: local.transactionId, sessionId: local.sessionId, localFen: local.amountFen, billFen: row.amountFen, localState: local.state, billState: row.state };
+      if (local.amountFen !== row.amountFen) candidates.push({ ...withLocal, kind: 'AMOUNT_MISMATCH' });
+      else if ((BILL_SPLIT_STATE[local.state] ?? local.state) !== row.state) statesToQuery.push({ ...withLocal, kind: 'REFUND_STATE_MISMATCH' });
+      else matched += 1;
+    } else if (row.kind === 'RETURN') {
+      returnRows += 1;
+      const local = (row.outOrderNo ? returnByNo.get(row.outOrderNo) : undefined) ?? (row.orderId ? returnById.get(row.orderId) : undefined);
+      if (!local) {
+        candidates.push({ ...base('PROFIT_SHARING'), kind: 'MISSING_LOCAL', outRefundNo: row.outOrderNo || null, refundId: row.orderId || null, transactionId: row.transactionId || null, billFen: row.amountFen, billState: row.state });
+        continue;
+      }
+      seenReturns.add(local.outReturnNo);
+      const withLocal = {
+        ...base('PROFIT_SHARING'), outOrderNo: local.outOrderNo, outRefundNo: local.outReturnNo, refundId: local.returnId, transactionId: local.transactionId, sessionId: local.sessionId,
+        localFen: local.amountFen, billFen: row.amountFen, localState: local.state, billState: row.state,
+      };
+      if (local.amountFen !== row.amountFen) candidates.push({ ...withLocal, kind: 'AMOUNT_MISMATCH' });
+      else if ((BILL_RETURN_STATE[local.state] ?? local.state) !== row.state) statesToQuery.push({ ...withLocal, kind: 'REFUND_STATE_MISMATCH' });
+      else matched += 1;
+    }
+  }
+  for (const s of splits) {
+    // a split WeChat made (it has WeChat's order id) with money to a receiver, finished or closed that day
+    if (s.doneOn === billDate && s.wechatOrderId && s.amountFen > 0 && (s.state === 'FINISHED' || s.state === 'FAILED') && !seenSplits.has(s.outOrderNo)) {
+      candidates.push({ ...base('PROFIT_SHARING'), kind: 'MISSING_AT_WECHAT', outOrderNo: s.outOrderNo, transactionId: s.transactionId, sessionId: s.sessionId, localFen: s.amountFen, localState: s.state });
+    }
+  }
+  for (const r of returns) {
+    if (r.doneOn === billDate && r.returnId && (r.state === 'SUCCEEDED' || r.state === 'FAILED') && !seenReturns.has(r.outReturnNo)) {
+      candidates.push({
+        ...base('PROFIT_SHARING'), kind: 'MISSING_AT_WECHAT', outOrderNo: r.outOrderNo, outRefundNo: r.outReturnNo, refundId: r.returnId, transactionId: r.transactionId, sessionId: r.sessionId,
+        localFen: r.amountFen, localState: r.state,
+      });
+    }
+  }
+  return { matched, splits: splitRows, returns: returnRows, candidates, statesToQuery };
 }

@@ -17,7 +17,8 @@ import {
 import { reconciliationErrors } from './reconciliation.errors.js';
 import { ReconciliationService } from './reconciliation.service.js';
 
-const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN'] as const;
+// a franchisee that collects (issue 12) holds its own account and reconciles it
+const MERCHANT_ADMINS = ['OPERATOR_ADMIN', 'CUSTOMER_ADMIN', 'FRANCHISEE_ADMIN'] as const;
 
 /** Reconciliation with WeChat Pay's bills (contracts.md §9): data of the merchant of record only. */
 @ApiTags('reconciliation')

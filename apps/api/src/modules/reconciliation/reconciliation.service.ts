@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isPayScoreError, parseFundFlowBill, parseTradeBill, type DownloadedBill, type PayScoreClient, type TradeBillRow } from '@zizhu/payscore';
+import { isPayScoreError, parseFundFlowBill, parseProfitSharingBill, parseTradeBill, type DownloadedBill, type PayScoreClient, type ProfitSharingBillRow, type TradeBillRow } from '@zizhu/payscore';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
@@ -20,12 +20,17 @@ import type {
 } from './dto/reconciliation.dto.js';
 import {
   matchFundFlowBill,
+  matchProfitSharingBill,
   matchTradeBill,
   QUERY_REFUND_STATE,
+  QUERY_RETURN_RESULT,
+  QUERY_SPLIT_RESULT,
   type BillKind,
   type Candidate,
   type LocalPayment,
   type LocalRefund,
+  type LocalSplit,
+  type LocalSplitReturn,
 } from './reconciliation-match.js';
 import { reconciliationErrors } from './reconciliation.errors.js';
 import { reconciliationRunJob } from './reconciliation.jobs-def.js';
@@ -220,18 +225,38 @@ export class ReconciliationService {
         return this.finish(run, new RunStop('FAILED', errorCode(error), `Fund-flow bill: ${error instanceof Error ? error.message : String(error)}`));
       }
     }
-    // TODO(profit-sharing): download applyProfitSharingBill and match its lines against the ledger's SPLIT postings
-    // once per-order profit sharing (profit_sharing_orders) exists; today no session is split.
+    // franchisee collects (issue 12): the account splits its payments, so WeChat keeps a profit-sharing bill of them too
+    let sharingRows: ProfitSharingBillRow[] | null = null;
+    if (await this.transactions.asSystem((m) => usesProfitSharing(m, run.merchant_account_id))) {
+      sharingRows = [];
+      try {
+        const sharing = await client.downloadBill(await client.applyProfitSharingBill(run.bill_date, { gzip: true }));
+        sharingRows = parseProfitSharingBill(sharing.bytes.toString('utf8')).rows;
+        bills.push({ bill: 'PROFIT_SHARING', file: sharing, rows: sharingRows.length });
+      } catch (error) {
+        // no split, return or release that day: no bill, and any split of ours that day is missing at WeChat
+        if (!isPayScoreError(error, 'PAYSCORE_BILL_NO_STATEMENT')) {
+          return this.finish(run, new RunStop('FAILED', errorCode(error), `Profit-sharing bill: ${error instanceof Error ? error.message : String(error)}`));
+        }
+      }
+    }
 
     const { payments, refunds, services } = await this.transactions.asSystem((m) => this.locals(m, run, tradeRows));
     const trade = matchTradeBill(run.bill_date, tradeRows, payments, refunds);
-    const candidates = [...trade.candidates, ...matchFundFlowBill(fundRows, payments)];
+    const sharing = sharingRows
+      ? await this.transactions.asSystem(async (m) => {
+          const { splits, returns } = await this.localSplits(m, run, sharingRows);
+          return matchProfitSharingBill(run.bill_date, sharingRows, splits, returns);
+        })
+      : null;
+    const candidates = [...trade.candidates, ...matchFundFlowBill(fundRows, payments), ...(sharing?.candidates ?? [])];
+    const statesToQuery = [...trade.refundStatesToQuery, ...(sharing?.statesToQuery ?? [])];
     const shown: (Candidate & { recheck: Record<string, unknown> })[] = [];
-    for (const candidate of [...candidates, ...trade.refundStatesToQuery]) {
-      const checked = await this.recheck(client, run, candidate, services);
+    for (const candidate of [...candidates, ...statesToQuery]) {
+      const checked = candidate.bill === 'PROFIT_SHARING' ? await this.recheckSharing(client, run, candidate) : await this.recheck(client, run, candidate, services);
       if (checked) shown.push({ ...candidate, recheck: checked });
     }
-    const confirmedStates = trade.refundStatesToQuery.length - shown.filter((d) => d.kind === 'REFUND_STATE_MISMATCH').length;
+    const confirmedStates = statesToQuery.length - shown.filter((d) => d.kind === 'REFUND_STATE_MISMATCH').length;
     await this.transactions.asSystem(async (m) => {
       for (const b of bills) {
         await m.query(`INSERT INTO reconciliation_bills (tenant_id, run_id, bill, sha1, size_bytes, rows, content) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING`, [
@@ -257,7 +282,7 @@ export class ReconciliationService {
       await m.query(
         `UPDATE reconciliation_runs SET state = 'DONE', matched = $2, payments = $3, refunds = $4, fee_fen = $5, error_code = NULL, error = NULL, finished_at = now()
           WHERE id = $1 AND state = 'RUNNING'`,
-        [run.id, trade.matched + confirmedStates, trade.payments, trade.refunds, trade.feeFen],
+        [run.id, trade.matched + (sharing?.matched ?? 0) + confirmedStates, trade.payments, trade.refunds, trade.feeFen],
       );
       // differences still open after the re-check reach the account's organisation once per run (its rule permitting)
       if (shown.length > 0) {
@@ -347,6 +372,77 @@ export class ReconciliationService {
     }
   }
 
+  /** The account's splits and split returns the profit-sharing bill may name: done that day, or named by the bill. */
+  private async localSplits(m: EntityManager, run: RunRow, rows: readonly ProfitSharingBillRow[]): Promise<{ splits: LocalSplit[]; returns: LocalSplitReturn[] }> {
+    const nos = rows.map((r) => r.outOrderNo).filter(Boolean);
+    const ids = rows.map((r) => r.orderId).filter(Boolean);
+    const day = `(($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const onDay = (col: string) => `(${col} >= ${day} AND ${col} < ${day} + interval '1 day')`;
+    const beijing = (col: string) => `to_char(${col} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')`;
+    const splits = (await m.query(
+      `SELECT session_id, out_order_no, wechat_order_id, transaction_id, amount_fen, state, ${beijing('coalesce(finished_at, failed_at)')} AS done_on
+         FROM profit_sharing_orders
+        WHERE merchant_account_id = $1 AND (${onDay('coalesce(finished_at, failed_at)')} OR out_order_no = ANY ($3::text[]) OR wechat_order_id = ANY ($4::text[]))`,
+      [run.merchant_account_id, run.bill_date, nos, ids],
+    )) as { session_id: string; out_order_no: string; wechat_order_id: string | null; transaction_id: string; amount_fen: string | number; state: string; done_on: string | null }[];
+    const returns = (await m.query(
+      `SELECT r.session_id, o.out_order_no, o.transaction_id, r.out_return_no, r.wechat_return_id, r.amount_fen, r.state, ${beijing('r.finished_at')} AS done_on
+         FROM profit_sharing_returns r JOIN profit_sharing_orders o ON o.id = r.profit_sharing_order_id
+        WHERE o.merchant_account_id = $1 AND (${onDay('r.finished_at')} OR r.out_return_no = ANY ($3::text[]) OR r.wechat_return_id = ANY ($4::text[]))`,
+      [run.merchant_account_id, run.bill_date, nos, ids],
+    )) as { session_id: string; out_order_no: string; transaction_id: string; out_return_no: string; wechat_return_id: string | null; amount_fen: string | number; state: string; done_on: string | null }[];
+    return {
+      splits: splits.map((s) => ({
+        sessionId: s.session_id,
+        outOrderNo: s.out_order_no,
+        wechatOrderId: s.wechat_order_id,
+        transactionId: s.transaction_id,
+        amountFen: Number(s.amount_fen),
+        state: s.state,
+        doneOn: s.done_on,
+      })),
+      returns: returns.map((r) => ({
+        sessionId: r.session_id,
+        outOrderNo: r.out_order_no,
+        outReturnNo: r.out_return_no,
+        returnId: r.wechat_return_id,
+        transactionId: r.transaction_id,
+        amountFen: Number(r.amount_fen),
+        state: r.state,
+        doneOn: r.done_on,
+      })),
+    };
+  }
+
+  /**
+   * The re-check of a profit-sharing difference: the split (by out_order_no and transaction id) or the return (by
+   * out_return_no and the split's out_order_no) asked for again. Null when the answer shows no difference: a split or
+   * return WeChat made on another day, or a state the bill printed while it was still processing, now equal to ours.
+   */
+  private async recheckSharing(client: PayScoreClient, run: RunRow, d: Candidate): Promise<Record<string, unknown> | null> {
+    const query = d.outRefundNo ? 'PROFIT_SHARING_RETURN' : 'PROFIT_SHARING_ORDER';
+    try {
+      if (d.outRefundNo) {
+        if (!d.outOrderNo) return { query: 'NONE', reason: 'The return row names no split of this platform.' };
+        const ret = await client.queryProfitSharingReturn(d.outRefundNo, d.outOrderNo);
+        const on = ret.create_time.slice(0, 10);
+        if (d.kind === 'MISSING_AT_WECHAT' && on !== run.bill_date) return null;
+        if (d.kind === 'REFUND_STATE_MISMATCH' && d.billState === 'PROCESSING' && ret.result === QUERY_RETURN_RESULT[d.localState ?? '']) return null;
+        return { query, result: ret.result, amountFen: ret.amount, returnId: ret.return_id, createdOn: on };
+      }
+      if (!d.outOrderNo || !d.transactionId) return { query: 'NONE', reason: 'The bill row names no split of this platform (no out_order_no).' };
+      const order = await client.queryProfitSharingOrder(d.outOrderNo, d.transactionId);
+      const line = order.receivers?.[0]; // ours carry one line: the brand's commission
+      const on = line?.create_time.slice(0, 10) ?? null;
+      if (d.kind === 'MISSING_AT_WECHAT' && on && on !== run.bill_date) return null;
+      if (d.kind === 'REFUND_STATE_MISMATCH' && d.billState === 'PROCESSING' && line?.result === QUERY_SPLIT_RESULT[d.localState ?? '']) return null;
+      return { query, state: order.state, orderId: order.order_id, result: line?.result ?? null, amountFen: line?.amount ?? null, createdOn: on };
+    } catch (error) {
+      if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) return { query, outcome: 'NOT_FOUND' };
+      return { query, outcome: 'ERROR', code: errorCode(error) };
+    }
+  }
+
   /** An unexpected error ended the run's job: FAILED with its code, so the day may be run again. */
   async fail(runId: string, error: unknown): Promise<void> {
     await this.transactions.asSystem((m) =>
@@ -421,6 +517,15 @@ function toDifferenceDto(d: DifferenceRow): ReconciliationDifferenceDto {
     resolvedAt: iso(d.resolved_at),
     resolutionNote: d.resolution_note,
   };
+}
+
+/** Whether the account splits its payments (franchisee collects): it then has a profit-sharing bill to reconcile. */
+async function usesProfitSharing(m: EntityManager, accountId: string): Promise<boolean> {
+  const [row] = (await m.query(
+    `SELECT EXISTS (SELECT 1 FROM profit_sharing_orders WHERE merchant_account_id = $1) OR EXISTS (SELECT 1 FROM service_sessions WHERE merchant_account_id = $1 AND profit_sharing) AS uses`,
+    [accountId],
+  )) as { uses: boolean }[];
+  return row?.uses === true;
 }
 
 function errorCode(error: unknown): string {

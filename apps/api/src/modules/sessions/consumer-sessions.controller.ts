@@ -34,6 +34,7 @@ export class ConsumerSessionsController {
     sessionErrors.SESSION_POSITION_INVALID,
     sessionErrors.SESSION_DEVICE_NOT_FOUND,
     sessionErrors.SESSION_DEVICE_UNAVAILABLE,
+    sessionErrors.SESSION_NO_CHARGED_BANK,
     sessionErrors.SESSION_DEVICE_BUSY,
     sessionErrors.SESSION_TOO_MANY_ATTEMPTS,
     sessionErrors.SESSION_PLAN_MISSING,

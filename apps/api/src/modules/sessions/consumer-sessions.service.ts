@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { openBusinessViewForConfirm, outOrderNoFor } from '@zizhu/payscore';
 import { riskFundFor, type PricingPlan } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../../platform/clock/clock.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { EndUsersService } from '../consumers/end-users.service.js';
 import type { ConsumerPrincipal } from '../consumers/consumer-auth.js';
+import { CHARGED_PERCENT } from '../fleet/power-banks.js';
 import { currentPlan } from '../fleet/pricing-plans.js';
 import type { DeviceType } from '../fleet/fleet.entities.js';
-import { assertServiceFits, MerchantGateway } from '../merchants/merchant-gateway.service.js';
+import { assertServiceFits, MerchantGateway, scenarioOfDeviceType } from '../merchants/merchant-gateway.service.js';
 import { SessionEngine, CANCEL_REASONS } from './session-engine.service.js';
 import { SessionStore } from './session-store.js';
 import { SessionWatch } from './session-watch.js';
@@ -36,6 +38,8 @@ interface DeviceForScan {
   revoked_at: Date | null;
   online: boolean;
   last_seen_at: Date | null;
+  /** POWERBANK_CABINET: banks in its slots charged to at least CHARGED_PERCENT (null: its heartbeats report no slot inventory). */
+  charged_banks: number | null;
 }
 
 /** How long the scan answer waits for WeChat's confirmation package before answering without it. */
@@ -47,6 +51,8 @@ const PACKAGE_WAIT_MS = 8000;
  */
 @Injectable()
 export class ConsumerSessionsService {
+  private readonly logger = new Logger('Sessions');
+
   constructor(
     private readonly transactions: Transactions,
     private readonly jobs: JobsService,
@@ -55,14 +61,25 @@ export class ConsumerSessionsService {
     private readonly engine: SessionEngine,
     private readonly store: SessionStore,
     private readonly watch: SessionWatch,
+    private readonly clock: Clock,
   ) {}
 
   async start(consumer: ConsumerPrincipal, input: StartSessionInput): Promise<Record<string, unknown>> {
+    // a scan the scenario guard refuses is recorded after its transaction rolled back (issue 14, scenario compliance)
+    let refusal: unknown[] | null = null;
+    let created = false;
     const sessionId = await this.transactions
       .asSystem(async (m) => {
         const [device] = (await m.query(
-          `SELECT id, tenant_id, code, type, slot_count, connector_count, plan_id, payscore_service_id, revoked_at, online, last_seen_at FROM devices WHERE code = $1`,
-          [input.deviceCode],
+          `SELECT d.id, d.tenant_id, d.code, d.type, d.slot_count, d.connector_count, d.plan_id, d.payscore_service_id, d.revoked_at, d.online, d.last_seen_at,
+                  CASE WHEN d.type = 'POWERBANK_CABINET'
+                        -- only a cabinet whose last report named its banks is checked (slots without bankIds say nothing of them)
+                        AND EXISTS (SELECT 1 FROM jsonb_array_elements(CASE WHEN jsonb_typeof(d.telemetry->'slots') = 'array' THEN d.telemetry->'slots' ELSE '[]'::jsonb END) e
+                                     WHERE jsonb_typeof(e) = 'object' AND jsonb_typeof(e->'bankId') = 'string')
+                       THEN (SELECT count(*)::int FROM power_banks p WHERE p.device_id = d.id AND p.network_tenant_id = zizhu_powerbank_network(d.tenant_id)
+                               AND p.state = 'IN_SLOT' AND coalesce(p.charge_percent, 100) >= $2) END AS charged_banks
+             FROM devices d WHERE d.code = $1`,
+          [input.deviceCode, CHARGED_PERCENT],
         )) as DeviceForScan[];
         if (!device) throw sessionErrors.SESSION_DEVICE_NOT_FOUND(`No device has the code ${input.deviceCode}.`);
         if (device.revoked_at) throw sessionErrors.SESSION_DEVICE_UNAVAILABLE('This device is out of service.');
@@ -81,6 +98,8 @@ export class ConsumerSessionsService {
           if (open.state === 'AWAITING_CONFIRMATION') await this.engine.replaceOrder(m, open.id);
           return open.id;
         }
+        // a cabinet that reports its inventory rents only a charged bank: refused before any Pay Score order (issue 16)
+        if (device.charged_banks === 0) throw sessionErrors.SESSION_NO_CHARGED_BANK(`No power bank in ${device.code} is charged to ${CHARGED_PERCENT}% or more.`);
         if (!device.plan_id) throw sessionErrors.SESSION_PLAN_MISSING();
         const plan = await currentPlan(m, device.plan_id);
         if (!plan) throw sessionErrors.SESSION_PLAN_MISSING();
@@ -88,6 +107,9 @@ export class ConsumerSessionsService {
         const binding = await this.merchants.resolveService(m, { tenantId: device.tenant_id, payscoreServiceId: device.payscore_service_id, type: device.type });
         const fund = riskFundFor(plan.plan as unknown as PricingPlan, binding.scenario);
         if (!fund.ok) throw sessionErrors.SESSION_PLAN_MISSING(`The device's pricing plan cannot be charged through Pay Score: ${fund.error.message}`);
+        if (binding.scenario !== scenarioOfDeviceType(device.type)) {
+          refusal = [binding.merchantTenantId, binding.merchantAccountId, binding.id, binding.serviceId, binding.scenario, device.id, device.code, device.type, consumer.appid, consumer.openid, this.clock.now()];
+        }
         assertServiceFits(binding, device.type, fund.value.amountFen);
         const handle = await this.merchants.forAccount(m, binding.merchantAccountId);
         // launch checklist 13: the appid that opens the confirmation page is the one the order is created with
@@ -99,8 +121,8 @@ export class ConsumerSessionsService {
         await m.query(
           `INSERT INTO service_sessions (id, tenant_id, merchant_tenant_id, merchant_account_id, payscore_service_id, service_id, scenario, service_mode,
              end_user_id, appid, device_id, device_type, device_code, slot, connector, plan_id, plan_version, plan, risk_fund_fen, notify_url, out_order_no, state,
-             profit_sharing)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 'AWAITING_CONFIRMATION', $22)`,
+             profit_sharing, created_at, awaiting_confirmation_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, 'AWAITING_CONFIRMATION', $22, $23, $23)`,
           [
             id,
             device.tenant_id,
@@ -124,23 +146,48 @@ export class ConsumerSessionsService {
             handle.notifyUrl,
             outOrderNoFor(id),
             binding.profitSharing === true,
+            // the session's start (the day whose agreement applies) and its confirmation timeout run on the business clock
+            this.clock.now(),
           ],
         );
         await this.store.insertAttempt(m, { id, tenant_id: device.tenant_id, merchant_tenant_id: binding.merchantTenantId }, 1, outOrderNoFor(id));
         await this.jobs.enqueue(createOrderJob, { tenantId: binding.merchantTenantId, sessionId: id }, { key: `create:${id}` });
+        created = true;
         return id;
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         if ((error as { code?: string; constraint?: string }).constraint === 'service_sessions_one_open_per_position') throw sessionErrors.SESSION_DEVICE_BUSY();
+        if (refusal) {
+          const params = refusal;
+          // the record is for the compliance page; failing to write it must not replace the refusal the user gets
+          await this.transactions
+            .asSystem((m) =>
+              m.query(
+                `INSERT INTO scenario_refusals (tenant_id, merchant_account_id, payscore_service_id, service_id, service_scenario, device_id, device_code, device_type, appid, openid, refused_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+                params,
+              ),
+            )
+            .catch((recordError: unknown) => this.logger.warn({ err: recordError, deviceId: params[5] }, 'scan refused by the scenario guard: the refusal could not be recorded'));
+        }
         throw error;
       });
-    const row = await this.watch.until(
+    // each look reads the session and, once it has its package (or moved on), what the answer shows, in one transaction;
+    // a session just created has no package yet, so the first look is the wait
+    const ready = (r: SessionRow) => r.order_package !== null || r.state !== 'AWAITING_CONFIRMATION';
+    const seen = await this.watch.until(
       sessionId,
-      () => this.read(consumer, sessionId),
-      (r) => r.order_package !== null || r.state !== 'AWAITING_CONFIRMATION',
+      () =>
+        this.transactions.asSystem(async (m) => {
+          const row = await this.read(consumer, sessionId, m);
+          return { row, view: ready(row) ? await this.view(row, m) : null };
+        }),
+      (v) => v.view !== null,
       PACKAGE_WAIT_MS,
+      250,
+      created ? { row: null, view: null } : undefined,
     );
-    return this.view(row);
+    return seen.view ?? this.transactions.asSystem(async (m) => this.view(seen.row ?? (await this.read(consumer, sessionId, m)), m));
   }
 
   private position(device: DeviceForScan, input: StartSessionInput): { slot: number | null; connector: number | null } {
@@ -176,7 +223,7 @@ export class ConsumerSessionsService {
   }
 
   async get(consumer: ConsumerPrincipal, sessionId: string): Promise<Record<string, unknown>> {
-    return this.view(await this.read(consumer, sessionId));
+    return this.transactions.asSystem(async (m) => this.view(await this.read(consumer, sessionId, m), m));
   }
 
   /** The mini-program came back from the confirmation page: ask WeChat now instead of waiting for the callback. */
@@ -204,16 +251,20 @@ export class ConsumerSessionsService {
     return this.view(row);
   }
 
-  /** What the mini-program shows; the confirmation jump while the user has not confirmed. */
-  private async view(row: SessionRow): Promise<Record<string, unknown>> {
+  /**
+   * What the mini-program shows; the confirmation jump while the user has not confirmed. What it reads (the meter,
+   * the merchant's keys) is read in the caller's transaction, or in one of its own when there is none.
+   */
+  private async view(row: SessionRow, manager?: EntityManager): Promise<Record<string, unknown>> {
+    const reading = <T>(fn: (m: EntityManager) => Promise<T>) => (manager ? fn(manager) : this.transactions.asSystem(fn));
     let businessView: unknown = null;
     let running: number | null = null;
     if (row.state === 'IN_USE') {
-      const readings = await this.transactions.asSystem((m) => this.store.meterReadings(m, [row]));
-      running = runningFen(row, readings.get(row.id) ?? null);
+      const readings = await reading((m) => this.store.meterReadings(m, [row]));
+      running = runningFen(row, readings.get(row.id) ?? null, this.clock.now().getTime());
     }
     if (row.state === 'AWAITING_CONFIRMATION' && row.order_package && !row.cancel_requested_at) {
-      const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, row.merchant_account_id));
+      const handle = await reading((m) => this.merchants.forAccount(m, row.merchant_account_id));
       // launch checklist (Pay Score 1): the v2 sign uses the APIv2 key
       businessView = openBusinessViewForConfirm({ mchid: handle.mchid, package: row.order_package }, { apiV2Key: handle.apiV2Key, now: Date.now() });
     }

@@ -5,6 +5,8 @@ import { defineErrors } from '../../platform/errors/domain-error.js';
 import { jobPrincipal } from '../../platform/jobs/job-principal.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
+import { SessionEngine, type StoredNotification } from './session-engine.service.js';
+import { SessionWatch } from './session-watch.js';
 import { applyNotificationJob } from './sessions.jobs.js';
 
 export const notifyErrors = defineErrors({
@@ -18,6 +20,9 @@ export const notifyErrors = defineErrors({
  * stored once, by notification id and by business key + event type (general 3, Pay Score 3), and
  * applied by a job under the session's row lock after WeChat has its answer (23: answer within 5 s).
  */
+/** How long applying a callback in its own transaction may wait for a lock before leaving it to the job. */
+export const APPLY_LOCK_WAIT = '1s';
+
 @Injectable()
 export class PayscoreNotifications {
   private readonly logger = new Logger('PayscoreNotify');
@@ -26,35 +31,65 @@ export class PayscoreNotifications {
     private readonly transactions: Transactions,
     private readonly merchants: MerchantGateway,
     private readonly jobs: JobsService,
+    private readonly engine: SessionEngine,
+    private readonly watch: SessionWatch,
   ) {}
 
+  /** The merchant-of-record tenant of each account that has received a callback here (it never changes; the account is read again each time). */
+  private readonly tenantOfAccount = new Map<string, string>();
+
   async receive(accountId: string, headers: Record<string, string | string[] | undefined>, rawBody: Buffer | undefined): Promise<{ duplicate: boolean }> {
-    const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, accountId)).catch((error: unknown) => {
+    const unknown = (error: unknown) => {
       this.logger.warn({ accountId, err: error }, 'callback for an unknown or disabled merchant account');
-      throw notifyErrors.PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT();
-    });
-    let notification: PayScoreNotification;
-    try {
-      notification = await handle.verifyNotification(headers, rawBody ?? Buffer.alloc(0));
-    } catch (error) {
-      if (isPayScoreError(error, 'PAYSCORE_NOTIFY_UNSUPPORTED_EVENT')) return { duplicate: false }; // authentic, not ours to act on: acknowledged
-      const code = isPayScoreError(error) ? error.code : 'PAYSCORE_NOTIFY_MALFORMED';
-      this.logger.warn({ accountId, code }, 'callback rejected');
-      throw notifyErrors.PAYSCORE_NOTIFY_REJECTED(`The callback was rejected: ${code}.`);
+      return notifyErrors.PAYSCORE_NOTIFY_UNKNOWN_ACCOUNT();
+    };
+    let tenantId = this.tenantOfAccount.get(accountId);
+    if (!tenantId) {
+      const found = await this.transactions.asSystem((m) => this.merchants.forAccount(m, accountId)).catch((error: unknown) => {
+        throw unknown(error);
+      });
+      tenantId = found.tenantId;
+      this.tenantOfAccount.set(accountId, tenantId);
     }
-    const businessKey = notification.eventType.startsWith('REFUND.')
-      ? (notification as Extract<PayScoreNotification, { refund: unknown }>).refund.out_refund_no
-      : (notification as Extract<PayScoreNotification, { order: unknown }>).order.out_order_no;
-    const resource = 'refund' in notification ? notification.refund : notification.order;
-    const inserted = await this.transactions.asTenant(jobPrincipal(handle.tenantId), async (m) => {
+    const merchantTenantId = tenantId;
+    // one transaction as the merchant of record: the account read (disabled, keys), the signature checked, the callback stored and applied
+    const stored = await this.transactions.asTenant(jobPrincipal(merchantTenantId), async (m) => {
+      const handle = await this.merchants.forAccount(m, accountId).catch((error: unknown) => {
+        throw unknown(error);
+      });
+      let notification: PayScoreNotification;
+      try {
+        notification = await handle.verifyNotification(headers, rawBody ?? Buffer.alloc(0));
+      } catch (error) {
+        if (isPayScoreError(error, 'PAYSCORE_NOTIFY_UNSUPPORTED_EVENT')) return { inserted: true }; // authentic, not ours to act on: acknowledged
+        const code = isPayScoreError(error) ? error.code : 'PAYSCORE_NOTIFY_MALFORMED';
+        this.logger.warn({ accountId, code }, 'callback rejected');
+        throw notifyErrors.PAYSCORE_NOTIFY_REJECTED(`The callback was rejected: ${code}.`);
+      }
+      const businessKey = notification.eventType.startsWith('REFUND.')
+        ? (notification as Extract<PayScoreNotification, { refund: unknown }>).refund.out_refund_no
+        : (notification as Extract<PayScoreNotification, { order: unknown }>).order.out_order_no;
+      const resource = 'refund' in notification ? notification.refund : notification.order;
+      // the same statement bounds how long the rest of the transaction may wait for a lock (the session's)
       const rows = (await m.query(
         `INSERT INTO payscore_notifications (id, tenant_id, merchant_account_id, event_type, business_key, resource)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING id`,
-        [notification.id, handle.tenantId, accountId, notification.eventType, businessKey, JSON.stringify(resource)],
-      )) as { id: string }[];
-      if (rows.length > 0) await this.jobs.enqueue(applyNotificationJob, { tenantId: handle.tenantId, notificationId: notification.id }, { key: notification.id });
-      return rows.length > 0;
+         SELECT $1, $2, $3, $4, $5, $6 FROM (SELECT set_config('lock_timeout', $7, true)) AS bound ON CONFLICT DO NOTHING RETURNING *`,
+        [notification.id, handle.tenantId, accountId, notification.eventType, businessKey, JSON.stringify(resource), APPLY_LOCK_WAIT],
+      )) as StoredNotification[];
+      const row = rows[0];
+      if (!row) return { inserted: false };
+      await m.query('SAVEPOINT apply_notification');
+      try {
+        const touched = await this.engine.applyStoredNotification(m, row);
+        return { inserted: true, touched }; // the commit commits the savepoint: no RELEASE round trip
+      } catch (error) {
+        await m.query('ROLLBACK TO SAVEPOINT apply_notification');
+        this.logger.warn({ accountId, notificationId: notification.id, err: error }, 'callback stored but not applied at once: a job applies it');
+        await this.jobs.enqueue(applyNotificationJob, { tenantId: handle.tenantId, notificationId: notification.id }, { key: notification.id });
+        return { inserted: true };
+      }
     });
-    return { duplicate: !inserted };
+    if (stored.touched) this.watch.changed(stored.touched);
+    return { duplicate: !stored.inserted };
   }
 }

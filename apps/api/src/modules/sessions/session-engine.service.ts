@@ -18,12 +18,14 @@ import {
 import { estimate, payscoreCreateLines, payscoreLines, PricingError, quote, riskFundFor, type PricingPlan, type Quote, type Usage } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { jobPrincipal } from '../../platform/jobs/job-principal.js';
 import { returnedRows } from '../device-api/system-db.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { DeviceCommandsService } from '../fleet/device-commands.service.js';
-import { sessionDeviceSignal, type SessionDeviceSignal } from '../fleet/session-signals.js';
+import { markBoughtOut } from '../fleet/power-banks.js';
+import { sessionDeviceSignal, SessionSignals, type SessionDeviceSignal } from '../fleet/session-signals.js';
 import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from '../settlement/ledger.service.js';
 import { SPLIT_DELAY_MS, splitOrderJob } from '../settlement/profit-sharing.jobs.js';
@@ -33,6 +35,7 @@ import { SessionWatch } from './session-watch.js';
 import { MAX_ORDER_ATTEMPTS, RUN_LIMIT_SECONDS, SERVICE_INTRODUCTION, START_COMMAND, STOP_COMMAND, type ActionRow, type AttemptRow, type SessionRow } from './session.model.js';
 import { runningQuote } from './sessions.mappers.js';
 import { sessionErrors } from './sessions.errors.js';
+import { recordSessionSale } from '../stock/stock.service.js';
 import {
   applyNotificationJob,
   cancelOrderJob,
@@ -61,6 +64,16 @@ const createKey = (sessionId: string, attempt: number) => (attempt === 1 ? `crea
 
 /** What settling the replaced orders of a session found. */
 type Settled = 'settled' | 'reverted' | 'open';
+
+/** A stored callback (payscore_notifications). */
+export interface StoredNotification {
+  readonly id: string;
+  readonly event_type: string;
+  readonly merchant_account_id: string;
+  readonly business_key: string;
+  readonly resource: Record<string, unknown>;
+  readonly applied_at: Date | null;
+}
 
 /** Where the end of a session came from. */
 export type EndSource = 'DEVICE' | 'OPERATOR' | 'TOTAL_CAP' | 'RUN_LIMIT';
@@ -101,6 +114,8 @@ export class SessionEngine implements OnModuleInit {
     private readonly ledger: LedgerService,
     private readonly profitSharing: ProfitSharingService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly signals: SessionSignals,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -111,6 +126,12 @@ export class SessionEngine implements OnModuleInit {
     await this.jobs.register(syncOrderJob, (d) => this.syncOrder(d), { concurrency });
     await this.jobs.register(sessionActionJob, (d) => this.runAction(d), { concurrency: 2 });
     await this.jobs.register(applyNotificationJob, (d) => this.applyNotification(d), { concurrency });
+    // a device signal is applied in the device's own transaction; the job is its fallback (and drains signals queued
+    // before). In place it never waits for the session: the device's transaction already holds the command row, and
+    // a reconciler holding the session would read the ack as not yet there, give up on the start and cancel (the
+    // ack then arrives after the cancel: STARTED_AFTER_CANCEL). A busy session sends the signal to its job, which
+    // runs once the ack is committed and visible.
+    this.signals.attach((m, signal) => this.applyDeviceSignal(m, signal, true));
     await this.jobs.register(sessionDeviceSignal, (d) => this.deviceSignal(d), { concurrency });
     await this.jobs.register(reconcileSessionJob, (d) => this.reconcileSession(d), { concurrency: 2 });
     await this.jobs.register(reconcileTickJob, () => this.reconcileTick());
@@ -119,20 +140,23 @@ export class SessionEngine implements OnModuleInit {
 
   // ------------------------------------------------------------------ plumbing
 
-  /** A transaction as the merchant of record (or the device owner), with the session locked. */
-  private async withSession<T>(tenantId: string, sessionId: string, fn: (m: EntityManager, row: SessionRow) => Promise<T>): Promise<T | undefined> {
+  /**
+   * A transaction as the merchant of record (or the device owner), with the session locked. Waiters on the
+   * session are woken afterwards, unless `readOnly` (a job's look before its call to WeChat changes nothing).
+   */
+  private async withSession<T>(tenantId: string, sessionId: string, fn: (m: EntityManager, row: SessionRow) => Promise<T>, readOnly = false): Promise<T | undefined> {
     const result = await this.transactions.asTenant(jobPrincipal(tenantId), async (m) => {
       const row = await this.store.lock(m, sessionId);
       return row ? { value: await fn(m, row) } : undefined;
     });
-    this.watch.changed(sessionId);
+    if (!readOnly) this.watch.changed(sessionId);
     return result?.value;
   }
 
   /** Asks for the order to be cancelled (never charged); the cancel job does it. */
   async requestCancel(m: EntityManager, row: SessionRow, reason: string): Promise<SessionRow> {
     if (row.state === 'CANCELLED' || row.cancel_requested_at) return row;
-    const updated = await this.store.update(m, row.id, { cancel_requested_at: new Date(), cancel_reason: reason });
+    const updated = await this.store.update(m, row.id, { cancel_requested_at: this.clock.now(), cancel_reason: reason });
     await this.jobs.enqueue(cancelOrderJob, { tenantId: row.merchant_tenant_id, sessionId: row.id }, { key: `cancel:${row.id}` });
     return updated;
   }
@@ -158,7 +182,7 @@ export class SessionEngine implements OnModuleInit {
     await this.store.insertAttempt(m, row, next, outOrderNo);
     const updated = await this.store.update(m, row.id, {
       order_attempt: next,
-      order_attempted_at: new Date(),
+      order_attempted_at: this.clock.now(),
       out_order_no: outOrderNo,
       order_id: null,
       order_package: null,
@@ -222,7 +246,7 @@ export class SessionEngine implements OnModuleInit {
             order_attempt: attempt.attempt,
             out_order_no: attempt.out_order_no,
             order_id: confirmed.order_id ?? null,
-            order_created_at: still.order_created_at ?? new Date(),
+            order_created_at: still.order_created_at ?? this.clock.now(),
           });
           await this.applyOrder(m, back, confirmed);
           return true;
@@ -294,7 +318,7 @@ export class SessionEngine implements OnModuleInit {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
       if (row.state !== 'AWAITING_CONFIRMATION' || row.order_created_at || row.cancel_requested_at) return null;
       return { row, superseded: await this.hasSuperseded(m, row), handle: await this.merchants.forAccount(m, row.merchant_account_id) };
-    });
+    }, true);
     if (!prep) return;
     if (prep.superseded) {
       // a rescan replaced the order: the earlier one is cancelled first (never two live orders), unless the user confirmed it
@@ -315,21 +339,26 @@ export class SessionEngine implements OnModuleInit {
       await this.withSession(tenantId, sessionId, async (m, current) => {
         if (current.state !== 'AWAITING_CONFIRMATION' || current.order_created_at) return;
         // no order exists at WeChat: nothing to cancel there, nothing was charged
-        await this.store.update(m, sessionId, { state: 'CANCELLED', cancelled_at: new Date(), cancel_reason: CANCEL_REASONS.orderRejected, anomaly: `ORDER_REJECTED ${describe(error)}` });
+        await this.store.update(m, sessionId, { state: 'CANCELLED', cancelled_at: this.clock.now(), cancel_reason: CANCEL_REASONS.orderRejected, anomaly: `ORDER_REJECTED ${describe(error)}` });
       });
       return;
     }
     await this.withSession(tenantId, sessionId, async (m, current) => {
       if (current.order_created_at || current.out_order_no !== row.out_order_no) return;
-      const createdAt = new Date();
-      await this.store.update(m, sessionId, {
-        order_created_at: createdAt,
-        order_id: order.order_id,
-        order_package: order.package,
-        // a state already recorded (a query or callback came first) is never rolled back by the create's answer
-        ...(current.order_state ? {} : { order_state: order.state, order_state_description: order.state_description ?? null }),
-      });
-      await this.store.updateAttempt(m, sessionId, current.order_attempt, 'CURRENT', { order_id: order.order_id, order_created_at: createdAt });
+      const createdAt = this.clock.now();
+      // the session and its current attempt in one statement
+      await this.store.update(
+        m,
+        sessionId,
+        {
+          order_created_at: createdAt,
+          order_id: order.order_id,
+          order_package: order.package,
+          // a state already recorded (a query or callback came first) is never rolled back by the create's answer
+          ...(current.order_state ? {} : { order_state: order.state, order_state_description: order.state_description ?? null }),
+        },
+        { attempt: current.order_attempt },
+      );
       // the cancel concluded "no order" while this create was on its way (WeChat had not made it yet): the
       // order exists now, unconfirmable (its package is never shown), and is cancelled at WeChat too
       if (current.state === 'CANCELLED' && current.cancel_requested_at) {
@@ -386,7 +415,7 @@ export class SessionEngine implements OnModuleInit {
           await this.store.update(m, sessionId, { anomaly: 'ORDER_VANISHED: WeChat does not know an order it created' });
           return;
         }
-        await this.store.update(m, sessionId, { state: 'CANCELLED', cancelled_at: new Date() });
+        await this.store.update(m, sessionId, { state: 'CANCELLED', cancelled_at: this.clock.now() });
         return;
       }
       await this.applyOrder(m, current, seen);
@@ -397,7 +426,7 @@ export class SessionEngine implements OnModuleInit {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
       if (row.state !== 'AWAITING_PAYMENT' || row.order_completed_at || !row.lines || row.total_fen === null) return null;
       return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
-    });
+    }, true);
     if (!prep) return;
     const { row, handle } = prep;
     const lines = row.lines!;
@@ -412,7 +441,7 @@ export class SessionEngine implements OnModuleInit {
           post_payments: lines.post_payments as PostPayment[],
           ...(lines.post_discounts.length > 0 ? { post_discounts: lines.post_discounts as PostDiscount[] } : {}),
           total_amount: row.total_fen!,
-          time_range: { end_time: payScoreTime(Math.min(ended, Date.now())) },
+          time_range: { end_time: payScoreTime(Math.min(ended, this.clock.now().getTime())) },
           // the franchisee collects: the payment stays frozen until the brand's commission is split off (issue 12)
           ...(row.profit_sharing ? { profit_sharing: true } : {}),
         },
@@ -427,7 +456,12 @@ export class SessionEngine implements OnModuleInit {
     }
     await this.withSession(tenantId, sessionId, async (m, current) => {
       if (current.state !== 'AWAITING_PAYMENT') return;
-      const next = current.order_completed_at ? current : await this.store.update(m, sessionId, { order_completed_at: new Date() });
+      // the usual answer (MCH_COMPLETE, recorded) stamps order_completed_at in applyOrder's own update
+      if (!current.order_completed_at && safePhase(order) === 'MCH_COMPLETE' && !isStale(current, order)) {
+        await this.applyOrder(m, current, order);
+        return;
+      }
+      const next = current.order_completed_at ? current : await this.store.update(m, sessionId, { order_completed_at: this.clock.now() });
       await this.applyOrder(m, next, order);
     });
   }
@@ -437,7 +471,7 @@ export class SessionEngine implements OnModuleInit {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
       if (row.state === 'CANCELLED') return null;
       return { row, handle: await this.merchants.forAccount(m, row.merchant_account_id) };
-    });
+    }, true);
     if (!prep) return;
     const { row, handle } = prep;
     let order: ServiceOrder;
@@ -477,8 +511,7 @@ export class SessionEngine implements OnModuleInit {
     // the recorded order state only moves forward (issue 10, item 14): a late callback or a query answer that
     // overtook a newer one (USER_CONFIRM after USER_PAID, CREATED after USER_CONFIRM) changes nothing
     // (one terminal phase never turns into another: DONE stays DONE)
-    const recorded = recordedPhase(row);
-    if (recorded && (PHASE_RANK[phase] < PHASE_RANK[recorded] || (TERMINAL_PHASES.includes(recorded) && phase !== recorded))) return 'stale';
+    if (isStale(row, order, phase)) return 'stale';
     const seen = {
       order_state: order.state,
       order_state_description: order.state_description ?? null,
@@ -499,7 +532,7 @@ export class SessionEngine implements OnModuleInit {
       case 'MCH_COMPLETE':
         await this.store.update(m, row.id, {
           ...seen,
-          ...(row.state === 'AWAITING_PAYMENT' && !row.order_completed_at ? { order_completed_at: new Date() } : {}),
+          ...(row.state === 'AWAITING_PAYMENT' && !row.order_completed_at ? { order_completed_at: this.clock.now() } : {}),
         });
         return 'applied';
       case 'DONE': {
@@ -520,7 +553,7 @@ export class SessionEngine implements OnModuleInit {
           await this.store.update(m, row.id, { anomaly: `PAID_AMOUNT_MISMATCH WeChat says ${paid} fen paid, the session's total is ${row.total_fen} fen` });
           return 'applied';
         }
-        const paidAt = new Date();
+        const paidAt = this.clock.now();
         await this.store.update(m, row.id, {
           ...seen,
           state: 'PAID',
@@ -528,7 +561,7 @@ export class SessionEngine implements OnModuleInit {
           paid_fen: paid,
           transaction_id: transaction,
           anomaly: null,
-          order_completed_at: row.order_completed_at ?? new Date(),
+          order_completed_at: row.order_completed_at ?? this.clock.now(),
         });
         // the sale and its commission enter the ledger in the transaction that records the payment (issue 12)
         await this.ledger.postSessionPaid(m, row.id, paidAt);
@@ -545,7 +578,7 @@ export class SessionEngine implements OnModuleInit {
         await this.store.update(m, row.id, {
           ...seen,
           state: 'CANCELLED',
-          cancelled_at: new Date(),
+          cancelled_at: this.clock.now(),
           cancel_reason: row.cancel_reason ?? (phase === 'EXPIRED' ? CANCEL_REASONS.unconfirmed : CANCEL_REASONS.userCancelled),
           // revoked while in use, unless we asked for it (a session that cost nothing): an operator must look
           ...(!row.cancel_requested_at && (row.state === 'IN_USE' || row.state === 'AWAITING_PAYMENT') ? { anomaly: `ORDER_${phase}_WHILE_${row.state}` } : {}),
@@ -556,7 +589,7 @@ export class SessionEngine implements OnModuleInit {
 
   /** The user confirmed: the device is told to start (unlock, eject, start charging, open the valve). */
   private async startService(m: EntityManager, row: SessionRow): Promise<void> {
-    const now = new Date();
+    const now = this.clock.now();
     const params: Record<string, unknown> = {};
     if (row.slot !== null) params['slot'] = row.slot;
     if (row.connector !== null) params['connector'] = row.connector;
@@ -581,19 +614,22 @@ export class SessionEngine implements OnModuleInit {
 
   // ------------------------------------------------------------------ device signals
 
+  /** The job of a device signal (queued when it could not be applied in the device's transaction). */
   async deviceSignal(signal: SessionDeviceSignal): Promise<void> {
-    const result = await this.transactions.asTenant(jobPrincipal(signal.tenantId), async (m) => {
-      const row = await this.store.lock(m, signal.sessionId);
-      if (!row || row.device_id !== signal.deviceId) return; // not a session of this device: ignored
-      if (signal.kind === 'ack') {
-        if (signal.commandId !== row.start_command_id) return;
-        await this.applyStartAck(m, row, signal.result, new Date(signal.occurredAt));
-        return;
-      }
+    await this.transactions.asTenant(jobPrincipal(signal.tenantId), (m) => this.applyDeviceSignal(m, signal));
+  }
+
+  /** An ack of the start command, or the device's end of the session, under the session's row lock in the caller's transaction. */
+  async applyDeviceSignal(m: EntityManager, signal: SessionDeviceSignal, nowait = false): Promise<void> {
+    const row = await this.store.lock(m, signal.sessionId, nowait);
+    if (!row || row.device_id !== signal.deviceId) return; // not a session of this device: ignored
+    if (signal.kind === 'ack') {
+      if (signal.commandId === row.start_command_id) await this.applyStartAck(m, row, signal.result, new Date(signal.occurredAt));
+    } else {
       await this.applyDeviceEnd(m, row, new Date(signal.occurredAt), signal.usage);
-    });
+    }
+    // on the embedded database a waiter's re-read queues behind this transaction; on a server it re-reads within its poll interval
     this.watch.changed(signal.sessionId);
-    return result;
   }
 
   private async applyStartAck(m: EntityManager, row: SessionRow, result: 'SUCCEEDED' | 'FAILED', occurredAt: Date): Promise<void> {
@@ -607,8 +643,8 @@ export class SessionEngine implements OnModuleInit {
       await this.store.update(m, row.id, { anomaly: 'STARTED_AFTER_CANCEL the device started the service after the session was being cancelled' });
       return;
     }
-    const started = clamp(occurredAt, row.starting_at ?? row.created_at, new Date());
-    await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: new Date(), service_started_at: started });
+    const started = clamp(occurredAt, row.starting_at ?? row.created_at, this.clock.now());
+    await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: this.clock.now(), service_started_at: started });
   }
 
   private async applyDeviceEnd(m: EntityManager, row: SessionRow, occurredAt: Date, usage: Record<string, unknown>): Promise<void> {
@@ -617,8 +653,8 @@ export class SessionEngine implements OnModuleInit {
       // through: the service ran, from the acknowledgement's time if the device API recorded one, else from when we asked
       const [ack] = (await m.query(`SELECT ack_occurred_at FROM device_commands WHERE id = $1 AND ack_result = 'SUCCEEDED'`, [row.start_command_id])) as { ack_occurred_at: Date }[];
       const requested = row.starting_at ?? row.created_at;
-      const started = ack ? clamp(ack.ack_occurred_at, requested, new Date()) : requested;
-      row = await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: new Date(), service_started_at: started });
+      const started = ack ? clamp(ack.ack_occurred_at, requested, this.clock.now()) : requested;
+      row = await this.store.update(m, row.id, { state: 'IN_USE', in_use_at: this.clock.now(), service_started_at: started });
     }
     if (row.state !== 'IN_USE' || row.service_ended_at) return; // a second end (another event id) or too late: the first counts
     await this.endService(m, row, occurredAt, usage, 'DEVICE');
@@ -631,7 +667,7 @@ export class SessionEngine implements OnModuleInit {
    */
   async endService(m: EntityManager, row: SessionRow, endedAt: Date, usage: Record<string, unknown>, source: EndSource, options: { throwOnInvalid?: boolean } = {}): Promise<SessionRow> {
     const started = row.service_started_at ?? row.starting_at ?? row.created_at;
-    const ended = clamp(endedAt, started, new Date());
+    const ended = clamp(endedAt, started, this.clock.now());
     const full: Usage = {
       startedAt: iso(started),
       endedAt: iso(ended),
@@ -659,9 +695,11 @@ export class SessionEngine implements OnModuleInit {
         ttlSeconds: 300,
       });
     }
+    // a fridge's items come off its stock book in this transaction, once per session (modules/stock)
+    if (row.device_type === 'FRIDGE' && full.items?.length) await recordSessionSale(m, { tenantId: row.tenant_id, deviceId: row.device_id, sessionId: row.id, items: full.items });
     const base = {
       service_ended_at: ended,
-      ended_at: new Date(),
+      ended_at: this.clock.now(),
       // a device ending because we stopped it (cap, run limit) keeps the reason we stopped it for
       end_source: source === 'DEVICE' && row.stop_command_id && row.end_source ? row.end_source : source,
       usage: full as unknown as Record<string, unknown>,
@@ -678,7 +716,7 @@ export class SessionEngine implements OnModuleInit {
     const updated = await this.store.update(m, row.id, {
       ...base,
       state: 'AWAITING_PAYMENT',
-      awaiting_payment_at: new Date(),
+      awaiting_payment_at: this.clock.now(),
       total_fen: priced.totalFen,
       lines,
     });
@@ -688,39 +726,43 @@ export class SessionEngine implements OnModuleInit {
 
   // ------------------------------------------------------------------ callbacks
 
+  /** The job of a stored callback (queued when it could not be applied in the transaction that stored it). */
   async applyNotification({ tenantId, notificationId }: { tenantId: string; notificationId: string }): Promise<void> {
-    let touched: string | undefined;
-    await this.transactions.asTenant(jobPrincipal(tenantId), async (m) => {
-      const [n] = (await m.query(`SELECT * FROM payscore_notifications WHERE id = $1 FOR UPDATE`, [notificationId])) as {
-        id: string;
-        event_type: string;
-        merchant_account_id: string;
-        business_key: string;
-        resource: Record<string, unknown>;
-        applied_at: Date | null;
-      }[];
-      if (!n || n.applied_at) return;
-      let outcome: string = 'applied';
-      if (n.event_type.startsWith('PAYSCORE.')) {
-        // a callback applies only to an order of the account whose notify URL received it (item 5)
-        const row = await this.store.byOutOrderNo(m, n.business_key, true, n.merchant_account_id);
-        if (!row) {
-          // an order a rescan replaced is never applied to the session: it is cancelled, or (confirmed before it
-          // could be) the create job of the next attempt goes back to it after querying it
-          const attempt = await this.store.attemptByOutOrderNo(m, n.business_key, n.merchant_account_id);
-          if (attempt) outcome = `replaced-attempt ${attempt.attempt} ${attempt.state}`;
-          else outcome = (await this.store.byOutOrderNo(m, n.business_key, false)) ? 'foreign-order' : 'unknown-order';
-          if (outcome === 'foreign-order') this.logger.warn({ notificationId, accountId: n.merchant_account_id }, 'callback names an order of another merchant account: ignored');
-        } else {
-          touched = row.id;
-          outcome = await this.applyOrder(m, row, n.resource as unknown as ServiceOrder);
-        }
-      } else {
-        outcome = await this.applyRefundNotification(m, n.merchant_account_id, n.business_key, n.event_type, n.resource);
-      }
-      await m.query(`UPDATE payscore_notifications SET applied_at = now(), outcome = $2 WHERE id = $1`, [notificationId, outcome]);
-    });
+    const touched = await this.transactions.asTenant(jobPrincipal(tenantId), (m) => this.applyStoredNotification(m, notificationId));
     if (touched) this.watch.changed(touched);
+  }
+
+  /**
+   * Applies a stored callback once (marked applied in the same transaction), in the caller's transaction as the
+   * merchant of record; answers the session it moved, if any (for `watch.changed` once committed).
+   */
+  async applyStoredNotification(m: EntityManager, notification: string | StoredNotification): Promise<string | undefined> {
+    let touched: string | undefined;
+    // the row just inserted by this transaction is already its own (locked); one stored before is locked here
+    const [n] =
+      typeof notification === 'string' ? ((await m.query(`SELECT * FROM payscore_notifications WHERE id = $1 FOR UPDATE`, [notification])) as StoredNotification[]) : [notification];
+    if (!n || n.applied_at) return undefined;
+    const notificationId = n.id;
+    let outcome: string = 'applied';
+    if (n.event_type.startsWith('PAYSCORE.')) {
+      // a callback applies only to an order of the account whose notify URL received it (item 5)
+      const row = await this.store.byOutOrderNo(m, n.business_key, true, n.merchant_account_id);
+      if (!row) {
+        // an order a rescan replaced is never applied to the session: it is cancelled, or (confirmed before it
+        // could be) the create job of the next attempt goes back to it after querying it
+        const attempt = await this.store.attemptByOutOrderNo(m, n.business_key, n.merchant_account_id);
+        if (attempt) outcome = `replaced-attempt ${attempt.attempt} ${attempt.state}`;
+        else outcome = (await this.store.byOutOrderNo(m, n.business_key, false)) ? 'foreign-order' : 'unknown-order';
+        if (outcome === 'foreign-order') this.logger.warn({ notificationId, accountId: n.merchant_account_id }, 'callback names an order of another merchant account: ignored');
+      } else {
+        touched = row.id;
+        outcome = await this.applyOrder(m, row, n.resource as unknown as ServiceOrder);
+      }
+    } else {
+      outcome = await this.applyRefundNotification(m, n.merchant_account_id, n.business_key, n.event_type, n.resource);
+    }
+    await m.query(`UPDATE payscore_notifications SET applied_at = now(), outcome = $2 WHERE id = $1`, [notificationId, outcome]);
+    return touched;
   }
 
   private async applyRefundNotification(m: EntityManager, accountId: string, outRefundNo: string, eventType: string, resource: Record<string, unknown>): Promise<string> {
@@ -753,7 +795,7 @@ export class SessionEngine implements OnModuleInit {
       await this.store.finishAction(m, action.id, 'SUCCEEDED', { refund_id: refundId });
       await m.query(`UPDATE service_sessions SET refunded_fen = refunded_fen + $2, updated_at = now() WHERE id = $1`, [action.session_id, action.amount_fen]);
       // the refund and the commission it gives back enter the ledger in the same transaction (issue 12)
-      await this.ledger.postRefundSucceeded(m, action.id, action.session_id, action.amount_fen ?? 0, new Date());
+      await this.ledger.postRefundSucceeded(m, action.id, action.session_id, action.amount_fen ?? 0, this.clock.now());
       if (action.state === 'ABNORMAL') await clearAnomaly();
     } else if (status === 'CLOSED') {
       await this.store.finishAction(m, action.id, 'FAILED', { error: `refund ${status}`, refund_id: refundId });
@@ -814,7 +856,7 @@ export class SessionEngine implements OnModuleInit {
           );
           await this.withSession(tenantId, sessionId, async (m, current) => {
             await this.store.finishAction(m, actionId, 'SUCCEEDED');
-            const next = await this.store.update(m, sessionId, { total_fen: action.amount_fen, lines: { ...lines }, modified_at: new Date() });
+            const next = await this.store.update(m, sessionId, { total_fen: action.amount_fen, lines: { ...lines }, modified_at: this.clock.now() });
             await this.applyOrder(m, { ...current, ...next }, order);
           });
           return;
@@ -823,7 +865,7 @@ export class SessionEngine implements OnModuleInit {
           await handle.client.payOrder(row.out_order_no, { ...ids, current: recordedOrder(row) });
           await this.withSession(tenantId, sessionId, async (m) => {
             await this.store.finishAction(m, actionId, 'SUCCEEDED');
-            await this.store.update(m, sessionId, { collection_attempted_at: new Date() });
+            await this.store.update(m, sessionId, { collection_attempted_at: this.clock.now() });
           });
           return;
         }
@@ -897,7 +939,7 @@ export class SessionEngine implements OnModuleInit {
 
   async reconcileSession(job: SessionJob): Promise<void> {
     const { confirmTimeoutSeconds, startTimeoutSeconds } = this.config.sessions;
-    const now = Date.now();
+    const now = this.clock.now().getTime();
     let superseded = false;
     const next = await this.withSession(job.tenantId, job.sessionId, async (m, row): Promise<'query' | 'cancel' | 'complete' | 'actions' | null> => {
       await this.store.update(m, row.id, {}); // touch: not rescanned before reconcileAfterSeconds
@@ -914,7 +956,7 @@ export class SessionEngine implements OnModuleInit {
         case 'STARTING': {
           const [command] = (await m.query(`SELECT state, ack_occurred_at FROM device_commands WHERE id = $1`, [row.start_command_id])) as { state: string; ack_occurred_at: Date | null }[];
           if (command?.state === 'SUCCEEDED') {
-            await this.applyStartAck(m, row, 'SUCCEEDED', command.ack_occurred_at ?? new Date());
+            await this.applyStartAck(m, row, 'SUCCEEDED', command.ack_occurred_at ?? this.clock.now());
             return null;
           }
           if (command?.state === 'FAILED' || command?.state === 'EXPIRED' || now - (row.starting_at ?? row.created_at).getTime() > startTimeoutSeconds * 1000) {
@@ -950,7 +992,10 @@ export class SessionEngine implements OnModuleInit {
     if (plan.rental && plan.totalCapFen !== undefined) {
       const running = estimate(plan, { startedAt: iso(started) } as Usage, now);
       if (running.totalFen >= plan.totalCapFen) {
-        await this.endService(m, row, new Date(now), {}, 'TOTAL_CAP');
+        const capped = await this.endService(m, row, new Date(now), {}, 'TOTAL_CAP');
+        // the bank it holds is the user's now (priced at the cap): bought out; returned later, it is flagged, never charged (issue 16).
+        // Only once the service ended (unusable usage is an anomaly for an operator, the session still open)
+        if (row.device_type === 'POWERBANK_CABINET' && capped.service_ended_at) await markBoughtOut(m, row.id);
         return;
       }
     }
@@ -1040,6 +1085,14 @@ function recordedPhase(row: SessionRow): OrderPhase | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** An answer behind the recorded order state (the recorded state only moves forward; one terminal phase never turns into another). */
+function isStale(row: SessionRow, order: ServiceOrder, phase: OrderPhase | null = safePhase(order)): boolean {
+  if (phase === null) return false;
+  if (order.out_order_no !== undefined && order.out_order_no !== row.out_order_no) return true;
+  const recorded = recordedPhase(row);
+  return recorded !== undefined && (PHASE_RANK[phase] < PHASE_RANK[recorded] || (TERMINAL_PHASES.includes(recorded) && phase !== recorded));
 }
 
 /** The order as we last saw it (state + state_description + collection.state), for the client's state guard. */

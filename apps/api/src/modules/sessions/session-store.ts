@@ -13,8 +13,9 @@ export type SessionPatch = Partial<Omit<SessionRow, 'id' | 'tenant_id' | 'create
  */
 @Injectable()
 export class SessionStore {
-  async lock(m: EntityManager, id: string): Promise<SessionRow | undefined> {
-    const [row] = (await m.query(`SELECT * FROM service_sessions WHERE id = $1 FOR UPDATE`, [id])) as SessionRow[];
+  /** The session, locked for this transaction; with `nowait`, a session another transaction holds throws 55P03 at once. */
+  async lock(m: EntityManager, id: string, nowait = false): Promise<SessionRow | undefined> {
+    const [row] = (await m.query(`SELECT * FROM service_sessions WHERE id = $1 FOR UPDATE${nowait ? ' NOWAIT' : ''}`, [id])) as SessionRow[];
     return row;
   }
 
@@ -32,13 +33,21 @@ export class SessionStore {
     return row;
   }
 
-  /** Sets the given columns (and updated_at) and returns the row as it now is. */
-  async update(m: EntityManager, id: string, patch: SessionPatch): Promise<SessionRow> {
+  /**
+   * Sets the given columns (and updated_at) and returns the row as it now is. With `createdAttempt`, the same
+   * statement records the order the create made on that attempt (CURRENT, the patch's order_id and order_created_at).
+   */
+  async update(m: EntityManager, id: string, patch: SessionPatch, createdAttempt?: { attempt: number }): Promise<SessionRow> {
     const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
     const sets = entries.map(([column], i) => `${column} = $${i + 2}`);
     sets.push('updated_at = now()');
     const values = entries.map(([, v]) => (v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v));
-    const rows = returnedRows<SessionRow>(await m.query(`UPDATE service_sessions SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, [id, ...values]));
+    const attempt = createdAttempt
+      ? `WITH attempt AS (UPDATE session_order_attempts SET state = 'CURRENT', closed_at = NULL, order_id = coalesce($${values.length + 2}, order_id),
+           order_created_at = coalesce($${values.length + 3}::timestamptz, order_created_at) WHERE session_id = $1 AND attempt = $${values.length + 4}) `
+      : '';
+    const extra = createdAttempt ? [patch.order_id ?? null, patch.order_created_at ?? null, createdAttempt.attempt] : [];
+    const rows = returnedRows<SessionRow>(await m.query(`${attempt}UPDATE service_sessions SET ${sets.join(', ')} WHERE id = $1 RETURNING *`, [id, ...values, ...extra]));
     const row = rows[0];
     if (!row) throw new Error(`session ${id} vanished during an update`);
     return row;
@@ -86,7 +95,7 @@ export class SessionStore {
    * The latest meter reading of each given session in use on a charger or a valve (`charging.metered`,
    * `valve.metered`: the device's own events for that session), by session id.
    */
-  async meterReadings(m: EntityManager, rows: readonly SessionRow[]): Promise<Map<string, MeterReading>> {
+  async meterReadings(m: { query(text: string, values?: unknown[]): Promise<unknown> }, rows: readonly SessionRow[]): Promise<Map<string, MeterReading>> {
     const metered = rows.filter((r) => r.state === 'IN_USE' && (r.device_type === 'EV_CHARGER' || r.device_type === 'WATER_VALVE'));
     const readings = new Map<string, MeterReading>();
     if (metered.length === 0) return readings;

@@ -16,11 +16,16 @@ export class SessionWatch {
     for (const wake of set) wake();
   }
 
-  /** Re-reads with `read` until `done` holds or `timeoutMs` passes; answers the last value read. */
-  async until<T>(sessionId: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs: number, pollMs = 250): Promise<T> {
+  /**
+   * Re-reads with `read` until `done` holds or `timeoutMs` passes; answers the last value read. With `known`, the
+   * caller already knows the first value (a session it has just written): the first read is saved, it waits at once.
+   */
+  async until<T, K = T>(sessionId: string, read: () => Promise<T>, done: (value: T | K) => boolean, timeoutMs: number, pollMs = 250, known?: K): Promise<T | K> {
     const deadline = Date.now() + timeoutMs;
+    let first = known !== undefined;
     for (;;) {
-      const value = await read();
+      const value: T | K = first ? (known as K) : await read();
+      first = false;
       const left = deadline - Date.now();
       if (done(value) || left <= 0) return value;
       await new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ export const sessionErrors = defineErrors({
   SESSION_NOT_FOUND: [404, 'No such session.'],
   SESSION_DEVICE_NOT_FOUND: [404, 'No device has this code.'],
   SESSION_DEVICE_UNAVAILABLE: [409, 'This device cannot start a session now.'],
+  SESSION_NO_CHARGED_BANK: [409, 'This cabinet has no charged power bank to rent.'],
   SESSION_DEVICE_BUSY: [409, 'This device (or this slot / connector) is already in use.'],
   SESSION_POSITION_INVALID: [400, 'The slot or connector does not exist on this device.'],
   SESSION_PLAN_MISSING: [422, 'The device has no pricing plan.'],

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PricingError } from '@zizhu/pricing';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
+import { TenantReads } from '../../platform/tenancy/tenant-reads.js';
 import { AuditService } from '../audit/audit.service.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import type { EndSessionDto, ListSessionsQuery, ModifySessionDto, ReceivablesDto, ReceivablesQuery, RefundSessionDto, SessionDetailDto, SessionFilterQuery, SessionListDto } from './dto/sessions.dto.js';
@@ -119,6 +121,8 @@ export class SessionsService {
     private readonly jobs: JobsService,
     private readonly audit: AuditService,
     private readonly watch: SessionWatch,
+    private readonly clock: Clock,
+    private readonly reads: TenantReads,
   ) {}
 
   /**
@@ -127,7 +131,6 @@ export class SessionsService {
    */
   async list(query: ListSessionsQuery): Promise<SessionListDto> {
     const { where, params } = sessionFilter(query);
-    const m = this.context.manager;
     const countSql = `SELECT count(*)::int AS total FROM service_sessions ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`;
     const limit = query.limit ?? 50;
     const page = [...where];
@@ -137,16 +140,23 @@ export class SessionsService {
       pageParams.push(us, id);
       page.push(`(created_at, id) < ('epoch'::timestamptz + $${pageParams.length - 1}::bigint * interval '1 microsecond', $${pageParams.length}::uuid)`);
     }
-    const rows = (await m.query(
-      `SELECT *, (extract(epoch FROM created_at) * 1000000)::bigint::text AS cursor_us FROM service_sessions ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
-       ${ORDER} LIMIT ${limit + 1} OFFSET ${query.cursor ? 0 : (query.offset ?? 0)}`,
-      pageParams,
-    )) as (SessionRow & { cursor_us: string })[];
-    const [{ total }] = (await m.query(countSql, params)) as [{ total: number }];
+    // the page size and offset are parameters: one statement text per filter combination, not per page
+    pageParams.push(limit + 1, query.cursor ? 0 : (query.offset ?? 0));
+    // the page and the count of all that match: one round trip with the tenant entry (TenantReads; a GET opens no transaction)
+    const [pageRows, countRows] = await this.reads.run([
+      {
+        text: `SELECT *, (extract(epoch FROM created_at) * 1000000)::bigint::text AS cursor_us FROM service_sessions ${page.length ? `WHERE ${page.join(' AND ')}` : ''}
+       ${ORDER} LIMIT $${pageParams.length - 1} OFFSET $${pageParams.length}`,
+        values: pageParams,
+      },
+      { text: countSql, values: params },
+    ]);
+    const rows = pageRows as (SessionRow & { cursor_us: string })[];
+    const [{ total }] = countRows as [{ total: number }];
     const more = rows.length > limit;
     const items = rows.slice(0, limit);
-    const readings = await this.store.meterReadings(m, items);
-    return { items: items.map((r) => toSessionDto(r, readings.get(r.id) ?? null)), total, nextCursor: more && items.length ? encodeCursor(items[items.length - 1]!) : null };
+    const readings = await this.store.meterReadings(this.reads, items); // a second round trip only for metered sessions in use
+    return { items: items.map((r) => toSessionDto(r, readings.get(r.id) ?? null, this.clock.now().getTime())), total, nextCursor: more && items.length ? encodeCursor(items[items.length - 1]!) : null };
   }
 
   /**
@@ -190,7 +200,7 @@ export class SessionsService {
     const m = this.context.manager;
     const row = await this.visible(id);
     const readings = await this.store.meterReadings(m, [row]);
-    return toSessionDetailDto(row, await this.store.actions(m, id), await this.store.attempts(m, id), readings.get(id) ?? null);
+    return toSessionDetailDto(row, await this.store.actions(m, id), await this.store.attempts(m, id), readings.get(id) ?? null, this.clock.now().getTime());
   }
 
   /** "I returned it, the cabinet missed it": the operator ends the session at the time it really ended. */
@@ -201,12 +211,12 @@ export class SessionsService {
     if (row.service_ended_at) throw sessionErrors.SESSION_INVALID_STATE('The device already reported the end of this session.');
     const endedAt = new Date(input.endedAt);
     const started = row.service_started_at ?? row.starting_at ?? row.created_at;
-    if (endedAt.getTime() < started.getTime() || endedAt.getTime() > Date.now() + 60_000) {
+    if (endedAt.getTime() < started.getTime() || endedAt.getTime() > this.clock.now().getTime() + 60_000) {
       throw sessionErrors.SESSION_END_TIME_INVALID(`endedAt must lie between the start of the service (${started.toISOString()}) and now.`, {
         errors: [{ field: 'endedAt', messages: ['must lie between the start of the service and now'] }],
       });
     }
-    const current = row.state === 'STARTING' ? await this.store.update(m, id, { state: 'IN_USE', in_use_at: new Date(), service_started_at: started }) : row;
+    const current = row.state === 'STARTING' ? await this.store.update(m, id, { state: 'IN_USE', in_use_at: this.clock.now(), service_started_at: started }) : row;
     try {
       await this.engine.endService(m, current, endedAt, input.usage ?? {}, 'OPERATOR', { throwOnInvalid: true });
     } catch (error) {
@@ -275,31 +285,33 @@ export class SessionsService {
    */
   async receivables(query: ReceivablesQuery = {}): Promise<ReceivablesDto> {
     const m = this.context.manager;
+    // every row is aged against the same instant, the business clock's now ($1)
+    const now = this.clock.now();
     const owed = `state = 'AWAITING_PAYMENT' AND order_completed_at IS NOT NULL`;
     // the bucket's index in AGING, from the age in days
     const bucketOf = `CASE ${AGING.filter((b) => b.maxDays !== null)
-      .map((b, i) => `WHEN order_completed_at > now() - interval '${b.maxDays} days' THEN ${i}`)
+      .map((b, i) => `WHEN order_completed_at > $1::timestamptz - interval '${b.maxDays} days' THEN ${i}`)
       .join(' ')} ELSE ${AGING.length - 1} END`;
-    // now() is the transaction's start: every row is aged against the same instant
     const sums = (await m.query(
       `SELECT ${bucketOf} AS i, count(*)::int AS count, coalesce(sum(total_fen), 0)::bigint AS owed FROM service_sessions WHERE ${owed} GROUP BY 1`,
+      [now],
     )) as { i: number; count: number; owed: string }[];
     const aging = AGING.map((b, i) => {
       const found = sums.find((s) => Number(s.i) === i);
       return { bucket: b.bucket, minDays: b.minDays, maxDays: b.maxDays, count: found?.count ?? 0, owedFen: Number(found?.owed ?? 0) };
     });
-    const params: unknown[] = [];
+    const params: unknown[] = [now];
     let filter = owed;
     if (query.bucket) {
       // the same boundaries as bucketOf
       const b = AGING.find((x) => x.bucket === query.bucket)!;
       if (b.minDays > 0) {
         params.push(b.minDays);
-        filter += ` AND order_completed_at <= now() - $${params.length}::int * interval '1 day'`;
+        filter += ` AND order_completed_at <= $1::timestamptz - $${params.length}::int * interval '1 day'`;
       }
       if (b.maxDays !== null) {
         params.push(b.maxDays);
-        filter += ` AND order_completed_at > now() - $${params.length}::int * interval '1 day'`;
+        filter += ` AND order_completed_at > $1::timestamptz - $${params.length}::int * interval '1 day'`;
       }
     }
     const rows = (await m.query(
@@ -312,7 +324,7 @@ export class SessionsService {
       owedFen: aging.reduce((n, a) => n + a.owedFen, 0),
       aging,
       total,
-      items: rows.map((r) => ({ ...toSessionDto(r), bucket: AGING[Number(r.bucket_index)]!.bucket })),
+      items: rows.map((r) => ({ ...toSessionDto(r, null, now.getTime()), bucket: AGING[Number(r.bucket_index)]!.bucket })),
     };
   }
 }

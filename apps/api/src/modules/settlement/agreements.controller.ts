@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Clock } from '../../platform/clock/clock.js';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
@@ -20,6 +21,7 @@ export class AgreementsController {
     private readonly agreements: AgreementsService,
     private readonly statements: StatementsService,
     private readonly context: RequestContext,
+    private readonly clock: Clock,
   ) {}
 
   @Put(':id/agreement')
@@ -45,7 +47,7 @@ export class AgreementsController {
   async put(@UuidParam() id: string, @Body() body: PutAgreementDto): Promise<AgreementDto> {
     const row = await this.agreements.put(id, body);
     // the statements the terms call for are opened now, in the same transaction, not at the job's next tick
-    await this.statements.openDue(this.context.manager, new Date(), row.tenant_id);
+    await this.statements.openDue(this.context.manager, this.clock.now(), row.tenant_id);
     return toAgreementDto(row);
   }
 

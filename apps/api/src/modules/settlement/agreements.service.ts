@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { platformErrors } from '../../platform/errors/domain-error.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { OrganizationEntity } from '../organizations/organization.entity.js';
@@ -74,6 +75,7 @@ export class AgreementsService {
     private readonly context: RequestContext,
     private readonly organizations: OrganizationsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** Every version for an organisation the caller may see (its own, its franchisees', its customers'), newest first. */
@@ -84,7 +86,7 @@ export class AgreementsService {
 
   /** The version in force on a day (default: today in Asia/Shanghai). */
   async inForce(organizationId: string, on?: string): Promise<AgreementRow> {
-    const day = on ?? shanghaiDate(new Date());
+    const day = on ?? shanghaiDate(this.clock.now());
     if (!isCalendarDate(day)) throw fieldError('on', 'on must be a calendar date YYYY-MM-DD');
     const org = await this.visibleParty(organizationId);
     const [row] = (await this.context.manager.query(
@@ -97,7 +99,7 @@ export class AgreementsService {
 
   /** The version in force on a day for every direct child of a brand or reseller the caller may see, in one query. */
   async inForceOfChildren(parentId: string, on?: string): Promise<AgreementRow[]> {
-    const day = on ?? shanghaiDate(new Date());
+    const day = on ?? shanghaiDate(this.clock.now());
     if (!isCalendarDate(day)) throw fieldError('on', 'on must be a calendar date YYYY-MM-DD');
     await this.organizations.get(parentId);
     return (await this.context.manager.query(
@@ -172,8 +174,8 @@ export class AgreementsService {
     }
     const [row] = (await m.query(
       `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, fixed_fee_per_device_month_fen,
-         minimum_month_fen, collection, max_profit_sharing_ratio_basis_points, platform_fee_per_active_device_month_fen, fixed_month_fen, note, created_by)
-       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+         minimum_month_fen, collection, max_profit_sharing_ratio_basis_points, platform_fee_per_active_device_month_fen, fixed_month_fen, note, created_by, created_at)
+       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
        RETURNING ${AGREEMENT_COLUMNS}`,
       [
         org.id,
@@ -191,6 +193,8 @@ export class AgreementsService {
         terms.fixed_month_fen,
         note,
         principal.userId,
+        // when it was set, on the business clock (a statement's commission true-up compares payments with it)
+        this.clock.now(),
       ],
     )) as AgreementRow[];
     const dto = toAgreementDto(row!);

@@ -19,12 +19,6 @@ export const payoutSyncJob = defineJob<{ readonly payoutId: string; readonly rou
 /** How long after each look a transfer still under way is queried again (seconds); the callback usually comes first. */
 export const PAYOUT_SYNC_AFTER_SECONDS = 600;
 
-/** Transfer scene 1005 (佣金报酬, commissions / remuneration) and its report items (doc §7; UNCONFIRMED for franchise revenue shares, hence named here). */
-export const TRANSFER_SCENE_ID = '1005';
-export const transferSceneReport = (periodStart: string, periodEnd: string) => [
-  { info_type: '岗位类型', info_content: '加盟商' },
-  { info_type: '报酬说明', info_content: `分成结算${periodStart.replaceAll('-', '')}-${periodEnd.replaceAll('-', '')}` },
-];
 /** WeChat requires the payee's real name (`user_name`) from this amount (2,000 CNY). */
 export const REAL_NAME_THRESHOLD_FEN = 200_000;
 

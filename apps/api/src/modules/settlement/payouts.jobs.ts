@@ -2,12 +2,15 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { isVerifiedNotFound, isVerifiedRefusal, verifyAndDecryptFundNotification, type TransferBillState } from '@zizhu/payscore';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import { MerchantGateway, platformKeysOf } from '../merchants/merchant-gateway.service.js';
 import { findAccount } from '../merchants/merchant-store.js';
 import { LedgerService } from './ledger.service.js';
-import { PayeeNameOpener, payoutPosting, payoutSyncJob, payoutTransferJob, PAYOUT_SYNC_AFTER_SECONDS, TRANSFER_SCENE_ID, transferSceneReport } from './payouts-transfer.js';
+import { transferSceneOf, transferSceneReportInfos } from '../merchants/transfer-scene.js';
+import { PayeeNameOpener, payoutPosting, payoutSyncJob, payoutTransferJob, PAYOUT_SYNC_AFTER_SECONDS } from './payouts-transfer.js';
 import { payoutNotifyErrors } from './settlement.errors.js';
 import { shanghaiDate } from './settlement-math.js';
 
@@ -27,6 +30,8 @@ interface TransferRow {
   real_name_ciphertext: string | null;
   dek_ciphertext: string | null;
   master_key_id: string | null;
+  transfer_scene_id: string | null;
+  transfer_scene_report_infos: { infoType: string; infoContent: string }[] | null;
 }
 
 /** What WeChat said of a bill: its state, and the fail reason / package / bill number that came with it. */
@@ -59,6 +64,8 @@ export class PayoutTransfers implements OnModuleInit {
     private readonly gateway: MerchantGateway,
     private readonly ledger: LedgerService,
     private readonly keyringOpen: PayeeNameOpener,
+    private readonly clock: Clock,
+    private readonly alerts: AlertsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -74,8 +81,9 @@ export class PayoutTransfers implements OnModuleInit {
     const [row] = (await m.query(
       `SELECT p.id, p.tenant_id, p.payer_tenant_id, p.statement_id, p.amount_fen, p.state, p.out_no, p.merchant_account_id, p.openid,
               to_char(s.period_start, 'YYYY-MM-DD') AS period_start, to_char(s.period_end, 'YYYY-MM-DD') AS period_end,
-              pp.appid, pp.real_name_ciphertext, pp.dek_ciphertext, pp.master_key_id
+              pp.appid, pp.real_name_ciphertext, pp.dek_ciphertext, pp.master_key_id, ma.transfer_scene_id, ma.transfer_scene_report_infos
          FROM payouts p JOIN statements s ON s.id = p.statement_id LEFT JOIN payout_payees pp ON pp.tenant_id = p.tenant_id
+         JOIN merchant_accounts ma ON ma.id = p.merchant_account_id
         WHERE p.id = $1 AND p.method = 'WECHAT_TRANSFER'`,
       [payoutId],
     )) as TransferRow[];
@@ -92,17 +100,19 @@ export class PayoutTransfers implements OnModuleInit {
     if (!row || !handle) return;
     const amountFen = Number(row.amount_fen);
     const userName = this.keyringOpen.open(row.tenant_id, row);
+    // the scene the paying account stores (PUT /v1/merchant-accounts/{id}/transfer-scene), else the default 1005
+    const scene = transferSceneOf({ transferSceneId: row.transfer_scene_id, transferSceneReportInfos: row.transfer_scene_report_infos });
     let seen: TransferSeen;
     try {
       const answer = await handle.client.createTransferBill({
         out_bill_no: row.out_no,
-        transfer_scene_id: TRANSFER_SCENE_ID,
+        transfer_scene_id: scene.sceneId,
         openid: row.openid,
         ...(userName ? { user_name: userName } : {}),
         transfer_amount: amountFen,
         transfer_remark: `分成结算${row.period_start.slice(0, 7)}`,
         notify_url: this.notifyUrl(row.merchant_account_id),
-        transfer_scene_report_infos: transferSceneReport(row.period_start, row.period_end),
+        transfer_scene_report_infos: transferSceneReportInfos(scene, row.period_start, row.period_end),
         ...(row.appid ? { appid: row.appid } : {}),
       });
       seen = { state: answer.state, transferBillNo: answer.transfer_bill_no, ...(answer.fail_reason ? { failReason: answer.fail_reason } : {}), ...(answer.package_info ? { packageInfo: answer.package_info } : {}) };
@@ -161,7 +171,7 @@ export class PayoutTransfers implements OnModuleInit {
       if (FINAL.includes(p.state)) return p.state;
       const ref = seen.transferBillNo ?? null;
       if (seen.state === 'SUCCESS') {
-        const paidOn = shanghaiDate(new Date());
+        const paidOn = shanghaiDate(this.clock.now());
         await m.query(
           `UPDATE payouts SET state = 'SUCCEEDED', wechat_state = 'SUCCESS', reference = COALESCE($2, reference), package_info = NULL, paid_on = $3::date, succeeded_at = now() WHERE id = $1`,
           [p.id, ref, paidOn],
@@ -178,6 +188,15 @@ export class PayoutTransfers implements OnModuleInit {
           ref,
           failure,
         ]);
+        // the franchisee's alert (its brand sees it, MONEY alerts follow the data); a retry is a new payout, a new episode
+        await this.alerts.raise({
+          organizationId: p.tenant_id,
+          kind: 'PAYOUT_FAILED',
+          subjectType: 'payout',
+          subjectId: p.id,
+          episode: 'FAILED',
+          facts: { what: 'TRANSFER', statementId: p.statement_id, amountFen: Number(p.amount_fen), wechatState: seen.state, failure: failure.slice(0, 200) },
+        });
         return 'FAILED';
       }
       await m.query(

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { MERCHANT_KEYRING } from '../merchants/merchant-credentials.js';
 import { systemRead } from '../merchants/merchant-store.js';
@@ -76,6 +77,7 @@ export class PayoutsService {
     private readonly audit: AuditService,
     private readonly jobs: JobsService,
     @Inject(MERCHANT_KEYRING) private readonly keyring: EnvelopeKeyring,
+    private readonly clock: Clock,
   ) {}
 
   async create(input: CreatePayoutDto): Promise<PayoutDto> {
@@ -94,7 +96,7 @@ export class PayoutsService {
     if (!input.reference) {
       throw platformErrors.VALIDATION_FAILED('Invalid fields: reference', { errors: [{ field: 'reference', messages: ['reference (the bank transfer’s) is required for OFFLINE_BANK'] }] });
     }
-    const paidOn = input.paidOn ?? shanghaiDate(new Date());
+    const paidOn = input.paidOn ?? shanghaiDate(this.clock.now());
     if (!isCalendarDate(paidOn)) throw platformErrors.VALIDATION_FAILED('Invalid fields: paidOn', { errors: [{ field: 'paidOn', messages: ['paidOn must be a calendar date'] }] });
     await this.assertNoLivePayout(statement.id);
     const [row] = (await m.query(

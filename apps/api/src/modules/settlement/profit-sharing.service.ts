@@ -2,11 +2,13 @@ import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { isVerifiedNotFound, isVerifiedRefusal, type PayScoreError, type ProfitSharingOrder, type ProfitSharingReturn } from '@zizhu/payscore';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '../../platform/database/transactions.js';
+import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import type { ProfitSharingOrderDto, ProfitSharingOrderListDto, ProfitSharingOrdersQueryDto } from './dto/profit-sharing.dto.js';
 import { profitSharingErrors } from './profit-sharing.errors.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { returnedRows } from '../device-api/system-db.js';
+import { AlertsService } from '../alerts/alerts.service.js';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from './ledger.service.js';
 import { splitPosting } from './ledger-postings.js';
@@ -132,6 +134,8 @@ export class ProfitSharingService implements OnModuleInit {
     private readonly merchants: MerchantGateway,
     private readonly ledger: LedgerService,
     private readonly context: RequestContext,
+    private readonly clock: Clock,
+    private readonly alerts: AlertsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -162,7 +166,7 @@ export class ProfitSharingService implements OnModuleInit {
    * A FAILED split tried again: back to PENDING under a new out_order_no (WeChat's order under the old one is final),
    * and the split job queued for it. Refused after the 30-day window.
    */
-  async retry(id: string, now: Date = new Date()): Promise<ProfitSharingOrderDto> {
+  async retry(id: string, now: Date = this.clock.now()): Promise<ProfitSharingOrderDto> {
     const m = this.context.manager;
     const [row] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE id = $1 FOR UPDATE`, [id])) as ProfitSharingOrderRow[];
     if (!row) throw profitSharingErrors.PROFIT_SHARING_ORDER_NOT_FOUND();
@@ -187,7 +191,7 @@ export class ProfitSharingService implements OnModuleInit {
    * One attempt of the split job. Answers the recorded state; throws (the job retries) while the outcome is unknown
    * or WeChat is still processing. Safe to run any number of times: a FINISHED or FAILED split is left alone.
    */
-  async split({ sessionId }: SplitOrderJob, now: Date = new Date()): Promise<ProfitSharingState | null> {
+  async split({ sessionId }: SplitOrderJob, now: Date = this.clock.now()): Promise<ProfitSharingState | null> {
     const prep = await this.transactions.asSystem(async (m) => {
       const [facts] = (await m.query(SPLIT_FACTS_SQL, [sessionId])) as SplitFacts[];
       if (!facts?.profit_sharing || facts.state !== 'PAID' || !facts.transaction_id || facts.paid_fen === null || !facts.paid_at) return null;
@@ -327,16 +331,25 @@ export class ProfitSharingService implements OnModuleInit {
   private async finishReturn(m: EntityManager, ret: ReturnRow, state: 'SUCCEEDED' | 'FAILED', failure: string | null, returnId: string | null): Promise<void> {
     const [updated] = returnedRows<{ id: string }>(
       await m.query(
-        `UPDATE profit_sharing_returns SET state = $2, failure = $3, wechat_return_id = coalesce($4, wechat_return_id), finished_at = now(), updated_at = now()
+        `UPDATE profit_sharing_returns SET state = $2, failure = $3, wechat_return_id = coalesce($4, wechat_return_id), finished_at = $5, updated_at = now()
           WHERE id = $1 AND state IN ('PENDING', 'PROCESSING') RETURNING id`,
-        [ret.id, state, failure, returnId],
+        [ret.id, state, failure, returnId, this.clock.now()],
       ),
     );
     if (!updated) return;
     if (state === 'SUCCEEDED') {
-      await this.ledger.post(m, 'SPLIT_RETURN', ret.id, shanghaiDate(new Date()), splitPosting(ret.tenant_id, ret.brand_tenant_id, ret.session_id, Number(ret.amount_fen), 'SPLIT_RETURN'));
+      await this.ledger.post(m, 'SPLIT_RETURN', ret.id, shanghaiDate(this.clock.now()), splitPosting(ret.tenant_id, ret.brand_tenant_id, ret.session_id, Number(ret.amount_fen), 'SPLIT_RETURN'));
     } else {
       this.logger.warn({ profitSharingReturnId: ret.id, failure }, 'a split return failed: the refund goes ahead, the commission stays owed back in the ledger');
+      // the franchisee's alert (its brand sees it, MONEY alerts follow the data): once, a return fails only once
+      await this.alerts.raise({
+        organizationId: ret.tenant_id,
+        kind: 'PAYOUT_FAILED',
+        subjectType: 'profit-sharing-return',
+        subjectId: ret.id,
+        episode: 'FAILED',
+        facts: { what: 'SPLIT_RETURN', sessionId: ret.session_id, outReturnNo: ret.out_return_no, amountFen: Number(ret.amount_fen), failure: (failure ?? '').slice(0, 200) },
+      });
     }
   }
 
@@ -375,17 +388,33 @@ export class ProfitSharingService implements OnModuleInit {
         return 'FAILED';
       }
       const [updated] = returnedRows<{ id: string }>(await m.query(
-        `UPDATE profit_sharing_orders SET state = 'FINISHED', wechat_order_id = $2, receiver_result = $3, finished_at = now(), failure = NULL, updated_at = now()
+        `UPDATE profit_sharing_orders SET state = 'FINISHED', wechat_order_id = $2, receiver_result = $3, finished_at = $4, failure = NULL, updated_at = now()
           WHERE id = $1 AND state IN ('PENDING', 'PROCESSING') RETURNING id`,
-        [row.id, order.order_id, result],
+        [row.id, order.order_id, result, this.clock.now()],
       ));
-      if (updated) await this.ledger.post(m, 'SPLIT', row.id, shanghaiDate(new Date()), splitPosting(row.tenant_id, row.brand_tenant_id, row.session_id, Number(row.amount_fen)));
+      if (updated) await this.ledger.post(m, 'SPLIT', row.id, shanghaiDate(this.clock.now()), splitPosting(row.tenant_id, row.brand_tenant_id, row.session_id, Number(row.amount_fen)));
       return 'FINISHED';
     });
   }
 
   private async fail(m: EntityManager, id: string, reason: string): Promise<void> {
     this.logger.warn({ profitSharingOrderId: id, reason }, 'a profit-sharing split failed');
-    await m.query(`UPDATE profit_sharing_orders SET state = 'FAILED', failure = $2, failed_at = now(), updated_at = now() WHERE id = $1 AND state IN ('PENDING', 'PROCESSING')`, [id, reason]);
+    const [failed] = returnedRows<{ tenant_id: string; session_id: string; out_order_no: string; amount_fen: string | number; retries: number }>(
+      await m.query(
+        `UPDATE profit_sharing_orders SET state = 'FAILED', failure = $2, failed_at = $3, updated_at = now() WHERE id = $1 AND state IN ('PENDING', 'PROCESSING')
+         RETURNING tenant_id, session_id, out_order_no, amount_fen, retries`,
+        [id, reason, this.clock.now()],
+      ),
+    );
+    if (!failed) return;
+    // the franchisee's alert (its brand sees it); one per failure episode: each console retry is a new out_order_no and episode
+    await this.alerts.raise({
+      organizationId: failed.tenant_id,
+      kind: 'PAYOUT_FAILED',
+      subjectType: 'profit-sharing-order',
+      subjectId: id,
+      episode: `split:${failed.retries}`,
+      facts: { what: 'SPLIT', sessionId: failed.session_id, outOrderNo: failed.out_order_no, amountFen: Number(failed.amount_fen), failure: reason.slice(0, 200) },
+    });
   }
 }

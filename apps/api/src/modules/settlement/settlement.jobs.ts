@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Clock } from '../../platform/clock/clock.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { defineJob, type PeriodicTick } from '../../platform/jobs/job-definition.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
@@ -16,15 +17,16 @@ export class SettlementJobs implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly transactions: Transactions,
     private readonly statements: StatementsService,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.jobs.register(statementsTickJob, () => this.tick(new Date()));
+    await this.jobs.register(statementsTickJob, () => this.tick(this.clock.now()));
     await this.jobs.every(statementsTickJob, { intervalSeconds: STATEMENTS_TICK_SECONDS });
   }
 
   /** Opens the statements agreements call for now (after the demo seed, so the current period is there at once). */
-  async openNow(now = new Date()): Promise<number> {
+  async openNow(now = this.clock.now()): Promise<number> {
     return this.transactions.asSystem((m) => this.statements.openDue(m, now));
   }
 

@@ -1,4 +1,5 @@
 import { Module } from "@nestjs/common";
+import { AlertsModule } from "../alerts/alerts.module.js";
 import { MerchantsModule } from "../merchants/merchants.module.js";
 import { OrganizationsModule } from "../organizations/organizations.module.js";
 import {
@@ -24,7 +25,7 @@ import { StatementsService } from "./statements.service.js";
 
 /** Money between brand, franchisee and reseller (issue 12): agreements, earnings, the ledger, statements. */
 @Module({
-  imports: [OrganizationsModule, MerchantsModule],
+  imports: [OrganizationsModule, MerchantsModule, AlertsModule],
   controllers: [
     AgreementsController,
     AgreementsInForceController,

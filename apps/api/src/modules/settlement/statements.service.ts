@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { returnedRows } from '../device-api/system-db.js';
@@ -79,6 +80,7 @@ export class StatementsService {
     private readonly organizations: OrganizationsService,
     private readonly ledger: LedgerService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(query: StatementsQueryDto): Promise<StatementListDto> {
@@ -118,7 +120,7 @@ export class StatementsService {
   }
 
   /** `POST /v1/statements/{id}/close`: the brand or reseller (or the platform) closes an ended period. Audited. */
-  async close(id: string, now = new Date()): Promise<StatementDetailDto> {
+  async close(id: string, now = this.clock.now()): Promise<StatementDetailDto> {
     const m = this.context.manager;
     const row = await this.find(m, id);
     if (!this.context.isPlatformAdmin && row.parent_tenant_id !== this.context.tenantId) throw settlementErrors.STATEMENT_NOT_FOUND();

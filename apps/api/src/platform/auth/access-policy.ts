@@ -17,6 +17,13 @@ export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisf
 export const TenantScoped = (...roles: Role[]) =>
   SetMetadata(ACCESS_POLICY, (roles.length ? { kind: 'tenant', roles } : { kind: 'tenant' }) satisfies AccessPolicy);
 
+/**
+ * Every role of an organisation, the TECHNICIAN included: a `@TenantScoped()` without roles admits every role but
+ * TECHNICIAN (a technician reaches only the routes that name it: the fleet's reads, maintenance, `/v1/me`), so money
+ * routes refuse it without naming it.
+ */
+export const WITH_TECHNICIANS: readonly Role[] = ['OPERATOR_ADMIN', 'OPERATOR_STAFF', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN', 'TECHNICIAN'];
+
 /** Platform administrators only. */
 export const PlatformAdmin = () => SetMetadata(ACCESS_POLICY, { kind: 'platform-admin' } satisfies AccessPolicy);
 

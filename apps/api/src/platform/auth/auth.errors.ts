@@ -12,4 +12,6 @@ export const authErrors = defineErrors({
   AUTH_RATE_LIMITED: [429, 'Too many failed sign-in attempts. Try again later.'],
   AUTH_FORBIDDEN: [403, 'Your role may not do this.'],
   AUTH_READ_ONLY: [403, 'Your role is read-only.'],
+  AUTH_API_KEY_SCOPE_MISSING: [403, 'This API key’s scopes do not include what this call needs.'],
+  AUTH_API_KEY_NOT_ALLOWED: [403, 'API keys may not call this route (sign-in, API keys, webhook endpoints and platform routes need a login).'],
 });

@@ -19,6 +19,12 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
 export interface OpenDatabase {
   readonly dataSource: DataSource;
   readonly kind: DatabaseConfig['kind'];
+  /**
+   * Embedded only: a consistent copy of the PostgreSQL data directory (PGlite's tar of it), taken while the
+   * database serves. It holds the one pooled client, so every transaction has ended and the rest wait (the whole
+   * API is paused for the dump: a second or two per 100 MB), checkpoints, and dumps the files; platform/backup.
+   */
+  readonly dumpDataDir?: () => Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -66,6 +72,23 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
     return {
       dataSource,
       kind: 'embedded',
+      dumpDataDir: async () => {
+        const runner = dataSource.createQueryRunner();
+        await runner.connect(); // the only client: no transaction is open while we hold it, and none can start
+        try {
+          // CHECKPOINT is the superuser's: PGlite's session user is one, the application role only what it switched to
+          await runner.query('RESET ROLE');
+          try {
+            await runner.query('CHECKPOINT');
+          } finally {
+            await runner.query(`SET ROLE ${APP_ROLE}`);
+          }
+          const tar = await pglite.dumpDataDir('none');
+          return Buffer.from(await tar.arrayBuffer());
+        } finally {
+          await runner.release();
+        }
+      },
       close: async () => {
         try {
           if (dataSource.isInitialized) await dataSource.destroy();

@@ -10,6 +10,25 @@ export const tenancyErrors = defineErrors({
 });
 
 /**
+ * The statement that enters the principal's tenant (`set_config(…, true)` of the visibility settings the
+ * row-level security policies read) and answers the organisation's kind. For a signed-in request the same statement
+ * also checks that its token was not revoked (no extra round trip); its answer goes through checkTenantEntry.
+ */
+export function tenantEntry(principal: Principal): { text: string; values: readonly unknown[] } {
+  const platform = principal.role === 'PLATFORM_ADMIN';
+  if (principal.apiKey) return { text: `SELECT zizhu_enter_api_key($1, $2) AS kind`, values: [principal.tenantId, principal.apiKey.id] };
+  return principal.session
+    ? { text: `SELECT zizhu_enter_session($1, $2, $3, $4, $5) AS kind`, values: [principal.tenantId, platform, principal.userId, principal.session.tokenVersion, principal.session.id] }
+    : { text: `SELECT zizhu_enter_tenant($1, $2) AS kind`, values: [principal.tenantId, platform] };
+}
+
+/** Throws unless the tenant entry's answer lets the request go on (the organisation exists, the token is not revoked). */
+export function checkTenantEntry(kind: unknown): void {
+  if (!kind) throw tenancyErrors.AUTH_TENANT_GONE();
+  if (kind === 'REVOKED') throw authErrors.AUTH_TOKEN_REVOKED();
+}
+
+/**
  * Opens transactions and publishes them in the request context. A tenant transaction carries the
  * principal's visibility settings for the row-level security policies (the connection is the
  * `zizhu_app` role, which cannot bypass them);
@@ -30,19 +49,9 @@ export class Transactions {
       return fn(this.context.manager);
     }
     return this.dataSource.transaction(async (manager) => {
-      const platform = principal.role === 'PLATFORM_ADMIN';
-      // a signed-in request: the same statement also checks that its token was not revoked (no extra round trip)
-      const [row] = (await (principal.session
-        ? manager.query(`SELECT zizhu_enter_session($1, $2, $3, $4, $5) AS kind`, [
-            principal.tenantId,
-            platform,
-            principal.userId,
-            principal.session.tokenVersion,
-            principal.session.id,
-          ])
-        : manager.query(`SELECT zizhu_enter_tenant($1, $2) AS kind`, [principal.tenantId, platform]))) as { kind: string | null }[];
-      if (!row?.kind) throw tenancyErrors.AUTH_TENANT_GONE();
-      if (row.kind === 'REVOKED') throw authErrors.AUTH_TOKEN_REVOKED();
+      const entry = tenantEntry(principal);
+      const [row] = (await manager.query(entry.text, entry.values as unknown[])) as { kind: string | null }[];
+      checkTenantEntry(row?.kind);
       // no SET ROLE round trip: every application connection already is zizhu_app (see openDatabase)
       return this.context.within({ principal, manager, scope: 'tenant' }, () => fn(manager));
     });

@@ -1,5 +1,5 @@
 /** HTTP status for each family of domain errors; modules register their codes in <x>.errors.ts. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 502 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503;
 
 export interface FieldError {
   readonly field: string;

@@ -63,10 +63,10 @@ function access(policy: AccessPolicy | undefined, method: string): { text: strin
           ? 'Platform admins only.'
           : roles
             ? `Signed-in users with the role ${list(roles.map((r) => `\`${r}\``))}, and platform admins.`
-            : 'Any signed-in user.';
+            : 'Any signed-in user but a `TECHNICIAN`.';
       // the guard refuses OPERATOR_STAFF on every mutating method before it looks at the roles
       const refusable = ROLES.filter((r) => r !== 'PLATFORM_ADMIN' && !(mutating && r === 'OPERATOR_STAFF'));
-      const forbidden = policy.kind === 'platform-admin' || (roles !== undefined && refusable.some((r) => !roles.includes(r)));
+      const forbidden = policy.kind === 'platform-admin' || roles === undefined || refusable.some((r) => !roles.includes(r));
       return {
         text:
           `${who} \`Authorization: Bearer <accessToken>\`. Runs in the caller's tenant transaction: it ${mutating ? 'sees and changes' : 'sees'} only what the caller's organisation may, ` +

@@ -13,6 +13,12 @@ export interface Principal {
    * Absent for work that is not a signed-in request (jobs).
    */
   readonly session?: { readonly id: string; readonly tokenVersion: number };
+  /**
+   * An organisation's API key (server-to-server): its id (opening a tenant transaction checks it was not revoked)
+   * and its scopes, the permission codes the calls it makes may need (platform/auth/api-key-scopes.ts).
+   * `userId` and `role` are those of the login that created it.
+   */
+  readonly apiKey?: { readonly id: string; readonly scopes: readonly string[] };
 }
 
 export interface ContextStore {
@@ -21,6 +27,11 @@ export interface ContextStore {
   manager?: EntityManager;
   /** 'tenant': RLS limits every query to what the principal may see; 'system': explicit cross-tenant work (login, jobs, seed). */
   scope?: 'tenant' | 'system';
+  /**
+   * A `@TenantRead()` request (TenantReads): no transaction, each read enters the tenant in its own round trip;
+   * `entered` once one has (the token's revocation checked).
+   */
+  tenantRead?: { entered: boolean };
 }
 
 /**

@@ -1,26 +1,19 @@
 import { z } from 'zod';
+import { alertDtoKindValues, alertDtoStateValues } from '@zizhu/api-client';
 import type { paths } from '@/lib/api';
 import { optionalPage, optionalPageSize } from '@/lib/search-params';
 
 export const TABS = ['inbox', 'rules', 'webhook'] as const;
-export const STATES = ['OPEN', 'ACKNOWLEDGED', 'RESOLVED'] as const;
-export const KINDS = [
-  'DEVICE_OFFLINE',
-  'DEVICE_START_FAILURES',
-  'COLLECTION_FAILING',
-  'REFUND_STUCK',
-  'RECONCILIATION_DIFFERENCE',
-  'COMPLAINT_DEADLINE',
-  'COMPLAINT_RATE',
-  'PAYOUT_FAILED',
-] as const;
+// the states and kinds the API takes, from the generated schema (never copied by hand)
+export const STATES = alertDtoStateValues;
+export const KINDS = alertDtoKindValues;
 export const PAGE_SIZES = [20, 50, 100] as const;
 
 /** /alerts?tab=inbox&state=OPEN&kind=DEVICE_OFFLINE&unread=true&page=2: anything unreadable falls back. */
 export const alertsSearchSchema = z.object({
   tab: z.enum(TABS).optional().catch(undefined),
-  state: z.enum(STATES).optional().catch(undefined),
-  kind: z.enum(KINDS).optional().catch(undefined),
+  state: z.enum(STATES as [(typeof STATES)[number], ...(typeof STATES)[number][]]).optional().catch(undefined),
+  kind: z.enum(KINDS as [(typeof KINDS)[number], ...(typeof KINDS)[number][]]).optional().catch(undefined),
   unread: z.boolean().optional().catch(undefined),
   page: optionalPage,
   pageSize: optionalPageSize(PAGE_SIZES),

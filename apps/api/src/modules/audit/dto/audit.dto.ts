@@ -60,6 +60,8 @@ export class AuditEntryDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The organisation acted upon, when another.' })
   subjectOrganizationId!: string | null;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorUserId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'The API key the action was made with (actorUserId is its creator); null for a login.' })
+  actorApiKeyId!: string | null;
   @ApiProperty({ example: 'organization.rename' }) action!: string;
   @ApiProperty({ example: 'organization' }) resourceType!: string;
   @ApiProperty({ nullable: true, type: String }) resourceId!: string | null;

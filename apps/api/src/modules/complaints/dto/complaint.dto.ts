@@ -9,6 +9,7 @@ export const COMPLAINT_ACTION_KINDS = ['REPLY', 'COMPLETE', 'REFUND_PROGRESS', '
 export class ComplaintsQueryDto {
   @ApiPropertyOptional({ enum: COMPLAINT_STATES }) @IsOptional() @IsIn(COMPLAINT_STATES) state?: ComplaintStateDto;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() merchantAccountId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the complaints about this session.' }) @IsOptional() @IsUUID() sessionId?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) limit?: number;
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(1_000_000) offset?: number;
 }
@@ -43,8 +44,17 @@ export class ComplaintActionDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) finishedAt!: string | null;
 }
 
+export const COMPLAINT_MEDIA_TYPES = ['USER_COMPLAINT_IMAGE', 'OPERATION_IMAGE'] as const;
+export type ComplaintMediaTypeDto = (typeof COMPLAINT_MEDIA_TYPES)[number];
+
+export class ComplaintMediaDto {
+  @ApiProperty({ enum: COMPLAINT_MEDIA_TYPES }) mediaType!: ComplaintMediaTypeDto;
+  @ApiProperty({ type: [String], description: 'WeChat’s media URLs; open each with GET /v1/complaints/{id}/media?url=… (exactly as given).' }) urls!: string[];
+}
+
 export class ComplaintDetailDto extends ComplaintSummaryDto {
   @ApiProperty({ type: String, nullable: true }) transactionId!: string | null;
+  @ApiProperty({ type: [ComplaintMediaDto], description: 'The complaint’s images (complaint_media_list of WeChat’s detail).' }) media!: ComplaintMediaDto[];
   @ApiProperty({ description: 'Whether WeChat sent an (encrypted) payer phone; read it with GET …/payer-phone.' }) hasPayerPhone!: boolean;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'WeChat’s negotiation history (协商历史), oldest first.' })
   history!: Record<string, unknown>[];
@@ -64,6 +74,14 @@ export class ComplaintReplyDto {
   @ArrayMaxSize(4)
   @IsString({ each: true })
   images?: string[];
+}
+
+export class ComplaintImageDto {
+  @ApiProperty({ description: 'WeChat’s media_id of the uploaded image: pass it in a reply’s `images`.' }) mediaId!: string;
+}
+
+export class ComplaintMediaQueryDto {
+  @ApiProperty({ description: 'A media URL of this complaint (its `media` or its history), exactly as given.' }) @IsString() @MinLength(1) @MaxLength(2048) url!: string;
 }
 
 export class ComplaintRefundProgressDto {

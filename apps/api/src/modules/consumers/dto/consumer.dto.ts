@@ -1,5 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+
+/** Where the code comes from: `wx.login` in a mini-program, or the official-account web authorisation (snsapi_base) in a browser. */
+export const LOGIN_GRANTS = ['wx.login', 'snsapi_base'] as const;
+export type LoginGrant = (typeof LOGIN_GRANTS)[number];
 
 /** A mini-program appid: `wx` and letters/digits (WeChat's are 16 hex digits; the demo's is shorter). */
 export const APPID_PATTERN = /^wx[0-9A-Za-z]{12,32}$/;
@@ -15,6 +19,15 @@ export class ConsumerLoginDto {
   @MinLength(1, { message: 'code must not be empty' })
   @MaxLength(128, { message: 'code must be at most 128 characters' })
   code!: string;
+
+  @ApiPropertyOptional({
+    enum: LOGIN_GRANTS,
+    default: 'wx.login',
+    description: '`snsapi_base`: the code is from the official-account web authorisation (a browser: the reference pages), exchanged with /sns/oauth2/access_token; the appid is then the official account’s.',
+  })
+  @IsOptional()
+  @IsIn(LOGIN_GRANTS, { message: 'grant must be wx.login or snsapi_base' })
+  grant?: LoginGrant;
 }
 
 export class ConsumerTokenDto {

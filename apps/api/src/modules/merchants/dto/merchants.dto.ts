@@ -18,6 +18,7 @@ import {
 } from 'class-validator';
 import type { PayscoreScenario } from '@zizhu/pricing';
 import { PAYSCORE_SCENARIOS, SERVICE_MODES, type ServiceMode } from '../merchant-store.js';
+import { TRANSFER_SCENE_LIMITS } from '../transfer-scene.js';
 
 const APPID = /^wx[0-9A-Za-z]{6,32}$/;
 
@@ -98,6 +99,43 @@ export class CreateMerchantAccountDto extends MerchantCredentialsDto {
 
 export class ReplaceCredentialsDto extends MerchantCredentialsDto {}
 
+export class TransferSceneReportInfoDto {
+  @ApiProperty({ example: '岗位类型', maxLength: TRANSFER_SCENE_LIMITS.infoType, description: 'The report item’s type (info_type) as the scene asks for it.' })
+  @IsString()
+  @Length(1, TRANSFER_SCENE_LIMITS.infoType)
+  infoType!: string;
+
+  @ApiProperty({
+    example: '分成结算{period}',
+    maxLength: TRANSFER_SCENE_LIMITS.infoContent,
+    description: 'The item’s content (info_content); `{period}` becomes the statement’s period (`YYYYMMDD-YYYYMMDD`, 17 characters), and the result must fit in 32 characters.',
+  })
+  @IsString()
+  @Length(1, TRANSFER_SCENE_LIMITS.infoContent)
+  infoContent!: string;
+}
+
+/** PUT /v1/merchant-accounts/:id/transfer-scene */
+export class TransferSceneDto {
+  @ApiProperty({ example: '1005', description: 'WeChat’s transfer scene id (transfer_scene_id, 4 digits), as approved for this merchant in its merchant platform.' })
+  @IsString()
+  @Matches(/^[0-9]{4}$/, { message: 'sceneId must be 4 digits' })
+  sceneId!: string;
+
+  @ApiProperty({ type: [TransferSceneReportInfoDto], description: 'The scene’s report items (transfer_scene_report_infos), each infoType once.' })
+  @IsArray()
+  @ArrayMinSize(TRANSFER_SCENE_LIMITS.infos.min)
+  @ArrayMaxSize(TRANSFER_SCENE_LIMITS.infos.max)
+  @ValidateNested({ each: true })
+  @Type(() => TransferSceneReportInfoDto)
+  reportInfos!: TransferSceneReportInfoDto[];
+}
+
+export class TransferSceneViewDto extends TransferSceneDto {
+  @ApiProperty({ description: 'True when the account stores no scene of its own and pays under the platform’s default (1005 佣金报酬; unconfirmed for franchise revenue shares).' })
+  isDefault!: boolean;
+}
+
 export class MerchantAccountDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid', description: 'The merchant of record.' }) organizationId!: string;
@@ -122,6 +160,7 @@ export class MerchantAccountDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) disabledAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ type: TransferSceneViewDto, description: 'The WeChat transfer scene its franchisee payouts are sent under.' }) transferScene!: TransferSceneViewDto;
 }
 
 export class CreatePayscoreServiceDto {

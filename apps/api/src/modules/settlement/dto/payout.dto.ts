@@ -78,7 +78,7 @@ export class SetPayoutPayeeDto {
   @Matches(/^[A-Za-z0-9_]{1,32}$/, { message: 'appid must be 1–32 letters, digits or _' })
   appid?: string;
 
-  @ApiPropertyOptional({ maxLength: 50, description: 'The payee’s real name (required by WeChat for transfers from 2,000 CNY); stored encrypted, never returned. null clears it.' })
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 50, description: 'The payee’s real name (required by WeChat for transfers from 2,000 CNY); stored encrypted, never returned. null clears it.' })
   @IsOptional()
   @IsString()
   @MinLength(1)

@@ -3,6 +3,7 @@ import { requirePermission } from '@/app/guard';
 import { alertsQuery } from '@/features/alerts/api/alerts';
 import { AlertsPage } from '@/features/alerts/pages/alerts-page';
 import { alertsSearchSchema } from '@/features/alerts/search';
+import { OpenTicketFromAlert } from '@/features/maintenance/components/open-ticket';
 
 export const Route = createFileRoute('/_app/alerts')({
   validateSearch: alertsSearchSchema,
@@ -15,5 +16,12 @@ export const Route = createFileRoute('/_app/alerts')({
 
 function AlertsRoute() {
   const navigate = Route.useNavigate();
-  return <AlertsPage search={Route.useSearch()} onSearchChange={(search) => void navigate({ search })} />;
+  // "open ticket" on a device alert comes from the maintenance feature: the route composes the two
+  return (
+    <AlertsPage
+      search={Route.useSearch()}
+      onSearchChange={(search) => void navigate({ search })}
+      alertAction={(alert) => (alert.subjectType === 'device' ? <OpenTicketFromAlert alertId={alert.id} /> : null)}
+    />
+  );
 }

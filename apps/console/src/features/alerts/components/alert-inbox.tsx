@@ -1,10 +1,12 @@
-import { Button, Flex, Select, Space, Switch, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Button, Flex, Space, Switch, Tag, Typography } from 'antd';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { Schemas } from '@zizhu/api-client';
 import { Can } from '@/components/can';
 import { ListPage } from '@/components/list-page';
+import { ChoiceFilter } from '@/components/choice-filter';
 import { Problem } from '@/components/problem';
 import { Time } from '@/components/time';
 import { acknowledge, alertsQuery, markRead, useAlertsChanged } from '../api/alerts';
@@ -16,23 +18,28 @@ type Alert = Schemas['AlertDto'];
 const STATE_COLOURS: Record<string, string> = { OPEN: 'error', ACKNOWLEDGED: 'processing', RESOLVED: 'success' };
 const SEVERITY_COLOURS: Record<string, string> = { INFO: 'default', WARNING: 'warning', CRITICAL: 'error' };
 
-/** What the alert is about, by its natural key: a device's code, an order's out_order_no, else the subject id. */
+/** What the alert is about, by its natural key: a power bank's id, a device's code, an order's out_order_no, else the subject id. */
 export function subjectOf(alert: Alert): string {
   const facts = alert.facts as Record<string, unknown>;
+  if (alert.subjectType === 'power-bank' && typeof facts['bankId'] === 'string') return facts['bankId'];
   const key = facts['deviceCode'] ?? facts['outOrderNo'] ?? facts['outRefundNo'] ?? alert.subjectId;
   return String(key);
 }
 
-/** The subject as text, linked to its page where the console has one (a device, a session; a refund's session). */
+/** The subject as text, linked to its page where the console has one (a device, a power bank, a session; a refund's session). */
 function Subject({ alert }: { alert: Alert }) {
   const text = <Typography.Text code>{subjectOf(alert)}</Typography.Text>;
   const facts = alert.facts as Record<string, unknown>;
   if (alert.subjectType === 'device') return <Link to="/devices/$deviceId" params={{ deviceId: alert.subjectId }}>{text}</Link>;
+  if (alert.subjectType === 'power-bank') return <Link to="/power-banks" search={{ bankId: subjectOf(alert), page: 1, pageSize: 20 }}>{text}</Link>;
   const sessionId = alert.subjectType === 'session' ? alert.subjectId : typeof facts['sessionId'] === 'string' ? facts['sessionId'] : null;
   return sessionId ? <Link to="/sessions/$sessionId" params={{ sessionId }}>{text}</Link> : text;
 }
 
-export function AlertInbox({ search, onSearchChange }: { search: AlertsSearch; onSearchChange: (search: AlertsSearch) => void }) {
+/** One more action on an alert's row, composed by the route (the maintenance feature's "open ticket"). */
+export type AlertAction = (alert: Alert) => ReactNode;
+
+export function AlertInbox({ search, onSearchChange, alertAction }: { search: AlertsSearch; onSearchChange: (search: AlertsSearch) => void; alertAction?: AlertAction }) {
   const { t } = useTranslation(NS);
   const query = useQuery(alertsQuery(search));
   const changed = useAlertsChanged();
@@ -67,6 +74,7 @@ export function AlertInbox({ search, onSearchChange }: { search: AlertsSearch; o
           </Button>
         </Can>
       ) : null}
+      {alertAction?.(a)}
     </Space>
   );
   return (
@@ -77,19 +85,21 @@ export function AlertInbox({ search, onSearchChange }: { search: AlertsSearch; o
         title={null}
         filters={
           <Flex gap="small" wrap align="center">
-            <Select
-              aria-label={t('filters.state')}
-              style={{ minWidth: 140 }}
-              value={search.state ?? ''}
-              onChange={(v: string) => set({ state: (v || undefined) as AlertsSearch['state'] })}
-              options={[{ value: '', label: `${t('filters.state')}: ${t('filters.all')}` }, ...STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))]}
+            <ChoiceFilter<NonNullable<AlertsSearch['state']>>
+              label={t('filters.state')}
+              allText={t('filters.all')}
+              minWidth={140}
+              value={search.state}
+              onChange={(state) => set({ state })}
+              options={STATES.map((s) => ({ value: s, label: t(`states.${s}`) }))}
             />
-            <Select
-              aria-label={t('filters.kind')}
-              style={{ minWidth: 180 }}
-              value={search.kind ?? ''}
-              onChange={(v: string) => set({ kind: (v || undefined) as AlertsSearch['kind'] })}
-              options={[{ value: '', label: `${t('filters.kind')}: ${t('filters.all')}` }, ...KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))]}
+            <ChoiceFilter<NonNullable<AlertsSearch['kind']>>
+              label={t('filters.kind')}
+              allText={t('filters.all')}
+              minWidth={180}
+              value={search.kind}
+              onChange={(kind) => set({ kind })}
+              options={KINDS.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
             />
             <Space size={6}>
               <Switch size="small" aria-label={t('filters.unread')} checked={search.unread === true} onChange={(v) => set({ unread: v || undefined })} />

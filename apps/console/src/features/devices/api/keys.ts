@@ -7,3 +7,9 @@ export const deviceKeys = {
   commands: () => ['get', '/v1/devices/{id}/commands'] as const,
   sites: () => ['get', '/v1/sites'] as const,
 };
+
+/** The power-bank reads (issue 16). */
+export const powerBankKeys = {
+  lists: () => ['get', '/v1/power-banks'] as const,
+  inventory: () => ['get', '/v1/devices/{id}/inventory'] as const,
+};

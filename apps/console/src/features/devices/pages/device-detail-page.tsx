@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { type ReactNode, useCallback, useState } from 'react';
 import { Button, Card, Col, Descriptions, Empty, Flex, Row, Segmented, Space, Table, Typography } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
@@ -11,16 +11,21 @@ import { Time } from '@/components/time';
 import { formatTime } from '@/lib/format';
 import { useCan } from '@/lib/me';
 import { usePreferences } from '@/lib/preferences';
-import { commandsQuery, deviceQuery, telemetryQuery } from '../api/devices';
+import { commandsQuery, deviceQuery, telemetryQuery, type DeviceDetail } from '../api/devices';
 import { BindPayscoreButton, SecretButtons, SendCommandButton } from '../components/device-actions';
+import { InventoryCard } from '../components/inventory-card';
 import { TelemetryChart } from '../components/telemetry-chart';
 import { DEVICES_NS } from '../i18n';
 
 const RANGES = { '1h': 1, '24h': 24, '7d': 168 } as const;
 type Range = keyof typeof RANGES;
 
-/** /devices/$deviceId: one device's health, its commands, its plan (read-only), binding, secret and QR code. */
-export function DeviceDetailPage({ deviceId }: { deviceId: string }) {
+/**
+ * /devices/$deviceId: one device's health, its commands, its plan (read-only), binding, secret and QR code.
+ * `extra`: what other features add for this device (the route composes them: a fridge's stock section).
+ * `tickets`: the device's maintenance tickets, composed by the route from the maintenance feature.
+ */
+export function DeviceDetailPage({ deviceId, extra, tickets }: { deviceId: string; extra?: (device: DeviceDetail) => ReactNode; tickets?: ReactNode }) {
   const { t } = useTranslation(DEVICES_NS);
   const device = useQuery(deviceQuery(deviceId));
   const mayWrite = useCan('devices.write');
@@ -130,6 +135,8 @@ export function DeviceDetailPage({ deviceId }: { deviceId: string }) {
           </Card>
         </Col>
       </Row>
+      {d.type === 'POWERBANK_CABINET' ? <InventoryCard deviceId={d.id} /> : null}
+      {extra?.(d)}
       <Card
         title={t('detail.telemetry')}
         size="small"
@@ -177,6 +184,7 @@ export function DeviceDetailPage({ deviceId }: { deviceId: string }) {
           ]}
         />
       </Card>
+      {tickets}
     </Space>
   );
 }

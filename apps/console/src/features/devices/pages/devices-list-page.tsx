@@ -8,6 +8,7 @@ import { FilterBar } from '@/components/filter-bar';
 import { ListPage } from '@/components/list-page';
 import { StateTag } from '@/components/state-tag';
 import { Time } from '@/components/time';
+import { useCan } from '@/lib/me';
 import { DEVICE_STATUSES, DEVICE_TYPES, devicesQuery, organizationOptionsQuery, siteOptionsQuery, type DeviceListSearch, type DeviceRow } from '../api/devices';
 import { DEVICES_NS } from '../i18n';
 
@@ -19,7 +20,8 @@ export function DevicesListPage({ search, onSearch }: { search: DeviceListSearch
   const { t } = useTranslation(DEVICES_NS);
   const list = useQuery(devicesQuery(search));
   const sites = useQuery(siteOptionsQuery());
-  const organizations = useQuery(organizationOptionsQuery());
+  // a technician reads no organisations (its console is devices, sites and tickets)
+  const organizations = useQuery({ ...organizationOptionsQuery(), enabled: useCan('organizations.read') });
   // a brand filters by franchisee, a reseller by customer; a single organisation needs no filter
   const organizationOptions = (organizations.data ?? []).map((o) => ({ value: o.id, label: o.name }));
   const { page, pageSize, ...filters } = search;

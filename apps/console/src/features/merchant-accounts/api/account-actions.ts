@@ -24,3 +24,13 @@ export function useDisableMerchantAccount(id: string) {
     },
   });
 }
+
+/** `PUT /v1/merchant-accounts/{id}/transfer-scene`; refreshes that account. */
+export function useSetTransferScene(id: string) {
+  const queryClient = useQueryClient();
+  return $api.useMutation('put', '/v1/merchant-accounts/{id}/transfer-scene', {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.detail(id) });
+    },
+  });
+}

@@ -14,6 +14,7 @@ import { useReplaceCredentials } from '../api/replace-credentials';
 import { MERCHANT_ACCOUNTS_NS } from '../i18n';
 import { AddServiceDialog } from './add-service-dialog';
 import { CredentialsForm } from './credentials-form';
+import { TransferSceneDialog } from './transfer-scene-dialog';
 import type { MerchantAccount, PayscoreService } from './model';
 import { ValidationTag } from './validation-tag';
 
@@ -32,7 +33,7 @@ export function AccountDrawer({ id, onClose }: { id: string | undefined; onClose
 
 function AccountDetail({ account }: { account: MerchantAccount }) {
   const { t } = useTranslation(MERCHANT_ACCOUNTS_NS);
-  const [open, setOpen] = useState<'credentials' | 'service' | 'disable' | null>(null);
+  const [open, setOpen] = useState<'credentials' | 'service' | 'disable' | 'scene' | null>(null);
   const replace = useReplaceCredentials(account.id);
   const disable = useDisableMerchantAccount(account.id);
   const configured = (yes: boolean) => <Tag color={yes ? 'success' : 'default'}>{t(yes ? 'detail.configured' : 'detail.missing')}</Tag>;
@@ -78,6 +79,35 @@ function AccountDetail({ account }: { account: MerchantAccount }) {
           </Space>
         </Can>
       ) : null}
+      <Card
+        size="small"
+        title={t('transferScene.card')}
+        data-testid="transfer-scene"
+        extra={
+          active ? (
+            <Can permission="merchantAccounts.write">
+              <Button size="small" onClick={() => setOpen('scene')}>
+                {t('transferScene.edit')}
+              </Button>
+            </Can>
+          ) : null
+        }
+      >
+        <Descriptions size="small" column={1}>
+          <Descriptions.Item label={t('transferScene.sceneId')}>
+            <Space wrap>
+              {account.transferScene.sceneId}
+              {account.transferScene.isDefault ? <Tag>{t('transferScene.default')}</Tag> : null}
+            </Space>
+          </Descriptions.Item>
+          {account.transferScene.reportInfos.map((r) => (
+            <Descriptions.Item key={r.infoType} label={r.infoType}>
+              {r.infoContent}
+            </Descriptions.Item>
+          ))}
+        </Descriptions>
+        {account.transferScene.isDefault ? <Typography.Text type="secondary">{t('transferScene.defaultHelp')}</Typography.Text> : null}
+      </Card>
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('services.title')}
       </Typography.Title>
@@ -89,6 +119,7 @@ function AccountDetail({ account }: { account: MerchantAccount }) {
           onSubmit={(body) => replace.mutateAsync({ params: { path: { id: account.id } }, body })}
         />
       </Modal>
+      <TransferSceneDialog open={open === 'scene'} onClose={() => setOpen(null)} account={account} />
       <AddServiceDialog open={open === 'service'} onClose={() => setOpen(null)} account={account} />
       <ConfirmAction
         open={open === 'disable'}

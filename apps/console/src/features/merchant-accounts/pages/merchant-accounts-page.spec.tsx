@@ -39,6 +39,7 @@ const account = (overrides: Record<string, unknown> = {}) => ({
   createdAt: '2026-01-02T03:04:05Z',
   updatedAt: '2026-01-02T03:04:05Z',
   services: [service],
+  transferScene: { sceneId: '1005', isDefault: true, reportInfos: [{ infoType: '岗位类型', infoContent: '加盟商' }, { infoType: '报酬说明', infoContent: '分成结算{period}' }] },
   ...overrides,
 });
 const WRITE = ['merchantAccounts.read', 'merchantAccounts.write'];
@@ -159,6 +160,50 @@ describe('MerchantAccountsPage', () => {
     await waitFor(() => expect(sent('POST', `/v1/merchant-accounts/${ID}/disable`)).toHaveLength(1));
   });
 
+  it('shows the transfer scene of franchisee payouts (the platform default until set) and sets it with the report items checked as WeChat does', async () => {
+    let scene: Record<string, unknown> | null = null;
+    api = fakeApi({
+      'GET /v1/me': meWith(WRITE),
+      'GET /v1/merchant-accounts': [account()],
+      [`GET /v1/merchant-accounts/${ID}`]: () => account(scene ? { transferScene: { ...scene, isDefault: false } } : {}),
+      [`PUT /v1/merchant-accounts/${ID}/transfer-scene`]: (request: Recorded) => {
+        scene = request.body as Record<string, unknown>;
+        return account({ transferScene: { ...scene, isDefault: false } });
+      },
+    });
+    const ux = userEvent.setup({ delay: null });
+    renderWithQuery(<MerchantAccountsPage accountId={ID} onOpen={() => undefined} />);
+    const card = await screen.findByTestId('transfer-scene');
+    expect(card).toHaveTextContent('1005');
+    expect(card).toHaveTextContent('平台默认');
+    expect(card).toHaveTextContent('分成结算{period}');
+    await ux.click(within(card).getByRole('button', { name: /设\s*置/ }));
+    const dialog = await modal('设置商户号 1230000109 的转账场景');
+    const sceneId = within(dialog).getByLabelText('转账场景 ID');
+    await ux.clear(sceneId);
+    await ux.type(sceneId, '1009');
+    // a content that will not fit WeChat's 32 characters once the period (17) is filled in is refused here
+    const content = within(dialog).getByLabelText('报备信息 2 内容');
+    await ux.clear(content);
+    await ux.type(content, '加盟门店月度营业收入分成结算说明{{period}'); // `{{` types one `{`
+    await ux.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(dialog).findByText(/超过 32 个字符/)).toBeInTheDocument();
+    expect(sent('PUT', `/v1/merchant-accounts/${ID}/transfer-scene`)).toHaveLength(0);
+    await ux.clear(content);
+    await ux.type(content, '月度分成{{period}');
+    await ux.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(sent('PUT', `/v1/merchant-accounts/${ID}/transfer-scene`)).toHaveLength(1));
+    expect(sent('PUT', `/v1/merchant-accounts/${ID}/transfer-scene`)[0]!.body).toEqual({
+      sceneId: '1009',
+      reportInfos: [
+        { infoType: '岗位类型', infoContent: '加盟商' },
+        { infoType: '报酬说明', infoContent: '月度分成{period}' },
+      ],
+    });
+    await waitFor(() => expect(screen.getByTestId('transfer-scene')).not.toHaveTextContent('平台默认'));
+    expect(screen.getByTestId('transfer-scene')).toHaveTextContent('1009');
+  });
+
   it('offers a read-only login no add, replace or disable', async () => {
     api = fakeApi({ 'GET /v1/me': meWith(['merchantAccounts.read']), 'GET /v1/merchant-accounts': [account()], [`GET /v1/merchant-accounts/${ID}`]: account() });
     renderWithQuery(<MerchantAccountsPage accountId={ID} onOpen={() => undefined} />);
@@ -166,5 +211,6 @@ describe('MerchantAccountsPage', () => {
     expect(screen.queryByRole('button', { name: '添加商户号' })).toBeNull();
     expect(screen.queryByRole('button', { name: '更换商户证书与密钥' })).toBeNull();
     expect(screen.queryByRole('button', { name: '停用商户号' })).toBeNull();
+    expect(within(screen.getByTestId('transfer-scene')).queryByRole('button')).toBeNull();
   });
 });

@@ -22,11 +22,11 @@ export function rolesFor(kind: OrganizationKind): readonly Role[] {
     case 'PLATFORM':
       return ['PLATFORM_ADMIN'];
     case 'OPERATOR':
-      return ['OPERATOR_ADMIN', 'OPERATOR_STAFF'];
+      return ['OPERATOR_ADMIN', 'OPERATOR_STAFF', 'TECHNICIAN'];
     case 'FRANCHISEE':
-      return ['FRANCHISEE_ADMIN'];
+      return ['FRANCHISEE_ADMIN', 'TECHNICIAN'];
     case 'CUSTOMER':
-      return ['CUSTOMER_ADMIN'];
+      return ['CUSTOMER_ADMIN', 'TECHNICIAN'];
   }
 }
 

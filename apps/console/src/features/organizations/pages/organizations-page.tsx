@@ -11,6 +11,7 @@ import { ORGANIZATIONS_NS } from '../i18n';
 import { CreateOrganizationDialog, RenameOrganizationDialog } from '../components/organization-dialogs';
 import { OrganizationTree } from '../components/organization-tree';
 import { UsersPanel } from '../components/users-panel';
+import { BrandingCard } from '../components/branding-card';
 import { childKindOf, findNode } from '../components/model';
 
 /** `/organizations`: the tree on the left, the chosen organisation and its logins beside it (below on a phone). */
@@ -77,6 +78,7 @@ export function OrganizationsPage({ organizationId, onSelect }: { organizationId
               ) : (
                 <Typography.Text type="secondary">{t('users.notYours')}</Typography.Text>
               )}
+              {selected.kind === 'PLATFORM' ? null : <BrandingCard key={`branding-${selected.id}`} organization={selected} />}
               <CreateOrganizationDialog open={dialog === 'create'} onClose={() => setDialog(null)} parent={selected} onCreated={onSelect} />
               <RenameOrganizationDialog open={dialog === 'rename'} onClose={() => setDialog(null)} organization={selected} />
             </Space>

@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { json, session, stubFetch } from '../test/fixtures';
-import { toZonedInput } from '../zoned';
+import { toZonedInput } from '@/lib/zoned';
 import { EndAction } from './end-action';
 
 // whole pages with antd on a machine shared by several people: more than the default per test

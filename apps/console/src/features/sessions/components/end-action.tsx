@@ -5,10 +5,10 @@ import { ConfirmAction } from '@/components/confirm-action';
 import { useFormatTime } from '@/components/time';
 import { formatFen } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
+import { fromZonedInput, toZonedInput } from '@/lib/zoned';
 import type { SessionDetail } from '../api/get-session';
 import { endSession, useSessionChanged } from '../api/session-actions';
 import { NS } from '../i18n';
-import { fromZonedInput, toZonedInput } from '../zoned';
 
 interface EndValues {
   endedAt: string;

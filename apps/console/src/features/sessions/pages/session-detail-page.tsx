@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, Descriptions, Flex, Skeleton, Space, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useCanGoBack, useRouter } from '@tanstack/react-router';
@@ -11,7 +12,7 @@ import { ActionsTable, AttemptsTable, QuoteTable, Section, SessionTimeline, Usag
 import { NS } from '../i18n';
 
 /** One session: what happened when, what it cost and why, what WeChat was told, and what an operator can do. */
-export function SessionDetailPage({ sessionId }: { sessionId: string }) {
+export function SessionDetailPage({ sessionId, complaints }: { sessionId: string; /** The complaints on it, when the route composes them in. */ complaints?: ReactNode }) {
   const { t } = useTranslation(NS);
   const { data: session, error, refetch, isLoading } = useQuery(sessionQuery(sessionId));
   const router = useRouter();
@@ -116,6 +117,7 @@ export function SessionDetailPage({ sessionId }: { sessionId: string }) {
       <Section title={t('detail.actions')}>
         <ActionsTable actions={session.actions} testId="session-actions" />
       </Section>
+      {complaints ? <Section title={t('detail.complaints')}>{complaints}</Section> : null}
       <Section title={t('detail.attempts')}>
         <AttemptsTable attempts={session.attempts} />
       </Section>

@@ -9,4 +9,6 @@ export const settlementKeys = {
   earningsByOrganization: () => ['get', '/v1/earnings/by-organization'] as const,
   agreementsInForce: () => ['get', '/v1/agreements'] as const,
   payoutLists: () => ['get', '/v1/payouts'] as const,
+  splitLists: () => ['get', '/v1/profit-sharing-orders'] as const,
+  payee: (organizationId: string) => ['get', '/v1/organizations/{id}/payout-payee', { params: { path: { id: organizationId } } }] as const,
 };

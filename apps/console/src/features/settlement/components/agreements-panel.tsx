@@ -13,6 +13,7 @@ import type { Organization } from '../api/get-counterparties';
 import { NS } from '../i18n';
 import { todayInShanghai } from '../period';
 import { AgreementDialog } from './agreement-dialog';
+import { PayeePanel } from './payee-panel';
 import { Terms } from './terms';
 
 type Kind = Agreement['kind'];
@@ -68,6 +69,8 @@ function AgreementHistory({ organization, kind }: { organization: Organization; 
           ]}
         />
       ) : null}
+      {/* a franchisee is paid by WeChat transfer to its payee (the brand sets it here) */}
+      {kind === 'FRANCHISE' ? <PayeePanel organizationId={organization.id} organizationName={organization.name} /> : null}
       <AgreementDialog organization={organization} kind={kind} current={inForce ?? items[0]} open={editing} onClose={() => setEditing(false)} />
     </Space>
   );

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Flex, Form, Select, Space, Typography } from 'antd';
+import { Button, Form, Select, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -13,7 +13,8 @@ import type { Organization } from '../api/get-counterparties';
 import { payoutsQuery, type Payout } from '../api/get-payouts';
 import { retryPayout, usePayoutChanged } from '../api/payout-actions';
 import { NS } from '../i18n';
-import { PAGE_SIZES, PAYOUT_STATES, payoutsApiQuery, type SettlementSearch } from '../search';
+import { PAYOUT_STATES, payoutsApiQuery, type SettlementSearch } from '../search';
+import { CardFigure, CardHead, CounterpartyFilter, keptOnFilter, urlPagination } from './list-parts';
 
 type Filters = Pick<SettlementSearch, 'organizationId' | 'payoutState'>;
 
@@ -69,8 +70,6 @@ export function PayoutsList({ search, onSearchChange, counterparties, organizati
     () => ({ ...(search.organizationId ? { organizationId: search.organizationId } : {}), ...(search.payoutState ? { payoutState: search.payoutState } : {}) }),
     [search.organizationId, search.payoutState],
   );
-  const pageSize = search.pageSize ?? PAGE_SIZES[0];
-  const keep = { tab: 'payouts' as const, ...(search.pageSize ? { pageSize: search.pageSize } : {}) };
   const retryButton = (p: Payout) =>
     p.state === 'FAILED' && p.method === 'WECHAT_TRANSFER' ? (
       <Button size="small" onClick={() => setRetrying(p)} data-testid={`retry-${p.id}`}>
@@ -78,7 +77,16 @@ export function PayoutsList({ search, onSearchChange, counterparties, organizati
       </Button>
     ) : null;
   const columns: TableProps<Payout>['columns'] = [
-    { title: t('fields.organization'), key: 'organization', render: (_v, p) => organizationName(p.organizationId) },
+    {
+      title: t('fields.organization'),
+      key: 'organization',
+      // the franchisee's agreements and payout payee open from its name
+      render: (_v, p) => (
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={() => onSearchChange({ tab: 'agreements', organizationId: p.organizationId })} data-testid={`payee-of-${p.id}`}>
+          {organizationName(p.organizationId)}
+        </Button>
+      ),
+    },
     {
       title: t('payouts.statement'),
       dataIndex: 'statementId',
@@ -102,16 +110,8 @@ export function PayoutsList({ search, onSearchChange, counterparties, organizati
         title={t('payouts.title')}
         subtitle={t('payouts.subtitle')}
         filters={
-          <FilterBar<Filters> values={filters} empty={{}} onChange={(next) => onSearchChange({ ...keep, ...next })}>
-            <Form.Item name="organizationId" label={t('filters.franchisee')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                style={{ minWidth: 180 }}
-                options={counterparties.map((o) => ({ value: o.id, label: o.name }))}
-                placeholder={t('filters.all')}
-              />
-            </Form.Item>
+          <FilterBar<Filters> values={filters} empty={{}} onChange={(next) => onSearchChange({ ...keptOnFilter({ ...search, tab: 'payouts' }), ...next })}>
+            <CounterpartyFilter counterparties={counterparties} label={t('filters.franchisee')} />
             <Form.Item name="payoutState" label={t('filters.status')}>
               <Select allowClear style={{ minWidth: 140 }} options={PAYOUT_STATES.map((s) => ({ value: s, label: tc(`state.${s}`) }))} placeholder={t('filters.all')} />
             </Form.Item>
@@ -123,23 +123,12 @@ export function PayoutsList({ search, onSearchChange, counterparties, organizati
         error={list.error}
         onRetry={() => void list.refetch()}
         filtered={Object.keys(filters).length > 0}
-        pagination={{
-          page: search.page ?? 1,
-          pageSize,
-          total: list.data?.total ?? 0,
-          onChange: (page, size) => onSearchChange({ ...search, page: size === pageSize ? page : 1, pageSize: size }),
-        }}
+        pagination={urlPagination(search, onSearchChange, list.data?.total)}
         columns={columns}
         renderCard={(p) => (
           <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-            <Flex justify="space-between" align="center" gap="small" wrap>
-              <Typography.Text strong>{organizationName(p.organizationId)}</Typography.Text>
-              <StateTag state={p.state} />
-            </Flex>
-            <Flex justify="space-between" gap="small" wrap>
-              <Typography.Text type="secondary">{t(`payouts.methods.${p.method}`)}</Typography.Text>
-              <Money fen={p.amountFen} />
-            </Flex>
+            <CardHead title={organizationName(p.organizationId)} state={p.state} />
+            <CardFigure label={t(`payouts.methods.${p.method}`)} fen={p.amountFen} />
             <PayoutProgress payout={p} />
             {retryButton(p)}
           </Space>

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Flex, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,8 @@ import { Money } from '@/components/time';
 import { statementsQuery, type Statement } from '../api/get-statements';
 import type { Organization } from '../api/get-counterparties';
 import { NS } from '../i18n';
-import { PAGE_SIZES, STATEMENT_STATUSES, statementsApiQuery, type SettlementSearch } from '../search';
+import { STATEMENT_STATUSES, statementsApiQuery, type SettlementSearch } from '../search';
+import { CardFigure, CardHead, CounterpartyFilter, keptOnFilter, urlPagination } from './list-parts';
 
 type Filters = Pick<SettlementSearch, 'organizationId' | 'status' | 'from' | 'to'>;
 
@@ -40,8 +41,6 @@ export function StatementsList({ search, onSearchChange, view, counterparties, o
     }),
     [search.organizationId, search.status, search.from, search.to],
   );
-  const pageSize = search.pageSize ?? PAGE_SIZES[0];
-  const keep = { ...(search.tab ? { tab: search.tab } : {}), ...(search.pageSize ? { pageSize: search.pageSize } : {}) };
   const open = (s: Statement) => onSearchChange({ ...search, statementId: s.id });
   const periodLink = (s: Statement) => (
     <Button type="link" size="small" style={{ padding: 0 }} onClick={() => open(s)} data-testid={`statement-${s.id}`}>
@@ -85,18 +84,8 @@ export function StatementsList({ search, onSearchChange, view, counterparties, o
       title={title}
       {...(subtitle ? { subtitle } : {})}
       filters={
-        <FilterBar<Filters> values={filters} empty={{}} onChange={(next) => onSearchChange({ ...keep, ...next })}>
-          {counterparties ? (
-            <Form.Item name="organizationId" label={t(view === 'FRANCHISE' ? 'filters.franchisee' : 'filters.customer')}>
-              <Select
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                style={{ minWidth: 180 }}
-                options={counterparties.map((o) => ({ value: o.id, label: o.name }))}
-                placeholder={t('filters.all')}
-              />
-            </Form.Item>
-          ) : null}
+        <FilterBar<Filters> values={filters} empty={{}} onChange={(next) => onSearchChange({ ...keptOnFilter(search), ...next })}>
+          {counterparties ? <CounterpartyFilter counterparties={counterparties} label={t(view === 'FRANCHISE' ? 'filters.franchisee' : 'filters.customer')} /> : null}
           <Form.Item name="status" label={t('filters.status')}>
             <Select allowClear style={{ minWidth: 140 }} options={STATEMENT_STATUSES.map((s) => ({ value: s, label: tc(`state.${s}`) }))} placeholder={t('filters.all')} />
           </Form.Item>
@@ -114,37 +103,14 @@ export function StatementsList({ search, onSearchChange, view, counterparties, o
       error={list.error}
       onRetry={() => void list.refetch()}
       filtered={Object.keys(filters).length > 0}
-      pagination={{
-        page: search.page ?? 1,
-        pageSize,
-        total: list.data?.total ?? 0,
-        onChange: (page, size) => onSearchChange({ ...search, page: size === pageSize ? page : 1, pageSize: size }),
-      }}
+      pagination={urlPagination(search, onSearchChange, list.data?.total)}
       columns={columns}
       renderCard={(s) => (
         <Space orientation="vertical" size={2} style={{ width: '100%' }}>
-          <Flex justify="space-between" align="center" gap="small" wrap>
-            {periodLink(s)}
-            <StateTag state={s.status} />
-          </Flex>
+          <CardHead title={periodLink(s)} state={s.status} />
           <Typography.Text>{organizationName(s.organizationId)}</Typography.Text>
-          {view === 'FRANCHISE' ? (
-            <Flex justify="space-between" gap="small" wrap>
-              <Typography.Text type="secondary">{t('totals.netFen')}</Typography.Text>
-              <Money fen={s.netFen} />
-            </Flex>
-          ) : (
-            <Flex justify="space-between" gap="small" wrap>
-              <Typography.Text type="secondary">{t('totals.resellerFeeFen')}</Typography.Text>
-              <Money fen={s.resellerFeeFen} />
-            </Flex>
-          )}
-          <Flex justify="space-between" gap="small" wrap>
-            <Typography.Text type="secondary">{t(view === 'FRANCHISE' ? 'totals.payableFranchise' : 'totals.payableReseller')}</Typography.Text>
-            <strong>
-              <Money fen={s.payableFen} />
-            </strong>
-          </Flex>
+          {view === 'FRANCHISE' ? <CardFigure label={t('totals.netFen')} fen={s.netFen} /> : <CardFigure label={t('totals.resellerFeeFen')} fen={s.resellerFeeFen} />}
+          <CardFigure label={t(view === 'FRANCHISE' ? 'totals.payableFranchise' : 'totals.payableReseller')} fen={s.payableFen} strong />
         </Space>
       )}
     />

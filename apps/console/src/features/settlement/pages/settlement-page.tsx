@@ -7,7 +7,9 @@ import { organizationsQuery } from '../api/get-counterparties';
 import { AgreementsPanel } from '../components/agreements-panel';
 import { EarningsPanel } from '../components/earnings-panel';
 import { MyEarnings, OwedToReseller } from '../components/my-figures';
+import { PayeePanel } from '../components/payee-panel';
 import { PayoutsList } from '../components/payouts-list';
+import { SplitsList } from '../components/splits-list';
 import { StatementDrawer } from '../components/statement-drawer';
 import { StatementsList } from '../components/statements-list';
 import { NS } from '../i18n';
@@ -59,17 +61,45 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
       </Space>
     );
 
-  if (role === 'FRANCHISEE' || role === 'CUSTOMER')
+  if (role === 'FRANCHISEE') {
+    // a franchisee: its earnings, who its brand pays, and its statements and (when it collects itself) its splits
+    const own: Tab = search.tab === 'splits' ? 'splits' : 'statements';
     return (
       <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Typography.Title level={3} style={{ margin: 0 }}>
-          {t(role === 'FRANCHISEE' ? 'mine.title' : 'owed.title')}
+          {t('mine.title')}
         </Typography.Title>
-        {role === 'FRANCHISEE' ? <MyEarnings organizationId={me.organizationId} /> : <OwedToReseller />}
+        <MyEarnings organizationId={me.organizationId} />
+        <PayeePanel organizationId={me.organizationId} organizationName={me.organizationName} />
+        <Tabs
+          activeKey={own}
+          onChange={(next) => onSearchChange({ ...(next === 'statements' ? {} : { tab: next as Tab }) })}
+          destroyOnHidden
+          items={[
+            {
+              key: 'statements',
+              label: t('tabs.statements'),
+              children: <StatementsList search={search} onSearchChange={onSearchChange} view="FRANCHISE" organizationName={organizationName} title={t('statements.mine')} />,
+            },
+            { key: 'splits', label: t('tabs.splits'), children: <SplitsList search={search} onSearchChange={onSearchChange} organizationName={organizationName} /> },
+          ]}
+        />
+        {drawer}
+      </Space>
+    );
+  }
+
+  if (role === 'CUSTOMER')
+    return (
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('owed.title')}
+        </Typography.Title>
+        <OwedToReseller />
         <StatementsList
           search={search}
           onSearchChange={onSearchChange}
-          view={role === 'FRANCHISEE' ? 'FRANCHISE' : 'RESELLER'}
+          view="RESELLER"
           organizationName={organizationName}
           title={t('statements.mine')}
         />
@@ -78,7 +108,7 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
     );
 
   const view = role === 'RESELLER' ? 'RESELLER' : 'FRANCHISE';
-  const tabs: Tab[] = role === 'RESELLER' ? ['statements', 'agreements'] : ['statements', 'agreements', 'earnings', 'payouts'];
+  const tabs: Tab[] = role === 'RESELLER' ? ['statements', 'agreements'] : ['statements', 'agreements', 'earnings', 'payouts', 'splits'];
   const tab = search.tab && tabs.includes(search.tab) ? search.tab : 'statements';
   const switchTab = (next: string) => onSearchChange({ ...(next === 'statements' ? {} : { tab: next as Tab }) });
   return (
@@ -115,6 +145,8 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
               />
             ) : key === 'payouts' ? (
               <PayoutsList search={search} onSearchChange={onSearchChange} counterparties={counterparties} organizationName={organizationName} />
+            ) : key === 'splits' ? (
+              <SplitsList search={search} onSearchChange={onSearchChange} counterparties={counterparties} organizationName={organizationName} />
             ) : (
               <EarningsPanel
                 brandId={me.organizationId}

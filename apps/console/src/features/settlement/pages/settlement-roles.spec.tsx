@@ -46,13 +46,14 @@ const feeStatement = (overrides: Parameters<typeof statement>[0] = {}) =>
   });
 
 describe('/settlement for a franchisee', () => {
-  it('shows only "my earnings": today, this period (from its agreement), on its way, and its own statements', async () => {
+  it('shows only "my earnings": today, this period (from its agreement), on its way, its payee, and its own statements and splits', async () => {
     setViewportWidth(390);
     const today = todayInShanghai();
     api = fakeApi({
       'GET /v1/me': franchiseeMe(),
       'GET /v1/organizations': [organization(F1, '西湖加盟店', 'FRANCHISEE', BRAND)],
       [`GET /v1/organizations/${F1}/agreement`]: agreement({ period: 'DAILY' }),
+      [`GET /v1/organizations/${F1}/payout-payee`]: answer(422, { status: 422, code: 'PAYOUT_PAYEE_MISSING', title: 'x', detail: 'x' }),
       'GET /v1/earnings': (r: Recorded) => (r.query['from'] === today ? earnings(F1, today, today, 1_000, 200) : earnings(F1, r.query['from']!, today)),
       'GET /v1/statements': (r: Recorded) =>
         r.query['status'] === 'CLOSED'
@@ -67,12 +68,14 @@ describe('/settlement for a franchisee', () => {
     expect(screen.getByTestId('mine-period')).toHaveTextContent(`日结，自 ${today}`);
     await waitFor(() => expect(screen.getByTestId('mine-on-its-way')).toHaveTextContent('¥60.50'));
     expect(screen.getByTestId('mine-on-its-way')).toHaveTextContent('2 张已结账');
-    // its own statements, as cards on a phone; no tabs, no agreements to set, no close
+    // no payee yet: said in words (not as an error)
+    expect(await screen.findByTestId('payee-none')).toHaveTextContent('尚未设置收款人');
+    // its own statements, as cards on a phone; only its statements and splits as tabs, no agreements to set, no close
     const list = screen.getByTestId('statements-list');
     await within(list).findByText('2026-11-01 ~ 2026-11-30');
     expect(within(list).getAllByRole('listitem').filter((item) => item.classList.contains('ant-card'))).toHaveLength(1);
     expect(within(list).queryByRole('table')).toBeNull();
-    expect(screen.queryByRole('tab')).toBeNull();
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['结算单', '分账']);
     expect(screen.queryByText('设定新协议')).toBeNull();
     expect(sent('GET', '/v1/earnings').every((r) => r.query['organizationId'] === F1)).toBe(true);
   });

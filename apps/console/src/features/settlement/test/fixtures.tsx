@@ -102,11 +102,11 @@ export const earnings = (organizationId: string, from: string, to: string, netFe
   shareFen: netFen - commissionFen,
 });
 
-export const brandMe = () => meWith(['settlement.read', 'settlement.write', 'sessions.read', 'money.read'], { organizationId: BRAND, organizationName: '冰柜品牌' });
+export const brandMe = () => meWith(['settlement.read', 'settlement.write', 'profitSharing.write', 'sessions.read', 'money.read'], { organizationId: BRAND, organizationName: '冰柜品牌' });
 export const franchiseeMe = () =>
-  meWith(['settlement.read', 'sessions.read', 'money.read'], { organizationId: F1, organizationName: '西湖加盟店', organizationKind: 'FRANCHISEE', operatingModel: null });
+  meWith(['settlement.read', 'profitSharing.write', 'sessions.read', 'money.read'], { organizationId: F1, organizationName: '西湖加盟店', organizationKind: 'FRANCHISEE', operatingModel: null });
 export const resellerMe = () =>
-  meWith(['settlement.read', 'settlement.write'], { organizationId: RESELLER, organizationName: '设备经销商', organizationKind: 'OPERATOR', operatingModel: 'HARDWARE_SALE' });
+  meWith(['settlement.read', 'settlement.write', 'profitSharing.write'], { organizationId: RESELLER, organizationName: '设备经销商', organizationKind: 'OPERATOR', operatingModel: 'HARDWARE_SALE' });
 export const customerMe = () => meWith(['settlement.read', 'sessions.read', 'money.read'], { organizationId: C1, organizationName: '客户一', organizationKind: 'CUSTOMER', operatingModel: null });
 
 /** The page inside a router wired the way app/routes/_app/settlement.tsx wires it: the URL is the state. */

@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { Schemas } from '@zizhu/api-client';
 import { $api, client } from '@/lib/api';
@@ -30,9 +30,25 @@ export function siteQuery(id: string) {
   return $api.queryOptions('get', '/v1/sites/{id}', { params: { path: { id } } });
 }
 
-/** Every device of a site (for its QR sheet; a site holds at most a few hundred). */
+/** The largest page `GET /v1/devices` answers. */
+export const DEVICE_PAGE = 1000;
+
+/**
+ * Every device of a site, for its QR sheet: read page after page until the list's `total` is reached, so a site with
+ * more devices than one page still prints every one (under the devices key, so what invalidates devices refreshes it).
+ */
 export function siteDevicesQuery(siteId: string) {
-  return $api.queryOptions('get', '/v1/devices', { params: { query: { siteId, limit: 1000 } } });
+  return queryOptions({
+    queryKey: [...siteKeys.devices(), { params: { query: { siteId, all: true } } }] as const,
+    queryFn: async ({ signal }) => {
+      const items: Schemas['DeviceListItemDto'][] = [];
+      for (;;) {
+        const page = unwrap(await client.GET('/v1/devices', { params: { query: { siteId, limit: DEVICE_PAGE, offset: items.length } }, signal }));
+        items.push(...page.items);
+        if (page.items.length === 0 || items.length >= page.total) return { items, total: page.total };
+      }
+    },
+  });
 }
 
 export function useCreateSite() {

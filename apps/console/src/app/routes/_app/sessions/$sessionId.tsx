@@ -1,5 +1,6 @@
 import { createFileRoute } from '@tanstack/react-router';
 import { requirePermission } from '@/app/guard';
+import { SessionComplaints } from '@/features/complaints/components/session-complaints';
 import { sessionQuery } from '@/features/sessions/api/get-session';
 import { SessionDetailPage } from '@/features/sessions/pages/session-detail-page';
 
@@ -12,5 +13,6 @@ export const Route = createFileRoute('/_app/sessions/$sessionId')({
 
 function SessionRoute() {
   const { sessionId } = Route.useParams();
-  return <SessionDetailPage sessionId={sessionId} />;
+  // the complaints on this session come from their own feature: the route composes the two
+  return <SessionDetailPage sessionId={sessionId} complaints={<SessionComplaints sessionId={sessionId} />} />;
 }

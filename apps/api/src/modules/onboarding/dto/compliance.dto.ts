@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class ComplianceDeviceDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() type!: string;
+  @ApiProperty({ description: 'The scenario the device’s type needs.' }) scenario!: string;
+  @ApiProperty({ description: 'False when the device does not fit the service’s scenario (scans are refused).' }) fits!: boolean;
+}
+
+export class ScenarioRefusalDto {
+  @ApiProperty() refusedAt!: string;
+  @ApiProperty() deviceCode!: string;
+  @ApiProperty() deviceType!: string;
+  @ApiProperty({ description: 'Who scanned: the end user’s openid under the appid.' }) openid!: string;
+  @ApiProperty() appid!: string;
+}
+
+export class ComplianceServiceDto {
+  @ApiProperty() serviceId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['VENDING', 'POWERBANK_RENTAL', 'EV_CHARGING', 'WATER'] }) scenario!: string;
+  @ApiProperty({ enum: ['DEPOSIT_WAIVED', 'USE_FIRST'] }) mode!: string;
+  @ApiProperty() riskCapFen!: number;
+  @ApiProperty({ type: String, nullable: true }) disabledAt!: string | null;
+  @ApiProperty({ type: [ComplianceDeviceDto] }) devices!: ComplianceDeviceDto[];
+  @ApiProperty({ description: 'True when all its devices fit its scenario (a service never mixes scenarios).' }) scenariosUnmixed!: boolean;
+  @ApiProperty({ type: [ScenarioRefusalDto], description: 'Scans refused by the scenario guard in the last 30 days, newest first (at most 100).' }) refusals!: ScenarioRefusalDto[];
+}
+
+export class ComplaintRateDto {
+  @ApiProperty() complaints!: number;
+  @ApiProperty() paidOrders!: number;
+  @ApiProperty({ type: Number, nullable: true, description: 'complaints ÷ paid orders over 30 days; null without paid orders.' }) rate!: number | null;
+  @ApiProperty() formula!: string;
+}
+
+export class ComplianceDto {
+  @ApiProperty() merchantAccountId!: string;
+  @ApiProperty({ type: [ComplianceServiceDto] }) services!: ComplianceServiceDto[];
+  @ApiProperty({ type: ComplaintRateDto }) complaintRate!: ComplaintRateDto;
+}

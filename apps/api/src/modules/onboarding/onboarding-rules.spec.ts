@@ -1,0 +1,64 @@
+import { describe, expect, it } from '@jest/globals';
+import { addWorkingDays, nextReviewDay, refusalOf, tracker, type PlatformChecks, type StepKey, type StoredStep } from './onboarding-rules.js';
+
+const checks = (over: Partial<PlatformChecks> = {}): PlatformChecks => ({ credentialsValidated: true, services: 1, scenarioMismatches: [], debuggedServiceIds: [], ...over });
+const stored = (entries: [StepKey, StoredStep['state'], string?][]) => new Map(entries.map(([k, state, on]) => [k, { state, submittedOn: on ?? null }]));
+const now = new Date('2026-12-06T04:00:00Z'); // Sunday noon in Shanghai
+
+describe('onboarding tracker rules (issue 14)', () => {
+  it('blocks 1.1, 1.2 and 1.4 until the customer-service phone (1.3) is verified, and makes 1.3 the next action', () => {
+    const t = tracker(stored([]), 'ENTERPRISE', checks(), now);
+    expect(t.steps.map((s) => [s.key, s.state])).toEqual([['1.1', 'BLOCKED'], ['1.2', 'BLOCKED'], ['1.3', 'TODO'], ['1.4', 'BLOCKED'], ['2.1', 'BLOCKED'], ['2.2', 'BLOCKED'], ['2.3', 'BLOCKED']]);
+    expect(t.nextAction?.step).toBe('1.3');
+    expect(refusalOf('1.1', 'SUBMITTED', stored([]), 'ENTERPRISE', checks())).toContain('1.3');
+    const after = tracker(stored([['1.3', 'DONE']]), 'ENTERPRISE', checks(), now);
+    expect(after.steps.slice(0, 4).map((s) => s.state)).toEqual(['TODO', 'TODO', 'DONE', 'TODO']);
+    expect(after.nextAction?.step).toBe('1.1');
+  });
+
+  it('says individual businesses, micro merchants and service providers cannot apply, and stops', () => {
+    for (const subject of ['INDIVIDUAL_BUSINESS', 'MICRO_MERCHANT', 'SERVICE_PROVIDER'] as const) {
+      const t = tracker(stored([['1.3', 'DONE']]), subject, checks(), now);
+      expect(t.refused).toContain('不能申请直连微信支付分');
+      expect(t.nextAction).toBeNull();
+      expect(t.steps.every((s) => s.state === 'BLOCKED')).toBe(true);
+      expect(refusalOf('1.3', 'DONE', stored([]), subject, checks())).toContain('不能申请');
+    }
+  });
+
+  it('keeps phase 2 in order and lets only the platform call debugging done', () => {
+    const first = stored([['1.1', 'DONE'], ['1.2', 'DONE'], ['1.3', 'DONE'], ['1.4', 'DONE', '2026-12-01']]);
+    const t = tracker(first, 'ENTERPRISE', checks(), now);
+    expect(t.steps.slice(4).map((s) => s.state)).toEqual(['TODO', 'BLOCKED', 'BLOCKED']);
+    const signed = new Map(first).set('2.1', { state: 'DONE', submittedOn: null });
+    expect(refusalOf('2.2', 'DONE', signed, 'ENTERPRISE', checks())).toContain('平台判断');
+    const debugged = tracker(signed, 'ENTERPRISE', checks({ debuggedServiceIds: ['2002'] }), now);
+    expect(debugged.steps.slice(4).map((s) => s.state)).toEqual(['DONE', 'DONE', 'TODO']);
+    expect(debugged.nextAction?.step).toBe('2.3');
+  });
+
+  it('holds 1.2 until the credentials validate and 1.4 while a device does not fit its service’s scenario', () => {
+    const t = tracker(stored([['1.3', 'DONE'], ['1.2', 'DONE'], ['1.4', 'SUBMITTED']]), 'ENTERPRISE', checks({ credentialsValidated: false, scenarioMismatches: ['FR-9 → POWERBANK_RENTAL'] }), now);
+    expect(t.steps[1]!.state).toBe('IN_PROGRESS');
+    expect(t.steps[3]!.state).toBe('BLOCKED');
+    expect(t.steps[3]!.blockers[0]).toContain('FR-9');
+  });
+
+  it('counts the service ID’s 7–10 working days skipping weekends', () => {
+    expect(addWorkingDays('2026-12-04', 1)).toBe('2026-12-07'); // Friday → Monday
+    expect(addWorkingDays('2026-12-01', 7)).toBe('2026-12-10');
+    expect(addWorkingDays('2026-12-01', 10)).toBe('2026-12-15');
+    const t = tracker(stored([['1.3', 'DONE'], ['1.4', 'SUBMITTED', '2026-12-01']]), 'ENTERPRISE', checks(), now);
+    expect(t.steps[3]!.expected).toEqual({ from: '2026-12-10', to: '2026-12-15' });
+    expect(t.notes.join()).toContain('节假日');
+  });
+
+  it('books acceptance for the next Tuesday or Thursday in Asia/Shanghai', () => {
+    expect(nextReviewDay(new Date('2026-12-06T04:00:00Z'))).toBe('2026-12-08'); // Sunday → Tuesday
+    expect(nextReviewDay(new Date('2026-12-08T04:00:00Z'))).toBe('2026-12-10'); // Tuesday → Thursday
+    expect(nextReviewDay(new Date('2026-12-10T04:00:00Z'))).toBe('2026-12-15'); // Thursday → Tuesday
+    // 23:30 UTC on Monday is already Tuesday in Shanghai: the next review day is Thursday
+    expect(nextReviewDay(new Date('2026-12-07T17:30:00Z'))).toBe('2026-12-10');
+    expect(nextReviewDay(new Date('2026-12-07T15:30:00Z'))).toBe('2026-12-08');
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * The onboarding tracker's rules (issue 14): the steps of WeChat's guide for unattended self-service merchants, who
+ * does each, what it needs, and what blocks it. Pure: the stored states, the platform's own checks and the clock
+ * come in as arguments.
+ */
+
+export const STEP_KEYS = ['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3'] as const;
+export type StepKey = (typeof STEP_KEYS)[number];
+export const STEP_STATES = ['TODO', 'IN_PROGRESS', 'SUBMITTED', 'DONE'] as const;
+export type StoredState = (typeof STEP_STATES)[number];
+export type StepState = StoredState | 'BLOCKED';
+
+export const SUBJECT_TYPES = ['ENTERPRISE', 'INSTITUTION', 'GOVERNMENT', 'OTHER_ORGANIZATION', 'INDIVIDUAL_BUSINESS', 'MICRO_MERCHANT', 'SERVICE_PROVIDER'] as const;
+export type SubjectType = (typeof SUBJECT_TYPES)[number];
+/** 个体工商户, 小微商户 and 服务商 cannot apply for direct (直连) Pay Score. */
+export const REFUSED_SUBJECT_TYPES: readonly SubjectType[] = ['INDIVIDUAL_BUSINESS', 'MICRO_MERCHANT', 'SERVICE_PROVIDER'];
+
+export interface StepDefinition {
+  key: StepKey;
+  title: string;
+  who: string;
+  needs: string[];
+}
+
+export const STEPS: readonly StepDefinition[] = [
+  { key: '1.1', title: '发送申请表及附件', who: '运营方（邮件发送给微信支付）', needs: ['申请表（表 1.1，可由本平台生成）', '交互流程图、设备照片、营业执照、采购协议、投诉截图、微信群名称'] },
+  { key: '1.2', title: '商户号', who: '运营方（微信支付商户平台）', needs: ['已开通的商户号', '在本平台录入并校验通过的商户凭证'] },
+  { key: '1.3', title: '客服电话验证', who: '运营方', needs: ['完成验证的客服电话'] },
+  { key: '1.4', title: '服务 ID 申请问卷', who: '运营方提交，微信支付审核（7–10 个工作日）', needs: ['服务 ID 申请问卷', '登记与设备场景一致的服务 ID'] },
+  { key: '2.1', title: '线上签约并配置测试白名单', who: '运营方（商户平台）', needs: ['线上签约', '测试账号加入白名单'] },
+  { key: '2.2', title: '确认模式联调', who: '运营方与本平台', needs: ['该服务 ID 上至少一笔完成（已支付）订单和一笔取消订单'] },
+  { key: '2.3', title: '验收', who: '运营方提交，微信支付审核（仅周二、周四）', needs: ['手机录屏（完整流程）', '现场第三人称视频', '一笔完成订单和一笔取消订单的订单详情页截图'] },
+];
+
+/** What the platform sees for itself. */
+export interface PlatformChecks {
+  credentialsValidated: boolean;
+  /** Enabled Pay Score services registered on the account. */
+  services: number;
+  /** Devices bound to a service whose scenario does not fit their type ("device code → scenario"). */
+  scenarioMismatches: string[];
+  /** Service ids on which the platform has seen at least one PAID and one CANCELLED order. */
+  debuggedServiceIds: string[];
+}
+
+export interface StoredStep {
+  state: StoredState;
+  /** Asia/Shanghai date the step was submitted or done (YYYY-MM-DD), when recorded. */
+  submittedOn: string | null;
+}
+
+export interface StepView extends StepDefinition {
+  state: StepState;
+  blockers: string[];
+  checks: string[];
+  /** 1.4: the earliest and latest expected answer (7 and 10 working days after submission); 2.3: the review day. */
+  expected: { from: string; to: string } | null;
+}
+
+export interface Tracker {
+  refused: string | null;
+  nextAction: { step: StepKey; text: string } | null;
+  steps: StepView[];
+  notes: string[];
+}
+
+const dayMs = 86_400_000;
+const toDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
+const toDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/** `n` working days after `day` (weekends skipped; public holidays are NOT modelled). */
+export function addWorkingDays(day: string, n: number): string {
+  let d = toDate(day);
+  let left = n;
+  while (left > 0) {
+    d = new Date(d.getTime() + dayMs);
+    const w = d.getUTCDay();
+    if (w !== 0 && w !== 6) left -= 1;
+  }
+  return toDay(d);
+}
+
+/** Today in Asia/Shanghai (YYYY-MM-DD). */
+export function shanghaiDay(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The next Tuesday or Thursday after today in Asia/Shanghai (WeChat reviews acceptance only on those days). */
+export function nextReviewDay(now: Date): string {
+  let d = toDate(shanghaiDay(now));
+  do d = new Date(d.getTime() + dayMs);
+  while (d.getUTCDay() !== 2 && d.getUTCDay() !== 4);
+  return toDay(d);
+}
+
+export function isRefused(subject: SubjectType | null): boolean {
+  return subject !== null && REFUSED_SUBJECT_TYPES.includes(subject);
+}
+
+const SUBJECT_LABEL: Record<SubjectType, string> = {
+  ENTERPRISE: '企业',
+  INSTITUTION: '事业单位',
+  GOVERNMENT: '政府机关',
+  OTHER_ORGANIZATION: '其他组织',
+  INDIVIDUAL_BUSINESS: '个体工商户',
+  MICRO_MERCHANT: '小微商户',
+  SERVICE_PROVIDER: '服务商',
+};
+
+/** Why a stored state may not be set (the PUT refuses it), or null when it may. */
+export function refusalOf(step: StepKey, state: StoredState, stored: ReadonlyMap<StepKey, StoredStep>, subject: SubjectType | null, checks: PlatformChecks): string | null {
+  if (isRefused(subject)) return `${SUBJECT_LABEL[subject!]}不能申请直连微信支付分`;
+  const view = tracker(stored, subject, checks, new Date(0)).steps.find((s) => s.key === step)!;
+  if (state === 'TODO' || state === 'IN_PROGRESS') return view.state === 'BLOCKED' ? view.blockers.join('；') : null;
+  if (view.blockers.length) return view.blockers.join('；');
+  if (state === 'DONE' && step === '2.2' && view.state !== 'DONE') return '联调完成由平台判断：该服务 ID 上需至少一笔已支付和一笔已取消的订单';
+  return null;
+}
+
+/** The tracker: every step's effective state, blockers and checks, and the next action. */
+export function tracker(stored: ReadonlyMap<StepKey, StoredStep>, subject: SubjectType | null, checks: PlatformChecks, now: Date): Tracker {
+  const notes = ['工作日只跳过周末，未计入法定节假日。'];
+  if (isRefused(subject)) {
+    const reason = `${SUBJECT_LABEL[subject!]}不能申请直连微信支付分（仅企业、事业单位、政府机关及其他组织可以）；接入到此为止。`;
+    return { refused: reason, nextAction: null, steps: STEPS.map((d) => ({ ...d, state: 'BLOCKED', blockers: [reason], checks: [], expected: null })), notes };
+  }
+  const stateOf = (k: StepKey): StoredState => stored.get(k)?.state ?? 'TODO';
+  const views: StepView[] = [];
+  const phoneVerified = stateOf('1.3') === 'DONE';
+  for (const d of STEPS) {
+    const blockers: string[] = [];
+    const own: string[] = [];
+    let state: StepState = stateOf(d.key);
+    let expected: StepView['expected'] = null;
+    if (subject === null && d.key === '1.1') blockers.push('请先填写主体类型（个体工商户、小微商户、服务商不能申请直连支付分）');
+    if ((d.key === '1.1' || d.key === '1.2' || d.key === '1.4') && !phoneVerified) blockers.push('1.1–1.4 的材料须一起提交，须先完成 1.3 客服电话验证');
+    if (d.key === '1.2') {
+      own.push(checks.credentialsValidated ? '商户凭证已校验通过' : '商户凭证尚未校验通过');
+      if (!checks.credentialsValidated && state === 'DONE') state = 'IN_PROGRESS';
+    }
+    if (d.key === '1.4') {
+      own.push(checks.services > 0 ? `已登记 ${checks.services} 个服务 ID` : '尚未登记服务 ID');
+      if (checks.scenarioMismatches.length) blockers.push(`服务 ID 的场景与设备不符：${checks.scenarioMismatches.join('、')}`);
+      const submitted = stored.get('1.4')?.submittedOn;
+      if (submitted) expected = { from: addWorkingDays(submitted, 7), to: addWorkingDays(submitted, 10) };
+      if (state === 'DONE' && checks.services === 0) state = 'SUBMITTED';
+    }
+    if (d.key.startsWith('2.')) {
+      const firstPhase = views.filter((v) => v.key.startsWith('1.'));
+      if (firstPhase.some((v) => v.state !== 'DONE')) blockers.push('须先完成 1.1–1.4');
+    }
+    if (d.key === '2.2') {
+      if (stateOf('2.1') !== 'DONE') blockers.push('须先完成 2.1 签约与白名单');
+      const done = checks.debuggedServiceIds.length > 0;
+      own.push(done ? `平台已看到完成与取消订单：${checks.debuggedServiceIds.join('、')}` : '平台尚未看到同一服务 ID 上的一笔已支付和一笔已取消订单');
+      state = done ? 'DONE' : state === 'DONE' ? 'IN_PROGRESS' : state;
+    }
+    if (d.key === '2.3') {
+      if (views.find((v) => v.key === '2.2')?.state !== 'DONE') blockers.push('须先完成 2.2 联调');
+      const review = nextReviewDay(now);
+      expected = { from: review, to: review };
+    }
+    if (blockers.length && state !== 'DONE') state = 'BLOCKED';
+    views.push({ ...d, state, blockers, checks: own, expected });
+  }
+  const next = views.find((v) => v.state !== 'DONE' && v.state !== 'BLOCKED' && v.state !== 'SUBMITTED') ?? views.find((v) => v.state === 'BLOCKED');
+  const nextAction = next ? { step: next.key, text: next.state === 'BLOCKED' ? next.blockers[0]! : `${next.key} ${next.title}：${next.needs.join('；')}` } : null;
+  return { refused: null, nextAction, steps: views, notes };
+}

@@ -1,0 +1,138 @@
+import { createRequire } from 'node:module';
+import type pg from 'pg';
+
+const require = createRequire(import.meta.url);
+// pg's own row parser (the type parsers of the client, int8 → number included: see database.ts)
+const Result = require('pg/lib/result.js') as new (rowMode: undefined, types: unknown) => PgResult;
+const { prepareValue } = require('pg/lib/utils.js') as { prepareValue(value: unknown): unknown };
+
+interface PgResult {
+  rows: Record<string, unknown>[];
+  addFields(fields: unknown[]): void;
+  parseRow(data: unknown[]): Record<string, unknown>;
+  addRow(row: Record<string, unknown>): void;
+  addCommandComplete(message: unknown): void;
+}
+
+/** One statement of a pipeline: SQL with `$n` parameters and their values. */
+export interface Statement {
+  readonly text: string;
+  readonly values?: readonly unknown[];
+}
+
+/**
+ * Statement texts prepared by name (parsed and planned once per connection, then only bound and executed):
+ * the first PREPARED_TEXTS distinct texts a process sends through pipelines. A text made of other parts each time
+ * (a filter combination, a page size written into the SQL) past that bound is sent unnamed, so neither this map nor
+ * a connection's prepared statements grow without end.
+ */
+const PREPARED_TEXTS = 256;
+const preparedNames = new Map<string, string>();
+function nameOf(text: string): string | undefined {
+  let name = preparedNames.get(text);
+  if (name === undefined && preparedNames.size < PREPARED_TEXTS) {
+    name = `zizhu_p${preparedNames.size}`;
+    preparedNames.set(text, name);
+  }
+  return name;
+}
+
+/** The wire connection of a pg client (not in pg's types): the extended-protocol messages a pipeline writes. */
+interface WireConnection {
+  /** pg's record of the statements parsed on this connection, by name (pg sets it on ParseComplete, see `name`). */
+  parsedStatements: Record<string, string>;
+  stream: { cork?(): void; uncork?(): void };
+  parse(message: { text: string; name?: string; types?: unknown[] }): void;
+  bind(message: { portal?: string; statement?: string; values?: readonly unknown[]; valueMapper?: (value: unknown) => unknown }): void;
+  describe(message: { type: 'P' | 'S'; name?: string }): void;
+  execute(message: { portal?: string; rows?: number }): void;
+  sync(): void;
+}
+
+/** Who watches the round trips (tests count them, see test/tenant-reads.e2e-spec.ts): the client and the statements of each. */
+export const roundTripProbes = new Set<(event: { client: unknown; statements: readonly string[] }) => void>();
+
+/**
+ * Sends the statements to the server as one extended-protocol pipeline (Parse/Bind/Describe/Execute each, then a
+ * single Sync): one round trip. Up to the Sync they run in one implicit transaction, so `set_config(…, true)`
+ * by the first statement holds for the others, and the transaction ends (committed, or rolled back on any error,
+ * the remaining statements skipped) with the Sync — no BEGIN, no COMMIT, nothing left open on the connection.
+ * Resolves with each statement's rows; rejects with the server's error.
+ *
+ * The same works on the embedded database: PGlite's node-postgres adapter hands each protocol message to its one
+ * backend in order (a multi-statement simple query could not carry parameters; this carries them as binds).
+ */
+export function pipeline(client: pg.PoolClient | pg.Client, statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+  for (const probe of roundTripProbes) probe({ client, statements: statements.map((s) => s.text) });
+  const types = (client as unknown as { _types?: unknown })._types;
+  return new Promise((resolve, reject) => {
+    const results: PgResult[] = statements.map(() => new Result(undefined, types));
+    /** per statement: the name it is parsed under in this pipeline (undefined: unnamed, or parsed on the connection before) */
+    const parsing: (string | undefined)[] = [];
+    let current = 0;
+    let failure: Error | null = null;
+    const submittable = {
+      /**
+       * What pg's client reads on each ParseComplete to record a named statement as parsed on the connection: the
+       * statement whose answer is awaited is the one just parsed (a failed Parse answers an error instead, and is not recorded).
+       */
+      get name(): string | undefined {
+        return parsing[current];
+      },
+      get text(): string | undefined {
+        return statements[current]?.text;
+      },
+      submit(connection: WireConnection): null {
+        connection.stream.cork?.();
+        try {
+          for (const statement of statements) {
+            const name = nameOf(statement.text);
+            // parsed on this connection before, or earlier in this very pipeline (a second Parse of a name is an error)
+            const parsed = name !== undefined && (connection.parsedStatements[name] === statement.text || parsing.includes(name));
+            if (!parsed) connection.parse({ text: statement.text, name, types: [] });
+            parsing.push(parsed ? undefined : name);
+            connection.bind({ statement: name, values: statement.values ?? [], valueMapper: prepareValue });
+            connection.describe({ type: 'P', name: '' });
+            connection.execute({ portal: '' });
+          }
+          connection.sync();
+        } finally {
+          connection.stream.uncork?.();
+        }
+        return null;
+      },
+      handleRowDescription(message: { fields: unknown[] }) {
+        results[current]?.addFields(message.fields);
+      },
+      handleDataRow(message: { fields: unknown[] }) {
+        const result = results[current];
+        if (!result || failure) return;
+        try {
+          result.addRow(result.parseRow(message.fields));
+        } catch (error) {
+          failure = error as Error;
+        }
+      },
+      handleCommandComplete(message: unknown) {
+        results[current]?.addCommandComplete(message);
+        current++;
+      },
+      handleEmptyQuery() {
+        current++;
+      },
+      handlePortalSuspended() {},
+      handleCopyInResponse() {},
+      handleCopyData() {},
+      handleError(error: Error) {
+        // the server skips to the Sync and rolls the implicit transaction back; the client is ready again after it
+        reject(error);
+      },
+      handleReadyForQuery() {
+        if (failure) reject(failure);
+        else if (current !== statements.length) reject(new Error(`pipeline answered ${current} of ${statements.length} statements`));
+        else resolve(results.map((r) => r.rows));
+      },
+    };
+    client.query(submittable as never);
+  });
+}
