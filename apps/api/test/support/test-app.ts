@@ -33,8 +33,12 @@ export async function freshDatabaseConfig(): Promise<{ database: AppConfig['data
 
 export function testConfig(database: AppConfig['database'], overrides: Partial<AppConfig> = {}): AppConfig {
   const base = parseConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JWT_SECRET: randomBytes(32).toString('hex'), SEED_DEMO: 'true' });
+  // A server database needs MASTER_KEY in production (app-config): every process of one configuration shares it.
+  // Without it each process would seal with a random key of its own, and a job retried by another process
+  // (a webhook secret, a device secret) could not open what the first one sealed.
+  const masterKey = database.kind === 'server' ? randomBytes(32).toString('hex') : base.masterKey;
   // no test depends on whether the console was built in this checkout: those that serve one pass consoleDir
-  return { ...base, database, consoleDir: '/nonexistent/zizhu-console', ...overrides };
+  return { ...base, database, masterKey, consoleDir: '/nonexistent/zizhu-console', ...overrides };
 }
 
 export interface HttpOptions {
