@@ -1,5 +1,3 @@
-import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import pg from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
@@ -8,6 +6,7 @@ import { entities } from './entities.js';
 import { migrations } from '../../migrations/index.js';
 import { secureDataDir, tightenDataDir } from './data-dir.js';
 import { lockDataDir } from './embedded-lock.js';
+import { openPglite } from './embedded-pglite.js';
 
 // int8 (bigint, count(*)) comes back as a string from pg; our integers (fen, counters) fit in a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
@@ -60,7 +59,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   if (config.dataDir) secureDataDir(config.dataDir);
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
   try {
-    const pglite = await PGlite.create(config.dataDir ? join(config.dataDir, 'pgdata') : undefined);
+    const pglite = await openPglite(config.dataDir);
     // PGlite is one PostgreSQL session: exactly one pooled client, so a transaction holds it and the rest queue.
     const dataSource = new DataSource({ ...common, poolSize: 1, extra: { ...createPgConfig(pglite), max: 1 } });
     await dataSource.initialize();
