@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { APP_CONFIG, type AppConfig } from '../src/config/app-config.js';
 import { DEMO_DEVICES, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
-import { idempotencyKeysRetentionJob, RetentionJobs, telemetryRetentionJob, webhookRetentionJob } from '../src/modules/retention/retention.jobs.js';
+import { idempotencyKeysRetentionJob, notificationRetentionJob, RetentionJobs, telemetryRetentionJob, webhookRetentionJob } from '../src/modules/retention/retention.jobs.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { JobsService } from '../src/platform/jobs/jobs.service.js';
 import { eventually, systemQuery } from './fleet-support.js';
@@ -26,7 +26,7 @@ describe('retention jobs', () => {
     // the first tick of each periodic job runs at start: let it finish, so only the handlers called below delete rows
     await eventually(
       () => systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM pgboss.job WHERE name LIKE 'retention.%' AND state = 'completed'`),
-      (rows) => rows[0]!.n === 3,
+      (rows) => rows[0]!.n === 4,
       60_000,
     );
   });
@@ -34,9 +34,9 @@ describe('retention jobs', () => {
     await t?.close();
   });
 
-  it('schedules the three jobs', async () => {
+  it('schedules the four jobs', async () => {
     const queues = await systemQuery<{ name: string }>(t, `SELECT name FROM pgboss.queue WHERE name LIKE 'retention.%' ORDER BY name`);
-    expect(queues.map((q) => q.name)).toEqual([idempotencyKeysRetentionJob.name, telemetryRetentionJob.name, webhookRetentionJob.name]);
+    expect(queues.map((q) => q.name)).toEqual([idempotencyKeysRetentionJob.name, notificationRetentionJob.name, telemetryRetentionJob.name, webhookRetentionJob.name]);
   });
 
   it('deletes exactly the expired idempotency keys, in bounded batches, and keeps every key still in force', async () => {
@@ -212,6 +212,67 @@ describe('retention jobs', () => {
       expect(await forever.deleteOldWebhooks()).toEqual({ deliveries: none, attempts: none, events: none });
       expect(await systemQuery(t, `SELECT 1 FROM webhook_deliveries WHERE id = $1`, [d])).toHaveLength(1);
       expect(await systemQuery(t, `SELECT 1 FROM webhook_attempts WHERE delivery_id = $1`, [d])).toHaveLength(1);
+    });
+  });
+
+  describe('Pay Score callbacks applied more than PAYSCORE_NOTIFICATION_RETENTION_DAYS ago (180 by default)', () => {
+    const account = async (tenant: string) =>
+      (await systemQuery<{ id: string }>(t, `SELECT id FROM merchant_accounts WHERE tenant_id = $1 ORDER BY created_at LIMIT 1`, [tenant]))[0]?.id ?? randomUUID();
+    /** A stored callback received and (unless appliedAgo is null) applied that long ago. */
+    const callback = async (tenant: string, tag: string, receivedAgo: string, appliedAgo: string | null) => {
+      const id = `test-${tag}-${randomUUID()}`;
+      await systemQuery(
+        t,
+        `INSERT INTO payscore_notifications (id, tenant_id, merchant_account_id, event_type, business_key, resource, received_at, applied_at, outcome)
+         VALUES ($1, $2, $3, 'PAYSCORE.USER_PAID', $4, '{}', now() - $5::interval, now() - $6::interval, CASE WHEN $6::interval IS NULL THEN NULL ELSE 'APPLIED' END)`,
+        [id, tenant, await account(tenant), `OUT-${tag}-${randomUUID().slice(0, 8)}`, receivedAgo, appliedAgo],
+      );
+      return id;
+    };
+    const kept = async (ids: string[]) => (await systemQuery<{ id: string }>(t, `SELECT id FROM payscore_notifications WHERE id = ANY($1)`, [ids])).map((r) => r.id).sort();
+
+    it('deletes exactly the callbacks applied before the cut-off, in bounded batches; one never applied stays whatever its age', async () => {
+      const old = [
+        await callback(O.fridgeF1.id, 'old-1', '400 days', '400 days'),
+        await callback(O.vendorC1.id, 'old-2', '200 days', '181 days'),
+        await callback(O.powerbank.id, 'old-3', '181 days', '180 days 1 hour'),
+      ];
+      const young = [
+        await callback(O.fridgeF1.id, 'young-1', '179 days', '179 days'),
+        // received long ago, applied recently (its job ran late): the cut-off is from the application
+        await callback(O.vendorC1.id, 'young-2', '300 days', '10 days'),
+        await callback(O.powerbank.id, 'young-3', '1 hour', '1 hour'),
+      ];
+      const pending = await callback(O.fridgeF1.id, 'never-applied', '3 years', null);
+
+      expect(await jobs.deleteOldNotifications({ batchSize: 2, maxBatches: 1 })).toEqual({ deleted: 2, batches: 1, more: true });
+      expect(await jobs.deleteOldNotifications({ batchSize: 2 })).toEqual({ deleted: 1, batches: 1, more: false });
+      expect(await kept([...old, ...young, pending])).toEqual([...young, pending].sort());
+      expect(await jobs.deleteOldNotifications()).toEqual({ deleted: 0, batches: 1, more: false });
+    });
+
+    it('a tenant transaction never deletes a callback, however old', async () => {
+      const id = await callback(O.fridgeF1.id, 'tenant-delete', '2 years', '2 years');
+      const principal = { userId: randomUUID(), tenantId: O.fridgeF1.id, role: 'FRANCHISEE_ADMIN' as const };
+      // the franchisee sees its callback, but a delete from its transaction reaches no row
+      const gone = await t.app.get(Transactions).asTenant(principal, async (m) => {
+        expect(await m.query(`SELECT 1 FROM payscore_notifications WHERE id = $1`, [id])).toHaveLength(1);
+        const [, deleted] = (await m.query(`DELETE FROM payscore_notifications WHERE id = $1`, [id])) as [unknown, number];
+        return deleted;
+      });
+      expect(gone).toBe(0);
+      expect(await kept([id])).toEqual([id]);
+      await jobs.deleteOldNotifications();
+      expect(await kept([id])).toEqual([]);
+    });
+
+    it('keeps them forever with PAYSCORE_NOTIFICATION_RETENTION_DAYS=0', async () => {
+      const config = t.app.get<AppConfig>(APP_CONFIG);
+      const forever = new RetentionJobs({ ...config, retention: { ...config.retention, notificationDays: 0 } }, t.app.get(Transactions), t.app.get(JobsService));
+      const id = await callback(O.fridgeF1.id, 'ancient', '10 years', '10 years');
+      expect(await forever.deleteOldNotifications()).toEqual({ deleted: 0, batches: 0, more: false });
+      expect(await kept([id])).toEqual([id]);
+      await jobs.deleteOldNotifications();
     });
   });
 

@@ -93,8 +93,15 @@ describe('parseConfig', () => {
   });
 
   it('keeps telemetry 90 days by default (0: forever) and runs the retention jobs hourly', () => {
-    expect(parseConfig({}).retention).toEqual({ telemetryDays: 90, webhookDays: 30, intervalSeconds: 3600 });
-    expect(parseConfig({ TELEMETRY_RETENTION_DAYS: '0', WEBHOOK_RETENTION_DAYS: '0', RETENTION_INTERVAL_SECONDS: '600' }).retention).toEqual({ telemetryDays: 0, webhookDays: 0, intervalSeconds: 600 });
+    expect(parseConfig({}).retention).toEqual({ telemetryDays: 90, webhookDays: 30, notificationDays: 180, intervalSeconds: 3600 });
+    expect(parseConfig({ TELEMETRY_RETENTION_DAYS: '0', WEBHOOK_RETENTION_DAYS: '0', PAYSCORE_NOTIFICATION_RETENTION_DAYS: '0', RETENTION_INTERVAL_SECONDS: '600' }).retention).toEqual({
+      telemetryDays: 0,
+      webhookDays: 0,
+      notificationDays: 0,
+      intervalSeconds: 600,
+    });
+    expect(parseConfig({ PAYSCORE_NOTIFICATION_RETENTION_DAYS: '400' }).retention).toMatchObject({ notificationDays: 400 });
+    expect(() => parseConfig({ PAYSCORE_NOTIFICATION_RETENTION_DAYS: '1.5' })).toThrow(/PAYSCORE_NOTIFICATION_RETENTION_DAYS/);
     expect(parseConfig({ WEBHOOK_RETENTION_DAYS: '7' }).retention).toMatchObject({ webhookDays: 7 });
     expect(() => parseConfig({ WEBHOOK_RETENTION_DAYS: '-1' })).toThrow(/WEBHOOK_RETENTION_DAYS/);
     expect(() => parseConfig({ WEBHOOK_RETENTION_DAYS: 'thirty' })).toThrow(/WEBHOOK_RETENTION_DAYS/);

@@ -69,6 +69,12 @@ export const envSchema = z
     USER_PAGES_SERVICE_PHONE: z.string().regex(/^[0-9]+(?:-[0-9]+)*$/, { message: 'must be digits and dashes (e.g. 400-820-8820)' }).min(3).max(20).optional(),
     TELEMETRY_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days (0 keeps telemetry forever)' }).int('must be a whole number of days (0 keeps telemetry forever)').min(0).max(36_500).default(90),
     WEBHOOK_RETENTION_DAYS: z.coerce.number({ message: 'must be a whole number of days (0 keeps webhook deliveries forever)' }).int('must be a whole number of days (0 keeps webhook deliveries forever)').min(0).max(36_500).default(30),
+    PAYSCORE_NOTIFICATION_RETENTION_DAYS: z.coerce
+      .number({ message: 'must be a whole number of days (0 keeps the Pay Score callbacks forever)' })
+      .int('must be a whole number of days (0 keeps the Pay Score callbacks forever)')
+      .min(0)
+      .max(36_500)
+      .default(180),
     RETENTION_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     // SSRF guard for alert webhooks: private/loopback targets are refused in production unless this says otherwise
     ALERT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
@@ -234,6 +240,11 @@ export interface RetentionConfig {
    * are deleted with their attempts, then their events (default 30; 0 keeps them forever).
    */
   readonly webhookDays?: number;
+  /**
+   * PAYSCORE_NOTIFICATION_RETENTION_DAYS: verified Pay Score callbacks (the archive, `payscore_notifications`) applied
+   * more than this many days ago are deleted (default 180; 0 keeps them forever). One never applied is never deleted.
+   */
+  readonly notificationDays?: number;
   /** RETENTION_INTERVAL_SECONDS: how often the retention jobs run, once across all processes (default 3600). */
   readonly intervalSeconds?: number;
 }
@@ -375,7 +386,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       ...(e.USER_PAGES_OTHER_PAYMENT_URL ? { otherPaymentUrl: e.USER_PAGES_OTHER_PAYMENT_URL } : {}),
       ...(e.USER_PAGES_SERVICE_PHONE ? { servicePhone: e.USER_PAGES_SERVICE_PHONE } : {}),
     },
-    retention: { telemetryDays: e.TELEMETRY_RETENTION_DAYS, webhookDays: e.WEBHOOK_RETENTION_DAYS, intervalSeconds: e.RETENTION_INTERVAL_SECONDS },
+    retention: { telemetryDays: e.TELEMETRY_RETENTION_DAYS, webhookDays: e.WEBHOOK_RETENTION_DAYS, notificationDays: e.PAYSCORE_NOTIFICATION_RETENTION_DAYS, intervalSeconds: e.RETENTION_INTERVAL_SECONDS },
     consoleDir: resolve(e.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR),
     alerts: {
       evaluateIntervalSeconds: e.ALERTS_EVALUATE_SECONDS,

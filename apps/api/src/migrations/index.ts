@@ -53,6 +53,7 @@ import { AddAuditActorApiKey1764338000000 } from './1764338000000-add-audit-acto
 import { RevokeWebhookEmit1764338100000 } from './1764338100000-revoke-webhook-emit.js';
 import { StripApiKeyScopes1764338200000 } from './1764338200000-strip-api-key-scopes.js';
 import { CascadeMaintenanceTicketsOnSale1764339000000 } from './1764339000000-cascade-maintenance-tickets-on-sale.js';
+import { AddNotificationRetention1764340000000 } from './1764340000000-add-notification-retention.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -111,4 +112,5 @@ export const migrations = [
   RevokeWebhookEmit1764338100000,
   StripApiKeyScopes1764338200000,
   CascadeMaintenanceTicketsOnSale1764339000000,
+  AddNotificationRetention1764340000000,
 ];

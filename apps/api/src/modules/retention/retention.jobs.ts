@@ -12,7 +12,10 @@ export const telemetryRetentionJob = defineJob<PeriodicTick>('retention.telemetr
 /** Business-event webhook deliveries, attempts and events older than WEBHOOK_RETENTION_DAYS deleted, once per interval across all processes. */
 export const webhookRetentionJob = defineJob<PeriodicTick>('retention.webhooks', { exclusive: true, retry: { limit: 0 }, expireInSeconds: 900, keepFinishedSeconds: 86_400 });
 
-export const RETENTION_DEFAULTS = { telemetryDays: 90, webhookDays: 30, intervalSeconds: 3600, batchSize: 1000, maxBatches: 200 } as const;
+/** Pay Score callbacks applied more than PAYSCORE_NOTIFICATION_RETENTION_DAYS ago deleted, once per interval across all processes. */
+export const notificationRetentionJob = defineJob<PeriodicTick>('retention.payscore-notifications', { exclusive: true, retry: { limit: 0 }, expireInSeconds: 900, keepFinishedSeconds: 86_400 });
+
+export const RETENTION_DEFAULTS = { telemetryDays: 90, webhookDays: 30, notificationDays: 180, intervalSeconds: 3600, batchSize: 1000, maxBatches: 200 } as const;
 
 export interface WebhookRetentionRun {
   /** Finished deliveries deleted (their attempts go with them). */
@@ -67,6 +70,15 @@ export class RetentionJobs implements OnModuleInit {
       await this.jobs.register(webhookRetentionJob, async () => void (await this.deleteOldWebhooks()));
       await this.jobs.every(webhookRetentionJob, { intervalSeconds });
     }
+    if (this.notificationDays() > 0) {
+      await this.jobs.register(notificationRetentionJob, async () => void (await this.deleteOldNotifications()));
+      await this.jobs.every(notificationRetentionJob, { intervalSeconds });
+    }
+  }
+
+  /** PAYSCORE_NOTIFICATION_RETENTION_DAYS (0: keep forever). */
+  notificationDays(): number {
+    return this.config.retention?.notificationDays ?? RETENTION_DEFAULTS.notificationDays;
   }
 
   /** WEBHOOK_RETENTION_DAYS (0: keep forever). */
@@ -160,6 +172,31 @@ export class RetentionJobs implements OnModuleInit {
     ]);
     const run = { deliveries, attempts, events };
     if (deliveries.deleted + attempts.deleted + events.deleted > 0) this.logger.log({ deliveries: deliveries.deleted, attempts: attempts.deleted, events: events.deleted, days }, 'webhook deliveries older than the retention deleted');
+    return run;
+  }
+
+  /**
+   * Verified Pay Score callbacks (`payscore_notifications`, the archive and the dedupe of WeChat's retries) applied more
+   * than PAYSCORE_NOTIFICATION_RETENTION_DAYS ago. WeChat stops retrying a callback within about 25 hours, and the
+   * session, its actions and the ledger keep what the callback changed, so an applied callback that old decides nothing
+   * any more. One not yet applied (applied_at null: its job is still to run) is never deleted, whatever its age; a row
+   * the apply job holds is skipped (`FOR UPDATE SKIP LOCKED`). Nothing when the setting is 0.
+   */
+  async deleteOldNotifications(options: BatchOptions = {}): Promise<RetentionRun> {
+    const days = this.notificationDays();
+    if (days <= 0) return { deleted: 0, batches: 0, more: false };
+    const run = await this.inBatches(options, (limit) => [
+      `WITH doomed AS (
+         SELECT id FROM payscore_notifications
+          WHERE applied_at IS NOT NULL AND applied_at < now() - make_interval(days => $2)
+          ORDER BY applied_at LIMIT $1 FOR UPDATE SKIP LOCKED
+       ), gone AS (
+         DELETE FROM payscore_notifications n USING doomed WHERE n.id = doomed.id AND n.applied_at IS NOT NULL RETURNING 1
+       )
+       SELECT count(*)::int AS n FROM gone`,
+      [limit, days],
+    ]);
+    if (run.deleted > 0) this.logger.log({ ...run, days }, 'Pay Score callbacks applied before the retention deleted');
     return run;
   }
 
