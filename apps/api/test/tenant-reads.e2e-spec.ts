@@ -4,6 +4,7 @@ import type { EntitySubscriberInterface } from 'typeorm';
 import { pipeline, roundTripProbes } from '../src/platform/database/pipeline.js';
 import { contextStorage } from '../src/platform/tenancy/context-storage.js';
 import { TenantReads } from '../src/platform/tenancy/tenant-reads.js';
+import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 /**
@@ -133,6 +134,33 @@ describe('tenant reads: one round trip, fail-closed', () => {
       client.release();
     }
   });
+  it('a connection given back inside a transaction is rolled back before a tenant read runs on it: the read sees its own tenant and leaves nothing open', async () => {
+    const pool = (t.database.dataSource.driver as unknown as { master: pg.Pool }).master;
+    const status = (c: pg.PoolClient) => (c as unknown as { getTransactionStatus(): string | null }).getTransactionStatus();
+    // a bug elsewhere: a transaction that sees every tenant, neither committed nor rolled back, and its connection given back
+    const leaked = await pool.connect();
+    await leaked.query('BEGIN');
+    await leaked.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+    expect(status(leaked)).toBe('T');
+    const everyone = (await leaked.query<{ n: number }>('SELECT count(*)::int AS n FROM organizations')).rows[0]!.n;
+    leaked.release();
+    // the next tenant read takes that connection (the pool hands out the one given back last; the embedded pool has one)
+    const principal = { userId: '00000000-0000-4000-8000-0000000000f1', tenantId: DEMO_ORGS.fridgeF1.id, role: 'FRANCHISEE_ADMIN' as const };
+    const reads = t.app.get(TenantReads);
+    const seen = await contextStorage.run({ requestId: 'leaked-transaction', scope: 'tenant', principal, tenantRead: { entered: false } }, () =>
+      reads.rows<{ id: string }>('SELECT id FROM organizations'),
+    );
+    expect(seen.map((r) => r.id)).toEqual([DEMO_ORGS.fridgeF1.id]);
+    expect(everyone).toBeGreaterThan(1);
+    expect(status(leaked)).toBe('I');
+    const again = await pool.connect();
+    try {
+      expect(await pipeline(again, [{ text: `SELECT coalesce(current_setting('app.all_tenants', true), '') AS v` }])).toEqual([[{ v: '' }]]);
+    } finally {
+      again.release();
+    }
+  });
+
   it('a statement prepared before another process changed the table is prepared again (DEALLOCATE ALL, sent once more), not a 500', async () => {
     const list = () => t.http('GET', '/v1/sessions?limit=5', { token: brand.accessToken });
     expect((await list()).statusCode).toBe(200); // the page's SELECT * is now prepared on the pool's idle connection

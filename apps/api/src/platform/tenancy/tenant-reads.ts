@@ -1,4 +1,4 @@
-import { Injectable, SetMetadata } from '@nestjs/common';
+import { Injectable, Logger, SetMetadata } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource } from 'typeorm';
 import { platformErrors } from '../errors/domain-error.js';
@@ -39,6 +39,8 @@ function poolOf(dataSource: DataSource): pg.Pool {
  */
 @Injectable()
 export class TenantReads {
+  private readonly logger = new Logger('TenantReads');
+
   constructor(private readonly dataSource: DataSource) {}
 
   async run(statements: readonly Statement[]): Promise<Row[][]> {
@@ -65,7 +67,7 @@ export class TenantReads {
    * answer: the connection forgets its prepared statements (DEALLOCATE ALL) and the pipeline is sent once more.
    */
   private async send(statements: readonly Statement[]): Promise<Row[][]> {
-    const client = await poolOf(this.dataSource).connect();
+    const client = await this.idleClient();
     let released = false;
     try {
       try {
@@ -86,6 +88,28 @@ export class TenantReads {
     }
   }
 
+  /**
+   * A pooled connection outside any transaction. A pipeline's settings hold until its Sync only because no transaction
+   * is open around it: on a connection given back inside one (a bug elsewhere: a transaction neither committed nor
+   * rolled back), they would outlive the read and the read would run in someone else's transaction. Such a connection
+   * is rolled back first (the embedded database's one session cannot be swapped for another) and the incident logged.
+   */
+  private async idleClient(): Promise<pg.PoolClient> {
+    const client = await poolOf(this.dataSource).connect();
+    const status = transactionStatus(client);
+    if (status === 'I' || status === null) return client;
+    try {
+      this.logger.error({ status }, 'a pooled connection was given back inside a transaction: rolled back before a tenant read');
+      await client.query('ROLLBACK');
+      const after = transactionStatus(client);
+      if (after !== 'I' && after !== null) throw new Error(`the connection is still in a transaction (${after}) after ROLLBACK`);
+      return client;
+    } catch (error) {
+      client.release(error as Error);
+      throw error;
+    }
+  }
+
   /** One statement's rows. */
   async rows<T = Row>(text: string, values: readonly unknown[] = []): Promise<T[]> {
     const [rows] = await this.run([{ text, values }]);
@@ -102,6 +126,11 @@ export class TenantReads {
     const read = contextStorage.getStore()?.tenantRead;
     if (read && !read.entered) await this.run([]);
   }
+}
+
+/** The connection's transaction status from its last ReadyForQuery ('I' idle, 'T' in a transaction, 'E' failed one), null when unknown. */
+function transactionStatus(client: pg.PoolClient): string | null {
+  return (client as unknown as { getTransactionStatus?(): string | null }).getTransactionStatus?.() ?? null;
 }
 
 /** pg's record of the statements prepared on a client's connection (not in its types), emptied after DEALLOCATE ALL. */
