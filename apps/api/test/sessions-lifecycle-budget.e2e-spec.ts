@@ -6,6 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { DeviceClient } from '@zizhu/device-sdk';
 import { DEMO_DEVICES, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
 import { SessionEngine } from '../src/modules/sessions/session-engine.service.js';
+import { SessionWatch } from '../src/modules/sessions/session-watch.js';
+import { Transactions } from '../src/platform/database/transactions.js';
 import { contextStorage } from '../src/platform/tenancy/context-storage.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
@@ -163,4 +165,47 @@ describe('when a signal or a callback cannot be applied in the transaction that 
     );
     expect(paid).toEqual([{ state: 'PAID', postings: 1 }]);
   }, 120_000);
+});
+
+describe('waiters on a session (the scan answer, the user page)', () => {
+  it('are woken when the transaction that changed the session commits, never before it, and not by one rolled back', async () => {
+    const watch = loop.zizhu.app.get(SessionWatch);
+    const transactions = loop.zizhu.app.get(Transactions);
+    // a waiter that re-reads only when woken (its own poll is 20 s away)
+    const waiter = (id: string) => {
+      const seen = { reads: 0 };
+      const done = watch.until(id, async () => ++seen.reads, (n) => n >= 2, 20_000, 20_000);
+      return { seen, woken: Promise.race([done, sleep(5_000).then(() => 'not woken within 5 s')]) };
+    };
+
+    const bystanderId = randomUUID();
+    const bystander = waiter(bystanderId);
+    const id = randomUUID();
+    const changed = waiter(id);
+    let readsInside = -1;
+    await transactions.asSystem(async (m) => {
+      watch.changedOnCommit(m, id);
+      await sleep(100);
+      readsInside = changed.seen.reads;
+    });
+    expect(readsInside).toBe(1); // not woken while its re-read could not see the change yet
+    expect(await changed.woken).toBe(2);
+    expect(bystander.seen.reads).toBe(1); // another session's waiter stays asleep
+
+    const rolledBackId = randomUUID();
+    const rolledBack = waiter(rolledBackId);
+    await expect(
+      transactions.asSystem(async (m) => {
+        watch.changedOnCommit(m, rolledBackId);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    await sleep(300);
+    expect(rolledBack.seen.reads).toBe(1);
+    // outside a transaction: at once
+    watch.changedOnCommit(loop.zizhu.database.dataSource.manager, rolledBackId);
+    expect(await rolledBack.woken).toBe(2);
+    watch.changed(bystanderId);
+    expect(await bystander.woken).toBe(2);
+  }, 30_000);
 });

@@ -628,8 +628,7 @@ export class SessionEngine implements OnModuleInit {
     } else {
       await this.applyDeviceEnd(m, row, new Date(signal.occurredAt), signal.usage);
     }
-    // on the embedded database a waiter's re-read queues behind this transaction; on a server it re-reads within its poll interval
-    this.watch.changed(signal.sessionId);
+    this.watch.changedOnCommit(m, signal.sessionId);
   }
 
   private async applyStartAck(m: EntityManager, row: SessionRow, result: 'SUCCEEDED' | 'FAILED', occurredAt: Date): Promise<void> {

@@ -1,13 +1,49 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
+import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
 
 /**
  * Wakes requests waiting for a session to change (the scan answer waits for the order's package): the
- * engine calls `changed(id)` after each committed transition in this process; a waiter also re-reads
- * every `pollMs` because the transition may happen in another API process.
+ * engine calls `changed(id)` after each committed transition in this process (`changedOnCommit` from inside
+ * the transaction); a waiter also re-reads every `pollMs` because the transition may happen in another API process.
  */
 @Injectable()
-export class SessionWatch {
+export class SessionWatch implements OnModuleDestroy {
   private readonly waiters = new Map<string, Set<() => void>>();
+  /** Sessions changed in a still-open transaction: their waiters are woken when it commits, never before. */
+  private readonly onCommit = new WeakMap<QueryRunner, Set<string>>();
+  private readonly commitListener: EntitySubscriberInterface = {
+    afterTransactionCommit: ({ queryRunner }) => {
+      if (queryRunner.isTransactionActive) return; // a savepoint released, the transaction goes on
+      const ids = this.onCommit.get(queryRunner);
+      this.onCommit.delete(queryRunner);
+      for (const id of ids ?? []) this.changed(id);
+    },
+    afterTransactionRollback: ({ queryRunner }) => {
+      if (!queryRunner.isTransactionActive) this.onCommit.delete(queryRunner);
+    },
+  };
+
+  constructor(@Optional() private readonly dataSource?: DataSource) {
+    dataSource?.subscribers.push(this.commitListener);
+  }
+
+  onModuleDestroy(): void {
+    const subscribers = this.dataSource?.subscribers;
+    const at = subscribers?.indexOf(this.commitListener) ?? -1;
+    if (at >= 0) subscribers!.splice(at, 1);
+  }
+
+  /**
+   * `changed(id)` once the transaction of `m` commits (at once when `m` is in none; nothing when it rolls back). Woken
+   * before the commit, a waiter would re-read the old row (on a server: then wait a whole poll interval for the next).
+   */
+  changedOnCommit(m: EntityManager, sessionId: string): void {
+    const runner = m.queryRunner;
+    if (!runner?.isTransactionActive) return this.changed(sessionId);
+    const ids = this.onCommit.get(runner) ?? new Set<string>();
+    ids.add(sessionId);
+    this.onCommit.set(runner, ids);
+  }
 
   changed(sessionId: string): void {
     const set = this.waiters.get(sessionId);

@@ -225,7 +225,7 @@ export class SessionsService {
     }
     await this.store.insertAction(m, { tenant_id: row.tenant_id, session_id: id, kind: 'END', state: 'SUCCEEDED', reason: input.reason, ended_at: endedAt, requested_by: this.context.principal.userId });
     await this.audit.record({ action: 'session.end', resourceType: 'session', resourceId: id, subjectTenantId: row.tenant_id, before: { state: row.state }, after: { endedAt: input.endedAt, reason: input.reason } });
-    this.watch.changed(id);
+    this.watch.changedOnCommit(m, id);
     return this.detail(id);
   }
 
