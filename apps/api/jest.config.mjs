@@ -5,9 +5,11 @@ import { serverJestConfig } from '../../jest.preset.mjs';
 // seed-restart). A timeout is not a speed assertion (speed is measured in `npm run bench`), so hooks and tests get
 // 120 s; a test that hangs still fails.
 //
-// Two test files at a time (jest's default on two cores is one): an API test spends about half its time waiting
-// (jobs, polls, the simulator's answers), so a second file fills the gaps. Every file has its own database (a new
-// embedded one in memory, or one created on the server with ZIZHU_TEST_DB_PREFIX) and listens on ports it is given,
-// so files never share state. ZIZHU_TEST_WORKERS overrides (1: one file at a time, as before).
-const workers = process.env.ZIZHU_TEST_WORKERS ?? '2';
-export default serverJestConfig(import.meta.dirname, 'api', { testTimeout: 120_000, maxWorkers: /^\d+$/.test(workers) ? Number(workers) : workers });
+// ZIZHU_TEST_WORKERS=N runs N test files at a time (jest's default on two cores is one). An API test spends about half
+// its time waiting (jobs, polls, the simulator's answers), so a second file fills the gaps when nothing else runs
+// (.ci/run's PostgreSQL pass). Every file has its own database (a new embedded one in memory, or one created on the
+// server with ZIZHU_TEST_DB_PREFIX) and listens on ports it is given, so files never share state. Not by default:
+// `npm test` runs the console's suite beside this one, and a third busy process on two cores stretched the
+// tests' short timeouts (a 4 s confirmation window) past their limits.
+const workers = process.env.ZIZHU_TEST_WORKERS;
+export default serverJestConfig(import.meta.dirname, 'api', { testTimeout: 120_000, ...(workers && /^\d+$/.test(workers) ? { maxWorkers: Number(workers) } : {}) });
