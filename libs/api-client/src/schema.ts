@@ -4618,6 +4618,46 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/statements/{id}/settle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record how a closed statement was settled (no payout)
+         * @description The party owed — the brand for its franchisees’ statements, the hardware reseller for its customers’ (or the platform admin) — records how a CLOSED statement that no payout settles was settled: a franchisee that collects itself (FRANCHISEE_COLLECTS: the commission arrived by profit sharing; fixed fees, minimum top-ups and commission whose split expired are paid to the brand), a brand-collects statement with payableFen ≤ 0 (the franchisee owes the brand), or a reseller’s fee statement (the customer owes its reseller). `method`: OFFLINE_BANK (a bank transfer; `reference` required), OFFSET (set off against other money between the two parties), OTHER (cash, waived…; say how in `note`). `settledAt` (default now) is when the money moved: not in the future, not before the statement closed. The statement becomes SETTLED with the settlement on it (`settlement`); nothing is posted to the ledger. Refused with 409: an OPEN statement (STATEMENT_SETTLE_NOT_CLOSED), a SETTLED one (STATEMENT_ALREADY_SETTLED), a brand-collects statement with payableFen > 0 (STATEMENT_SETTLE_BY_PAYOUT: pay it with POST /v1/payouts). Anyone else, the statement’s own organisation included, gets 404. Needs an `Idempotency-Key`. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `STATEMENT_NOT_FOUND`: No such statement.
+         *     - 409 `STATEMENT_SETTLE_NOT_CLOSED`: The statement is still OPEN: it may still change; close it first, then record how it was settled.
+         *     - 409 `STATEMENT_ALREADY_SETTLED`: The statement is already SETTLED (by a payout or a recorded settlement).
+         *     - 409 `STATEMENT_SETTLE_BY_PAYOUT`: The brand collects for this franchisee and owes it the statement’s payableFen (> 0): that is settled by a payout (POST /v1/payouts), not recorded here.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Statements_settle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/stock/below-par": {
         parameters: {
             query?: never;
@@ -7778,6 +7818,22 @@ export type components = {
             /** @description The payee’s real name (required by WeChat for transfers from 2,000 CNY); stored encrypted, never returned. null clears it. */
             realName?: string | null;
         };
+        SettleStatementDto: {
+            /**
+             * @description OFFLINE_BANK: paid by bank transfer (reference required). OFFSET: set off against other money between the two parties. OTHER: anything else (cash, waived…): say how in note.
+             * @enum {string}
+             */
+            method: "OFFLINE_BANK" | "OFFSET" | "OTHER";
+            note?: string;
+            /** @description The bank transfer’s reference (required for OFFLINE_BANK), or the offset’s. */
+            reference?: string;
+            /**
+             * Format: date-time
+             * @description When the money moved: not in the future, not before the statement closed. Default: now.
+             * @example 2026-12-05T10:00:00+08:00
+             */
+            settledAt?: string;
+        };
         SiteDto: {
             address: string;
             city: string;
@@ -7875,7 +7931,9 @@ export type components = {
             sessions: number;
             /** Format: date-time */
             settledAt: string | null;
-            /** @description The payout or split that settled it. */
+            /** @description The settlement recorded with POST /v1/statements/{id}/settle, if that is what settled it. */
+            settlement: components["schemas"]["StatementSettlementDto"] | null;
+            /** @description What settled it: `payout:<id>` (a payout) or `settlement:<id>` (a settlement recorded with POST /v1/statements/{id}/settle). */
             settlementReference: string | null;
             /**
              * @description OPEN (figures so far, recomputed on each read) → CLOSED (fixed) → SETTLED.
@@ -7932,7 +7990,9 @@ export type components = {
             sessions: number;
             /** Format: date-time */
             settledAt: string | null;
-            /** @description The payout or split that settled it. */
+            /** @description The settlement recorded with POST /v1/statements/{id}/settle, if that is what settled it. */
+            settlement: components["schemas"]["StatementSettlementDto"] | null;
+            /** @description What settled it: `payout:<id>` (a payout) or `settlement:<id>` (a settlement recorded with POST /v1/statements/{id}/settle). */
             settlementReference: string | null;
             /**
              * @description OPEN (figures so far, recomputed on each read) → CLOSED (fixed) → SETTLED.
@@ -7958,6 +8018,33 @@ export type components = {
             total: number;
             /** @description One entry per status (OPEN, CLOSED, SETTLED), over every statement matching the filters. */
             totals: components["schemas"]["StatementStatusTotalDto"][];
+        };
+        StatementSettlementDto: {
+            /** @description The statement’s payableFen when it was settled (signed as payableFen). */
+            amountFen: number;
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            method: "OFFLINE_BANK" | "OFFSET" | "OTHER";
+            note: string | null;
+            /**
+             * Format: date-time
+             * @description When it was recorded.
+             */
+            recordedAt: string;
+            reference: string | null;
+            /**
+             * Format: date-time
+             * @description When the money moved.
+             */
+            settledAt: string;
+            /**
+             * Format: uuid
+             * @description The login that recorded it.
+             */
+            settledBy: string | null;
+            /** @description Its display name at the time. */
+            settledByName: string | null;
         };
         StatementStatusTotalDto: {
             /** @description Statements in this status matching the filters (all pages). */
@@ -17896,6 +17983,88 @@ export interface operations {
             };
         };
     };
+    Statements_settle: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettleStatementDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatementDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `STATEMENT_SETTLE_NOT_CLOSED`, `STATEMENT_ALREADY_SETTLED`, `STATEMENT_SETTLE_BY_PAYOUT` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     StockOverview_belowPar: {
         parameters: {
             query?: never;
@@ -18792,6 +18961,7 @@ export const sessionDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<co
 export const sessionDtoAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDto"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
 export const sessionDtoDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDto"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const sessionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
+export const settleStatementDtoMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SettleStatementDto"]["method"]> = ["OFFLINE_BANK", "OFFSET", "OTHER"];
 export const statementDetailDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDetailDto"]["kind"]> = ["FRANCHISE", "RESELLER"];
 export const statementDetailDtoPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDetailDto"]["period"]> = ["DAILY", "WEEKLY", "MONTHLY"];
 export const statementDetailDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDetailDto"]["status"]> = ["OPEN", "CLOSED", "SETTLED"];
@@ -18799,6 +18969,7 @@ export const statementDtoKindValues: ReadonlyArray<FlattenedDeepRequired<compone
 export const statementDtoPeriodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDto"]["period"]> = ["DAILY", "WEEKLY", "MONTHLY"];
 export const statementDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementDto"]["status"]> = ["OPEN", "CLOSED", "SETTLED"];
 export const statementLineDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementLineDto"]["kind"]> = ["SESSIONS_NET", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "RESELLER_FIXED_FEE", "ADJUSTMENT", "CHANNEL_FEE"];
+export const statementSettlementDtoMethodValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementSettlementDto"]["method"]> = ["OFFLINE_BANK", "OFFSET", "OTHER"];
 export const statementStatusTotalDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StatementStatusTotalDto"]["status"]> = ["OPEN", "CLOSED", "SETTLED"];
 export const stockMovementDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["StockMovementDto"]["kind"]> = ["SALE", "RESTOCK", "EXPIRED", "COUNT"];
 export const supportComplaintDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SupportComplaintDto"]["state"]> = ["PENDING", "PROCESSING", "PROCESSED"];

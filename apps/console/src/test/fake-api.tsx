@@ -14,6 +14,8 @@ export interface Recorded {
   readonly path: string;
   readonly query: Record<string, string>;
   readonly body: unknown;
+  /** The request's headers, names in lower case. */
+  readonly headers: Record<string, string>;
 }
 
 export type Answer = unknown | { status: number; body: unknown };
@@ -44,6 +46,7 @@ export function fakeApi(routes: Record<string, Route | Answer>): { requests: Rec
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body: text ? parseBody(text, request.headers.get('content-type')) : undefined,
+      headers: Object.fromEntries(request.headers.entries()),
     };
     requests.push(recorded);
     const route = routes[`${request.method} ${url.pathname}`];

@@ -177,7 +177,11 @@ export class PayoutTransfers implements OnModuleInit {
           [p.id, ref, paidOn],
         );
         await this.ledger.post(m, 'TRANSFER', p.id, paidOn, payoutPosting(p.tenant_id, p.payer_tenant_id, Number(p.amount_fen), 'WECHAT'));
-        await m.query(`UPDATE statements SET status = 'SETTLED', settled_at = now(), settlement_reference = $2 WHERE id = $1 AND status = 'CLOSED'`, [p.statement_id, `payout:${p.id}`]);
+        await m.query(`UPDATE statements SET status = 'SETTLED', settled_at = $3, settlement_reference = $2 WHERE id = $1 AND status = 'CLOSED'`, [
+          p.statement_id,
+          `payout:${p.id}`,
+          this.clock.now(),
+        ]);
         return 'SUCCEEDED';
       }
       if (seen.state === 'FAIL' || seen.state === 'CANCELLED') {

@@ -107,7 +107,7 @@ export class PayoutsService {
     )) as PayoutRow[];
     const payout = row!;
     await this.ledger.post(m, 'PAYOUT', payout.id, paidOn, payoutPosting(statement.tenant_id, statement.parent_tenant_id, amountFen, 'BANK'));
-    await m.query(`UPDATE statements SET status = 'SETTLED', settled_at = now(), settlement_reference = $2 WHERE id = $1`, [statement.id, `payout:${payout.id}`]);
+    await m.query(`UPDATE statements SET status = 'SETTLED', settled_at = $3, settlement_reference = $2 WHERE id = $1`, [statement.id, `payout:${payout.id}`, this.clock.now()]);
     const dto = toPayoutDto(payout);
     await this.audit.record({ action: 'payout.record', resourceType: 'payout', resourceId: payout.id, subjectTenantId: statement.tenant_id, after: dto });
     return dto;

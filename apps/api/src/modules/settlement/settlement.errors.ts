@@ -12,6 +12,12 @@ export const settlementErrors = defineErrors({
   EARNINGS_RANGE_INVALID: [400, 'from must be a date on or before to, at most 366 days apart.'],
   STATEMENT_NOT_FOUND: [404, 'No such statement.'],
   STATEMENT_NOT_CLOSABLE: [422, 'Only an OPEN statement whose period has ended can be closed.'],
+  STATEMENT_SETTLE_NOT_CLOSED: [409, 'The statement is still OPEN: it may still change; close it first, then record how it was settled.'],
+  STATEMENT_ALREADY_SETTLED: [409, 'The statement is already SETTLED (by a payout or a recorded settlement).'],
+  STATEMENT_SETTLE_BY_PAYOUT: [
+    409,
+    'The brand collects for this franchisee and owes it the statement’s payableFen (> 0): that is settled by a payout (POST /v1/payouts), not recorded here.',
+  ],
 });
 
 export const payoutErrors = defineErrors({

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
@@ -7,7 +7,7 @@ import { platformErrors } from '../../platform/errors/domain-error.js';
 import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { organizationErrors } from '../organizations/organizations.errors.js';
-import { StatementDetailDto, StatementListDto, StatementsQueryDto } from './dto/statement.dto.js';
+import { SettleStatementDto, StatementDetailDto, StatementListDto, StatementsQueryDto } from './dto/statement.dto.js';
 import { settlementErrors } from './settlement.errors.js';
 import { StatementsService } from './statements.service.js';
 
@@ -91,5 +91,32 @@ export class StatementsController {
   @ApiErrors(platformErrors.VALIDATION_FAILED, settlementErrors.STATEMENT_NOT_FOUND, settlementErrors.STATEMENT_NOT_CLOSABLE)
   close(@UuidParam() id: string): Promise<StatementDetailDto> {
     return this.statements.close(id);
+  }
+
+  @Post(':id/settle')
+  @HttpCode(200)
+  @TenantScoped('OPERATOR_ADMIN')
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Record how a closed statement was settled (no payout)',
+    description:
+      'The party owed — the brand for its franchisees’ statements, the hardware reseller for its customers’ (or the platform admin) — records how a CLOSED statement that no payout settles was settled: ' +
+      'a franchisee that collects itself (FRANCHISEE_COLLECTS: the commission arrived by profit sharing; fixed fees, minimum top-ups and commission whose split expired are paid to the brand), ' +
+      'a brand-collects statement with payableFen ≤ 0 (the franchisee owes the brand), or a reseller’s fee statement (the customer owes its reseller). ' +
+      '`method`: OFFLINE_BANK (a bank transfer; `reference` required), OFFSET (set off against other money between the two parties), OTHER (cash, waived…; say how in `note`). ' +
+      '`settledAt` (default now) is when the money moved: not in the future, not before the statement closed. The statement becomes SETTLED with the settlement on it (`settlement`); nothing is posted to the ledger. ' +
+      'Refused with 409: an OPEN statement (STATEMENT_SETTLE_NOT_CLOSED), a SETTLED one (STATEMENT_ALREADY_SETTLED), a brand-collects statement with payableFen > 0 (STATEMENT_SETTLE_BY_PAYOUT: pay it with POST /v1/payouts). ' +
+      'Anyone else, the statement’s own organisation included, gets 404. Needs an `Idempotency-Key`. Audited.',
+  })
+  @ApiOkResponse({ type: StatementDetailDto })
+  @ApiErrors(
+    platformErrors.VALIDATION_FAILED,
+    settlementErrors.STATEMENT_NOT_FOUND,
+    settlementErrors.STATEMENT_SETTLE_NOT_CLOSED,
+    settlementErrors.STATEMENT_ALREADY_SETTLED,
+    settlementErrors.STATEMENT_SETTLE_BY_PAYOUT,
+  )
+  settle(@UuidParam() id: string, @Body() body: SettleStatementDto): Promise<StatementDetailDto> {
+    return this.statements.settle(id, body);
   }
 }

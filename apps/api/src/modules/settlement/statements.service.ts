@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { returnedRows } from '../device-api/system-db.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
-import { STATEMENT_STATUSES, type StatementDetailDto, type StatementDto, type StatementLineDto, type StatementListDto, type StatementsQueryDto, type StatementStatus } from './dto/statement.dto.js';
+import { type SettleStatementDto, STATEMENT_STATUSES, type StatementDetailDto, type StatementSettlementDto, type StatementDto, type StatementLineDto, type StatementListDto, type StatementsQueryDto, type StatementStatus } from './dto/statement.dto.js';
 import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
 import { MARK_FAILED_RETURNS_SQL, owedBackFen } from './profit-sharing-statement.js';
@@ -15,6 +15,7 @@ import { ACTIVE_DEVICES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_D
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
 import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
 import { settlementErrors } from './settlement.errors.js';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 
 export interface StatementRow {
   id: string;
@@ -39,12 +40,29 @@ export interface StatementRow {
   settled_at: Date | null;
   settlement_reference: string | null;
   organization_name: string | null;
+  settlement: SettlementJson | null;
+}
+
+/** The statement_settlements row as the statement's columns carry it (json: timestamps as text). */
+interface SettlementJson {
+  id: string;
+  method: StatementSettlementDto['method'];
+  amount_fen: string | number;
+  reference: string | null;
+  note: string | null;
+  settled_at: string;
+  recorded_at: string;
+  settled_by: string | null;
+  settled_by_name: string | null;
 }
 
 export const STATEMENT_COLUMNS = `id, tenant_id, parent_tenant_id, kind, period, to_char(period_start, 'YYYY-MM-DD') AS period_start,
   to_char(period_end, 'YYYY-MM-DD') AS period_end, status, sessions, paid_fen, refunded_fen, net_fen, commission_fen, fixed_fee_fen,
   minimum_top_up_fen, reseller_fee_fen, adjustment_fen, payable_fen, closed_at, settled_at, settlement_reference,
-  (SELECT o.name FROM organizations o WHERE o.id = statements.tenant_id) AS organization_name`;
+  (SELECT o.name FROM organizations o WHERE o.id = statements.tenant_id) AS organization_name,
+  (SELECT json_build_object('id', ss.id, 'method', ss.method, 'amount_fen', ss.amount_fen, 'reference', ss.reference, 'note', ss.note, 'settled_at', ss.settled_at,
+          'recorded_at', ss.recorded_at, 'settled_by', ss.settled_by, 'settled_by_name', ss.settled_by_name)
+     FROM statement_settlements ss WHERE ss.statement_id = statements.id) AS settlement`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -71,6 +89,19 @@ export const toStatementDto = (s: StatementRow): StatementDto => ({
   closedAt: iso(s.closed_at),
   settledAt: iso(s.settled_at),
   settlementReference: s.settlement_reference,
+  settlement: s.settlement ? toSettlementDto(typeof s.settlement === 'string' ? (JSON.parse(s.settlement) as SettlementJson) : s.settlement) : null,
+});
+
+const toSettlementDto = (j: SettlementJson): StatementSettlementDto => ({
+  id: j.id,
+  method: j.method,
+  amountFen: Number(j.amount_fen),
+  reference: j.reference,
+  note: j.note,
+  settledAt: new Date(j.settled_at).toISOString(),
+  recordedAt: new Date(j.recorded_at).toISOString(),
+  settledBy: j.settled_by,
+  settledByName: j.settled_by_name,
 });
 
 @Injectable()
@@ -129,6 +160,57 @@ export class StatementsService {
       await this.audit.record({ action: 'statement.close', resourceType: 'statement', resourceId: id, subjectTenantId: row.tenant_id, after: toStatementDto(closed.row) });
     }
     return this.get(id);
+  }
+
+  /**
+   * `POST /v1/statements/{id}/settle`: the party owed (the brand for its franchisees' statements, the reseller for its
+   * customers', or the platform) records how a CLOSED statement that no payout settles was settled — a franchisee that
+   * collects itself (its brand's commission by profit sharing, its fees and expired splits owed), a brand-collects
+   * statement with payableFen ≤ 0 (the franchisee owes), a reseller's fee statement. Sets it SETTLED, once
+   * (the row lock and the one-per-statement key). Audited. Posts nothing to the ledger (PROFIT-SHARING.md, "Settled
+   * without a payout").
+   */
+  async settle(id: string, input: SettleStatementDto): Promise<StatementDetailDto> {
+    const m = this.context.manager;
+    const [row] = (await m.query(`SELECT ${STATEMENT_COLUMNS} FROM statements WHERE id = $1 FOR UPDATE`, [id])) as StatementRow[];
+    if (!row || (!this.context.isPlatformAdmin && row.parent_tenant_id !== this.context.tenantId)) throw settlementErrors.STATEMENT_NOT_FOUND();
+    if (row.status === 'OPEN') throw settlementErrors.STATEMENT_SETTLE_NOT_CLOSED();
+    if (row.status === 'SETTLED') throw settlementErrors.STATEMENT_ALREADY_SETTLED(`Settled by ${row.settlement_reference ?? 'an earlier record'}.`);
+    const payableFen = Number(row.payable_fen);
+    if (row.kind === 'FRANCHISE' && payableFen > 0) {
+      const [agreement] = (await m.query(`SELECT collection FROM agreements WHERE tenant_id = $1 AND effective_from <= $2::date ORDER BY version DESC LIMIT 1`, [
+        row.tenant_id,
+        row.period_end,
+      ])) as { collection: string | null }[];
+      if ((agreement?.collection ?? 'BRAND_COLLECTS') === 'BRAND_COLLECTS') throw settlementErrors.STATEMENT_SETTLE_BY_PAYOUT(`The statement’s payableFen is ${payableFen}.`);
+    }
+    const invalid = (field: string, message: string) => platformErrors.VALIDATION_FAILED(`Invalid fields: ${field}`, { errors: [{ field, messages: [message] }] });
+    if (input.method === 'OFFLINE_BANK' && !input.reference) throw invalid('reference', 'reference (the bank transfer’s) is required for OFFLINE_BANK');
+    const now = this.clock.now();
+    const settledAt = input.settledAt ? new Date(input.settledAt) : now;
+    if (Number.isNaN(settledAt.getTime())) throw invalid('settledAt', 'settledAt must be an ISO 8601 date-time');
+    if (settledAt.getTime() > now.getTime()) throw invalid('settledAt', `settledAt may not be in the future (now is ${now.toISOString()})`);
+    if (row.closed_at && settledAt.getTime() < new Date(row.closed_at).getTime()) {
+      throw invalid('settledAt', `settledAt may not be before the statement was closed (${new Date(row.closed_at).toISOString()})`);
+    }
+    const userId = this.context.principal.userId;
+    const [settlement] = (await m.query(
+      `INSERT INTO statement_settlements (tenant_id, parent_tenant_id, statement_id, method, amount_fen, reference, note, settled_at, recorded_at, settled_by, settled_by_name)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, (SELECT u.display_name FROM users u WHERE u.id = $10))
+       RETURNING id`,
+      [row.tenant_id, row.parent_tenant_id, row.id, input.method, payableFen, input.reference ?? null, input.note ?? null, settledAt, now, userId],
+    )) as { id: string }[];
+    await m.query(`UPDATE statements SET status = 'SETTLED', settled_at = $2, settlement_reference = $3 WHERE id = $1`, [row.id, settledAt, `settlement:${settlement!.id}`]);
+    const detail = await this.get(id);
+    await this.audit.record({
+      action: 'statement.settle',
+      resourceType: 'statement',
+      resourceId: id,
+      subjectTenantId: row.tenant_id,
+      before: { status: row.status, payableFen: payableFen },
+      after: { status: detail.status, payableFen: detail.payableFen, settledAt: detail.settledAt, settlementReference: detail.settlementReference, settlement: detail.settlement },
+    });
+    return detail;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { AGREEMENT_KINDS, AGREEMENT_PERIODS, type AgreementKind, type AgreementPeriod } from '../settlement-math.js';
 import { DATE_PATTERN } from './agreement.dto.js';
 
@@ -8,6 +8,60 @@ export const STATEMENT_STATUSES = ['OPEN', 'CLOSED', 'SETTLED'] as const;
 export type StatementStatus = (typeof STATEMENT_STATUSES)[number];
 export const STATEMENT_LINE_KINDS = ['SESSIONS_NET', 'COMMISSION', 'FIXED_FEE', 'MINIMUM_TOP_UP', 'RESELLER_FEE', 'RESELLER_FIXED_FEE', 'ADJUSTMENT', 'CHANNEL_FEE'] as const;
 export type StatementLineKind = (typeof STATEMENT_LINE_KINDS)[number];
+
+/**
+ * How a CLOSED statement that no payout can settle was settled (POST /v1/statements/{id}/settle):
+ * OFFLINE_BANK — a bank transfer between the two parties, its reference required; OFFSET — set off against other money
+ * between them (e.g. deducted from what the other side owed elsewhere); OTHER — anything else (cash, waived…), the
+ * note saying how.
+ */
+export const STATEMENT_SETTLEMENT_METHODS = ['OFFLINE_BANK', 'OFFSET', 'OTHER'] as const;
+export type StatementSettlementMethod = (typeof STATEMENT_SETTLEMENT_METHODS)[number];
+
+export class SettleStatementDto {
+  @ApiProperty({
+    enum: STATEMENT_SETTLEMENT_METHODS,
+    description:
+      'OFFLINE_BANK: paid by bank transfer (reference required). OFFSET: set off against other money between the two parties. OTHER: anything else (cash, waived…): say how in note.',
+  })
+  @IsIn(STATEMENT_SETTLEMENT_METHODS)
+  method!: StatementSettlementMethod;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 100, description: 'The bank transfer’s reference (required for OFFLINE_BANK), or the offset’s.' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  reference?: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  note?: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-12-05T10:00:00+08:00',
+    description: 'When the money moved: not in the future, not before the statement closed. Default: now.',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'settledAt must be an ISO 8601 date-time' })
+  settledAt?: string;
+}
+
+export class StatementSettlementDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: STATEMENT_SETTLEMENT_METHODS }) method!: StatementSettlementMethod;
+  @ApiProperty({ description: 'The statement’s payableFen when it was settled (signed as payableFen).' }) amountFen!: number;
+  @ApiProperty({ type: String, nullable: true }) reference!: string | null;
+  @ApiProperty({ type: String, nullable: true }) note!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'When the money moved.' }) settledAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'When it was recorded.' }) recordedAt!: string;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'The login that recorded it.' }) settledBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Its display name at the time.' }) settledByName!: string | null;
+}
 
 export class StatementsQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'One organisation and those under it (a brand: one franchisee). Another tenant’s id answers 404.' })
@@ -61,7 +115,10 @@ export class StatementDto {
   payableFen!: number;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) closedAt!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) settledAt!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: 'The payout or split that settled it.' }) settlementReference!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'What settled it: `payout:<id>` (a payout) or `settlement:<id>` (a settlement recorded with POST /v1/statements/{id}/settle).' })
+  settlementReference!: string | null;
+  @ApiProperty({ type: StatementSettlementDto, nullable: true, description: 'The settlement recorded with POST /v1/statements/{id}/settle, if that is what settled it.' })
+  settlement!: StatementSettlementDto | null;
 }
 
 export class StatementLineDto {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Descriptions, Flex, Grid, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, LockOutlined, SendOutlined } from '@ant-design/icons';
+import { AuditOutlined, DownloadOutlined, LockOutlined, SendOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Can } from '@/components/can';
@@ -14,6 +14,7 @@ import { NS } from '../i18n';
 import { todayInShanghai } from '../period';
 import { CloseStatement } from './close-statement';
 import { PayOutStatement } from './pay-out-statement';
+import { canSettleWithoutPayout, SettleStatement } from './settle-statement';
 
 function Rounding({ name }: { name: string | null }) {
   const { t, i18n } = useTranslation(NS);
@@ -107,6 +108,24 @@ function Lines({ lines }: { lines: StatementLine[] }) {
   );
 }
 
+/** How a statement no payout settled was settled (POST /v1/statements/{id}/settle). */
+function Settlement({ settlement }: { settlement: NonNullable<StatementDetail['settlement']> }) {
+  const { t } = useTranslation(NS);
+  return (
+    <Descriptions size="small" bordered column={1} title={t('settle.recorded')} data-testid="statement-settlement">
+      <Descriptions.Item label={t('settle.method')}>{t(`settle.methods.${settlement.method}`)}</Descriptions.Item>
+      {settlement.reference ? <Descriptions.Item label={t('settle.reference')}>{settlement.reference}</Descriptions.Item> : null}
+      {settlement.note ? <Descriptions.Item label={t('settle.note')}>{settlement.note}</Descriptions.Item> : null}
+      <Descriptions.Item label={t('settle.settledAt')}>
+        <Time value={settlement.settledAt} />
+      </Descriptions.Item>
+      <Descriptions.Item label={t('settle.by')}>
+        {settlement.settledByName ?? settlement.settledBy ?? '—'} · <Time value={settlement.recordedAt} />
+      </Descriptions.Item>
+    </Descriptions>
+  );
+}
+
 /** Closable now: OPEN and its period has ended (Asia/Shanghai). */
 export function isClosable(statement: Pick<StatementDetail, 'status' | 'periodEnd'>, today = todayInShanghai()): boolean {
   return statement.status === 'OPEN' && statement.periodEnd < today;
@@ -118,6 +137,7 @@ export function StatementDrawer({ id, organizationName, onClose }: { id: string 
   const query = useQuery({ ...statementQuery(id ?? ''), enabled: Boolean(id) });
   const [closing, setClosing] = useState(false);
   const [paying, setPaying] = useState(false);
+  const [settling, setSettling] = useState(false);
   const exporting = useMutation({
     mutationFn: ({ statement, format }: { statement: StatementDetail; format: ExportFormat }) =>
       downloadStatement(statement.id, format, `statement-${statement.periodStart}-${statement.id.slice(0, 8)}.${format}`),
@@ -165,6 +185,13 @@ export function StatementDrawer({ id, organizationName, onClose }: { id: string 
                 </Button>
               </Can>
             ) : null}
+            {canSettleWithoutPayout(statement) ? (
+              <Can permission="settlement.write">
+                <Button icon={<AuditOutlined />} onClick={() => setSettling(true)} data-testid="settle">
+                  {t('settle.button')}
+                </Button>
+              </Can>
+            ) : null}
           </Space>
           {exporting.isError ? <Problem error={exporting.error} /> : null}
           {statement.status === 'OPEN' ? <Typography.Text type="secondary">{t('drawer.openNote')}</Typography.Text> : null}
@@ -187,6 +214,7 @@ export function StatementDrawer({ id, organizationName, onClose }: { id: string 
               </Typography.Text>
             </Descriptions.Item>
           </Descriptions>
+          {statement.settlement ? <Settlement settlement={statement.settlement} /> : null}
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('drawer.lines')}
           </Typography.Title>
@@ -197,6 +225,7 @@ export function StatementDrawer({ id, organizationName, onClose }: { id: string 
           <Totals statement={statement} />
           <CloseStatement statement={statement} organizationName={organizationName(statement.organizationId)} open={closing} onClose={() => setClosing(false)} />
           <PayOutStatement statement={statement} organizationName={organizationName(statement.organizationId)} open={paying} onClose={() => setPaying(false)} />
+          <SettleStatement statement={statement} organizationName={organizationName(statement.organizationId)} open={settling} onClose={() => setSettling(false)} />
         </Space>
       ) : null}
     </DetailDrawer>

@@ -50,6 +50,7 @@ export function statement(overrides: Partial<Schemas['StatementDto']> = {}): Sch
     closedAt: null,
     settledAt: null,
     settlementReference: null,
+    settlement: null,
     ...overrides,
   };
 }

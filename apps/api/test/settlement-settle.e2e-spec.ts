@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { systemQuery } from './fleet-support.js';
+import { createTestApp, type TestApp } from './support/test-app.js';
+import { TestClock } from './support/test-clock.js';
+
+const O = DEMO_ORGS;
+
+interface Body {
+  code?: string;
+  errors?: { field: string; messages: string[] }[];
+  [k: string]: unknown;
+}
+
+/**
+ * Issue 12: `POST /v1/statements/{id}/settle` — the party owed records how a CLOSED statement that no payout settles
+ * was settled (a franchisee that collects itself, a brand-collects statement owing nothing or less, a reseller's fee
+ * statement); the refusals; who may; idempotency; the audit row; the ledger untouched and still balanced; and
+ * settled_at from the business clock (a payout's too).
+ */
+describe('settlement: recording how a statement was settled without a payout (issue 12)', () => {
+  /** Friday 4 December 2026, noon in Shanghai; the real date differs, so a settled_at from the database's now() would show. */
+  const clock = TestClock.startingAt(new Date('2026-12-04T12:00:00+08:00'));
+  let t: TestApp;
+  const tokens: Record<string, string> = {};
+  const call = async (login: string, method: 'GET' | 'POST', url: string, body?: unknown, key?: string) => {
+    const r = await t.http(method, url, { token: tokens[login], ...(body !== undefined ? { body } : {}), ...(key ? { headers: { 'idempotency-key': key } } : {}) });
+    return { status: r.statusCode, body: r.json() as Body };
+  };
+  const settle = (login: string, id: string, body: unknown, key = randomUUID()) => call(login, 'POST', `/v1/statements/${id}/settle`, body, key);
+  let month = 0;
+  /** A statement of a past month (2024 on, before any agreement of the demo), CLOSED a day before the clock's now unless OPEN. */
+  const statement = async (org: { id: string; parentId: string }, kind: 'FRANCHISE' | 'RESELLER', payableFen: number, status: 'OPEN' | 'CLOSED' = 'CLOSED') => {
+    const start = `${2024 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-01`;
+    month += 1;
+    const closedAt = status === 'CLOSED' ? new Date(clock.now().getTime() - 86_400_000) : null;
+    const [row] = await systemQuery<{ id: string }>(
+      t,
+      `INSERT INTO statements (tenant_id, parent_tenant_id, kind, period, period_start, period_end, status, payable_fen, reseller_fee_fen, closed_at)
+       VALUES ($1, $2, $3, 'MONTHLY', $4::date, ($4::date + interval '1 month' - interval '1 day')::date, $5, $6, $7, $8) RETURNING id`,
+      [org.id, org.parentId, kind, start, status, payableFen, kind === 'RESELLER' ? payableFen : 0, closedAt],
+    );
+    return row!.id;
+  };
+  const ledgerCount = async () => (await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM ledger_entries`))[0]!.n;
+  const settlementsOf = async (statementId: string) => systemQuery<{ id: string }>(t, `SELECT id FROM statement_settlements WHERE statement_id = $1`, [statementId]);
+
+  beforeAll(async () => {
+    t = await createTestApp({}, { clock });
+    for (const login of ['admin@zizhu.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'c1@vendor.demo', 'ops@powerbank.demo']) {
+      tokens[login] = await t.login(login);
+    }
+    // franchisee 2 collects itself from 2020 on (a version above the demo's, so it is the one in force for the periods below)
+    await systemQuery(
+      t,
+      `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, fixed_fee_per_device_month_fen, collection, max_profit_sharing_ratio_basis_points)
+       VALUES ($1, $2, 'FRANCHISE', 50, '2020-01-01', 'MONTHLY', 2000, 5000, 'FRANCHISEE_COLLECTS', 3000)`,
+      [O.fridgeF2.id, O.fridge.id],
+    );
+  });
+  afterAll(() => t.close());
+
+  it('franchisee collects: the brand records the fees paid by bank; SETTLED with the settlement shown to both; audited; nothing posted', async () => {
+    const id = await statement(O.fridgeF2 as { id: string; parentId: string }, 'FRANCHISE', -5_000);
+    const entriesBefore = await ledgerCount();
+    const settledAt = new Date(clock.now().getTime() - 3_600_000).toISOString();
+    const r = await settle('ops@fridge.demo', id, { method: 'OFFLINE_BANK', reference: 'BANK-2024-01-F2', note: '设备月固定费', settledAt });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      id,
+      status: 'SETTLED',
+      settledAt,
+      settlement: { method: 'OFFLINE_BANK', amountFen: -5_000, reference: 'BANK-2024-01-F2', note: '设备月固定费', settledAt, settledByName: expect.any(String) },
+    });
+    const settlement = r.body['settlement'] as { id: string; recordedAt: string; settledBy: string };
+    expect(r.body['settlementReference']).toBe(`settlement:${settlement.id}`);
+    expect(settlement.recordedAt.slice(0, 10)).toBe('2026-12-04'); // the business clock, not the database's now()
+    expect(settlement.settledBy).toMatch(/^[0-9a-f-]{36}$/);
+    // the franchisee reads it on its statement
+    expect((await call('f2@fridge.demo', 'GET', `/v1/statements/${id}`)).body).toMatchObject({ status: 'SETTLED', settlement: { id: settlement.id, method: 'OFFLINE_BANK' } });
+    const audit = await systemQuery<{ n: number }>(
+      t,
+      `SELECT count(*)::int AS n FROM audit_log WHERE action = 'statement.settle' AND resource_id = $1 AND subject_tenant_id = $2 AND after->>'status' = 'SETTLED' AND before->>'status' = 'CLOSED'`,
+      [id, O.fridgeF2.id],
+    );
+    expect(audit[0]!.n).toBe(1);
+    expect(await ledgerCount()).toBe(entriesBefore);
+  });
+
+  it('franchisee collects with a positive payable (a failed split return owed back) is settled here too, by offset', async () => {
+    const id = await statement(O.fridgeF2 as { id: string; parentId: string }, 'FRANCHISE', 300);
+    const r = await settle('ops@fridge.demo', id, { method: 'OFFSET', note: '抵扣下期固定费' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'SETTLED', settlement: { method: 'OFFSET', amountFen: 300, reference: null, note: '抵扣下期固定费' } });
+    expect(String(r.body['settledAt']).slice(0, 10)).toBe('2026-12-04');
+  });
+
+  it('brand collects with payableFen ≤ 0 (the franchisee owes, or nothing is owed) is settled here; with payableFen > 0 it is refused: a payout settles it', async () => {
+    const owes = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -1_200);
+    expect(await settle('ops@fridge.demo', owes, { method: 'OTHER', note: '现金' })).toMatchObject({ status: 200, body: { status: 'SETTLED', settlement: { method: 'OTHER', amountFen: -1_200 } } });
+    const nothing = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', 0);
+    expect(await settle('ops@fridge.demo', nothing, { method: 'OFFSET' })).toMatchObject({ status: 200, body: { status: 'SETTLED' } });
+    const owed = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', 5_000);
+    expect(await settle('ops@fridge.demo', owed, { method: 'OFFLINE_BANK', reference: 'X' })).toMatchObject({ status: 409, body: { code: 'STATEMENT_SETTLE_BY_PAYOUT' } });
+    expect(await settlementsOf(owed)).toEqual([]);
+  });
+
+  it('a reseller records its customer’s fee statement as paid; the customer reads it', async () => {
+    const id = await statement(O.vendorC1 as { id: string; parentId: string }, 'RESELLER', 8_000);
+    const r = await settle('ops@vendor.demo', id, { method: 'OFFLINE_BANK', reference: 'C1-FEE-1' });
+    expect(r).toMatchObject({ status: 200, body: { status: 'SETTLED', settlement: { method: 'OFFLINE_BANK', amountFen: 8_000, reference: 'C1-FEE-1' } } });
+    expect((await call('c1@vendor.demo', 'GET', `/v1/statements/${id}`)).body).toMatchObject({ status: 'SETTLED', settlement: { reference: 'C1-FEE-1' } });
+    // the platform admin may record one too
+    const other = await statement(O.vendorC1 as { id: string; parentId: string }, 'RESELLER', 100);
+    expect((await settle('admin@zizhu.demo', other, { method: 'OTHER', note: '平台代收' })).status).toBe(200);
+  });
+
+  it('OPEN and already SETTLED statements are refused with 409', async () => {
+    const open = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -100, 'OPEN');
+    expect(await settle('ops@fridge.demo', open, { method: 'OFFSET' })).toMatchObject({ status: 409, body: { code: 'STATEMENT_SETTLE_NOT_CLOSED' } });
+    const id = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -100);
+    expect((await settle('ops@fridge.demo', id, { method: 'OFFSET' })).status).toBe(200);
+    expect(await settle('ops@fridge.demo', id, { method: 'OFFSET' })).toMatchObject({ status: 409, body: { code: 'STATEMENT_ALREADY_SETTLED' } });
+    expect(await settlementsOf(id)).toHaveLength(1);
+  });
+
+  it('only the party owed: the franchisee (or customer) cannot settle its own statement; another brand or reseller gets 404', async () => {
+    const id = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -700);
+    expect((await settle('f1@fridge.demo', id, { method: 'OFFSET' })).status).toBe(403);
+    expect((await settle('ops@vendor.demo', id, { method: 'OFFSET' })).status).toBe(404);
+    expect((await settle('ops@powerbank.demo', id, { method: 'OFFSET' })).status).toBe(404);
+    const fee = await statement(O.vendorC1 as { id: string; parentId: string }, 'RESELLER', 900);
+    expect((await settle('c1@vendor.demo', fee, { method: 'OFFSET' })).status).toBe(403);
+    expect((await settle('ops@fridge.demo', fee, { method: 'OFFSET' })).status).toBe(404);
+    expect(await settlementsOf(id)).toEqual([]);
+    expect(await settlementsOf(fee)).toEqual([]);
+  });
+
+  it('bad input names the field: reference for OFFLINE_BANK, settledAt in the future or before the close, an unknown method; the Idempotency-Key is required', async () => {
+    const id = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -100);
+    const fields = async (body: unknown) => {
+      const r = await settle('ops@fridge.demo', id, body);
+      expect(r.status).toBe(400);
+      return (r.body.errors ?? []).map((e) => e.field);
+    };
+    expect(await fields({ method: 'OFFLINE_BANK' })).toEqual(['reference']);
+    expect(await fields({ method: 'OFFSET', settledAt: new Date(clock.now().getTime() + 3_600_000).toISOString() })).toEqual(['settledAt']);
+    expect(await fields({ method: 'OFFSET', settledAt: new Date(clock.now().getTime() - 2 * 86_400_000).toISOString() })).toEqual(['settledAt']);
+    expect(await fields({ method: 'OFFSET', settledAt: 'yesterday' })).toEqual(['settledAt']);
+    expect(await fields({ method: 'CHEQUE' })).toEqual(['method']);
+    expect((await call('ops@fridge.demo', 'POST', `/v1/statements/${id}/settle`, { method: 'OFFSET' })).status).toBe(400);
+    expect(await settlementsOf(id)).toEqual([]);
+  });
+
+  it('the same Idempotency-Key twice gives one settlement and one audit row; the same key with another body is 422', async () => {
+    const id = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -2_500);
+    const key = randomUUID();
+    const first = await settle('ops@fridge.demo', id, { method: 'OFFLINE_BANK', reference: 'DUP-1' }, key);
+    expect(first.status).toBe(200);
+    expect(await settle('ops@fridge.demo', id, { method: 'OFFLINE_BANK', reference: 'DUP-1' }, key)).toEqual(first);
+    expect((await settle('ops@fridge.demo', id, { method: 'OFFLINE_BANK', reference: 'DUP-2' }, key)).status).toBe(422);
+    expect(await settlementsOf(id)).toHaveLength(1);
+    const audit = await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'statement.settle' AND resource_id = $1`, [id]);
+    expect(audit[0]!.n).toBe(1);
+  });
+
+  it('a settlement is never changed or removed, and the statement stays fixed', async () => {
+    const id = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -100);
+    await settle('ops@fridge.demo', id, { method: 'OFFSET' });
+    await expect(systemQuery(t, `UPDATE statement_settlements SET note = 'x' WHERE statement_id = $1`, [id])).rejects.toThrow();
+    await expect(systemQuery(t, `DELETE FROM statement_settlements WHERE statement_id = $1`, [id])).rejects.toThrow();
+    await expect(systemQuery(t, `UPDATE statements SET payable_fen = 1 WHERE id = $1`, [id])).rejects.toThrow();
+  });
+
+  it('an offline bank payout sets settled_at from the business clock', async () => {
+    const id = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', 4_200);
+    const paid = await call('ops@fridge.demo', 'POST', '/v1/payouts', { statementId: id, method: 'OFFLINE_BANK', reference: 'PO-BANK-1' }, randomUUID());
+    expect(paid.status).toBe(201);
+    const read = (await call('ops@fridge.demo', 'GET', `/v1/statements/${id}`)).body;
+    expect(read).toMatchObject({ status: 'SETTLED', settlement: null });
+    expect(String(read['settledAt']).slice(0, 10)).toBe('2026-12-04');
+  });
+
+  it('the ledger check still balances', async () => {
+    const check = (await call('admin@zizhu.demo', 'GET', '/v1/ledger/check')).body;
+    expect(check).toMatchObject({ mismatches: [], unbalancedPostings: [] });
+  });
+});
