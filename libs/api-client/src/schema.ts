@@ -760,7 +760,7 @@ export type paths = {
         };
         /**
          * List complaints
-         * @description The complaints on sessions the caller may see (a franchisee: those on its own sessions, though its brand’s account received them), plus those of merchant accounts it may see that match no session; newest first. `replyDueAt` / `completeDueAt` are the reply (24 h) and completion (72 h) deadlines. A hardware reseller sees none of its customers’.
+         * @description The complaints on sessions the caller may see (a franchisee: those on its own sessions, though its brand’s account received them), plus those of merchant accounts it may see that match no session; newest first. `replyDueAt` / `completeDueAt` are the reply and completion deadlines (24 h and 72 h after the complaint by default: COMPLAINT_REPLY_HOURS, COMPLAINT_COMPLETE_HOURS). A hardware reseller sees none of its customers’.
          *
          *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -5626,6 +5626,32 @@ export type components = {
             /** @description WeChat’s media URLs; open each with GET /v1/complaints/{id}/media?url=… (exactly as given). */
             urls: string[];
         };
+        ComplaintNotificationStatusDto: {
+            /**
+             * Format: date-time
+             * @description When the last attempt was made.
+             */
+            lastAttemptAt: string | null;
+            /** @description Why the last attempt failed (WeChat’s code); null once one succeeded. */
+            lastError: string | null;
+            /**
+             * Format: date-time
+             * @description When it was last registered.
+             */
+            registeredAt: string | null;
+            /**
+             * @description `REGISTERED`: WeChat answered the URL below; `PENDING`: the registration job has not succeeded yet; `FAILED`: its last attempt failed (`lastError`), it is retried with back-off and by the periodic catch-up; `UNAVAILABLE`: it cannot work for this account (`unavailableReason`), nothing is tried.
+             * @enum {string}
+             */
+            state: "REGISTERED" | "PENDING" | "FAILED" | "UNAVAILABLE";
+            /**
+             * @description `ACCOUNT_DISABLED`: a disabled account is not registered; `PLATFORM_KEYS_UNCONFIRMED`: WeChat’s answers cannot be verified until its credentials are saved again.
+             * @enum {string|null}
+             */
+            unavailableReason: "ACCOUNT_DISABLED" | "PLATFORM_KEYS_UNCONFIRMED" | null;
+            /** @description The URL WeChat answered at the last registration. */
+            url: string | null;
+        };
         ComplaintNotificationUrlDto: {
             mchid: string;
             url: string;
@@ -6612,6 +6638,8 @@ export type components = {
         };
         MerchantAccountDetailDto: {
             appids: string[];
+            /** @description The registration of its complaint notification URL with WeChat (done by a job at creation; retried). */
+            complaintNotification: components["schemas"]["ComplaintNotificationStatusDto"];
             /** Format: date-time */
             createdAt: string;
             /** @description Bumped each time the credentials are replaced. */
@@ -18878,6 +18906,8 @@ export const complaintActionDtoKindValues: ReadonlyArray<FlattenedDeepRequired<c
 export const complaintActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintActionDto"]["state"]> = ["PENDING", "SUCCEEDED", "FAILED"];
 export const complaintDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintDetailDto"]["state"]> = ["PENDING", "PROCESSING", "PROCESSED"];
 export const complaintMediaDtoMediaTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintMediaDto"]["mediaType"]> = ["USER_COMPLAINT_IMAGE", "OPERATION_IMAGE"];
+export const complaintNotificationStatusDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintNotificationStatusDto"]["state"]> = ["REGISTERED", "PENDING", "FAILED", "UNAVAILABLE"];
+export const complaintNotificationStatusDtoUnavailableReasonValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintNotificationStatusDto"]["unavailableReason"]> = ["ACCOUNT_DISABLED", "PLATFORM_KEYS_UNCONFIRMED"];
 export const complaintRefundProgressDtoActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintRefundProgressDto"]["action"]> = ["APPROVE", "REJECT"];
 export const complaintSummaryDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplaintSummaryDto"]["state"]> = ["PENDING", "PROCESSING", "PROCESSED"];
 export const complianceServiceDtoModeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ComplianceServiceDto"]["mode"]> = ["DEPOSIT_WAIVED", "USE_FIRST"];

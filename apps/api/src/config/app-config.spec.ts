@@ -74,9 +74,20 @@ describe('parseConfig', () => {
   });
 
   it('reads WeChat’s complaint list every 15 minutes by default, at least every minute', () => {
-    expect(parseConfig({}).complaints).toEqual({ catchUpIntervalSeconds: 900 });
-    expect(parseConfig({ COMPLAINTS_CATCH_UP_SECONDS: '300' }).complaints).toEqual({ catchUpIntervalSeconds: 300 });
+    expect(parseConfig({}).complaints).toEqual({ replyHours: 24, completeHours: 72, catchUpIntervalSeconds: 900 });
+    expect(parseConfig({ COMPLAINTS_CATCH_UP_SECONDS: '300' }).complaints).toMatchObject({ catchUpIntervalSeconds: 300 });
     expect(() => parseConfig({ COMPLAINTS_CATCH_UP_SECONDS: '10' })).toThrow(/COMPLAINTS_CATCH_UP_SECONDS/);
+  });
+
+  it('gives complaints 24 hours for a reply and 72 to complete by default, each from the environment, with errors naming the variable', () => {
+    expect(parseConfig({ COMPLAINT_REPLY_HOURS: '12', COMPLAINT_COMPLETE_HOURS: '48' }).complaints).toMatchObject({ replyHours: 12, completeHours: 48 });
+    expect(parseConfig({ COMPLAINT_REPLY_HOURS: '72' }).complaints).toMatchObject({ replyHours: 72, completeHours: 72 });
+    expect(() => parseConfig({ COMPLAINT_REPLY_HOURS: 'a day' })).toThrow(/COMPLAINT_REPLY_HOURS: must be a whole number of hours/);
+    expect(() => parseConfig({ COMPLAINT_REPLY_HOURS: '1.5' })).toThrow(/COMPLAINT_REPLY_HOURS: must be a whole number of hours/);
+    expect(() => parseConfig({ COMPLAINT_REPLY_HOURS: '0' })).toThrow(/COMPLAINT_REPLY_HOURS: must be at least 1 hour/);
+    expect(() => parseConfig({ COMPLAINT_COMPLETE_HOURS: '-3' })).toThrow(/COMPLAINT_COMPLETE_HOURS: must be at least 1 hour/);
+    expect(() => parseConfig({ COMPLAINT_COMPLETE_HOURS: '1000' })).toThrow(/COMPLAINT_COMPLETE_HOURS: must be at most 720 hours/);
+    expect(() => parseConfig({ COMPLAINT_REPLY_HOURS: '48', COMPLAINT_COMPLETE_HOURS: '24' })).toThrow(/COMPLAINT_COMPLETE_HOURS: must not be less than COMPLAINT_REPLY_HOURS \(48\)/);
   });
 
   it('brands the reference user pages from USER_PAGES_*, each optional and checked', () => {

@@ -63,6 +63,18 @@ export const envSchema = z
     CONSOLE_DIR: z.string().min(1).optional(),
     ALERTS_EVALUATE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     COMPLAINTS_CATCH_UP_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    COMPLAINT_REPLY_HOURS: z.coerce
+      .number({ message: 'must be a whole number of hours (the reply deadline after a complaint)' })
+      .int('must be a whole number of hours (the reply deadline after a complaint)')
+      .min(1, 'must be at least 1 hour')
+      .max(720, 'must be at most 720 hours (30 days)')
+      .default(24),
+    COMPLAINT_COMPLETE_HOURS: z.coerce
+      .number({ message: 'must be a whole number of hours (the completion deadline after a complaint)' })
+      .int('must be a whole number of hours (the completion deadline after a complaint)')
+      .min(1, 'must be at least 1 hour')
+      .max(720, 'must be at most 720 hours (30 days)')
+      .default(72),
     USER_PAGES_BRAND_NAME: z.string().max(40).optional(),
     USER_PAGES_BRAND_COLOR: z.string().regex(/^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/, { message: 'must be #rgb or #rrggbb' }).optional(),
     USER_PAGES_OTHER_PAYMENT_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
@@ -114,6 +126,9 @@ export const envSchema = z
     const backoffMax = env.LOGIN_BACKOFF_MAX_SECONDS ?? env.LOGIN_WINDOW_SECONDS ?? 900;
     if (env.LOGIN_BACKOFF_BASE_SECONDS > backoffMax) {
       ctx.addIssue({ code: 'custom', path: ['LOGIN_BACKOFF_BASE_SECONDS'], message: `must not exceed LOGIN_BACKOFF_MAX_SECONDS (${backoffMax})` });
+    }
+    if (env.COMPLAINT_COMPLETE_HOURS < env.COMPLAINT_REPLY_HOURS) {
+      ctx.addIssue({ code: 'custom', path: ['COMPLAINT_COMPLETE_HOURS'], message: `must not be less than COMPLAINT_REPLY_HOURS (${env.COMPLAINT_REPLY_HOURS}): a complaint is replied to before it is completed` });
     }
     if (env.MASTER_KEY_PREVIOUS && !env.MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['MASTER_KEY_PREVIOUS'], message: 'only makes sense beside MASTER_KEY (the key being rotated to)' });
@@ -208,7 +223,8 @@ export interface AppConfig {
   /** Reconciliation and complaints (issue 13); each field defaults (modules/reconciliation, modules/complaints). */
   readonly reconciliation?: ReconciliationConfig;
   /**
-   * Complaint deadlines from the complaint's time (default 24 h to reply, 72 h to complete); how often WeChat's complaint
+   * Complaint deadlines from the complaint's time (default 24 h to reply, 72 h to complete: COMPLAINT_REPLY_HOURS,
+   * COMPLAINT_COMPLETE_HOURS); how often WeChat's complaint
    * list is read to catch a lost callback (default 900 s, COMPLAINTS_CATCH_UP_SECONDS).
    */
   readonly complaints?: { readonly replyHours?: number; readonly completeHours?: number; readonly catchUpIntervalSeconds?: number };
@@ -379,7 +395,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     },
     jobs: { pollingIntervalSeconds: e.JOBS_POLLING_SECONDS },
     reconciliation: { dailyAt: e.RECONCILIATION_DAILY_AT },
-    complaints: { catchUpIntervalSeconds: e.COMPLAINTS_CATCH_UP_SECONDS },
+    complaints: { replyHours: e.COMPLAINT_REPLY_HOURS, completeHours: e.COMPLAINT_COMPLETE_HOURS, catchUpIntervalSeconds: e.COMPLAINTS_CATCH_UP_SECONDS },
     userPages: {
       ...(e.USER_PAGES_BRAND_NAME ? { brandName: e.USER_PAGES_BRAND_NAME.trim() } : {}),
       ...(e.USER_PAGES_BRAND_COLOR ? { brandColor: e.USER_PAGES_BRAND_COLOR } : {}),

@@ -54,6 +54,7 @@ import { RevokeWebhookEmit1764338100000 } from './1764338100000-revoke-webhook-e
 import { StripApiKeyScopes1764338200000 } from './1764338200000-strip-api-key-scopes.js';
 import { CascadeMaintenanceTicketsOnSale1764339000000 } from './1764339000000-cascade-maintenance-tickets-on-sale.js';
 import { AddNotificationRetention1764340000000 } from './1764340000000-add-notification-retention.js';
+import { AddComplaintRegistration1764341000000 } from './1764341000000-add-complaint-registration.js';
 import { CreateStatementSettlements1764342000000 } from './1764342000000-create-statement-settlements.js';
 
 /** Registered as classes (no globs under ESM), in order. */
@@ -114,5 +115,6 @@ export const migrations = [
   StripApiKeyScopes1764338200000,
   CascadeMaintenanceTicketsOnSale1764339000000,
   AddNotificationRetention1764340000000,
+  AddComplaintRegistration1764341000000,
   CreateStatementSettlements1764342000000,
 ];

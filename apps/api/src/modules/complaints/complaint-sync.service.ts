@@ -5,6 +5,7 @@ import { Transactions } from '../../platform/database/transactions.js';
 import { defineJob, type PeriodicTick } from '../../platform/jobs/job-definition.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { MerchantGateway, type MerchantHandle } from '../merchants/merchant-gateway.service.js';
+import { ComplaintRegistration } from './complaint-registration.service.js';
 import { complaintErrors } from './complaints.errors.js';
 
 /** Fetch a complaint's detail and negotiation history from WeChat and store it (linked to its session). */
@@ -18,6 +19,7 @@ export const complaintActionJob = defineJob<{ actionId: string }>('complaints.ac
  */
 export const complaintCatchUpJob = defineJob<PeriodicTick>('complaints.catch-up', { exclusive: true, retry: { limit: 0 }, expireInSeconds: 900, keepFinishedSeconds: 86_400 });
 
+/** Defaults of config.complaints (COMPLAINT_REPLY_HOURS, COMPLAINT_COMPLETE_HOURS, COMPLAINTS_CATCH_UP_SECONDS). */
 export const COMPLAINT_DEFAULTS = { replyHours: 24, completeHours: 72, catchUpIntervalSeconds: 900 } as const;
 /** WeChat's list answers at most 30 days between begin_date and end_date, 50 a page. */
 const CATCH_UP_SPAN_DAYS = 30;
@@ -64,13 +66,18 @@ export class ComplaintSync {
     private readonly transactions: Transactions,
     private readonly merchants: MerchantGateway,
     private readonly jobs: JobsService,
+    private readonly registration: ComplaintRegistration,
   ) {}
 
   async register(): Promise<void> {
     // rare work: slower pollers than the sessions' (each registered job name polls the database on its own)
     await this.jobs.register(complaintSyncJob, async ({ accountId, complaintId }) => void (await this.sync(accountId, complaintId)), { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 1) });
     await this.jobs.register(complaintActionJob, ({ actionId }) => this.runAction(actionId), { pollingIntervalSeconds: Math.max(this.config.jobs.pollingIntervalSeconds, 1) });
-    await this.jobs.register(complaintCatchUpJob, async ({ slot }) => void (await this.catchUp(slot)));
+    await this.jobs.register(complaintCatchUpJob, async ({ slot }) => {
+      // first the accounts WeChat does not send complaints for yet (at boot, then every interval): they get the registration job
+      await this.registration.sweep().catch((error: unknown) => this.logger.warn({ error: String(error) }, 'complaint registration sweep failed'));
+      await this.catchUp(slot);
+    });
     await this.jobs.every(complaintCatchUpJob, { intervalSeconds: this.config.complaints?.catchUpIntervalSeconds ?? COMPLAINT_DEFAULTS.catchUpIntervalSeconds });
   }
 

@@ -46,7 +46,7 @@ export class ComplaintsController {
     summary: 'List complaints',
     description:
       'The complaints on sessions the caller may see (a franchisee: those on its own sessions, though its brand’s account received them), plus those of merchant accounts it may see that match no session; newest first. ' +
-      '`replyDueAt` / `completeDueAt` are the reply (24 h) and completion (72 h) deadlines. A hardware reseller sees none of its customers’.',
+      '`replyDueAt` / `completeDueAt` are the reply and completion deadlines (24 h and 72 h after the complaint by default: COMPLAINT_REPLY_HOURS, COMPLAINT_COMPLETE_HOURS). A hardware reseller sees none of its customers’.',
   })
   @ApiOkResponse({ type: ComplaintListDto })
   @ApiErrors(platformErrors.VALIDATION_FAILED)

@@ -9,6 +9,7 @@ import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { merchantErrors } from '../merchants/merchants.errors.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { complaintActionJob } from './complaint-sync.service.js';
+import { complaintNotifyUrl, ensureComplaintNotificationUrl, recordComplaintRegistration } from './complaint-registration.service.js';
 import { complaintErrors } from './complaints.errors.js';
 import { COMPLAINT_IMAGE_LIMIT_BYTES, COMPLAINT_IMAGE_TYPES, detectImageType, imageTooLargeError, imageTypeError, isComplaintImageType } from './complaint-image-body.js';
 import type {
@@ -248,19 +249,15 @@ export class ComplaintsService {
     const [account] = (await m.query(`SELECT id, tenant_id FROM merchant_accounts WHERE id = $1`, [accountId])) as { id: string; tenant_id: string }[];
     if (!account) throw merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND();
     const handle = await this.merchants.forAccount(m, accountId);
-    const url = `${publicBaseUrl}/v1/payscore/notify/${accountId}/complaints`;
+    const url = complaintNotifyUrl(publicBaseUrl, accountId);
     let answer: { mchid: string; url: string };
     try {
-      const existing = await handle.client.queryComplaintNotificationUrl().catch((error: unknown) => {
-        if (isPayScoreError(error, 'PAYSCORE_COMPLAINT_NOT_FOUND')) return null;
-        throw error;
-      });
-      answer = existing ? (existing.url === url ? existing : await handle.client.updateComplaintNotificationUrl(url)) : await handle.client.createComplaintNotificationUrl(url);
+      answer = await ensureComplaintNotificationUrl(handle.client, url);
     } catch (error) {
       throw complaintErrors.COMPLAINT_NOTIFICATION_URL_FAILED(`WeChat Pay answered ${isPayScoreError(error) ? error.code : String(error)}.`);
     }
-    // from now on the periodic catch-up also lists this account's complaints at WeChat
-    await m.query(`UPDATE merchant_accounts SET complaints_enabled_at = coalesce(complaints_enabled_at, now()) WHERE id = $1`, [accountId]);
+    // from now on the periodic catch-up also lists this account's complaints at WeChat; the account shows it registered
+    await recordComplaintRegistration(m, accountId, answer.url);
     await this.audit.record({ action: 'complaint.notification_url.set', resourceType: 'merchant_account', resourceId: accountId, subjectTenantId: account.tenant_id, after: answer });
     return { mchid: answer.mchid, url: answer.url };
   }

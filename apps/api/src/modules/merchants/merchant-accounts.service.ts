@@ -4,13 +4,16 @@ import { riskFundFor, type PricingPlan } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
+import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
+import { queueComplaintRegistration } from '../complaints/complaint-registration.job.js';
 import { DeviceEntity } from '../fleet/fleet.entities.js';
 import { findWritableDevice } from '../fleet/devices.service.js';
 import { currentPlan } from '../fleet/pricing-plans.js';
 import type {
   BindPayscoreServiceDto,
+  ComplaintNotificationStatusDto,
   CreateMerchantAccountDto,
   CreatePayscoreServiceDto,
   DevicePayscoreBindingDto,
@@ -66,6 +69,21 @@ export function toAccountDto(a: MerchantAccountRecord): MerchantAccountDto {
       const scene = transferSceneOf(a);
       return { sceneId: scene.sceneId, reportInfos: scene.reportInfos.map((i) => ({ infoType: i.infoType, infoContent: i.infoContent })), isDefault: a.transferSceneId === null };
     })(),
+    complaintNotification: complaintNotificationOf(a),
+  };
+}
+
+/** The complaint notification URL's registration state (the `complaints.register-url` job, modules/complaints). */
+export function complaintNotificationOf(a: MerchantAccountRecord): ComplaintNotificationStatusDto {
+  const unavailableReason = a.disabledAt ? 'ACCOUNT_DISABLED' : a.platformKeysConfirmedAt ? null : 'PLATFORM_KEYS_UNCONFIRMED';
+  const state = unavailableReason ? 'UNAVAILABLE' : a.complaintsRegistrationError ? 'FAILED' : a.complaintsRegisteredAt ? 'REGISTERED' : 'PENDING';
+  return {
+    state,
+    url: a.complaintsNotifyUrl,
+    registeredAt: a.complaintsRegisteredAt?.toISOString() ?? null,
+    lastError: a.complaintsRegistrationError,
+    lastAttemptAt: a.complaintsRegistrationAttemptedAt?.toISOString() ?? null,
+    unavailableReason,
   };
 }
 
@@ -105,6 +123,7 @@ export class MerchantAccountsService {
     private readonly boot: MerchantBootService,
     @Inject(MERCHANT_KEYRING) private readonly keyring: EnvelopeKeyring,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jobs: JobsService,
   ) {}
 
   private get manager(): EntityManager {
@@ -178,6 +197,8 @@ export class MerchantAccountsService {
       validatedAt: new Date(),
       platformKeysConfirmedAt: new Date(),
     });
+    // complaints reach the platform only once WeChat knows where to send them: registered by a job that exists iff the account does
+    await queueComplaintRegistration(this.jobs, id);
     const account = await this.get(id);
     await this.audit.record({ action: 'merchant-account.create', resourceType: 'merchant_account', resourceId: id, subjectTenantId: tenantId, after: withoutServices(account) });
     return account;
@@ -237,6 +258,8 @@ export class MerchantAccountsService {
       after: { credentialsVersion: version, serialNo: k.serialNo, platformPublicKeyId: k.platformPublicKeyId },
     });
     await this.boot.syncAccountWithSimulator(this.manager, id);
+    // credentials that work now may register what failed before (a no-op while a registration job is queued or running)
+    if (!account.complaintsRegisteredAt || account.complaintsRegistrationError) await queueComplaintRegistration(this.jobs, id);
     return this.get(id);
   }
 

@@ -39,6 +39,12 @@ export interface MerchantAccountRecord {
   /** The merchant-transfer scene it pays franchisees under; null (both): the default (transfer-scene.ts). */
   readonly transferSceneId: string | null;
   readonly transferSceneReportInfos: readonly TransferSceneReportInfo[] | null;
+  /** The complaint notification URL WeChat answered when it was last registered, and when (modules/complaints). */
+  readonly complaintsNotifyUrl: string | null;
+  readonly complaintsRegisteredAt: Date | null;
+  /** The last registration attempt's failure (null once one succeeds), and when it was tried. */
+  readonly complaintsRegistrationError: string | null;
+  readonly complaintsRegistrationAttemptedAt: Date | null;
 }
 
 export interface PayscoreServiceRecord {
@@ -72,7 +78,8 @@ const json = <T>(v: unknown): T | null => (v === null || v === undefined ? null 
 
 export const ACCOUNT_COLUMNS = `a.id, a.tenant_id, a.name, a.mchid, a.appids, a.serial_no, a.platform_public_key_id, a.platform_public_key_pem,
   a.platform_certificates, a.credentials_ciphertext, a.dek_ciphertext, a.master_key_id, a.credentials_version, a.validated_at,
-  a.platform_keys_confirmed_at, a.disabled_at, a.created_at, a.updated_at, a.transfer_scene_id, a.transfer_scene_report_infos`;
+  a.platform_keys_confirmed_at, a.disabled_at, a.created_at, a.updated_at, a.transfer_scene_id, a.transfer_scene_report_infos,
+  a.complaints_notify_url, a.complaints_registered_at, a.complaints_registration_error, a.complaints_registration_attempted_at`;
 
 export function toAccount(r: Record<string, unknown>): MerchantAccountRecord {
   return {
@@ -96,6 +103,10 @@ export function toAccount(r: Record<string, unknown>): MerchantAccountRecord {
     updatedAt: date(r['updated_at']),
     transferSceneId: (r['transfer_scene_id'] as string | null) ?? null,
     transferSceneReportInfos: json<TransferSceneReportInfo[]>(r['transfer_scene_report_infos']),
+    complaintsNotifyUrl: (r['complaints_notify_url'] as string | null) ?? null,
+    complaintsRegisteredAt: maybeDate(r['complaints_registered_at']),
+    complaintsRegistrationError: (r['complaints_registration_error'] as string | null) ?? null,
+    complaintsRegistrationAttemptedAt: maybeDate(r['complaints_registration_attempted_at']),
   };
 }
 

@@ -136,6 +136,32 @@ export class TransferSceneViewDto extends TransferSceneDto {
   isDefault!: boolean;
 }
 
+export const COMPLAINT_NOTIFICATION_STATES = ['REGISTERED', 'PENDING', 'FAILED', 'UNAVAILABLE'] as const;
+export type ComplaintNotificationState = (typeof COMPLAINT_NOTIFICATION_STATES)[number];
+export const COMPLAINT_NOTIFICATION_UNAVAILABLE_REASONS = ['ACCOUNT_DISABLED', 'PLATFORM_KEYS_UNCONFIRMED'] as const;
+export type ComplaintNotificationUnavailableReason = (typeof COMPLAINT_NOTIFICATION_UNAVAILABLE_REASONS)[number];
+
+/** Whether WeChat sends this account's consumer complaints here (its complaint notification URL, modules/complaints). */
+export class ComplaintNotificationStatusDto {
+  @ApiProperty({
+    enum: COMPLAINT_NOTIFICATION_STATES,
+    description:
+      '`REGISTERED`: WeChat answered the URL below; `PENDING`: the registration job has not succeeded yet; `FAILED`: its last attempt failed (`lastError`), it is retried with back-off ' +
+      'and by the periodic catch-up; `UNAVAILABLE`: it cannot work for this account (`unavailableReason`), nothing is tried.',
+  })
+  state!: ComplaintNotificationState;
+  @ApiProperty({ type: String, nullable: true, description: 'The URL WeChat answered at the last registration.' }) url!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When it was last registered.' }) registeredAt!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Why the last attempt failed (WeChat’s code); null once one succeeded.' }) lastError!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'When the last attempt was made.' }) lastAttemptAt!: string | null;
+  @ApiProperty({
+    enum: COMPLAINT_NOTIFICATION_UNAVAILABLE_REASONS,
+    nullable: true,
+    description: '`ACCOUNT_DISABLED`: a disabled account is not registered; `PLATFORM_KEYS_UNCONFIRMED`: WeChat’s answers cannot be verified until its credentials are saved again.',
+  })
+  unavailableReason!: ComplaintNotificationUnavailableReason | null;
+}
+
 export class MerchantAccountDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid', description: 'The merchant of record.' }) organizationId!: string;
@@ -161,6 +187,8 @@ export class MerchantAccountDto {
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
   @ApiProperty({ type: TransferSceneViewDto, description: 'The WeChat transfer scene its franchisee payouts are sent under.' }) transferScene!: TransferSceneViewDto;
+  @ApiProperty({ type: ComplaintNotificationStatusDto, description: 'The registration of its complaint notification URL with WeChat (done by a job at creation; retried).' })
+  complaintNotification!: ComplaintNotificationStatusDto;
 }
 
 export class CreatePayscoreServiceDto {

@@ -34,3 +34,14 @@ export function useSetTransferScene(id: string) {
     },
   });
 }
+
+/** `PUT /v1/merchant-accounts/{id}/complaint-notification-url` (audited); refreshes that account and the list, which show the registration. */
+export function useRegisterComplaintNotificationUrl(id: string) {
+  const queryClient = useQueryClient();
+  return $api.useMutation('put', '/v1/merchant-accounts/{id}/complaint-notification-url', {
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.detail(id) });
+      await queryClient.invalidateQueries({ queryKey: merchantAccountKeys.lists() });
+    },
+  });
+}

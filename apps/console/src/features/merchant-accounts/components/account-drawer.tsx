@@ -13,6 +13,7 @@ import { merchantAccountQuery } from '../api/get-accounts';
 import { useReplaceCredentials } from '../api/replace-credentials';
 import { MERCHANT_ACCOUNTS_NS } from '../i18n';
 import { AddServiceDialog } from './add-service-dialog';
+import { ComplaintNotificationCard } from './complaint-notification-card';
 import { CredentialsForm } from './credentials-form';
 import { TransferSceneDialog } from './transfer-scene-dialog';
 import type { MerchantAccount, PayscoreService } from './model';
@@ -108,6 +109,7 @@ function AccountDetail({ account }: { account: MerchantAccount }) {
         </Descriptions>
         {account.transferScene.isDefault ? <Typography.Text type="secondary">{t('transferScene.defaultHelp')}</Typography.Text> : null}
       </Card>
+      <ComplaintNotificationCard account={account} />
       <Typography.Title level={5} style={{ margin: 0 }}>
         {t('services.title')}
       </Typography.Title>

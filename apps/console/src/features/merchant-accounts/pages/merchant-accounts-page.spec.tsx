@@ -39,6 +39,7 @@ const account = (overrides: Record<string, unknown> = {}) => ({
   createdAt: '2026-01-02T03:04:05Z',
   updatedAt: '2026-01-02T03:04:05Z',
   services: [service],
+  complaintNotification: { state: 'PENDING', url: null, registeredAt: null, lastError: null, lastAttemptAt: null, unavailableReason: null },
   transferScene: { sceneId: '1005', isDefault: true, reportInfos: [{ infoType: '岗位类型', infoContent: '加盟商' }, { infoType: '报酬说明', infoContent: '分成结算{period}' }] },
   ...overrides,
 });
