@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_DEVICES, DEMO_ORGS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
+import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
 import { systemQuery } from './fleet-support.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -102,11 +102,11 @@ describe('fleet: sites, devices and provisioning for operators', () => {
     const plan = { rental: { unitFen: 200, unitMinutes: 30, freeMinutes: 0, freeMode: 'grace', dayBoundary: 'rolling-24h' }, totalCapFen: 5000 };
     const response = await t.http('POST', '/v1/devices', {
       ...as('ops@fridge.demo'),
-      body: { siteId: S.fridgeWestLake.id, code: 'FR-0100', type: 'FRIDGE', name: '新冰柜', plan: { items: { catalog: [{ sku: 'a', name: 'A', priceFen: 100 }] }, totalCapFen: 1000 }, payscoreServiceId: 'svc-1' },
+      body: { siteId: S.fridgeWestLake.id, code: 'FR-0100', type: 'FRIDGE', name: '新冰柜', plan: { items: { catalog: [{ sku: 'a', name: 'A', priceFen: 100 }] }, totalCapFen: 1000 }, payscoreServiceId: DEMO_MERCHANTS.fridge.services[0].serviceId },
     });
     expect(response.statusCode).toBe(201);
     const { device, secret } = response.json() as { device: { id: string; organizationId: string; payscoreServiceId: string }; secret: string };
-    expect(device).toMatchObject({ organizationId: O.fridgeF1.id, payscoreServiceId: 'svc-1' });
+    expect(device).toMatchObject({ organizationId: O.fridgeF1.id, payscoreServiceId: DEMO_MERCHANTS.fridge.services[0].serviceId });
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const [stored] = await systemQuery<{ secret_ciphertext: string }>(t, `SELECT secret_ciphertext FROM devices WHERE id = $1`, [device.id]);
     expect(stored!.secret_ciphertext).toMatch(/^v1\./);

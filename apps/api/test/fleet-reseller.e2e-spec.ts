@@ -148,9 +148,15 @@ describe('a hardware reseller watches its customers’ fleet but operates only i
     // the reseller's own inventory: a warehouse site and a device it provisions there with its own plan and service
     const warehouse = (await t.http('POST', '/v1/sites', { ...as('ops@vendor.demo'), body: SITE })).json() as { id: string; organizationId: string };
     expect(warehouse.organizationId).toBe(O.vendor.id);
-    const provisioned = await t.http('POST', '/v1/devices', {
+    // the reseller has no Pay Score service of its own: one it names is refused (the scenario guard, issue 14)
+    const unknownService = await t.http('POST', '/v1/devices', {
       ...as('ops@vendor.demo'),
       body: { siteId: warehouse.id, code: 'EV-STOCK-01', type: 'EV_CHARGER', connectors: 2, payscoreServiceId: 'reseller-service', plan: RAISED },
+    });
+    expect(unknownService.json()).toMatchObject({ status: 404, code: 'PAYSCORE_SERVICE_NOT_FOUND', errors: [{ field: 'payscoreServiceId' }] });
+    const provisioned = await t.http('POST', '/v1/devices', {
+      ...as('ops@vendor.demo'),
+      body: { siteId: warehouse.id, code: 'EV-STOCK-01', type: 'EV_CHARGER', connectors: 2, plan: RAISED },
     });
     expect(provisioned.statusCode).toBe(201);
     const { device, secret: factorySecret } = provisioned.json() as { device: { id: string; planId: string }; secret: string };
@@ -183,7 +189,7 @@ describe('a hardware reseller watches its customers’ fleet but operates only i
     const log = (await t.http('GET', '/v1/audit-log', as('c1@vendor.demo'))).json() as { items: { action: string; resourceId: string; before: unknown; after: unknown }[] };
     expect(log.items.find((e) => e.action === 'device.transfer')).toMatchObject({
       resourceId: id,
-      before: { organizationId: O.vendor.id, siteId: warehouse.id, planId: device.planId, payscoreServiceId: 'reseller-service', secretVersion: 1, revokedAt: null },
+      before: { organizationId: O.vendor.id, siteId: warehouse.id, planId: device.planId, payscoreServiceId: null, secretVersion: 1, revokedAt: null },
       after: { organizationId: O.vendorC1.id, siteId: S.chargingEast.id, planId: null, payscoreServiceId: null, secretVersion: 2, revokedAt: expect.any(String) },
     });
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateRsaKeyPair, isPayScoreError, outOrderNoFor } from '@zizhu/payscore';
 import { createSimulator, type Simulator } from '@zizhu/payscore-sim';
-import { DEMO_APPID, DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { DEMO_APPID, DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
 import { MerchantGateway } from '../src/modules/merchants/merchant-gateway.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { systemQuery } from './fleet-support.js';
@@ -289,6 +289,67 @@ describe('merchant accounts: WeChat Pay credentials, Pay Score services and the 
     // a reseller watches its customer's charger but does not choose its Pay Score service: to write, it is not found
     expect((await bind('ops@vendor.demo', 'EV-0001', DEMO_MERCHANTS.vendorC1.services[0].serviceId)).json()).toMatchObject({ status: 404, code: 'DEVICE_NOT_FOUND' });
     expect((await bind('c1@vendor.demo', 'EV-0001', DEMO_MERCHANTS.vendorC1.services[0].serviceId)).json()).toMatchObject({ riskFundFen: 30000 });
+  });
+
+  it('applies the scenario guard to every write that sets a device’s service: registration and the CSV import, all or nothing (issue 14)', async () => {
+    const account = DEMO_MERCHANTS.powerbank.id;
+    const add = (serviceId: string, scenario: string, riskCapFen: number) =>
+      http('POST', `/v1/merchant-accounts/${account}/services`, { ...as('ops@powerbank.demo'), body: { serviceId, name: serviceId, scenario, mode: 'USE_FIRST', riskCapFen } });
+    expect((await add('guard-vending', 'VENDING', 50000)).statusCode).toBe(201);
+    expect((await add('guard-lowcap', 'POWERBANK_RENTAL', 5000)).statusCode).toBe(201);
+    expect((await add('guard-pb', 'POWERBANK_RENTAL', 9900)).statusCode).toBe(201);
+    const plan = { rental: { unitFen: 300, unitMinutes: 60, freeMinutes: 5, freeMode: 'grace', dayBoundary: 'rolling-24h' }, totalCapFen: 9900 };
+    const site = DEMO_SITES.powerbankStation.id;
+    const stored = async () => ({
+      devices: await systemQuery(t, `SELECT code, payscore_service_id FROM devices WHERE code LIKE 'PB-G%' ORDER BY code`),
+      plans: await systemQuery(t, `SELECT count(*)::int AS n FROM pricing_plans`),
+    });
+    const before = await stored();
+    const register = (code: string, payscoreServiceId: string) =>
+      http('POST', '/v1/devices', { ...as('ops@powerbank.demo'), body: { siteId: site, code, type: 'POWERBANK_CABINET', slots: 8, plan, payscoreServiceId } });
+
+    // another scenario, a cap below the plan's risk fund, another merchant's service: the bind route's codes, naming the field
+    const mismatch = (await register('PB-G01', 'guard-vending')).json() as Problem & { errors: unknown };
+    expect(mismatch).toMatchObject({ status: 422, code: 'PAYSCORE_SCENARIO_MISMATCH', errors: [{ field: 'payscoreServiceId' }] });
+    expect(mismatch.detail).toMatch(/approved for VENDING; using it for POWERBANK_RENTAL/);
+    expect((await register('PB-G01', 'guard-lowcap')).json()).toMatchObject({ status: 422, code: 'PAYSCORE_RISK_CAP_EXCEEDED', errors: [{ field: 'payscoreServiceId' }] });
+    expect((await register('PB-G01', DEMO_MERCHANTS.fridge.services[0].serviceId)).json()).toMatchObject({
+      status: 404,
+      code: 'PAYSCORE_SERVICE_NOT_FOUND',
+      errors: [{ field: 'payscoreServiceId' }],
+    });
+    // nothing half-written: neither the device nor the plan it came with
+    expect(await stored()).toEqual(before);
+
+    // a fitting service is stored
+    const ok = await register('PB-G01', 'guard-pb');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ device: { code: 'PB-G01', payscoreServiceId: 'guard-pb' } });
+    expect((await stored()).devices).toEqual([{ code: 'PB-G01', payscore_service_id: 'guard-pb' }]);
+
+    // the CSV import: one bad row among good ones refuses the whole file, naming the row and the column
+    const afterRegister = await stored();
+    const csv = ['code,type,siteId,slots,payscoreServiceId', `PB-G02,POWERBANK_CABINET,${site},8,guard-pb`, `PB-G03,POWERBANK_CABINET,${site},8,guard-vending`, `PB-G04,POWERBANK_CABINET,${site},8,`].join('\n');
+    const row = { row: 3, field: 'payscoreServiceId', code: 'PAYSCORE_SCENARIO_MISMATCH', message: expect.stringMatching(/approved for VENDING/) };
+    const preview = (await http('POST', '/v1/devices/import?dryRun=true', { ...as('ops@powerbank.demo'), body: { csv, plan } })).json() as { valid: boolean; errors: unknown[] };
+    expect(preview).toMatchObject({ valid: false, errors: [row] });
+    const refused = await http('POST', '/v1/devices/import', { ...as('ops@powerbank.demo'), body: { csv, plan } });
+    expect(refused.json()).toMatchObject({ status: 422, code: 'DEVICE_IMPORT_INVALID', rows: [row], errors: [{ field: 'line 3', messages: [expect.stringMatching(/^payscoreServiceId: /)] }] });
+    expect(await stored()).toEqual(afterRegister);
+    // the risk fund of the import's plan counts too
+    const capped = csv.replace('guard-vending', 'guard-lowcap');
+    expect((await http('POST', '/v1/devices/import', { ...as('ops@powerbank.demo'), body: { csv: capped, plan } })).json()).toMatchObject({
+      rows: [{ row: 3, field: 'payscoreServiceId', code: 'PAYSCORE_RISK_CAP_EXCEEDED' }],
+    });
+    // fixed, the same file imports every row
+    const imported = await http('POST', '/v1/devices/import', { ...as('ops@powerbank.demo'), body: { csv: csv.replace('guard-vending', 'guard-pb'), plan } });
+    expect(imported.statusCode).toBe(201);
+    expect((await stored()).devices).toEqual([
+      { code: 'PB-G01', payscore_service_id: 'guard-pb' },
+      { code: 'PB-G02', payscore_service_id: 'guard-pb' },
+      { code: 'PB-G03', payscore_service_id: 'guard-pb' },
+      { code: 'PB-G04', payscore_service_id: null },
+    ]);
   });
 
   it('replaces credentials (re-validated, version + 1) and disables an account', async () => {

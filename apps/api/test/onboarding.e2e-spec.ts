@@ -103,6 +103,18 @@ describe('the onboarding tracker of a merchant account', () => {
     expect(stateOf(body, '2.2').state).toBe('DONE');
     expect(stateOf(body, '2.2').checks.join()).toContain(DEMO_MERCHANTS.vendorC2.services[0].serviceId);
     expect(body.nextAction?.step).toBe('2.3');
+
+    // the orders do not let signing be skipped: with 2.1 open again, 2.2 is blocked (orders still shown) and so is 2.3
+    expect((await put('2.1', { state: 'IN_PROGRESS' })).status).toBe(200);
+    const unsigned = (await get()).body;
+    expect(stateOf(unsigned, '2.2')).toMatchObject({ state: 'BLOCKED', blockers: ['须先完成 2.1 签约与白名单'] });
+    expect(stateOf(unsigned, '2.2').checks.join()).toContain(`平台已看到完成与取消订单：${DEMO_MERCHANTS.vendorC2.services[0].serviceId}`);
+    expect(stateOf(unsigned, '2.3')).toMatchObject({ state: 'BLOCKED', blockers: ['须先完成 2.1 签约与白名单', '须先完成 2.2 联调'] });
+    expect(unsigned.nextAction?.step).toBe('2.1');
+    const skipped = await put('2.3', { state: 'SUBMITTED' });
+    expect([skipped.status, skipped.body.code]).toEqual([422, 'ONBOARDING_STEP_BLOCKED']);
+    expect((await put('2.1', { state: 'DONE' })).status).toBe(200);
+    expect(stateOf((await get()).body, '2.2').state).toBe('DONE');
     const review = stateOf(body, '2.3').expected!.from;
     expect([2, 4]).toContain(new Date(`${review}T00:00:00Z`).getUTCDay());
   });

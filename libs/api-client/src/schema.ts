@@ -1273,7 +1273,7 @@ export type paths = {
         put?: never;
         /**
          * Register a device
-         * @description Provisions one device at a site the caller may see; it belongs to the site’s organisation. `slots` is required for a power-bank cabinet and only for it, `connectors` likewise for an EV charger; the pricing plan is given inline (`plan`, contracts.md §3) or as an existing `planId` of that organisation, not both. Answers the device secret once (it is stored sealed). Audited.
+         * @description Provisions one device at a site the caller may see; it belongs to the site’s organisation. `slots` is required for a power-bank cabinet and only for it, `connectors` likewise for an EV charger; the pricing plan is given inline (`plan`, contracts.md §3) or as an existing `planId` of that organisation, not both. A `payscoreServiceId` passes the scenario guard of `POST /v1/devices/{id}/payscore-service` (an enabled service of the device’s merchant of record, approved for its vertical, the plan’s risk fund under its cap), with the same error codes and `errors` naming `payscoreServiceId`; refused, nothing is stored. Answers the device secret once (it is stored sealed). Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -1289,7 +1289,10 @@ export type paths = {
          *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SITE_NOT_FOUND`: No such site.
          *     - 404 `DEVICE_PLAN_NOT_FOUND`: No such pricing plan.
+         *     - 404 `PAYSCORE_SERVICE_NOT_FOUND`: No such Pay Score service.
          *     - 409 `DEVICE_CODE_TAKEN`: A device with this code already exists.
+         *     - 422 `PAYSCORE_SCENARIO_MISMATCH`: The Pay Score service is not approved for this device’s vertical.
+         *     - 422 `PAYSCORE_RISK_CAP_EXCEEDED`: The device’s risk fund exceeds the Pay Score service’s risk cap.
          */
         post: operations["Devices_register"];
         delete?: never;
@@ -1893,7 +1896,7 @@ export type paths = {
         put?: never;
         /**
          * Import devices from CSV (or preview the import)
-         * @description Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), with an optional pricing plan for all of them: all rows or none. Each row is checked (its cells, a site you operate, a code not repeated in the file nor registered already). With `dryRun=true` nothing is stored and the answer (200) is the preview: every row with its problems (`row` is the line of the file, the header being line 1; `field`; `message`). Without it, any problem answers 422 `DEVICE_IMPORT_INVALID` with the same list in `rows` (and grouped by line in `errors`) and stores nothing; otherwise 201 with each device and its secret, answered once. Audited.
+         * @description Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), with an optional pricing plan for all of them: all rows or none. Each row is checked (its cells, a site you operate, a code not repeated in the file nor registered already, a `payscoreServiceId` that passes the scenario guard of `POST /v1/devices/{id}/payscore-service` against the import’s plan: its refusal is the row’s problem with that route’s error `code`). With `dryRun=true` nothing is stored and the answer (200) is the preview: every row with its problems (`row` is the line of the file, the header being line 1; `field`; `message`). Without it, any problem answers 422 `DEVICE_IMPORT_INVALID` with the same list in `rows` (and grouped by line in `errors`) and stores nothing; otherwise 201 with each device and its secret, answered once. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -6504,6 +6507,11 @@ export type components = {
         };
         ImportRowErrorDto: {
             /**
+             * @description The error code the same problem answers on its own route (the Pay Score service checks: that of `POST /v1/devices/{id}/payscore-service`).
+             * @example PAYSCORE_SCENARIO_MISMATCH
+             */
+            code?: string;
+            /**
              * @description The column (or `header`, `csv`).
              * @example siteId
              */
@@ -10990,7 +10998,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `SITE_NOT_FOUND`, `DEVICE_PLAN_NOT_FOUND` */
+            /** @description `SITE_NOT_FOUND`, `DEVICE_PLAN_NOT_FOUND`, `PAYSCORE_SERVICE_NOT_FOUND` */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11001,6 +11009,15 @@ export interface operations {
             };
             /** @description `DEVICE_CODE_TAKEN` */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `PAYSCORE_SCENARIO_MISMATCH`, `PAYSCORE_RISK_CAP_EXCEEDED` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

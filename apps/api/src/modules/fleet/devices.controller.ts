@@ -30,6 +30,7 @@ import {
   SetDevicePlanDto,
   TransferDeviceDto,
 } from './dto/fleet.dto.js';
+import { merchantErrors } from '../merchants/merchants.errors.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toCommandDto, toDeviceDto } from './fleet.mappers.js';
 import { checkPlan } from './pricing-plans.js';
@@ -90,6 +91,8 @@ export class DevicesController {
     description:
       'Provisions one device at a site the caller may see; it belongs to the site’s organisation. `slots` is required for a power-bank cabinet and only for it, ' +
       '`connectors` likewise for an EV charger; the pricing plan is given inline (`plan`, contracts.md §3) or as an existing `planId` of that organisation, not both. ' +
+      'A `payscoreServiceId` passes the scenario guard of `POST /v1/devices/{id}/payscore-service` (an enabled service of the device’s merchant of record, ' +
+      'approved for its vertical, the plan’s risk fund under its cap), with the same error codes and `errors` naming `payscoreServiceId`; refused, nothing is stored. ' +
       'Answers the device secret once (it is stored sealed). Audited.',
   })
   @ApiErrors(
@@ -99,6 +102,9 @@ export class DevicesController {
     fleetErrors.SITE_NOT_FOUND,
     fleetErrors.DEVICE_PLAN_NOT_FOUND,
     fleetErrors.DEVICE_CODE_TAKEN,
+    merchantErrors.PAYSCORE_SERVICE_NOT_FOUND,
+    merchantErrors.PAYSCORE_SCENARIO_MISMATCH,
+    merchantErrors.PAYSCORE_RISK_CAP_EXCEEDED,
   )
   @ApiCreatedResponse({ type: ProvisionedDeviceDto, description: 'The device and its secret, shown this once.' })
   async register(@Body() body: RegisterDeviceDto): Promise<ProvisionedDeviceDto> {
@@ -113,7 +119,8 @@ export class DevicesController {
     description:
       'Provisions up to 5000 devices from a CSV (header `code,type,siteId` plus optional `name,slots,connectors,heartbeatIntervalSeconds,payscoreServiceId`), ' +
       'with an optional pricing plan for all of them: all rows or none. Each row is checked (its cells, a site you operate, a code not repeated in the file ' +
-      'nor registered already). With `dryRun=true` nothing is stored and the answer (200) is the preview: every row with its problems (`row` is the line ' +
+      'nor registered already, a `payscoreServiceId` that passes the scenario guard of `POST /v1/devices/{id}/payscore-service` against the import’s plan: ' +
+      'its refusal is the row’s problem with that route’s error `code`). With `dryRun=true` nothing is stored and the answer (200) is the preview: every row with its problems (`row` is the line ' +
       'of the file, the header being line 1; `field`; `message`). Without it, any problem answers 422 `DEVICE_IMPORT_INVALID` with the same list in `rows` ' +
       '(and grouped by line in `errors`) and stores nothing; otherwise 201 with each device and its secret, answered once. Audited.',
   })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { platformErrors, type RowError } from '../../platform/errors/domain-error.js';
+import { DomainError, platformErrors, type RowError } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { TenantReads } from '../../platform/tenancy/tenant-reads.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -35,6 +35,7 @@ import {
 } from './fleet.entities.js';
 import { fleetErrors } from './fleet.errors.js';
 import { toCommandDto, toDeviceDto, toEventDto, toSiteDto } from './fleet.mappers.js';
+import { PayscoreServiceCheck } from './payscore-service-check.js';
 import { appendPlanVersion, checkPlan, createPlan, currentPlan } from './pricing-plans.js';
 
 export interface DeviceSpec {
@@ -152,6 +153,7 @@ export class DevicesService {
     private readonly credentialChanges: CredentialChanges,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly reads: TenantReads,
+    private readonly serviceCheck: PayscoreServiceCheck,
   ) {}
 
   private get manager(): EntityManager {
@@ -335,6 +337,17 @@ export class DevicesService {
     if (problems.length) throw fleetErrors.DEVICE_INVALID(problems.map((p) => `${p.field} ${p.message}`).join('; '));
     const site = await this.siteOrFail(input.siteId);
     const planId = await this.planFor(site.tenantId, input, input.code);
+    if (input.payscoreServiceId !== undefined) {
+      // the scenario guard of the bind route (issue 14): refused here, the request's transaction stores nothing (not the plan either)
+      const plan = planId ? await currentPlan(this.manager, planId) : null;
+      await this.serviceCheck.check(this.manager, {
+        tenantId: site.tenantId,
+        deviceType: input.type,
+        plan: plan ? (plan.plan as unknown as Record<string, unknown>) : null,
+        serviceId: input.payscoreServiceId,
+        field: 'payscoreServiceId',
+      });
+    }
     const [created] = await insertDevices(this.manager, this.box, [{ ...input, tenantId: site.tenantId, planId }]);
     await this.audit.record({
       action: 'device.register',
@@ -369,12 +382,42 @@ export class DevicesService {
     const taken = new Set(takenRow?.taken ?? []);
     const firstLine = new Map<string, number>();
     for (const spec of specs) if (!firstLine.has(spec.cells.code)) firstLine.set(spec.cells.code, spec.line);
+    // the scenario guard of the bind route (issue 14), per row: the service must be one of the device's merchant of
+    // record, approved for its vertical, with the import's plan's risk fund under its cap
+    const serviceErrors = new Map<number, RowError>();
+    const checked = new Map<string, DomainError | null>();
+    let importPlan: Record<string, unknown> | null = null;
+    try {
+      importPlan = input.plan ? checkPlan(input.plan) : null;
+    } catch {
+      importPlan = null; // the import refuses the plan itself; the services are checked without a risk fund
+    }
+    for (const spec of specs) {
+      const site = sites.get(spec.cells.siteId);
+      const serviceId = spec.spec?.payscoreServiceId;
+      if (!spec.spec || !site || serviceId === undefined) continue;
+      // once per organisation, vertical and service: a large file repeats the same few
+      const key = `${site.tenantId}|${spec.spec.type}|${serviceId}`;
+      if (!checked.has(key)) {
+        try {
+          await this.serviceCheck.check(this.manager, { tenantId: site.tenantId, deviceType: spec.spec.type, plan: importPlan, serviceId, field: 'payscoreServiceId' });
+          checked.set(key, null);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          checked.set(key, error);
+        }
+      }
+      const refused = checked.get(key);
+      if (refused) serviceErrors.set(spec.line, { row: spec.line, field: 'payscoreServiceId', message: refused.message, code: refused.code });
+    }
     const rows = specs.map((spec) => {
       const errors = [...spec.problems];
       const { code, siteId } = spec.cells;
       if (UUID.test(siteId) && !sites.has(siteId)) errors.push({ row: spec.line, field: 'siteId', message: 'no such site' });
       if (CODE.test(code) && firstLine.get(code) !== spec.line) errors.push({ row: spec.line, field: 'code', message: `repeated in the file (first on line ${firstLine.get(code)})` });
       else if (taken.has(code)) errors.push({ row: spec.line, field: 'code', message: 'already registered' });
+      const serviceError = serviceErrors.get(spec.line);
+      if (serviceError) errors.push(serviceError);
       const site = sites.get(siteId);
       return {
         row: spec.line,

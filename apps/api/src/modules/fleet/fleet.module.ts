@@ -6,6 +6,7 @@ import { DeviceCommandsService } from './device-commands.service.js';
 import { DEVICE_SECRET_BOX, DeviceSecretBox, resolveMasterKey } from './device-secrets.js';
 import { DevicesController } from './devices.controller.js';
 import { DevicesService } from './devices.service.js';
+import { PayscoreServiceCheck } from './payscore-service-check.js';
 import { PlansController } from './plans.controller.js';
 import { PlansService } from './plans.service.js';
 import { PowerBanksController } from './power-banks.controller.js';
@@ -27,7 +28,8 @@ import { SitesService } from './sites.service.js';
     PlansService,
     PowerBanksService,
     SessionSignals,
+    PayscoreServiceCheck,
   ],
-  exports: [DEVICE_SECRET_BOX, CommandSignal, CredentialChanges, SitesService, DevicesService, DeviceCommandsService, SessionSignals],
+  exports: [DEVICE_SECRET_BOX, CommandSignal, CredentialChanges, SitesService, DevicesService, DeviceCommandsService, SessionSignals, PayscoreServiceCheck],
 })
 export class FleetModule {}

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { riskFundFor, type PricingPlan } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
+import { DomainError } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { queueComplaintRegistration } from '../complaints/complaint-registration.job.js';
 import { DeviceEntity } from '../fleet/fleet.entities.js';
 import { findWritableDevice } from '../fleet/devices.service.js';
+import { PayscoreServiceCheck, type DeviceServiceRequest } from '../fleet/payscore-service-check.js';
 import { currentPlan } from '../fleet/pricing-plans.js';
 import type {
   BindPayscoreServiceDto,
@@ -25,7 +27,7 @@ import type {
 } from './dto/merchants.dto.js';
 import { MerchantBootService } from './merchant-boot.service.js';
 import { MERCHANT_KEYRING, sealMerchantSecrets, type MerchantSecrets } from './merchant-credentials.js';
-import { assertServiceFits, MerchantGateway, toBinding } from './merchant-gateway.service.js';
+import { assertServiceFits, MerchantGateway, toBinding, type ServiceBinding } from './merchant-gateway.service.js';
 import { probeCredentials } from './merchant-probe.js';
 import {
   findAccount,
@@ -115,7 +117,7 @@ interface KeyMaterial {
  * account's tenant is always the caller's own organisation; secrets go in, never out.
  */
 @Injectable()
-export class MerchantAccountsService {
+export class MerchantAccountsService implements OnModuleInit {
   constructor(
     private readonly context: RequestContext,
     private readonly audit: AuditService,
@@ -124,7 +126,15 @@ export class MerchantAccountsService {
     @Inject(MERCHANT_KEYRING) private readonly keyring: EnvelopeKeyring,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jobs: JobsService,
+    private readonly serviceCheck: PayscoreServiceCheck,
   ) {}
+
+  /** Registration and the CSV import (fleet) set a device's service through the same guard as the bind route. */
+  onModuleInit(): void {
+    this.serviceCheck.attach(async (m, request) => {
+      await this.fitService(m, request);
+    });
+  }
 
   private get manager(): EntityManager {
     return this.context.manager;
@@ -327,36 +337,62 @@ export class MerchantAccountsService {
     return (await listServices(m)).map(toServiceDto);
   }
 
-  async bindDevice(deviceId: string, input: BindPayscoreServiceDto): Promise<DevicePayscoreBindingDto> {
-    const m = this.manager;
-    // a reseller sees its customers' devices (fleet) but their Pay Score setup is the customer's: only the
-    // device's operator (its merchant of record, or a franchise brand for its franchisee) binds a service
-    const device = await findWritableDevice(m, deviceId);
-    const merchantTenantId = await this.gateway.merchantTenantOf(m, device.tenantId);
-    // a franchisee's device charges through its brand's services, which it cannot read under RLS:
+  /**
+   * The scenario guard for every write that sets a device's Pay Score service (the bind route, registration and the
+   * CSV import through the fleet's {@link PayscoreServiceCheck}): the service must be an enabled service of the
+   * device's merchant of record (a franchisee's is its brand's; read in place, since it cannot read them under RLS),
+   * approved for the device's scenario, with the plan's risk fund under its cap. Errors name `request.field`.
+   */
+  async fitService(
+    m: EntityManager,
+    request: DeviceServiceRequest,
+  ): Promise<{ binding: ServiceBinding; row: Record<string, unknown>; riskFundFen: number | null }> {
+    const naming = (error: DomainError): DomainError =>
+      new DomainError(error.code, error.status, error.message, { errors: [{ field: request.field, messages: [error.message] }] });
+    const merchantTenantId = await this.gateway.merchantTenantOf(m, request.tenantId);
     // one narrow read in place, restricted to the device's merchant of record and this service id
     const rows = await systemRead(m, async () =>
       rowsOf<Record<string, unknown>>(
         await m.query(
           `SELECT ${SERVICE_COLUMNS} FROM payscore_services s JOIN merchant_accounts a ON a.id = s.merchant_account_id
             WHERE s.tenant_id = $1 AND s.service_id = $2 AND s.disabled_at IS NULL AND a.disabled_at IS NULL ORDER BY s.created_at LIMIT 1`,
-          [merchantTenantId, input.serviceId],
+          [merchantTenantId, request.serviceId],
         ),
       ),
     );
-    if (!rows[0]) {
-      throw merchantErrors.PAYSCORE_SERVICE_NOT_FOUND(`Pay Score service ${input.serviceId} is not an enabled service of the device’s merchant of record.`);
+    const row = rows[0];
+    if (!row) {
+      throw naming(merchantErrors.PAYSCORE_SERVICE_NOT_FOUND(`Pay Score service ${request.serviceId} is not an enabled service of the device’s merchant of record.`));
     }
-    const binding = toBinding(rows[0]);
-    assertServiceFits(binding, device.type, 0);
+    const binding = toBinding(row);
     let riskFundFen: number | null = null;
-    const plan = device.planId ? await currentPlan(m, device.planId) : null;
-    if (plan) {
-      const fund = riskFundFor(plan.plan as unknown as PricingPlan, binding.scenario);
-      if (!fund.ok) throw merchantErrors.PAYSCORE_RISK_CAP_EXCEEDED(`The device’s pricing plan gives no Pay Score risk fund: ${fund.error.message}.`);
-      riskFundFen = fund.value.amountFen;
-      assertServiceFits(binding, device.type, riskFundFen);
+    try {
+      assertServiceFits(binding, request.deviceType, 0);
+      if (request.plan) {
+        const fund = riskFundFor(request.plan as unknown as PricingPlan, binding.scenario);
+        if (!fund.ok) throw merchantErrors.PAYSCORE_RISK_CAP_EXCEEDED(`The device’s pricing plan gives no Pay Score risk fund: ${fund.error.message}.`);
+        riskFundFen = fund.value.amountFen;
+        assertServiceFits(binding, request.deviceType, riskFundFen);
+      }
+    } catch (error) {
+      throw error instanceof DomainError ? naming(error) : error;
     }
+    return { binding, row, riskFundFen };
+  }
+
+  async bindDevice(deviceId: string, input: BindPayscoreServiceDto): Promise<DevicePayscoreBindingDto> {
+    const m = this.manager;
+    // a reseller sees its customers' devices (fleet) but their Pay Score setup is the customer's: only the
+    // device's operator (its merchant of record, or a franchise brand for its franchisee) binds a service
+    const device = await findWritableDevice(m, deviceId);
+    const plan = device.planId ? await currentPlan(m, device.planId) : null;
+    const { binding, row, riskFundFen } = await this.fitService(m, {
+      tenantId: device.tenantId,
+      deviceType: device.type,
+      plan: plan ? (plan.plan as unknown as Record<string, unknown>) : null,
+      serviceId: input.serviceId,
+      field: 'serviceId',
+    });
     await m.update(DeviceEntity, { id: deviceId }, { payscoreServiceId: binding.serviceId });
     await this.audit.record({
       action: 'device.payscore-service.bind',
@@ -366,7 +402,7 @@ export class MerchantAccountsService {
       before: { payscoreServiceId: device.payscoreServiceId },
       after: { payscoreServiceId: binding.serviceId, scenario: binding.scenario, riskFundFen },
     });
-    return { deviceId, payscoreServiceId: binding.serviceId, service: toServiceDto(toService(rows[0])), riskFundFen };
+    return { deviceId, payscoreServiceId: binding.serviceId, service: toServiceDto(toService(row)), riskFundFen };
   }
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { FleetModule } from '../fleet/fleet.module.js';
 import { DevicePayscoreController, MerchantAccountsController, PayscoreServicesController } from './merchant-accounts.controller.js';
 import { MerchantAccountsService } from './merchant-accounts.service.js';
 import { MerchantBootService } from './merchant-boot.service.js';
@@ -11,6 +12,7 @@ import { MerchantGateway } from './merchant-gateway.service.js';
  * Score service ids with the scenario guard. Other modules use {@link MerchantGateway}.
  */
 @Module({
+  imports: [FleetModule],
   controllers: [MerchantAccountsController, PayscoreServicesController, DevicePayscoreController],
   providers: [
     { provide: MERCHANT_KEYRING, inject: [APP_CONFIG], useFactory: (config: AppConfig) => merchantKeyring(config) },

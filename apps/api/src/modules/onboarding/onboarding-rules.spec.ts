@@ -37,6 +37,32 @@ describe('onboarding tracker rules (issue 14)', () => {
     expect(debugged.nextAction?.step).toBe('2.3');
   });
 
+  it('never lets orders seen skip signing (2.1) or phase 1: 2.2 stays BLOCKED, its blockers listed and the orders still shown', () => {
+    const orders = checks({ debuggedServiceIds: ['2002'] });
+    const first = stored([['1.1', 'DONE'], ['1.2', 'DONE'], ['1.3', 'DONE'], ['1.4', 'DONE', '2026-12-01']]);
+    // phase 1 done, 2.1 not: paid and cancelled orders were taken before signing and whitelisting
+    const unsigned = tracker(first, 'ENTERPRISE', orders, now);
+    const debugging = unsigned.steps.find((s) => s.key === '2.2')!;
+    expect(debugging.state).toBe('BLOCKED');
+    expect(debugging.blockers).toEqual(['须先完成 2.1 签约与白名单']);
+    expect(debugging.checks.join()).toContain('平台已看到完成与取消订单：2002');
+    expect(unsigned.steps.slice(4).map((s) => s.state)).toEqual(['TODO', 'BLOCKED', 'BLOCKED']);
+    expect(unsigned.nextAction?.step).toBe('2.1');
+    expect(refusalOf('2.2', 'DONE', first, 'ENTERPRISE', orders)).toContain('2.1');
+    // phase 1 still open (even with 2.1 recorded DONE): blocked on 1.1–1.4 and 2.1
+    const open = tracker(stored([['1.3', 'DONE'], ['2.1', 'DONE']]), 'ENTERPRISE', orders, now);
+    const early = open.steps.find((s) => s.key === '2.2')!;
+    expect(early.state).toBe('BLOCKED');
+    expect(early.blockers).toEqual(['须先完成 1.1–1.4', '须先完成 2.1 签约与白名单']);
+    expect(early.checks.join()).toContain('2002');
+    expect(open.steps.find((s) => s.key === '2.1')!.state).toBe('BLOCKED');
+    // 2.3 waits for 2.1 and 2.2, whatever is recorded for it
+    const accepted = tracker(new Map(first).set('2.3', { state: 'DONE', submittedOn: null }), 'ENTERPRISE', orders, now);
+    const acceptance = accepted.steps.find((s) => s.key === '2.3')!;
+    expect(acceptance.state).toBe('BLOCKED');
+    expect(acceptance.blockers).toEqual(['须先完成 2.1 签约与白名单', '须先完成 2.2 联调']);
+  });
+
   it('holds 1.2 until the credentials validate and 1.4 while a device does not fit its service’s scenario', () => {
     const t = tracker(stored([['1.3', 'DONE'], ['1.2', 'DONE'], ['1.4', 'SUBMITTED']]), 'ENTERPRISE', checks({ credentialsValidated: false, scenarioMismatches: ['FR-9 → POWERBANK_RENTAL'] }), now);
     expect(t.steps[1]!.state).toBe('IN_PROGRESS');

@@ -149,18 +149,27 @@ export function tracker(stored: ReadonlyMap<StepKey, StoredStep>, subject: Subje
       const firstPhase = views.filter((v) => v.key.startsWith('1.'));
       if (firstPhase.some((v) => v.state !== 'DONE')) blockers.push('须先完成 1.1–1.4');
     }
+    const doneView = (k: StepKey): boolean => views.find((v) => v.key === k)?.state === 'DONE';
     if (d.key === '2.2') {
-      if (stateOf('2.1') !== 'DONE') blockers.push('须先完成 2.1 签约与白名单');
-      const done = checks.debuggedServiceIds.length > 0;
-      own.push(done ? `平台已看到完成与取消订单：${checks.debuggedServiceIds.join('、')}` : '平台尚未看到同一服务 ID 上的一笔已支付和一笔已取消订单');
-      state = done ? 'DONE' : state === 'DONE' ? 'IN_PROGRESS' : state;
+      if (!doneView('2.1')) blockers.push('须先完成 2.1 签约与白名单');
+      // orders seen on a service id are shown whatever the other steps say, but they make 2.2 DONE only once its
+      // prerequisites (1.1–1.4, 2.1) are: orders taken before signing and whitelisting are not the guide's debugging
+      const seen = checks.debuggedServiceIds.length > 0;
+      own.push(
+        seen
+          ? `平台已看到完成与取消订单：${checks.debuggedServiceIds.join('、')}${blockers.length ? '（前置步骤完成后才算联调完成）' : ''}`
+          : '平台尚未看到同一服务 ID 上的一笔已支付和一笔已取消订单',
+      );
+      state = seen ? 'DONE' : state === 'DONE' ? 'IN_PROGRESS' : state;
     }
     if (d.key === '2.3') {
-      if (views.find((v) => v.key === '2.2')?.state !== 'DONE') blockers.push('须先完成 2.2 联调');
+      if (!doneView('2.1')) blockers.push('须先完成 2.1 签约与白名单');
+      if (!doneView('2.2')) blockers.push('须先完成 2.2 联调');
       const review = nextReviewDay(now);
       expected = { from: review, to: review };
     }
-    if (blockers.length && state !== 'DONE') state = 'BLOCKED';
+    // phase 2 follows the guide's order strictly: a blocked step is BLOCKED even when recorded (or seen) DONE
+    if (blockers.length && (state !== 'DONE' || d.key.startsWith('2.'))) state = 'BLOCKED';
     views.push({ ...d, state, blockers, checks: own, expected });
   }
   const next = views.find((v) => v.state !== 'DONE' && v.state !== 'BLOCKED' && v.state !== 'SUBMITTED') ?? views.find((v) => v.state === 'BLOCKED');

@@ -11,6 +11,8 @@ export interface RowError {
   readonly row: number;
   readonly field: string;
   readonly message: string;
+  /** The error code the same problem has on its own route (e.g. PAYSCORE_SCENARIO_MISMATCH), when it has one. */
+  readonly code?: string;
 }
 
 /** A business failure with a stable machine-readable code. Services throw these, never HttpException. */

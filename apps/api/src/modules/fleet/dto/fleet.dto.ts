@@ -251,6 +251,8 @@ export class ImportRowErrorDto {
   @ApiProperty({ description: 'The line of the CSV (the header is line 1).' }) row!: number;
   @ApiProperty({ example: 'siteId', description: 'The column (or `header`, `csv`).' }) field!: string;
   @ApiProperty() message!: string;
+  @ApiPropertyOptional({ example: 'PAYSCORE_SCENARIO_MISMATCH', description: 'The error code the same problem answers on its own route (the Pay Score service checks: that of `POST /v1/devices/{id}/payscore-service`).' })
+  code?: string;
 }
 
 export class ImportPreviewRowDto {

@@ -37,6 +37,13 @@ describe('the onboarding tracker', () => {
     expect(screen.getByTestId('blockers-1.1')).toHaveTextContent('等待 1.3 客服电话验证完成');
     // what the platform checked, the expected dates, the evidence
     expect(screen.getByTestId('checks-1.2')).toHaveTextContent('商户号凭据已通过校验');
+    // debugging blocked by its prerequisites still shows the orders the platform saw
+    expect(within(steps[5]!).getByText('受阻')).toBeInTheDocument();
+    expect(screen.getByTestId('blockers-2.2')).toHaveTextContent('须先完成 1.1–1.4');
+    expect(screen.getByTestId('blockers-2.2')).toHaveTextContent('须先完成 2.1 签约与白名单');
+    expect(screen.getByTestId('checks-2.2')).toHaveTextContent('平台已看到完成与取消订单');
+    expect(screen.getByTestId('blockers-2.3')).toHaveTextContent('须先完成 2.1 签约与白名单');
+    expect(screen.getByTestId('blockers-2.3')).toHaveTextContent('须先完成 2.2 联调');
     expect(screen.getByTestId('expected-1.4')).toHaveTextContent('预计 2026-12-15 至 2026-12-18 收到答复（提交后 7–10 个工作日');
     expect(screen.getByTestId('expected-2.3')).toHaveTextContent('可预约的验收日：2026-12-08（微信只在周二、周四验收）');
     expect(within(steps[2]!).getByText('客服电话.png')).toBeInTheDocument();

@@ -39,8 +39,13 @@ export function tracker(overrides: Partial<Schemas['OnboardingDto']> = {}): Sche
       step('1.3', { state: 'IN_PROGRESS', evidence: [{ fileName: '客服电话.png', date: '2026-12-02', note: '已拨通', sizeBytes: 2048 }] }),
       step('1.4', { state: 'BLOCKED', blockers: ['等待 1.3 客服电话验证完成（材料一起提交）'], expected: { from: '2026-12-15', to: '2026-12-18' } as never }),
       step('2.1', { state: 'BLOCKED', blockers: ['等待 1.1–1.4 全部完成'] }),
-      step('2.2', { state: 'BLOCKED', blockers: ['等待 2.1'] }),
-      step('2.3', { state: 'BLOCKED', blockers: ['等待 2.2'], expected: { from: '2026-12-08', to: '2026-12-08' } as never }),
+      // orders already seen on the service id do not make 2.2 done while 1.x and 2.1 are open: shown, and blocked
+      step('2.2', {
+        state: 'BLOCKED',
+        blockers: ['须先完成 1.1–1.4', '须先完成 2.1 签约与白名单'],
+        checks: ['平台已看到完成与取消订单：2002000000000000000000000000020（前置步骤完成后才算联调完成）'],
+      }),
+      step('2.3', { state: 'BLOCKED', blockers: ['须先完成 2.1 签约与白名单', '须先完成 2.2 联调'], expected: { from: '2026-12-08', to: '2026-12-08' } as never }),
     ],
     notes: ['工作日只跳过周末，不含法定节假日。'],
     ...overrides,
