@@ -5,13 +5,16 @@ import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
 /**
- * PostgreSQL settings of the embedded database. PGlite keeps PostgreSQL's shared buffers inside its WASM heap
- * and touches them at start, so they are resident from the first second: at the default they were about 140 MiB
- * of an idle laptop API's RSS (BENCHMARKS.md, "embedded API idle RSS"). One session on one laptop's data (the
- * demo: a few thousand rows, a working set of a few MB) is served as fast from 32 MB; an operator running a
- * large fleet on the embedded database is told to use the PostgreSQL server anyway (README, production).
+ * PostgreSQL settings of the embedded database: PGlite's defaults, unless EMBEDDED_SHARED_BUFFERS_MB is set. PGlite
+ * keeps PostgreSQL's shared buffers inside its WASM heap and touches them at start, so they are resident from the first
+ * second: at the default (about 160 MB) they are about 140 MiB of an idle laptop API's RSS, and 32 MB brings the compiled
+ * API's idle RSS under 400 MiB (BENCHMARKS.md). It is not the default because a working set larger than the buffers is
+ * then copied in and out of PGlite's file system on every miss: under the 1,000-session chaos test the API fell several
+ * times behind (issue 15's note).
  */
-export const EMBEDDED_POSTGRESQL_CONF = ['shared_buffers = 32MB', 'maintenance_work_mem = 16MB', 'wal_buffers = 1MB'];
+export function embeddedPostgresqlConf(sharedBuffersMb?: number): string[] {
+  return sharedBuffersMb === undefined ? [] : [`shared_buffers = ${sharedBuffersMb}MB`];
+}
 
 /**
  * A new data directory is created (initdb) in a worker thread that exits once it is done. initdb runs a second
@@ -33,10 +36,12 @@ async function initDataDir(pgdata: string): Promise<void> {
   });
 }
 
-/** Opens PGlite on `<dataDir>/pgdata` (created first when new), or in memory when dataDir is null. */
-export async function openPglite(dataDir: string | null): Promise<PGlite> {
-  if (dataDir === null) return PGlite.create(undefined, { postgresqlconf: EMBEDDED_POSTGRESQL_CONF });
+/** Opens PGlite on `<dataDir>/pgdata` (created first when new), or in memory when dataDir is null; `sharedBuffersMb`: EMBEDDED_SHARED_BUFFERS_MB. */
+export async function openPglite(dataDir: string | null, sharedBuffersMb?: number): Promise<PGlite> {
+  const postgresqlconf = embeddedPostgresqlConf(sharedBuffersMb);
+  const options = postgresqlconf.length > 0 ? { postgresqlconf } : {};
+  if (dataDir === null) return PGlite.create(undefined, options);
   const pgdata = join(dataDir, 'pgdata');
   if (!existsSync(join(pgdata, 'PG_VERSION'))) await initDataDir(pgdata);
-  return PGlite.create(pgdata, { postgresqlconf: EMBEDDED_POSTGRESQL_CONF });
+  return PGlite.create(pgdata, options);
 }
