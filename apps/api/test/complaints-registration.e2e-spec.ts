@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ComplaintRegistration } from '../src/modules/complaints/complaint-registration.service.js';
 import { ComplaintSync } from '../src/modules/complaints/complaint-sync.service.js';
 import { DEMO_MERCHANTS } from '../src/modules/demo/demo-data.js';
+import { MerchantGateway } from '../src/modules/merchants/merchant-gateway.service.js';
+import { Transactions } from '../src/platform/database/transactions.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
 
@@ -65,6 +67,34 @@ describe('complaint notification URL registration (issue 13)', () => {
     // a disabled account says why it is not (re)registered, and the sweep leaves it alone
     expect((await loop.request('POST', `/v1/merchant-accounts/${id}/disable`, { token: ops })).status).toBe(200);
     expect((await account(id)).complaintNotification).toMatchObject({ state: 'UNAVAILABLE', unavailableReason: 'ACCOUNT_DISABLED' });
+  });
+
+  it('another system’s URL at WeChat is never replaced by the automatic registration, only by an operator’s call, which keeps the old URL in the audit row', async () => {
+    const merchant = await loop.newSimMerchant();
+    const created = await loop.request<Account>('POST', '/v1/merchant-accounts', { token: ops, body: merchant.body });
+    expect(created.status).toBe(201);
+    const id = created.body.id;
+    const ours = `${loop.apiUrl}/v1/payscore/notify/${id}/complaints`;
+    await until(() => account(id), (a) => a.complaintNotification.state === 'REGISTERED');
+    // the merchant's own customer-service system takes the URL over at WeChat (WeChat keeps one per merchant)
+    const crm = 'https://crm.example.com/wechat/complaints';
+    const handle = await loop.zizhu.app.get(Transactions).asSystem((m) => loop.zizhu.app.get(MerchantGateway).forAccount(m, id));
+    await handle.client.updateComplaintNotificationUrl(crm);
+    // the next automatic attempt reads it and leaves it alone, saying why (and does not retry it)
+    await loop.zizhu.app.get(ComplaintRegistration).run(id);
+    expect((await simUrls())[merchant.mchid]).toBe(crm);
+    const refused = await account(id);
+    expect(refused.complaintNotification.lastError).toContain(crm);
+    // an operator decides: the button replaces it, and the audit row keeps the URL it replaced
+    expect((await loop.request('PUT', `/v1/merchant-accounts/${id}/complaint-notification-url`, { token: ops })).body).toMatchObject({ url: ours });
+    expect((await simUrls())[merchant.mchid]).toBe(ours);
+    const [audit] = await systemQuery<{ before: { url: string } | null; after: { url: string } }>(
+      loop.zizhu,
+      `SELECT before, after FROM audit_log WHERE action = 'complaint.notification_url.set' AND resource_id = $1 ORDER BY occurred_at DESC LIMIT 1`,
+      [id],
+    );
+    expect(audit).toMatchObject({ before: { url: crm }, after: { url: ours } });
+    expect((await account(id)).complaintNotification).toMatchObject({ state: 'REGISTERED', url: ours, lastError: null });
   });
 
   it('a registration WeChat fails is shown failed, retried with back-off until it succeeds, and the catch-up then covers the account', async () => {

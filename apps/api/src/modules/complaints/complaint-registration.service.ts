@@ -17,12 +17,38 @@ export const complaintNotifyUrl = (publicBaseUrl: string, accountId: string): st
 export const describeRegistrationError = (error: unknown): string =>
   isPayScoreError(error) ? `${error.code}${error.wechatCode ? ` (${error.wechatCode})` : ''}: ${error.message}` : error instanceof Error ? error.message : String(error);
 
+/** Whether a URL is one this platform registers for that account (any host: PUBLIC_BASE_URL may have changed). */
+export const isOwnComplaintNotifyUrl = (url: string, accountId: string): boolean => {
+  try {
+    return new URL(url).pathname === `/v1/payscore/notify/${accountId}/complaints`;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * WeChat holds another system's URL for the merchant (WeChat keeps one per merchant id: a brand's own customer-service
+ * system, say). The automatic registration never replaces it: only an operator does, with the button (audited, the
+ * replaced URL in the audit row).
+ */
+export class ForeignComplaintUrl extends Error {
+  constructor(readonly existing: string) {
+    super(`WeChat Pay sends this merchant's complaints to another URL (${existing}); an operator replaces it with the button (登记投诉通知地址)`);
+  }
+}
+
 /**
  * Makes WeChat's complaint notification URL of the merchant `url`, idempotently: read first (none yet: WeChat answers
- * RESOURCE_NOT_EXISTS), the same URL is left alone, another one is updated (PUT), none is created (POST). A POST that
+ * RESOURCE_NOT_EXISTS), the same URL is left alone, another one is updated (PUT) — unless it is not one of this
+ * platform's for the account and `replaceForeign` is false (ForeignComplaintUrl) —, none is created (POST). A POST that
  * fails is checked by reading again: registered meanwhile by another attempt whose answer was lost is success.
+ * Answers what WeChat holds now and the URL it replaced, if any.
  */
-export async function ensureComplaintNotificationUrl(client: PayScoreClient, url: string): Promise<{ mchid: string; url: string }> {
+export async function ensureComplaintNotificationUrl(
+  client: PayScoreClient,
+  url: string,
+  options: { accountId: string; replaceForeign: boolean },
+): Promise<{ mchid: string; url: string; replaced?: string }> {
   const query = () =>
     client.queryComplaintNotificationUrl().catch((error: unknown) => {
       if (isPayScoreError(error, 'PAYSCORE_COMPLAINT_NOT_FOUND')) return null;
@@ -30,7 +56,10 @@ export async function ensureComplaintNotificationUrl(client: PayScoreClient, url
     });
   const existing = await query();
   if (existing?.url === url) return existing;
-  if (existing) return client.updateComplaintNotificationUrl(url);
+  if (existing) {
+    if (!options.replaceForeign && !isOwnComplaintNotifyUrl(existing.url, options.accountId)) throw new ForeignComplaintUrl(existing.url);
+    return { ...(await client.updateComplaintNotificationUrl(url)), replaced: existing.url };
+  }
   try {
     return await client.createComplaintNotificationUrl(url);
   } catch (error) {
@@ -84,15 +113,16 @@ export class ComplaintRegistration {
     const url = complaintNotifyUrl(this.config.payscore.publicBaseUrl, accountId);
     try {
       const handle = await this.transactions.asSystem((m) => this.merchants.forAccount(m, accountId));
-      const answer = await ensureComplaintNotificationUrl(handle.client, url);
+      const answer = await ensureComplaintNotificationUrl(handle.client, url, { accountId, replaceForeign: false });
       await this.transactions.asSystem((m) => recordComplaintRegistration(m, accountId, answer.url));
     } catch (error) {
       const message = describeRegistrationError(error).slice(0, 500);
-      this.logger.warn({ accountId, error: message }, 'complaint notification URL not registered (retried)');
+      const foreign = error instanceof ForeignComplaintUrl;
+      this.logger.warn({ accountId, error: message }, foreign ? 'complaint notification URL left to an operator: another system has it' : 'complaint notification URL not registered (retried)');
       await this.transactions.asSystem((m) =>
         m.query(`UPDATE merchant_accounts SET complaints_registration_error = $2, complaints_registration_attempted_at = now() WHERE id = $1`, [accountId, message]),
       );
-      throw error;
+      if (!foreign) throw error; // a foreign URL is not retried: it stays FAILED, saying why, until an operator decides
     }
   }
 

@@ -250,15 +250,23 @@ export class ComplaintsService {
     if (!account) throw merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND();
     const handle = await this.merchants.forAccount(m, accountId);
     const url = complaintNotifyUrl(publicBaseUrl, accountId);
-    let answer: { mchid: string; url: string };
+    let answer: { mchid: string; url: string; replaced?: string };
     try {
-      answer = await ensureComplaintNotificationUrl(handle.client, url);
+      answer = await ensureComplaintNotificationUrl(handle.client, url, { accountId, replaceForeign: true });
     } catch (error) {
       throw complaintErrors.COMPLAINT_NOTIFICATION_URL_FAILED(`WeChat Pay answered ${isPayScoreError(error) ? error.code : String(error)}.`);
     }
     // from now on the periodic catch-up also lists this account's complaints at WeChat; the account shows it registered
     await recordComplaintRegistration(m, accountId, answer.url);
-    await this.audit.record({ action: 'complaint.notification_url.set', resourceType: 'merchant_account', resourceId: accountId, subjectTenantId: account.tenant_id, after: answer });
+    // the URL it replaced (another system's, or this platform's under an older PUBLIC_BASE_URL) is kept in the audit row
+    await this.audit.record({
+      action: 'complaint.notification_url.set',
+      resourceType: 'merchant_account',
+      resourceId: accountId,
+      subjectTenantId: account.tenant_id,
+      ...(answer.replaced ? { before: { url: answer.replaced } } : {}),
+      after: { mchid: answer.mchid, url: answer.url },
+    });
     return { mchid: answer.mchid, url: answer.url };
   }
 
