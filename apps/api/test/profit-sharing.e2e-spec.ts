@@ -2,7 +2,7 @@
 // devices' sessions (completed with profit_sharing), and a per-order split sends the brand its commission.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
-import { DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
 import { ProfitSharingService } from '../src/modules/settlement/profit-sharing.service.js';
 import { StatementsService } from '../src/modules/settlement/statements.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
@@ -14,6 +14,7 @@ let fleet: DemoFleet;
 const tokens: Record<string, string> = {};
 let franchiseeMchid = '';
 let franchiseeAccountId = '';
+let franchiseeServiceId = '';
 /** The sessions made here, by the openid that used them. */
 const sessions = new Map<string, Session>();
 
@@ -80,6 +81,7 @@ beforeAll(async () => {
   const registered = await registerFranchiseeMerchant(loop, tokens['f1@fridge.demo']!, '西湖加盟店商户号');
   franchiseeMchid = registered.mchid;
   franchiseeAccountId = registered.accountId;
+  franchiseeServiceId = registered.serviceId;
   const agreement = await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, {
     token: tokens['ops@fridge.demo'],
     body: { commissionBasisPoints: 1000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: shanghaiToday() },
@@ -94,6 +96,20 @@ afterAll(async () => {
 });
 
 describe('franchisee collects: merchant of record and profit sharing (issue 12)', () => {
+  it('registers a device of a franchisee that collects itself with its own service (the scenario guard knows it); a franchisee its brand collects for cannot use it', async () => {
+    const register = (login: string, site: string, code: string) =>
+      loop.request<{ code?: string; errors?: { field: string }[] }>('POST', '/v1/devices', {
+        token: tokens[login],
+        body: { siteId: site, code, type: 'FRIDGE', plan: DEMO_PLANS.fridge, payscoreServiceId: franchiseeServiceId },
+      });
+    const own = await register('f1@fridge.demo', DEMO_SITES.fridgeWestLake.id, 'FR-OWN-1');
+    expect(own.status).toBe(201);
+    expect(await systemSql(loop)<{ payscore_service_id: string }>(`SELECT payscore_service_id FROM devices WHERE code = 'FR-OWN-1'`)).toEqual([{ payscore_service_id: franchiseeServiceId }]);
+    const other = await register('f2@fridge.demo', DEMO_SITES.fridgeBinjiang.id, 'FR-OWN-2');
+    expect(other.status).toBe(404);
+    expect(other.body).toMatchObject({ code: 'PAYSCORE_SERVICE_NOT_FOUND', errors: [{ field: 'payscoreServiceId' }] });
+  });
+
   it('charges the franchisee’s session through its own account with profit_sharing, and splits the commission to the brand after a minute', async () => {
     const session = await paidSession('ps-happy');
     const [row] = await sql<{ merchant_tenant_id: string; profit_sharing: boolean }>(`SELECT merchant_tenant_id, profit_sharing FROM service_sessions WHERE id = $1`, [session.sessionId]);

@@ -27,7 +27,7 @@ import type {
 } from './dto/merchants.dto.js';
 import { MerchantBootService } from './merchant-boot.service.js';
 import { MERCHANT_KEYRING, sealMerchantSecrets, type MerchantSecrets } from './merchant-credentials.js';
-import { assertServiceFits, MerchantGateway, toBinding, type ServiceBinding } from './merchant-gateway.service.js';
+import { assertServiceFits, MerchantGateway, scenarioOfDeviceType, toBinding, type ServiceBinding } from './merchant-gateway.service.js';
 import { probeCredentials } from './merchant-probe.js';
 import {
   findAccount,
@@ -340,7 +340,8 @@ export class MerchantAccountsService implements OnModuleInit {
   /**
    * The scenario guard for every write that sets a device's Pay Score service (the bind route, registration and the
    * CSV import through the fleet's {@link PayscoreServiceCheck}): the service must be an enabled service of the
-   * device's merchant of record (a franchisee's is its brand's; read in place, since it cannot read them under RLS),
+   * device's merchant of record (a franchisee's is its brand's; read in place, since it cannot read them under RLS) or,
+   * for a franchisee that collects itself, the own service it charges through for the device's scenario,
    * approved for the device's scenario, with the plan's risk fund under its cap. Errors name `request.field`.
    */
   async fitService(
@@ -350,13 +351,18 @@ export class MerchantAccountsService implements OnModuleInit {
     const naming = (error: DomainError): DomainError =>
       new DomainError(error.code, error.status, error.message, { errors: [{ field: request.field, messages: [error.message] }] });
     const merchantTenantId = await this.gateway.merchantTenantOf(m, request.tenantId);
-    // one narrow read in place, restricted to the device's merchant of record and this service id
+    // a franchisee that collects itself (issue 12) charges through its own service for the scenario: that one fits too
+    const own =
+      merchantTenantId !== request.tenantId ? await this.gateway.franchiseeCollectsService(m, request.tenantId, scenarioOfDeviceType(request.deviceType)) : null;
+    const ownTenant = own?.serviceId === request.serviceId ? request.tenantId : null;
+    // one narrow read in place, restricted to the device's merchant of record (or that own service) and this service id
     const rows = await systemRead(m, async () =>
       rowsOf<Record<string, unknown>>(
         await m.query(
           `SELECT ${SERVICE_COLUMNS} FROM payscore_services s JOIN merchant_accounts a ON a.id = s.merchant_account_id
-            WHERE s.tenant_id = $1 AND s.service_id = $2 AND s.disabled_at IS NULL AND a.disabled_at IS NULL ORDER BY s.created_at LIMIT 1`,
-          [merchantTenantId, request.serviceId],
+            WHERE (s.tenant_id = $1 OR s.tenant_id = $3::uuid) AND s.service_id = $2 AND s.disabled_at IS NULL AND a.disabled_at IS NULL
+            ORDER BY (s.tenant_id = $1) DESC, s.created_at LIMIT 1`,
+          [merchantTenantId, request.serviceId, ownTenant],
         ),
       ),
     );
