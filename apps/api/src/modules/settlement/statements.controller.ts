@@ -106,7 +106,7 @@ export class StatementsController {
       '`method`: OFFLINE_BANK (a bank transfer; `reference` required), OFFSET (set off against other money between the two parties), OTHER (cash, waived…; say how in `note`). ' +
       '`settledAt` (default now) is when the money moved: not in the future, not before the statement closed. The statement becomes SETTLED with the settlement on it (`settlement`); nothing is posted to the ledger. ' +
       'Refused with 409: an OPEN statement (STATEMENT_SETTLE_NOT_CLOSED), a SETTLED one (STATEMENT_ALREADY_SETTLED), a brand-collects statement with payableFen > 0 (STATEMENT_SETTLE_BY_PAYOUT: pay it with POST /v1/payouts). ' +
-      'Anyone else, the statement’s own organisation included, gets 404. Needs an `Idempotency-Key`. Audited.',
+      'The statement’s own organisation is refused by its role (403); any other organisation gets 404. Needs an `Idempotency-Key`. Audited.',
   })
   @ApiOkResponse({ type: StatementDetailDto })
   @ApiErrors(
