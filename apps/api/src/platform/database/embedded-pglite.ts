@@ -8,9 +8,9 @@ import { PGlite } from '@electric-sql/pglite';
  * PostgreSQL settings of the embedded database: PGlite's defaults, unless EMBEDDED_SHARED_BUFFERS_MB is set. PGlite
  * keeps PostgreSQL's shared buffers inside its WASM heap and touches them at start, so they are resident from the first
  * second: at the default (about 160 MB) they are about 140 MiB of an idle laptop API's RSS, and 32 MB brings the compiled
- * API's idle RSS under 400 MiB (BENCHMARKS.md). It is not the default because a working set larger than the buffers is
- * then copied in and out of PGlite's file system on every miss: under the 1,000-session chaos test the API fell several
- * times behind (issue 15's note).
+ * API's idle RSS under 400 MiB (BENCHMARKS.md). It is not the default: a working set larger than the buffers is then
+ * copied in and out of PGlite's file system on every miss, and with 32 MB as the default the 1,000-session chaos test
+ * fell far behind in two loaded runs (not a clean comparison; issue 15's note). Throughput at 32 MB is not measured.
  */
 export function embeddedPostgresqlConf(sharedBuffersMb?: number): string[] {
   return sharedBuffersMb === undefined ? [] : [`shared_buffers = ${sharedBuffersMb}MB`];
