@@ -338,6 +338,8 @@ describe('chaos', () => {
     const refusedScans = new Map<string, number>();
     const problems: string[] = [];
     const loadDeadline = began + 400_000;
+    /** Whether the chaos monkey's victim is being restarted, and when it last came back up. */
+    const monkeyState = { restarting: false, upAt: 0 };
 
     const freePosition = (): Position | null => {
       const now = Date.now();
@@ -391,8 +393,10 @@ describe('chaos', () => {
         const api = () => apiFor(worker).url;
         let scan: JsonAnswer<{ sessionId: string; outOrderNo: string; state: string; code?: string }> | null = null;
         const scanBegan = Date.now();
-        const deadline = Date.now() + 60_000;
-        for (let attempt = 0; Date.now() < deadline; attempt += 1) {
+        // a minute of answers from a running API: a scan made while the monkey's victim restarts waits for it (on the
+        // embedded database the one API process is the victim, and a loaded machine's restart has passed a minute)
+        const scanDeadline = () => Math.max(scanBegan, monkeyState.upAt) + 60_000;
+        for (let attempt = 0; monkeyState.restarting || Date.now() < scanDeadline(); attempt += 1) {
           try {
             const answer = await call<{ sessionId: string; outOrderNo: string; state: string; code?: string }>(api(), 'POST', '/v1/consumer/sessions', { token, body: position.body, timeoutMs: 20_000 });
             if (!transient(answer.status)) {
@@ -503,7 +507,13 @@ describe('chaos', () => {
       for (let k = 0; k < killsAt.length; k += 1) {
         while (created.size < killsAt[k]! && Date.now() < loadDeadline) await sleep(50);
         const victim = apis[k % apis.length]!;
-        await victim.restart();
+        monkeyState.restarting = true;
+        try {
+          await victim.restart();
+        } finally {
+          monkeyState.restarting = false;
+          monkeyState.upAt = Date.now();
+        }
         restarts.push({ api: victim.name, at: created.size, startMs: victim.startMs.at(-1)! });
       }
     })();

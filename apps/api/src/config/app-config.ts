@@ -194,7 +194,18 @@ function hostOf(url: string): string {
 }
 
 export type DatabaseConfig =
-  | { readonly kind: 'embedded'; readonly dataDir: string | null; /** EMBEDDED_SHARED_BUFFERS_MB (unset: PGlite's default) */ readonly sharedBuffersMb?: number }
+  | {
+      readonly kind: 'embedded';
+      readonly dataDir: string | null;
+      /** EMBEDDED_SHARED_BUFFERS_MB (unset: PGlite's default) */
+      readonly sharedBuffersMb?: number;
+      /**
+       * In memory only (dataDir null): a file holding PGlite's dump of a data directory (`dumpDataDir`) that the
+       * database starts from instead of a new cluster; migrations then run as on any start. Not read from the
+       * environment: the API tests start every app from one migrated copy made per run (apps/api/test/support).
+       */
+      readonly initialDataDir?: string;
+    }
   | { readonly kind: 'server'; readonly url: string; readonly migrationUrl: string; readonly poolSize: number };
 
 export interface AppConfig {
