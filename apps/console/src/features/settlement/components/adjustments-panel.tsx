@@ -102,33 +102,42 @@ export function AdjustmentsPanel({ organizationId, organizationName }: { organiz
         </Can>
       }
     >
+      {adjustments.isLoading ? <Typography.Text type="secondary">…</Typography.Text> : null}
       {adjustments.error ? <Problem error={adjustments.error} onRetry={() => void adjustments.refetch()} /> : null}
       {adjustments.data && items.length === 0 ? <Typography.Text type="secondary">{t('adjustments.none')}</Typography.Text> : null}
       {items.length > 0 ? (
-        <Table<Adjustment>
-          size="small"
-          rowKey="id"
-          pagination={false}
-          dataSource={items}
-          loading={adjustments.isLoading}
-          scroll={{ x: 'max-content' }}
-          data-testid="adjustments-list"
-          columns={[
-            { title: t('adjustments.effectiveDate'), dataIndex: 'effectiveDate' },
-            { title: t('adjustments.amountFen'), dataIndex: 'amountFen', align: 'right', render: (fen: number) => <Money fen={fen} /> },
-            { title: t('adjustments.reason'), dataIndex: 'reason' },
-            {
-              title: t('adjustments.statement'),
-              key: 'statement',
-              render: (_v, a) => (
-                <span>
-                  {a.periodStart} ~ {a.periodEnd} <StateTag state={a.statementStatus} />
-                </span>
-              ),
-            },
-            { title: t('adjustments.by'), key: 'by', render: (_v, a) => <span>{a.createdByName ?? '—'} · <Time value={a.createdAt} /></span> },
-          ]}
-        />
+        <div data-testid="adjustments-list">
+          <Table<Adjustment>
+            size="small"
+            rowKey="id"
+            pagination={false}
+            dataSource={items}
+            scroll={{ x: 'max-content' }}
+            columns={[
+              { title: t('adjustments.effectiveDate'), dataIndex: 'effectiveDate' },
+              { title: t('adjustments.amountFen'), dataIndex: 'amountFen', align: 'right', render: (fen: number) => <Money fen={fen} /> },
+              { title: t('adjustments.reason'), dataIndex: 'reason' },
+              {
+                title: t('adjustments.statement'),
+                key: 'statement',
+                render: (_v, a) => (
+                  <span>
+                    {a.periodStart} ~ {a.periodEnd} <StateTag state={a.statementStatus} />
+                  </span>
+                ),
+              },
+              {
+                title: t('adjustments.by'),
+                key: 'by',
+                render: (_v, a) => (
+                  <span>
+                    {a.createdByName ?? '—'} · <Time value={a.createdAt} />
+                  </span>
+                ),
+              },
+            ]}
+          />
+        </div>
       ) : null}
       <AdjustmentDialog organizationId={organizationId} organizationName={organizationName} open={open} onClose={() => setOpen(false)} />
     </Card>
