@@ -17,7 +17,8 @@ interface Body {
  * Issue 12: `POST /v1/statements/{id}/settle` — the party owed records how a CLOSED statement that no payout settles
  * was settled (a franchisee that collects itself, a brand-collects statement owing nothing or less, a reseller's fee
  * statement); the refusals; who may; idempotency; the audit row; the ledger untouched and still balanced; and
- * settled_at from the business clock (a payout's too).
+ * settled_at from the business clock (a payout's too). Also manual adjustments (POST /v1/organizations/{id}/adjustments):
+ * one ADJUSTMENT line on the open statement holding their date, posted once, refused for a closed period.
  */
 describe('settlement: recording how a statement was settled without a payout (issue 12)', () => {
   /** Friday 4 December 2026, noon in Shanghai; the real date differs, so a settled_at from the database's now() would show. */
