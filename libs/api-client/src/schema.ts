@@ -3223,6 +3223,62 @@ export type paths = {
         patch: operations["Organizations_rename"];
         trace?: never;
     };
+    "/v1/organizations/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s manual adjustments
+         * @description A franchisee’s or customer’s adjustments with the statement each landed on, newest date first: readable by it, its brand or reseller and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `ADJUSTMENT_NOT_APPLICABLE`: Only a franchisee (by its franchise brand) or a hardware reseller’s customer (by its reseller) gets adjustments.
+         */
+        get: operations["Adjustments_list"];
+        put?: never;
+        /**
+         * Book a manual adjustment on an organisation’s open statement
+         * @description The franchise brand books an amount on a franchisee’s statement, a hardware reseller on its customer’s fee statement (or the platform admin either): `amountFen` signed (positive: in the organisation’s favour, its brand or reseller owes it more; never 0), `reason` (the statement line’s description), `effectiveDate` (Asia/Shanghai, default today, not in the future). It lands as an ADJUSTMENT line on exactly one statement, the one whose period holds `effectiveDate`, which must still be OPEN: a date in a closed period is refused with 422 ADJUSTMENT_PERIOD_CLOSED (anything learnt after a close goes into a later period). Posted to the ledger at once and once (source ADJUSTMENT): netted from what the brand holds for the franchisee when the brand collects, otherwise against what the organisation owes its parent. The organisation itself is refused by its role (403); anyone else’s organisation answers 404. Needs an `Idempotency-Key`. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `ADJUSTMENT_NOT_APPLICABLE`: Only a franchisee (by its franchise brand) or a hardware reseller’s customer (by its reseller) gets adjustments.
+         *     - 422 `ADJUSTMENT_PERIOD_CLOSED`: effectiveDate falls in a statement period that is already closed: an adjustment lands on an open statement; date it in a later, open period.
+         *     - 422 `ADJUSTMENT_NO_STATEMENT`: No statement period of this organisation holds effectiveDate (no agreement was in force then): set its agreement first or choose a later date.
+         */
+        post: operations["Adjustments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/organizations/{id}/agreement": {
         parameters: {
             query?: never;
@@ -5141,6 +5197,57 @@ export type components = {
             /** @example 已更换门锁电机 */
             body: string;
         };
+        AdjustmentDto: {
+            /** @description Signed fen: positive in the organisation’s favour. */
+            amountFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The login that booked it.
+             */
+            createdBy: string | null;
+            /** @description Its display name at the time. */
+            createdByName: string | null;
+            /** @example 2026-12-05 */
+            effectiveDate: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The kind of statement it lands on.
+             * @enum {string}
+             */
+            kind: "FRANCHISE" | "RESELLER";
+            /**
+             * Format: uuid
+             * @description The franchisee or customer it is for.
+             */
+            organizationId: string;
+            /**
+             * Format: uuid
+             * @description Its franchise brand or hardware reseller.
+             */
+            parentOrganizationId: string;
+            /** @example 2026-12-31 */
+            periodEnd: string;
+            /** @example 2026-12-01 */
+            periodStart: string;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The one statement it lands on (its period holds effectiveDate).
+             */
+            statementId: string;
+            /**
+             * @description That statement’s status now.
+             * @enum {string}
+             */
+            statementStatus: "OPEN" | "CLOSED" | "SETTLED";
+        };
+        AdjustmentListDto: {
+            items: components["schemas"]["AdjustmentDto"][];
+            total: number;
+        };
         AgingBucketDto: {
             /**
              * @example 1-3d
@@ -5877,6 +5984,23 @@ export type components = {
              * @example 00002000000000000000000000000001
              */
             serviceId: string;
+        };
+        CreateAdjustmentDto: {
+            /**
+             * @description Signed integer fen, never 0: positive is in the organisation’s favour (its brand or reseller owes it more), negative is owed by it.
+             * @example 1250
+             */
+            amountFen: number;
+            /**
+             * @description Asia/Shanghai calendar day (default today, not in the future): the adjustment lands on the statement whose period holds it, which must still be OPEN.
+             * @example 2026-12-05
+             */
+            effectiveDate?: string;
+            /**
+             * @description Why: shown as the statement line’s description.
+             * @example 11 月冰柜维修费由品牌承担
+             */
+            reason: string;
         };
         CreateApiKeyDto: {
             /**
@@ -15140,6 +15264,148 @@ export interface operations {
             };
         };
     };
+    Adjustments_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ADJUSTMENT_NOT_APPLICABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Adjustments_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `ADJUSTMENT_NOT_APPLICABLE`, `ADJUSTMENT_PERIOD_CLOSED`, `ADJUSTMENT_NO_STATEMENT` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Agreements_inForce: {
         parameters: {
             query?: {
@@ -18896,6 +19162,8 @@ export const pathsV1SupportLookupGetParametersQueryKindValues: ReadonlyArray<Fla
 export const acceptanceChecklistItemDtoKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceChecklistItemDto"]["key"]> = ["SCREEN_RECORDING", "ONSITE_VIDEO", "COMPLETED_ORDER_DETAIL", "CANCELLED_ORDER_DETAIL", "PLATFORM_RECORDS"];
 export const acceptanceChecklistItemDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceChecklistItemDto"]["source"]> = ["REAL_WECHAT_APP", "PLATFORM"];
 export const acceptanceSessionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceSessionDto"]["state"]> = ["PAID", "CANCELLED"];
+export const adjustmentDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdjustmentDto"]["kind"]> = ["FRANCHISE", "RESELLER"];
+export const adjustmentDtoStatementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdjustmentDto"]["statementStatus"]> = ["OPEN", "CLOSED", "SETTLED"];
 export const agingBucketDtoBucketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgingBucketDto"]["bucket"]> = ["0-1d", "1-3d", "3-7d", "7-30d", ">30d"];
 export const agreementDtoCollectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDto"]["collection"]> = ["BRAND_COLLECTS", "FRANCHISEE_COLLECTS"];
 export const agreementDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDto"]["kind"]> = ["FRANCHISE", "RESELLER"];

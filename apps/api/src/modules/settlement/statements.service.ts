@@ -10,6 +10,7 @@ import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
 import { type SettleStatementDto, STATEMENT_STATUSES, type StatementDetailDto, type StatementSettlementDto, type StatementDto, type StatementLineDto, type StatementListDto, type StatementsQueryDto, type StatementStatus } from './dto/statement.dto.js';
 import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
+import { manualAdjustmentsOf, withManualAdjustments } from './manual-adjustments.js';
 import { MARK_FAILED_RETURNS_SQL, owedBackFen } from './profit-sharing-statement.js';
 import { ACTIVE_DEVICES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
@@ -146,7 +147,7 @@ export class StatementsService {
     const m = this.context.manager;
     const row = await this.find(m, id);
     if (row.status !== 'OPEN') return { ...toStatementDto(row), lines: await this.storedLines(m, row.id) };
-    const { lines, totals } = await this.compute(m, row);
+    const { lines, totals } = await this.computeWithAdjustments(m, row);
     return { ...toStatementDto({ ...row, ...totalsRow(totals) }), lines: lines.map((l, i) => ({ position: i + 1, ...l })) };
   }
 
@@ -232,7 +233,7 @@ export class StatementsService {
     if (row.kind === 'FRANCHISE') await m.query(MARK_REFUNDS_SQL, [row.tenant_id, shanghaiStartOf(addDays(row.period_end, 1)), row.id]);
     // issue 12, franchisee collects: failed split returns not carried yet go on this statement (profit-sharing-statement.ts)
     if (row.kind === 'FRANCHISE') await m.query(MARK_FAILED_RETURNS_SQL, [row.tenant_id, row.id]);
-    const { lines, totals, agreement } = await this.compute(m, row);
+    const { lines, totals, agreement } = await this.computeWithAdjustments(m, row);
     if (lines.length > 0) {
       const values = lines.map((_, i) => `($1, $2, ${[3, 4, 5, 6, 7, 8, 9].map((k) => `$${i * 7 + k}`).join(', ')})`);
       await m.query(
@@ -353,6 +354,12 @@ export class StatementsService {
       const parties = { sessionId: d.id, ownerTenantId: row.tenant_id, merchantTenantId: d.merchant_tenant_id, agreement: { brandTenantId: brand, commissionBasisPoints: 0 } };
       return commissionTrueUp(parties, Number(d.due_fen) - Number(d.posted_fen)).map((l) => ({ ...l, kind: 'COMMISSION' as const, description: 'commission true-up at close' }));
     });
+  }
+
+  /** The statement's figures with the manual adjustments booked on it (manual-adjustments.ts), each an ADJUSTMENT line of its own. */
+  private async computeWithAdjustments(m: EntityManager, row: StatementRow): Promise<{ lines: Line[]; totals: Totals; agreement: AgreementRow | null }> {
+    const computed = await this.compute(m, row);
+    return { ...computed, ...withManualAdjustments(row.kind, computed, await manualAdjustmentsOf(m, row.id)) };
   }
 
   private figureParams(row: StatementRow): unknown[] {
