@@ -91,6 +91,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
         period: 'MONTHLY',
         collection: 'BRAND_COLLECTS',
         maxProfitSharingRatioBasisPoints: 3000,
+        channelFeePassedOn: false, // WeChat's fee is borne by the merchant of record unless the agreement says so
         platformFeePerActiveDeviceMonthFen: null,
       });
       const again = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 2000, effectiveFrom: '2026-10-01' });
