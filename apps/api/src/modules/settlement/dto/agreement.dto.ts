@@ -62,7 +62,6 @@ export class PutAgreementDto {
   maxProfitSharingRatioBasisPoints?: number;
 
   @ApiPropertyOptional({
-    default: false,
     description:
       'Franchise, brand collects: whether WeChat’s channel fee (手续费, from the trade bill, known the next day) on the franchisee’s sessions is passed on to it — a CHANNEL_FEE line ' +
       'on its statement, per order as the bill has it (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL). Default false: borne by the merchant of record (the brand). ' +
