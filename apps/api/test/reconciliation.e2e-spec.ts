@@ -2,10 +2,13 @@
 // sessions on two merchant accounts (the power-bank operator's and the fridge brand's), then the simulator's business
 // clock is moved (no sleeps): not ready before 10:00 the next day, then ready; a day without business has no bill; a
 // tampered hash fails the run; the power-bank day reconciles with zero differences and its fees reach the ledger; the
-// fridge day's bill is altered at the simulator and each of the four kinds is found, re-checked by query and shown.
+// fridge day's bill is altered at the simulator and each of the four kinds is found, re-checked by query and shown;
+// franchisee 1's agreement passes WeChat's fee on (issue 12), so its orders' fees in that bill become a CHANNEL_FEE line
+// on its statement and the brand, the merchant of record, keeps the rest.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { parseTradeBill } from '@zizhu/payscore';
+import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
 import { ReconciliationJobs } from '../src/modules/reconciliation/reconciliation.jobs.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
@@ -33,6 +36,8 @@ let day = '';
 const pb: { sessionId: string; outOrderNo: string }[] = [];
 const fr: { sessionId: string; outOrderNo: string }[] = [];
 let frRefundNo = '';
+/** The fridge brand's DONE run of the day (its bill altered). */
+let frRun: Run | undefined;
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -93,6 +98,13 @@ beforeAll(async () => {
   const plan = { ...DEMO_PLANS.powerbank, rental: { ...DEMO_PLANS.powerbank.rental, unitFen: 1200, freeMinutes: 0, dailyCapFen: 3000 } };
   expect((await loop.request('PUT', `/v1/devices/${device('PB-0001').id}/plan`, { token: tokens['ops@powerbank.demo'], body: { plan } })).status).toBe(200);
   expect((await loop.simRequest('POST', '/sim/settings', { feeRateBasisPoints: 60 })).status).toBe(200);
+  // FR-0001 is franchisee 1's; from today its agreement passes WeChat's fee on its sessions on to it (brand collects)
+  const today = beijingDate(Date.now());
+  const agreement = await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, {
+    token: tokens['ops@fridge.demo'],
+    body: { commissionBasisPoints: 2000, channelFeePassedOn: true, effectiveFrom: today },
+  });
+  expect(agreement).toMatchObject({ status: 200, body: { channelFeePassedOn: true, collection: 'BRAND_COLLECTS' } });
   for (const [i, slot] of [2, 3].entries()) pb.push(await paidSession('PB-0001', 'ops@powerbank.demo', `recon-pb-${i}`, { slot }, {}));
   await refund('ops@powerbank.demo', pb[1]!.sessionId, 500);
   for (let i = 0; i < 3; i += 1) fr.push(await paidSession('FR-0001', 'ops@fridge.demo', `recon-fr-${i}`, {}, { items: [{ sku: 'sandwich-ham', count: 1 }] }));
@@ -165,6 +177,7 @@ describe('reconciliation runs (issue 13)', () => {
     const { status, run } = await reconcile('ops@fridge.demo', FR_ACCOUNT, day);
     expect(status).toBe(201);
     expect(run.state).toBe('DONE');
+    frRun = run;
     const shown = run.differences.map((d) => [d.kind, d.bill, d.outOrderNo, d.outRefundNo]).sort();
     expect(shown).toEqual(
       [
@@ -202,6 +215,52 @@ describe('reconciliation runs (issue 13)', () => {
     expect(alerts.body.items.filter((a) => a.subjectId === run.id)).toHaveLength(1);
     const elsewhere = await loop.request<{ items: { subjectId: string }[] }>('GET', '/v1/alerts?kind=RECONCILIATION_DIFFERENCE', { token: tokens['ops@powerbank.demo'] });
     expect(elsewhere.body.items.some((a) => a.subjectId === run.id)).toBe(false);
+  });
+
+  it('WeChat’s fee on franchisee 1’s orders, passed on by its agreement, is a CHANNEL_FEE line on its statement; the brand keeps the rest of the day’s fee', async () => {
+    const run = frRun!;
+    expect(run.feeFen).toBeGreaterThan(0);
+    // the share is the fee of its own orders' rows in the bill as WeChat printed it (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL);
+    // the dropped order has no row; a row of no session of ours would stay the brand's (the foreign one has no fee)
+    const [stored] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'TRADE'`, [run.id]);
+    const own = new Set(fr.map((s) => s.outOrderNo));
+    const share = parseTradeBill(stored!.content.toString('utf8'))
+      .rows.filter((r) => own.has(r.outOrderNo) || r.outRefundNo === frRefundNo)
+      .reduce((sum, r) => sum + (r.kind === 'PAYMENT' ? r.feeFen : -r.feeFen), 0);
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThanOrEqual(run.feeFen!);
+    const fee = await systemQuery<{ tenant_id: string; account: string; fen: number }>(
+      loop.zizhu,
+      `SELECT tenant_id, account, sum(debit_fen - credit_fen)::int AS fen FROM ledger_entries WHERE source_kind = 'CHANNEL_FEE' AND source_id = $1 GROUP BY tenant_id, account ORDER BY tenant_id, account`,
+      [`${FR_ACCOUNT}:${day}`],
+    );
+    expect(fee).toEqual(
+      expect.arrayContaining([
+        { tenant_id: DEMO_ORGS.fridge.id, account: 'FEE_EXPENSE', fen: run.feeFen! - share },
+        { tenant_id: DEMO_ORGS.fridge.id, account: 'MERCHANT_CLEARING', fen: -run.feeFen! },
+        { tenant_id: DEMO_ORGS.fridge.id, account: 'DUE_TO_OWNERS', fen: share },
+        { tenant_id: DEMO_ORGS.fridgeF1.id, account: 'FEE_EXPENSE', fen: share },
+        { tenant_id: DEMO_ORGS.fridgeF1.id, account: 'DUE_FROM_MERCHANT', fen: -share },
+      ]),
+    );
+    expect(fee).toHaveLength(5);
+
+    // the statement holding the day the fee became known (today) carries it, for the franchisee and its brand alike
+    const today = beijingDate(Date.now());
+    type Line = { kind: string; amountFen: number; rounding: string | null; quantity: number | null };
+    const list = await loop.request<{ items: { id: string; periodStart: string; periodEnd: string }[] }>('GET', `/v1/statements?organizationId=${DEMO_ORGS.fridgeF1.id}&status=OPEN`, {
+      token: tokens['f1@fridge.demo'],
+    });
+    const open = list.body.items.find((i) => i.periodStart <= today && today <= i.periodEnd);
+    expect(open).toBeDefined();
+    for (const login of ['f1@fridge.demo', 'ops@fridge.demo']) {
+      const detail = await loop.request<{ lines: Line[]; payableFen: number }>('GET', `/v1/statements/${open!.id}`, { token: tokens[login] });
+      expect(detail.status).toBe(200);
+      expect(detail.body.lines.filter((l) => l.kind === 'CHANNEL_FEE')).toEqual([expect.objectContaining({ amountFen: -share, quantity: 1, rounding: 'CHANNEL_FEE_PER_ORDER_FROM_BILL' })]);
+      // brand collects: the payable is every line, the fee passed on included
+      expect(detail.body.payableFen).toBe(detail.body.lines.reduce((sum, l) => sum + l.amountFen, 0));
+    }
+    expect((await loop.request('GET', `/v1/statements/${open!.id}`, { token: tokens['ops@vendor.demo'] })).status).toBe(404);
   });
 
   it('the daily job starts yesterday’s run of each account after 10:00 Beijing, once; a reseller never sees its customers’ runs', async () => {

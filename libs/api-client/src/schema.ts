@@ -3306,7 +3306,7 @@ export type paths = {
         get: operations["Agreements_inForce"];
         /**
          * Set an organisation’s agreement from a date
-         * @description The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, statement period, who collects), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. The statements the agreement calls for up to today are opened at once. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than `maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.
+         * @description The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, statement period, who collects, whether WeChat’s channel fee on its sessions is passed on to it — `channelFeePassedOn`, brand collects only, default false), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. The statements the agreement calls for up to today are opened at once. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than `maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -5262,6 +5262,8 @@ export type components = {
             owedFen: number;
         };
         AgreementDto: {
+            /** @description Franchise: WeChat’s channel fee on the franchisee’s sessions is passed on to it (false: borne by the merchant of record). Null for a reseller agreement. */
+            channelFeePassedOn: boolean | null;
             /** @enum {string|null} */
             collection: "BRAND_COLLECTS" | "FRANCHISEE_COLLECTS" | null;
             commissionBasisPoints: number | null;
@@ -7342,6 +7344,8 @@ export type components = {
             secret: string;
         };
         PutAgreementDto: {
+            /** @description Franchise, brand collects: whether WeChat’s channel fee (手续费, from the trade bill, known the next day) on the franchisee’s sessions is passed on to it — a CHANNEL_FEE line on its statement, per order as the bill has it (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL). Default false: borne by the merchant of record (the brand). Not allowed with FRANCHISEE_COLLECTS (the franchisee is then the merchant of record and bears its own fee). */
+            channelFeePassedOn?: boolean;
             /**
              * @description Franchise: who collects from end users (default BRAND_COLLECTS). FRANCHISEE_COLLECTS needs the franchisee’s own merchant account; the commission then arrives by profit sharing.
              * @enum {string}
@@ -8069,7 +8073,7 @@ export type components = {
              * @description Its franchise brand or hardware reseller.
              */
             parentOrganizationId: string;
-            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
+            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up − WeChat’s channel fee passed on to it + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
             payableFen: number;
             /** @enum {string} */
             period: "DAILY" | "WEEKLY" | "MONTHLY";
@@ -8128,7 +8132,7 @@ export type components = {
              * @description Its franchise brand or hardware reseller.
              */
             parentOrganizationId: string;
-            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
+            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up − WeChat’s channel fee passed on to it + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
             payableFen: number;
             /** @enum {string} */
             period: "DAILY" | "WEEKLY" | "MONTHLY";
@@ -8161,7 +8165,7 @@ export type components = {
             status: "OPEN" | "CLOSED" | "SETTLED";
         };
         StatementLineDto: {
-            /** @description Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it. */
+            /** @description Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it. A CHANNEL_FEE line is WeChat’s fee (手续费) known since the last close: passed on by the brand (counted in payableFen), or the franchisee’s own as merchant of record (shown, not counted: WeChat took it from its own collections). */
             amountFen: number;
             description: string;
             /** @enum {string} */
@@ -8169,7 +8173,7 @@ export type components = {
             position: number;
             /** @description Sessions, devices or months the line counts. */
             quantity: number | null;
-            /** @description The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER). */
+            /** @description The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER, CHANNEL_FEE_PER_ORDER_FROM_BILL). */
             rounding: string | null;
             unitFen: number | null;
         };

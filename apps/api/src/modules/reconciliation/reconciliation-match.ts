@@ -61,6 +61,11 @@ export interface MatchResult {
   refunds: number;
   /** 手续费 of the day: payment fees minus the fees refunds gave back, whole fen. */
   feeFen: number;
+  /**
+   * The same fees per session of ours that the bill's rows name (payment row's fee less its refund rows'), in bill
+   * order; rows of no session of ours are only in `feeFen` (the merchant of record's). Σ here + those rows = feeFen.
+   */
+  sessionFees: { sessionId: string; feeFen: number }[];
   candidates: Candidate[];
   /** Refund rows whose state differs from ours but may just be older than ours: compare only after querying the refund. */
   refundStatesToQuery: Candidate[];
@@ -95,6 +100,8 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
   const refundStatesToQuery: Candidate[] = [];
   let matched = 0;
   let feeFen = 0;
+  const feeBySession = new Map<string, number>();
+  const sessionFee = (sessionId: string, fen: number) => feeBySession.set(sessionId, (feeBySession.get(sessionId) ?? 0) + fen);
   let paymentRows = 0;
   let refundRows = 0;
   for (const row of rows) {
@@ -108,6 +115,7 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
         continue;
       }
       seenPayments.add(local.sessionId);
+      sessionFee(local.sessionId, row.feeFen);
       if (local.paidFen !== row.settlementTotalFen) {
         candidates.push({ ...base('TRADE'), ...ids, outOrderNo: local.outOrderNo, sessionId: local.sessionId, kind: 'AMOUNT_MISMATCH', localFen: local.paidFen, billFen: row.settlementTotalFen });
       } else {
@@ -123,6 +131,7 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
         continue;
       }
       seenRefunds.add(local.outRefundNo);
+      sessionFee(local.sessionId, -row.feeFen);
       const withLocal = { ...base('TRADE'), ...ids, outOrderNo: local.outOrderNo, outRefundNo: local.outRefundNo, sessionId: local.sessionId };
       if (local.amountFen !== row.refundFen) {
         candidates.push({ ...withLocal, kind: 'AMOUNT_MISMATCH', localFen: local.amountFen, billFen: row.refundFen, localState: local.state, billState: row.refundState });
@@ -144,7 +153,8 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
       candidates.push({ ...base('TRADE'), kind: 'MISSING_AT_WECHAT', outOrderNo: r.outOrderNo, outRefundNo: r.outRefundNo, refundId: r.refundId, sessionId: r.sessionId, localFen: r.amountFen, localState: r.state });
     }
   }
-  return { matched, payments: paymentRows, refunds: refundRows, feeFen, candidates, refundStatesToQuery };
+  const sessionFees = [...feeBySession].map(([sessionId, fen]) => ({ sessionId, feeFen: fen }));
+  return { matched, payments: paymentRows, refunds: refundRows, feeFen, sessionFees, candidates, refundStatesToQuery };
 }
 
 /**

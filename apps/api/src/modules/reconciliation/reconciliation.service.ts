@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { isPayScoreError, parseFundFlowBill, parseProfitSharingBill, parseTradeBill, type DownloadedBill, type PayScoreClient, type ProfitSharingBillRow, type TradeBillRow } from '@zizhu/payscore';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../../platform/clock/clock.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
@@ -113,6 +114,7 @@ export class ReconciliationService {
     private readonly jobs: JobsService,
     private readonly alerts: AlertsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** POST /v1/reconciliations: an existing DONE / NO_BILL (or RUNNING) run of that day, or a new one started by a job. */
@@ -277,8 +279,9 @@ export class ReconciliationService {
           [run.tenant_id, run.id, d.kind, d.bill, d.outOrderNo, d.transactionId, d.outRefundNo, d.refundId, d.sessionId, d.localFen, d.billFen, d.localState, d.billState, JSON.stringify(d.recheck)],
         );
       }
-      // 手续费 becomes a ledger line in the period it became known (today), once per account and bill date
-      await this.ledger.postChannelFee(m, `${run.merchant_account_id}:${run.bill_date}`, run.tenant_id, trade.feeFen, shanghaiDate(new Date()));
+      // 手续费 becomes a ledger line in the period it became known (today on the business clock), once per account and
+      // bill date; the fees of a franchisee whose agreement passes them on move onto it, per order as the bill has them
+      await this.ledger.postChannelFee(m, `${run.merchant_account_id}:${run.bill_date}`, run.tenant_id, trade.feeFen, shanghaiDate(this.clock.now()), trade.sessionFees);
       await m.query(
         `UPDATE reconciliation_runs SET state = 'DONE', matched = $2, payments = $3, refunds = $4, fee_fen = $5, error_code = NULL, error = NULL, finished_at = now()
           WHERE id = $1 AND state = 'RUNNING'`,
