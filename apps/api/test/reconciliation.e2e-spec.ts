@@ -263,6 +263,40 @@ describe('reconciliation runs (issue 13)', () => {
     expect((await loop.request('GET', `/v1/statements/${open!.id}`, { token: tokens['ops@vendor.demo'] })).status).toBe(404);
   });
 
+  it('a refund the bill still prints PROCESSING (its state when it started) clears on the re-check by query and is not shown; a real difference in the same run stays', async () => {
+    // the next day of the simulator's business clock (moved past the first day above), which nothing has reconciled yet
+    const nextDay = beijingDate((await loop.simRequest<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs);
+    expect(nextDay > day).toBe(true);
+    const session = await paidSession('FR-0001', 'ops@fridge.demo', 'recon-fr-recheck', {}, { items: [{ sku: 'sandwich-ham', count: 1 }] });
+    const refundNo = await refund('ops@fridge.demo', session.sessionId, 200);
+    const alterations = [
+      { billDate: nextDay, bill: 'TRADE', outRefundNo: refundNo, action: 'refundState', refundState: 'PROCESSING' },
+      { billDate: nextDay, bill: 'TRADE', transactionId: '4200009999202612020000000088', outOrderNo: 'FOREIGN88', action: 'add', amountFen: 700 },
+    ];
+    expect((await loop.simRequest('POST', '/sim/bills/alterations', alterations)).status).toBe(200);
+    await advanceSimTo(Date.parse(`${nextDay}T00:00:00+08:00`) + 34 * HOUR + 5 * 60_000); // 10:05 the day after
+    const { status, run } = await reconcile('ops@fridge.demo', FR_ACCOUNT, nextDay);
+    expect(status).toBe(201);
+    expect(run.state).toBe('DONE');
+
+    // the bill WeChat served does print the refund PROCESSING, while it succeeded here and at WeChat…
+    const [stored] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'TRADE'`, [run.id]);
+    const refundLine = stored!.content
+      .toString('utf8')
+      .split('\n')
+      .find((line) => line.includes(refundNo));
+    expect(refundLine).toContain('PROCESSING');
+    const atWechat = await loop.simRequest<{ refunds: { outRefundNo: string; status: string }[] }>('GET', '/sim/state');
+    expect(atWechat.body.refunds.filter((r) => r.outRefundNo === refundNo).map((r) => r.status)).toEqual(['SUCCESS']);
+    // …so the re-check by query clears it: counted as matched (the payment and the refund), never shown, while the
+    // foreign payment row the re-check cannot find stays open
+    expect(run).toMatchObject({ payments: 2, refunds: 1, matched: 2 });
+    expect(run.differences.map((d) => [d.kind, d.bill, d.outOrderNo, d.outRefundNo, d.resolvedAt])).toEqual([['MISSING_LOCAL', 'TRADE', 'FOREIGN88', null, null]]);
+    expect(run.differences[0]!.recheck).toMatchObject({ query: 'ORDER', outcome: 'NOT_FOUND' });
+    const listed = await loop.request<{ items: { id: string; openDifferences: number }[] }>('GET', `/v1/reconciliations?merchantAccountId=${FR_ACCOUNT}&billDate=${nextDay}`, { token: tokens['ops@fridge.demo'] });
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 1 })]);
+  });
+
   it('the daily job starts yesterday’s run of each account after 10:00 Beijing, once; a reseller never sees its customers’ runs', async () => {
     const jobs = loop.zizhu.app.get(ReconciliationJobs);
     const today = beijingDate(Date.now());

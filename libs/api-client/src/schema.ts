@@ -3498,7 +3498,7 @@ export type paths = {
         };
         /**
          * The business at a glance
-         * @description Aggregated in the database over what the caller may see: net revenue (paid − refunded, in fen) today, over 7 and 30 days and by day (Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies and money still owed. `organizationId` narrows everything to one organisation and those under it (a franchise brand: one franchisee). A hardware reseller gets `scope: FLEET_ONLY`: device health only, the money and session sections are null.
+         * @description Aggregated in the database over what the caller may see: net revenue (paid − refunded, in fen) today, over 7 and 30 days and by day (Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies, money still owed, and the 30-day complaint rate per merchant account and per legal entity against the COMPLAINT_RATE alert rule’s threshold. `organizationId` narrows everything to one organisation and those under it (a franchise brand: one franchisee). A hardware reseller gets `scope: FLEET_ONLY`: device health only, the money and session sections are null.
          *
          *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -5776,6 +5776,10 @@ export type components = {
             rate: number | null;
         };
         ComplaintRateRowDto: {
+            /** @description `rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders). */
+            aboveThreshold: boolean;
+            /** @description Whether that COMPLAINT_RATE rule is switched on (the alert fires per legal entity only when it is). */
+            alertEnabled: boolean;
             /** @description Complaints received in the window. */
             complaints: number;
             /**
@@ -5786,10 +5790,20 @@ export type components = {
             /** @description The mchid (merchant accounts only). */
             mchid: string | null;
             name: string;
+            /**
+             * Format: uuid
+             * @description The legal entity: the merchant-of-record organisation (for a legal entity row, its own id).
+             */
+            organizationId: string;
             /** @description Orders paid (paidFen > 0) in the window. */
             paidOrders: number;
             /** @description complaints ÷ paidOrders (null without paid orders). */
             rate: number | null;
+            /**
+             * @description The threshold in percent this row is compared with: the COMPLAINT_RATE alert rule in force for the legal entity (its own rule, a franchisee’s brand’s, else the default 0.01) — the one the alert uses.
+             * @example 0.01
+             */
+            thresholdPercent: number;
         };
         ComplaintRatesDto: {
             /** @description Per legal entity: the merchant-of-record organisation, over all its merchant accounts. */
@@ -5809,7 +5823,7 @@ export type components = {
         ComplaintRefundProgressDto: {
             /** @enum {string} */
             action: "APPROVE" | "REJECT";
-            /** @description APPROVE: days until the refund is launched. */
+            /** @description APPROVE only: working days until the refund is launched (refused with REJECT). */
             launchRefundDay?: number;
             /** @description Required to REJECT. */
             rejectReason?: string;
@@ -6937,7 +6951,7 @@ export type components = {
             userCount: number | null;
         };
         OverviewDto: {
-            /** @description Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see. */
+            /** @description Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see, per account and per legal entity, each compared with the COMPLAINT_RATE alert rule’s threshold in force for its legal entity. Null for a hardware reseller. */
             complaintRates: components["schemas"]["ComplaintRatesDto"] | null;
             devices: components["schemas"]["DeviceHealthDto"];
             /** Format: date-time */
