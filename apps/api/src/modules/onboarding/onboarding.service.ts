@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service.js';
 import type { DeviceType } from '../fleet/fleet.entities.js';
 import { scenarioOfDeviceType } from '../merchants/merchant-gateway.service.js';
 import { rowsOf } from '../merchants/merchant-store.js';
+import { ACCOUNT_DEVICES_SQL } from './account-devices.js';
 import { ApplicationPackService } from './application-pack.service.js';
 import { EvidenceService, invalid } from './evidence.service.js';
 import type { EvidenceDto, OnboardingDto, PutOnboardingStepDto } from './dto/onboarding.dto.js';
@@ -52,10 +53,8 @@ export class OnboardingService {
     );
     const bound = rowsOf<{ code: string; type: DeviceType; scenario: string; service_id: string }>(
       await this.manager.query(
-        `SELECT d.code, d.type, ps.scenario, ps.service_id FROM devices d
-           JOIN payscore_services ps ON ps.service_id = d.payscore_service_id AND ps.merchant_account_id = $1
-          WHERE d.revoked_at IS NULL ORDER BY d.code`,
-        [id],
+        `SELECT d.code, d.type, d.scenario, d.service_id FROM (${ACCOUNT_DEVICES_SQL}) d ORDER BY d.code`,
+        [id, this.clock.now()],
       ),
     );
     const debugged = rowsOf<{ service_id: string }>(
