@@ -12,7 +12,7 @@ import { ACCOUNT_DEVICES_SQL } from './account-devices.js';
 import { ApplicationPackService } from './application-pack.service.js';
 import type { AcceptanceRunDto, AcceptanceSessionDto } from './dto/acceptance.dto.js';
 import { onboardingErrors } from './onboarding.errors.js';
-import { nextReviewDay } from './onboarding-rules.js';
+import { nextReviewDay, WEEKENDS_ONLY } from './onboarding-rules.js';
 
 interface RunRow {
   id: string;
@@ -204,7 +204,7 @@ export class AcceptanceService {
       simulatorUrl: offline ? this.config.payscore.apiBaseUrl : null,
       createdAt: iso(run.created_at),
       finishedAt,
-      reviewDay: nextReviewDay(finishedAt ? new Date(finishedAt) : this.clock.now()),
+      reviewDay: nextReviewDay(finishedAt ? new Date(finishedAt) : this.clock.now(), this.config.onboarding ?? WEEKENDS_ONLY),
       completed,
       cancelled,
       checklist: states.map((s) => {
