@@ -55,6 +55,8 @@ export function RenameOrganizationDialog({ open, onClose, organization }: { open
   const before = organization.legalName ?? null;
   return (
     <ConfirmAction<{ name: string; legalName?: string }>
+      // a new form whenever the organisation or its names change: the form keeps the initial values it was made with
+      key={`${organization.id}\n${organization.name}\n${before ?? ''}`}
       open={open}
       onClose={onClose}
       title={t('rename.title')}

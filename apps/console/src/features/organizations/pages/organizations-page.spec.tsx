@@ -129,7 +129,7 @@ describe('OrganizationsPage', () => {
     expect(sent('PATCH', `/v1/organizations/${WESTLAKE}`).map((r) => r.body)).toEqual([{ name: '滨江加盟店' }]);
   });
 
-  it('edits the legal name (主体名称) beside the name, sends it only when it changed, and clears it with null', async () => {
+  it('edits the legal name (主体名称) beside the name, opens with the saved one, and clears it with null when left blank', async () => {
     let legalName: string | null = null;
     api = fakeApi({
       'GET /v1/me': meWith(ALL),
