@@ -3205,8 +3205,8 @@ export type paths = {
         options?: never;
         head?: never;
         /**
-         * Rename an organisation
-         * @description Renames the caller’s own organisation or one directly under it (a platform admin: any). Another organisation answers 404. Audited.
+         * Rename an organisation or set its legal name
+         * @description Renames the caller’s own organisation or one directly under it (a platform admin: any), and/or sets its legal name (主体名称, used by the Pay Score application pack; null clears it). At least one of name and legalName. Another organisation answers 404. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -5461,12 +5461,24 @@ export type components = {
              * @enum {string}
              */
             operatingModel: "纯自营" | "加盟" | "硬件售卖";
+            /**
+             * Format: uuid
+             * @description The account’s organisation (whose legal name is 主体名称).
+             */
+            organizationId: string;
             /** @description Paid sessions (> 0 fen) in the window. */
             sessions: number;
             /** @description 业务覆盖线下场景 */
             sites: components["schemas"]["PackSiteDto"][];
-            /** @description 主体名称: the organisation of the account. */
+            /** @description 主体名称: the legal name of the account’s organisation, or its display name while no legal name is entered (see subjectNameSource). */
             subjectName: string;
+            /** @description Shown beside 主体名称 when it is the display name: enter the legal name (组织与用户 → 编辑) before sending the pack. */
+            subjectNameNote: string | null;
+            /**
+             * @description Where subjectName comes from: the organisation’s legal name, or (none entered yet) its display name.
+             * @enum {string}
+             */
+            subjectNameSource: "LEGAL_NAME" | "DISPLAY_NAME";
             /** @description 系统软件 */
             systemSoftware: string;
             /** @example 2026-12-06 */
@@ -5894,6 +5906,7 @@ export type components = {
             services: components["schemas"]["ComplianceServiceDto"][];
         };
         ComplianceServiceDto: {
+            /** @description The unrevoked devices that charge through this service: those bound to it, and for a franchisee that collects itself (issue 12) its own devices of this scenario, whatever they are bound to. */
             devices: components["schemas"]["ComplianceDeviceDto"][];
             disabledAt: string | null;
             /** @enum {string} */
@@ -5992,7 +6005,7 @@ export type components = {
         CreateAcceptanceRunDto: {
             /**
              * Format: uuid
-             * @description A device bound to that service id whose type fits its scenario.
+             * @description A device that charges through that service id (bound to it; for a franchisee that collects itself, its own device of that scenario) whose type fits its scenario.
              */
             deviceId: string;
             /**
@@ -6913,6 +6926,8 @@ export type components = {
             id: string;
             /** @enum {string} */
             kind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            /** @description 主体名称 (the name on the business licence); null until entered. */
+            legalName: string | null;
             name: string;
             /** @enum {string|null} */
             operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
@@ -6942,6 +6957,8 @@ export type components = {
             id: string;
             /** @enum {string} */
             kind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            /** @description 主体名称 (the name on the business licence); null until entered. */
+            legalName: string | null;
             name: string;
             /** @enum {string|null} */
             operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
@@ -7687,7 +7704,13 @@ export type components = {
             type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
         };
         RenameOrganizationDto: {
-            name: string;
+            /**
+             * @description 主体名称: the name on the business licence, the subject WeChat registers the merchant numbers to (the application pack’s first row). Trimmed; when set 1–100 characters with at least one that is not blank. null clears it (the pack then falls back to the display name and says so); absent: unchanged.
+             * @example 杭州鲜柜智能科技有限公司
+             */
+            legalName?: string | null;
+            /** @description The display name. Absent: unchanged (then legalName must be given). */
+            name?: string;
         };
         ReplaceCredentialsDto: {
             /** @description The APIv2 key (32 characters), for the mini-program jump signature. Write-only. */
@@ -19197,6 +19220,7 @@ export const alertRuleDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const alertRuleDtoUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertRuleDto"]["unit"]> = ["MINUTES", "HOURS", "DAYS", "COUNT", "PERCENT"];
 export const amountRangeDtoRangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AmountRangeDto"]["range"]> = ["0-10", "10-50", "50-99", "99+"];
 export const applicationPackDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationPackDto"]["operatingModel"]> = ["\u7EAF\u81EA\u8425", "\u52A0\u76DF", "\u786C\u4EF6\u552E\u5356"];
+export const applicationPackDtoSubjectNameSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationPackDto"]["subjectNameSource"]> = ["LEGAL_NAME", "DISPLAY_NAME"];
 export const brandingSourcesDtoBrandNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["brandName"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
 export const brandingSourcesDtoColorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["color"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
 export const brandingSourcesDtoOtherPaymentUrlValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["otherPaymentUrl"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];

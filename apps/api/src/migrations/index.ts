@@ -58,6 +58,7 @@ import { AddComplaintRegistration1764341000000 } from './1764341000000-add-compl
 import { CreateStatementSettlements1764342000000 } from './1764342000000-create-statement-settlements.js';
 import { AddChannelFeePassOn1764343000000 } from './1764343000000-add-channel-fee-pass-on.js';
 import { CreateSettlementAdjustments1764344000000 } from './1764344000000-create-settlement-adjustments.js';
+import { AddOrganizationLegalName1764346000000 } from './1764346000000-add-organization-legal-name.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -121,4 +122,5 @@ export const migrations = [
   CreateStatementSettlements1764342000000,
   AddChannelFeePassOn1764343000000,
   CreateSettlementAdjustments1764344000000,
+  AddOrganizationLegalName1764346000000,
 ];

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateOrganizationDto, OrganizationDto, OrganizationTreeNodeDto } from './dto/organization.dto.js';
@@ -13,6 +14,7 @@ export const toOrganizationDto = (o: OrganizationEntity) => ({
   kind: o.kind,
   operatingModel: o.operatingModel,
   name: o.name,
+  legalName: o.legalName ?? null,
   createdAt: o.createdAt.toISOString(),
 });
 
@@ -83,6 +85,7 @@ export class OrganizationsService {
       kind: input.kind,
       operatingModel: input.kind === 'OPERATOR' ? (input.operatingModel ?? null) : null,
       name: input.name,
+      legalName: null,
     });
     await this.organizations.insert(org);
     const created = await this.get(id);
@@ -96,21 +99,43 @@ export class OrganizationsService {
     return created;
   }
 
-  async rename(id: string, name: string): Promise<OrganizationEntity> {
+  /**
+   * Renames an organisation and/or sets its legal name (主体名称, null clears it). The caller's own organisation or one
+   * directly under it (a platform admin: any); else 404. Audited: `organization.rename`, `organization.legal-name.set`.
+   */
+  async rename(id: string, input: { name?: string | undefined; legalName?: string | null | undefined }): Promise<OrganizationEntity> {
+    if (input.name === undefined && input.legalName === undefined) {
+      throw platformErrors.VALIDATION_FAILED('Invalid fields: name', { errors: [{ field: 'name', messages: ['give name, legalName or both'] }] });
+    }
     const before = await this.get(id);
     const principal = this.context.principal;
     const isOwnOrChild = before.id === principal.tenantId || before.parentId === principal.tenantId;
     if (!this.context.isPlatformAdmin && !isOwnOrChild) throw organizationErrors.ORGANIZATION_NOT_FOUND();
-    await this.organizations.rename(id, name);
+    const change: { name?: string; legalName?: string | null } = {};
+    if (input.name !== undefined) change.name = input.name;
+    if (input.legalName !== undefined) change.legalName = input.legalName === null ? null : input.legalName.trim();
+    await this.organizations.update(id, change);
     const after = await this.get(id);
-    await this.audit.record({
-      action: 'organization.rename',
-      resourceType: 'organization',
-      resourceId: id,
-      subjectTenantId: id,
-      before: { name: before.name },
-      after: { name: after.name },
-    });
+    if (change.name !== undefined) {
+      await this.audit.record({
+        action: 'organization.rename',
+        resourceType: 'organization',
+        resourceId: id,
+        subjectTenantId: id,
+        before: { name: before.name },
+        after: { name: after.name },
+      });
+    }
+    if (change.legalName !== undefined) {
+      await this.audit.record({
+        action: 'organization.legal-name.set',
+        resourceType: 'organization',
+        resourceId: id,
+        subjectTenantId: id,
+        before: { legalName: before.legalName },
+        after: { legalName: after.legalName },
+      });
+    }
     return after;
   }
 }
