@@ -233,8 +233,16 @@ describe('GET /v1/merchant-accounts/{id}/application-pack (issue 14, contracts.m
     expect((await patch({ legalName: '别人的公司' }, 'f1@fridge.demo')).statusCode).toBe(404);
     expect((await patch({ legalName: '别人的公司' }, 'ops@powerbank.demo')).statusCode).toBe(404);
 
-    const set = await patch({ legalName: '  杭州鲜柜智能科技有限公司 ' });
+    // a reseller may rename its customer but not enter the customer's 主体名称; the customer may
+    const customer = `/v1/organizations/${DEMO_ORGS.vendorC1.id}`;
+    const byReseller = await t.http('PATCH', customer, { token: tokens['ops@vendor.demo'], body: { legalName: '城东新能源有限公司' } });
+    expect([byReseller.statusCode, (byReseller.json() as { code: string }).code]).toEqual([403, 'ORGANIZATION_LEGAL_NAME_NOT_YOURS']);
+    expect((await t.http('PATCH', customer, { token: tokens['c1@vendor.demo'], body: { legalName: '城东新能源有限公司' } })).json()).toMatchObject({ legalName: '城东新能源有限公司' });
+
+    // the console's dialog sends both names: only the one that changed is written and audited
+    const set = await patch({ name: '鲜柜智能冰柜（加盟）', legalName: '  杭州鲜柜智能科技有限公司 ' });
     expect([set.statusCode, set.json()]).toEqual([200, expect.objectContaining({ name: '鲜柜智能冰柜（加盟）', legalName: '杭州鲜柜智能科技有限公司' })]);
+    expect(await systemQuery(t, `SELECT 1 FROM audit_log WHERE resource_id = $1 AND action = 'organization.rename'`, [DEMO_ORGS.fridge.id])).toEqual([]);
     const named = (await pack('ops@fridge.demo', fridge)).body;
     expect(named).toMatchObject({ subjectName: '杭州鲜柜智能科技有限公司', subjectNameSource: 'LEGAL_NAME', subjectNameNote: null });
     const audit = await systemQuery<{ before: { legalName: string | null }; after: { legalName: string | null } }>(

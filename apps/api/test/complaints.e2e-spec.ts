@@ -264,8 +264,10 @@ describe('complaints (issue 13)', () => {
     for (const [body, field] of [
       [{ action: 'REJECT' }, 'rejectReason'],
       [{ action: 'REJECT', rejectReason: '' }, 'rejectReason'],
+      [{ action: 'REJECT', rejectReason: '   ' }, 'rejectReason'],
       [{ action: 'REJECT', rejectReason: '不符合退款条件', launchRefundDay: 1 }, 'launchRefundDay'],
       [{ action: 'APPROVE', launchRefundDay: 8 }, 'launchRefundDay'],
+      [{ action: 'APPROVE', rejectReason: '不符合退款条件' }, 'rejectReason'],
       [{ action: 'MAYBE' }, 'action'],
     ] as const) {
       const refused = await progress(toReject, ops, body);

@@ -134,7 +134,7 @@ describe('settlement: recording how a statement was settled without a payout (is
       // the same key replays the first answer and books nothing more; with another body it is 422
       expect(await adjust('ops@fridge.demo', F1.id, { amountFen: 1_234, reason: ' 冰柜维修费由品牌承担 ', effectiveDate: day }, key)).toEqual(credit);
       expect((await adjust('ops@fridge.demo', F1.id, { amountFen: 1_235, reason: '冰柜维修费由品牌承担', effectiveDate: day }, key)).status).toBe(422);
-      const debit = await adjust('ops@fridge.demo', F1.id, { amountFen: -234, reason: '11 月多付扣回', effectiveDate: day });
+      const debit = await adjust('ops@fridge.demo', F1.id, { amountFen: -234, reason: '@财务 11 月多付扣回', effectiveDate: day });
       expect(debit.status).toBe(201);
       expect((await adjustmentsOf(F1.id)).filter((a) => a.statement_id === id)).toHaveLength(2);
       const audit = await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'adjustment.create' AND subject_tenant_id = $1 AND resource_id IN ($2, $3)`, [
@@ -159,7 +159,7 @@ describe('settlement: recording how a statement was settled without a payout (is
       expect(open).toMatchObject({ status: 'OPEN', adjustmentFen: 1_000, payableFen: 1_000 });
       expect(open.lines.filter((l) => l.kind === 'ADJUSTMENT').map((l) => [l.description, l.amountFen])).toEqual([
         ['冰柜维修费由品牌承担', 1_234],
-        ['11 月多付扣回', -234],
+        ['@财务 11 月多付扣回', -234],
       ]);
       // the close fixes the lines and totals
       const closed = await call('ops@fridge.demo', 'POST', `/v1/statements/${id}/close`);
@@ -168,8 +168,11 @@ describe('settlement: recording how a statement was settled without a payout (is
       const lines = await systemQuery<{ kind: string; description: string; amount_fen: string }>(t, `SELECT kind, description, amount_fen FROM statement_lines WHERE statement_id = $1 AND kind = 'ADJUSTMENT' ORDER BY position`, [id]);
       expect(lines.map((l) => [l.description, Number(l.amount_fen)])).toEqual([
         ['冰柜维修费由品牌承担', 1_234],
-        ['11 月多付扣回', -234],
+        ['@财务 11 月多付扣回', -234],
       ]);
+      // in the CSV the franchisee downloads, text a spreadsheet would run as a formula stays text; amounts stay numbers
+      const csv = (await t.http('GET', `/v1/statements/${id}/export.csv`, { token: tokens['f1@fridge.demo'] })).body.split('\r\n');
+      expect(csv.filter((l) => l.includes('多付扣回'))).toEqual([expect.stringMatching(/^\d+,ADJUSTMENT,'@财务 11 月多付扣回,,,-234,-2\.34,/)]);
       // the franchisee reads its adjustments, now on a closed statement
       const list = await call('f1@fridge.demo', 'GET', `/v1/organizations/${F1.id}/adjustments`);
       expect(list.status).toBe(200);

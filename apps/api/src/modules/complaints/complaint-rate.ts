@@ -23,7 +23,7 @@ export function complaintCountsByAccountSql(scope: ScopeSql): string {
     SELECT c.merchant_account_id, count(*)::int AS n FROM complaints c
      WHERE c.complaint_time >= now() - interval '${COMPLAINT_RATE_WINDOW_DAYS} days' AND ${scope('c.tenant_id')} GROUP BY 1
   )
-  SELECT a.id, a.name, a.mchid, a.tenant_id, o.name AS organization_name, coalesce(filed.n, 0)::int AS complaints, coalesce(paid.n, 0)::int AS paid_orders, a.created_at
+  SELECT a.id, a.name, a.mchid, a.tenant_id, coalesce(o.legal_name, o.name) AS organization_name, coalesce(filed.n, 0)::int AS complaints, coalesce(paid.n, 0)::int AS paid_orders, a.created_at
     FROM merchant_accounts a JOIN organizations o ON o.id = a.tenant_id
     LEFT JOIN paid ON paid.merchant_account_id = a.id LEFT JOIN filed ON filed.merchant_account_id = a.id
    WHERE ${scope('a.tenant_id')}`;

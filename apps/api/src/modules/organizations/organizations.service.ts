@@ -111,10 +111,16 @@ export class OrganizationsService {
     const principal = this.context.principal;
     const isOwnOrChild = before.id === principal.tenantId || before.parentId === principal.tenantId;
     if (!this.context.isPlatformAdmin && !isOwnOrChild) throw organizationErrors.ORGANIZATION_NOT_FOUND();
+    // a customer's 主体名称 is its own (its application pack is none of its reseller's business)
+    if (input.legalName !== undefined && before.kind === 'CUSTOMER' && before.id !== principal.tenantId && !this.context.isPlatformAdmin) {
+      throw organizationErrors.ORGANIZATION_LEGAL_NAME_NOT_YOURS();
+    }
+    // only what changes is written and audited (the console's dialog sends both names)
     const change: { name?: string; legalName?: string | null } = {};
-    if (input.name !== undefined) change.name = input.name;
-    if (input.legalName !== undefined) change.legalName = input.legalName === null ? null : input.legalName.trim();
-    await this.organizations.update(id, change);
+    if (input.name !== undefined && input.name !== before.name) change.name = input.name;
+    const legalName = input.legalName === undefined || input.legalName === null ? input.legalName : input.legalName.trim();
+    if (legalName !== undefined && legalName !== before.legalName) change.legalName = legalName;
+    if (Object.keys(change).length > 0) await this.organizations.update(id, change);
     const after = await this.get(id);
     if (change.name !== undefined) {
       await this.audit.record({

@@ -123,7 +123,7 @@ export const COMMISSION_DRIFT_SQL = `
  */
 const channelFeesSql = (which: string) => `
   WITH fees AS (
-    SELECT e.source_id, e.counterparty_tenant_id IS NULL AS own, sum(e.debit_fen - e.credit_fen)::bigint AS fen
+    SELECT e.source_id, e.counterparty_tenant_id IS NULL AS own, sum(e.debit_fen - e.credit_fen)::bigint AS fen, max(e.effective_date) AS effective_date
       FROM ledger_entries e
      WHERE e.tenant_id = $1 AND e.kind = 'CHANNEL_FEE' AND e.account = 'FEE_EXPENSE' AND e.effective_date <= $2::date
        AND e.effective_date >= (SELECT min(s.period_start) FROM statements s WHERE s.tenant_id = $1)
@@ -134,8 +134,14 @@ const channelFeesSql = (which: string) => `
     LEFT JOIN statement_channel_fees c ON c.tenant_id = $1 AND c.source_id = f.source_id AND c.own = f.own
    WHERE ${which}`;
 
-/** The fees a statement shows: $3 the statement; marked to it, or (an open one's preview, $4 false) not marked yet. */
-export const CHANNEL_FEES_SQL = channelFeesSql('c.statement_id = $3 OR (c.statement_id IS NULL AND NOT $4::boolean)');
+/**
+ * The fees a statement shows: $3 the statement; marked to it, or (an open one's preview, $4 false) not marked yet and
+ * known after the end of any earlier statement still open — that one closes first and takes them, so a fee is never
+ * previewed on two open statements at once.
+ */
+export const CHANNEL_FEES_SQL = channelFeesSql(`c.statement_id = $3 OR (c.statement_id IS NULL AND NOT $4::boolean AND f.effective_date > coalesce(
+    (SELECT max(o.period_end) FROM statements o WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND o.period_end < (SELECT t.period_start FROM statements t WHERE t.id = $3)),
+    '-infinity'::date))`);
 
 /** Marks the unmarked fees to a statement at its close (before its figures are taken, which then read the marked ones only): $3 the statement. */
 export const MARK_CHANNEL_FEES_SQL = `

@@ -310,7 +310,12 @@ export class StatementsService {
   async exportCsv(id: string): Promise<{ name: string; body: string }> {
     const detail = await this.get(id);
     const yuan = (fen: number) => (fen / 100).toFixed(2);
-    const q = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const q = (v: string | number | null) => {
+      if (v === null) return '';
+      // text a spreadsheet would run as a formula (a manual adjustment's reason is typed by the brand): kept as text
+      const text = typeof v === 'string' && (/^[=+@\t\r]/.test(v) || /^-(?!\d+(\.\d+)?$)/.test(v)) ? `'${v}` : String(v);
+      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
     const rows: (string | number | null)[][] = [
       ['statement', detail.id],
       ['organization_id', detail.organizationId],
