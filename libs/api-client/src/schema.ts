@@ -3206,7 +3206,7 @@ export type paths = {
         head?: never;
         /**
          * Rename an organisation or set its legal name
-         * @description Renames the caller’s own organisation or one directly under it (a platform admin: any), and/or sets its legal name (主体名称, used by the Pay Score application pack; null clears it). At least one of name and legalName. Another organisation answers 404. Audited.
+         * @description Renames the caller’s own organisation or one directly under it (a platform admin: any), and/or sets its legal name (主体名称, used by the Pay Score application pack; null clears it). At least one of name and legalName. Another organisation answers 404. A customer’s legal name is set by the customer itself: its reseller gets 403. Only what changes is written and audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -3218,6 +3218,7 @@ export type paths = {
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
          *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `ORGANIZATION_LEGAL_NAME_NOT_YOURS`: A customer sets its own legal name (主体名称): its reseller may not.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         patch: operations["Organizations_rename"];
@@ -15285,7 +15286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `ORGANIZATION_LEGAL_NAME_NOT_YOURS` */
             403: {
                 headers: {
                     [name: string]: unknown;
