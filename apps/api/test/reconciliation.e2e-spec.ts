@@ -4,10 +4,12 @@
 // tampered hash fails the run; the power-bank day reconciles with zero differences and its fees reach the ledger; the
 // fridge day's bill is altered at the simulator and each of the four kinds is found, re-checked by query and shown;
 // franchisee 1's agreement passes WeChat's fee on (issue 12), so its orders' fees in that bill become a CHANNEL_FEE line
-// on its statement and the brand, the merchant of record, keeps the rest.
+// on its statement and the brand, the merchant of record, keeps the rest. The fund-flow bill (资金账单) is compared for
+// payments, refunds and the brand's merchant transfer (商家转账) paying franchisee 2 a statement; its refund rows altered
+// at the simulator are found too.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { parseTradeBill } from '@zizhu/payscore';
+import { parseFundFlowBill, parseTradeBill } from '@zizhu/payscore';
 import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
 import { ReconciliationJobs } from '../src/modules/reconciliation/reconciliation.jobs.js';
 import { systemQuery } from './fleet-support.js';
@@ -36,6 +38,11 @@ let day = '';
 const pb: { sessionId: string; outOrderNo: string }[] = [];
 const fr: { sessionId: string; outOrderNo: string }[] = [];
 let frRefundNo = '';
+let pbRefundNo = '';
+/** A second refund of the fridge day, whose fund-flow row the simulator drops. */
+let frRefundNo2 = '';
+/** The brand's merchant transfer (out_bill_no) paying franchisee 2 a closed statement on the fridge day. */
+let transferNo = '';
 /** The fridge brand's DONE run of the day (its bill altered). */
 let frRun: Run | undefined;
 
@@ -106,9 +113,29 @@ beforeAll(async () => {
   });
   expect(agreement).toMatchObject({ status: 200, body: { channelFeePassedOn: true, collection: 'BRAND_COLLECTS' } });
   for (const [i, slot] of [2, 3].entries()) pb.push(await paidSession('PB-0001', 'ops@powerbank.demo', `recon-pb-${i}`, { slot }, {}));
-  await refund('ops@powerbank.demo', pb[1]!.sessionId, 500);
+  pbRefundNo = await refund('ops@powerbank.demo', pb[1]!.sessionId, 500);
   for (let i = 0; i < 3; i += 1) fr.push(await paidSession('FR-0001', 'ops@fridge.demo', `recon-fr-${i}`, {}, { items: [{ sku: 'sandwich-ham', count: 1 }] }));
   frRefundNo = await refund('ops@fridge.demo', fr[2]!.sessionId, 300);
+  frRefundNo2 = await refund('ops@fridge.demo', fr[1]!.sessionId, 100);
+  // the brand pays franchisee 2 a closed statement by WeChat merchant transfer (confirmed at once by the payee): money
+  // out of the brand's basic account, a 商家转账 row of its fund-flow bill (top-ups are not movements on the bill)
+  expect((await loop.simRequest('POST', `/sim/merchants/${DEMO_MERCHANTS.fridge.mchid}/balance`, { availableFen: 10_000_000 })).status).toBe(200);
+  expect((await loop.simRequest('POST', '/sim/settings', { transferConfirm: 'auto' })).status).toBe(200);
+  expect((await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF2.id}/payout-payee`, { token: tokens['ops@fridge.demo'], body: { openid: 'recon-payee-f2' } })).status).toBe(200);
+  const [statement] = await systemQuery<{ id: string }>(
+    loop.zizhu,
+    `INSERT INTO statements (tenant_id, parent_tenant_id, kind, period, period_start, period_end, status, net_fen, payable_fen, closed_at)
+     VALUES ($1, $2, 'FRANCHISE', 'MONTHLY', '2026-01-01', '2026-01-31', 'CLOSED', 4321, 4321, now()) RETURNING id`,
+    [DEMO_ORGS.fridgeF2.id, DEMO_ORGS.fridge.id],
+  );
+  const payout = await loop.request<{ id: string; outBillNo: string }>('POST', '/v1/payouts', { token: tokens['ops@fridge.demo'], headers: idem(), body: { statementId: statement!.id, method: 'WECHAT_TRANSFER' } });
+  expect(payout.status).toBe(201);
+  transferNo = payout.body.outBillNo;
+  const paidOut = await until(
+    () => loop.request<{ state: string }>('GET', `/v1/payouts/${payout.body.id}`, { token: tokens['ops@fridge.demo'] }).then((a) => a.body),
+    (p) => p.state === 'SUCCEEDED',
+  );
+  expect(paidOut.state).toBe('SUCCEEDED');
   day = beijingDate((await loop.simRequest<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs);
 }, 120_000);
 
@@ -138,6 +165,11 @@ describe('reconciliation runs (issue 13)', () => {
     const [stored] = await systemQuery<{ content: Buffer; sha1: string }>(loop.zizhu, `SELECT content, sha1 FROM reconciliation_bills WHERE run_id = $1 AND bill = 'TRADE'`, [run.id]);
     expect(createHash('sha1').update(stored!.content).digest('hex')).toBe(stored!.sha1);
     expect(stored!.content.toString('utf8')).toContain(pb[0]!.outOrderNo);
+    // the fund-flow bill's refund row (退款, 业务凭证号 = out_refund_no) was compared too, and agreed
+    const [fundFlow] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'FUND_FLOW'`, [run.id]);
+    expect(parseFundFlowBill(fundFlow!.content.toString('utf8')).rows.filter((r) => r.voucherNo === pbRefundNo).map((r) => [r.businessType, r.direction, r.amountFen])).toEqual(
+      expect.arrayContaining([['退款', 'EXPENSE', 500]]),
+    );
     expect(run.feeFen).toBeGreaterThan(0);
     const fee = await systemQuery<{ account: string; debit: number; credit: number }>(
       loop.zizhu,
@@ -172,6 +204,9 @@ describe('reconciliation runs (issue 13)', () => {
       { billDate: day, bill: 'TRADE', outOrderNo: fr[1]!.outOrderNo, action: 'amount', amountFen: 990 },
       { billDate: day, bill: 'TRADE', outRefundNo: frRefundNo, action: 'refundState', refundState: 'REFUNDCLOSE' },
       { billDate: day, bill: 'TRADE', transactionId: foreignTx, outOrderNo: 'FOREIGN77', action: 'add', amountFen: 500 },
+      // the fund-flow bill: one refund row says another amount, another refund's rows are gone
+      { billDate: day, bill: 'FUND_FLOW', outRefundNo: frRefundNo, action: 'amount', amountFen: 250 },
+      { billDate: day, bill: 'FUND_FLOW', outRefundNo: frRefundNo2, action: 'drop' },
     ];
     expect((await loop.simRequest('POST', '/sim/bills/alterations', alterations)).status).toBe(200);
     const { status, run } = await reconcile('ops@fridge.demo', FR_ACCOUNT, day);
@@ -185,9 +220,19 @@ describe('reconciliation runs (issue 13)', () => {
         ['MISSING_AT_WECHAT', 'TRADE', fr[0]!.outOrderNo, null],
         ['MISSING_LOCAL', 'TRADE', 'FOREIGN77', null],
         ['REFUND_STATE_MISMATCH', 'TRADE', fr[2]!.outOrderNo, frRefundNo],
+        ['AMOUNT_MISMATCH', 'FUND_FLOW', fr[2]!.outOrderNo, frRefundNo],
+        ['MISSING_AT_WECHAT', 'FUND_FLOW', fr[1]!.outOrderNo, frRefundNo2],
       ].sort(),
     );
-    const byKind = Object.fromEntries(run.differences.map((d) => [d.kind, d]));
+    // the fund-flow refund differences, re-checked by the refund query: WeChat has both refunds, succeeded, made that day
+    const fundFlow = run.differences.filter((d) => d.bill === 'FUND_FLOW');
+    expect(fundFlow.find((d) => d.kind === 'AMOUNT_MISMATCH')).toMatchObject({ localFen: 300, billFen: 250, recheck: { query: 'REFUND', status: 'SUCCESS', amountFen: 300, createdOn: day } });
+    expect(fundFlow.find((d) => d.kind === 'MISSING_AT_WECHAT')).toMatchObject({ localFen: 100, localState: 'SUCCEEDED', recheck: { query: 'REFUND', status: 'SUCCESS', amountFen: 100, createdOn: day } });
+    // the brand's transfer to franchisee 2 is on the day's fund-flow bill and agreed (no difference names it)
+    const [stored] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'FUND_FLOW'`, [run.id]);
+    expect(parseFundFlowBill(stored!.content.toString('utf8')).rows.filter((r) => r.voucherNo === transferNo).map((r) => [r.businessType, r.direction, r.amountFen])).toEqual([['商家转账', 'EXPENSE', 4321]]);
+    expect(run.differences.some((d) => d.outOrderNo === transferNo)).toBe(false);
+    const byKind = Object.fromEntries(run.differences.filter((d) => d.bill === 'TRADE').map((d) => [d.kind, d]));
     // the re-check asked WeChat: the dropped order and the altered one are DONE there; the foreign one is not ours; the refund succeeded
     expect(byKind['MISSING_AT_WECHAT']!.recheck).toMatchObject({ query: 'ORDER', state: 'DONE', paidOn: day });
     expect(byKind['AMOUNT_MISMATCH']).toMatchObject({ localFen: 1200, billFen: 990, recheck: { query: 'ORDER', paidFen: 1200 } });
@@ -207,7 +252,7 @@ describe('reconciliation runs (issue 13)', () => {
     expect(resolved).toMatchObject({ status: 200, body: { id: target.id, resolutionNote: '他人订单，已向微信支付核实', resolvedAt: expect.any(String) } });
     expect((await loop.request('POST', `/v1/reconciliations/${run.id}/differences/${target.id}/resolve`, { token: tokens['ops@fridge.demo'], body: { note: 'again' } })).status).toBe(409);
     const listed = await loop.request<{ items: { id: string; openDifferences: number }[] }>('GET', `/v1/reconciliations?merchantAccountId=${FR_ACCOUNT}&billDate=${day}&state=DONE`, { token: tokens['admin@zizhu.demo'] });
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 3 })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 5 })]);
     const audit = await systemQuery<{ n: number }>(loop.zizhu, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'reconciliation.difference.resolve' AND resource_id = $1`, [target.id]);
     expect(audit[0]!.n).toBe(1);
     // the run's open differences reached the brand's alert inbox once (RECONCILIATION_DIFFERENCE), and no other tenant's

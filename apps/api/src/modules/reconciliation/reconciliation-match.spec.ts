@@ -73,6 +73,7 @@ describe('matchFundFlowBill', () => {
     const row = (businessNo: string, businessType: string, direction: 'INCOME' | 'EXPENSE', amountFen: number) =>
       ({ businessNo, businessType, direction, amountFen, voucherNo: '' }) as unknown as FundFlowBillRow;
     const candidates = matchFundFlowBill(
+      DAY,
       [row('tx-A', '交易', 'INCOME', 1200), row('tx-A', '扣除交易手续费', 'EXPENSE', 7), row('tx-B', '交易', 'INCOME', 1000), row('tx-X', '交易', 'INCOME', 50)],
       [local('A', 1200), local('B', 1200)],
     );
