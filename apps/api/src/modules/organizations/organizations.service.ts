@@ -122,25 +122,12 @@ export class OrganizationsService {
     if (legalName !== undefined && legalName !== before.legalName) change.legalName = legalName;
     if (Object.keys(change).length > 0) await this.organizations.update(id, change);
     const after = await this.get(id);
-    if (change.name !== undefined) {
-      await this.audit.record({
-        action: 'organization.rename',
-        resourceType: 'organization',
-        resourceId: id,
-        subjectTenantId: id,
-        before: { name: before.name },
-        after: { name: after.name },
-      });
-    }
-    if (change.legalName !== undefined) {
-      await this.audit.record({
-        action: 'organization.legal-name.set',
-        resourceType: 'organization',
-        resourceId: id,
-        subjectTenantId: id,
-        before: { legalName: before.legalName },
-        after: { legalName: after.legalName },
-      });
+    for (const [field, action] of [
+      ['name', 'organization.rename'],
+      ['legalName', 'organization.legal-name.set'],
+    ] as const) {
+      if (change[field] === undefined) continue;
+      await this.audit.record({ action, resourceType: 'organization', resourceId: id, subjectTenantId: id, before: { [field]: before[field] }, after: { [field]: after[field] } });
     }
     return after;
   }

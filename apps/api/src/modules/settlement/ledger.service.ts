@@ -5,26 +5,24 @@ import { channelFeePosting, type LedgerLine, type LedgerSourceKind, refundPostin
 import { shanghaiDate } from './settlement-math.js';
 import { sessionStartDay } from './settlement-sql.js';
 
+/** `a`: the franchise agreement in force for the organisation of session `s` on the day it started (its `columns`). */
+const franchiseAgreementAtStart = (columns: string) => `
+    LEFT JOIN LATERAL (
+      SELECT ${columns} FROM agreements a
+       WHERE a.tenant_id = s.tenant_id AND a.kind = 'FRANCHISE' AND a.effective_from <= ${sessionStartDay('s')}
+       ORDER BY a.version DESC LIMIT 1
+    ) a ON true`;
+
 /** The session facts and the franchise agreement in force for its organisation when it started, in one query. */
 const PARTIES_SQL = `
   SELECT s.id, s.tenant_id, s.merchant_tenant_id, s.paid_fen, s.refunded_fen, a.parent_tenant_id AS brand_tenant_id, a.commission_basis_points
-    FROM service_sessions s
-    LEFT JOIN LATERAL (
-      SELECT a.parent_tenant_id, a.commission_basis_points FROM agreements a
-       WHERE a.tenant_id = s.tenant_id AND a.kind = 'FRANCHISE' AND a.effective_from <= ${sessionStartDay('s')}
-       ORDER BY a.version DESC LIMIT 1
-    ) a ON true
+    FROM service_sessions s ${franchiseAgreementAtStart('a.parent_tenant_id, a.commission_basis_points')}
    WHERE s.id = $1`;
 
 /** Who bears each order's channel fee: its organisation and the franchise agreement in force for it when it started. */
 const CHANNEL_FEE_PARTIES_SQL = `
   SELECT s.id, s.tenant_id, a.parent_tenant_id AS brand_tenant_id, a.channel_fee_passed_on
-    FROM service_sessions s
-    LEFT JOIN LATERAL (
-      SELECT a.parent_tenant_id, a.channel_fee_passed_on FROM agreements a
-       WHERE a.tenant_id = s.tenant_id AND a.kind = 'FRANCHISE' AND a.effective_from <= ${sessionStartDay('s')}
-       ORDER BY a.version DESC LIMIT 1
-    ) a ON true
+    FROM service_sessions s ${franchiseAgreementAtStart('a.parent_tenant_id, a.channel_fee_passed_on')}
    WHERE s.id = ANY ($1::uuid[])`;
 
 interface ChannelFeePartiesRow {
