@@ -11,5 +11,16 @@ import { serverJestConfig } from '../../jest.preset.mjs';
 // server with ZIZHU_TEST_DB_PREFIX) and listens on ports it is given, so files never share state. Not by default:
 // `npm test` runs the console's suite beside this one, and a third busy process on two cores stretched the
 // tests' short timeouts (a 4 s confirmation window) past their limits.
+//
+// A test file's apps leave memory behind that nothing gives back (each embedded database is a WebAssembly instance
+// of its own): in one process, the whole suite grew past several GiB and later files ran many times slower than
+// alone. workerIdleMemoryLimit gives every test file that used more than this much heap a new worker process (jest
+// then never runs a suite in band), so each file starts as it does alone.
 const workers = process.env.ZIZHU_TEST_WORKERS;
-export default serverJestConfig(import.meta.dirname, 'api', { testTimeout: 120_000, ...(workers && /^\d+$/.test(workers) ? { maxWorkers: Number(workers) } : {}) });
+export default serverJestConfig(import.meta.dirname, 'api', {
+  testTimeout: 120_000,
+  workerIdleMemoryLimit: '200MB',
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
+  ...(workers && /^\d+$/.test(workers) ? { maxWorkers: Number(workers) } : {}),
+});

@@ -30,4 +30,7 @@ export default {
   // a timeout is not a speed assertion: on two loaded cores (the API's suite beside this one) one jsdom test of the
   // settlement page passed 60 s; a test that hangs still fails
   testTimeout: 120_000,
+  // every test file that left more than this much heap gets a new worker (jsdom documents and antd's style caches
+  // add up: one process running the whole suite grew past 2 GiB and slowed down)
+  workerIdleMemoryLimit: '300MB',
 };

@@ -65,7 +65,8 @@ export interface SimOptions {
   readonly waitSeconds: number;
   /** Called when a device receives a command (for latency measurements). */
   readonly onCommand?: (device: SimDevice, command: DeviceCommand, at: number) => void;
-  readonly onAck?: (device: SimDevice, command: DeviceCommand, at: number) => void;
+  /** Called when the API accepted an acknowledgement, or answered it finally (`refused`: its error code, e.g. DEVICE_COMMAND_EXPIRED). */
+  readonly onAck?: (device: SimDevice, command: DeviceCommand, at: number, refused?: string) => void;
   /** Heartbeats only, no long polls (load tests). */
   readonly noPolling?: boolean;
   /** How each session goes; fields left out get the defaults. */
@@ -424,6 +425,15 @@ export class SimulatedDevice {
       return;
     }
     const occurredAt = this.now();
+    // as a real device does: a start command handed over too late (after a long outage, say) is not carried out
+    // once it has expired; the platform has given up on it and would only flag a service started now
+    if (Date.parse(command.expiresAt) <= Date.now()) {
+      this.stats.sessionsFailed += 1;
+      const ack: CommandAck = { result: 'FAILED', detail: 'the command expired before it could start', occurredAt };
+      this.answered.set(command.id, ack);
+      await this.sendAck(command, ack, signal);
+      return;
+    }
     if (script.start === 'FAILED') {
       this.stats.sessionsFailed += 1;
       const ack: CommandAck = { result: 'FAILED', detail: 'simulated failure to start', occurredAt };
@@ -622,7 +632,11 @@ export class SimulatedDevice {
           return;
         } catch (error) {
           this.note(error);
-          if (isFinalAnswer(error)) return; // 404, 409 (expired: recorded anyway; already acked): resending will not change it
+          if (isFinalAnswer(error)) {
+            // 404, 409 (expired: recorded anyway; already acked): resending will not change it
+            this.options.onAck?.(this.device, command, Date.now(), (error as DeviceApiError).code);
+            return;
+          }
           this.stats.retries += 1;
           await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()), signal);
         }

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { describePlan, type PricingPlan } from '@zizhu/pricing';
 import ExcelJS from 'exceljs';
-import { DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
 import { systemQuery } from './fleet-support.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface Pack {
   subjectName: string;
+  subjectNameSource: string;
+  subjectNameNote: string | null;
   mchid: string;
   systemSoftware: string;
   operatingModel: string;
@@ -213,5 +215,48 @@ describe('GET /v1/merchant-accounts/{id}/application-pack (issue 14, contracts.m
     for (const d of json.amountDistribution) expect(rows.get(`金额分布 ${d.range} 元`)!.slice(1)).toEqual([`${d.percent}%`, d.count]);
     expect(all.filter((v) => v[0] === '清晰计费规则').map((v) => v[1])).toEqual(json.billingRules);
     expect(all.filter((v) => v[0] === '业务覆盖线下场景').map((v) => v[2])).toEqual(json.sites.map((s) => s.devices));
+  });
+
+  it('takes 主体名称 from the organisation’s legal name once entered (validated, audited), and says so while it falls back to the display name', async () => {
+    const fallback = (await pack('ops@fridge.demo', fridge)).body;
+    expect(fallback).toMatchObject({ subjectName: '鲜柜智能冰柜（加盟）', subjectNameSource: 'DISPLAY_NAME' });
+    expect(fallback.subjectNameNote).toContain('主体名称');
+    const url = `/v1/organizations/${DEMO_ORGS.fridge.id}`;
+    const patch = (body: unknown, login = 'ops@fridge.demo') => t.http('PATCH', url, { token: tokens[login], body });
+    for (const body of [{ legalName: '' }, { legalName: '   ' }, { legalName: '鲜'.repeat(101) }, { legalName: 12 }]) {
+      const bad = await patch(body);
+      expect([JSON.stringify(body), bad.statusCode, (bad.json() as Pack).errors!.map((e) => e.field)]).toEqual([JSON.stringify(body), 400, ['legalName']]);
+    }
+    const none = await patch({});
+    expect([none.statusCode, (none.json() as Pack).errors!.map((e) => e.field)]).toEqual([400, ['name']]);
+    // a franchisee cannot set its brand's; another brand does not see it
+    expect((await patch({ legalName: '别人的公司' }, 'f1@fridge.demo')).statusCode).toBe(404);
+    expect((await patch({ legalName: '别人的公司' }, 'ops@powerbank.demo')).statusCode).toBe(404);
+
+    // a reseller may rename its customer but not enter the customer's 主体名称; the customer may
+    const customer = `/v1/organizations/${DEMO_ORGS.vendorC1.id}`;
+    const byReseller = await t.http('PATCH', customer, { token: tokens['ops@vendor.demo'], body: { legalName: '城东新能源有限公司' } });
+    expect([byReseller.statusCode, (byReseller.json() as { code: string }).code]).toEqual([403, 'ORGANIZATION_LEGAL_NAME_NOT_YOURS']);
+    expect((await t.http('PATCH', customer, { token: tokens['c1@vendor.demo'], body: { legalName: '城东新能源有限公司' } })).json()).toMatchObject({ legalName: '城东新能源有限公司' });
+
+    // the console's dialog sends both names: only the one that changed is written and audited
+    const set = await patch({ name: '鲜柜智能冰柜（加盟）', legalName: '  杭州鲜柜智能科技有限公司 ' });
+    expect([set.statusCode, set.json()]).toEqual([200, expect.objectContaining({ name: '鲜柜智能冰柜（加盟）', legalName: '杭州鲜柜智能科技有限公司' })]);
+    expect(await systemQuery(t, `SELECT 1 FROM audit_log WHERE resource_id = $1 AND action = 'organization.rename'`, [DEMO_ORGS.fridge.id])).toEqual([]);
+    const named = (await pack('ops@fridge.demo', fridge)).body;
+    expect(named).toMatchObject({ subjectName: '杭州鲜柜智能科技有限公司', subjectNameSource: 'LEGAL_NAME', subjectNameNote: null });
+    const audit = await systemQuery<{ before: { legalName: string | null }; after: { legalName: string | null } }>(
+      t,
+      `SELECT before, after FROM audit_log WHERE resource_id = $1 AND action = 'organization.legal-name.set'`,
+      [DEMO_ORGS.fridge.id],
+    );
+    expect(audit.map((a) => [a.before.legalName, a.after.legalName])).toEqual([[null, '杭州鲜柜智能科技有限公司']]);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await t.http('GET', `/v1/merchant-accounts/${fridge}/application-pack?format=xlsx`, { token: tokens['ops@fridge.demo'] })).rawPayload as unknown as ArrayBuffer);
+    expect((book.getWorksheet('申请表')!.getRow(1).values as unknown[]).slice(1)).toEqual(['主体名称', '杭州鲜柜智能科技有限公司']);
+
+    const cleared = await patch({ legalName: null });
+    expect([cleared.statusCode, (cleared.json() as { legalName: string | null }).legalName]).toEqual([200, null]);
+    expect((await pack('ops@fridge.demo', fridge)).body).toMatchObject({ subjectName: '鲜柜智能冰柜（加盟）', subjectNameSource: 'DISPLAY_NAME' });
   });
 });

@@ -20,14 +20,18 @@ type Complaint = {
   replyDueAt: string;
   completeDueAt: string;
   repliedAt: string | null;
-  history?: { operate_type: string }[];
-  actions?: { kind: string; state: string; error: string | null }[];
+  history?: { operate_type: string; operate_details?: string }[];
+  actions?: { kind: string; state: string; error: string | null; payload?: Record<string, unknown> }[];
 };
+type Rate = { id: string; organizationId: string; complaints: number; paidOrders: number; rate: number | null; thresholdPercent: number; alertEnabled: boolean; aboveThreshold: boolean };
+type Rates = { windowDays: number; formula: string; byMerchantAccount: Rate[]; byLegalEntity: Rate[] };
 
 const idem = () => ({ 'idempotency-key': randomUUID() });
 let loop: LoopHarness;
 const tokens: Record<string, string> = {};
 const FR_ACCOUNT = DEMO_MERCHANTS.fridge.id;
+/** The paid fridge session the first test complains about (the later tests raise more complaints on it). */
+let complained: { sessionId: string; outOrderNo: string };
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -40,7 +44,7 @@ async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeo
 
 beforeAll(async () => {
   loop = await LoopHarness.start({ sessions: { confirmTimeoutSeconds: 120, startTimeoutSeconds: 120, reconcileAfterSeconds: 1 } });
-  for (const login of ['ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@powerbank.demo', 'ops@vendor.demo']) tokens[login] = await loop.operator(login);
+  for (const login of ['ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@powerbank.demo', 'ops@vendor.demo', 'admin@zizhu.demo']) tokens[login] = await loop.operator(login);
 });
 
 afterAll(async () => {
@@ -60,6 +64,7 @@ describe('complaints (issue 13)', () => {
     const scanned = await loop.request<{ sessionId: string; outOrderNo: string }>('POST', '/v1/consumer/sessions', { token: consumer, body: { deviceCode: 'FR-0001' } });
     expect(scanned.status).toBe(201);
     const { sessionId, outOrderNo } = scanned.body;
+    complained = { sessionId, outOrderNo };
     expect((await loop.decide(outOrderNo, openid, 'confirm')).status).toBe(200);
     await loop.waitFor(sessionId, consumer, (s) => s['state'] === 'STARTING');
     const ended = await loop.request('POST', `/v1/sessions/${sessionId}/end`, {
@@ -95,16 +100,18 @@ describe('complaints (issue 13)', () => {
     expect(franchiseeReply).toMatchObject({ status: 404, body: { code: 'COMPLAINT_NOT_YOURS_TO_ACT' } });
     expect((await loop.request('POST', `/v1/complaints/${complaint.id}/reply`, { token: tokens['ops@powerbank.demo'], headers: idem(), body: { content: 'x' } })).status).toBe(404);
 
-    // the complaint rate on the overview: complaints ÷ paid orders over 30 days, per account and per legal entity (the reseller sees no money)
-    type Rate = { id: string; complaints: number; paidOrders: number; rate: number | null };
-    const overview = await loop.request<{ complaintRates: { windowDays: number; formula: string; byMerchantAccount: Rate[]; byLegalEntity: Rate[] } }>('GET', '/v1/overview', { token: ops });
+    // the complaint rate on the overview: complaints ÷ paid orders over 30 days, per account and per legal entity, each
+    // against the default COMPLAINT_RATE threshold (0.01 %) it is far above (the reseller sees no money)
+    const overview = await loop.request<{ complaintRates: Rates }>('GET', '/v1/overview', { token: ops });
     const rates = overview.body.complaintRates;
     expect(rates.formula).toContain('÷');
     const account = rates.byMerchantAccount.find((r) => r.id === FR_ACCOUNT)!;
-    expect(account.complaints).toBe(1);
+    expect(account).toMatchObject({ organizationId: DEMO_ORGS.fridge.id, complaints: 1, thresholdPercent: 0.01, alertEnabled: true, aboveThreshold: true });
     expect(account.paidOrders).toBeGreaterThanOrEqual(1);
     expect(account.rate).toBeCloseTo(1 / account.paidOrders);
-    expect(rates.byLegalEntity).toEqual([expect.objectContaining({ id: DEMO_ORGS.fridge.id, complaints: 1, paidOrders: account.paidOrders })]);
+    expect(rates.byLegalEntity).toEqual([
+      expect.objectContaining({ id: DEMO_ORGS.fridge.id, complaints: 1, paidOrders: account.paidOrders, thresholdPercent: 0.01, alertEnabled: true, aboveThreshold: true }),
+    ]);
     expect((await loop.request<{ complaintRates: unknown }>('GET', '/v1/overview', { token: tokens['ops@vendor.demo'] })).body.complaintRates).toBeNull();
 
     // the payer's phone, decrypted when opened, audited
@@ -170,5 +177,135 @@ describe('complaints (issue 13)', () => {
       (rows) => rows[0]!.refunds === 1200,
     );
     expect(posted[0]!.refunds).toBe(1200);
+  });
+  it('the overview compares each merchant account’s and legal entity’s rate with the COMPLAINT_RATE rule in force for the legal entity (the alert’s), and shows each organisation only its own', async () => {
+    const ops = tokens['ops@fridge.demo']!;
+    const FRIDGE = DEMO_ORGS.fridge.id;
+    const F2 = DEMO_ORGS.fridgeF2.id;
+    const rates = async (login: string, query = '') => (await loop.request<{ complaintRates: Rates }>('GET', `/v1/overview${query}`, { token: tokens[login] })).body.complaintRates;
+    const row = (rows: Rate[], id: string) => rows.find((r) => r.id === id);
+    const setRule = async (login: string, rule: { enabled: boolean; threshold: number }) =>
+      expect((await loop.request('PUT', '/v1/alert-rules', { token: tokens[login], body: { rules: [{ kind: 'COMPLAINT_RATE', ...rule }] } })).status).toBe(200);
+
+    // the franchisee f2 collects itself: its own merchant account, its own legal entity (no orders, no complaints)
+    const merchant = await loop.newSimMerchant();
+    const created = await loop.request<{ id: string }>('POST', '/v1/merchant-accounts', { token: tokens['f2@fridge.demo'], body: merchant.body });
+    expect(created.status).toBe(201);
+    const F2_ACCOUNT = created.body.id;
+
+    // under the default 0.01 % the brand's legal entity is above the threshold: in the overview and for the alert alike
+    const evaluator = loop.zizhu.app.get(AlertsEvaluator);
+    await evaluator.evaluateKind('COMPLAINT_RATE');
+    const openRateAlerts = async () =>
+      (await loop.request<{ items: { subjectId: string; state: string; facts: Record<string, unknown> }[] }>('GET', '/v1/alerts?kind=COMPLAINT_RATE', { token: ops })).body.items.filter((a) => a.state !== 'RESOLVED');
+    expect(await openRateAlerts()).toEqual([expect.objectContaining({ subjectId: FRIDGE, facts: expect.objectContaining({ thresholdPercent: 0.01 }) })]);
+    const before = await rates('ops@fridge.demo');
+    expect(row(before.byMerchantAccount, FR_ACCOUNT)).toMatchObject({ organizationId: FRIDGE, thresholdPercent: 0.01, aboveThreshold: true });
+    expect(row(before.byLegalEntity, FRIDGE)).toMatchObject({ thresholdPercent: 0.01, aboveThreshold: true });
+    expect(row(before.byMerchantAccount, F2_ACCOUNT)).toMatchObject({ organizationId: F2, complaints: 0, paidOrders: 0, rate: null, thresholdPercent: 0.01, aboveThreshold: false });
+    expect(row(before.byLegalEntity, F2)).toMatchObject({ complaints: 0, paidOrders: 0, rate: null, thresholdPercent: 0.01, aboveThreshold: false });
+
+    // the brand raises its threshold to 100 % (1 complaint never exceeds its paid orders): no longer above, and the alert
+    // resolves; its franchisee without a rule of its own is compared with the brand's, as the alert does
+    await setRule('ops@fridge.demo', { enabled: true, threshold: 100 });
+    const raised = await rates('ops@fridge.demo');
+    expect(row(raised.byMerchantAccount, FR_ACCOUNT)).toMatchObject({ complaints: 1, thresholdPercent: 100, alertEnabled: true, aboveThreshold: false });
+    expect(row(raised.byLegalEntity, FRIDGE)).toMatchObject({ complaints: 1, thresholdPercent: 100, alertEnabled: true, aboveThreshold: false });
+    expect(row(raised.byLegalEntity, F2)).toMatchObject({ thresholdPercent: 100 });
+    await evaluator.evaluateKind('COMPLAINT_RATE');
+    expect(await openRateAlerts()).toEqual([]);
+
+    // f2 sets its own rule (0.5 %, switched off): its rows follow it, in its own view and in its brand's; the brand's stay at 100 %
+    await setRule('f2@fridge.demo', { enabled: false, threshold: 0.5 });
+    for (const login of ['ops@fridge.demo', 'f2@fridge.demo']) {
+      const view = await rates(login);
+      expect(row(view.byMerchantAccount, F2_ACCOUNT)).toMatchObject({ thresholdPercent: 0.5, alertEnabled: false });
+      expect(row(view.byLegalEntity, F2)).toMatchObject({ thresholdPercent: 0.5, alertEnabled: false });
+    }
+    expect(row((await rates('ops@fridge.demo')).byLegalEntity, FRIDGE)).toMatchObject({ thresholdPercent: 100, alertEnabled: true });
+    const platform = await rates('admin@zizhu.demo');
+    expect(row(platform.byLegalEntity, FRIDGE)).toMatchObject({ complaints: 1, thresholdPercent: 100 });
+    expect(row(platform.byLegalEntity, F2)).toMatchObject({ thresholdPercent: 0.5, alertEnabled: false });
+
+    // tenancy: f2 sees its own account and legal entity only; f1 (whose brand collects for it) has none; another operator
+    // sees none of the brand's; the brand narrowed to f2 sees f2's only
+    const f2View = await rates('f2@fridge.demo');
+    expect(f2View.byMerchantAccount.map((r) => r.id)).toEqual([F2_ACCOUNT]);
+    expect(f2View.byLegalEntity.map((r) => r.id)).toEqual([F2]);
+    expect(await rates('f1@fridge.demo')).toMatchObject({ byMerchantAccount: [], byLegalEntity: [] });
+    const other = await rates('ops@powerbank.demo');
+    expect([...other.byMerchantAccount, ...other.byLegalEntity].filter((r) => [FR_ACCOUNT, F2_ACCOUNT, FRIDGE, F2].includes(r.id))).toEqual([]);
+    const narrowed = await rates('ops@fridge.demo', `?organizationId=${F2}`);
+    expect(narrowed.byMerchantAccount.map((r) => r.id)).toEqual([F2_ACCOUNT]);
+    expect(narrowed.byLegalEntity.map((r) => r.id)).toEqual([F2]);
+  });
+
+  it('approving and rejecting a refund request (update-refund-progress) reach WeChat once and show on the complaint; bad input is refused naming the field, nothing queued', async () => {
+    const ops = tokens['ops@fridge.demo']!;
+    const raise = async (text: string): Promise<Complaint> => {
+      const raised = await loop.simRequest<{ complaintId: string }>('POST', '/sim/complaints', { mchid: DEMO_MERCHANTS.fridge.mchid, outOrderNo: complained.outOrderNo, text, amountFen: 500 });
+      expect(raised.status).toBe(200);
+      const listed = await until(
+        () => loop.request<{ items: Complaint[] }>('GET', `/v1/complaints?sessionId=${complained.sessionId}`, { token: ops }).then((a) => a.body),
+        (b) => b.items.some((c) => c.complaintId === raised.body.complaintId),
+      );
+      const found = listed.items.find((c) => c.complaintId === raised.body.complaintId)!;
+      expect(found).toMatchObject({ state: 'PENDING', sessionId: complained.sessionId });
+      return found;
+    };
+    const toApprove = await raise('申请退款：少出了一瓶水');
+    const toReject = await raise('申请退款：不想要了');
+    const progress = (c: Complaint, token: string, body: Record<string, unknown>) =>
+      loop.request<Complaint & { code?: string; errors?: { field: string }[] }>('POST', `/v1/complaints/${c.id}/refund-progress`, { token, headers: idem(), body });
+    const atWechat = async (c: Complaint) =>
+      (await loop.simRequest<{ complaint_state: string; sim: { refundApproved: boolean; history: { operate_type: string; operate_details: string }[] } }>('GET', `/sim/complaints/${c.complaintId}`)).body;
+
+    // bad input: 400 naming the field, and nothing queued or sent
+    for (const [body, field] of [
+      [{ action: 'REJECT' }, 'rejectReason'],
+      [{ action: 'REJECT', rejectReason: '' }, 'rejectReason'],
+      [{ action: 'REJECT', rejectReason: '   ' }, 'rejectReason'],
+      [{ action: 'REJECT', rejectReason: '不符合退款条件', launchRefundDay: 1 }, 'launchRefundDay'],
+      [{ action: 'APPROVE', launchRefundDay: 8 }, 'launchRefundDay'],
+      [{ action: 'APPROVE', rejectReason: '不符合退款条件' }, 'rejectReason'],
+      [{ action: 'MAYBE' }, 'action'],
+    ] as const) {
+      const refused = await progress(toReject, ops, body);
+      expect([refused.status, refused.body.code, refused.body.errors?.map((e) => e.field)]).toEqual([400, 'VALIDATION_FAILED', [field]]);
+    }
+    // only the merchant of record acts: the franchisee whose session it is reads the complaint but gets 404; another operator 404
+    expect((await progress(toReject, tokens['f1@fridge.demo']!, { action: 'APPROVE' })).body).toMatchObject({ status: 404, code: 'COMPLAINT_NOT_YOURS_TO_ACT' });
+    expect((await progress(toReject, tokens['ops@powerbank.demo']!, { action: 'APPROVE' })).status).toBe(404);
+    expect((await loop.request<Complaint>('GET', `/v1/complaints/${toReject.id}`, { token: ops })).body.actions).toEqual([]);
+    expect((await atWechat(toReject)).sim.history.map((h) => h.operate_type)).toEqual(['USER_CREATE_COMPLAINT']);
+
+    // APPROVE: sent by a job; WeChat records the approval (the complaint stays PROCESSING until the refund), the API shows it
+    const approve = await progress(toApprove, ops, { action: 'APPROVE', launchRefundDay: 3, remark: '核实后同意退款' });
+    expect(approve.status).toBe(202);
+    expect(approve.body.actions).toEqual([expect.objectContaining({ kind: 'REFUND_PROGRESS', payload: { action: 'APPROVE', launchRefundDay: 3, remark: '核实后同意退款' } })]);
+    const approved = await until(
+      () => loop.request<Complaint>('GET', `/v1/complaints/${toApprove.id}`, { token: ops }).then((a) => a.body),
+      (c) => c.actions?.[0]?.state !== 'PENDING' && (c.history ?? []).some((h) => h.operate_type === 'MERCHANT_APPROVE_REFUND'),
+    );
+    expect(approved).toMatchObject({ state: 'PROCESSING', actions: [{ kind: 'REFUND_PROGRESS', state: 'SUCCEEDED', error: null }] });
+    const approvedAtWechat = await atWechat(toApprove);
+    expect(approvedAtWechat).toMatchObject({ complaint_state: 'PROCESSING', sim: { refundApproved: true } });
+    expect(approvedAtWechat.sim.history.filter((h) => h.operate_type === 'MERCHANT_APPROVE_REFUND')).toEqual([expect.objectContaining({ operate_details: expect.stringContaining('3个工作日') })]);
+
+    // REJECT with a reason: WeChat records the refusal with it and closes the complaint; the API shows it PROCESSED
+    const reject = await progress(toReject, ops, { action: 'REJECT', rejectReason: '商品已食用，不符合退款条件' });
+    expect(reject.status).toBe(202);
+    const rejected = await until(
+      () => loop.request<Complaint>('GET', `/v1/complaints/${toReject.id}`, { token: ops }).then((a) => a.body),
+      (c) => c.actions?.[0]?.state !== 'PENDING' && c.state === 'PROCESSED',
+    );
+    expect(rejected).toMatchObject({ state: 'PROCESSED', actions: [{ kind: 'REFUND_PROGRESS', state: 'SUCCEEDED', error: null, payload: { action: 'REJECT', rejectReason: '商品已食用，不符合退款条件' } }] });
+    const rejectedAtWechat = await atWechat(toReject);
+    expect(rejectedAtWechat).toMatchObject({ complaint_state: 'PROCESSED', sim: { refundApproved: false } });
+    expect(rejectedAtWechat.sim.history.filter((h) => h.operate_type.startsWith('MERCHANT_'))).toEqual([expect.objectContaining({ operate_details: '商品已食用，不符合退款条件' })]);
+    // a processed complaint takes no further refund decision; each decision was audited once
+    expect((await progress(toReject, ops, { action: 'APPROVE' })).body).toMatchObject({ status: 409, code: 'COMPLAINT_PROCESSED' });
+    const audited = await systemQuery<{ n: number }>(loop.zizhu, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'complaint.refund_progress' AND resource_id = ANY ($1::text[])`, [[toApprove.id, toReject.id]]);
+    expect(audited[0]!.n).toBe(2);
   });
 });

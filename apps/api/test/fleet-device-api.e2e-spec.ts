@@ -3,6 +3,7 @@ import { DEMO_SITES } from '../src/modules/demo/demo-data.js';
 import { HeartbeatBuffer } from '../src/modules/device-api/heartbeat-buffer.service.js';
 import { FleetSweeper } from '../src/modules/device-api/fleet-sweeper.service.js';
 import { deviceRequest, eventually, systemQuery, type TestDevice } from './fleet-support.js';
+import { parseConfig } from '../src/config/app-config.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 interface Detail {
@@ -39,7 +40,10 @@ describe('fleet: the signed device API (contracts.md §4)', () => {
   const flush = () => t.app.get(HeartbeatBuffer).flush();
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // the tests flush and sweep themselves: the periodic flush (and the sweep's own) would write a heartbeat between
+    // two of a test's requests whenever the machine is slow, and "one write per flush" would count two
+    const fleet = parseConfig({}).fleet;
+    t = await createTestApp({ fleet: { ...fleet, heartbeatFlushMs: 60_000, sweepMs: 600_000 } });
     ops = await t.login('ops@powerbank.demo');
   });
   afterAll(() => t.close());

@@ -49,6 +49,7 @@ async function payable(sessionId: string): Promise<number> {
 type Run = {
   id: string;
   state: string;
+  feeFen: number | null;
   bills: { bill: string; sha1: string; rows: number }[];
   differences: { kind: string; bill: string; outOrderNo: string | null; outRefundNo: string | null; localFen: number | null; billFen: number | null; recheck: Record<string, unknown> }[];
 };
@@ -328,6 +329,31 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect(createHash('sha1').update(stored!.content).digest('hex')).toBe(stored!.sha1);
     const splitRows = await sql<{ out_order_no: string }>(`SELECT out_order_no FROM profit_sharing_orders WHERE merchant_account_id = $1 AND wechat_order_id IS NOT NULL`, [franchiseeAccountId]);
     for (const r of splitRows) expect(stored!.content.toString('utf8')).toContain(r.out_order_no);
+
+    // WeChat's fee on the day (issue 12): the franchisee is the merchant of record and bears it. It became known today,
+    // after the statement holding today was closed above, so it lands on the next statement to close, as its own fee
+    // (shown, not owed to the brand), and the closed statement does not change.
+    expect(clean.feeFen).toBeGreaterThan(0);
+    const [posted] = await sql<{ day: string; fen: string }>(
+      `SELECT to_char(min(effective_date), 'YYYY-MM-DD') AS day, sum(debit_fen - credit_fen) AS fen FROM ledger_entries
+        WHERE source_kind = 'CHANNEL_FEE' AND source_id = $1 AND tenant_id = $2 AND account = 'FEE_EXPENSE'`,
+      [`${franchiseeAccountId}:${day}`, DEMO_ORGS.fridgeF1.id],
+    );
+    expect(posted).toMatchObject({ day: shanghaiToday() });
+    expect(Number(posted!.fen)).toBe(clean.feeFen);
+    const closedThen = await sql<{ id: string }>(`SELECT id FROM statements WHERE tenant_id = $1 AND status <> 'OPEN' AND period_start <= $2::date AND period_end >= $2::date`, [
+      DEMO_ORGS.fridgeF1.id,
+      posted!.day,
+    ]);
+    for (const c of closedThen) expect(await sql(`SELECT 1 FROM statement_lines WHERE statement_id = $1 AND kind = 'CHANNEL_FEE'`, [c.id])).toEqual([]);
+    const tx = loop.zizhu.app.get(Transactions);
+    await tx.asSystem((m) => loop.zizhu.app.get(StatementsService).openDue(m, new Date(loop.clock.now().getTime() + 40 * 86_400_000)));
+    const [next] = await sql<{ id: string }>(`SELECT id FROM statements WHERE tenant_id = $1 AND status = 'OPEN' ORDER BY period_start LIMIT 1`, [DEMO_ORGS.fridgeF1.id]);
+    type Line = { kind: string; description: string; amountFen: number; rounding: string | null };
+    const statement = await loop.request<{ lines: Line[] }>('GET', `/v1/statements/${next!.id}`, { token: tokens['f1@fridge.demo'] });
+    expect(statement.body.lines.filter((l) => l.kind === 'CHANNEL_FEE')).toEqual([
+      expect.objectContaining({ amountFen: -clean.feeFen!, rounding: 'CHANNEL_FEE_PER_ORDER_FROM_BILL', description: expect.stringContaining('不计入应付') }),
+    ]);
 
     // the same day again, as if that run had failed, with WeChat's profit-sharing bill altered four ways
     await sql(`UPDATE reconciliation_runs SET state = 'FAILED' WHERE id = $1`, [clean.id]);

@@ -2,10 +2,15 @@
 // sessions on two merchant accounts (the power-bank operator's and the fridge brand's), then the simulator's business
 // clock is moved (no sleeps): not ready before 10:00 the next day, then ready; a day without business has no bill; a
 // tampered hash fails the run; the power-bank day reconciles with zero differences and its fees reach the ledger; the
-// fridge day's bill is altered at the simulator and each of the four kinds is found, re-checked by query and shown.
+// fridge day's bill is altered at the simulator and each of the four kinds is found, re-checked by query and shown;
+// franchisee 1's agreement passes WeChat's fee on (issue 12), so its orders' fees in that bill become a CHANNEL_FEE line
+// on its statement and the brand, the merchant of record, keeps the rest. The fund-flow bill (资金账单) is compared for
+// payments, refunds and the brand's merchant transfer (商家转账) paying franchisee 2 a statement; its refund rows altered
+// at the simulator are found too.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
+import { parseFundFlowBill, parseTradeBill } from '@zizhu/payscore';
+import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS } from '../src/modules/demo/demo-data.js';
 import { ReconciliationJobs } from '../src/modules/reconciliation/reconciliation.jobs.js';
 import { systemQuery } from './fleet-support.js';
 import { LoopHarness } from './support/loop-harness.js';
@@ -33,6 +38,13 @@ let day = '';
 const pb: { sessionId: string; outOrderNo: string }[] = [];
 const fr: { sessionId: string; outOrderNo: string }[] = [];
 let frRefundNo = '';
+let pbRefundNo = '';
+/** A second refund of the fridge day, whose fund-flow row the simulator drops. */
+let frRefundNo2 = '';
+/** The brand's merchant transfer (out_bill_no) paying franchisee 2 a closed statement on the fridge day. */
+let transferNo = '';
+/** The fridge brand's DONE run of the day (its bill altered). */
+let frRun: Run | undefined;
 
 async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -93,10 +105,37 @@ beforeAll(async () => {
   const plan = { ...DEMO_PLANS.powerbank, rental: { ...DEMO_PLANS.powerbank.rental, unitFen: 1200, freeMinutes: 0, dailyCapFen: 3000 } };
   expect((await loop.request('PUT', `/v1/devices/${device('PB-0001').id}/plan`, { token: tokens['ops@powerbank.demo'], body: { plan } })).status).toBe(200);
   expect((await loop.simRequest('POST', '/sim/settings', { feeRateBasisPoints: 60 })).status).toBe(200);
+  // FR-0001 is franchisee 1's; from today its agreement passes WeChat's fee on its sessions on to it (brand collects)
+  const today = beijingDate(Date.now());
+  const agreement = await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, {
+    token: tokens['ops@fridge.demo'],
+    body: { commissionBasisPoints: 2000, channelFeePassedOn: true, effectiveFrom: today },
+  });
+  expect(agreement).toMatchObject({ status: 200, body: { channelFeePassedOn: true, collection: 'BRAND_COLLECTS' } });
   for (const [i, slot] of [2, 3].entries()) pb.push(await paidSession('PB-0001', 'ops@powerbank.demo', `recon-pb-${i}`, { slot }, {}));
-  await refund('ops@powerbank.demo', pb[1]!.sessionId, 500);
+  pbRefundNo = await refund('ops@powerbank.demo', pb[1]!.sessionId, 500);
   for (let i = 0; i < 3; i += 1) fr.push(await paidSession('FR-0001', 'ops@fridge.demo', `recon-fr-${i}`, {}, { items: [{ sku: 'sandwich-ham', count: 1 }] }));
   frRefundNo = await refund('ops@fridge.demo', fr[2]!.sessionId, 300);
+  frRefundNo2 = await refund('ops@fridge.demo', fr[1]!.sessionId, 100);
+  // the brand pays franchisee 2 a closed statement by WeChat merchant transfer (confirmed at once by the payee): money
+  // out of the brand's basic account, a 商家转账 row of its fund-flow bill (top-ups are not movements on the bill)
+  expect((await loop.simRequest('POST', `/sim/merchants/${DEMO_MERCHANTS.fridge.mchid}/balance`, { availableFen: 10_000_000 })).status).toBe(200);
+  expect((await loop.simRequest('POST', '/sim/settings', { transferConfirm: 'auto' })).status).toBe(200);
+  expect((await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF2.id}/payout-payee`, { token: tokens['ops@fridge.demo'], body: { openid: 'recon-payee-f2' } })).status).toBe(200);
+  const [statement] = await systemQuery<{ id: string }>(
+    loop.zizhu,
+    `INSERT INTO statements (tenant_id, parent_tenant_id, kind, period, period_start, period_end, status, net_fen, payable_fen, closed_at)
+     VALUES ($1, $2, 'FRANCHISE', 'MONTHLY', '2026-01-01', '2026-01-31', 'CLOSED', 4321, 4321, now()) RETURNING id`,
+    [DEMO_ORGS.fridgeF2.id, DEMO_ORGS.fridge.id],
+  );
+  const payout = await loop.request<{ id: string; outBillNo: string }>('POST', '/v1/payouts', { token: tokens['ops@fridge.demo'], headers: idem(), body: { statementId: statement!.id, method: 'WECHAT_TRANSFER' } });
+  expect(payout.status).toBe(201);
+  transferNo = payout.body.outBillNo;
+  const paidOut = await until(
+    () => loop.request<{ state: string }>('GET', `/v1/payouts/${payout.body.id}`, { token: tokens['ops@fridge.demo'] }).then((a) => a.body),
+    (p) => p.state === 'SUCCEEDED',
+  );
+  expect(paidOut.state).toBe('SUCCEEDED');
   day = beijingDate((await loop.simRequest<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs);
 }, 120_000);
 
@@ -126,6 +165,11 @@ describe('reconciliation runs (issue 13)', () => {
     const [stored] = await systemQuery<{ content: Buffer; sha1: string }>(loop.zizhu, `SELECT content, sha1 FROM reconciliation_bills WHERE run_id = $1 AND bill = 'TRADE'`, [run.id]);
     expect(createHash('sha1').update(stored!.content).digest('hex')).toBe(stored!.sha1);
     expect(stored!.content.toString('utf8')).toContain(pb[0]!.outOrderNo);
+    // the fund-flow bill's refund row (退款, 业务凭证号 = out_refund_no) was compared too, and agreed
+    const [fundFlow] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'FUND_FLOW'`, [run.id]);
+    expect(parseFundFlowBill(fundFlow!.content.toString('utf8')).rows.filter((r) => r.voucherNo === pbRefundNo).map((r) => [r.businessType, r.direction, r.amountFen])).toEqual(
+      expect.arrayContaining([['退款', 'EXPENSE', 500]]),
+    );
     expect(run.feeFen).toBeGreaterThan(0);
     const fee = await systemQuery<{ account: string; debit: number; credit: number }>(
       loop.zizhu,
@@ -160,11 +204,15 @@ describe('reconciliation runs (issue 13)', () => {
       { billDate: day, bill: 'TRADE', outOrderNo: fr[1]!.outOrderNo, action: 'amount', amountFen: 990 },
       { billDate: day, bill: 'TRADE', outRefundNo: frRefundNo, action: 'refundState', refundState: 'REFUNDCLOSE' },
       { billDate: day, bill: 'TRADE', transactionId: foreignTx, outOrderNo: 'FOREIGN77', action: 'add', amountFen: 500 },
+      // the fund-flow bill: one refund row says another amount, another refund's rows are gone
+      { billDate: day, bill: 'FUND_FLOW', outRefundNo: frRefundNo, action: 'amount', amountFen: 250 },
+      { billDate: day, bill: 'FUND_FLOW', outRefundNo: frRefundNo2, action: 'drop' },
     ];
     expect((await loop.simRequest('POST', '/sim/bills/alterations', alterations)).status).toBe(200);
     const { status, run } = await reconcile('ops@fridge.demo', FR_ACCOUNT, day);
     expect(status).toBe(201);
     expect(run.state).toBe('DONE');
+    frRun = run;
     const shown = run.differences.map((d) => [d.kind, d.bill, d.outOrderNo, d.outRefundNo]).sort();
     expect(shown).toEqual(
       [
@@ -172,9 +220,19 @@ describe('reconciliation runs (issue 13)', () => {
         ['MISSING_AT_WECHAT', 'TRADE', fr[0]!.outOrderNo, null],
         ['MISSING_LOCAL', 'TRADE', 'FOREIGN77', null],
         ['REFUND_STATE_MISMATCH', 'TRADE', fr[2]!.outOrderNo, frRefundNo],
+        ['AMOUNT_MISMATCH', 'FUND_FLOW', fr[2]!.outOrderNo, frRefundNo],
+        ['MISSING_AT_WECHAT', 'FUND_FLOW', fr[1]!.outOrderNo, frRefundNo2],
       ].sort(),
     );
-    const byKind = Object.fromEntries(run.differences.map((d) => [d.kind, d]));
+    // the fund-flow refund differences, re-checked by the refund query: WeChat has both refunds, succeeded, made that day
+    const fundFlow = run.differences.filter((d) => d.bill === 'FUND_FLOW');
+    expect(fundFlow.find((d) => d.kind === 'AMOUNT_MISMATCH')).toMatchObject({ localFen: 300, billFen: 250, recheck: { query: 'REFUND', status: 'SUCCESS', amountFen: 300, createdOn: day } });
+    expect(fundFlow.find((d) => d.kind === 'MISSING_AT_WECHAT')).toMatchObject({ localFen: 100, localState: 'SUCCEEDED', recheck: { query: 'REFUND', status: 'SUCCESS', amountFen: 100, createdOn: day } });
+    // the brand's transfer to franchisee 2 is on the day's fund-flow bill and agreed (no difference names it)
+    const [stored] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'FUND_FLOW'`, [run.id]);
+    expect(parseFundFlowBill(stored!.content.toString('utf8')).rows.filter((r) => r.voucherNo === transferNo).map((r) => [r.businessType, r.direction, r.amountFen])).toEqual([['商家转账', 'EXPENSE', 4321]]);
+    expect(run.differences.some((d) => d.outOrderNo === transferNo)).toBe(false);
+    const byKind = Object.fromEntries(run.differences.filter((d) => d.bill === 'TRADE').map((d) => [d.kind, d]));
     // the re-check asked WeChat: the dropped order and the altered one are DONE there; the foreign one is not ours; the refund succeeded
     expect(byKind['MISSING_AT_WECHAT']!.recheck).toMatchObject({ query: 'ORDER', state: 'DONE', paidOn: day });
     expect(byKind['AMOUNT_MISMATCH']).toMatchObject({ localFen: 1200, billFen: 990, recheck: { query: 'ORDER', paidFen: 1200 } });
@@ -194,7 +252,7 @@ describe('reconciliation runs (issue 13)', () => {
     expect(resolved).toMatchObject({ status: 200, body: { id: target.id, resolutionNote: '他人订单，已向微信支付核实', resolvedAt: expect.any(String) } });
     expect((await loop.request('POST', `/v1/reconciliations/${run.id}/differences/${target.id}/resolve`, { token: tokens['ops@fridge.demo'], body: { note: 'again' } })).status).toBe(409);
     const listed = await loop.request<{ items: { id: string; openDifferences: number }[] }>('GET', `/v1/reconciliations?merchantAccountId=${FR_ACCOUNT}&billDate=${day}&state=DONE`, { token: tokens['admin@zizhu.demo'] });
-    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 3 })]);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 5 })]);
     const audit = await systemQuery<{ n: number }>(loop.zizhu, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'reconciliation.difference.resolve' AND resource_id = $1`, [target.id]);
     expect(audit[0]!.n).toBe(1);
     // the run's open differences reached the brand's alert inbox once (RECONCILIATION_DIFFERENCE), and no other tenant's
@@ -202,6 +260,86 @@ describe('reconciliation runs (issue 13)', () => {
     expect(alerts.body.items.filter((a) => a.subjectId === run.id)).toHaveLength(1);
     const elsewhere = await loop.request<{ items: { subjectId: string }[] }>('GET', '/v1/alerts?kind=RECONCILIATION_DIFFERENCE', { token: tokens['ops@powerbank.demo'] });
     expect(elsewhere.body.items.some((a) => a.subjectId === run.id)).toBe(false);
+  });
+
+  it('WeChat’s fee on franchisee 1’s orders, passed on by its agreement, is a CHANNEL_FEE line on its statement; the brand keeps the rest of the day’s fee', async () => {
+    const run = frRun!;
+    expect(run.feeFen).toBeGreaterThan(0);
+    // the share is the fee of its own orders' rows in the bill as WeChat printed it (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL);
+    // the dropped order has no row; a row of no session of ours would stay the brand's (the foreign one has no fee)
+    const [stored] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'TRADE'`, [run.id]);
+    const own = new Set(fr.map((s) => s.outOrderNo));
+    const share = parseTradeBill(stored!.content.toString('utf8'))
+      .rows.filter((r) => own.has(r.outOrderNo) || r.outRefundNo === frRefundNo)
+      .reduce((sum, r) => sum + (r.kind === 'PAYMENT' ? r.feeFen : -r.feeFen), 0);
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThanOrEqual(run.feeFen!);
+    const fee = await systemQuery<{ tenant_id: string; account: string; fen: number }>(
+      loop.zizhu,
+      `SELECT tenant_id, account, sum(debit_fen - credit_fen)::int AS fen FROM ledger_entries WHERE source_kind = 'CHANNEL_FEE' AND source_id = $1 GROUP BY tenant_id, account ORDER BY tenant_id, account`,
+      [`${FR_ACCOUNT}:${day}`],
+    );
+    expect(fee).toEqual(
+      expect.arrayContaining([
+        { tenant_id: DEMO_ORGS.fridge.id, account: 'FEE_EXPENSE', fen: run.feeFen! - share },
+        { tenant_id: DEMO_ORGS.fridge.id, account: 'MERCHANT_CLEARING', fen: -run.feeFen! },
+        { tenant_id: DEMO_ORGS.fridge.id, account: 'DUE_TO_OWNERS', fen: share },
+        { tenant_id: DEMO_ORGS.fridgeF1.id, account: 'FEE_EXPENSE', fen: share },
+        { tenant_id: DEMO_ORGS.fridgeF1.id, account: 'DUE_FROM_MERCHANT', fen: -share },
+      ]),
+    );
+    expect(fee).toHaveLength(5);
+
+    // the statement holding the day the fee became known (today) carries it, for the franchisee and its brand alike
+    const today = beijingDate(Date.now());
+    type Line = { kind: string; amountFen: number; rounding: string | null; quantity: number | null };
+    const list = await loop.request<{ items: { id: string; periodStart: string; periodEnd: string }[] }>('GET', `/v1/statements?organizationId=${DEMO_ORGS.fridgeF1.id}&status=OPEN`, {
+      token: tokens['f1@fridge.demo'],
+    });
+    const open = list.body.items.find((i) => i.periodStart <= today && today <= i.periodEnd);
+    expect(open).toBeDefined();
+    for (const login of ['f1@fridge.demo', 'ops@fridge.demo']) {
+      const detail = await loop.request<{ lines: Line[]; payableFen: number }>('GET', `/v1/statements/${open!.id}`, { token: tokens[login] });
+      expect(detail.status).toBe(200);
+      expect(detail.body.lines.filter((l) => l.kind === 'CHANNEL_FEE')).toEqual([expect.objectContaining({ amountFen: -share, quantity: 1, rounding: 'CHANNEL_FEE_PER_ORDER_FROM_BILL' })]);
+      // brand collects: the payable is every line, the fee passed on included
+      expect(detail.body.payableFen).toBe(detail.body.lines.reduce((sum, l) => sum + l.amountFen, 0));
+    }
+    expect((await loop.request('GET', `/v1/statements/${open!.id}`, { token: tokens['ops@vendor.demo'] })).status).toBe(404);
+  });
+
+  it('a refund the bill still prints PROCESSING (its state when it started) clears on the re-check by query and is not shown; a real difference in the same run stays', async () => {
+    // the next day of the simulator's business clock (moved past the first day above), which nothing has reconciled yet
+    const nextDay = beijingDate((await loop.simRequest<{ nowMs: number }>('GET', '/sim/clock')).body.nowMs);
+    expect(nextDay > day).toBe(true);
+    const session = await paidSession('FR-0001', 'ops@fridge.demo', 'recon-fr-recheck', {}, { items: [{ sku: 'sandwich-ham', count: 1 }] });
+    const refundNo = await refund('ops@fridge.demo', session.sessionId, 200);
+    const alterations = [
+      { billDate: nextDay, bill: 'TRADE', outRefundNo: refundNo, action: 'refundState', refundState: 'PROCESSING' },
+      { billDate: nextDay, bill: 'TRADE', transactionId: '4200009999202612020000000088', outOrderNo: 'FOREIGN88', action: 'add', amountFen: 700 },
+    ];
+    expect((await loop.simRequest('POST', '/sim/bills/alterations', alterations)).status).toBe(200);
+    await advanceSimTo(Date.parse(`${nextDay}T00:00:00+08:00`) + 34 * HOUR + 5 * 60_000); // 10:05 the day after
+    const { status, run } = await reconcile('ops@fridge.demo', FR_ACCOUNT, nextDay);
+    expect(status).toBe(201);
+    expect(run.state).toBe('DONE');
+
+    // the bill WeChat served does print the refund PROCESSING, while it succeeded here and at WeChat…
+    const [stored] = await systemQuery<{ content: Buffer }>(loop.zizhu, `SELECT content FROM reconciliation_bills WHERE run_id = $1 AND bill = 'TRADE'`, [run.id]);
+    const refundLine = stored!.content
+      .toString('utf8')
+      .split('\n')
+      .find((line) => line.includes(refundNo));
+    expect(refundLine).toContain('PROCESSING');
+    const atWechat = await loop.simRequest<{ refunds: { outRefundNo: string; status: string }[] }>('GET', '/sim/state');
+    expect(atWechat.body.refunds.filter((r) => r.outRefundNo === refundNo).map((r) => r.status)).toEqual(['SUCCESS']);
+    // …so the re-check by query clears it: counted as matched (the payment and the refund), never shown, while the
+    // foreign payment row the re-check cannot find stays open
+    expect(run).toMatchObject({ payments: 2, refunds: 1, matched: 2 });
+    expect(run.differences.map((d) => [d.kind, d.bill, d.outOrderNo, d.outRefundNo, d.resolvedAt])).toEqual([['MISSING_LOCAL', 'TRADE', 'FOREIGN88', null, null]]);
+    expect(run.differences[0]!.recheck).toMatchObject({ query: 'ORDER', outcome: 'NOT_FOUND' });
+    const listed = await loop.request<{ items: { id: string; openDifferences: number }[] }>('GET', `/v1/reconciliations?merchantAccountId=${FR_ACCOUNT}&billDate=${nextDay}`, { token: tokens['ops@fridge.demo'] });
+    expect(listed.body.items).toEqual([expect.objectContaining({ id: run.id, openDifferences: 1 })]);
   });
 
   it('the daily job starts yesterday’s run of each account after 10:00 Beijing, once; a reseller never sees its customers’ runs', async () => {

@@ -17,7 +17,8 @@ interface Body {
  * Issue 12: `POST /v1/statements/{id}/settle` — the party owed records how a CLOSED statement that no payout settles
  * was settled (a franchisee that collects itself, a brand-collects statement owing nothing or less, a reseller's fee
  * statement); the refusals; who may; idempotency; the audit row; the ledger untouched and still balanced; and
- * settled_at from the business clock (a payout's too).
+ * settled_at from the business clock (a payout's too). Also manual adjustments (POST /v1/organizations/{id}/adjustments):
+ * one ADJUSTMENT line on the open statement holding their date, posted once, refused for a closed period.
  */
 describe('settlement: recording how a statement was settled without a payout (issue 12)', () => {
   /** Friday 4 December 2026, noon in Shanghai; the real date differs, so a settled_at from the database's now() would show. */
@@ -114,6 +115,113 @@ describe('settlement: recording how a statement was settled without a payout (is
     // the platform admin may record one too
     const other = await statement(O.vendorC1 as { id: string; parentId: string }, 'RESELLER', 100);
     expect((await settle('admin@zizhu.demo', other, { method: 'OTHER', note: '平台代收' })).status).toBe(200);
+  });
+
+  describe('manual adjustments (POST /v1/organizations/{id}/adjustments)', () => {
+    const adjust = (login: string, orgId: string, body: unknown, key = randomUUID()) => call(login, 'POST', `/v1/organizations/${orgId}/adjustments`, body, key);
+    const adjustmentsOf = async (orgId: string) => systemQuery<{ id: string; statement_id: string }>(t, `SELECT id, statement_id FROM settlement_adjustments WHERE tenant_id = $1`, [orgId]);
+    const periodOf = async (id: string) =>
+      (await systemQuery<{ start: string }>(t, `SELECT to_char(period_start, 'YYYY-MM-DD') AS start FROM statements WHERE id = $1`, [id]))[0]!.start;
+    const F1 = O.fridgeF1 as { id: string; parentId: string };
+
+    it('the brand books a credit and a debit on a franchisee’s open statement: each an ADJUSTMENT line with its reason, once in the ledger; the close fixes them; the ledger balances', async () => {
+      const id = await statement(F1, 'FRANCHISE', 0, 'OPEN');
+      const day = (await periodOf(id)).replace(/-01$/, '-10');
+      const key = randomUUID();
+      const credit = await adjust('ops@fridge.demo', F1.id, { amountFen: 1_234, reason: ' 冰柜维修费由品牌承担 ', effectiveDate: day }, key);
+      expect(credit.status).toBe(201);
+      expect(credit.body).toMatchObject({ organizationId: F1.id, parentOrganizationId: O.fridge.id, kind: 'FRANCHISE', amountFen: 1_234, reason: '冰柜维修费由品牌承担', effectiveDate: day, statementId: id, statementStatus: 'OPEN' });
+      // the same key replays the first answer and books nothing more; with another body it is 422
+      expect(await adjust('ops@fridge.demo', F1.id, { amountFen: 1_234, reason: ' 冰柜维修费由品牌承担 ', effectiveDate: day }, key)).toEqual(credit);
+      expect((await adjust('ops@fridge.demo', F1.id, { amountFen: 1_235, reason: '冰柜维修费由品牌承担', effectiveDate: day }, key)).status).toBe(422);
+      const debit = await adjust('ops@fridge.demo', F1.id, { amountFen: -234, reason: '@财务 11 月多付扣回', effectiveDate: day });
+      expect(debit.status).toBe(201);
+      expect((await adjustmentsOf(F1.id)).filter((a) => a.statement_id === id)).toHaveLength(2);
+      const audit = await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM audit_log WHERE action = 'adjustment.create' AND subject_tenant_id = $1 AND resource_id IN ($2, $3)`, [
+        F1.id,
+        credit.body['id'],
+        debit.body['id'],
+      ]);
+      expect(audit[0]!.n).toBe(2);
+      // posted once each, balanced, netted from what the brand holds for the franchisee (brand collects)
+      const entries = await systemQuery<{ source_id: string; tenant_id: string; account: string; debit_fen: string; credit_fen: string }>(
+        t,
+        `SELECT source_id, tenant_id, account, debit_fen, credit_fen FROM ledger_entries WHERE source_kind = 'ADJUSTMENT' AND source_id IN ($1, $2)`,
+        [credit.body['id'], debit.body['id']],
+      );
+      expect(entries).toHaveLength(8);
+      const net = (tenant: string, account: string) =>
+        entries.filter((e) => e.tenant_id === tenant && e.account === account).reduce((s, e) => s + Number(e.debit_fen) - Number(e.credit_fen), 0);
+      expect(net(F1.id, 'DUE_FROM_MERCHANT')).toBe(1_000);
+      expect(net(O.fridge.id, 'DUE_TO_OWNERS')).toBe(-1_000);
+      // the open statement shows them (the franchisee reads it too)
+      const open = (await call('f1@fridge.demo', 'GET', `/v1/statements/${id}`)).body as Body & { lines: { kind: string; description: string; amountFen: number }[] };
+      expect(open).toMatchObject({ status: 'OPEN', adjustmentFen: 1_000, payableFen: 1_000 });
+      expect(open.lines.filter((l) => l.kind === 'ADJUSTMENT').map((l) => [l.description, l.amountFen])).toEqual([
+        ['冰柜维修费由品牌承担', 1_234],
+        ['@财务 11 月多付扣回', -234],
+      ]);
+      // the close fixes the lines and totals
+      const closed = await call('ops@fridge.demo', 'POST', `/v1/statements/${id}/close`);
+      expect(closed.status).toBe(200);
+      expect(closed.body).toMatchObject({ status: 'CLOSED', netFen: 0, commissionFen: 0, adjustmentFen: 1_000, payableFen: 1_000 });
+      const lines = await systemQuery<{ kind: string; description: string; amount_fen: string }>(t, `SELECT kind, description, amount_fen FROM statement_lines WHERE statement_id = $1 AND kind = 'ADJUSTMENT' ORDER BY position`, [id]);
+      expect(lines.map((l) => [l.description, Number(l.amount_fen)])).toEqual([
+        ['冰柜维修费由品牌承担', 1_234],
+        ['@财务 11 月多付扣回', -234],
+      ]);
+      // in the CSV the franchisee downloads, text a spreadsheet would run as a formula stays text; amounts stay numbers
+      const csv = (await t.http('GET', `/v1/statements/${id}/export.csv`, { token: tokens['f1@fridge.demo'] })).body.split('\r\n');
+      expect(csv.filter((l) => l.includes('多付扣回'))).toEqual([expect.stringMatching(/^\d+,ADJUSTMENT,'@财务 11 月多付扣回,,,-234,-2\.34,/)]);
+      // the franchisee reads its adjustments, now on a closed statement
+      const list = await call('f1@fridge.demo', 'GET', `/v1/organizations/${F1.id}/adjustments`);
+      expect(list.status).toBe(200);
+      expect((list.body['items'] as { id: string; statementStatus: string }[]).filter((a) => a.id === credit.body['id'] || a.id === debit.body['id']).map((a) => a.statementStatus)).toEqual(['CLOSED', 'CLOSED']);
+      // a date in the closed period is refused, naming the field; nothing is written
+      const late = await adjust('ops@fridge.demo', F1.id, { amountFen: 100, reason: '结账后才知道', effectiveDate: day });
+      expect(late).toMatchObject({ status: 422, body: { code: 'ADJUSTMENT_PERIOD_CLOSED' } });
+      expect(late.body.errors?.map((e) => e.field)).toEqual(['effectiveDate']);
+      expect((await adjustmentsOf(F1.id)).filter((a) => a.statement_id === id)).toHaveLength(2);
+      // the ledger recomputed from its entries matches the stored balances
+      expect((await call('admin@zizhu.demo', 'GET', '/v1/ledger/check')).body).toMatchObject({ mismatches: [], unbalancedPostings: [] });
+    });
+
+    it('a hardware reseller books one on its customer’s fee statement: it lowers what the customer owes', async () => {
+      const C1 = O.vendorC1 as { id: string; parentId: string };
+      const id = await statement(C1, 'RESELLER', 0, 'OPEN');
+      const r = await adjust('ops@vendor.demo', C1.id, { amountFen: 700, reason: '故障设备减免', effectiveDate: await periodOf(id) });
+      expect(r).toMatchObject({ status: 201, body: { kind: 'RESELLER', statementId: id, amountFen: 700 } });
+      const read = (await call('c1@vendor.demo', 'GET', `/v1/statements/${id}`)).body as Body & { lines: { kind: string; description: string; amountFen: number }[] };
+      expect(read).toMatchObject({ adjustmentFen: 700, payableFen: -700 });
+      expect(read.lines).toEqual([expect.objectContaining({ kind: 'ADJUSTMENT', description: '故障设备减免', amountFen: 700 })]);
+      expect((await adjust('c1@vendor.demo', C1.id, { amountFen: 700, reason: 'x' })).status).toBe(403);
+    });
+
+    it('who may: the franchisee is refused by its role, another brand or reseller gets 404, reading included', async () => {
+      const before = (await adjustmentsOf(F1.id)).length;
+      expect((await adjust('f1@fridge.demo', F1.id, { amountFen: 100, reason: '自己给自己加钱' })).status).toBe(403);
+      expect((await adjust('ops@vendor.demo', F1.id, { amountFen: 100, reason: 'x' })).status).toBe(404);
+      expect((await adjust('ops@powerbank.demo', F1.id, { amountFen: 100, reason: 'x' })).status).toBe(404);
+      expect((await call('ops@vendor.demo', 'GET', `/v1/organizations/${F1.id}/adjustments`)).status).toBe(404);
+      expect((await call('f2@fridge.demo', 'GET', `/v1/organizations/${F1.id}/adjustments`)).status).toBe(404);
+      expect((await adjustmentsOf(F1.id)).length).toBe(before);
+    });
+
+    it('bad input names the field: amountFen 0 or not whole fen, an empty reason, a future date; no period for the date is 422; the Idempotency-Key is required', async () => {
+      const fields = async (body: unknown) => {
+        const r = await adjust('ops@fridge.demo', F1.id, body);
+        expect(r.status).toBe(400);
+        return (r.body.errors ?? []).map((e) => e.field);
+      };
+      expect(await fields({ amountFen: 0, reason: 'x' })).toEqual(['amountFen']);
+      expect(await fields({ amountFen: 12.5, reason: 'x' })).toEqual(['amountFen']);
+      expect(await fields({ amountFen: 100, reason: '   ' })).toEqual(['reason']);
+      expect(await fields({ amountFen: 100, reason: 'x', effectiveDate: '2099-01-01' })).toEqual(['effectiveDate']);
+      expect(await fields({ amountFen: 100, reason: 'x', effectiveDate: '2026-02-30' })).toEqual(['effectiveDate']);
+      expect((await adjust('ops@fridge.demo', F1.id, { amountFen: 100, reason: 'x', effectiveDate: '2019-06-01' })).body.code).toBe('ADJUSTMENT_NO_STATEMENT');
+      expect((await call('ops@fridge.demo', 'POST', `/v1/organizations/${F1.id}/adjustments`, { amountFen: 100, reason: 'x' })).status).toBe(400);
+      expect((await adjust('ops@fridge.demo', O.fridge.id, { amountFen: 100, reason: 'x' })).status).toBe(404);
+    });
   });
 
   it('OPEN and already SETTLED statements are refused with 409', async () => {

@@ -91,6 +91,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
         period: 'MONTHLY',
         collection: 'BRAND_COLLECTS',
         maxProfitSharingRatioBasisPoints: 3000,
+        channelFeePassedOn: false, // WeChat's fee is borne by the merchant of record unless the agreement says so
         platformFeePerActiveDeviceMonthFen: null,
       });
       const again = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF1.id}/agreement`, { commissionBasisPoints: 2000, effectiveFrom: '2026-10-01' });
@@ -134,7 +135,7 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
         effectiveFrom: '2026-10-01',
       });
       expect(put.status).toBe(200);
-      expect(put.body).toMatchObject({ kind: 'RESELLER', platformFeePerActiveDeviceMonthFen: 800, fixedMonthFen: 2000, commissionBasisPoints: null, collection: null });
+      expect(put.body).toMatchObject({ kind: 'RESELLER', platformFeePerActiveDeviceMonthFen: 800, fixedMonthFen: 2000, commissionBasisPoints: null, collection: null, channelFeePassedOn: null });
       expect((await call('c1@vendor.demo', 'GET', `/v1/organizations/${O.vendorC1.id}/agreement`)).body).toMatchObject({ version: 2, platformFeePerActiveDeviceMonthFen: 800 });
       expect((await call('ops@vendor.demo', 'GET', `/v1/organizations/${O.vendorC1.id}/agreements`)).status).toBe(200);
       // the other customer: weekly statements, its monthly fixed fee on the week holding the month's last day
@@ -168,6 +169,21 @@ describe('settlement: agreements, earnings, statements (issue 12)', () => {
       expect(noAccount.status).toBe(422);
       expect(noAccount.body.code).toBe('AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT');
       expect(noAccount.body.errors).toEqual([expect.objectContaining({ field: 'collection' })]);
+      // WeChat's channel fee is passed on only where the brand collects: a franchisee that collects is the merchant of record
+      const passedOn = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, {
+        commissionBasisPoints: 1000,
+        collection: 'FRANCHISEE_COLLECTS',
+        channelFeePassedOn: true,
+        effectiveFrom: '2026-12-01',
+      });
+      expect(passedOn.status).toBe(400);
+      expect(passedOn.body.errors).toEqual([expect.objectContaining({ field: 'channelFeePassedOn' })]);
+      const notBoolean = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 1000, channelFeePassedOn: 'yes', effectiveFrom: '2026-12-01' });
+      expect(notBoolean.status).toBe(400);
+      expect(notBoolean.body.errors).toEqual([expect.objectContaining({ field: 'channelFeePassedOn' })]);
+      const reseller = await call('ops@vendor.demo', 'PUT', `/v1/organizations/${O.vendorC1.id}/agreement`, { platformFeePerActiveDeviceMonthFen: 800, channelFeePassedOn: false, effectiveFrom: '2026-12-01' });
+      expect(reseller.status).toBe(400);
+      expect(reseller.body.errors).toEqual([expect.objectContaining({ field: 'channelFeePassedOn' })]);
     });
 
     it('an effectiveFrom in or before a closed statement period is refused with 422', async () => {

@@ -3205,8 +3205,8 @@ export type paths = {
         options?: never;
         head?: never;
         /**
-         * Rename an organisation
-         * @description Renames the caller’s own organisation or one directly under it (a platform admin: any). Another organisation answers 404. Audited.
+         * Rename an organisation or set its legal name
+         * @description Renames the caller’s own organisation or one directly under it (a platform admin: any), and/or sets its legal name (主体名称, used by the Pay Score application pack; null clears it). At least one of name and legalName. Another organisation answers 404. A customer’s legal name is set by the customer itself: its reseller gets 403. Only what changes is written and audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -3218,9 +3218,66 @@ export type paths = {
          *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
          *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
          *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 403 `ORGANIZATION_LEGAL_NAME_NOT_YOURS`: A customer sets its own legal name (主体名称): its reseller may not.
          *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
          */
         patch: operations["Organizations_rename"];
+        trace?: never;
+    };
+    "/v1/organizations/{id}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s manual adjustments
+         * @description A franchisee’s or customer’s adjustments with the statement each landed on, newest date first: readable by it, its brand or reseller and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `ADJUSTMENT_NOT_APPLICABLE`: Only a franchisee (by its franchise brand) or a hardware reseller’s customer (by its reseller) gets adjustments.
+         */
+        get: operations["Adjustments_list"];
+        put?: never;
+        /**
+         * Book a manual adjustment on an organisation’s open statement
+         * @description The franchise brand books an amount on a franchisee’s statement, a hardware reseller on its customer’s fee statement (or the platform admin either): `amountFen` signed (positive: in the organisation’s favour, its brand or reseller owes it more; never 0), `reason` (the statement line’s description), `effectiveDate` (Asia/Shanghai, default today, not in the future). It lands as an ADJUSTMENT line on exactly one statement, the one whose period holds `effectiveDate`, which must still be OPEN: a date in a closed period is refused with 422 ADJUSTMENT_PERIOD_CLOSED (anything learnt after a close goes into a later period). Posted to the ledger at once and once (source ADJUSTMENT): netted from what the brand holds for the franchisee when the brand collects, otherwise against what the organisation owes its parent. The organisation itself is refused by its role (403); anyone else’s organisation answers 404. Needs an `Idempotency-Key`. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         *     - 422 `ADJUSTMENT_NOT_APPLICABLE`: Only a franchisee (by its franchise brand) or a hardware reseller’s customer (by its reseller) gets adjustments.
+         *     - 422 `ADJUSTMENT_PERIOD_CLOSED`: effectiveDate falls in a statement period that is already closed: an adjustment lands on an open statement; date it in a later, open period.
+         *     - 422 `ADJUSTMENT_NO_STATEMENT`: No statement period of this organisation holds effectiveDate (no agreement was in force then): set its agreement first or choose a later date.
+         */
+        post: operations["Adjustments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/organizations/{id}/agreement": {
@@ -3250,7 +3307,7 @@ export type paths = {
         get: operations["Agreements_inForce"];
         /**
          * Set an organisation’s agreement from a date
-         * @description The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, statement period, who collects), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. The statements the agreement calls for up to today are opened at once. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than `maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.
+         * @description The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, statement period, who collects, whether WeChat’s channel fee on its sessions is passed on to it — `channelFeePassedOn`, brand collects only, default false), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. The statements the agreement calls for up to today are opened at once. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than `maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -3442,7 +3499,7 @@ export type paths = {
         };
         /**
          * The business at a glance
-         * @description Aggregated in the database over what the caller may see: net revenue (paid − refunded, in fen) today, over 7 and 30 days and by day (Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies and money still owed. `organizationId` narrows everything to one organisation and those under it (a franchise brand: one franchisee). A hardware reseller gets `scope: FLEET_ONLY`: device health only, the money and session sections are null.
+         * @description Aggregated in the database over what the caller may see: net revenue (paid − refunded, in fen) today, over 7 and 30 days and by day (Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies, money still owed, and the 30-day complaint rate per merchant account and per legal entity against the COMPLAINT_RATE alert rule’s threshold. `organizationId` narrows everything to one organisation and those under it (a franchise brand: one franchisee). A hardware reseller gets `scope: FLEET_ONLY`: device health only, the money and session sections are null.
          *
          *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -5141,6 +5198,57 @@ export type components = {
             /** @example 已更换门锁电机 */
             body: string;
         };
+        AdjustmentDto: {
+            /** @description Signed fen: positive in the organisation’s favour. */
+            amountFen: number;
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The login that booked it.
+             */
+            createdBy: string | null;
+            /** @description Its display name at the time. */
+            createdByName: string | null;
+            /** @example 2026-12-05 */
+            effectiveDate: string;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The kind of statement it lands on.
+             * @enum {string}
+             */
+            kind: "FRANCHISE" | "RESELLER";
+            /**
+             * Format: uuid
+             * @description The franchisee or customer it is for.
+             */
+            organizationId: string;
+            /**
+             * Format: uuid
+             * @description Its franchise brand or hardware reseller.
+             */
+            parentOrganizationId: string;
+            /** @example 2026-12-31 */
+            periodEnd: string;
+            /** @example 2026-12-01 */
+            periodStart: string;
+            reason: string;
+            /**
+             * Format: uuid
+             * @description The one statement it lands on (its period holds effectiveDate).
+             */
+            statementId: string;
+            /**
+             * @description That statement’s status now.
+             * @enum {string}
+             */
+            statementStatus: "OPEN" | "CLOSED" | "SETTLED";
+        };
+        AdjustmentListDto: {
+            items: components["schemas"]["AdjustmentDto"][];
+            total: number;
+        };
         AgingBucketDto: {
             /**
              * @example 1-3d
@@ -5155,6 +5263,8 @@ export type components = {
             owedFen: number;
         };
         AgreementDto: {
+            /** @description Franchise: WeChat’s channel fee on the franchisee’s sessions is passed on to it (false: borne by the merchant of record). Null for a reseller agreement. */
+            channelFeePassedOn: boolean | null;
             /** @enum {string|null} */
             collection: "BRAND_COLLECTS" | "FRANCHISEE_COLLECTS" | null;
             commissionBasisPoints: number | null;
@@ -5352,12 +5462,24 @@ export type components = {
              * @enum {string}
              */
             operatingModel: "纯自营" | "加盟" | "硬件售卖";
+            /**
+             * Format: uuid
+             * @description The account’s organisation (whose legal name is 主体名称).
+             */
+            organizationId: string;
             /** @description Paid sessions (> 0 fen) in the window. */
             sessions: number;
             /** @description 业务覆盖线下场景 */
             sites: components["schemas"]["PackSiteDto"][];
-            /** @description 主体名称: the organisation of the account. */
+            /** @description 主体名称: the legal name of the account’s organisation, or its display name while no legal name is entered (see subjectNameSource). */
             subjectName: string;
+            /** @description Shown beside 主体名称 when it is the display name: enter the legal name (组织与用户 → 编辑) before sending the pack. */
+            subjectNameNote: string | null;
+            /**
+             * @description Where subjectName comes from: the organisation’s legal name, or (none entered yet) its display name.
+             * @enum {string}
+             */
+            subjectNameSource: "LEGAL_NAME" | "DISPLAY_NAME";
             /** @description 系统软件 */
             systemSoftware: string;
             /** @example 2026-12-06 */
@@ -5667,6 +5789,10 @@ export type components = {
             rate: number | null;
         };
         ComplaintRateRowDto: {
+            /** @description `rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders). */
+            aboveThreshold: boolean;
+            /** @description Whether that COMPLAINT_RATE rule is switched on (the alert fires per legal entity only when it is). */
+            alertEnabled: boolean;
             /** @description Complaints received in the window. */
             complaints: number;
             /**
@@ -5677,10 +5803,20 @@ export type components = {
             /** @description The mchid (merchant accounts only). */
             mchid: string | null;
             name: string;
+            /**
+             * Format: uuid
+             * @description The legal entity: the merchant-of-record organisation (for a legal entity row, its own id).
+             */
+            organizationId: string;
             /** @description Orders paid (paidFen > 0) in the window. */
             paidOrders: number;
             /** @description complaints ÷ paidOrders (null without paid orders). */
             rate: number | null;
+            /**
+             * @description The threshold in percent this row is compared with: the COMPLAINT_RATE alert rule in force for the legal entity (its own rule, a franchisee’s brand’s, else the default 0.01) — the one the alert uses.
+             * @example 0.01
+             */
+            thresholdPercent: number;
         };
         ComplaintRatesDto: {
             /** @description Per legal entity: the merchant-of-record organisation, over all its merchant accounts. */
@@ -5700,7 +5836,7 @@ export type components = {
         ComplaintRefundProgressDto: {
             /** @enum {string} */
             action: "APPROVE" | "REJECT";
-            /** @description APPROVE: days until the refund is launched. */
+            /** @description APPROVE only: working days until the refund is launched (refused with REJECT). */
             launchRefundDay?: number;
             /** @description Required to REJECT. */
             rejectReason?: string;
@@ -5771,6 +5907,7 @@ export type components = {
             services: components["schemas"]["ComplianceServiceDto"][];
         };
         ComplianceServiceDto: {
+            /** @description The unrevoked devices that charge through this service: those bound to it, and for a franchisee that collects itself (issue 12) its own devices of this scenario, whatever they are bound to. */
             devices: components["schemas"]["ComplianceDeviceDto"][];
             disabledAt: string | null;
             /** @enum {string} */
@@ -5869,7 +6006,7 @@ export type components = {
         CreateAcceptanceRunDto: {
             /**
              * Format: uuid
-             * @description A device bound to that service id whose type fits its scenario.
+             * @description A device that charges through that service id (bound to it; for a franchisee that collects itself, its own device of that scenario) whose type fits its scenario.
              */
             deviceId: string;
             /**
@@ -5877,6 +6014,23 @@ export type components = {
              * @example 00002000000000000000000000000001
              */
             serviceId: string;
+        };
+        CreateAdjustmentDto: {
+            /**
+             * @description Signed integer fen, never 0: positive is in the organisation’s favour (its brand or reseller owes it more), negative is owed by it.
+             * @example 1250
+             */
+            amountFen: number;
+            /**
+             * @description Asia/Shanghai calendar day (default today, not in the future): the adjustment lands on the statement whose period holds it, which must still be OPEN.
+             * @example 2026-12-05
+             */
+            effectiveDate?: string;
+            /**
+             * @description Why: shown as the statement line’s description.
+             * @example 11 月冰柜维修费由品牌承担
+             */
+            reason: string;
         };
         CreateApiKeyDto: {
             /**
@@ -6773,6 +6927,8 @@ export type components = {
             id: string;
             /** @enum {string} */
             kind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            /** @description 主体名称 (the name on the business licence); null until entered. */
+            legalName: string | null;
             name: string;
             /** @enum {string|null} */
             operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
@@ -6802,6 +6958,8 @@ export type components = {
             id: string;
             /** @enum {string} */
             kind: "PLATFORM" | "OPERATOR" | "FRANCHISEE" | "CUSTOMER";
+            /** @description 主体名称 (the name on the business licence); null until entered. */
+            legalName: string | null;
             name: string;
             /** @enum {string|null} */
             operatingModel: "SELF_RUN" | "FRANCHISE" | "HARDWARE_SALE" | null;
@@ -6811,7 +6969,7 @@ export type components = {
             userCount: number | null;
         };
         OverviewDto: {
-            /** @description Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see. */
+            /** @description Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see, per account and per legal entity, each compared with the COMPLAINT_RATE alert rule’s threshold in force for its legal entity. Null for a hardware reseller. */
             complaintRates: components["schemas"]["ComplaintRatesDto"] | null;
             devices: components["schemas"]["DeviceHealthDto"];
             /** Format: date-time */
@@ -7218,6 +7376,8 @@ export type components = {
             secret: string;
         };
         PutAgreementDto: {
+            /** @description Franchise, brand collects: whether WeChat’s channel fee (手续费, from the trade bill, known the next day) on the franchisee’s sessions is passed on to it — a CHANNEL_FEE line on its statement, per order as the bill has it (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL). Default false: borne by the merchant of record (the brand). Not allowed with FRANCHISEE_COLLECTS (the franchisee is then the merchant of record and bears its own fee). */
+            channelFeePassedOn?: boolean;
             /**
              * @description Franchise: who collects from end users (default BRAND_COLLECTS). FRANCHISEE_COLLECTS needs the franchisee’s own merchant account; the commission then arrives by profit sharing.
              * @enum {string}
@@ -7545,7 +7705,13 @@ export type components = {
             type: "FRIDGE" | "POWERBANK_CABINET" | "EV_CHARGER" | "WATER_VALVE";
         };
         RenameOrganizationDto: {
-            name: string;
+            /**
+             * @description 主体名称: the name on the business licence, the subject WeChat registers the merchant numbers to (the application pack’s first row). Trimmed; when set 1–100 characters with at least one that is not blank. null clears it (the pack then falls back to the display name and says so); absent: unchanged.
+             * @example 杭州鲜柜智能科技有限公司
+             */
+            legalName?: string | null;
+            /** @description The display name. Absent: unchanged (then legalName must be given). */
+            name?: string;
         };
         ReplaceCredentialsDto: {
             /** @description The APIv2 key (32 characters), for the mini-program jump signature. Write-only. */
@@ -7945,7 +8111,7 @@ export type components = {
              * @description Its franchise brand or hardware reseller.
              */
             parentOrganizationId: string;
-            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
+            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up − WeChat’s channel fee passed on to it + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
             payableFen: number;
             /** @enum {string} */
             period: "DAILY" | "WEEKLY" | "MONTHLY";
@@ -8004,7 +8170,7 @@ export type components = {
              * @description Its franchise brand or hardware reseller.
              */
             parentOrganizationId: string;
-            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
+            /** @description Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up − WeChat’s channel fee passed on to it + adjustments; negative: the franchisee owes). Reseller: what the customer owes its reseller. */
             payableFen: number;
             /** @enum {string} */
             period: "DAILY" | "WEEKLY" | "MONTHLY";
@@ -8037,7 +8203,7 @@ export type components = {
             status: "OPEN" | "CLOSED" | "SETTLED";
         };
         StatementLineDto: {
-            /** @description Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it. */
+            /** @description Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it. A CHANNEL_FEE line is WeChat’s fee (手续费) known since the last close: passed on by the brand (counted in payableFen), or the franchisee’s own as merchant of record (shown, not counted: WeChat took it from its own collections). */
             amountFen: number;
             description: string;
             /** @enum {string} */
@@ -8045,7 +8211,7 @@ export type components = {
             position: number;
             /** @description Sessions, devices or months the line counts. */
             quantity: number | null;
-            /** @description The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER). */
+            /** @description The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER, CHANNEL_FEE_PER_ORDER_FROM_BILL). */
             rounding: string | null;
             unitFen: number | null;
         };
@@ -15120,6 +15286,139 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN`, `ORGANIZATION_LEGAL_NAME_NOT_YOURS` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Adjustments_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                offset?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentListDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ADJUSTMENT_NOT_APPLICABLE` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Adjustments_create: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAdjustmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdjustmentDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID`, `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
             403: {
                 headers: {
@@ -15131,6 +15430,15 @@ export interface operations {
             };
             /** @description `ORGANIZATION_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED`, `ADJUSTMENT_NOT_APPLICABLE`, `ADJUSTMENT_PERIOD_CLOSED`, `ADJUSTMENT_NO_STATEMENT` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18896,6 +19204,8 @@ export const pathsV1SupportLookupGetParametersQueryKindValues: ReadonlyArray<Fla
 export const acceptanceChecklistItemDtoKeyValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceChecklistItemDto"]["key"]> = ["SCREEN_RECORDING", "ONSITE_VIDEO", "COMPLETED_ORDER_DETAIL", "CANCELLED_ORDER_DETAIL", "PLATFORM_RECORDS"];
 export const acceptanceChecklistItemDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceChecklistItemDto"]["source"]> = ["REAL_WECHAT_APP", "PLATFORM"];
 export const acceptanceSessionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AcceptanceSessionDto"]["state"]> = ["PAID", "CANCELLED"];
+export const adjustmentDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdjustmentDto"]["kind"]> = ["FRANCHISE", "RESELLER"];
+export const adjustmentDtoStatementStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AdjustmentDto"]["statementStatus"]> = ["OPEN", "CLOSED", "SETTLED"];
 export const agingBucketDtoBucketValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgingBucketDto"]["bucket"]> = ["0-1d", "1-3d", "3-7d", "7-30d", ">30d"];
 export const agreementDtoCollectionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDto"]["collection"]> = ["BRAND_COLLECTS", "FRANCHISEE_COLLECTS"];
 export const agreementDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AgreementDto"]["kind"]> = ["FRANCHISE", "RESELLER"];
@@ -18911,6 +19221,7 @@ export const alertRuleDtoSourceValues: ReadonlyArray<FlattenedDeepRequired<compo
 export const alertRuleDtoUnitValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AlertRuleDto"]["unit"]> = ["MINUTES", "HOURS", "DAYS", "COUNT", "PERCENT"];
 export const amountRangeDtoRangeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["AmountRangeDto"]["range"]> = ["0-10", "10-50", "50-99", "99+"];
 export const applicationPackDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationPackDto"]["operatingModel"]> = ["\u7EAF\u81EA\u8425", "\u52A0\u76DF", "\u786C\u4EF6\u552E\u5356"];
+export const applicationPackDtoSubjectNameSourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ApplicationPackDto"]["subjectNameSource"]> = ["LEGAL_NAME", "DISPLAY_NAME"];
 export const brandingSourcesDtoBrandNameValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["brandName"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
 export const brandingSourcesDtoColorValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["color"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];
 export const brandingSourcesDtoOtherPaymentUrlValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["BrandingSourcesDto"]["otherPaymentUrl"]> = ["OWN", "BRAND", "ENVIRONMENT", "DEFAULT"];

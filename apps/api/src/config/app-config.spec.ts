@@ -30,6 +30,16 @@ describe('parseConfig', () => {
     expect(config.seedDemo).toBe(false);
   });
 
+  it('reads the onboarding calendar: holidays and the weekend days worked, as sorted calendar days; none by default', () => {
+    expect(parseConfig({}).onboarding).toEqual({ holidays: [], workingWeekends: [] });
+    const config = parseConfig({ ONBOARDING_HOLIDAYS: '2026-10-02, 2026-10-01,2026-10-02', ONBOARDING_WORKING_WEEKENDS: '2026-09-27' });
+    expect(config.onboarding).toEqual({ holidays: ['2026-10-01', '2026-10-02'], workingWeekends: ['2026-09-27'] });
+    expect(() => parseConfig({ ONBOARDING_HOLIDAYS: '2026-02-30' })).toThrow(/ONBOARDING_HOLIDAYS: 2026-02-30 is not a calendar date/);
+    expect(() => parseConfig({ ONBOARDING_HOLIDAYS: '1.10' })).toThrow(/ONBOARDING_HOLIDAYS/);
+    expect(() => parseConfig({ ONBOARDING_WORKING_WEEKENDS: '2026-09-28' })).toThrow(/ONBOARDING_WORKING_WEEKENDS: 2026-09-28 is not a Saturday or a Sunday/);
+    expect(() => parseConfig({ ONBOARDING_HOLIDAYS: '2026-09-27', ONBOARDING_WORKING_WEEKENDS: '2026-09-27' })).toThrow(/also in ONBOARDING_HOLIDAYS/);
+  });
+
   it('lists every invalid variable in one error', () => {
     let caught: unknown;
     try {

@@ -89,6 +89,10 @@ export const envSchema = z
       .max(36_500)
       .default(180),
     RETENTION_INTERVAL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    // the onboarding tracker's working days (modules/onboarding/README.md): public holidays and the weekend days worked
+    // in exchange (调休), as the State Council publishes them each year — comma-separated YYYY-MM-DD, none by default
+    ONBOARDING_HOLIDAYS: z.string().transform(calendarDays).optional(),
+    ONBOARDING_WORKING_WEEKENDS: z.string().transform(calendarDays).optional(),
     // SSRF guard for alert webhooks: private/loopback targets are refused in production unless this says otherwise
     ALERT_WEBHOOK_ALLOW_PRIVATE: booleanFlag.optional(),
     // Prometheus (platform/observability/README.md): GET /metrics on the API's port needs this bearer token (unset: 404)
@@ -131,10 +135,26 @@ export const envSchema = z
     if (env.COMPLAINT_COMPLETE_HOURS < env.COMPLAINT_REPLY_HOURS) {
       ctx.addIssue({ code: 'custom', path: ['COMPLAINT_COMPLETE_HOURS'], message: `must not be less than COMPLAINT_REPLY_HOURS (${env.COMPLAINT_REPLY_HOURS}): a complaint is replied to before it is completed` });
     }
+    for (const day of env.ONBOARDING_WORKING_WEEKENDS ?? []) {
+      const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+      if (weekday !== 0 && weekday !== 6) ctx.addIssue({ code: 'custom', path: ['ONBOARDING_WORKING_WEEKENDS'], message: `${day} is not a Saturday or a Sunday (list only the weekend days worked in exchange, 调休)` });
+      if (env.ONBOARDING_HOLIDAYS?.includes(day)) ctx.addIssue({ code: 'custom', path: ['ONBOARDING_WORKING_WEEKENDS'], message: `${day} is also in ONBOARDING_HOLIDAYS: a day is either off or worked` });
+    }
     if (env.MASTER_KEY_PREVIOUS && !env.MASTER_KEY) {
       ctx.addIssue({ code: 'custom', path: ['MASTER_KEY_PREVIOUS'], message: 'only makes sense beside MASTER_KEY (the key being rotated to)' });
     }
   });
+
+/** A comma- (or blank-) separated list of calendar days `YYYY-MM-DD`, sorted and without repeats; an impossible date is refused. */
+function calendarDays(value: string, ctx: z.RefinementCtx): readonly string[] {
+  const days = value.split(/[\s,]+/).filter(Boolean);
+  for (const day of days) {
+    const time = Date.parse(`${day}T00:00:00Z`);
+    const valid = /^\d{4}-\d{2}-\d{2}$/.test(day) && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === day;
+    if (!valid) ctx.addIssue({ code: 'custom', message: `${day} is not a calendar date YYYY-MM-DD` });
+  }
+  return [...new Set(days)].sort();
+}
 
 /** proxy-addr's names for address ranges, accepted by Fastify's trustProxy beside addresses and CIDRs. */
 const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
@@ -194,7 +214,18 @@ function hostOf(url: string): string {
 }
 
 export type DatabaseConfig =
-  | { readonly kind: 'embedded'; readonly dataDir: string | null; /** EMBEDDED_SHARED_BUFFERS_MB (unset: PGlite's default) */ readonly sharedBuffersMb?: number }
+  | {
+      readonly kind: 'embedded';
+      readonly dataDir: string | null;
+      /** EMBEDDED_SHARED_BUFFERS_MB (unset: PGlite's default) */
+      readonly sharedBuffersMb?: number;
+      /**
+       * In memory only (dataDir null): a file holding PGlite's dump of a data directory (`dumpDataDir`) that the
+       * database starts from instead of a new cluster; migrations then run as on any start. Not read from the
+       * environment: the API tests start every app from one migrated copy made per run (apps/api/test/support).
+       */
+      readonly initialDataDir?: string;
+    }
   | { readonly kind: 'server'; readonly url: string; readonly migrationUrl: string; readonly poolSize: number };
 
 export interface AppConfig {
@@ -238,6 +269,18 @@ export interface AppConfig {
   readonly metrics?: MetricsConfig;
   /** Deleting what has expired (modules/retention); each field defaults. */
   readonly retention?: RetentionConfig;
+  /** The onboarding tracker (modules/onboarding); absent: no public holidays known, weekends only. */
+  readonly onboarding?: OnboardingConfig;
+}
+
+export interface OnboardingConfig {
+  /**
+   * The non-working days beside weekends and the weekend days that are worked (调休), `YYYY-MM-DD`, from
+   * ONBOARDING_HOLIDAYS and ONBOARDING_WORKING_WEEKENDS: what the 7–10 working days of the service ID and the
+   * Tuesday/Thursday acceptance review are counted with. The platform ships no holiday table of its own.
+   */
+  readonly holidays: readonly string[];
+  readonly workingWeekends: readonly string[];
 }
 
 export interface MetricsConfig {
@@ -403,6 +446,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       ...(e.USER_PAGES_OTHER_PAYMENT_URL ? { otherPaymentUrl: e.USER_PAGES_OTHER_PAYMENT_URL } : {}),
       ...(e.USER_PAGES_SERVICE_PHONE ? { servicePhone: e.USER_PAGES_SERVICE_PHONE } : {}),
     },
+    onboarding: { holidays: e.ONBOARDING_HOLIDAYS ?? [], workingWeekends: e.ONBOARDING_WORKING_WEEKENDS ?? [] },
     retention: { telemetryDays: e.TELEMETRY_RETENTION_DAYS, webhookDays: e.WEBHOOK_RETENTION_DAYS, notificationDays: e.PAYSCORE_NOTIFICATION_RETENTION_DAYS, intervalSeconds: e.RETENTION_INTERVAL_SECONDS },
     consoleDir: resolve(e.CONSOLE_DIR ?? DEFAULT_CONSOLE_DIR),
     alerts: {

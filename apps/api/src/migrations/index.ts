@@ -56,6 +56,9 @@ import { CascadeMaintenanceTicketsOnSale1764339000000 } from './1764339000000-ca
 import { AddNotificationRetention1764340000000 } from './1764340000000-add-notification-retention.js';
 import { AddComplaintRegistration1764341000000 } from './1764341000000-add-complaint-registration.js';
 import { CreateStatementSettlements1764342000000 } from './1764342000000-create-statement-settlements.js';
+import { AddChannelFeePassOn1764343000000 } from './1764343000000-add-channel-fee-pass-on.js';
+import { CreateSettlementAdjustments1764344000000 } from './1764344000000-create-settlement-adjustments.js';
+import { AddOrganizationLegalName1764346000000 } from './1764346000000-add-organization-legal-name.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -117,4 +120,7 @@ export const migrations = [
   AddNotificationRetention1764340000000,
   AddComplaintRegistration1764341000000,
   CreateStatementSettlements1764342000000,
+  AddChannelFeePassOn1764343000000,
+  CreateSettlementAdjustments1764344000000,
+  AddOrganizationLegalName1764346000000,
 ];

@@ -37,6 +37,9 @@ export function testConfig(database: AppConfig['database'], overrides: Partial<A
   // Without it each process would seal with a random key of its own, and a job retried by another process
   // (a webhook secret, a device secret) could not open what the first one sealed.
   const masterKey = database.kind === 'server' ? randomBytes(32).toString('hex') : base.masterKey;
+  // an in-memory database starts from the run's migrated copy (global-setup.mjs) rather than initdb and every migration
+  const template = process.env.ZIZHU_TEST_PGLITE_TEMPLATE;
+  if (template && database.kind === 'embedded' && database.dataDir === null) database = { ...database, initialDataDir: template };
   // no test depends on whether the console was built in this checkout: those that serve one pass consoleDir
   return { ...base, database, masterKey, consoleDir: '/nonexistent/zizhu-console', ...overrides };
 }

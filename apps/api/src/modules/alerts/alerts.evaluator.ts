@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
-import { COMPLAINT_RATE_WINDOW_DAYS, complaintRateByLegalEntitySql } from '../complaints/complaint-rate.js';
+import { COMPLAINT_RATE_WINDOW_DAYS, complaintRateByLegalEntitySql, rateAboveThresholdSql } from '../complaints/complaint-rate.js';
 import { ALERT_KIND_SPECS, DEVICE_START_FAILED_REASON, type AlertKind } from './alert-kinds.js';
 import { effectiveRulesSql } from './alert-rules.service.js';
 import { AlertsService } from './alerts.service.js';
@@ -78,7 +78,7 @@ const FIRING: Partial<Record<AlertKind, string>> = {
                               'ratePercent', round(e.rate * 100, 4), 'thresholdPercent', r.threshold, 'windowDays', ${COMPLAINT_RATE_WINDOW_DAYS}) AS facts
       FROM (${complaintRateByLegalEntitySql(() => 'true')}) e
       JOIN rules r ON r.org_id = e.tenant_id
-     WHERE r.enabled AND e.rate IS NOT NULL AND e.rate * 100 > r.threshold`,
+     WHERE r.enabled AND ${rateAboveThresholdSql('e.rate', 'r.threshold')}`,
   // a fridge SKU whose book is below the threshold's share (percent) of its par level (the sum over its planogram slots).
   // While it stays low the open alert's key is kept (a partial restock that leaves it low is the same shortage); once
   // resolved, the next shortage is a new episode keyed on the book's last replenishment and the Beijing day, so a SKU

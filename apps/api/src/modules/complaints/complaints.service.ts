@@ -220,9 +220,12 @@ export class ComplaintsService {
   }
 
   refundProgress(id: string, input: ComplaintRefundProgressDto): Promise<ComplaintDetailDto> {
-    if (input.action === 'REJECT' && !input.rejectReason) {
-      throw platformErrors.VALIDATION_FAILED('rejectReason is required to REJECT.', { errors: [{ field: 'rejectReason', messages: ['required to REJECT'] }] });
-    }
+    const errors: { field: string; messages: string[] }[] = [];
+    if (input.action === 'REJECT' && !input.rejectReason?.trim()) errors.push({ field: 'rejectReason', messages: ['required to REJECT'] });
+    if (input.action === 'APPROVE' && input.rejectReason !== undefined) errors.push({ field: 'rejectReason', messages: ['only with REJECT'] });
+    // WeChat refuses launch_refund_day with REJECT: refused here rather than dropped without a word
+    if (input.action === 'REJECT' && input.launchRefundDay !== undefined) errors.push({ field: 'launchRefundDay', messages: ['only with APPROVE'] });
+    if (errors.length) throw platformErrors.VALIDATION_FAILED(`Invalid fields: ${errors.map((e) => e.field).join(', ')}`, { errors });
     return this.queue(id, 'REFUND_PROGRESS', { ...input });
   }
 

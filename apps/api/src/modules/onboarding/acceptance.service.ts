@@ -8,10 +8,11 @@ import type { DeviceType } from '../fleet/fleet.entities.js';
 import { scenarioOfDeviceType } from '../merchants/merchant-gateway.service.js';
 import { rowsOf } from '../merchants/merchant-store.js';
 import { CHECKLIST, checklistStates, isChecklistKey, missingForFinish, type ChecklistKey } from './acceptance-rules.js';
+import { ACCOUNT_DEVICES_SQL } from './account-devices.js';
 import { ApplicationPackService } from './application-pack.service.js';
 import type { AcceptanceRunDto, AcceptanceSessionDto } from './dto/acceptance.dto.js';
 import { onboardingErrors } from './onboarding.errors.js';
-import { nextReviewDay } from './onboarding-rules.js';
+import { nextReviewDay, WEEKENDS_ONLY } from './onboarding-rules.js';
 
 interface RunRow {
   id: string;
@@ -69,10 +70,11 @@ export class AcceptanceService {
       await this.manager.query(`SELECT id, scenario, disabled_at IS NOT NULL AS disabled FROM payscore_services WHERE merchant_account_id = $1 AND service_id = $2`, [accountId, input.serviceId]),
     );
     if (!service || service.disabled) throw fieldError('serviceId', 'must be an enabled Pay Score service id of this merchant account');
-    const [device] = rowsOf<{ id: string; code: string; type: DeviceType; service_id: string | null; revoked: boolean }>(
-      await this.manager.query(`SELECT id, code, type, payscore_service_id AS service_id, revoked_at IS NOT NULL AS revoked FROM devices WHERE id = $1`, [input.deviceId]),
+    // the device must charge through this service (for a franchisee that collects itself: its own, whatever it is bound to)
+    const [device] = rowsOf<{ id: string; code: string; type: DeviceType; ps_id: string }>(
+      await this.manager.query(`SELECT d.id, d.code, d.type, d.ps_id FROM (${ACCOUNT_DEVICES_SQL}) d WHERE d.id = $3`, [accountId, this.clock.now(), input.deviceId]),
     );
-    if (!device || device.revoked || device.service_id !== input.serviceId) throw fieldError('deviceId', 'must be a device bound to this service id');
+    if (!device || device.ps_id !== service.id) throw fieldError('deviceId', 'must be a device that charges through this service id');
     if (scenarioOfDeviceType(device.type) !== service.scenario) throw fieldError('deviceId', `must fit the service’s scenario ${service.scenario} (a ${device.type} is ${scenarioOfDeviceType(device.type)})`);
     const [run] = rowsOf<RunRow>(
       await this.manager.query(
@@ -202,7 +204,7 @@ export class AcceptanceService {
       simulatorUrl: offline ? this.config.payscore.apiBaseUrl : null,
       createdAt: iso(run.created_at),
       finishedAt,
-      reviewDay: nextReviewDay(finishedAt ? new Date(finishedAt) : this.clock.now()),
+      reviewDay: nextReviewDay(finishedAt ? new Date(finishedAt) : this.clock.now(), this.config.onboarding ?? WEEKENDS_ONLY),
       completed,
       cancelled,
       checklist: states.map((s) => {

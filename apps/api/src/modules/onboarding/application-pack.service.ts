@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { describePlan, type PayscoreScenario, type PricingPlan } from '@zizhu/pricing';
 import ExcelJS from 'exceljs';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import { rowsOf } from '../merchants/merchant-store.js';
@@ -18,17 +19,21 @@ import {
   type OperatingModelCode,
   type OrganizationKind,
 } from './application-pack-math.js';
+import { ACCOUNT_DEVICES_SQL } from './account-devices.js';
 import type { ApplicationPackDto, ApplicationPackSettingsDto, PackCityDto, PackSiteDto, PutApplicationPackSettingsDto } from './dto/application-pack.dto.js';
 import { onboardingErrors } from './onboarding.errors.js';
 
 const ZONE = 'Asia/Shanghai';
 const ADMIN_ROLES = new Set(['OPERATOR_ADMIN', 'CUSTOMER_ADMIN', 'FRANCHISEE_ADMIN']);
+/** Beside 主体名称 while the organisation has no legal name: the pack shows its display name, which WeChat may not accept. */
+export const SUBJECT_NAME_FALLBACK_NOTE = '未填写主体名称（营业执照上的名称），暂用组织显示名称；请在「组织与用户」中编辑该组织、填写主体名称后再发送申请表。';
 
 export interface PackAccountRow {
   id: string;
   tenant_id: string;
   mchid: string;
   org_name: string;
+  org_legal_name: string | null;
   org_kind: OrganizationKind;
   org_model: OperatingModelCode | null;
   org_parent_id: string | null;
@@ -48,6 +53,7 @@ export class ApplicationPackService {
   constructor(
     private readonly context: RequestContext,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   private get manager(): EntityManager {
@@ -58,7 +64,7 @@ export class ApplicationPackService {
   async account(id: string): Promise<PackAccountRow> {
     const [row] = rowsOf<PackAccountRow>(
       await this.manager.query(
-        `SELECT a.id, a.tenant_id, a.mchid, o.name AS org_name, o.kind AS org_kind, o.operating_model AS org_model, o.parent_id AS org_parent_id,
+        `SELECT a.id, a.tenant_id, a.mchid, o.name AS org_name, o.legal_name AS org_legal_name, o.kind AS org_kind, o.operating_model AS org_model, o.parent_id AS org_parent_id,
                 a.pack_system_software, a.pack_expected_daily_orders, a.pack_expected_channel
            FROM merchant_accounts a JOIN organizations o ON o.id = a.tenant_id
           WHERE a.id = $1`,
@@ -153,30 +159,26 @@ export class ApplicationPackService {
       await this.manager.query(`SELECT DISTINCT scenario FROM payscore_services WHERE merchant_account_id = $1 AND disabled_at IS NULL ORDER BY scenario`, [id]),
     );
     const scenarios = services.map((s) => s.scenario);
-    // the current version of each distinct plan on the (unrevoked) devices bound to the account's services
+    // the current version of each distinct plan on the (unrevoked) devices that charge through the account (account-devices.ts)
     const plans = rowsOf<{ plan: PricingPlan | string }>(
       await this.manager.query(
         `SELECT DISTINCT v.plan::text AS plan
-           FROM devices d
-           JOIN payscore_services ps ON ps.service_id = d.payscore_service_id AND ps.merchant_account_id = $1
+           FROM (${ACCOUNT_DEVICES_SQL}) d
            JOIN pricing_plans p ON p.id = d.plan_id
            JOIN pricing_plan_versions v ON v.plan_id = p.id AND v.version = p.current_version
-          WHERE d.revoked_at IS NULL
           ORDER BY 1`,
-        [id],
+        [id, this.clock.now()],
       ),
     );
     const billingRules = [...new Set(plans.map((r) => describePlan(typeof r.plan === 'string' ? (JSON.parse(r.plan) as PricingPlan) : r.plan)))];
     const siteRows = rowsOf<{ city: string; address: string; place: string; devices: number }>(
       await this.manager.query(
         `SELECT st.city, st.address, st.name AS place, count(DISTINCT d.id)::int AS devices
-           FROM devices d
-           JOIN payscore_services ps ON ps.service_id = d.payscore_service_id AND ps.merchant_account_id = $1
+           FROM (${ACCOUNT_DEVICES_SQL}) d
            JOIN sites st ON st.id = d.site_id
-          WHERE d.revoked_at IS NULL
           GROUP BY st.id, st.city, st.address, st.name
           ORDER BY st.city, st.name, st.id`,
-        [id],
+        [id, this.clock.now()],
       ),
     );
     const sites: PackSiteDto[] = siteRows.map((s) => ({ city: s.city, district: districtOf(s.address), address: s.address, place: s.place, devices: Number(s.devices) }));
@@ -192,7 +194,10 @@ export class ApplicationPackService {
     const warnings = counts[3]! > 0 ? [`${counts[3]} 笔订单超过 99 元（微信支付分常见单笔上限），请核对风险金额与计费规则`] : [];
     return {
       merchantAccountId: a.id,
-      subjectName: a.org_name,
+      organizationId: a.tenant_id,
+      subjectName: a.org_legal_name ?? a.org_name,
+      subjectNameSource: a.org_legal_name === null ? 'DISPLAY_NAME' : 'LEGAL_NAME',
+      subjectNameNote: a.org_legal_name === null ? SUBJECT_NAME_FALLBACK_NOTE : null,
       businessSummary: businessSummary(scenarios),
       mchid: a.mchid,
       systemSoftware: settings.systemSoftware,
@@ -218,7 +223,7 @@ export class ApplicationPackService {
     const p = await this.pack(id, days, minSessions);
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('申请表');
-    sheet.addRow(['主体名称', p.subjectName]);
+    sheet.addRow(['主体名称', p.subjectName, ...(p.subjectNameNote ? [p.subjectNameNote] : [])]);
     sheet.addRow(['业务简介', p.businessSummary]);
     sheet.addRow(['商户号', p.mchid]);
     sheet.addRow(['系统软件', p.systemSoftware]);

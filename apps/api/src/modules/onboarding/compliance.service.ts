@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { COMPLAINT_RATE_FORMULA, complaintCountsByAccountSql } from '../complaints/complaint-rate.js';
 import type { DeviceType } from '../fleet/fleet.entities.js';
 import { scenarioOfDeviceType } from '../merchants/merchant-gateway.service.js';
 import { rowsOf } from '../merchants/merchant-store.js';
+import { ACCOUNT_DEVICES_SQL } from './account-devices.js';
 import { ApplicationPackService } from './application-pack.service.js';
 import type { ComplianceDto } from './dto/compliance.dto.js';
 
@@ -16,6 +18,7 @@ export class ComplianceService {
   constructor(
     private readonly context: RequestContext,
     private readonly packs: ApplicationPackService,
+    private readonly clock: Clock,
   ) {}
 
   private get manager(): EntityManager {
@@ -29,9 +32,8 @@ export class ComplianceService {
     );
     const devices = rowsOf<{ service_id: string; id: string; code: string; type: DeviceType }>(
       await this.manager.query(
-        `SELECT ps.service_id, d.id, d.code, d.type FROM devices d JOIN payscore_services ps ON ps.service_id = d.payscore_service_id AND ps.merchant_account_id = $1
-          WHERE d.revoked_at IS NULL ORDER BY d.code`,
-        [id],
+        `SELECT d.service_id, d.id, d.code, d.type FROM (${ACCOUNT_DEVICES_SQL}) d ORDER BY d.code`,
+        [id, this.clock.now()],
       ),
     );
     const refusals = rowsOf<{ payscore_service_id: string; refused_at: unknown; device_code: string; device_type: string; openid: string; appid: string }>(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addWorkingDays, nextReviewDay, refusalOf, tracker, type PlatformChecks, type StepKey, type StoredStep } from './onboarding-rules.js';
+import { addWorkingDays, calendarNote, isWorkingDay, nextReviewDay, refusalOf, tracker, WEEKENDS_ONLY, type PlatformChecks, type StepKey, type StoredStep, type WorkCalendar } from './onboarding-rules.js';
 
 const checks = (over: Partial<PlatformChecks> = {}): PlatformChecks => ({ credentialsValidated: true, services: 1, scenarioMismatches: [], debuggedServiceIds: [], ...over });
 const stored = (entries: [StepKey, StoredStep['state'], string?][]) => new Map(entries.map(([k, state, on]) => [k, { state, submittedOn: on ?? null }]));
@@ -86,5 +86,33 @@ describe('onboarding tracker rules (issue 14)', () => {
     // 23:30 UTC on Monday is already Tuesday in Shanghai: the next review day is Thursday
     expect(nextReviewDay(new Date('2026-12-07T17:30:00Z'))).toBe('2026-12-10');
     expect(nextReviewDay(new Date('2026-12-07T15:30:00Z'))).toBe('2026-12-08');
+  });
+
+  // a configured calendar of the kind ONBOARDING_HOLIDAYS / ONBOARDING_WORKING_WEEKENDS give (test input, not an official table):
+  // 2026-10-01 (Thursday) to 10-07 off, Sunday 09-27 and Saturday 10-10 worked in exchange
+  const autumn: WorkCalendar = {
+    holidays: ['2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07'],
+    workingWeekends: ['2026-09-27', '2026-10-10'],
+  };
+
+  it('counts working days with the configured holidays skipped and the weekend days worked in exchange (调休) counted', () => {
+    expect([isWorkingDay('2026-10-01', autumn), isWorkingDay('2026-10-05', autumn), isWorkingDay('2026-09-27', autumn), isWorkingDay('2026-10-10', autumn), isWorkingDay('2026-10-11', autumn)]).toEqual([false, false, true, true, false]);
+    expect(isWorkingDay('2026-10-01')).toBe(true); // weekends only without a calendar
+    expect(addWorkingDays('2026-09-30', 1, autumn)).toBe('2026-10-08');
+    expect(addWorkingDays('2026-09-30', 1)).toBe('2026-10-01');
+    expect(addWorkingDays('2026-09-25', 1, autumn)).toBe('2026-09-27'); // Friday → the Sunday worked
+    // submitted Monday 09-28: 09-29, 09-30, 10-08, 10-09, 10-10 (Saturday worked), 10-12, 10-13 = 7; 10-14, 10-15, 10-16 = 10
+    const t = tracker(stored([['1.3', 'DONE'], ['1.4', 'SUBMITTED', '2026-09-28']]), 'ENTERPRISE', checks(), now, autumn);
+    expect(t.steps.find((s) => s.key === '1.4')!.expected).toEqual({ from: '2026-10-13', to: '2026-10-16' });
+    expect(t.notes.join()).toContain('配置到 2026-10-10');
+    expect(tracker(stored([]), 'ENTERPRISE', checks(), now, WEEKENDS_ONLY).notes.join()).toContain('未计入法定节假日');
+  });
+
+  it('books acceptance on the next Tuesday or Thursday that is not a configured holiday', () => {
+    const wednesday = new Date('2026-09-30T04:00:00Z');
+    expect(nextReviewDay(wednesday)).toBe('2026-10-01');
+    expect(nextReviewDay(wednesday, autumn)).toBe('2026-10-08'); // Thursday 10-01 and Tuesday 10-06 are off
+    expect(nextReviewDay(new Date('2026-10-08T04:00:00Z'), autumn)).toBe('2026-10-13');
+    expect(calendarNote(WEEKENDS_ONLY)).toContain('ONBOARDING_HOLIDAYS');
   });
 });

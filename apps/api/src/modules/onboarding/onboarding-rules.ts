@@ -68,14 +68,33 @@ const dayMs = 86_400_000;
 const toDate = (day: string): Date => new Date(`${day}T00:00:00Z`);
 const toDay = (d: Date): string => d.toISOString().slice(0, 10);
 
-/** `n` working days after `day` (weekends skipped; public holidays are NOT modelled). */
-export function addWorkingDays(day: string, n: number): string {
+/**
+ * Which days are worked: Monday to Friday, minus the configured public holidays, plus the configured weekend days worked
+ * in exchange (调休). Both lists come from configuration (ONBOARDING_HOLIDAYS, ONBOARDING_WORKING_WEEKENDS): the platform
+ * ships no holiday table of its own. The empty calendar is weekends only.
+ */
+export interface WorkCalendar {
+  readonly holidays: readonly string[];
+  readonly workingWeekends: readonly string[];
+}
+
+export const WEEKENDS_ONLY: WorkCalendar = { holidays: [], workingWeekends: [] };
+
+/** Whether `day` (YYYY-MM-DD) is a working day under `calendar`. */
+export function isWorkingDay(day: string, calendar: WorkCalendar = WEEKENDS_ONLY): boolean {
+  if (calendar.workingWeekends.includes(day)) return true;
+  if (calendar.holidays.includes(day)) return false;
+  const w = toDate(day).getUTCDay();
+  return w !== 0 && w !== 6;
+}
+
+/** `n` working days after `day` under `calendar` (weekends and configured holidays skipped, 调休 weekend days counted). */
+export function addWorkingDays(day: string, n: number, calendar: WorkCalendar = WEEKENDS_ONLY): string {
   let d = toDate(day);
   let left = n;
   while (left > 0) {
     d = new Date(d.getTime() + dayMs);
-    const w = d.getUTCDay();
-    if (w !== 0 && w !== 6) left -= 1;
+    if (isWorkingDay(toDay(d), calendar)) left -= 1;
   }
   return toDay(d);
 }
@@ -85,12 +104,22 @@ export function shanghaiDay(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
-/** The next Tuesday or Thursday after today in Asia/Shanghai (WeChat reviews acceptance only on those days). */
-export function nextReviewDay(now: Date): string {
+/**
+ * The next Tuesday or Thursday after today in Asia/Shanghai that is not a configured holiday (WeChat reviews acceptance
+ * only on those days; a Tuesday or Thursday off is assumed to have no review).
+ */
+export function nextReviewDay(now: Date, calendar: WorkCalendar = WEEKENDS_ONLY): string {
   let d = toDate(shanghaiDay(now));
   do d = new Date(d.getTime() + dayMs);
-  while (d.getUTCDay() !== 2 && d.getUTCDay() !== 4);
+  while ((d.getUTCDay() !== 2 && d.getUTCDay() !== 4) || calendar.holidays.includes(toDay(d)));
   return toDay(d);
+}
+
+/** What the tracker says about the working days it counts with. */
+export function calendarNote(calendar: WorkCalendar): string {
+  const last = [...calendar.holidays, ...calendar.workingWeekends].sort().at(-1);
+  if (!last) return '工作日只跳过周末，未计入法定节假日与调休（平台未配置节假日：ONBOARDING_HOLIDAYS、ONBOARDING_WORKING_WEEKENDS）。';
+  return `工作日按平台配置的法定节假日与调休计算（配置到 ${last}）；此后的日期只跳过周末。`;
 }
 
 export function isRefused(subject: SubjectType | null): boolean {
@@ -118,8 +147,8 @@ export function refusalOf(step: StepKey, state: StoredState, stored: ReadonlyMap
 }
 
 /** The tracker: every step's effective state, blockers and checks, and the next action. */
-export function tracker(stored: ReadonlyMap<StepKey, StoredStep>, subject: SubjectType | null, checks: PlatformChecks, now: Date): Tracker {
-  const notes = ['工作日只跳过周末，未计入法定节假日。'];
+export function tracker(stored: ReadonlyMap<StepKey, StoredStep>, subject: SubjectType | null, checks: PlatformChecks, now: Date, calendar: WorkCalendar = WEEKENDS_ONLY): Tracker {
+  const notes = [calendarNote(calendar)];
   if (isRefused(subject)) {
     const reason = `${SUBJECT_LABEL[subject!]}不能申请直连微信支付分（仅企业、事业单位、政府机关及其他组织可以）；接入到此为止。`;
     return { refused: reason, nextAction: null, steps: STEPS.map((d) => ({ ...d, state: 'BLOCKED', blockers: [reason], checks: [], expected: null })), notes };
@@ -142,7 +171,7 @@ export function tracker(stored: ReadonlyMap<StepKey, StoredStep>, subject: Subje
       own.push(checks.services > 0 ? `已登记 ${checks.services} 个服务 ID` : '尚未登记服务 ID');
       if (checks.scenarioMismatches.length) blockers.push(`服务 ID 的场景与设备不符：${checks.scenarioMismatches.join('、')}`);
       const submitted = stored.get('1.4')?.submittedOn;
-      if (submitted) expected = { from: addWorkingDays(submitted, 7), to: addWorkingDays(submitted, 10) };
+      if (submitted) expected = { from: addWorkingDays(submitted, 7, calendar), to: addWorkingDays(submitted, 10, calendar) };
       if (state === 'DONE' && checks.services === 0) state = 'SUBMITTED';
     }
     if (d.key.startsWith('2.')) {
@@ -165,7 +194,7 @@ export function tracker(stored: ReadonlyMap<StepKey, StoredStep>, subject: Subje
     if (d.key === '2.3') {
       if (!doneView('2.1')) blockers.push('须先完成 2.1 签约与白名单');
       if (!doneView('2.2')) blockers.push('须先完成 2.2 联调');
-      const review = nextReviewDay(now);
+      const review = nextReviewDay(now, calendar);
       expected = { from: review, to: review };
     }
     // phase 2 follows the guide's order strictly: a blocked step is BLOCKED even when recorded (or seen) DONE

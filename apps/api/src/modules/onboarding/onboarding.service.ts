@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
@@ -6,11 +7,12 @@ import { AuditService } from '../audit/audit.service.js';
 import type { DeviceType } from '../fleet/fleet.entities.js';
 import { scenarioOfDeviceType } from '../merchants/merchant-gateway.service.js';
 import { rowsOf } from '../merchants/merchant-store.js';
+import { ACCOUNT_DEVICES_SQL } from './account-devices.js';
 import { ApplicationPackService } from './application-pack.service.js';
 import { EvidenceService, invalid } from './evidence.service.js';
 import type { EvidenceDto, OnboardingDto, PutOnboardingStepDto } from './dto/onboarding.dto.js';
 import { onboardingErrors } from './onboarding.errors.js';
-import { refusalOf, STEP_KEYS, tracker, type PlatformChecks, type StepKey, type StoredState, type StoredStep, type SubjectType } from './onboarding-rules.js';
+import { refusalOf, STEP_KEYS, tracker, WEEKENDS_ONLY, type PlatformChecks, type StepKey, type StoredState, type StoredStep, type SubjectType } from './onboarding-rules.js';
 
 interface StepRow {
   step: StepKey;
@@ -35,6 +37,7 @@ export class OnboardingService {
     private readonly packs: ApplicationPackService,
     private readonly clock: Clock,
     private readonly files: EvidenceService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private get manager(): EntityManager {
@@ -52,10 +55,8 @@ export class OnboardingService {
     );
     const bound = rowsOf<{ code: string; type: DeviceType; scenario: string; service_id: string }>(
       await this.manager.query(
-        `SELECT d.code, d.type, ps.scenario, ps.service_id FROM devices d
-           JOIN payscore_services ps ON ps.service_id = d.payscore_service_id AND ps.merchant_account_id = $1
-          WHERE d.revoked_at IS NULL ORDER BY d.code`,
-        [id],
+        `SELECT d.code, d.type, d.scenario, d.service_id FROM (${ACCOUNT_DEVICES_SQL}) d ORDER BY d.code`,
+        [id, this.clock.now()],
       ),
     );
     const debugged = rowsOf<{ service_id: string }>(
@@ -86,7 +87,7 @@ export class OnboardingService {
     const account = await this.packs.account(id);
     const [subject] = rowsOf<{ s: SubjectType | null }>(await this.manager.query(`SELECT onboarding_subject_type AS s FROM merchant_accounts WHERE id = $1`, [id]));
     const rows = await this.stored(id);
-    const t = tracker(OnboardingService.states(rows), subject?.s ?? null, await this.checks(id), this.clock.now());
+    const t = tracker(OnboardingService.states(rows), subject?.s ?? null, await this.checks(id), this.clock.now(), this.config.onboarding ?? WEEKENDS_ONLY);
     const evidenceOf = (r: StepRow | undefined): EvidenceDto[] => (r ? (typeof r.evidence === 'string' ? (JSON.parse(r.evidence) as EvidenceDto[]) : r.evidence) : []);
     const stored = await this.files.findMany(id, [...rows.values()].flatMap((r) => evidenceOf(r).flatMap((e) => (e.fileId ? [e.fileId] : []))));
     // a stored file's name, type and size are shown from the file itself

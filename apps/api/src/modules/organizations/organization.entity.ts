@@ -25,6 +25,10 @@ export class OrganizationEntity {
   @Column({ type: 'text' })
   name!: string;
 
+  /** 主体名称: the name on the business licence (the subject of its merchant numbers); null until entered. */
+  @Column({ name: 'legal_name', type: 'text', nullable: true })
+  legalName!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 }

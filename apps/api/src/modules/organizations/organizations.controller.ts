@@ -73,12 +73,15 @@ export class OrganizationsController {
   @Patch(':id')
   @TenantScoped('OPERATOR_ADMIN', 'FRANCHISEE_ADMIN', 'CUSTOMER_ADMIN')
   @ApiOperation({
-    summary: 'Rename an organisation',
-    description: 'Renames the caller’s own organisation or one directly under it (a platform admin: any). Another organisation answers 404. Audited.',
+    summary: 'Rename an organisation or set its legal name',
+    description:
+      'Renames the caller’s own organisation or one directly under it (a platform admin: any), and/or sets its legal name (主体名称, ' +
+      'used by the Pay Score application pack; null clears it). At least one of name and legalName. Another organisation answers 404. ' +
+      'A customer’s legal name is set by the customer itself: its reseller gets 403. Only what changes is written and audited.',
   })
   @ApiOkResponse({ type: OrganizationDto })
-  @ApiErrors(platformErrors.VALIDATION_FAILED, organizationErrors.ORGANIZATION_NOT_FOUND)
+  @ApiErrors(platformErrors.VALIDATION_FAILED, organizationErrors.ORGANIZATION_NOT_FOUND, organizationErrors.ORGANIZATION_LEGAL_NAME_NOT_YOURS)
   async rename(@UuidParam() id: string, @Body() body: RenameOrganizationDto): Promise<OrganizationDto> {
-    return toOrganizationDto(await this.organizations.rename(id, body.name));
+    return toOrganizationDto(await this.organizations.rename(id, { name: body.name, legalName: body.legalName }));
   }
 }

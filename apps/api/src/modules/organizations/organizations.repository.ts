@@ -4,7 +4,7 @@ import { TenantReads } from '../../platform/tenancy/tenant-reads.js';
 import type { OrganizationDto } from './dto/organization.dto.js';
 import { OrganizationEntity } from './organization.entity.js';
 
-const DTO_COLUMNS = `id, parent_id AS "parentId", kind, operating_model AS "operatingModel", name, created_at AS "createdAt"`;
+const DTO_COLUMNS = `id, parent_id AS "parentId", kind, operating_model AS "operatingModel", name, legal_name AS "legalName", created_at AS "createdAt"`;
 /**
  * Logins per visible organisation, null where its logins are not the caller's to see (a hardware reseller's
  * customers): one grouped count under row-level security.
@@ -50,7 +50,7 @@ export class OrganizationsRepository {
     await this.context.manager.insert(OrganizationEntity, org);
   }
 
-  async rename(id: string, name: string): Promise<void> {
-    await this.context.manager.update(OrganizationEntity, { id }, { name });
+  async update(id: string, change: { name?: string; legalName?: string | null }): Promise<void> {
+    await this.context.manager.update(OrganizationEntity, { id }, change);
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { platformErrors } from '../../platform/errors/domain-error.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { AuditService } from '../audit/audit.service.js';
 import type { CreateOrganizationDto, OrganizationDto, OrganizationTreeNodeDto } from './dto/organization.dto.js';
@@ -13,6 +14,7 @@ export const toOrganizationDto = (o: OrganizationEntity) => ({
   kind: o.kind,
   operatingModel: o.operatingModel,
   name: o.name,
+  legalName: o.legalName ?? null,
   createdAt: o.createdAt.toISOString(),
 });
 
@@ -83,6 +85,7 @@ export class OrganizationsService {
       kind: input.kind,
       operatingModel: input.kind === 'OPERATOR' ? (input.operatingModel ?? null) : null,
       name: input.name,
+      legalName: null,
     });
     await this.organizations.insert(org);
     const created = await this.get(id);
@@ -96,21 +99,36 @@ export class OrganizationsService {
     return created;
   }
 
-  async rename(id: string, name: string): Promise<OrganizationEntity> {
+  /**
+   * Renames an organisation and/or sets its legal name (主体名称, null clears it). The caller's own organisation or one
+   * directly under it (a platform admin: any); else 404. Audited: `organization.rename`, `organization.legal-name.set`.
+   */
+  async rename(id: string, input: { name?: string | undefined; legalName?: string | null | undefined }): Promise<OrganizationEntity> {
+    if (input.name === undefined && input.legalName === undefined) {
+      throw platformErrors.VALIDATION_FAILED('Invalid fields: name', { errors: [{ field: 'name', messages: ['give name, legalName or both'] }] });
+    }
     const before = await this.get(id);
     const principal = this.context.principal;
     const isOwnOrChild = before.id === principal.tenantId || before.parentId === principal.tenantId;
     if (!this.context.isPlatformAdmin && !isOwnOrChild) throw organizationErrors.ORGANIZATION_NOT_FOUND();
-    await this.organizations.rename(id, name);
+    // a customer's 主体名称 is its own (its application pack is none of its reseller's business)
+    if (input.legalName !== undefined && before.kind === 'CUSTOMER' && before.id !== principal.tenantId && !this.context.isPlatformAdmin) {
+      throw organizationErrors.ORGANIZATION_LEGAL_NAME_NOT_YOURS();
+    }
+    // only what changes is written and audited (the console's dialog sends both names)
+    const change: { name?: string; legalName?: string | null } = {};
+    if (input.name !== undefined && input.name !== before.name) change.name = input.name;
+    const legalName = input.legalName === undefined || input.legalName === null ? input.legalName : input.legalName.trim();
+    if (legalName !== undefined && legalName !== before.legalName) change.legalName = legalName;
+    if (Object.keys(change).length > 0) await this.organizations.update(id, change);
     const after = await this.get(id);
-    await this.audit.record({
-      action: 'organization.rename',
-      resourceType: 'organization',
-      resourceId: id,
-      subjectTenantId: id,
-      before: { name: before.name },
-      after: { name: after.name },
-    });
+    for (const [field, action] of [
+      ['name', 'organization.rename'],
+      ['legalName', 'organization.legal-name.set'],
+    ] as const) {
+      if (change[field] === undefined) continue;
+      await this.audit.record({ action, resourceType: 'organization', resourceId: id, subjectTenantId: id, before: { [field]: before[field] }, after: { [field]: after[field] } });
+    }
     return after;
   }
 }

@@ -19,7 +19,8 @@ export class OverviewController {
     summary: 'The business at a glance',
     description:
       'Aggregated in the database over what the caller may see: net revenue (paid − refunded, in fen) today, over 7 and 30 days and by day ' +
-      '(Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies and money still owed. ' +
+      '(Asia/Shanghai calendar days), sessions by state, devices online / offline / faulted, open anomalies, money still owed, and the 30-day complaint rate ' +
+      'per merchant account and per legal entity against the COMPLAINT_RATE alert rule’s threshold. ' +
       '`organizationId` narrows everything to one organisation and those under it (a franchise brand: one franchisee). ' +
       'A hardware reseller gets `scope: FLEET_ONLY`: device health only, the money and session sections are null.',
   })

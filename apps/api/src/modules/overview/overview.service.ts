@@ -1,7 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { deviceStatusSql } from '../fleet/device-status.js';
-import { COMPLAINT_RATE_FORMULA, COMPLAINT_RATE_WINDOW_DAYS, complaintCountsByAccountSql, complaintRate } from '../complaints/complaint-rate.js';
+import { ALERT_KIND_SPECS } from '../alerts/alert-kinds.js';
+import { effectiveRulesSql } from '../alerts/alert-rules.service.js';
+import {
+  accountRateSql,
+  COMPLAINT_RATE_FORMULA,
+  COMPLAINT_RATE_WINDOW_DAYS,
+  complaintCountsByAccountSql,
+  complaintRate,
+  legalEntityRollupSql,
+  rateAboveThresholdSql,
+} from '../complaints/complaint-rate.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { type ComplaintRateRowDto, type ComplaintRatesDto, type DeviceHealthDto, type OverviewDto, type RevenueDto, SESSION_STATES, type SessionsByStateDto } from './dto/overview.dto.js';
 
@@ -66,8 +76,23 @@ const REVENUE_SQL = `
     FROM days LEFT JOIN paid USING (day) LEFT JOIN refunded USING (day)
    ORDER BY days.day`;
 
-/** Per merchant account the caller may see (row-level security decides which): the complaint rate's counts. */
-const COMPLAINT_RATES_SQL = `${complaintCountsByAccountSql(IN_SCOPE)} ORDER BY a.created_at, a.id`;
+/**
+ * Per merchant account the caller may see (row-level security decides which): the complaint rate's counts, its legal
+ * entity's (the account's organisation, over the accounts the caller sees — all of them, since an organisation's data
+ * is seen whole), and the COMPLAINT_RATE rule in force for that legal entity — the one the alert evaluates it against
+ * (its own, a franchisee's brand's, else the default) — with the alert's own comparison. `$2..$4`: the rule's kind and
+ * defaults.
+ */
+const COMPLAINT_RATES_SQL = `
+  WITH rules AS (${effectiveRulesSql('$2', '$3', '$4')}),
+  acc AS (${complaintCountsByAccountSql(IN_SCOPE)}),
+  ent AS (${legalEntityRollupSql('acc')})
+  SELECT acc.id, acc.name, acc.mchid, acc.tenant_id, acc.organization_name, acc.complaints, acc.paid_orders,
+         ${rateAboveThresholdSql(accountRateSql('acc'), 'r.threshold')} AS above,
+         ent.complaints AS entity_complaints, ent.paid_orders AS entity_paid_orders, ${rateAboveThresholdSql('ent.rate', 'r.threshold')} AS entity_above,
+         r.enabled AS alert_enabled, r.threshold
+    FROM acc JOIN ent ON ent.tenant_id = acc.tenant_id JOIN rules r ON r.org_id = acc.tenant_id
+   ORDER BY acc.created_at, acc.id`;
 
 @Injectable()
 export class OverviewService {
@@ -113,7 +138,8 @@ export class OverviewService {
   }
 
   private async complaintRates(params: unknown[]): Promise<ComplaintRatesDto> {
-    const rows = (await this.context.manager.query(COMPLAINT_RATES_SQL, params)) as {
+    const spec = ALERT_KIND_SPECS.COMPLAINT_RATE;
+    const rows = (await this.context.manager.query(COMPLAINT_RATES_SQL, [...params, spec.kind, spec.enabledByDefault, spec.threshold?.default ?? null])) as {
       id: string;
       name: string;
       mchid: string;
@@ -121,22 +147,43 @@ export class OverviewService {
       organization_name: string;
       complaints: number;
       paid_orders: number;
+      above: boolean;
+      entity_complaints: number;
+      entity_paid_orders: number;
+      entity_above: boolean;
+      alert_enabled: boolean;
+      threshold: string | number;
     }[];
-    const rate = complaintRate;
     const entities = new Map<string, ComplaintRateRowDto>();
-    for (const r of rows) {
-      const e = entities.get(r.tenant_id) ?? { id: r.tenant_id, name: r.organization_name, mchid: null, complaints: 0, paidOrders: 0, rate: null };
-      e.complaints += r.complaints;
-      e.paidOrders += r.paid_orders;
-      e.rate = rate(e.complaints, e.paidOrders);
-      entities.set(r.tenant_id, e);
-    }
-    return {
-      windowDays: COMPLAINT_RATE_WINDOW_DAYS,
-      formula: COMPLAINT_RATE_FORMULA,
-      byMerchantAccount: rows.map((r) => ({ id: r.id, name: r.name, mchid: r.mchid, complaints: r.complaints, paidOrders: r.paid_orders, rate: rate(r.complaints, r.paid_orders) })),
-      byLegalEntity: [...entities.values()],
-    };
+    const byMerchantAccount = rows.map((r): ComplaintRateRowDto => {
+      const rule = { thresholdPercent: Number(r.threshold), alertEnabled: r.alert_enabled };
+      if (!entities.has(r.tenant_id)) {
+        const [complaints, paidOrders] = [r.entity_complaints, r.entity_paid_orders];
+        entities.set(r.tenant_id, {
+          id: r.tenant_id,
+          organizationId: r.tenant_id,
+          name: r.organization_name,
+          mchid: null,
+          complaints,
+          paidOrders,
+          rate: complaintRate(complaints, paidOrders),
+          ...rule,
+          aboveThreshold: r.entity_above,
+        });
+      }
+      return {
+        id: r.id,
+        organizationId: r.tenant_id,
+        name: r.name,
+        mchid: r.mchid,
+        complaints: r.complaints,
+        paidOrders: r.paid_orders,
+        rate: complaintRate(r.complaints, r.paid_orders),
+        ...rule,
+        aboveThreshold: r.above,
+      };
+    });
+    return { windowDays: COMPLAINT_RATE_WINDOW_DAYS, formula: COMPLAINT_RATE_FORMULA, byMerchantAccount, byLegalEntity: [...entities.values()] };
   }
 
   private async revenue(params: unknown[]): Promise<RevenueDto> {

@@ -27,6 +27,24 @@ describe('matchTradeBill', () => {
       localRefund('B', 'RB', 500, 'SUCCEEDED'),
     ]);
     expect(result).toMatchObject({ matched: 3, payments: 2, refunds: 1, feeFen: 11, candidates: [], refundStatesToQuery: [] });
+    // per order as the bill has them: B's payment fee less the fee its refund gave back
+    expect(result.sessionFees).toEqual([
+      { sessionId: 's-A', feeFen: 7 },
+      { sessionId: 's-B', feeFen: 4 },
+    ]);
+  });
+
+  it('keeps each order’s fee from its own rows; rows of no session of ours stay only in the day’s total, which the per-order fees and they make up exactly', () => {
+    const result = matchTradeBill(DAY, [payment('B', 'tx-B', 990, 6), payment('X', 'tx-X', 500, 3), refund('C', 'RC', 300, 'REFUNDCLOSE', 2), refund('Y', 'RY', 100, 'SUCCESS', 1)], [local('B', 1200), local('C', 1200)], [
+      localRefund('C', 'RC', 300, 'SUCCEEDED'),
+    ]);
+    expect(result.feeFen).toBe(6 + 3 - 2 - 1);
+    expect(result.sessionFees).toEqual([
+      { sessionId: 's-B', feeFen: 6 },
+      { sessionId: 's-C', feeFen: -2 },
+    ]);
+    const unmatched = 3 - 1;
+    expect(result.sessionFees.reduce((sum, s) => sum + s.feeFen, 0) + unmatched).toBe(result.feeFen);
   });
 
   it('finds each kind: a payment WeChat lacks, one we lack, an amount that differs, a refund state to query', () => {
@@ -55,6 +73,7 @@ describe('matchFundFlowBill', () => {
     const row = (businessNo: string, businessType: string, direction: 'INCOME' | 'EXPENSE', amountFen: number) =>
       ({ businessNo, businessType, direction, amountFen, voucherNo: '' }) as unknown as FundFlowBillRow;
     const candidates = matchFundFlowBill(
+      DAY,
       [row('tx-A', '交易', 'INCOME', 1200), row('tx-A', '扣除交易手续费', 'EXPENSE', 7), row('tx-B', '交易', 'INCOME', 1000), row('tx-X', '交易', 'INCOME', 50)],
       [local('A', 1200), local('B', 1200)],
     );

@@ -44,6 +44,11 @@ export interface Candidate {
   billFen: number | null;
   localState: string | null;
   billState: string | null;
+  /**
+   * What the difference is about when its numbers alone do not say: a merchant transfer (fund-flow bill), whose
+   * out_bill_no is in `outOrderNo` and transfer_bill_no in `transactionId`. Steers the re-check; not stored.
+   */
+  subject?: 'TRANSFER';
 }
 
 /** The trade bill's 退款状态 for a local refund state (SUCCEEDED ↔ SUCCESS, FAILED ↔ REFUNDCLOSE, ABNORMAL ↔ CHANGE). */
@@ -61,6 +66,11 @@ export interface MatchResult {
   refunds: number;
   /** 手续费 of the day: payment fees minus the fees refunds gave back, whole fen. */
   feeFen: number;
+  /**
+   * The same fees per session of ours that the bill's rows name (payment row's fee less its refund rows'), in bill
+   * order; rows of no session of ours are only in `feeFen` (the merchant of record's). Σ here + those rows = feeFen.
+   */
+  sessionFees: { sessionId: string; feeFen: number }[];
   candidates: Candidate[];
   /** Refund rows whose state differs from ours but may just be older than ours: compare only after querying the refund. */
   refundStatesToQuery: Candidate[];
@@ -95,6 +105,8 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
   const refundStatesToQuery: Candidate[] = [];
   let matched = 0;
   let feeFen = 0;
+  const feeBySession = new Map<string, number>();
+  const sessionFee = (sessionId: string, fen: number) => feeBySession.set(sessionId, (feeBySession.get(sessionId) ?? 0) + fen);
   let paymentRows = 0;
   let refundRows = 0;
   for (const row of rows) {
@@ -108,6 +120,7 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
         continue;
       }
       seenPayments.add(local.sessionId);
+      sessionFee(local.sessionId, row.feeFen);
       if (local.paidFen !== row.settlementTotalFen) {
         candidates.push({ ...base('TRADE'), ...ids, outOrderNo: local.outOrderNo, sessionId: local.sessionId, kind: 'AMOUNT_MISMATCH', localFen: local.paidFen, billFen: row.settlementTotalFen });
       } else {
@@ -123,6 +136,7 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
         continue;
       }
       seenRefunds.add(local.outRefundNo);
+      sessionFee(local.sessionId, -row.feeFen);
       const withLocal = { ...base('TRADE'), ...ids, outOrderNo: local.outOrderNo, outRefundNo: local.outRefundNo, sessionId: local.sessionId };
       if (local.amountFen !== row.refundFen) {
         candidates.push({ ...withLocal, kind: 'AMOUNT_MISMATCH', localFen: local.amountFen, billFen: row.refundFen, localState: local.state, billState: row.refundState });
@@ -144,24 +158,123 @@ export function matchTradeBill(billDate: string, rows: readonly TradeBillRow[], 
       candidates.push({ ...base('TRADE'), kind: 'MISSING_AT_WECHAT', outOrderNo: r.outOrderNo, outRefundNo: r.outRefundNo, refundId: r.refundId, sessionId: r.sessionId, localFen: r.amountFen, localState: r.state });
     }
   }
-  return { matched, payments: paymentRows, refunds: refundRows, feeFen, candidates, refundStatesToQuery };
+  const sessionFees = [...feeBySession].map(([sessionId, fen]) => ({ sessionId, feeFen: fen }));
+  return { matched, payments: paymentRows, refunds: refundRows, feeFen, sessionFees, candidates, refundStatesToQuery };
 }
 
 /**
- * The fund-flow bill (BASIC): each 交易 income row (a payment landing) is compared with the session it names by
- * transaction_id (业务凭证号 / 微信支付业务单号); a payment row whose amount differs is AMOUNT_MISMATCH, one naming no
- * session of ours MISSING_LOCAL. Fee rows (扣除交易手续费) and refunds are left to the trade bill.
+ * A merchant transfer (商家转账) the account paid: a WECHAT_TRANSFER payout of a brand to a franchisee (payouts,
+ * settlement module). A retry is a new payout with a new out_bill_no.
  */
-export function matchFundFlowBill(rows: readonly FundFlowBillRow[], payments: readonly LocalPayment[]): Candidate[] {
+export interface LocalTransfer {
+  payoutId: string;
+  /** The merchant's number of the bill (payouts.out_no), 业务凭证号 on the fund-flow bill. */
+  outBillNo: string;
+  /** WeChat's transfer_bill_no (payouts.reference): set once WeChat answered with the bill, so WeChat has it. */
+  transferBillNo: string | null;
+  amountFen: number;
+  /** payouts.state: REQUESTED | PROCESSING | SUCCEEDED | FAILED. */
+  state: string;
+  /**
+   * The Beijing day WeChat accepted it as far as we know (the first non-final answer, else the final one); null while
+   * WeChat has not answered. The re-check by query replaces it with WeChat's own create_time.
+   */
+  acceptedOn: string | null;
+}
+
+/** The fund-flow bill's 业务类型 values compared (UNCONFIRMED wording, as the simulator prints them; see the payscore lib). */
+export const FUND_FLOW_TYPES = { payment: '交易', refund: '退款', transfer: '商家转账', transferReturn: '商家转账退回' } as const;
+
+/**
+ * The fund-flow bill (资金账单, BASIC) of `billDate`: every movement of the account's money that we record ourselves.
+ * - 交易 (income): a payment landing, matched with the session by transaction_id (微信支付业务单号 / 业务凭证号) or
+ *   out_order_no (业务凭证号); none of ours → MISSING_LOCAL, amount differs → AMOUNT_MISMATCH.
+ * - 退款 (expense): matched with the refund (session_actions REFUND, the same as the trade bill's) by refund_id
+ *   (微信支付业务单号) or out_refund_no (业务凭证号); none of ours → MISSING_LOCAL, amount differs → AMOUNT_MISMATCH. A
+ *   refund of ours WeChat accepted (it has a refund_id), SUCCEEDED and created on `billDate` with no row →
+ *   MISSING_AT_WECHAT: the money leaves the account when WeChat accepts the refund, the day the bill books it (the
+ *   re-check by query drops a refund WeChat created on another day). Refunds still PROCESSING, ABNORMAL, FAILED or
+ *   PENDING are not expected on the bill (we cannot tell for certain what WeChat booked for them); their rows are
+ *   still compared when present.
+ * - 商家转账 (expense): matched with the payout by out_bill_no (业务凭证号) or transfer_bill_no (微信支付业务单号); none
+ *   of ours → MISSING_LOCAL, amount differs → AMOUNT_MISMATCH; a payout WeChat accepted (it has the transfer_bill_no)
+ *   on `billDate`, PROCESSING or SUCCEEDED here, with no row → MISSING_AT_WECHAT (the money leaves the account when
+ *   WeChat accepts the bill). A FAILED payout is not expected (whether WeChat booked a failed bill's money out and back
+ *   is not certain), but its rows are compared when present.
+ * - 商家转账退回 (income: a transfer that failed or was cancelled gave the money back): matched like 商家转账. With the
+ *   payout FAILED here it is compared by amount; with the payout not FAILED here (we count the money as paid out or on
+ *   its way) it is MISSING_LOCAL: WeChat has a movement — money back in the account — that our books do not. Not
+ *   AMOUNT_MISMATCH (the amounts agree) nor REFUND_STATE_MISMATCH (that kind is a refund's, or a split's, state column
+ *   on a bill; the fund-flow bill has no state column). Such a difference carries our state as `localState` and the
+ *   row's 业务类型 as `billState`.
+ * A transfer's difference names its out_bill_no as `outOrderNo` and its transfer_bill_no as `transactionId`, with
+ * `subject: 'TRANSFER'` (for the re-check, which queries the transfer bill).
+ * Not compared here: fee rows (扣除交易手续费 / 退还交易手续费: the trade bill's 手续费 column is what the ledger takes),
+ * profit-sharing rows (分账 / 分账回退: the profit-sharing bill compares them) and any other 业务类型 (e.g. a
+ * withdrawal or a top-up the platform does not record).
+ */
+export function matchFundFlowBill(
+  billDate: string,
+  rows: readonly FundFlowBillRow[],
+  payments: readonly LocalPayment[],
+  refunds: readonly LocalRefund[] = [],
+  transfers: readonly LocalTransfer[] = [],
+): Candidate[] {
   const byTransaction = new Map(payments.filter((p) => p.transactionId).map((p) => [p.transactionId!, p]));
   const byOrder = new Map(payments.map((p) => [p.outOrderNo, p]));
+  const refundByNo = new Map(refunds.map((r) => [r.outRefundNo, r]));
+  const refundById = new Map(refunds.filter((r) => r.refundId).map((r) => [r.refundId!, r]));
+  const transferByNo = new Map(transfers.map((t) => [t.outBillNo, t]));
+  const transferById = new Map(transfers.filter((t) => t.transferBillNo).map((t) => [t.transferBillNo!, t]));
+  const seenRefunds = new Set<string>();
+  const seenTransfers = new Set<string>();
   const out: Candidate[] = [];
+  const bill = base('FUND_FLOW');
   for (const row of rows) {
-    if (row.direction !== 'INCOME' || row.businessType !== '交易') continue;
-    const local = byTransaction.get(row.businessNo) ?? byTransaction.get(row.voucherNo) ?? byOrder.get(row.voucherNo);
-    const ids = { transactionId: row.businessNo, outOrderNo: local?.outOrderNo ?? null };
-    if (!local) out.push({ ...base('FUND_FLOW'), ...ids, kind: 'MISSING_LOCAL', billFen: row.amountFen });
-    else if (local.paidFen !== row.amountFen) out.push({ ...base('FUND_FLOW'), ...ids, sessionId: local.sessionId, kind: 'AMOUNT_MISMATCH', localFen: local.paidFen, billFen: row.amountFen });
+    const type = row.businessType;
+    if (row.direction === 'INCOME' && type === FUND_FLOW_TYPES.payment) {
+      const local = byTransaction.get(row.businessNo) ?? byTransaction.get(row.voucherNo) ?? byOrder.get(row.voucherNo);
+      const ids = { transactionId: row.businessNo, outOrderNo: local?.outOrderNo ?? null };
+      if (!local) out.push({ ...bill, ...ids, kind: 'MISSING_LOCAL', billFen: row.amountFen });
+      else if (local.paidFen !== row.amountFen) out.push({ ...bill, ...ids, sessionId: local.sessionId, kind: 'AMOUNT_MISMATCH', localFen: local.paidFen, billFen: row.amountFen });
+    } else if (row.direction === 'EXPENSE' && type === FUND_FLOW_TYPES.refund) {
+      const local = (row.businessNo ? refundById.get(row.businessNo) : undefined) ?? (row.voucherNo ? refundByNo.get(row.voucherNo) : undefined);
+      if (!local) {
+        out.push({ ...bill, kind: 'MISSING_LOCAL', outRefundNo: row.voucherNo || null, refundId: row.businessNo || null, billFen: row.amountFen });
+        continue;
+      }
+      seenRefunds.add(local.outRefundNo);
+      if (local.amountFen !== row.amountFen) {
+        out.push({
+          ...bill, kind: 'AMOUNT_MISMATCH', outOrderNo: local.outOrderNo, outRefundNo: local.outRefundNo, refundId: local.refundId ?? (row.businessNo || null), sessionId: local.sessionId,
+          localFen: local.amountFen, billFen: row.amountFen, localState: local.state,
+        });
+      }
+    } else if ((row.direction === 'EXPENSE' && type === FUND_FLOW_TYPES.transfer) || (row.direction === 'INCOME' && type === FUND_FLOW_TYPES.transferReturn)) {
+      const local = (row.voucherNo ? transferByNo.get(row.voucherNo) : undefined) ?? (row.businessNo ? transferById.get(row.businessNo) : undefined);
+      const ids = { subject: 'TRANSFER' as const, outOrderNo: local?.outBillNo ?? (row.voucherNo || null), transactionId: local?.transferBillNo ?? (row.businessNo || null), billState: type };
+      if (!local) {
+        out.push({ ...bill, ...ids, kind: 'MISSING_LOCAL', billFen: row.amountFen });
+        continue;
+      }
+      if (type === FUND_FLOW_TYPES.transfer) seenTransfers.add(local.outBillNo);
+      if (type === FUND_FLOW_TYPES.transferReturn && local.state !== 'FAILED') {
+        // the money came back at WeChat while we count it paid out (or on its way): see the doc comment
+        out.push({ ...bill, ...ids, kind: 'MISSING_LOCAL', billFen: row.amountFen, localState: local.state });
+      } else if (local.amountFen !== row.amountFen) {
+        out.push({ ...bill, ...ids, kind: 'AMOUNT_MISMATCH', localFen: local.amountFen, billFen: row.amountFen, localState: local.state });
+      }
+    }
+  }
+  for (const r of refunds) {
+    if (r.refundId && r.state === 'SUCCEEDED' && r.createdOn === billDate && !seenRefunds.has(r.outRefundNo)) {
+      out.push({ ...bill, kind: 'MISSING_AT_WECHAT', outOrderNo: r.outOrderNo, outRefundNo: r.outRefundNo, refundId: r.refundId, sessionId: r.sessionId, localFen: r.amountFen, localState: r.state });
+    }
+  }
+  for (const t of transfers) {
+    if (t.transferBillNo && (t.state === 'PROCESSING' || t.state === 'SUCCEEDED') && t.acceptedOn === billDate && !seenTransfers.has(t.outBillNo)) {
+      out.push({ ...bill, subject: 'TRANSFER', kind: 'MISSING_AT_WECHAT', outOrderNo: t.outBillNo, transactionId: t.transferBillNo, localFen: t.amountFen, localState: t.state });
+    }
   }
   return out;
 }

@@ -1,6 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { isPayScoreError, parseFundFlowBill, parseProfitSharingBill, parseTradeBill, type DownloadedBill, type PayScoreClient, type ProfitSharingBillRow, type TradeBillRow } from '@zizhu/payscore';
+import {
+  isPayScoreError,
+  parseFundFlowBill,
+  parseProfitSharingBill,
+  parseTradeBill,
+  type DownloadedBill,
+  type FundFlowBillRow,
+  type PayScoreClient,
+  type ProfitSharingBillRow,
+  type TradeBillRow,
+} from '@zizhu/payscore';
 import type { EntityManager } from 'typeorm';
+import { Clock } from '../../platform/clock/clock.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
@@ -19,6 +30,7 @@ import type {
   RunState,
 } from './dto/reconciliation.dto.js';
 import {
+  FUND_FLOW_TYPES,
   matchFundFlowBill,
   matchProfitSharingBill,
   matchTradeBill,
@@ -31,6 +43,7 @@ import {
   type LocalRefund,
   type LocalSplit,
   type LocalSplitReturn,
+  type LocalTransfer,
 } from './reconciliation-match.js';
 import { reconciliationErrors } from './reconciliation.errors.js';
 import { reconciliationRunJob } from './reconciliation.jobs-def.js';
@@ -113,6 +126,7 @@ export class ReconciliationService {
     private readonly jobs: JobsService,
     private readonly alerts: AlertsService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** POST /v1/reconciliations: an existing DONE / NO_BILL (or RUNNING) run of that day, or a new one started by a job. */
@@ -215,7 +229,7 @@ export class ReconciliationService {
       this.logger.warn({ runId, err: error }, 'trade bill download failed');
       return this.finish(run, new RunStop('FAILED', errorCode(error), error instanceof Error ? error.message : String(error)));
     }
-    let fundRows: ReturnType<typeof parseFundFlowBill>['rows'] = [];
+    let fundRows: FundFlowBillRow[] = [];
     try {
       const fund = await client.downloadBill(await client.applyFundFlowBill(run.bill_date, { accountType: 'BASIC', gzip: true }));
       fundRows = parseFundFlowBill(fund.bytes.toString('utf8')).rows;
@@ -241,7 +255,10 @@ export class ReconciliationService {
       }
     }
 
-    const { payments, refunds, services } = await this.transactions.asSystem((m) => this.locals(m, run, tradeRows));
+    const { payments, refunds, services, transfers } = await this.transactions.asSystem(async (m) => ({
+      ...(await this.locals(m, run, tradeRows, fundRows)),
+      transfers: await this.localTransfers(m, run, fundRows),
+    }));
     const trade = matchTradeBill(run.bill_date, tradeRows, payments, refunds);
     const sharing = sharingRows
       ? await this.transactions.asSystem(async (m) => {
@@ -249,11 +266,16 @@ export class ReconciliationService {
           return matchProfitSharingBill(run.bill_date, sharingRows, splits, returns);
         })
       : null;
-    const candidates = [...trade.candidates, ...matchFundFlowBill(fundRows, payments), ...(sharing?.candidates ?? [])];
+    const candidates = [...trade.candidates, ...matchFundFlowBill(run.bill_date, fundRows, payments, refunds, transfers), ...(sharing?.candidates ?? [])];
     const statesToQuery = [...trade.refundStatesToQuery, ...(sharing?.statesToQuery ?? [])];
     const shown: (Candidate & { recheck: Record<string, unknown> })[] = [];
     for (const candidate of [...candidates, ...statesToQuery]) {
-      const checked = candidate.bill === 'PROFIT_SHARING' ? await this.recheckSharing(client, run, candidate) : await this.recheck(client, run, candidate, services);
+      const checked =
+        candidate.bill === 'PROFIT_SHARING'
+          ? await this.recheckSharing(client, run, candidate)
+          : candidate.subject === 'TRANSFER'
+            ? await this.recheckTransfer(client, run, candidate)
+            : await this.recheck(client, run, candidate, services);
       if (checked) shown.push({ ...candidate, recheck: checked });
     }
     const confirmedStates = statesToQuery.length - shown.filter((d) => d.kind === 'REFUND_STATE_MISMATCH').length;
@@ -277,8 +299,9 @@ export class ReconciliationService {
           [run.tenant_id, run.id, d.kind, d.bill, d.outOrderNo, d.transactionId, d.outRefundNo, d.refundId, d.sessionId, d.localFen, d.billFen, d.localState, d.billState, JSON.stringify(d.recheck)],
         );
       }
-      // 手续费 becomes a ledger line in the period it became known (today), once per account and bill date
-      await this.ledger.postChannelFee(m, `${run.merchant_account_id}:${run.bill_date}`, run.tenant_id, trade.feeFen, shanghaiDate(new Date()));
+      // 手续费 becomes a ledger line in the period it became known (today on the business clock), once per account and
+      // bill date; the fees of a franchisee whose agreement passes them on move onto it, per order as the bill has them
+      await this.ledger.postChannelFee(m, `${run.merchant_account_id}:${run.bill_date}`, run.tenant_id, trade.feeFen, shanghaiDate(this.clock.now()), trade.sessionFees);
       await m.query(
         `UPDATE reconciliation_runs SET state = 'DONE', matched = $2, payments = $3, refunds = $4, fee_fen = $5, error_code = NULL, error = NULL, finished_at = now()
           WHERE id = $1 AND state = 'RUNNING'`,
@@ -299,11 +322,19 @@ export class ReconciliationService {
     return 'DONE';
   }
 
-  /** The account's payments and refunds the bill may name: of that day, or named by the bill. */
-  private async locals(m: EntityManager, run: RunRow, rows: readonly TradeBillRow[]): Promise<{ payments: LocalPayment[]; refunds: LocalRefund[]; services: Map<string, string> }> {
-    const orderNos = rows.map((r) => r.outOrderNo).filter(Boolean);
-    const transactionIds = rows.map((r) => r.transactionId).filter(Boolean);
-    const refundNos = rows.map((r) => r.outRefundNo).filter((n): n is string => !!n);
+  /** The account's payments and refunds the bills may name: of that day, or named by the trade or the fund-flow bill. */
+  private async locals(
+    m: EntityManager,
+    run: RunRow,
+    rows: readonly TradeBillRow[],
+    fundRows: readonly FundFlowBillRow[],
+  ): Promise<{ payments: LocalPayment[]; refunds: LocalRefund[]; services: Map<string, string> }> {
+    const fundPayments = fundRows.filter((r) => r.businessType === FUND_FLOW_TYPES.payment);
+    const fundRefunds = fundRows.filter((r) => r.businessType === FUND_FLOW_TYPES.refund);
+    const orderNos = [...rows.map((r) => r.outOrderNo), ...fundPayments.map((r) => r.voucherNo)].filter(Boolean);
+    const transactionIds = [...rows.map((r) => r.transactionId), ...fundPayments.map((r) => r.businessNo)].filter(Boolean);
+    const refundNos = [...rows.map((r) => r.outRefundNo), ...fundRefunds.map((r) => r.voucherNo)].filter((n): n is string => !!n);
+    const refundIds = fundRefunds.map((r) => r.businessNo).filter(Boolean);
     const day = `(($3::date)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
     const sessions = (await m.query(
       `SELECT id, out_order_no, transaction_id, paid_fen, service_id, to_char(paid_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS paid_on
@@ -316,8 +347,8 @@ export class ReconciliationService {
       `SELECT a.session_id, s.out_order_no, s.service_id, a.out_refund_no, a.refund_id, a.amount_fen, a.state, to_char(a.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS created_on
          FROM session_actions a JOIN service_sessions s ON s.id = a.session_id
         WHERE s.merchant_account_id = $1 AND a.kind = 'REFUND' AND a.out_refund_no IS NOT NULL
-          AND ((a.created_at >= ${day} AND a.created_at < ${day} + interval '1 day') OR a.out_refund_no = ANY ($2::text[]))`,
-      [run.merchant_account_id, refundNos, run.bill_date],
+          AND ((a.created_at >= ${day} AND a.created_at < ${day} + interval '1 day') OR a.out_refund_no = ANY ($2::text[]) OR a.refund_id = ANY ($4::text[]))`,
+      [run.merchant_account_id, refundNos, run.bill_date, refundIds],
     )) as { session_id: string; out_order_no: string; service_id: string; out_refund_no: string; refund_id: string | null; amount_fen: number; state: string; created_on: string }[];
     const services = new Map<string, string>();
     for (const s of sessions) services.set(s.out_order_no, s.service_id);
@@ -348,7 +379,10 @@ export class ReconciliationService {
     try {
       if (d.outRefundNo) {
         const refund = await client.queryRefund(d.outRefundNo);
-        const answer = { query: 'REFUND', status: refund.status, amountFen: refund.amount.refund, refundId: refund.refund_id };
+        const createdOn = refund.create_time ? beijingDayOf(refund.create_time) : null;
+        const answer = { query: 'REFUND', status: refund.status, amountFen: refund.amount.refund, refundId: refund.refund_id, ...(createdOn ? { createdOn } : {}) };
+        // WeChat accepted our refund on another day, so that day's bills have its rows: not a difference of this day
+        if (d.kind === 'MISSING_AT_WECHAT' && createdOn && createdOn !== run.bill_date) return null;
         if (d.kind === 'REFUND_STATE_MISMATCH') {
           const queriedAgrees = refund.status === QUERY_REFUND_STATE[d.localState ?? ''];
           // the bill prints the state at the refund's initiation: PROCESSING there and finished now is no difference
@@ -369,6 +403,54 @@ export class ReconciliationService {
       if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) return { query: d.outRefundNo ? 'REFUND' : 'ORDER', outcome: 'NOT_FOUND' };
       if (isPayScoreError(error)) return { query: d.outRefundNo ? 'REFUND' : 'ORDER', outcome: 'ERROR', code: error.code };
       return { query: d.outRefundNo ? 'REFUND' : 'ORDER', outcome: 'ERROR', code: errorCode(error) };
+    }
+  }
+
+  /**
+   * The account's merchant transfers (WECHAT_TRANSFER payouts it paid) the fund-flow bill may name: accepted by WeChat
+   * that day as far as we know, or named by the bill (out_bill_no or transfer_bill_no).
+   */
+  private async localTransfers(m: EntityManager, run: RunRow, rows: readonly FundFlowBillRow[]): Promise<LocalTransfer[]> {
+    const named = rows.filter((r) => r.businessType === FUND_FLOW_TYPES.transfer || r.businessType === FUND_FLOW_TYPES.transferReturn);
+    const nos = named.map((r) => r.voucherNo).filter(Boolean);
+    const ids = named.map((r) => r.businessNo).filter(Boolean);
+    const day = `(($2::date)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    // the first answer that was not final (PROCESSING), else the final one: when WeChat had accepted the bill
+    const accepted = `coalesce(processing_at, succeeded_at, failed_at)`;
+    const transfers = (await m.query(
+      `SELECT id, out_no, reference, amount_fen, state, to_char(${accepted} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS accepted_on
+         FROM payouts
+        WHERE merchant_account_id = $1 AND method = 'WECHAT_TRANSFER'
+          AND ((${accepted} >= ${day} AND ${accepted} < ${day} + interval '1 day') OR out_no = ANY ($3::text[]) OR reference = ANY ($4::text[]))`,
+      [run.merchant_account_id, run.bill_date, nos, ids],
+    )) as { id: string; out_no: string; reference: string | null; amount_fen: string | number; state: string; accepted_on: string | null }[];
+    return transfers.map((t) => ({
+      payoutId: t.id,
+      outBillNo: t.out_no,
+      transferBillNo: t.reference,
+      amountFen: Number(t.amount_fen),
+      state: t.state,
+      acceptedOn: t.reference ? t.accepted_on : null,
+    }));
+  }
+
+  /**
+   * The re-check of a merchant-transfer difference (fund-flow bill): the transfer bill queried by out_bill_no. Null when
+   * WeChat accepted the bill on another day (its rows are on that day's bill). A return row while our payout is not
+   * FAILED stays whatever the query says: WeChat's FAIL / CANCELLED there is our record being behind (the payout's sync
+   * job applies it), which an operator should see until then.
+   */
+  private async recheckTransfer(client: PayScoreClient, run: RunRow, d: Candidate): Promise<Record<string, unknown> | null> {
+    const query = 'TRANSFER_BILL';
+    if (!d.outOrderNo) return { query: 'NONE', reason: 'The bill row names no transfer of this platform (no out_bill_no).' };
+    try {
+      const bill = await client.queryTransferBill(d.outOrderNo);
+      const createdOn = beijingDayOf(bill.create_time);
+      if (d.kind === 'MISSING_AT_WECHAT' && createdOn && createdOn !== run.bill_date) return null;
+      return { query, state: bill.state, amountFen: bill.transfer_amount, transferBillNo: bill.transfer_bill_no, createdOn, ...(bill.fail_reason ? { failReason: bill.fail_reason } : {}) };
+    } catch (error) {
+      if (isPayScoreError(error, 'PAYSCORE_ORDER_NOT_FOUND')) return { query, outcome: 'NOT_FOUND' };
+      return { query, outcome: 'ERROR', code: errorCode(error) };
     }
   }
 
@@ -526,6 +608,12 @@ async function usesProfitSharing(m: EntityManager, accountId: string): Promise<b
     [accountId],
   )) as { uses: boolean }[];
   return row?.uses === true;
+}
+
+/** The Beijing day of an RFC 3339 time WeChat answered (e.g. 2026-12-05T10:00:00+08:00); null when it is no time. */
+function beijingDayOf(rfc3339: string): string | null {
+  const ms = Date.parse(rfc3339);
+  return Number.isNaN(ms) ? null : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 function errorCode(error: unknown): string {

@@ -953,12 +953,24 @@ export class SessionEngine implements OnModuleInit {
           }
           return 'query'; // a missed USER_CONFIRM callback, or a create still to do
         case 'STARTING': {
-          const [command] = (await m.query(`SELECT state, ack_occurred_at FROM device_commands WHERE id = $1`, [row.start_command_id])) as { state: string; ack_occurred_at: Date | null }[];
+          // the command row locked: an acknowledgement being written is waited for and seen (its own transaction
+          // never waits for the session: command-delivery applies it with NOWAIT or queues it as a job)
+          const [command] = (await m.query(`SELECT state, ack_occurred_at FROM device_commands WHERE id = $1 FOR UPDATE`, [row.start_command_id])) as {
+            state: string;
+            ack_occurred_at: Date | null;
+          }[];
           if (command?.state === 'SUCCEEDED') {
             await this.applyStartAck(m, row, 'SUCCEEDED', command.ack_occurred_at ?? this.clock.now());
             return null;
           }
           if (command?.state === 'FAILED' || command?.state === 'EXPIRED' || now - (row.starting_at ?? row.created_at).getTime() > startTimeoutSeconds * 1000) {
+            // given up on: the command expires with the decision, so the device is no longer handed it and an
+            // acknowledgement from now on is answered DEVICE_COMMAND_EXPIRED (a start it reports anyway is the
+            // operator's STARTED_AFTER_CANCEL), never taken as a start the platform had still been waiting for
+            await m.query(
+              `UPDATE device_commands SET state = 'EXPIRED', expired_at = coalesce(expired_at, now()), lease_until = NULL WHERE id = $1 AND state IN ('QUEUED', 'DELIVERED')`,
+              [row.start_command_id],
+            );
             await this.requestCancel(m, row, CANCEL_REASONS.deviceFailed);
             return 'cancel';
           }

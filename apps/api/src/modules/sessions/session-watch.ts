@@ -1,5 +1,8 @@
-import { Injectable, type OnModuleDestroy, Optional } from '@nestjs/common';
-import { DataSource, type EntityManager, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { afterCommit } from '../../platform/database/after-commit.js';
+
+let instances = 0;
 
 /**
  * Wakes requests waiting for a session to change (the scan answer waits for the order's package): the
@@ -7,42 +10,16 @@ import { DataSource, type EntityManager, type EntitySubscriberInterface, type Qu
  * the transaction); a waiter also re-reads every `pollMs` because the transition may happen in another API process.
  */
 @Injectable()
-export class SessionWatch implements OnModuleDestroy {
+export class SessionWatch {
   private readonly waiters = new Map<string, Set<() => void>>();
-  /** Sessions changed in a still-open transaction: their waiters are woken when it commits, never before. */
-  private readonly onCommit = new WeakMap<QueryRunner, Set<string>>();
-  private readonly commitListener: EntitySubscriberInterface = {
-    afterTransactionCommit: ({ queryRunner }) => {
-      if (queryRunner.isTransactionActive) return; // a savepoint released, the transaction goes on
-      const ids = this.onCommit.get(queryRunner);
-      this.onCommit.delete(queryRunner);
-      for (const id of ids ?? []) this.changed(id);
-    },
-    afterTransactionRollback: ({ queryRunner }) => {
-      if (!queryRunner.isTransactionActive) this.onCommit.delete(queryRunner);
-    },
-  };
-
-  constructor(@Optional() private readonly dataSource?: DataSource) {
-    dataSource?.subscribers.push(this.commitListener);
-  }
-
-  onModuleDestroy(): void {
-    const subscribers = this.dataSource?.subscribers;
-    const at = subscribers?.indexOf(this.commitListener) ?? -1;
-    if (at >= 0) subscribers!.splice(at, 1);
-  }
+  private readonly commitKey = `session-watch#${++instances}:`;
 
   /**
    * `changed(id)` once the transaction of `m` commits (at once when `m` is in none; nothing when it rolls back). Woken
    * before the commit, a waiter would re-read the old row (on a server: then wait a whole poll interval for the next).
    */
   changedOnCommit(m: EntityManager, sessionId: string): void {
-    const runner = m.queryRunner;
-    if (!runner?.isTransactionActive) return this.changed(sessionId);
-    const ids = this.onCommit.get(runner) ?? new Set<string>();
-    ids.add(sessionId);
-    this.onCommit.set(runner, ids);
+    afterCommit(m.queryRunner, `${this.commitKey}${sessionId}`, () => this.changed(sessionId));
   }
 
   changed(sessionId: string): void {

@@ -30,7 +30,7 @@ export class AgreementsController {
     summary: 'Set an organisation’s agreement from a date',
     description:
       'The franchise brand sets a franchisee’s agreement (commission in basis points of each order’s net, optional fixed fee per device per month and minimum per month, ' +
-      'statement period, who collects), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. ' +
+      'statement period, who collects, whether WeChat’s channel fee on its sessions is passed on to it — `channelFeePassedOn`, brand collects only, default false), a hardware reseller its customer’s (platform fee per active device per month, optional fixed monthly fee); a platform admin either. ' +
       'Adds a version in force from `effectiveFrom` (Asia/Shanghai), replacing older versions from that day on; the same terms from the same day as the newest version answer it again. ' +
       'The statements the agreement calls for up to today are opened at once. A day in or before a closed statement period is refused (422). `FRANCHISEE_COLLECTS` needs the franchisee’s own merchant account and a commission no higher than ' +
       '`maxProfitSharingRatioBasisPoints` (default 3000). Anyone else’s organisation answers 404. Audited.',

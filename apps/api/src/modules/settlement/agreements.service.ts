@@ -23,6 +23,7 @@ export interface AgreementRow {
   minimum_month_fen: number | null;
   collection: Collection | null;
   max_profit_sharing_ratio_basis_points: number | null;
+  channel_fee_passed_on: boolean | null;
   platform_fee_per_active_device_month_fen: number | null;
   fixed_month_fen: number | null;
   note: string | null;
@@ -33,6 +34,7 @@ export interface AgreementRow {
 /** Selects an agreement row with its date as text (a `date` column would come back as a local-midnight Date). */
 export const AGREEMENT_COLUMNS = `id, tenant_id, parent_tenant_id, kind, version, to_char(effective_from, 'YYYY-MM-DD') AS effective_from, period,
   commission_basis_points, fixed_fee_per_device_month_fen, minimum_month_fen, collection, max_profit_sharing_ratio_basis_points,
+  CASE WHEN kind = 'FRANCHISE' THEN coalesce(channel_fee_passed_on, false) END AS channel_fee_passed_on,
   platform_fee_per_active_device_month_fen, fixed_month_fen, note, created_by, created_at`;
 
 export const toAgreementDto = (a: AgreementRow): AgreementDto => ({
@@ -48,6 +50,7 @@ export const toAgreementDto = (a: AgreementRow): AgreementDto => ({
   minimumMonthFen: a.minimum_month_fen,
   collection: a.collection,
   maxProfitSharingRatioBasisPoints: a.max_profit_sharing_ratio_basis_points,
+  channelFeePassedOn: a.channel_fee_passed_on,
   platformFeePerActiveDeviceMonthFen: a.platform_fee_per_active_device_month_fen,
   fixedMonthFen: a.fixed_month_fen,
   note: a.note,
@@ -55,7 +58,7 @@ export const toAgreementDto = (a: AgreementRow): AgreementDto => ({
   createdAt: new Date(a.created_at).toISOString(),
 });
 
-const FRANCHISE_ONLY = ['commissionBasisPoints', 'fixedFeePerDeviceMonthFen', 'minimumMonthFen', 'collection', 'maxProfitSharingRatioBasisPoints'] as const;
+const FRANCHISE_ONLY = ['commissionBasisPoints', 'fixedFeePerDeviceMonthFen', 'minimumMonthFen', 'collection', 'maxProfitSharingRatioBasisPoints', 'channelFeePassedOn'] as const;
 const RESELLER_ONLY = ['platformFeePerActiveDeviceMonthFen', 'fixedMonthFen'] as const;
 
 /** The agreement kind an organisation has with its parent: a franchisee with its brand, a customer with its reseller. */
@@ -139,9 +142,13 @@ export class AgreementsService {
       minimum_month_fen: input.minimumMonthFen ?? null,
       collection: kind === 'FRANCHISE' ? (input.collection ?? 'BRAND_COLLECTS') : null,
       max_profit_sharing_ratio_basis_points: kind === 'FRANCHISE' ? (input.maxProfitSharingRatioBasisPoints ?? DEFAULT_MAX_PROFIT_SHARING_RATIO_BASIS_POINTS) : null,
+      channel_fee_passed_on: kind === 'FRANCHISE' ? (input.channelFeePassedOn ?? false) : null,
       platform_fee_per_active_device_month_fen: kind === 'RESELLER' ? input.platformFeePerActiveDeviceMonthFen! : null,
       fixed_month_fen: kind === 'RESELLER' ? (input.fixedMonthFen ?? null) : null,
     } as const;
+    if (terms.collection === 'FRANCHISEE_COLLECTS' && terms.channel_fee_passed_on) {
+      throw fieldError('channelFeePassedOn', 'channelFeePassedOn applies only to BRAND_COLLECTS: a franchisee that collects itself is the merchant of record and bears its own channel fee');
+    }
     if (terms.collection === 'FRANCHISEE_COLLECTS') {
       if (terms.commission_basis_points! > terms.max_profit_sharing_ratio_basis_points!) {
         throw settlementErrors.AGREEMENT_RATIO_ABOVE_MAXIMUM(
@@ -174,8 +181,9 @@ export class AgreementsService {
     }
     const [row] = (await m.query(
       `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, fixed_fee_per_device_month_fen,
-         minimum_month_fen, collection, max_profit_sharing_ratio_basis_points, platform_fee_per_active_device_month_fen, fixed_month_fen, note, created_by, created_at)
-       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         minimum_month_fen, collection, max_profit_sharing_ratio_basis_points, platform_fee_per_active_device_month_fen, fixed_month_fen, note, created_by, created_at,
+         channel_fee_passed_on)
+       VALUES ($1, $2, $3, $4, $5::date, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
        RETURNING ${AGREEMENT_COLUMNS}`,
       [
         org.id,
@@ -195,6 +203,7 @@ export class AgreementsService {
         principal.userId,
         // when it was set, on the business clock (a statement's commission true-up compares payments with it)
         this.clock.now(),
+        terms.channel_fee_passed_on,
       ],
     )) as AgreementRow[];
     const dto = toAgreementDto(row!);

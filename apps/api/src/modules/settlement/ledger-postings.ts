@@ -173,3 +173,64 @@ export function splitPosting(franchiseeTenantId: string, brandTenantId: string, 
   ];
   return kind === 'SPLIT' ? lines : lines.map(flip);
 }
+
+/**
+ * One order's channel fee (手续费) as the trade bill has it, with the facts that say who bears it: the device owner,
+ * and whether the franchise agreement in force for it when the session started passes the fee on to it.
+ */
+export interface SessionChannelFee {
+  ownerTenantId: string;
+  /** The franchise brand of that agreement, if any. */
+  brandTenantId: string | null;
+  /** The agreement says the franchisee bears WeChat's fee on its sessions. */
+  passedOn: boolean;
+  /** Payment-row fee less the refund rows' fees of this order in the bill (may be negative: a refund's fee given back). */
+  feeFen: number;
+}
+
+/**
+ * Who bears a day's channel fee of a merchant account (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL): each franchisee
+ * whose agreement passes the fee on and whose brand is the merchant of record (brand collects) bears the fees of its
+ * own orders; the merchant of record keeps the rest of the day's total. Σ passed on + kept = the day's fee, exactly.
+ */
+export function channelFeeShares(merchantTenantId: string, dayFeeFen: number, orders: readonly SessionChannelFee[]): { passedOn: Map<string, number>; keptFen: number } {
+  const passedOn = new Map<string, number>();
+  for (const o of orders) {
+    if (!o.passedOn || o.ownerTenantId === merchantTenantId || o.brandTenantId !== merchantTenantId || o.feeFen === 0) continue;
+    passedOn.set(o.ownerTenantId, (passedOn.get(o.ownerTenantId) ?? 0) + o.feeFen);
+  }
+  let passedFen = 0;
+  for (const fen of passedOn.values()) passedFen += fen;
+  return { passedOn, keptFen: dayFeeFen - passedFen };
+}
+
+/**
+ * A day's channel fee of a merchant account: the merchant of record's expense out of its money at WeChat
+ * (FEE_EXPENSE / MERCHANT_CLEARING, counterparty none), and for each franchisee that bears its share (see
+ * channelFeeShares) the share moved onto it, netted from what the brand holds for it: franchisee FEE_EXPENSE /
+ * DUE_FROM_MERCHANT, brand DUE_TO_OWNERS / FEE_EXPENSE (the brand's expense reduced by it; counterparty the
+ * franchisee). A negative amount (fees given back by refunds) is the same lines flipped.
+ */
+export function channelFeePosting(merchantTenantId: string, dayFeeFen: number, orders: readonly SessionChannelFee[], description: string): LedgerLine[] {
+  const line = (tenant: string, account: LedgerAccount, counterparty: string | null, fen: number): LedgerLine => ({
+    tenant_id: tenant,
+    account,
+    counterparty_tenant_id: counterparty,
+    kind: 'CHANNEL_FEE',
+    debit_fen: fen > 0 ? fen : 0,
+    credit_fen: fen < 0 ? -fen : 0,
+    description,
+  });
+  const lines: LedgerLine[] = [];
+  if (dayFeeFen !== 0) lines.push(line(merchantTenantId, 'FEE_EXPENSE', null, dayFeeFen), line(merchantTenantId, 'MERCHANT_CLEARING', null, -dayFeeFen));
+  for (const [owner, fen] of channelFeeShares(merchantTenantId, dayFeeFen, orders).passedOn) {
+    if (fen === 0) continue;
+    lines.push(
+      line(owner, 'FEE_EXPENSE', merchantTenantId, fen),
+      line(owner, 'DUE_FROM_MERCHANT', merchantTenantId, -fen),
+      line(merchantTenantId, 'DUE_TO_OWNERS', owner, fen),
+      line(merchantTenantId, 'FEE_EXPENSE', owner, -fen),
+    );
+  }
+  return lines;
+}

@@ -1,20 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { LedgerBalanceDto, LedgerEntriesQueryDto, LedgerEntryListDto } from './dto/ledger.dto.js';
-import { type LedgerLine, type LedgerSourceKind, refundPosting, salePosting, type SessionParties } from './ledger-postings.js';
+import { channelFeePosting, type LedgerLine, type LedgerSourceKind, refundPosting, salePosting, type SessionChannelFee, type SessionParties } from './ledger-postings.js';
 import { shanghaiDate } from './settlement-math.js';
 import { sessionStartDay } from './settlement-sql.js';
+
+/** `a`: the franchise agreement in force for the organisation of session `s` on the day it started (its `columns`). */
+const franchiseAgreementAtStart = (columns: string) => `
+    LEFT JOIN LATERAL (
+      SELECT ${columns} FROM agreements a
+       WHERE a.tenant_id = s.tenant_id AND a.kind = 'FRANCHISE' AND a.effective_from <= ${sessionStartDay('s')}
+       ORDER BY a.version DESC LIMIT 1
+    ) a ON true`;
 
 /** The session facts and the franchise agreement in force for its organisation when it started, in one query. */
 const PARTIES_SQL = `
   SELECT s.id, s.tenant_id, s.merchant_tenant_id, s.paid_fen, s.refunded_fen, a.parent_tenant_id AS brand_tenant_id, a.commission_basis_points
-    FROM service_sessions s
-    LEFT JOIN LATERAL (
-      SELECT a.parent_tenant_id, a.commission_basis_points FROM agreements a
-       WHERE a.tenant_id = s.tenant_id AND a.kind = 'FRANCHISE' AND a.effective_from <= ${sessionStartDay('s')}
-       ORDER BY a.version DESC LIMIT 1
-    ) a ON true
+    FROM service_sessions s ${franchiseAgreementAtStart('a.parent_tenant_id, a.commission_basis_points')}
    WHERE s.id = $1`;
+
+/** Who bears each order's channel fee: its organisation and the franchise agreement in force for it when it started. */
+const CHANNEL_FEE_PARTIES_SQL = `
+  SELECT s.id, s.tenant_id, a.parent_tenant_id AS brand_tenant_id, a.channel_fee_passed_on
+    FROM service_sessions s ${franchiseAgreementAtStart('a.parent_tenant_id, a.channel_fee_passed_on')}
+   WHERE s.id = ANY ($1::uuid[])`;
+
+interface ChannelFeePartiesRow {
+  id: string;
+  tenant_id: string;
+  brand_tenant_id: string | null;
+  channel_fee_passed_on: boolean | null;
+}
 
 interface PartiesRow {
   id: string;
@@ -69,21 +85,25 @@ export class LedgerService {
    * WeChat's fee (手续费) on a merchant account's payments, net of the fees its refunds gave back, learnt from the
    * trade bill (issue 13, reconciliation): an expense of the merchant of record out of its money at WeChat, posted
    * once per `sourceId` (account and bill date) on `effectiveDate`, the day it became known. A negative net gives back.
+   * `orders` are the bill's fees per order of ours (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL): where the franchise
+   * agreement in force for the order's organisation when the session started passes the fee on (issue 12), and its
+   * brand is the merchant of record, that franchisee's share moves onto it in the same posting (channelFeePosting).
    */
-  async postChannelFee(m: EntityManager, sourceId: string, merchantTenantId: string, feeFen: number, effectiveDate: string): Promise<number> {
-    if (feeFen === 0) return 0;
-    const fen = Math.abs(feeFen);
-    const line = (account: LedgerLine['account'], debitFen: number, creditFen: number): LedgerLine => ({
-      tenant_id: merchantTenantId,
-      account,
-      counterparty_tenant_id: null,
-      kind: 'CHANNEL_FEE',
-      debit_fen: debitFen,
-      credit_fen: creditFen,
-      description: `WeChat Pay fees ${sourceId}`,
+  async postChannelFee(
+    m: EntityManager,
+    sourceId: string,
+    merchantTenantId: string,
+    feeFen: number,
+    effectiveDate: string,
+    orders: readonly { sessionId: string; feeFen: number }[] = [],
+  ): Promise<number> {
+    const facts = orders.length === 0 ? [] : ((await m.query(CHANNEL_FEE_PARTIES_SQL, [orders.map((o) => o.sessionId)])) as ChannelFeePartiesRow[]);
+    const bySession = new Map(facts.map((f) => [f.id, f]));
+    const sessionFees: SessionChannelFee[] = orders.flatMap((o) => {
+      const f = bySession.get(o.sessionId);
+      return f ? [{ ownerTenantId: f.tenant_id, brandTenantId: f.brand_tenant_id, passedOn: f.channel_fee_passed_on === true, feeFen: o.feeFen }] : [];
     });
-    const lines = feeFen > 0 ? [line('FEE_EXPENSE', fen, 0), line('MERCHANT_CLEARING', 0, fen)] : [line('MERCHANT_CLEARING', fen, 0), line('FEE_EXPENSE', 0, fen)];
-    return this.post(m, 'CHANNEL_FEE', sourceId, effectiveDate, lines);
+    return this.post(m, 'CHANNEL_FEE', sourceId, effectiveDate, channelFeePosting(merchantTenantId, feeFen, sessionFees, `WeChat Pay fees ${sourceId}`));
   }
 
   /**

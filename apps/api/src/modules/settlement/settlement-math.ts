@@ -29,6 +29,14 @@ export const ROUNDINGS = {
   FEE_EXACT_PER_DEVICE: 'FEE_EXACT_PER_DEVICE',
   /** A monthly minimum on a shorter period (daily, weekly) is checked on the month's last statement, never prorated. */
   MINIMUM_ON_MONTH_END: 'MINIMUM_ON_MONTH_END',
+  /**
+   * WeChat's channel fee (手续费) per order, exactly as the trade bill prints it on the order's payment row less what
+   * its refund rows give back (whole fen; the bill parser rounds a fraction of a fen, which WeChat does not print in
+   * practice, half away from zero per row). Nothing is allocated in proportion: a franchisee's share is the sum over
+   * the rows of its own sessions, and the merchant of record keeps the rest of the day's total (rows of no session of
+   * the platform's), so the shares add up to the day's fee exactly.
+   */
+  CHANNEL_FEE_PER_ORDER_FROM_BILL: 'CHANNEL_FEE_PER_ORDER_FROM_BILL',
 } as const;
 export type Rounding = (typeof ROUNDINGS)[keyof typeof ROUNDINGS];
 

@@ -2,6 +2,8 @@ import { Module } from "@nestjs/common";
 import { AlertsModule } from "../alerts/alerts.module.js";
 import { MerchantsModule } from "../merchants/merchants.module.js";
 import { OrganizationsModule } from "../organizations/organizations.module.js";
+import { AdjustmentsController } from "./adjustments.controller.js";
+import { AdjustmentsService } from "./adjustments.service.js";
 import {
   AgreementsController,
   AgreementsInForceController,
@@ -36,6 +38,7 @@ import { StatementsService } from "./statements.service.js";
     PayoutsNotifyController,
     LedgerController,
     ProfitSharingController,
+    AdjustmentsController,
   ],
   providers: [
     AgreementsService,
@@ -47,6 +50,7 @@ import { StatementsService } from "./statements.service.js";
     PayeeNameOpener,
     SettlementJobs,
     ProfitSharingService,
+    AdjustmentsService,
   ],
   exports: [
     AgreementsService,

@@ -111,3 +111,40 @@ export const COMMISSION_DRIFT_SQL = `
   SELECT o.id, o.merchant_tenant_id, o.brand_tenant_id, p.brand_tenant_id AS posted_brand_tenant_id, o.due_fen, coalesce(p.fen, 0)::bigint AS posted_fen
     FROM orders o LEFT JOIN posted p ON p.session_id = o.id
    WHERE o.due_fen <> coalesce(p.fen, 0)`;
+
+/**
+ * WeChat's channel fees of an organisation for a franchise statement, from the ledger (CHANNEL_FEE on its
+ * FEE_EXPENSE), per posting source (merchant account and bill date): `own` — its own fee as merchant of record
+ * (counterparty none); otherwise the share its brand, the merchant of record, passed on to it (counterparty the brand).
+ * A fee belongs to the statement it was marked to at that statement's close (`statement_channel_fees`); an unmarked one
+ * posted on or before the period's last day (by the ledger's effective date, the day it became known; never before the
+ * organisation's first statement) belongs to the next statement to close, so a fee posted after the statement of its
+ * day closed lands on the next one and a closed statement never changes. $1 organisation, $2 the period's last day.
+ */
+const channelFeesSql = (which: string) => `
+  WITH fees AS (
+    SELECT e.source_id, e.counterparty_tenant_id IS NULL AS own, sum(e.debit_fen - e.credit_fen)::bigint AS fen, max(e.effective_date) AS effective_date
+      FROM ledger_entries e
+     WHERE e.tenant_id = $1 AND e.kind = 'CHANNEL_FEE' AND e.account = 'FEE_EXPENSE' AND e.effective_date <= $2::date
+       AND e.effective_date >= (SELECT min(s.period_start) FROM statements s WHERE s.tenant_id = $1)
+     GROUP BY e.source_id, e.counterparty_tenant_id IS NULL
+  )
+  SELECT f.source_id, f.own, f.fen
+    FROM fees f
+    LEFT JOIN statement_channel_fees c ON c.tenant_id = $1 AND c.source_id = f.source_id AND c.own = f.own
+   WHERE ${which}`;
+
+/**
+ * The fees a statement shows: $3 the statement; marked to it, or (an open one's preview, $4 false) not marked yet and
+ * known after the end of any earlier statement still open — that one closes first and takes them, so a fee is never
+ * previewed on two open statements at once.
+ */
+export const CHANNEL_FEES_SQL = channelFeesSql(`c.statement_id = $3 OR (c.statement_id IS NULL AND NOT $4::boolean AND f.effective_date > coalesce(
+    (SELECT max(o.period_end) FROM statements o WHERE o.tenant_id = $1 AND o.status = 'OPEN' AND o.period_end < (SELECT t.period_start FROM statements t WHERE t.id = $3)),
+    '-infinity'::date))`);
+
+/** Marks the unmarked fees to a statement at its close (before its figures are taken, which then read the marked ones only): $3 the statement. */
+export const MARK_CHANNEL_FEES_SQL = `
+  INSERT INTO statement_channel_fees (tenant_id, source_id, own, statement_id, amount_fen)
+  SELECT $1::uuid, f.source_id, f.own, $3::uuid, f.fen FROM (${channelFeesSql('c.statement_id IS NULL')}) f
+  ON CONFLICT DO NOTHING`;

@@ -15,6 +15,13 @@ export interface FranchiseFigures {
   commissionBackFen: number;
   /** FRANCHISEE_COLLECTS: commission the brand owes back because a split return (回退) before a refund failed (issue 12). */
   splitReturnOwedFen?: number;
+  /**
+   * WeChat's channel fee (issue 12) that became known since the last close, from the ledger: `passedOnFen` the share of
+   * the franchisee's own orders its brand (the merchant of record) passed on to it under the agreement, `ownFen` its own
+   * fee as merchant of record (franchisee collects: WeChat took it from its own collections, nothing between the
+   * parties); `…Days` the bill days (merchant account and date) each came from.
+   */
+  channelFee?: { passedOnFen: number; passedOnDays: number; ownFen: number; ownDays: number };
 }
 
 export interface FranchiseMonthTerms {
@@ -75,6 +82,23 @@ export function franchiseStatement(f: FranchiseFigures, terms: FranchiseMonthTer
       }
     }
   }
+  const fee = f.channelFee ?? { passedOnFen: 0, passedOnDays: 0, ownFen: 0, ownDays: 0 };
+  if (fee.passedOnFen !== 0) {
+    lines.push({
+      kind: 'CHANNEL_FEE',
+      description: '微信支付手续费（品牌收款，按协议由加盟商承担；逐单取自交易账单，按获知日入账）',
+      quantity: fee.passedOnDays,
+      unitFen: null,
+      amountFen: neg(fee.passedOnFen),
+      rounding: ROUNDINGS.CHANNEL_FEE_PER_ORDER_FROM_BILL,
+    });
+  }
+  // its own fee as merchant of record is shown, not owed to or by the brand: it is left out of payableFen below
+  const ownFeeLine: Line | null =
+    fee.ownFen !== 0
+      ? { kind: 'CHANNEL_FEE', description: '微信支付手续费（本店商户号收款，微信已扣除；不计入应付）', quantity: fee.ownDays, unitFen: null, amountFen: neg(fee.ownFen), rounding: ROUNDINGS.CHANNEL_FEE_PER_ORDER_FROM_BILL }
+      : null;
+  if (ownFeeLine) lines.push(ownFeeLine);
   if (f.adjustedRefundedFen > 0) {
     lines.push({ kind: 'ADJUSTMENT', description: '往期订单结账后退款', quantity: f.adjustedSessions, unitFen: null, amountFen: neg(f.adjustedRefundedFen), rounding: null });
   }
@@ -88,10 +112,11 @@ export function franchiseStatement(f: FranchiseFigures, terms: FranchiseMonthTer
   const adjustmentFen = f.commissionBackFen - f.adjustedRefundedFen + owedBack;
   // brand collects: it holds the money and pays the franchisee the rest; franchisee collects: it holds the money
   // and owes the brand what is due to it (negative)
+  // (WeChat's fee passed on is owed to the brand in either mode; the franchisee's own fee at WeChat is neither)
   const payableFen =
     terms.collection === 'BRAND_COLLECTS'
-      ? lines.reduce((sum, l) => sum + l.amountFen, 0)
-      : f.commissionBackFen + owedBack - f.commissionFen - fixedFeeFen - minimumTopUpFen;
+      ? lines.reduce((sum, l) => (l === ownFeeLine ? sum : sum + l.amountFen), 0)
+      : f.commissionBackFen + owedBack - f.commissionFen - fixedFeeFen - minimumTopUpFen - fee.passedOnFen;
   return {
     lines,
     totals: { sessions: f.sessions, paidFen: f.paidFen, refundedFen: f.refundedFen, netFen, commissionFen: f.commissionFen, fixedFeeFen, minimumTopUpFen, resellerFeeFen: 0, adjustmentFen, payableFen },

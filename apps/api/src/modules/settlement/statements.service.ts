@@ -10,8 +10,9 @@ import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
 import { type SettleStatementDto, STATEMENT_STATUSES, type StatementDetailDto, type StatementSettlementDto, type StatementDto, type StatementLineDto, type StatementListDto, type StatementsQueryDto, type StatementStatus } from './dto/statement.dto.js';
 import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
+import { manualAdjustmentsOf, withManualAdjustments } from './manual-adjustments.js';
 import { MARK_FAILED_RETURNS_SQL, owedBackFen } from './profit-sharing-statement.js';
-import { ACTIVE_DEVICES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
+import { ACTIVE_DEVICES_SQL, CHANNEL_FEES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_CHANNEL_FEES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
 import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
 import { settlementErrors } from './settlement.errors.js';
@@ -146,7 +147,7 @@ export class StatementsService {
     const m = this.context.manager;
     const row = await this.find(m, id);
     if (row.status !== 'OPEN') return { ...toStatementDto(row), lines: await this.storedLines(m, row.id) };
-    const { lines, totals } = await this.compute(m, row);
+    const { lines, totals } = await this.computeWithAdjustments(m, row);
     return { ...toStatementDto({ ...row, ...totalsRow(totals) }), lines: lines.map((l, i) => ({ position: i + 1, ...l })) };
   }
 
@@ -232,7 +233,9 @@ export class StatementsService {
     if (row.kind === 'FRANCHISE') await m.query(MARK_REFUNDS_SQL, [row.tenant_id, shanghaiStartOf(addDays(row.period_end, 1)), row.id]);
     // issue 12, franchisee collects: failed split returns not carried yet go on this statement (profit-sharing-statement.ts)
     if (row.kind === 'FRANCHISE') await m.query(MARK_FAILED_RETURNS_SQL, [row.tenant_id, row.id]);
-    const { lines, totals, agreement } = await this.compute(m, row);
+    // issue 12: WeChat's channel fees known by the period's end and not carried yet go on this statement, once
+    if (row.kind === 'FRANCHISE') await m.query(MARK_CHANNEL_FEES_SQL, [row.tenant_id, row.period_end, row.id]);
+    const { lines, totals, agreement } = await this.computeWithAdjustments(m, row, true);
     if (lines.length > 0) {
       const values = lines.map((_, i) => `($1, $2, ${[3, 4, 5, 6, 7, 8, 9].map((k) => `$${i * 7 + k}`).join(', ')})`);
       await m.query(
@@ -307,7 +310,12 @@ export class StatementsService {
   async exportCsv(id: string): Promise<{ name: string; body: string }> {
     const detail = await this.get(id);
     const yuan = (fen: number) => (fen / 100).toFixed(2);
-    const q = (v: string | number | null) => (v === null ? '' : /[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+    const q = (v: string | number | null) => {
+      if (v === null) return '';
+      // text a spreadsheet would run as a formula (a manual adjustment's reason is typed by the brand): kept as text
+      const text = typeof v === 'string' && (/^[=+@\t\r]/.test(v) || /^-(?!\d+(\.\d+)?$)/.test(v)) ? `'${v}` : String(v);
+      return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+    };
     const rows: (string | number | null)[][] = [
       ['statement', detail.id],
       ['organization_id', detail.organizationId],
@@ -355,12 +363,18 @@ export class StatementsService {
     });
   }
 
+  /** The statement's figures with the manual adjustments booked on it (manual-adjustments.ts), each an ADJUSTMENT line of its own. */
+  private async computeWithAdjustments(m: EntityManager, row: StatementRow, closing = false): Promise<{ lines: Line[]; totals: Totals; agreement: AgreementRow | null }> {
+    const computed = await this.compute(m, row, closing);
+    return { ...computed, ...withManualAdjustments(row.kind, computed, await manualAdjustmentsOf(m, row.id)) };
+  }
+
   private figureParams(row: StatementRow): unknown[] {
     return [row.tenant_id, shanghaiStartOf(row.period_start), shanghaiStartOf(addDays(row.period_end, 1)), row.id];
   }
 
   /** The figures of a statement now (the close stores them); every aggregate in SQL. */
-  private async compute(m: EntityManager, row: StatementRow): Promise<{ lines: Line[]; totals: Totals; agreement: AgreementRow | null }> {
+  private async compute(m: EntityManager, row: StatementRow, closing = false): Promise<{ lines: Line[]; totals: Totals; agreement: AgreementRow | null }> {
     // monthly terms (fixed fees, minimum, reseller fees) go on the statement holding the month's last day: the
     // monthly one, the last daily one, the weekly one across the month's end (rounding MINIMUM_ON_MONTH_END)
     const month = periodOf(row.period_start, 'MONTHLY');
@@ -413,11 +427,20 @@ export class StatementsService {
           adjustedRefundedFen: Number(f!.adjusted_refunded_fen),
           commissionBackFen: Number(f!.commission_back_fen),
           splitReturnOwedFen: await owedBackFen(m, row.id),
+          channelFee: await this.channelFees(m, row, closing),
         },
         { monthEnd, collection: agreement?.collection ?? 'BRAND_COLLECTS' },
       ),
       agreement: agreement ?? null,
     };
+  }
+
+  /** WeChat's channel fees the statement carries (CHANNEL_FEES_SQL): at the close those marked to it, before it those not carried yet. */
+  private async channelFees(m: EntityManager, row: StatementRow, closing: boolean): Promise<{ passedOnFen: number; passedOnDays: number; ownFen: number; ownDays: number }> {
+    const rows = (await m.query(CHANNEL_FEES_SQL, [row.tenant_id, row.period_end, row.id, closing])) as { source_id: string; own: boolean; fen: string | number }[];
+    const of = (own: boolean) => rows.filter((r) => r.own === own && Number(r.fen) !== 0);
+    const sum = (list: typeof rows) => list.reduce((total, r) => total + Number(r.fen), 0);
+    return { passedOnFen: sum(of(false)), passedOnDays: of(false).length, ownFen: sum(of(true)), ownDays: of(true).length };
   }
 
   private async find(m: EntityManager, id: string): Promise<StatementRow> {

@@ -16,6 +16,7 @@ const RULES: readonly (readonly [prefix: string, read: Permission, write: Permis
   ['/v1/organizations/:id/agreement', 'settlement.read', 'settlement.write'],
   ['/v1/organizations/:id/agreements', 'settlement.read', null],
   ['/v1/organizations/:id/payout-payee', 'settlement.read', 'profitSharing.write'],
+  ['/v1/organizations/:id/adjustments', 'settlement.read', 'settlement.write'],
   ['/v1/organizations/:id/branding', 'organizations.read', 'organizations.write'],
   ['/v1/organizations', 'organizations.read', 'organizations.write', 'organizations.create'],
   ['/v1/sites', 'sites.read', 'sites.write'],

@@ -59,7 +59,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<OpenDatabase
   if (config.dataDir) secureDataDir(config.dataDir);
   const release = config.dataDir ? lockDataDir(config.dataDir) : () => undefined;
   try {
-    const pglite = await openPglite(config.dataDir, config.sharedBuffersMb);
+    const pglite = await openPglite(config.dataDir, config.sharedBuffersMb, config.dataDir === null ? config.initialDataDir : undefined);
     // PGlite is one PostgreSQL session: exactly one pooled client, so a transaction holds it and the rest queue.
     const dataSource = new DataSource({ ...common, poolSize: 1, extra: { ...createPgConfig(pglite), max: 1 } });
     await dataSource.initialize();

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, Optional } from '@nestjs/common';
 import { PgBoss, type JobWithMetadata, type SendOptions } from 'pg-boss';
-import { DataSource, type EntitySubscriberInterface, type QueryRunner } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { afterCommit } from '../database/after-commit.js';
 import { contextStorage } from '../tenancy/context-storage.js';
 import { RequestContext } from '../tenancy/request-context.js';
 import type { JobDefinition, PeriodicTick } from './job-definition.js';
@@ -91,6 +92,8 @@ function retentionAndRetry(definition: JobDefinition<object>) {
   };
 }
 
+let instances = 0;
+
 /**
  * Durable jobs on pg-boss, in the application's own database and through TypeORM's pool (see
  * pg-boss-database.ts). `enqueue` joins the current request/tenant/system transaction when there is
@@ -110,19 +113,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly workerIds = new Map<string, string[]>();
   private readonly periodic = new Map<string, { definition: JobDefinition<PeriodicTick>; intervalSeconds: number; timer?: NodeJS.Timeout }>();
   private readonly ticks = new Set<Promise<void>>();
-  /** Jobs queued in a still-open transaction: this process's workers of them are woken when it commits. */
-  private readonly wakeOnCommit = new WeakMap<QueryRunner, Set<string>>();
-  private readonly commitListener: EntitySubscriberInterface = {
-    afterTransactionCommit: ({ queryRunner }) => {
-      if (queryRunner.isTransactionActive) return; // a savepoint released, the transaction goes on
-      const names = this.wakeOnCommit.get(queryRunner);
-      this.wakeOnCommit.delete(queryRunner);
-      for (const name of names ?? []) this.wake(name);
-    },
-    afterTransactionRollback: ({ queryRunner }) => {
-      if (!queryRunner.isTransactionActive) this.wakeOnCommit.delete(queryRunner);
-    },
-  };
+  /** Keys of the wakes this instance leaves for a transaction's commit (another instance may share the data source). */
+  private readonly commitKey = `jobs#${++instances}:`;
   private readonly logger: JobsLogger;
 
   constructor(
@@ -186,7 +178,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     boss.on('error', (error: unknown) => this.logger.error({ err: error }, 'pg-boss error'));
     boss.on('warning', (warning: unknown) => this.logger.warn({ warning }, 'pg-boss warning'));
     this.boss = boss;
-    this.dataSource.subscribers.push(this.commitListener);
     this.starting = (async () => {
       await boss.start();
       for (const definition of this.declared.values()) await this.createQueue(boss, definition);
@@ -197,7 +188,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     } catch (error) {
       this.boss = undefined;
       this.created.clear();
-      this.unsubscribe();
       await boss.stop({ graceful: false, close: false }).catch(() => undefined);
       throw error;
     } finally {
@@ -221,12 +211,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     this.boss = undefined;
     this.created.clear();
     this.workerIds.clear();
-    this.unsubscribe();
-  }
-
-  private unsubscribe(): void {
-    const at = this.dataSource.subscribers.indexOf(this.commitListener);
-    if (at >= 0) this.dataSource.subscribers.splice(at, 1);
   }
 
   /**
@@ -297,14 +281,8 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     };
     const id = await boss.send(definition.name, data, options);
     if (id !== null && this.workerIds.has(definition.name)) {
-      const runner = inTransaction ? this.context.manager.queryRunner : undefined;
-      if (runner?.isTransactionActive) {
-        const names = this.wakeOnCommit.get(runner) ?? new Set<string>();
-        names.add(definition.name);
-        this.wakeOnCommit.set(runner, names);
-      } else {
-        this.wake(definition.name);
-      }
+      // queued in a still-open transaction: this process's workers of it are woken once it commits
+      afterCommit(inTransaction ? this.context.manager.queryRunner : undefined, `${this.commitKey}${definition.name}`, () => this.wake(definition.name));
     }
     return id;
   }

@@ -87,7 +87,7 @@ export class ComplaintMediaQueryDto {
 export class ComplaintRefundProgressDto {
   @ApiProperty({ enum: ['APPROVE', 'REJECT'] }) @IsIn(['APPROVE', 'REJECT']) action!: 'APPROVE' | 'REJECT';
   @ApiPropertyOptional({ maxLength: 200, description: 'Required to REJECT.' }) @IsOptional() @IsString() @Length(1, 200) rejectReason?: string;
-  @ApiPropertyOptional({ minimum: 0, maximum: 7, description: 'APPROVE: days until the refund is launched.' }) @IsOptional() @IsInt() @Min(0) @Max(7) launchRefundDay?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 7, description: 'APPROVE only: working days until the refund is launched (refused with REJECT).' }) @IsOptional() @IsInt() @Min(0) @Max(7) launchRefundDay?: number;
   @ApiPropertyOptional({ maxLength: 200 }) @IsOptional() @IsString() @Length(1, 200) remark?: string;
 }
 

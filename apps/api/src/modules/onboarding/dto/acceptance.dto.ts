@@ -8,7 +8,7 @@ export class CreateAcceptanceRunDto {
   @MaxLength(64)
   serviceId!: string;
 
-  @ApiProperty({ format: 'uuid', description: 'A device bound to that service id whose type fits its scenario.' })
+  @ApiProperty({ format: 'uuid', description: 'A device that charges through that service id (bound to it; for a franchisee that collects itself, its own device of that scenario) whose type fits its scenario.' })
   @IsUUID()
   deviceId!: string;
 }

@@ -85,7 +85,10 @@ export class PackAttachmentDto {
 
 export class ApplicationPackDto {
   @ApiProperty() merchantAccountId!: string;
-  @ApiProperty({ description: '主体名称: the organisation of the account.' }) subjectName!: string;
+  @ApiProperty({ format: 'uuid', description: 'The account’s organisation (whose legal name is 主体名称).' }) organizationId!: string;
+  @ApiProperty({ description: '主体名称: the legal name of the account’s organisation, or its display name while no legal name is entered (see subjectNameSource).' }) subjectName!: string;
+  @ApiProperty({ enum: ['LEGAL_NAME', 'DISPLAY_NAME'], description: 'Where subjectName comes from: the organisation’s legal name, or (none entered yet) its display name.' }) subjectNameSource!: 'LEGAL_NAME' | 'DISPLAY_NAME';
+  @ApiProperty({ type: String, nullable: true, description: 'Shown beside 主体名称 when it is the display name: enter the legal name (组织与用户 → 编辑) before sending the pack.' }) subjectNameNote!: string | null;
   @ApiProperty({ description: '业务简介, from the scenarios of the account’s Pay Score services.' }) businessSummary!: string;
   @ApiProperty({ description: '商户号' }) mchid!: string;
   @ApiProperty({ description: '系统软件' }) systemSoftware!: string;

@@ -23,7 +23,7 @@ export class ComplianceServiceDto {
   @ApiProperty({ enum: ['DEPOSIT_WAIVED', 'USE_FIRST'] }) mode!: string;
   @ApiProperty() riskCapFen!: number;
   @ApiProperty({ type: String, nullable: true }) disabledAt!: string | null;
-  @ApiProperty({ type: [ComplianceDeviceDto] }) devices!: ComplianceDeviceDto[];
+  @ApiProperty({ type: [ComplianceDeviceDto], description: 'The unrevoked devices that charge through this service: those bound to it, and for a franchisee that collects itself (issue 12) its own devices of this scenario, whatever they are bound to.' }) devices!: ComplianceDeviceDto[];
   @ApiProperty({ description: 'True when all its devices fit its scenario (a service never mixes scenarios).' }) scenariosUnmixed!: boolean;
   @ApiProperty({ type: [ScenarioRefusalDto], description: 'Scans refused by the scenario guard in the last 30 days, newest first (at most 100).' }) refusals!: ScenarioRefusalDto[];
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { OPERATING_MODELS, ORGANIZATION_KINDS, type OperatingModel, type OrganizationKind } from '../organization.entity.js';
 
 export class CreateOrganizationDto {
@@ -24,12 +24,31 @@ export class CreateOrganizationDto {
   parentId?: string;
 }
 
+/** The maximum length of a legal name (主体名称); the database checks the same. */
+export const LEGAL_NAME_MAX = 100;
+
 export class RenameOrganizationDto {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'The display name. Absent: unchanged (then legalName must be given).' })
+  @ValidateIf((o: RenameOrganizationDto) => o.name !== undefined)
   @IsString()
   @MinLength(1)
   @MaxLength(200)
-  name!: string;
+  name?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: LEGAL_NAME_MAX,
+    example: '杭州鲜柜智能科技有限公司',
+    description:
+      '主体名称: the name on the business licence, the subject WeChat registers the merchant numbers to (the application pack’s first row). ' +
+      `Trimmed; when set 1–${LEGAL_NAME_MAX} characters with at least one that is not blank. null clears it (the pack then falls back to the display name and says so); absent: unchanged.`,
+  })
+  @ValidateIf((o: RenameOrganizationDto) => o.legalName !== undefined && o.legalName !== null)
+  @IsString()
+  @MaxLength(LEGAL_NAME_MAX)
+  @Matches(/\S/, { message: 'legalName must not be empty or blank (send null to clear it)' })
+  legalName?: string | null;
 }
 
 export class OrganizationDto {
@@ -38,6 +57,7 @@ export class OrganizationDto {
   @ApiProperty({ enum: ORGANIZATION_KINDS }) kind!: OrganizationKind;
   @ApiProperty({ enum: OPERATING_MODELS, nullable: true, type: String }) operatingModel!: OperatingModel | null;
   @ApiProperty() name!: string;
+  @ApiProperty({ type: String, nullable: true, description: '主体名称 (the name on the business licence); null until entered.' }) legalName!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

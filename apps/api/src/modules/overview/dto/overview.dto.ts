@@ -52,11 +52,21 @@ export class ReceivablesSummaryDto {
 
 export class ComplaintRateRowDto {
   @ApiProperty({ format: 'uuid', description: 'The merchant account (byMerchantAccount) or the merchant-of-record organisation (byLegalEntity).' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'The legal entity: the merchant-of-record organisation (for a legal entity row, its own id).' }) organizationId!: string;
   @ApiProperty() name!: string;
   @ApiProperty({ type: String, nullable: true, description: 'The mchid (merchant accounts only).' }) mchid!: string | null;
   @ApiProperty({ description: 'Complaints received in the window.' }) complaints!: number;
   @ApiProperty({ description: 'Orders paid (paidFen > 0) in the window.' }) paidOrders!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'complaints ÷ paidOrders (null without paid orders).' }) rate!: number | null;
+  @ApiProperty({
+    example: 0.01,
+    description:
+      'The threshold in percent this row is compared with: the COMPLAINT_RATE alert rule in force for the legal entity (its own rule, a franchisee’s brand’s, else the default 0.01) — the one the alert uses.',
+  })
+  thresholdPercent!: number;
+  @ApiProperty({ description: 'Whether that COMPLAINT_RATE rule is switched on (the alert fires per legal entity only when it is).' }) alertEnabled!: boolean;
+  @ApiProperty({ description: '`rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders).' })
+  aboveThreshold!: boolean;
 }
 
 export class ComplaintRatesDto {
@@ -81,6 +91,11 @@ export class OverviewDto {
   sessionsByState!: SessionsByStateDto | null;
   @ApiProperty({ type: Number, nullable: true, description: 'Sessions flagged for an operator to look at (`anomaly` set).' }) openAnomalies!: number | null;
   @ApiProperty({ type: ReceivablesSummaryDto, nullable: true }) receivables!: ReceivablesSummaryDto | null;
-  @ApiProperty({ type: ComplaintRatesDto, nullable: true, description: 'Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see.' })
+  @ApiProperty({
+    type: ComplaintRatesDto,
+    nullable: true,
+    description:
+      'Complaint rate over a rolling 30 days (complaints ÷ paid orders) of the merchant accounts the caller may see, per account and per legal entity, each compared with the COMPLAINT_RATE alert rule’s threshold in force for its legal entity. Null for a hardware reseller.',
+  })
   complaintRates!: ComplaintRatesDto | null;
 }

@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { AGREEMENT_KINDS, AGREEMENT_PERIODS, type AgreementKind, type AgreementPeriod, type Collection, COLLECTIONS } from '../settlement-math.js';
 
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * The agreement from a date. A franchisee's (set by its brand): `commissionBasisPoints` required, optionally
- * `fixedFeePerDeviceMonthFen`, `minimumMonthFen`, `period`, `collection`, `maxProfitSharingRatioBasisPoints`.
+ * `fixedFeePerDeviceMonthFen`, `minimumMonthFen`, `period`, `collection`, `maxProfitSharingRatioBasisPoints`,
+ * `channelFeePassedOn`.
  * A reseller's customer's (set by its reseller): `platformFeePerActiveDeviceMonthFen` required, optionally
  * `fixedMonthFen` and `period`. A field of the other kind is refused naming it.
  */
@@ -60,6 +61,16 @@ export class PutAgreementDto {
   @Max(10000)
   maxProfitSharingRatioBasisPoints?: number;
 
+  @ApiPropertyOptional({
+    description:
+      'Franchise, brand collects: whether WeChat’s channel fee (手续费, from the trade bill, known the next day) on the franchisee’s sessions is passed on to it — a CHANNEL_FEE line ' +
+      'on its statement, per order as the bill has it (rounding CHANNEL_FEE_PER_ORDER_FROM_BILL). Default false: borne by the merchant of record (the brand). ' +
+      'Not allowed with FRANCHISEE_COLLECTS (the franchisee is then the merchant of record and bears its own fee).',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'channelFeePassedOn must be true or false' })
+  channelFeePassedOn?: boolean;
+
   @ApiPropertyOptional({ minimum: 0, description: 'Reseller: the platform fee per active device (one that sent a heartbeat in the month) per month, in fen.' })
   @IsOptional()
   @IsInt()
@@ -94,6 +105,8 @@ export class AgreementDto {
   @ApiProperty({ type: Number, nullable: true }) minimumMonthFen!: number | null;
   @ApiProperty({ enum: COLLECTIONS, nullable: true, type: String }) collection!: Collection | null;
   @ApiProperty({ type: Number, nullable: true }) maxProfitSharingRatioBasisPoints!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'Franchise: WeChat’s channel fee on the franchisee’s sessions is passed on to it (false: borne by the merchant of record). Null for a reseller agreement.' })
+  channelFeePassedOn!: boolean | null;
   @ApiProperty({ type: Number, nullable: true }) platformFeePerActiveDeviceMonthFen!: number | null;
   @ApiProperty({ type: Number, nullable: true }) fixedMonthFen!: number | null;
   @ApiProperty({ type: String, nullable: true }) note!: string | null;

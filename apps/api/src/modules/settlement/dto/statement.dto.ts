@@ -109,7 +109,7 @@ export class StatementDto {
   @ApiProperty({ description: 'Adjustments: what was learnt after an earlier period closed (negative: owed back).' }) adjustmentFen!: number;
   @ApiProperty({
     description:
-      'Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up + adjustments; negative: the franchisee owes). ' +
+      'Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up − WeChat’s channel fee passed on to it + adjustments; negative: the franchisee owes). ' +
       'Reseller: what the customer owes its reseller.',
   })
   payableFen!: number;
@@ -127,8 +127,13 @@ export class StatementLineDto {
   @ApiProperty() description!: string;
   @ApiProperty({ type: Number, nullable: true, description: 'Sessions, devices or months the line counts.' }) quantity!: number | null;
   @ApiProperty({ type: Number, nullable: true }) unitFen!: number | null;
-  @ApiProperty({ description: 'Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it.' }) amountFen!: number;
-  @ApiProperty({ type: String, nullable: true, description: 'The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER).' }) rounding!: string | null;
+  @ApiProperty({
+    description:
+      'Signed, in fen, from the franchisee’s (customer’s) side: positive is owed to it. A CHANNEL_FEE line is WeChat’s fee (手续费) known since the last close: passed on by the brand ' +
+      '(counted in payableFen), or the franchisee’s own as merchant of record (shown, not counted: WeChat took it from its own collections).',
+  })
+  amountFen!: number;
+  @ApiProperty({ type: String, nullable: true, description: 'The named rounding of this line, if any (e.g. COMMISSION_FLOOR_PER_ORDER, CHANNEL_FEE_PER_ORDER_FROM_BILL).' }) rounding!: string | null;
 }
 
 export class StatementDetailDto extends StatementDto {

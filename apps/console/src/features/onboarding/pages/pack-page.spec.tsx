@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { answer, fakeApi, type Recorded } from '@/test/fake-api';
 import { setViewportWidth } from '@/test/viewport';
-import { ACCOUNT, pack, renderAt } from '../test/render';
+import { ACCOUNT, ORG, pack, renderAt } from '../test/render';
 import { PackPage } from './pack-page';
 
 jest.setTimeout(60_000);
@@ -32,6 +32,22 @@ describe('the application pack page', () => {
     expect(screen.getByTestId('row-offlineScenes')).toHaveTextContent('杭州：1 个场地，1 台设备');
     expect(screen.getByTestId('attachment-complaints-cleared')).toHaveTextContent('还有 2 笔投诉未处理完');
     expect(within(screen.getByTestId('attachment-complaints-cleared')).getByRole('link')).toHaveAttribute('href', '/complaints');
+  });
+
+  it('says when 主体名称 is only the display name, and links to where the organisation’s legal name is entered', async () => {
+    api = fakeApi({ [`GET ${BASE}/application-pack`]: pack({ subjectNameSource: 'DISPLAY_NAME', subjectNameNote: 'x' }), [`GET ${BASE}/application-pack/settings`]: settings });
+    renderAt(<PackPage accountId={ACCOUNT} search={{}} onSearchChange={() => undefined} />, undefined, path);
+    const row = await screen.findByTestId('row-subjectName');
+    expect(row).toHaveTextContent('鲜柜智能冰柜（加盟）');
+    expect(within(row).getByTestId('subject-name-fallback')).toHaveTextContent('未填写主体名称');
+    expect(within(row).getByRole('link', { name: '去填写主体名称' })).toHaveAttribute('href', `/organizations?organizationId=${ORG}`);
+  });
+
+  it('shows the legal name without a note once it is entered', async () => {
+    api = fakeApi({ [`GET ${BASE}/application-pack`]: pack({ subjectName: '杭州鲜柜智能科技有限公司' }), [`GET ${BASE}/application-pack/settings`]: settings });
+    renderAt(<PackPage accountId={ACCOUNT} search={{}} onSearchChange={() => undefined} />, undefined, path);
+    expect(await screen.findByTestId('row-subjectName')).toHaveTextContent('杭州鲜柜智能科技有限公司');
+    expect(screen.queryByTestId('subject-name-fallback')).toBeNull();
   });
 
   it('explains a refusal for too few sessions and changes the window', async () => {

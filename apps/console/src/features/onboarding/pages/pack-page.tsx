@@ -216,7 +216,28 @@ function PackTable({ pack }: { pack: Pack }) {
   const phone = Grid.useBreakpoint().md === false;
   const row = (key: string, children: ReactNode) => ({ key, label: t(`rows.${key}`), children: <div data-testid={`row-${key}`}>{children}</div> });
   const items = [
-    row('subjectName', pack.subjectName),
+    row(
+      'subjectName',
+      pack.subjectNameSource === 'DISPLAY_NAME' ? (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          {pack.subjectName}
+          <Alert
+            type="warning"
+            showIcon
+            className="zz-no-print"
+            data-testid="subject-name-fallback"
+            title={t('pack.subjectNameFallback')}
+            action={
+              <Link to="/organizations" search={{ organizationId: pack.organizationId }}>
+                {t('pack.editSubjectName')}
+              </Link>
+            }
+          />
+        </Space>
+      ) : (
+        pack.subjectName
+      ),
+    ),
     row('businessSummary', pack.businessSummary),
     row('mchid', pack.mchid),
     row('systemSoftware', pack.systemSoftware),

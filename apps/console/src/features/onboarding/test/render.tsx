@@ -55,7 +55,10 @@ export function tracker(overrides: Partial<Schemas['OnboardingDto']> = {}): Sche
 export function pack(overrides: Partial<Schemas['ApplicationPackDto']> = {}): Schemas['ApplicationPackDto'] {
   return {
     merchantAccountId: ACCOUNT,
+    organizationId: ORG,
     subjectName: '鲜柜智能冰柜（加盟）',
+    subjectNameSource: 'LEGAL_NAME',
+    subjectNameNote: null,
     businessSummary: '无人值守智能冰柜自助售货，先享后付',
     mchid: '1900000020',
     systemSoftware: 'zizhu (开源)',

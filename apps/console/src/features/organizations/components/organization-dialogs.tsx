@@ -41,23 +41,47 @@ export function CreateOrganizationDialog({ open, onClose, parent, onCreated }: {
   );
 }
 
-/** Renames an organisation; logins, devices and money stay where they are. */
+/** The longest legal name the API takes (its RenameOrganizationDto and the database check the same). */
+const LEGAL_NAME_MAX = 100;
+
+/**
+ * Renames an organisation and edits its legal name (主体名称, the name on its business licence, which the Pay Score
+ * application pack uses); logins, devices and money stay where they are. A blank legal name clears it (sent as null);
+ * it is sent only when it changed.
+ */
 export function RenameOrganizationDialog({ open, onClose, organization }: { open: boolean; onClose: () => void; organization: OrganizationNode }) {
   const { t } = useTranslation(ORGANIZATIONS_NS);
   const rename = useRenameOrganization();
+  const before = organization.legalName ?? null;
   return (
-    <ConfirmAction<{ name: string }>
+    <ConfirmAction<{ name: string; legalName?: string }>
+      // a new form whenever the organisation or its names change: the form keeps the initial values it was made with
+      key={`${organization.id}\n${organization.name}\n${before ?? ''}`}
       open={open}
       onClose={onClose}
       title={t('rename.title')}
       consequences={t('rename.consequences', { name: organization.name })}
       reason="none"
       okText={t('rename.submit')}
-      initialValues={{ name: organization.name }}
-      onConfirm={async (values) => rename.mutateAsync({ params: { path: { id: organization.id } }, body: { name: values.name.trim() } })}
+      initialValues={{ name: organization.name, legalName: before ?? '' }}
+      onConfirm={async (values) => {
+        const legalName = values.legalName?.trim() || null;
+        return rename.mutateAsync({
+          params: { path: { id: organization.id } },
+          body: { name: values.name.trim(), ...(legalName !== before ? { legalName } : {}) },
+        });
+      }}
     >
       <Form.Item name="name" label={t('fields.name')} rules={[{ required: true, whitespace: true, message: t('fields.required', { field: t('fields.name') }) }]}>
         <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item
+        name="legalName"
+        label={t('fields.legalName')}
+        extra={t('fields.legalNameHelp')}
+        rules={[{ max: LEGAL_NAME_MAX, message: t('fields.legalNameTooLong', { max: LEGAL_NAME_MAX }) }]}
+      >
+        <Input maxLength={LEGAL_NAME_MAX} placeholder={t('fields.legalNamePlaceholder')} />
       </Form.Item>
     </ConfirmAction>
   );

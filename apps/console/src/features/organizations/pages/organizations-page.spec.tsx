@@ -118,15 +118,49 @@ describe('OrganizationsPage', () => {
     });
     const ux = userEvent.setup({ delay: null });
     renderWithQuery(<OrganizationsPage organizationId={WESTLAKE} onSelect={() => undefined} />);
-    await ux.click(await screen.findByRole('button', { name: /重命名/ }));
+    await ux.click(await screen.findByRole('button', { name: /编辑名称/ }));
     const dialog = await screen.findByRole('dialog');
     const name = within(dialog).getByLabelText('名称');
     expect(name).toHaveValue('西湖加盟店');
     await ux.clear(name);
     await ux.type(name, '滨江加盟店');
-    await ux.click(within(dialog).getByRole('button', { name: /保存名称/ }));
+    await ux.click(within(dialog).getByRole('button', { name: /^保\s*存$/ }));
     expect(await within(dialog).findByText('name is already used by a sibling')).toBeInTheDocument();
     expect(sent('PATCH', `/v1/organizations/${WESTLAKE}`).map((r) => r.body)).toEqual([{ name: '滨江加盟店' }]);
+  });
+
+  it('edits the legal name (主体名称) beside the name, opens with the saved one, and clears it with null when left blank', async () => {
+    let legalName: string | null = null;
+    api = fakeApi({
+      'GET /v1/me': meWith(ALL),
+      'GET /v1/organizations/tree': () => [{ ...node(WESTLAKE, '西湖加盟店', 'FRANCHISEE', 1), legalName }],
+      'GET /v1/users': [],
+      [`PATCH /v1/organizations/${WESTLAKE}`]: (r: Recorded) => {
+        const body = r.body as { legalName?: string | null };
+        if (body.legalName !== undefined) legalName = body.legalName;
+        return { ...node(WESTLAKE, '西湖加盟店', 'FRANCHISEE', 1), legalName };
+      },
+    });
+    const ux = userEvent.setup({ delay: null });
+    renderWithQuery(<OrganizationsPage organizationId={WESTLAKE} onSelect={() => undefined} />);
+    expect(await screen.findByTestId('selected-legal-name')).toHaveTextContent('未填写');
+    await ux.click(await screen.findByRole('button', { name: /编辑名称/ }));
+    let dialog = await screen.findByRole('dialog');
+    await ux.type(within(dialog).getByLabelText('主体名称'), '  杭州西湖鲜柜商贸有限公司 ');
+    await ux.click(within(dialog).getByRole('button', { name: /^保\s*存$/ }));
+    await waitFor(() => expect(screen.getByTestId('selected-legal-name')).toHaveTextContent('杭州西湖鲜柜商贸有限公司'));
+    // the dialog opens again with it; a blank legal name is sent as null
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    await ux.click(screen.getByRole('button', { name: /编辑名称/ }));
+    dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByLabelText('主体名称')).toHaveValue('杭州西湖鲜柜商贸有限公司');
+    await ux.clear(within(dialog).getByLabelText('主体名称'));
+    await ux.click(within(dialog).getByRole('button', { name: /^保\s*存$/ }));
+    await waitFor(() => expect(screen.getByTestId('selected-legal-name')).toHaveTextContent('未填写'));
+    expect(sent('PATCH', `/v1/organizations/${WESTLAKE}`).map((r) => r.body)).toEqual([
+      { name: '西湖加盟店', legalName: '杭州西湖鲜柜商贸有限公司' },
+      { name: '西湖加盟店', legalName: null },
+    ]);
   });
 
   it('disables a login after spelling out what happens, and shows it disabled', async () => {
@@ -187,7 +221,7 @@ describe('OrganizationsPage', () => {
     renderWithQuery(<OrganizationsPage onSelect={() => undefined} />);
     expect(await screen.findByText('王店长')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /新建加盟商/ })).toBeNull();
-    expect(screen.queryByRole('button', { name: /重命名/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /编辑名称/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /新建账号/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /停用/ })).toBeNull();
   });

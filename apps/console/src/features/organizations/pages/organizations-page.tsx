@@ -67,6 +67,11 @@ export function OrganizationsPage({ organizationId, onSelect }: { organizationId
                 <Descriptions size="small" column={{ xs: 1, md: 2 }}>
                   <Descriptions.Item label={t('fields.kind')}>{t(`kind.${selected.kind}`)}</Descriptions.Item>
                   <Descriptions.Item label={t('fields.operatingModel')}>{selected.operatingModel ? t(`model.${selected.operatingModel}`) : '—'}</Descriptions.Item>
+                  {selected.kind === 'PLATFORM' ? null : (
+                    <Descriptions.Item label={t('fields.legalName')}>
+                      <span data-testid="selected-legal-name">{selected.legalName ?? <Typography.Text type="secondary">{t('fields.legalNameMissing')}</Typography.Text>}</span>
+                    </Descriptions.Item>
+                  )}
                   <Descriptions.Item label={t('fields.children')}>{selected.children.length}</Descriptions.Item>
                   <Descriptions.Item label={t('fields.createdAt')}>
                     <Time value={selected.createdAt} seconds={false} />

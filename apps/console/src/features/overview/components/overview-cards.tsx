@@ -5,12 +5,10 @@ import type { Schemas } from '@zizhu/api-client';
 import { StateTag } from '@/components/state-tag';
 import { formatFen } from '@/lib/format';
 import { OVERVIEW_NS } from '../i18n';
+import { ComplaintRateCard } from './complaint-rate-card';
 import { overviewLinks } from './overview-links';
 
 export type Overview = Schemas['OverviewDto'];
-
-/** WeChat's admission rule for Pay Score: a complaint rate above 0.01% (the default of the COMPLAINT_RATE alert). */
-const COMPLAINT_RATE_LIMIT = 0.0001;
 
 const SESSION_STATES = ['AWAITING_CONFIRMATION', 'STARTING', 'IN_USE', 'AWAITING_PAYMENT', 'PAID', 'CANCELLED'] as const;
 
@@ -89,24 +87,7 @@ export function OverviewCards({ overview, organizationId, onNavigate }: { overvi
       ) : null}
       {overview.complaintRates && overview.complaintRates.byLegalEntity.length > 0 ? (
         <Col xs={24} lg={12}>
-          <Card title={t('complaintRate.title', { days: overview.complaintRates.windowDays })} size="small" data-testid="complaint-rate">
-            {overview.complaintRates.byLegalEntity.map((row) => (
-              <Row key={row.id} gutter={16} align="middle">
-                <Col xs={12}>
-                  <Typography.Text>{row.name}</Typography.Text>
-                </Col>
-                <Col xs={12}>
-                  <Typography.Text type={row.rate !== null && row.rate > COMPLAINT_RATE_LIMIT ? 'danger' : undefined} strong>
-                    {row.rate === null ? '—' : `${(row.rate * 100).toFixed(4)}%`}
-                  </Typography.Text>{' '}
-                  <Typography.Text type="secondary">{t('complaintRate.counts', { complaints: row.complaints, paidOrders: row.paidOrders })}</Typography.Text>
-                </Col>
-              </Row>
-            ))}
-            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
-              {t('complaintRate.formula', { formula: overview.complaintRates.formula })}
-            </Typography.Paragraph>
-          </Card>
+          <ComplaintRateCard rates={overview.complaintRates} />
         </Col>
       ) : null}
       {receivables && openAnomalies !== null ? (

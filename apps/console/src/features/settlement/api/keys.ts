@@ -11,4 +11,6 @@ export const settlementKeys = {
   payoutLists: () => ['get', '/v1/payouts'] as const,
   splitLists: () => ['get', '/v1/profit-sharing-orders'] as const,
   payee: (organizationId: string) => ['get', '/v1/organizations/{id}/payout-payee', { params: { path: { id: organizationId } } }] as const,
+  adjustments: (organizationId: string) => ['get', '/v1/organizations/{id}/adjustments', { params: { path: { id: organizationId } } }] as const,
+  statements: () => ['get', '/v1/statements/{id}'] as const,
 };

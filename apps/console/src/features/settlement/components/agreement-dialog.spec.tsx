@@ -58,6 +58,26 @@ describe('AgreementDialog', () => {
     ]);
   });
 
+  it('passes WeChat’s channel fee on when the brand collects and the switch is on; franchisee-collects hides it and leaves it out', async () => {
+    api = fakeApi({ [`PUT /v1/organizations/${F1}/agreement`]: agreement({ version: 2, channelFeePassedOn: true }) });
+    const user = userEvent.setup({ delay: null });
+    const closed = openDialog('FRANCHISE', F1);
+    const toggle = screen.getByRole('switch', { name: '微信支付手续费由加盟商承担' });
+    expect(toggle).not.toBeChecked();
+    await user.click(toggle);
+    await fill('生效日期', '2026-12-10');
+    await user.click(screen.getByRole('button', { name: /保存协议/ }));
+    await waitFor(() => expect(closed).toEqual([true]));
+    expect(puts(F1).map((r) => r.body)).toEqual([
+      { effectiveFrom: '2026-12-10', commissionBasisPoints: 2000, fixedFeePerDeviceMonthFen: 1000, collection: 'BRAND_COLLECTS', channelFeePassedOn: true, period: 'MONTHLY' },
+    ]);
+    expect(toPutAgreement('FRANCHISE', { effectiveFrom: '2026-12-10', commissionBasisPoints: '10', collection: 'FRANCHISEE_COLLECTS', channelFeePassedOn: true })).toEqual({
+      effectiveFrom: '2026-12-10',
+      commissionBasisPoints: 1000,
+      collection: 'FRANCHISEE_COLLECTS',
+    });
+  });
+
   it('puts the closed-period refusal (422) on the effective date', async () => {
     api = fakeApi({
       [`PUT /v1/organizations/${F1}/agreement`]: answer(422, {

@@ -1,4 +1,4 @@
-import { Form, Input, Select, Typography } from 'antd';
+import { Form, Input, Select, Switch, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ConfirmAction } from '@/components/confirm-action';
 import { parseYuan } from '@/lib/format';
@@ -18,6 +18,7 @@ interface AgreementForm {
   period?: Agreement['period'];
   collection?: NonNullable<Agreement['collection']>;
   maxProfitSharingRatioBasisPoints?: string;
+  channelFeePassedOn?: boolean;
   platformFeePerActiveDeviceMonthFen?: string;
   fixedMonthFen?: string;
   note?: string;
@@ -49,6 +50,8 @@ export function toPutAgreement(kind: Agreement['kind'], values: AgreementForm): 
     set('minimumMonthFen', fen(values.minimumMonthFen));
     set('collection', values.collection);
     if (values.collection === 'FRANCHISEE_COLLECTS') set('maxProfitSharingRatioBasisPoints', bp(values.maxProfitSharingRatioBasisPoints));
+    // WeChat's channel fee is passed on only where the brand collects; left out, it is not (the API's default)
+    else if (values.channelFeePassedOn) set('channelFeePassedOn', true);
   } else {
     set('platformFeePerActiveDeviceMonthFen', fen(values.platformFeePerActiveDeviceMonthFen));
     set('fixedMonthFen', fen(values.fixedMonthFen));
@@ -76,7 +79,7 @@ function PercentHint({ name }: { name: keyof AgreementForm }) {
 
 /**
  * "Set a new agreement from a date": a franchisee's (commission in %, sent as basis points; fixed fee per device
- * per month; minimum per month; period; who collects) or a reseller customer's (platform fee per active device
+ * per month; minimum per month; period; who collects; whether WeChat's channel fee is passed on) or a reseller customer's (platform fee per active device
  * per month; fixed monthly fee). The API's refusals (a closed period, a commission above the profit-sharing
  * maximum) land on their fields.
  */
@@ -107,6 +110,7 @@ export function AgreementDialog({
           minimumMonthFen: fenText(current?.minimumMonthFen),
           collection: current?.collection ?? 'BRAND_COLLECTS',
           maxProfitSharingRatioBasisPoints: percentText(current?.maxProfitSharingRatioBasisPoints ?? 3000),
+          channelFeePassedOn: current?.channelFeePassedOn ?? false,
         }
       : {
           platformFeePerActiveDeviceMonthFen: fenText(current?.platformFeePerActiveDeviceMonthFen),
@@ -154,7 +158,11 @@ export function AgreementDialog({
                   </Form.Item>{' '}
                   <PercentHint name="maxProfitSharingRatioBasisPoints" />
                 </Form.Item>
-              ) : null
+              ) : (
+                <Form.Item name="channelFeePassedOn" label={t('agreement.channelFeePassedOn')} valuePropName="checked" extra={t('agreement.channelFeePassedOnHelp')}>
+                  <Switch aria-label={t('agreement.channelFeePassedOn')} />
+                </Form.Item>
+              )
             }
           </Form.Item>
         </>

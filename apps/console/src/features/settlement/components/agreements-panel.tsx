@@ -12,6 +12,7 @@ import { agreementHistoryQuery, agreementsInForceQuery, type Agreement } from '.
 import type { Organization } from '../api/get-counterparties';
 import { NS } from '../i18n';
 import { todayInShanghai } from '../period';
+import { AdjustmentsPanel } from './adjustments-panel';
 import { AgreementDialog } from './agreement-dialog';
 import { PayeePanel } from './payee-panel';
 import { Terms } from './terms';
@@ -71,6 +72,8 @@ function AgreementHistory({ organization, kind }: { organization: Organization; 
       ) : null}
       {/* a franchisee is paid by WeChat transfer to its payee (the brand sets it here) */}
       {kind === 'FRANCHISE' ? <PayeePanel organizationId={organization.id} organizationName={organization.name} /> : null}
+      {/* manual adjustments on its open statements (the brand or reseller books them here) */}
+      <AdjustmentsPanel organizationId={organization.id} organizationName={organization.name} />
       <AgreementDialog organization={organization} kind={kind} current={inForce ?? items[0]} open={editing} onClose={() => setEditing(false)} />
     </Space>
   );

@@ -26,6 +26,7 @@ export function Terms({ agreement }: { agreement: Agreement }) {
       parts.push(t('terms.commission', { percent: basisPointsText(agreement.commissionBasisPoints), bp: agreement.commissionBasisPoints }));
     if (agreement.fixedFeePerDeviceMonthFen) parts.push(t('terms.fixedFee', { amount: formatFen(agreement.fixedFeePerDeviceMonthFen) }));
     if (agreement.minimumMonthFen) parts.push(t('terms.minimum', { amount: formatFen(agreement.minimumMonthFen) }));
+    if (agreement.channelFeePassedOn) parts.push(t('terms.channelFeePassedOn'));
   } else {
     if (agreement.platformFeePerActiveDeviceMonthFen !== null) parts.push(t('terms.platformFee', { amount: formatFen(agreement.platformFeePerActiveDeviceMonthFen) }));
     if (agreement.fixedMonthFen) parts.push(t('terms.fixedMonth', { amount: formatFen(agreement.fixedMonthFen) }));

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '@/lib/me';
 import { organizationsQuery } from '../api/get-counterparties';
+import { AdjustmentsPanel } from '../components/adjustments-panel';
 import { AgreementsPanel } from '../components/agreements-panel';
 import { EarningsPanel } from '../components/earnings-panel';
 import { MyEarnings, OwedToReseller } from '../components/my-figures';
@@ -71,6 +72,7 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
         </Typography.Title>
         <MyEarnings organizationId={me.organizationId} />
         <PayeePanel organizationId={me.organizationId} organizationName={me.organizationName} />
+        <AdjustmentsPanel organizationId={me.organizationId} organizationName={me.organizationName} />
         <Tabs
           activeKey={own}
           onChange={(next) => onSearchChange({ ...(next === 'statements' ? {} : { tab: next as Tab }) })}
@@ -96,6 +98,7 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
           {t('owed.title')}
         </Typography.Title>
         <OwedToReseller />
+        <AdjustmentsPanel organizationId={me.organizationId} organizationName={me.organizationName} />
         <StatementsList
           search={search}
           onSearchChange={onSearchChange}

@@ -82,6 +82,7 @@ export function agreement(overrides: Partial<Schemas['AgreementDto']> = {}): Sch
     minimumMonthFen: null,
     collection: 'BRAND_COLLECTS',
     maxProfitSharingRatioBasisPoints: 3000,
+    channelFeePassedOn: false,
     platformFeePerActiveDeviceMonthFen: null,
     fixedMonthFen: null,
     note: null,
