@@ -31,6 +31,6 @@ export default {
   // settlement page passed 60 s; a test that hangs still fails
   testTimeout: 120_000,
   // every test file that left more than this much heap gets a new worker (jsdom documents and antd's style caches
-  // add up: one process running the whole suite grew past 2 GiB and slowed down)
+  // add up: one process running the whole suite reached 2.1 GB and slowed down)
   workerIdleMemoryLimit: '300MB',
 };
