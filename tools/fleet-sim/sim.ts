@@ -427,16 +427,11 @@ export class SimulatedDevice {
     const occurredAt = this.now();
     // as a real device does: a start command handed over too late (after a long outage, say) is not carried out
     // once it has expired; the platform has given up on it and would only flag a service started now
-    if (Date.parse(command.expiresAt) <= Date.now()) {
+    const failure =
+      Date.parse(command.expiresAt) <= Date.now() ? 'the command expired before it could start' : script.start === 'FAILED' ? 'simulated failure to start' : null;
+    if (failure) {
       this.stats.sessionsFailed += 1;
-      const ack: CommandAck = { result: 'FAILED', detail: 'the command expired before it could start', occurredAt };
-      this.answered.set(command.id, ack);
-      await this.sendAck(command, ack, signal);
-      return;
-    }
-    if (script.start === 'FAILED') {
-      this.stats.sessionsFailed += 1;
-      const ack: CommandAck = { result: 'FAILED', detail: 'simulated failure to start', occurredAt };
+      const ack: CommandAck = { result: 'FAILED', detail: failure, occurredAt };
       this.answered.set(command.id, ack);
       await this.sendAck(command, ack, signal);
       return;

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { afterCommit } from '../../platform/database/after-commit.js';
 
-let instances = 0;
-
 /**
  * Wakes requests waiting for a session to change (the scan answer waits for the order's package): the
  * engine calls `changed(id)` after each committed transition in this process (`changedOnCommit` from inside
@@ -12,14 +10,13 @@ let instances = 0;
 @Injectable()
 export class SessionWatch {
   private readonly waiters = new Map<string, Set<() => void>>();
-  private readonly commitKey = `session-watch#${++instances}:`;
 
   /**
    * `changed(id)` once the transaction of `m` commits (at once when `m` is in none; nothing when it rolls back). Woken
    * before the commit, a waiter would re-read the old row (on a server: then wait a whole poll interval for the next).
    */
   changedOnCommit(m: EntityManager, sessionId: string): void {
-    afterCommit(m.queryRunner, `${this.commitKey}${sessionId}`, () => this.changed(sessionId));
+    afterCommit(m.queryRunner, this, sessionId, () => this.changed(sessionId));
   }
 
   changed(sessionId: string): void {

@@ -92,8 +92,6 @@ function retentionAndRetry(definition: JobDefinition<object>) {
   };
 }
 
-let instances = 0;
-
 /**
  * Durable jobs on pg-boss, in the application's own database and through TypeORM's pool (see
  * pg-boss-database.ts). `enqueue` joins the current request/tenant/system transaction when there is
@@ -113,8 +111,6 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly workerIds = new Map<string, string[]>();
   private readonly periodic = new Map<string, { definition: JobDefinition<PeriodicTick>; intervalSeconds: number; timer?: NodeJS.Timeout }>();
   private readonly ticks = new Set<Promise<void>>();
-  /** Keys of the wakes this instance leaves for a transaction's commit (another instance may share the data source). */
-  private readonly commitKey = `jobs#${++instances}:`;
   private readonly logger: JobsLogger;
 
   constructor(
@@ -282,7 +278,7 @@ export class JobsService implements OnApplicationBootstrap, OnModuleDestroy {
     const id = await boss.send(definition.name, data, options);
     if (id !== null && this.workerIds.has(definition.name)) {
       // queued in a still-open transaction: this process's workers of it are woken once it commits
-      afterCommit(inTransaction ? this.context.manager.queryRunner : undefined, `${this.commitKey}${definition.name}`, () => this.wake(definition.name));
+      afterCommit(inTransaction ? this.context.manager.queryRunner : undefined, this, definition.name, () => this.wake(definition.name));
     }
     return id;
   }
