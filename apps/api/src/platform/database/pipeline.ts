@@ -72,6 +72,8 @@ export function pipeline(client: pg.PoolClient | pg.Client, statements: readonly
     let current = 0;
     let failure: Error | null = null;
     const submittable = {
+      /** The texts of the pipeline's statements, in order (for a statement counter: test/support/statement-counter.ts). */
+      pipelined: statements.map((s) => s.text),
       /**
        * What pg's client reads on each ParseComplete to record a named statement as parsed on the connection: the
        * statement whose answer is awaited is the one just parsed (a failed Parse answers an error instead, and is not recorded).
