@@ -12,6 +12,7 @@ import { openDatabase, type OpenDatabase } from '../src/platform/database/databa
 import { roundTripProbes } from '../src/platform/database/pipeline.js';
 import { systemRead } from '../src/modules/merchants/merchant-store.js';
 import { Transactions, allTenantsKnown, transactionOpenedWith } from '../src/platform/database/transactions.js';
+import { DomainError } from '../src/platform/errors/domain-error.js';
 import { RequestContext, type Principal } from '../src/platform/tenancy/request-context.js';
 import { freshDatabaseConfig } from './support/test-app.js';
 
@@ -63,7 +64,7 @@ describe('transactions opened with their first statement', () => {
 
   const organizations = () => db.dataSource.query('SELECT count(*)::int AS n FROM organizations') as Promise<{ n: number }[]>;
 
-  it('a tenant transaction sends BEGIN and the tenant entry in one pipeline, sees its tenant, and leaves nothing set after the commit', async () => {
+  it("a job's tenant transaction sends BEGIN, the tenant entry and its first statement in one pipeline, sees its tenant, and leaves nothing set after the commit", async () => {
     const { result, sent } = await pipelines(() =>
       transactions.asTenant(principalOf(DEMO_ORGS.powerbank.id), async (m) => {
         const [row] = (await m.query('SELECT count(*)::int AS n FROM organizations')) as { n: number }[];
@@ -71,8 +72,7 @@ describe('transactions opened with their first statement', () => {
       }),
     );
     expect(sent).toHaveLength(1);
-    expect(sent[0]![0]).toBe('BEGIN');
-    expect(sent[0]![1]).toMatch(/^SELECT zizhu_enter_tenant\(/);
+    expect(sent[0]).toEqual(['BEGIN', expect.stringMatching(/^SELECT zizhu_enter_tenant\(/), 'SELECT count(*)::int AS n FROM organizations']);
     expect(result).toBeGreaterThan(0);
     expect(await idleStatus()).toBe('I');
     expect(await organizations()).toEqual([{ n: 0 }]); // the settings were the transaction's own
@@ -80,7 +80,7 @@ describe('transactions opened with their first statement', () => {
 
   it('a system transaction sends BEGIN with its switch, and the switch ends with it', async () => {
     const { result, sent } = await pipelines(() => transactions.asSystem(async (m) => ((await m.query('SELECT count(*)::int AS n FROM organizations')) as { n: number }[])[0]!.n));
-    expect(sent).toEqual([['BEGIN', `SELECT set_config('app.all_tenants', 'on', true)`]]);
+    expect(sent).toEqual([['BEGIN', `SELECT set_config('app.all_tenants', 'on', true)`, 'SELECT count(*)::int AS n FROM organizations']]);
     expect(result).toBeGreaterThan(1);
     expect(await organizations()).toEqual([{ n: 0 }]);
   });
@@ -115,7 +115,7 @@ describe('transactions opened with their first statement', () => {
   it('an opening statement that fails rejects with its error, runs no work and leaves the connection clean', async () => {
     let worked = false;
     await expect(
-      transactionOpenedWith(db.dataSource, { text: 'SELECT 1 / $1::int AS x', values: [0] }, async () => {
+      transactionOpenedWith(db.dataSource, { statement: { text: 'SELECT 1 / $1::int AS x', values: [0] } }, async () => {
         worked = true;
       }),
     ).rejects.toThrow(/division by zero/);
@@ -124,14 +124,70 @@ describe('transactions opened with their first statement', () => {
     expect(await transactions.asSystem((m) => m.query('SELECT 1 AS one'))).toEqual([{ one: 1 }]);
   });
 
-  it('a tenant that no longer exists is refused by the entry, and the transaction is rolled back', async () => {
+  it("a signed-in user's transaction checks the token before the work runs", async () => {
+    let worked = false;
+    const signedIn: Principal = { ...principalOf(DEMO_ORGS.powerbank.id), session: { id: randomUUID(), tokenVersion: 0 } } as Principal;
+    const { sent } = await pipelines(() =>
+      expect(
+        transactions.asTenant(signedIn, async () => {
+          worked = true;
+        }),
+      ).rejects.toBeInstanceOf(DomainError),
+    );
+    expect(worked).toBe(false);
+    expect(sent).toEqual([['BEGIN', expect.stringMatching(/^SELECT zizhu_enter_session\(/)]]);
+    expect(await idleStatus()).toBe('I');
+  });
+
+  it('a tenant that no longer exists is refused, even when the work sent nothing, and the transaction is rolled back', async () => {
     await expect(transactions.asTenant(principalOf('00000000-0000-4000-8000-00000000dead'), () => Promise.resolve('ran'))).rejects.toMatchObject({ code: 'AUTH_TENANT_GONE' });
     expect(await idleStatus()).toBe('I');
   });
 
-  it('the opening statement answers its rows to the work', async () => {
-    const rows = await transactionOpenedWith(db.dataSource, { text: 'SELECT $1::int + 1 AS n', values: [41] }, (_m, opened) => Promise.resolve(opened));
-    expect(rows).toEqual([{ n: 42 }]);
+  it('a deferred refusal is what the transaction throws and nothing is committed, even when the work caught it and went on', async () => {
+    const ran: string[] = [];
+    let rowsSeen: unknown = 'none';
+    await expect(
+      transactions.asTenant(principalOf('00000000-0000-4000-8000-00000000dead'), async (m) => {
+        afterCommit(m.queryRunner, owner, 'k', () => ran.push('committed'));
+        rowsSeen = await m.query('SELECT count(*)::int AS n FROM organizations').catch(() => 'refused');
+        return 'went on';
+      }),
+    ).rejects.toMatchObject({ code: 'AUTH_TENANT_GONE' });
+    expect(rowsSeen).toBe('refused'); // the first statement's rows were never handed out
+    expect(ran).toEqual([]);
+    expect(await idleStatus()).toBe('I');
+  });
+
+  it('a deferred opening: the work that throws before any statement sends nothing, drops its after-commit actions, and the client is itself again', async () => {
+    const queries: string[] = [];
+    const listener: EntitySubscriberInterface = { beforeQuery: (event) => void queries.push(event.query) };
+    db.dataSource.subscribers.push(listener);
+    const ran: string[] = [];
+    try {
+      const { sent } = await pipelines(() =>
+        expect(
+          transactions.asSystem((m) => {
+            afterCommit(m.queryRunner, owner, 'k', () => ran.push('committed'));
+            return Promise.reject(new Error('before any statement'));
+          }),
+        ).rejects.toThrow('before any statement'),
+      );
+      expect(sent).toEqual([]);
+    } finally {
+      db.dataSource.subscribers.splice(db.dataSource.subscribers.indexOf(listener), 1);
+    }
+    expect(queries).toEqual([]); // no ROLLBACK of a transaction the database never saw
+    expect(ran).toEqual([]);
+    expect(await idleStatus()).toBe('I');
+    const { sent: next } = await pipelines(() => transactions.asSystem((m) => m.query('SELECT 2 AS two')));
+    expect(next).toEqual([['BEGIN', `SELECT set_config('app.all_tenants', 'on', true)`, 'SELECT 2 AS two']]);
+  });
+
+  it('the check sees the opening statement\'s rows', async () => {
+    let seen: unknown;
+    await transactionOpenedWith(db.dataSource, { statement: { text: 'SELECT $1::int + 1 AS n', values: [41] }, check: (rows) => void (seen = rows) }, () => Promise.resolve());
+    expect(seen).toEqual([{ n: 42 }]);
   });
 
   it('knows the all-tenants switch of the transactions it opens; systemRead lifts it for its reads only, without asking', async () => {
