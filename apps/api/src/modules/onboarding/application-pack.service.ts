@@ -219,7 +219,7 @@ export class ApplicationPackService {
       expectedChannel: settings.expectedChannel,
       sites,
       cities: [...byCity.values()],
-      attachments: attachmentsChecklist(scenarios, Number(open?.n ?? 0)),
+      attachments: attachmentsChecklist(scenarios, Number(open?.n ?? 0), id),
     };
   }
 
