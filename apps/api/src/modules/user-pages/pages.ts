@@ -64,10 +64,10 @@ export interface StoryboardFrame {
   readonly body: string;
 }
 
-const BOARD_STYLE = `body{background:#fff}.sheet{padding:16px 20px}.sheet h1{font-size:20px;margin:0 0 2px}.sheet .lead{color:#555;font-size:13px;margin:0 0 4px}
+const BOARD_STYLE = `body{background:#fff}.sheet{padding:16px 20px}.sheet h1{font-size:20px;margin:0 0 2px}.sheet .lead{color:#555;font-size:13px;margin:0 0 12px}
 .board{display:flex;gap:16px;align-items:flex-start}.frame{flex:0 0 390px;width:390px}.frame .phone{min-height:0;height:760px;margin:0;overflow:hidden;border:1px solid #ccc;border-radius:18px}
 .frame figcaption{font-size:13px;color:#333;padding:8px 2px 0}.frame figcaption b{display:block;font-size:15px;margin-bottom:2px}.num{display:inline-block;min-width:22px;height:22px;border-radius:11px;background:var(--brand);color:#fff;text-align:center;margin-right:6px;font-size:13px;line-height:22px}
-figure{margin:0}.tools{margin:8px 0 12px}.tools button{padding:6px 14px;font-size:14px}.notes{font-size:12px;color:#666;margin:12px 0 0;padding-left:18px}
+figure{margin:0}.tools{padding:12px 20px 0}.tools button{padding:6px 14px;font-size:14px}.notes{font-size:12px;color:#666;margin:12px 0 0;padding-left:18px}
 @page{size:A3 landscape;margin:8mm}@media print{.tools{display:none}.sheet{padding:0}.board{zoom:0.6}.frame .phone{break-inside:avoid}}`;
 
 /**
@@ -84,8 +84,8 @@ export function storyboardPage(opts: { title: string; lead: string; brand: strin
     )
     .join('');
   return `${head(opts.title, opts.color, opts.nonce, BOARD_STYLE)}
-<body><main class="sheet"><h1>${esc(opts.title)}</h1><p class="lead">${esc(opts.lead)}</p>
-<div class="tools"><button type="button" id="print">打印 / 另存为 PDF</button></div>
+<body><div class="tools"><button type="button" id="print">打印 / 另存为 PDF</button></div>
+<main class="sheet"><h1>${esc(opts.title)}</h1><p class="lead">${esc(opts.lead)}</p>
 <div class="board" id="board">${frames}</div><ul class="notes">${opts.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></main>${script(opts.data, opts.nonce)}</body></html>
 `;
 }
