@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { baseUrl, expect, operatorToken, test } from './support/fixtures';
+import { baseUrl, expect, FRIDGE_MCHID, operatorToken, test } from './support/fixtures';
 
 // The interaction flow image of a branded operator (issue 14, the 1.1 attachment): the power-bank brand sets its user-pages
 // branding, opens its onboarding pack, follows the link to 交互流程图 and sees its own device drawn in every state of the
@@ -55,6 +55,18 @@ test.describe('flow storyboard', () => {
       await sheet.setContent(html);
       await expect(sheet.locator('[data-frame="finished"] #total')).toHaveText(/^¥/);
       await sheet.locator('.sheet').screenshot({ path: `${target}user-flow/storyboard.png` });
+      // another vertical through the same renderers: the fridge brand's (no return card, in-use drawn without it)
+      const fridgeToken = await operatorToken(request, 'fridgeBrand');
+      const fridgeHeaders = { authorization: `Bearer ${fridgeToken}` };
+      const fridgeAccounts = (await (await request.get(`${baseUrl()}/v1/merchant-accounts`, { headers: fridgeHeaders })).json()) as { id: string; mchid: string }[];
+      const fridge = await request.get(`${baseUrl()}/v1/merchant-accounts/${fridgeAccounts.find((a) => a.mchid === FRIDGE_MCHID)!.id}/flow-storyboard`, { headers: fridgeHeaders });
+      expect(fridge.status()).toBe(200);
+      await sheet.setContent(await fridge.text());
+      await expect(sheet.locator('[data-frame="in-use"] #in-use')).toContainText('使用中');
+      await expect(sheet.locator('[data-frame="in-use"] #return')).toHaveCount(0);
+      await expect(sheet.locator('[data-frame="finished"] #lines .row')).not.toHaveCount(0);
+      // and the power-bank brand may not draw the fridge brand's
+      expect((await request.get(`${baseUrl()}/v1/merchant-accounts/${fridgeAccounts[0]!.id}/flow-storyboard`, { headers })).status()).toBe(404);
       await sheet.close();
     } finally {
       await request.put(`${baseUrl()}/v1/organizations/${orgId}/branding`, { headers, data: before.own });

@@ -17,7 +17,7 @@ function h(tag, attrs) {
   return el;
 }
 function yuan(fen) { return '¥' + (fen / 100).toFixed(2); }
-function show() { app.textContent = ''; for (var i = 0; i < arguments.length; i++) app.appendChild(arguments[i]); }
+function show() { app.textContent = ''; for (var i = 0; i < arguments.length; i++) if (arguments[i]) app.appendChild(arguments[i]); }
 function fail(message) { show(h('div', { class: 'card', id: 'error' }, h('h1', {}, '出错了'), h('p', { class: 'error' }, message), h('a', { class: 'btn secondary', href: '/d/' + encodeURIComponent(D.code) }, '重新扫码'))); }
 function api(method, path, body) {
   var headers = { accept: 'application/json' };
