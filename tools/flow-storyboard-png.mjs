@@ -1,12 +1,12 @@
 // Saves a merchant account's flow storyboard (issue 14, the 1.1 attachment 交互流程图) as a PNG and, with --pdf, as a PDF:
 // signs in to a running API, opens GET /v1/merchant-accounts/<id>/flow-storyboard in Chromium (Playwright's, from
-// node_modules, driving the system's chromium as the browser tests do) and captures the whole sheet.
+// node_modules via the declared @playwright/test, driving the system's chromium as the browser tests do) and captures the whole sheet.
 //
 //   node tools/flow-storyboard-png.mjs --account <merchant account id> [--device <device id>] [--out flow.png] [--pdf flow.pdf]
 //        [--api http://127.0.0.1:3000] [--login ops@powerbank.demo]      (password: ZIZHU_PASSWORD, default the demo's)
 import { execSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium } from '@playwright/test';
 
 const { values: args } = parseArgs({
   options: {

@@ -3,13 +3,13 @@
 // pack's readers get it.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { describePlan, quote, riskFundFor, type PricingPlan } from '@zizhu/pricing';
-import { DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
+import { DEMO_APPID, DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS } from '../src/modules/demo/demo-data.js';
 import { sampleUsage } from '../src/modules/user-pages/storyboard.js';
 import { systemQuery } from './fleet-support.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
 const account = DEMO_MERCHANTS.powerbank.id;
-const url = (query = '') => `/v1/merchant-accounts/${account}/flow-storyboard${query}`;
+const url = (query = '', of: string = account) => `/v1/merchant-accounts/${of}/flow-storyboard${query}`;
 const yuan = (fen: number) => `¥${(fen / 100).toFixed(2)}`;
 
 interface Frame {
@@ -29,7 +29,7 @@ describe('the flow storyboard of a merchant account', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'ops@vendor.demo', 'admin@zizhu.demo']) tokens[login] = await t.login(login);
+    for (const login of ['ops@powerbank.demo', 'ops@fridge.demo', 'f1@fridge.demo', 'f2@fridge.demo', 'ops@vendor.demo', 'c2@vendor.demo', 'admin@zizhu.demo']) tokens[login] = await t.login(login);
     const branded = await t.http('PUT', `/v1/organizations/${DEMO_ORGS.powerbank.id}/branding`, {
       token: tokens['ops@powerbank.demo']!,
       body: { brandName: '小电<快充>', color: '#FF6A00', servicePhone: '400-820-1234' },
@@ -48,6 +48,13 @@ describe('the flow storyboard of a merchant account', () => {
     expect(csp).toMatch(/script-src 'nonce-[^']+'/);
     expect(csp).toContain("frame-ancestors 'none'");
     const html = response.body;
+    // the same policy in the page itself, before anything it governs (it holds in the console's srcdoc frame and a saved
+    // file, where the header does not reach): everything but frame-ancestors, which a meta policy cannot carry
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)![1]!;
+    const meta = /<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html);
+    expect(meta?.[1]?.replaceAll('&#39;', "'")).toBe(csp.replace("; frame-ancestors 'none'", ''));
+    expect(html.indexOf('http-equiv="Content-Security-Policy"')).toBeLessThan(html.indexOf('<style'));
+    expect([...html.matchAll(/<(script|style)\b(?![^>]*type="application\/json")([^>]*)>/g)].map((m) => m[2])).toEqual([` nonce="${nonce}"`, ` nonce="${nonce}"`]);
     // the branding in force: name (escaped), colour, phone
     expect(html).toContain('小电&lt;快充&gt; · 用户侧交互流程图');
     expect(html).not.toContain('小电<快充>');
@@ -100,11 +107,28 @@ describe('the flow storyboard of a merchant account', () => {
     expect([bad.statusCode, bad.json().errors?.[0]?.field]).toEqual([400, 'deviceId']);
   });
 
-  it('is the pack readers’ only: another operator, a reseller and an unknown account get 404; the platform admin reads it', async () => {
+  it('is the pack readers’ only: another operator, a reseller of its customers, a franchisee of its brand and an unknown account get 404', async () => {
     for (const login of ['ops@fridge.demo', 'ops@vendor.demo']) {
       const response = await t.http('GET', url(), { token: tokens[login]! });
       expect([login, response.statusCode, response.json().code]).toEqual([login, 404, 'MERCHANT_ACCOUNT_NOT_FOUND']);
       expect(response.body).not.toContain('小电');
+    }
+    // the hardware reseller does not read its customers' own merchant accounts; the customer reads its own
+    for (const customer of [DEMO_MERCHANTS.vendorC1.id, DEMO_MERCHANTS.vendorC2.id]) {
+      const response = await t.http('GET', url('', customer), { token: tokens['ops@vendor.demo']! });
+      expect([customer, response.statusCode, response.json().code]).toEqual([customer, 404, 'MERCHANT_ACCOUNT_NOT_FOUND']);
+    }
+    const own = await t.http('GET', url('', DEMO_MERCHANTS.vendorC2.id), { token: tokens['c2@vendor.demo']! });
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain('WV-0001');
+    // the franchise brand reads its account (its franchisees' fridges charge through it); the franchisees do not (no demo
+    // franchisee holds an account of its own: the brand-reads-its-franchisee's case is onboarding-franchisee-collects')
+    const brand = await t.http('GET', url('', DEMO_MERCHANTS.fridge.id), { token: tokens['ops@fridge.demo']! });
+    expect(brand.statusCode).toBe(200);
+    expect(brand.body).toContain('FR-0001');
+    for (const login of ['f1@fridge.demo', 'f2@fridge.demo']) {
+      const response = await t.http('GET', url('', DEMO_MERCHANTS.fridge.id), { token: tokens[login]! });
+      expect([login, response.statusCode, response.json().code]).toEqual([login, 404, 'MERCHANT_ACCOUNT_NOT_FOUND']);
     }
     const unknown = await t.http('GET', `/v1/merchant-accounts/00000000-0000-4000-8000-00000000ffff/flow-storyboard`, { token: tokens['ops@powerbank.demo']! });
     expect(unknown.statusCode).toBe(404);
@@ -112,5 +136,53 @@ describe('the flow storyboard of a merchant account', () => {
     const admin = await t.http('GET', url(), { token: tokens['admin@zizhu.demo']! });
     expect(admin.statusCode).toBe(200);
     expect(admin.body).toContain('--brand:#FF6A00');
+  });
+
+  describe('refuses a device the live scan would refuse, naming the field', () => {
+    const water = DEMO_MERCHANTS.vendorC2;
+    const valve = DEMO_DEVICES.find((d) => d.code === 'WV-0001')!;
+    const board = () => t.http('GET', url(`?deviceId=${valve.id}`, water.id), { token: tokens['c2@vendor.demo']! });
+    const refusal = async () => {
+      const response = await board();
+      const body = response.json() as { code: string; detail: string; errors?: { field: string; messages: string[] }[] };
+      return { status: response.statusCode, code: body.code, field: body.errors?.[0]?.field, detail: body.detail };
+    };
+
+    it('a water valve bound to a service approved for EV_CHARGING: payscoreService', async () => {
+      expect((await board()).statusCode).toBe(200);
+      await systemQuery(t, `UPDATE payscore_services SET scenario = 'EV_CHARGING' WHERE id = $1`, [water.services[0].id]);
+      try {
+        const answer = await refusal();
+        expect([answer.status, answer.code, answer.field]).toEqual([422, 'FLOW_STORYBOARD_UNAVAILABLE', 'payscoreService']);
+        expect(answer.detail).toContain('is approved for EV_CHARGING; using it for WATER');
+      } finally {
+        await systemQuery(t, `UPDATE payscore_services SET scenario = 'WATER' WHERE id = $1`, [water.services[0].id]);
+      }
+    });
+
+    it('a plan whose risk fund is above the service’s risk cap: payscoreService', async () => {
+      await systemQuery(t, `UPDATE payscore_services SET risk_cap_fen = 1000 WHERE id = $1`, [water.services[0].id]);
+      try {
+        const answer = await refusal();
+        expect([answer.status, answer.code, answer.field]).toEqual([422, 'FLOW_STORYBOARD_UNAVAILABLE', 'payscoreService']);
+        expect(answer.detail).toContain('asks a risk fund of 2000 fen');
+        expect(answer.detail).toContain('at most 1000 fen per order');
+      } finally {
+        await systemQuery(t, `UPDATE payscore_services SET risk_cap_fen = $2 WHERE id = $1`, [water.services[0].id, water.services[0].riskCapFen]);
+      }
+      expect((await board()).statusCode).toBe(200);
+    });
+
+    it('a merchant account that lists no mini-program appid (the scan page says not available): appid', async () => {
+      await systemQuery(t, `UPDATE merchant_accounts SET appids = ARRAY[]::text[], updated_at = updated_at + interval '1 second' WHERE id = $1`, [water.id]);
+      try {
+        const answer = await refusal();
+        expect([answer.status, answer.code, answer.field]).toEqual([422, 'FLOW_STORYBOARD_UNAVAILABLE', 'appid']);
+        expect(answer.detail).toContain('lists no mini-program appid');
+      } finally {
+        await systemQuery(t, `UPDATE merchant_accounts SET appids = ARRAY[$2::text], updated_at = updated_at + interval '2 seconds' WHERE id = $1`, [water.id, DEMO_APPID]);
+      }
+      expect((await board()).statusCode).toBe(200);
+    });
   });
 });

@@ -7,6 +7,7 @@ import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { merchantErrors } from '../merchants/merchants.errors.js';
+import { storyboardCsp } from '../user-pages/pages.js';
 import { ApplicationPackService } from './application-pack.service.js';
 import { ApplicationPackDto, ApplicationPackQueryDto, ApplicationPackSettingsDto, PutApplicationPackSettingsDto } from './dto/application-pack.dto.js';
 import { ComplianceService } from './compliance.service.js';
@@ -65,12 +66,14 @@ export class ApplicationPackController {
       '5 assessment failed, 6 cancelled — numbered, side by side at 390 px, zh-CN, drawn by the live user pages’ own rendering (the scan page’s HTML, the session script’s renderers) with ' +
       'the device owner’s effective branding (brand name, colour, customer-service phone) and the Pay Score logo stand-in. The figures are the pricing engine’s for the device’s plan over a ' +
       'described sample usage (risk fund riskFundFor, running cost as the live page estimates it, the finished charge by quote); the price rule is describePlan’s. `deviceId` picks the device ' +
-      '(one that charges through the account, else 404 FLOW_STORYBOARD_DEVICE_NOT_FOUND naming deviceId); absent, the first device with a pricing plan by code. A device without a plan the ' +
-      'engine can price or without a Pay Score service: 422 FLOW_STORYBOARD_UNAVAILABLE naming the field. Print it (A3 landscape) to save it as PDF. ' +
+      '(one that charges through the account, else 404 FLOW_STORYBOARD_DEVICE_NOT_FOUND naming deviceId); absent, the first device with a pricing plan by code. A device the live ' +
+      'scan would refuse is refused with 422 FLOW_STORYBOARD_UNAVAILABLE naming the field: no plan the engine can price (plan), no Pay Score service, or a service that does not fit it — ' +
+      'approved for another scenario than its type’s, or a risk cap below its plan’s risk fund (payscoreService, the scan’s assertServiceFits) — or a merchant account without a ' +
+      'mini-program appid (appid). Print it (A3 landscape) to save it as PDF. ' +
       READERS,
   })
   @ApiProduces('text/html')
-  @ApiOkResponse({ description: 'The storyboard (HTML with its own CSP: scripts and styles only with its nonce).', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiOkResponse({ description: 'The storyboard: HTML whose Content-Security-Policy (scripts and styles only with its nonce, no network) is sent as a header and also carried in the page itself (a meta element in its head), so it holds in a srcdoc frame and in a saved file.', content: { 'text/html': { schema: { type: 'string' } } } })
   @ApiErrors(platformErrors.VALIDATION_FAILED, merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND, onboardingErrors.FLOW_STORYBOARD_DEVICE_NOT_FOUND, onboardingErrors.FLOW_STORYBOARD_UNAVAILABLE)
   async flowStoryboard(@UuidParam() id: string, @Query() query: FlowStoryboardQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const { html, nonce } = await this.storyboards.storyboard(id, query.deviceId);
@@ -78,7 +81,7 @@ export class ApplicationPackController {
       .header('content-type', 'text/html; charset=utf-8')
       .header('cache-control', 'no-store')
       .header('x-content-type-options', 'nosniff')
-      .header('content-security-policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+      .header('content-security-policy', `${storyboardCsp(nonce)}; frame-ancestors 'none'`);
     return html;
   }
 

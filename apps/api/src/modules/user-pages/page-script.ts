@@ -140,6 +140,9 @@ if (board) {
   });
   var print = document.getElementById('print');
   if (print) print.addEventListener('click', function () { window.print(); });
+  // the console shows the board in a sandboxed frame (an opaque origin: it cannot call this window's print()); its
+  // print button asks by message instead. Only the parent may ask, and only to print.
+  window.addEventListener('message', function (e) { if (e.source === window.parent && e.source !== window && e.data && e.data.type === 'zizhu.storyboard.print') window.print(); });
 } else if (D.view === 'signed-in') signedIn();
 else if (D.view === 'session') { if (!store.getItem(KEY)) fail('登录已失效，请重新扫码。'); else poll(); }
 })();`;

@@ -41,9 +41,9 @@ export function phoneScreen(opts: { brand: string; body: string; phone?: string 
   return `<div class="phone"><div class="bar">${esc(opts.brand)}</div>${opts.body}${serviceFooter(opts.phone ?? null)}</div>`;
 }
 
-const head = (title: string, color: string, nonce: string, extraStyle = ''): string =>
+const head = (title: string, color: string, nonce: string, extraStyle = '', policy = ''): string =>
   `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="zh-CN"><head><meta charset="utf-8">${policy}<meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}</title><style nonce="${nonce}">:root{--brand:${safeColor(color)}}${STYLE}${extraStyle}</style></head>`;
 
 const script = (data: unknown, nonce: string): string =>
@@ -71,6 +71,17 @@ figure{margin:0}.tools{padding:12px 20px 0}.tools button{padding:6px 14px;font-s
 @page{size:A3 landscape;margin:8mm}@media print{.tools{display:none}.sheet{padding:0}.board{zoom:0.6}.frame .phone{break-inside:avoid}}`;
 
 /**
+ * The storyboard's Content-Security-Policy, the one its answer sends as a header too: scripts and styles only with the
+ * page's nonce, nothing loaded but its own data: images, no base, no form. Also put in the page itself (`storyboardCspMeta`)
+ * because the page lives on without the header — in the console's `srcdoc` frame, as a saved HTML file.
+ */
+export const storyboardCsp = (nonce: string): string =>
+  `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'self' data:; base-uri 'none'; form-action 'none'`;
+
+/** The policy as the page's first head element after the charset (a meta policy covers only what follows it; it cannot carry frame-ancestors). */
+const storyboardCspMeta = (nonce: string): string => `<meta http-equiv="Content-Security-Policy" content="${esc(storyboardCsp(nonce))}">`;
+
+/**
  * The printable storyboard of the user's flow (issue 14, the 1.1 attachment "交互流程图"): every state side by side at
  * 390 px, numbered, each frame one `phoneScreen` — the scan page by `scanBody`, the session states by PAGE_SCRIPT's own
  * renderers from sample sessions in `data.frames` — so what it shows is what the live pages show.
@@ -83,7 +94,7 @@ export function storyboardPage(opts: { title: string; lead: string; brand: strin
         `<figcaption><b><span class="num">${i + 1}</span>${esc(f.title)}</b>${esc(f.caption)}</figcaption></figure>`,
     )
     .join('');
-  return `${head(opts.title, opts.color, opts.nonce, BOARD_STYLE)}
+  return `${head(opts.title, opts.color, opts.nonce, BOARD_STYLE, storyboardCspMeta(opts.nonce))}
 <body><div class="tools"><button type="button" id="print">打印 / 另存为 PDF</button></div>
 <main class="sheet"><h1>${esc(opts.title)}</h1><p class="lead">${esc(opts.lead)}</p>
 <div class="board" id="board">${frames}</div><ul class="notes">${opts.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></main>${script(opts.data, opts.nonce)}</body></html>

@@ -1,5 +1,6 @@
 import { riskFundFor, tryQuote, type PricingPlan, type Quote, type Usage } from '@zizhu/pricing';
 import type { DeviceType } from '../fleet/fleet.entities.js';
+import { assertServiceFits } from '../merchants/merchant-gateway.service.js';
 import { CANCEL_REASONS } from '../sessions/session-engine.service.js';
 import type { SessionRow } from '../sessions/session.model.js';
 import { runningQuote, type MeterReading } from '../sessions/sessions.mappers.js';
@@ -69,7 +70,7 @@ export function sampleUsage(plan: PricingPlan, type: DeviceType): SampleUsage {
 }
 
 /** Why no storyboard can be drawn for a device (the caller turns it into its error). */
-export type StoryboardRefusal = { readonly field: 'plan' | 'payscoreService'; readonly message: string };
+export type StoryboardRefusal = { readonly field: 'plan' | 'payscoreService' | 'appid'; readonly message: string };
 
 export interface StoryboardInput {
   readonly context: DeviceContext;
@@ -87,15 +88,26 @@ const TYPE_ZH: Record<string, string> = { FRIDGE: '自助售货柜', POWERBANK_C
  * effective branding: 1 scan page, 2 confirmation hand-off, 3 in use, 4 finished with the charge lines, 5 assessment
  * failed, 6 cancelled. Frame 1 is `scanBody`; frames 2–6 are drawn in the browser by PAGE_SCRIPT's own renderers from
  * the sample sessions below, whose amounts come from the pricing engine for the device's plan (`riskFundFor`, the
- * sessions' `runningQuote`, `quote`). A device without a plan the engine can price, or without a Pay Score service, is refused.
+ * sessions' `runningQuote`, `quote`). Refused, as the live scan would refuse it: a device without a plan the engine can
+ * price, without a Pay Score service, whose service does not fit it (`assertServiceFits`: the scenario of its type, its risk
+ * fund within the service's cap) or whose merchant account lists no appid.
  */
 export function flowStoryboard(input: StoryboardInput): { html: string; quote: Quote; sample: SampleUsage } | StoryboardRefusal {
   const { context } = input;
   const { plan, view, branding, device } = context;
   if (!plan || !view.rule) return { field: 'plan', message: `device ${device.code} has no pricing plan the pages can describe` };
-  if (!context.scenario) return { field: 'payscoreService', message: `device ${device.code} charges through no Pay Score service` };
-  const fund = riskFundFor(plan, context.scenario);
+  const { binding } = context;
+  if (!binding) return { field: 'payscoreService', message: `device ${device.code} charges through no Pay Score service` };
+  const fund = riskFundFor(plan, binding.scenario);
   if (!fund.ok) return { field: 'plan', message: fund.error.message };
+  // the live scan's scenario/risk-cap guard: no image of a flow WeChat would refuse (or revoke the merchant for)
+  try {
+    assertServiceFits(binding, device.type as DeviceType, fund.value.amountFen);
+  } catch (e) {
+    return { field: 'payscoreService', message: (e as Error).message.replace(/\.$/, '') };
+  }
+  // the live pages answer "not available" without a mini-program to sign in with
+  if (context.appid === null) return { field: 'appid', message: `the merchant account of device ${device.code} lists no mini-program appid, so its pages cannot sign the user in` };
   const sample = sampleUsage(plan, device.type as DeviceType);
   const priced = tryQuote(plan, sample.usage);
   if (!priced.ok) return { field: 'plan', message: priced.error.message };

@@ -3,7 +3,7 @@ import { describePlan, type PayscoreScenario, type PricingPlan } from '@zizhu/pr
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Transactions } from '../../platform/database/transactions.js';
 import { currentPlan } from '../fleet/pricing-plans.js';
-import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
+import { MerchantGateway, type ServiceBinding } from '../merchants/merchant-gateway.service.js';
 import { brandingFieldsOf, resolveBranding, type Branding } from './branding.js';
 import type { ScanView } from './pages.js';
 
@@ -44,6 +44,8 @@ export interface DeviceContext {
   plan: PricingPlan | null;
   /** The Pay Score scenario of the service the device charges through (null: none resolves). */
   scenario: PayscoreScenario | null;
+  /** The Pay Score service the device charges through, as the live scan resolves it (null: none resolves). */
+  binding: ServiceBinding | null;
 }
 
 /**
@@ -89,10 +91,12 @@ export class UserPageContexts {
       let appid: string | null = null;
       let depositWaived = true;
       let scenario: PayscoreScenario | null = null;
+      let resolved: ServiceBinding | null = null;
       try {
         const binding = await this.merchants.resolveService(m, { tenantId: device.tenant_id, payscoreServiceId: device.payscore_service_id, type: device.type as never });
         depositWaived = binding.mode === 'DEPOSIT_WAIVED';
         scenario = binding.scenario;
+        resolved = binding;
         appid = (await this.merchants.forAccount(m, binding.merchantAccountId)).appids[0] ?? null;
       } catch {
         appid = null; // no Pay Score service or merchant: the page says the device is not available
@@ -104,7 +108,7 @@ export class UserPageContexts {
         env: this.config.userPages,
         orgName: device.org_name,
       });
-      return { device, view, appid, branding, plan: pricing, scenario };
+      return { device, view, appid, branding, plan: pricing, scenario, binding: resolved };
     });
   }
 }

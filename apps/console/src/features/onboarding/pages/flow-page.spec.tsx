@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { screen } from '@testing-library/react';
+import { fireEvent, screen } from '@testing-library/react';
 import { answer, fakeApi } from '@/test/fake-api';
 import { ACCOUNT, renderAt } from '../test/render';
 import { FlowPage } from './flow-page';
@@ -41,6 +41,20 @@ describe('the flow storyboard page', () => {
     expect(screen.getByTestId('flow-html')).toBeEnabled();
     expect(api.requests.filter((r) => r.path === `${BASE}/flow-storyboard`).map((r) => r.query)).toEqual([{ deviceId: DEVICE }]);
     expect(screen.getByText(/交互流程图（申请表 1.1 的附件）/)).toBeInTheDocument();
+  });
+
+  it('runs the storyboard sandboxed to an opaque origin and prints it by asking the frame, never by reaching into it', async () => {
+    api = fakeApi({ [`GET ${BASE}/compliance`]: compliance, [`GET ${BASE}/flow-storyboard`]: STORYBOARD });
+    renderAt(<FlowPage accountId={ACCOUNT} deviceId={DEVICE} onDeviceChange={() => undefined} />, undefined, `/onboarding/${ACCOUNT}/flow`);
+    const frame = (await screen.findByTestId('flow-storyboard')) as HTMLIFrameElement;
+    // scripts and the print dialog only: no allow-same-origin, so not the console's origin, storage or token
+    expect(frame.getAttribute('sandbox')).toBe('allow-scripts allow-modals');
+    const inner = frame.contentWindow!;
+    const posted = jest.spyOn(inner, 'postMessage').mockImplementation(() => undefined);
+    const printed = jest.spyOn(inner, 'print').mockImplementation(() => undefined);
+    fireEvent.click(screen.getByTestId('flow-print'));
+    expect(posted).toHaveBeenCalledWith({ type: 'zizhu.storyboard.print' }, '*');
+    expect(printed).not.toHaveBeenCalled();
   });
 
   it('asks for the account’s default device when none is chosen, and shows a refusal with its detail', async () => {

@@ -8,6 +8,9 @@ import { saveBlob } from '@/lib/save-blob';
 import { complianceQuery, storyboardQuery } from '../api/onboarding';
 import { NS } from '../i18n';
 
+/** What the storyboard page's script prints on (PAGE_SCRIPT in the API's user pages). */
+const PRINT_MESSAGE = { type: 'zizhu.storyboard.print' } as const;
+
 export interface FlowPageProps {
   readonly accountId: string;
   readonly deviceId: string | undefined;
@@ -17,8 +20,10 @@ export interface FlowPageProps {
 /**
  * `/onboarding/$accountId/flow`: the account's interaction flow image (交互流程图, the attachment of table 1.1) — the API's
  * storyboard page, drawn by the live user pages' own rendering with the operator's branding, one of its devices and
- * that device's plan. Shown in a frame (the page needs the bearer token, so it is fetched, not linked); printed from
- * the frame (save as PDF) or saved as HTML.
+ * that device's plan. Shown in a frame (the page needs the bearer token, so it is fetched, not linked), sandboxed to an
+ * opaque origin (its script runs under the page's own CSP, away from the console's origin, storage and token); printed
+ * by the frame itself — its own button, or ours by message, since an opaque-origin frame's print() is out of our reach —
+ * or saved as HTML (the policy travels in the page).
  */
 export function FlowPage({ accountId, deviceId, onDeviceChange }: FlowPageProps) {
   const { t } = useTranslation(NS);
@@ -47,7 +52,7 @@ export function FlowPage({ accountId, deviceId, onDeviceChange }: FlowPageProps)
             />
           </Space>
           <Space wrap>
-            <Button icon={<PrinterOutlined />} disabled={!html} onClick={() => frame.current?.contentWindow?.print()} data-testid="flow-print">
+            <Button icon={<PrinterOutlined />} disabled={!html} onClick={() => frame.current?.contentWindow?.postMessage(PRINT_MESSAGE, '*')} data-testid="flow-print">
               {t('flow.print')}
             </Button>
             <Button icon={<DownloadOutlined />} disabled={!html} onClick={() => html && saveBlob(new Blob([html], { type: 'text/html;charset=utf-8' }), fileName)} data-testid="flow-html">
@@ -63,6 +68,7 @@ export function FlowPage({ accountId, deviceId, onDeviceChange }: FlowPageProps)
           ref={frame}
           title={t('flow.frameTitle')}
           srcDoc={html}
+          sandbox="allow-scripts allow-modals"
           data-testid="flow-storyboard"
           style={{ width: '100%', height: 1000, border: '1px solid #f0f0f0', borderRadius: 8, background: '#fff' }}
         />
