@@ -49,18 +49,34 @@ test.describe('flow storyboard', () => {
       await expect(board.locator('[data-frame="cancelled"] #cancelled')).toContainText('订单已取消');
       await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
       await page.screenshot({ path: `${target}onboarding-flow-desktop.png` });
+      // the frame is sandboxed to an opaque origin: its script runs (the frames above), but not as the console — no
+      // storage, no token — and the console prints it by asking: the frame's script calls its own print()
+      await expect(page.getByTestId('flow-storyboard')).toHaveAttribute('sandbox', 'allow-scripts allow-modals');
+      const inner = page.frames().find((f) => f !== page.mainFrame() && f.parentFrame() === page.mainFrame())!;
+      expect(await inner.evaluate(() => window.origin)).toBe('null');
+      expect(await inner.evaluate(() => { try { return typeof window.localStorage; } catch { return 'denied'; } })).toBe('denied');
+      await inner.evaluate(() => { window.print = () => { document.body.dataset['printed'] = 'yes'; }; });
+      await page.getByTestId('flow-print').click();
+      await expect(board.locator('body')).toHaveAttribute('data-printed', 'yes');
 
       // the whole storyboard as one image: the page the console received, at full width
       const sheet = await browser.newPage({ viewport: { width: 2500, height: 1000 }, locale: 'zh-CN' });
       await sheet.setContent(html);
       await expect(sheet.locator('[data-frame="finished"] #total')).toHaveText(/^¥/);
       await sheet.locator('.sheet').screenshot({ path: `${target}user-flow/storyboard.png` });
+      // the saved file keeps its policy without the header: a script without the nonce does not run, the page's own does
+      // (each sheet in a fresh document: setContent writes into the current one, whose earlier policy would stay)
+      await sheet.goto('about:blank');
+      await sheet.setContent(html.replace('</body>', '<script>document.body.dataset.injected = "yes";</script></body>'));
+      await expect(sheet.locator('[data-frame="hand-off"] #open-confirm')).toHaveText('前往微信支付分确认');
+      await expect(sheet.locator('body')).not.toHaveAttribute('data-injected', 'yes');
       // another vertical through the same renderers: the fridge brand's (no return card, in-use drawn without it)
       const fridgeToken = await operatorToken(request, 'fridgeBrand');
       const fridgeHeaders = { authorization: `Bearer ${fridgeToken}` };
       const fridgeAccounts = (await (await request.get(`${baseUrl()}/v1/merchant-accounts`, { headers: fridgeHeaders })).json()) as { id: string; mchid: string }[];
       const fridge = await request.get(`${baseUrl()}/v1/merchant-accounts/${fridgeAccounts.find((a) => a.mchid === FRIDGE_MCHID)!.id}/flow-storyboard`, { headers: fridgeHeaders });
       expect(fridge.status()).toBe(200);
+      await sheet.goto('about:blank');
       await sheet.setContent(await fridge.text());
       await expect(sheet.locator('[data-frame="in-use"] #in-use')).toContainText('使用中');
       await expect(sheet.locator('[data-frame="in-use"] #return')).toHaveCount(0);
