@@ -122,7 +122,7 @@ describe('the flow storyboard of a merchant account', () => {
     expect(own.statusCode).toBe(200);
     expect(own.body).toContain('WV-0001');
     // the franchise brand reads its account (its franchisees' fridges charge through it); the franchisees do not (no demo
-    // franchisee holds an account of its own: the brand-reads-its-franchisee's case is onboarding-franchisee-collects')
+    // franchisee holds an account of its own here: onboarding-franchisee-collects.e2e-spec draws one's, as itself and its brand)
     const brand = await t.http('GET', url('', DEMO_MERCHANTS.fridge.id), { token: tokens['ops@fridge.demo']! });
     expect(brand.statusCode).toBe(200);
     expect(brand.body).toContain('FR-0001');
