@@ -118,4 +118,20 @@ describe('onboarding of a franchisee that collects through its own merchant acco
     const brands = (await get<Compliance>('ops@fridge.demo', `/v1/merchant-accounts/${brand}/compliance`)).body;
     expect(brands.services.flatMap((s) => s.devices.map((d) => d.code))).toEqual(['FR-0002']);
   });
+
+  it('draws the franchisee’s flow storyboard from its own account for itself and its brand, not for the other franchisee', async () => {
+    const storyboard = async (login: string, accountId: string) => {
+      const response = await fetch(`${loop.apiUrl}/v1/merchant-accounts/${accountId}/flow-storyboard`, { headers: { authorization: `Bearer ${tokens[login]!}` } });
+      return { status: response.status, text: await response.text() };
+    };
+    for (const login of ['f1@fridge.demo', 'ops@fridge.demo']) {
+      const { status, text } = await storyboard(login, own.accountId);
+      expect([login, status]).toEqual([login, 200]);
+      expect(text).toContain(`商户号 ${own.mchid}`);
+      expect(text).toContain('FR-0001');
+    }
+    expect((await storyboard('f2@fridge.demo', own.accountId)).status).toBe(404);
+    // and the franchisees do not read their brand's
+    for (const login of ['f1@fridge.demo', 'f2@fridge.demo']) expect([login, (await storyboard(login, brand)).status]).toEqual([login, 404]);
+  });
 });

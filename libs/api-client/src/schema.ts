@@ -2963,6 +2963,39 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/merchant-accounts/{id}/flow-storyboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interaction flow image (交互流程图) of a merchant account, as a printable page
+         * @description The attachment of table 1.1: every state of the user’s flow for one of the account’s devices — 1 scan page, 2 confirmation hand-off, 3 in use, 4 finished with the charge lines, 5 assessment failed, 6 cancelled — numbered, side by side at 390 px, zh-CN, drawn by the live user pages’ own rendering (the scan page’s HTML, the session script’s renderers) with the device owner’s effective branding (brand name, colour, customer-service phone) and the Pay Score logo stand-in. The figures are the pricing engine’s for the device’s plan over a described sample usage (risk fund riskFundFor, running cost as the live page estimates it, the finished charge by quote); the price rule is describePlan’s. `deviceId` picks the device (one that charges through the account, else 404 FLOW_STORYBOARD_DEVICE_NOT_FOUND naming deviceId); absent, the first device with a pricing plan by code. A device the live scan would refuse is refused with 422 FLOW_STORYBOARD_UNAVAILABLE naming the field: no plan the engine can price (plan), no Pay Score service, or a service that does not fit it — approved for another scenario than its type’s, or a risk cap below its plan’s risk fund (payscoreService, the scan’s assertServiceFits) — or a merchant account without a mini-program appid (appid). Print it (A3 landscape) to save it as PDF. Readers: the admins of the account’s organisation and of its franchise brand, and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `FLOW_STORYBOARD_DEVICE_NOT_FOUND`: No such device charges through this merchant account (see deviceId).
+         *     - 422 `FLOW_STORYBOARD_UNAVAILABLE`: No flow storyboard can be drawn for this device: see the named field.
+         */
+        get: operations["ApplicationPack_flowStoryboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/merchant-accounts/{id}/onboarding": {
         parameters: {
             query?: never;
@@ -5782,11 +5815,20 @@ export type components = {
             url: string;
         };
         ComplaintRateDto: {
+            /** @description `rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders). */
+            aboveThreshold: boolean;
+            /** @description Whether that COMPLAINT_RATE rule is switched on. */
+            alertEnabled: boolean;
             complaints: number;
             formula: string;
             paidOrders: number;
             /** @description complaints ÷ paid orders over 30 days; null without paid orders. */
             rate: number | null;
+            /**
+             * @description The alert threshold in percent: the COMPLAINT_RATE alert rule in force for the account’s legal entity (its own rule, a franchisee’s brand’s, else the default) — the same row as the overview’s. Null only when the caller cannot see the account’s rate row.
+             * @example 0.01
+             */
+            thresholdPercent: number | null;
         };
         ComplaintRateRowDto: {
             /** @description `rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders). */
@@ -14742,6 +14784,76 @@ export interface operations {
             };
             /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `EVIDENCE_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationPack_flowStoryboard: {
+        parameters: {
+            query?: {
+                /** @description A device that charges through the account; absent: its first device with a pricing plan, by code. */
+                deviceId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The storyboard: HTML whose Content-Security-Policy (scripts and styles only with its nonce, no network) is sent as a header and also carried in the page itself (a meta element in its head), so it holds in a srcdoc frame and in a saved file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `FLOW_STORYBOARD_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FLOW_STORYBOARD_UNAVAILABLE` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
