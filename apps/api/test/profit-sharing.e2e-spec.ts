@@ -390,4 +390,58 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
       await loop.simRequest('DELETE', '/sim/bills/alterations');
     }
   });
+  it('recording the closed statement as settled (登记结清) clears in the ledger what the failed splits and the failed return left open, once; the splits settled so are not retried; refused while a split of the period is under way', async () => {
+    const [closed] = await sql<{ id: string; closed_at: Date; start: string; end: string }>(
+      `SELECT id, closed_at, to_char(period_start, 'YYYY-MM-DD') AS start, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'CLOSED' ORDER BY period_start LIMIT 1`,
+      [DEMO_ORGS.fridgeF1.id],
+    );
+    await loop.advanceTo(new Date(new Date(closed!.closed_at).getTime() + 3_600_000));
+    const brand = await loop.operator('ops@fridge.demo');
+    const settle = (key: string) => loop.request<{ code?: string; status?: string }>('POST', `/v1/statements/${closed!.id}/settle`, { token: brand, headers: { 'idempotency-key': key }, body: { method: 'OFFLINE_BANK', reference: 'F1-FEES-1' } });
+    const inPeriod = `SELECT p.id, p.session_id, p.state, p.settled_statement_id FROM profit_sharing_orders p JOIN service_sessions s ON s.id = p.session_id
+                       WHERE s.tenant_id = $1 AND s.paid_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND s.paid_at < (($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const period = [DEMO_ORGS.fridgeF1.id, closed!.start, closed!.end];
+    // a split of the period under way again (the window's, retried from the console: the job failed it with a clock 31
+    // days on, so today it is retryable): its commission may yet arrive through WeChat, so the settlement waits
+    const windowSession = sessions.get('ps-window')!.sessionId;
+    const [windowSplit] = await sql<{ id: string }>(`SELECT id FROM profit_sharing_orders WHERE session_id = $1`, [windowSession]);
+    expect((await loop.request('POST', `/v1/profit-sharing-orders/${windowSplit!.id}/retry`, { token: brand, headers: { 'idempotency-key': `window-${windowSplit!.id}` } })).status).toBe(201);
+    expect(await settle('settle-too-early')).toMatchObject({ status: 409, body: { code: 'STATEMENT_SETTLE_SPLITS_PENDING' } });
+    expect(await sql(`SELECT 1 FROM statement_settlements WHERE statement_id = $1`, [closed!.id])).toEqual([]);
+    // it fails again (past the window this time): final, so the settlement may be recorded
+    expect(await splits().split({ sessionId: windowSession }, new Date(loop.clock.now().getTime() + 31 * 86_400_000))).toBe('FAILED');
+    expect((await sql<{ state: string }>(inPeriod, period)).filter((p) => p.state === 'PENDING' || p.state === 'PROCESSING')).toEqual([]);
+
+    const failed = (await sql<{ id: string; session_id: string; state: string }>(inPeriod, period)).filter((p) => p.state === 'FAILED');
+    expect(failed.length).toBeGreaterThanOrEqual(2); // the 30-day window and the receiver line
+    const owed = (await Promise.all(failed.map((f) => payable(f.session_id)))).reduce((a, b) => a + b, 0);
+    const returnFailed = sessions.get('ps-return-fails')!.sessionId;
+    expect(await payable(returnFailed)).toBe(-10);
+
+    const settled = await settle('settle-f1');
+    expect(settled).toMatchObject({ status: 200, body: { status: 'SETTLED' } });
+    // what the franchisee paid the brand outside WeChat: the failed splits' commission, less the 10 fen the brand owed back
+    const [posting] = await sql<{ n: string; fen: string }>(
+      `SELECT count(*) AS n, sum(debit_fen - credit_fen) AS fen FROM ledger_entries WHERE source_kind = 'SETTLEMENT' AND tenant_id = $1 AND account = 'COMMISSION_PAYABLE'
+          AND source_id = (SELECT id::text FROM statement_settlements WHERE statement_id = $2)`,
+      [DEMO_ORGS.fridgeF1.id, closed!.id],
+    );
+    expect(Number(posting!.fen)).toBe(owed - 10);
+    const [open] = await sql<{ fen: string }>(
+      `SELECT coalesce(sum(credit_fen - debit_fen), 0) AS fen FROM ledger_entries WHERE tenant_id = $1 AND account = 'COMMISSION_PAYABLE'
+          AND (session_id = ANY ($2::uuid[]) OR (source_kind = 'SETTLEMENT' AND source_id = (SELECT id::text FROM statement_settlements WHERE statement_id = $3)))`,
+      [DEMO_ORGS.fridgeF1.id, [...failed.map((f) => f.session_id), returnFailed], closed!.id],
+    );
+    expect(Number(open!.fen)).toBe(0);
+    for (const f of failed) expect((await sql<{ settled_statement_id: string }>(`SELECT settled_statement_id FROM profit_sharing_orders WHERE id = $1`, [f.id]))[0]).toEqual({ settled_statement_id: closed!.id });
+    // the window's split would be retryable today again: settled, it is refused
+    const window = failed.find((f) => f.session_id === windowSession)!;
+    const retry = await loop.request<{ code: string; detail: string }>('POST', `/v1/profit-sharing-orders/${window.id}/retry`, { token: brand, headers: { 'idempotency-key': `settled-${window.id}` } });
+    expect(retry).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE', detail: expect.stringContaining(closed!.id) } });
+    // once: the same key replays, another key is refused, and the ledger balances
+    expect((await settle('settle-f1')).body).toEqual(settled.body);
+    expect(await settle('settle-f1-again')).toMatchObject({ status: 409, body: { code: 'STATEMENT_ALREADY_SETTLED' } });
+    expect(Number(posting!.n)).toBe(1);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
+  });
 });

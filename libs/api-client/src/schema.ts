@@ -6717,7 +6717,7 @@ export type components = {
             effectiveDate: string;
             id: number;
             /** @enum {string} */
-            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
             /** Format: uuid */
             organizationId: string;
             /** Format: date-time */
@@ -6728,7 +6728,7 @@ export type components = {
             sessionId: string | null;
             sourceId: string;
             /** @enum {string} */
-            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
         };
         LedgerEntryListDto: {
             items: components["schemas"]["LedgerEntryDto"][];
@@ -12730,7 +12730,7 @@ export interface operations {
                 account?: string;
                 /** @description Entries effective on or after this day (Asia/Shanghai). */
                 from?: string;
-                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
                 limit?: number;
                 offset?: number;
                 /** @description One organisation (and those under it) whose accounts to read; default: all the caller may see. */
@@ -19180,7 +19180,7 @@ export const pathsV1ComplaintsGetParametersQueryStateValues: ReadonlyArray<Flatt
 export const pathsV1DevicesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["status"]> = ["ONLINE", "OFFLINE", "FAULTED"];
 export const pathsV1DevicesGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const pathsV1DevicesIdCommandsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices/{id}/commands"]["get"]["parameters"]["query"]["state"]> = ["QUEUED", "DELIVERED", "SUCCEEDED", "FAILED", "EXPIRED"];
-export const pathsV1LedgerEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/ledger/entries"]["get"]["parameters"]["query"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const pathsV1LedgerEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/ledger/entries"]["get"]["parameters"]["query"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
 export const pathsV1MaintenanceTicketsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/maintenance/tickets"]["get"]["parameters"]["query"]["state"]> = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
 export const pathsV1MerchantAccountsIdApplicationPackGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/merchant-accounts/{id}/application-pack"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
 export const pathsV1PayoutsGetParametersQueryMethodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/payouts"]["get"]["parameters"]["query"]["method"]> = ["OFFLINE_BANK", "WECHAT_TRANSFER"];
@@ -19261,8 +19261,8 @@ export const deviceListItemDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<
 export const deviceListItemDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceListItemDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const endpointDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndpointDto"]["events"]> = ["session.paid", "session.cancelled", "refund.succeeded", "device.offline", "device.online", "complaint.created"];
 export const evidenceFileDtoContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvidenceFileDto"]["contentType"]> = ["image/png", "image/jpeg", "image/webp", "image/gif", "video/mp4", "video/quicktime", "video/webm", "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain"];
-export const ledgerEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
-export const ledgerEntryDtoSourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["sourceKind"]> = ["SESSION_PAID", "REFUND", "STATEMENT", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const ledgerEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
+export const ledgerEntryDtoSourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["sourceKind"]> = ["SESSION_PAID", "REFUND", "STATEMENT", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
 export const maintenanceSettingsDtoAutoTicketKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["autoTicketKinds"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
 export const maintenanceSettingsDtoAvailableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["available"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
 export const meDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["operatingModel"]> = ["SELF_RUN", "FRANCHISE", "HARDWARE_SALE"];

@@ -72,6 +72,8 @@ export interface ProfitSharingOrderRow {
   created_at: Date;
   finished_at: Date | null;
   failed_at: Date | null;
+  /** Its commission was recorded as paid outside WeChat with this statement's settlement (a retry is refused). */
+  settled_statement_id: string | null;
 }
 
 interface ReturnRow {
@@ -171,6 +173,9 @@ export class ProfitSharingService implements OnModuleInit {
     const [row] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE id = $1 FOR UPDATE`, [id])) as ProfitSharingOrderRow[];
     if (!row) throw profitSharingErrors.PROFIT_SHARING_ORDER_NOT_FOUND();
     if (row.state !== 'FAILED') throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`The split is ${row.state}.`);
+    if (row.settled_statement_id) {
+      throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`Its commission was recorded as paid outside WeChat when statement ${row.settled_statement_id} was settled: it is not split any more.`);
+    }
     if (row.failure?.startsWith('RECEIVER_FAILED')) {
       // the split was sent with unfreeze_unsplit: WeChat finished the order and released the money to the franchisee
       throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE('WeChat finished this order (its receiver line closed) and unfroze the rest: no split of it is possible any more; the commission stays owed in the ledger (COMMISSION_PAYABLE).');

@@ -18,6 +18,10 @@ export const settlementErrors = defineErrors({
     409,
     'The brand collects for this franchisee and owes it the statement’s payableFen (> 0): that is settled by a payout (POST /v1/payouts), not recorded here.',
   ],
+  STATEMENT_SETTLE_SPLITS_PENDING: [
+    409,
+    'A profit-sharing split of an order of this period is still under way (PENDING or PROCESSING): its commission may yet arrive through WeChat; record the settlement once the splits are final.',
+  ],
 });
 
 export const payoutErrors = defineErrors({
