@@ -26,7 +26,7 @@ describe('settlement: recording how a statement was settled without a payout (is
   const clock = TestClock.startingAt(new Date('2026-12-04T12:00:00+08:00'));
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const call = async (login: string, method: 'GET' | 'POST', url: string, body?: unknown, key?: string) => {
+  const call = async (login: string, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, key?: string) => {
     const r = await t.http(method, url, { token: tokens[login], ...(body !== undefined ? { body } : {}), ...(key ? { headers: { 'idempotency-key': key } } : {}) });
     return { status: r.statusCode, body: r.json() as Body };
   };
@@ -344,6 +344,33 @@ describe('settlement: recording how a statement was settled without a payout (is
     const read = (await call('ops@fridge.demo', 'GET', `/v1/statements/${id}`)).body;
     expect(read).toMatchObject({ status: 'SETTLED', settlement: null });
     expect(String(read['settledAt']).slice(0, 10)).toBe('2026-12-04');
+  });
+
+  it('collection cannot switch inside a period that has money booked: 422 naming collection and effectiveFrom; from the next period it may; other terms may change mid-period', async () => {
+    const F1 = O.fridgeF1 as { id: string; parentId: string };
+    const agreement = (body: Record<string, unknown>) => call('ops@fridge.demo', 'PUT', `/v1/organizations/${F1.id}/agreement`, body);
+    const [december] = await systemQuery<{ id: string; end: string }>(
+      t,
+      `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' AND period_start <= '2026-12-03' AND period_end >= '2026-12-03'`,
+      [F1.id],
+    );
+    expect(december).toBeDefined();
+    // booked under brand collects (netted from what the brand holds for the franchisee) on 3 December
+    const booked = await call('ops@fridge.demo', 'POST', `/v1/organizations/${F1.id}/adjustments`, { amountFen: 500, reason: '冰柜清洁补贴', effectiveDate: '2026-12-03' }, randomUUID());
+    expect(booked.status).toBe(201);
+    const refused = await agreement({ commissionBasisPoints: 2000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: '2026-12-04' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('AGREEMENT_COLLECTION_MID_PERIOD');
+    expect((refused.body.errors ?? []).map((e) => e.field)).toEqual(['collection', 'effectiveFrom']);
+    const nextStart = new Date(Date.parse(`${december!.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(String(refused.body['detail'])).toContain(nextStart);
+    expect(await systemQuery(t, `SELECT 1 FROM agreements WHERE tenant_id = $1 AND collection = 'FRANCHISEE_COLLECTS'`, [F1.id])).toEqual([]);
+    // the same collection with other terms, mid-period: allowed
+    expect((await agreement({ commissionBasisPoints: 2100, collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-04' })).status).toBe(200);
+    // from the next period's first day the timing is fine (what stops it now is only that franchisee 1 has no merchant account of its own)
+    expect((await agreement({ commissionBasisPoints: 2000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: nextStart })).body.code).toBe('AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT');
+    // a franchisee that collects itself (franchisee 2 here, booked on earlier periods only) switches back to brand collects from a period start with nothing booked
+    expect((await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 2000, collection: 'BRAND_COLLECTS', effectiveFrom: nextStart })).status).toBe(200);
   });
 
   it('the ledger check still balances', async () => {
