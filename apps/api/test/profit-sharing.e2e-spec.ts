@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
+import { SessionEngine } from '../src/modules/sessions/session-engine.service.js';
 import { ProfitSharingService } from '../src/modules/settlement/profit-sharing.service.js';
 import { StatementsService } from '../src/modules/settlement/statements.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
@@ -442,6 +443,70 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect((await settle('settle-f1')).body).toEqual(settled.body);
     expect(await settle('settle-f1-again')).toMatchObject({ status: 409, body: { code: 'STATEMENT_ALREADY_SETTLED' } });
     expect(Number(posting!.n)).toBe(1);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
+  });
+  it('a refund WeChat refuses for lack of money after the split return failed is HELD with the reason, not failed; the operator retries it once the money is there, or gives it up', async () => {
+    const brandToken = await loop.operator('ops@fridge.demo');
+    const f1 = await loop.operator('f1@fridge.demo');
+    const balanceOf = async (mchid: string) => (await loop.simRequest<{ availableFen: number }>('GET', `/sim/merchants/${mchid}/balance`)).body.availableFen;
+    const setBalance = (mchid: string, availableFen: number) => loop.simRequest('POST', `/sim/merchants/${mchid}/balance`, { availableFen });
+    const brandBalance = await balanceOf(DEMO_MERCHANTS.fridge.mchid);
+    const ownBalance = await balanceOf(franchiseeMchid);
+    const heldRefund = async (openid: string) => {
+      const session = await paidSession(openid);
+      expect(await runSplit(session.sessionId)).toBe('FINISHED');
+      // fault injection at the simulator: the brand cannot return its share, and the franchisee's balance is short too
+      await setBalance(DEMO_MERCHANTS.fridge.mchid, 0);
+      await setBalance(franchiseeMchid, 0);
+      try {
+        expect(await refundAndWait(loop, f1, session.sessionId, 100)).toBe('HELD');
+      } finally {
+        await setBalance(DEMO_MERCHANTS.fridge.mchid, brandBalance);
+      }
+      const [action] = await sql<{ id: string; state: string; error: string }>(`SELECT id, state, error FROM session_actions WHERE session_id = $1 AND kind = 'REFUND'`, [session.sessionId]);
+      return { session, action: action! };
+    };
+
+    const { session, action } = await heldRefund('ps-held-retry');
+    // the reason names the failed return and the short balance; the brand and the franchisee see it on the session
+    expect(action.error).toMatch(/^REFUND_HELD the split return of 10 fen failed \(RETURN_/);
+    expect(action.error).toContain('NOT_ENOUGH');
+    for (const token of [f1, brandToken]) {
+      const detail = await loop.request<{ actions: { id: string; state: string; error: string | null }[]; refundableFen: number }>('GET', `/v1/sessions/${session.sessionId}`, { token });
+      expect(detail.body.actions.find((a) => a.id === action.id)).toMatchObject({ state: 'HELD', error: action.error });
+      expect(detail.body.refundableFen).toBe(250); // still counted against what can be refunded: never refunded twice
+    }
+    // the job running again sends nothing while it is held
+    const refundsAtSim = async () => (await loop.simRequest<Record<string, unknown>>('GET', `/sim/orders/${session.outOrderNo}?mchid=${franchiseeMchid}`)).body;
+    const before = JSON.stringify(await refundsAtSim());
+    await loop.zizhu.app.get(SessionEngine).runAction({ tenantId: DEMO_ORGS.fridgeF1.id, sessionId: session.sessionId, actionId: action.id });
+    expect(JSON.stringify(await refundsAtSim())).toBe(before);
+    expect((await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [action.id]))[0]!.state).toBe('HELD');
+
+    // the franchisee tops up; the operator retries: the same out_refund_no goes through
+    await setBalance(franchiseeMchid, ownBalance);
+    const retried = await loop.request('POST', `/v1/sessions/${session.sessionId}/refunds/${action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-${action.id}` } });
+    expect(retried.status).toBe(202);
+    const deadline = Date.now() + 20_000;
+    let state = 'PENDING';
+    while (state !== 'SUCCEEDED' && Date.now() < deadline) {
+      await loop.advance(2);
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [action.id]))[0]!.state;
+    }
+    expect(state).toBe('SUCCEEDED');
+    const again = await loop.request<{ code: string }>('POST', `/v1/sessions/${session.sessionId}/refunds/${action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-again-${action.id}` } });
+    expect(again).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_NOT_HELD' } });
+
+    // another one is given up: FAILED with the reason kept, its amount free again; audited
+    const second = await heldRefund('ps-held-give-up');
+    await setBalance(franchiseeMchid, ownBalance);
+    const given = await loop.request('POST', `/v1/sessions/${second.session.sessionId}/refunds/${second.action.id}/give-up`, { token: brandToken, headers: { 'idempotency-key': `give-up-${second.action.id}` } });
+    expect(given.status).toBe(200);
+    const [failed] = await sql<{ state: string; error: string }>(`SELECT state, error FROM session_actions WHERE id = $1`, [second.action.id]);
+    expect(failed).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/^REFUND_GIVEN_UP by an operator; it was REFUND_HELD /) });
+    const audit = await sql<{ action: string }>(`SELECT action FROM audit_log WHERE resource_id = ANY ($1::text[]) AND action LIKE 'session.refund.%' ORDER BY occurred_at`, [[session.sessionId, second.session.sessionId]]);
+    expect(audit.map((a) => a.action)).toEqual(['session.refund.retry', 'session.refund.give-up']);
     expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
   });
 });

@@ -4412,6 +4412,80 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/refunds/{actionId}/give-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a held refund
+         * @description A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_REFUND_NOT_HELD`: Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Sessions_giveUpHeldRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/refunds/{actionId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a held refund
+         * @description A HELD refund (WeChat refused it for lack of money after the brand’s commission was split off, issue 12) is sent again under the same out_refund_no, once the merchant’s balance covers it. Answers 202; the action’s state shows the outcome (HELD again if the balance is still short). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_REFUND_NOT_HELD`: Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Sessions_retryHeldRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/export.csv": {
         parameters: {
             query?: never;
@@ -7849,10 +7923,10 @@ export type components = {
             outRefundNo: string | null;
             reason: string | null;
             /**
-             * @description PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat.
+             * @description PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat. HELD: WeChat refused the refund for lack of money (NOT_ENOUGH) after the brand’s commission was split off (a split return that failed or fell short); `error` says why. Still counted against what can be refunded; an operator retries it once the merchant’s balance covers it (POST …/refunds/{actionId}/retry) or gives it up (POST …/refunds/{actionId}/give-up → FAILED).
              * @enum {string}
              */
-            state: "PENDING" | "PROCESSING" | "ABNORMAL" | "SUCCEEDED" | "FAILED";
+            state: "PENDING" | "PROCESSING" | "ABNORMAL" | "HELD" | "SUCCEEDED" | "FAILED";
         };
         SessionDetailDto: {
             /** @description Every operator action, oldest first (ends, amount changes, collections, refunds). */
@@ -17810,6 +17884,164 @@ export interface operations {
             };
         };
     };
+    Sessions_giveUpHeldRefund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_REFUND_NOT_HELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_retryHeldRefund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_REFUND_NOT_HELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Sessions_exportCsv: {
         parameters: {
             query?: {
@@ -19312,7 +19544,7 @@ export const reconciliationSummaryDtoStateValues: ReadonlyArray<FlattenedDeepReq
 export const registerDeviceDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDeviceDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const sendCommandDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendCommandDto"]["type"]> = ["UNLOCK", "EJECT", "START_CHARGING", "STOP_CHARGING", "OPEN_VALVE", "CLOSE_VALVE", "REBOOT"];
 export const sessionActionDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["kind"]> = ["END", "MODIFY", "COLLECT", "REFUND"];
-export const sessionActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["state"]> = ["PENDING", "PROCESSING", "ABNORMAL", "SUCCEEDED", "FAILED"];
+export const sessionActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["state"]> = ["PENDING", "PROCESSING", "ABNORMAL", "HELD", "SUCCEEDED", "FAILED"];
 export const sessionDetailDtoAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
 export const sessionDetailDtoDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const sessionDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];
