@@ -2074,6 +2074,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/ledger/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s own period figures
+         * @description Sums of the organisation’s own accounts (not those under it) over effective days from..to (Asia/Shanghai): commission earned, fees earned, WeChat’s channel fee borne (and the shares of it passed on), adjustments. For a brand that collects, which has no statement of its own. Who may: the organisation, those above it, the platform; others 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `EARNINGS_RANGE_INVALID`: from must be a date on or before to, at most 366 days apart.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Ledger_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/maintenance/assignees": {
         parameters: {
             query?: never;
@@ -6808,6 +6840,24 @@ export type components = {
             items: components["schemas"]["LedgerEntryDto"][];
             total: number;
         };
+        LedgerFiguresDto: {
+            /** @description Manual adjustments in its favour (ADJUSTMENTS credits − debits; negative: in its franchisees’ or customers’ favour), fen. */
+            adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) it bore as merchant of record (FEE_EXPENSE of kind CHANNEL_FEE: the days’ fees of its merchant accounts less the shares passed on to franchisees), fen. */
+            channelFeeFen: number;
+            /** @description The shares of channel fee moved between it and its counterparties (FEE_EXPENSE of kind CHANNEL_FEE with a counterparty, credits − debits), fen: positive, passed on by it (a brand that collects, to its franchisees: its expense reduced by them); negative, passed on to it by its brand (a franchisee: counted in channelFeeFen). */
+            channelFeePassedOnFen: number;
+            /** @description Commission earned from its franchisees (COMMISSION_INCOME credits − debits: per order ⌊net × bp⌋, refunds giving it back, true-ups at close), fen. */
+            commissionFen: number;
+            /** @description Fixed fees, minimum top-ups and reseller fees earned (FEE_INCOME), fen. */
+            feeIncomeFen: number;
+            /** @example 2026-12-01 */
+            from: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example 2026-12-31 */
+            to: string;
+        };
         LedgerMismatchDto: {
             account: string;
             /** Format: uuid */
@@ -8160,6 +8210,8 @@ export type components = {
         StatementDetailDto: {
             /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
             adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) its brand passed on to the franchisee on this statement (the CHANNEL_FEE line counted in payableFen; negative: fees given back by refunds), fen. OPEN: so far. */
+            channelFeeFen: number;
             /** Format: date-time */
             closedAt: string | null;
             /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
@@ -8179,6 +8231,8 @@ export type components = {
             organizationId: string;
             /** @description Its name. */
             organizationName: string | null;
+            /** @description The franchisee’s own channel fee as merchant of record (franchisee collects): shown on the statement, not counted in payableFen, fen. */
+            ownChannelFeeFen: number;
             paidFen: number;
             /**
              * Format: uuid
@@ -8220,6 +8274,8 @@ export type components = {
         StatementDto: {
             /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
             adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) its brand passed on to the franchisee on this statement (the CHANNEL_FEE line counted in payableFen; negative: fees given back by refunds), fen. OPEN: so far. */
+            channelFeeFen: number;
             /** Format: date-time */
             closedAt: string | null;
             /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
@@ -8238,6 +8294,8 @@ export type components = {
             organizationId: string;
             /** @description Its name. */
             organizationName: string | null;
+            /** @description The franchisee’s own channel fee as merchant of record (franchisee collects): shown on the statement, not counted in payableFen, fen. */
+            ownChannelFeeFen: number;
             paidFen: number;
             /**
              * Format: uuid
@@ -12827,6 +12885,68 @@ export interface operations {
                 };
             };
             /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_figures: {
+        parameters: {
+            query: {
+                /** @description First day (Asia/Shanghai), by the entries’ effective day. */
+                from: string;
+                /** @description The organisation whose own accounts to sum (not those under it): a brand, a franchisee, a reseller, a customer. */
+                organizationId: string;
+                /** @description Last day, included. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerFiguresDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `EARNINGS_RANGE_INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -42,6 +42,8 @@ export interface StatementRow {
   settlement_reference: string | null;
   organization_name: string | null;
   settlement: SettlementJson | null;
+  channel_fee_fen: string | number;
+  own_channel_fee_fen: string | number;
 }
 
 /** The statement_settlements row as the statement's columns carry it (json: timestamps as text). */
@@ -63,7 +65,9 @@ export const STATEMENT_COLUMNS = `id, tenant_id, parent_tenant_id, kind, period,
   (SELECT o.name FROM organizations o WHERE o.id = statements.tenant_id) AS organization_name,
   (SELECT json_build_object('id', ss.id, 'method', ss.method, 'amount_fen', ss.amount_fen, 'reference', ss.reference, 'note', ss.note, 'settled_at', ss.settled_at,
           'recorded_at', ss.recorded_at, 'settled_by', ss.settled_by, 'settled_by_name', ss.settled_by_name)
-     FROM statement_settlements ss WHERE ss.statement_id = statements.id) AS settlement`;
+     FROM statement_settlements ss WHERE ss.statement_id = statements.id) AS settlement,
+  (SELECT coalesce(sum(c.amount_fen) FILTER (WHERE NOT c.own), 0) FROM statement_channel_fees c WHERE c.statement_id = statements.id) AS channel_fee_fen,
+  (SELECT coalesce(sum(c.amount_fen) FILTER (WHERE c.own), 0) FROM statement_channel_fees c WHERE c.statement_id = statements.id) AS own_channel_fee_fen`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -86,6 +90,8 @@ export const toStatementDto = (s: StatementRow): StatementDto => ({
   minimumTopUpFen: Number(s.minimum_top_up_fen),
   resellerFeeFen: Number(s.reseller_fee_fen),
   adjustmentFen: Number(s.adjustment_fen),
+  channelFeeFen: Number(s.channel_fee_fen ?? 0),
+  ownChannelFeeFen: Number(s.own_channel_fee_fen ?? 0),
   payableFen: Number(s.payable_fen),
   closedAt: iso(s.closed_at),
   settledAt: iso(s.settled_at),
@@ -148,7 +154,11 @@ export class StatementsService {
     const row = await this.find(m, id);
     if (row.status !== 'OPEN') return { ...toStatementDto(row), lines: await this.storedLines(m, row.id) };
     const { lines, totals } = await this.computeWithAdjustments(m, row);
-    return { ...toStatementDto({ ...row, ...totalsRow(totals) }), lines: lines.map((l, i) => ({ position: i + 1, ...l })) };
+    const fee = row.kind === 'FRANCHISE' ? await this.channelFees(m, row, false) : { passedOnFen: 0, ownFen: 0 };
+    return {
+      ...toStatementDto({ ...row, ...totalsRow(totals), channel_fee_fen: fee.passedOnFen, own_channel_fee_fen: fee.ownFen }),
+      lines: lines.map((l, i) => ({ position: i + 1, ...l })),
+    };
   }
 
   /** `POST /v1/statements/{id}/close`: the brand or reseller (or the platform) closes an ended period. Audited. */
