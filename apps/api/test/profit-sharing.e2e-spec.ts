@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
+import { AlertsEvaluator } from '../src/modules/alerts/alerts.evaluator.js';
 import { SessionEngine } from '../src/modules/sessions/session-engine.service.js';
 import { ProfitSharingService } from '../src/modules/settlement/profit-sharing.service.js';
 import { StatementsService } from '../src/modules/settlement/statements.service.js';
@@ -476,6 +477,12 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
       expect(detail.body.actions.find((a) => a.id === action.id)).toMatchObject({ state: 'HELD', error: action.error });
       expect(detail.body.refundableFen).toBe(250); // still counted against what can be refunded: never refunded twice
     }
+    // an operator is told at once: a REFUND_STUCK alert about this refund, its state HELD (the franchisee's; its brand sees it)
+    await loop.zizhu.app.get(AlertsEvaluator).evaluateKind('REFUND_STUCK');
+    for (const token of [f1, brandToken]) {
+      const alerts = await loop.request<{ items: { subjectId: string; facts: Record<string, unknown> }[] }>('GET', '/v1/alerts?kind=REFUND_STUCK', { token });
+      expect(alerts.body.items.filter((a) => a.subjectId === action.id)).toEqual([expect.objectContaining({ facts: expect.objectContaining({ refundState: 'HELD', amountFen: 100 }) })]);
+    }
     // the job running again sends nothing while it is held
     const refundsAtSim = async () => (await loop.simRequest<Record<string, unknown>>('GET', `/sim/orders/${session.outOrderNo}?mchid=${franchiseeMchid}`)).body;
     const before = JSON.stringify(await refundsAtSim());
@@ -495,6 +502,10 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
       state = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [action.id]))[0]!.state;
     }
     expect(state).toBe('SUCCEEDED');
+    // the refund went through: its alert resolves
+    await loop.zizhu.app.get(AlertsEvaluator).evaluateKind('REFUND_STUCK');
+    const resolved = await loop.request<{ items: { subjectId: string; state: string }[] }>('GET', '/v1/alerts?kind=REFUND_STUCK', { token: brandToken });
+    expect(resolved.body.items.filter((a) => a.subjectId === action.id).map((a) => a.state)).toEqual(['RESOLVED']);
     const again = await loop.request<{ code: string }>('POST', `/v1/sessions/${session.sessionId}/refunds/${action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-again-${action.id}` } });
     expect(again).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_NOT_HELD' } });
 
