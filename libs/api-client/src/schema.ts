@@ -2074,6 +2074,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/ledger/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s own period figures
+         * @description Sums of the organisation’s own accounts (not those under it) over effective days from..to (Asia/Shanghai): commission earned, fees earned, WeChat’s channel fee borne (and the shares of it passed on), adjustments. For a brand that collects, which has no statement of its own. Who may: the organisation, those above it, the platform; others 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `EARNINGS_RANGE_INVALID`: from must be a date on or before to, at most 366 days apart.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Ledger_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/maintenance/assignees": {
         parameters: {
             query?: never;
@@ -4445,6 +4477,80 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/refunds/{actionId}/give-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a held refund
+         * @description A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_REFUND_NOT_HELD`: Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Sessions_giveUpHeldRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/refunds/{actionId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a held refund
+         * @description A HELD refund (WeChat refused it for lack of money after the brand’s commission was split off, issue 12) is sent again under the same out_refund_no, once the merchant’s balance covers it. Answers 202; the action’s state shows the outcome (HELD again if the balance is still short). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_REFUND_NOT_HELD`: Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Sessions_retryHeldRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/export.csv": {
         parameters: {
             query?: never;
@@ -6759,7 +6865,7 @@ export type components = {
             effectiveDate: string;
             id: number;
             /** @enum {string} */
-            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
             /** Format: uuid */
             organizationId: string;
             /** Format: date-time */
@@ -6770,11 +6876,29 @@ export type components = {
             sessionId: string | null;
             sourceId: string;
             /** @enum {string} */
-            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
         };
         LedgerEntryListDto: {
             items: components["schemas"]["LedgerEntryDto"][];
             total: number;
+        };
+        LedgerFiguresDto: {
+            /** @description Manual adjustments in its favour (ADJUSTMENTS credits − debits; negative: in its franchisees’ or customers’ favour), fen. */
+            adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) it bore as merchant of record (FEE_EXPENSE of kind CHANNEL_FEE: the days’ fees of its merchant accounts less the shares passed on to franchisees), fen. */
+            channelFeeFen: number;
+            /** @description The shares of channel fee moved between it and its counterparties (FEE_EXPENSE of kind CHANNEL_FEE with a counterparty, credits − debits), fen: positive, passed on by it (a brand that collects, to its franchisees: its expense reduced by them); negative, passed on to it by its brand (a franchisee: counted in channelFeeFen). */
+            channelFeePassedOnFen: number;
+            /** @description Commission earned from its franchisees (COMMISSION_INCOME credits − debits: per order ⌊net × bp⌋, refunds giving it back, true-ups at close), fen. */
+            commissionFen: number;
+            /** @description Fixed fees, minimum top-ups and reseller fees earned (FEE_INCOME), fen. */
+            feeIncomeFen: number;
+            /** @example 2026-12-01 */
+            from: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example 2026-12-31 */
+            to: string;
         };
         LedgerMismatchDto: {
             account: string;
@@ -7891,10 +8015,10 @@ export type components = {
             outRefundNo: string | null;
             reason: string | null;
             /**
-             * @description PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat.
+             * @description PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat. HELD: WeChat refused the refund for lack of money (NOT_ENOUGH) after the brand’s commission was split off (a split return that failed or fell short); `error` says why. Still counted against what can be refunded; an operator retries it once the merchant’s balance covers it (POST …/refunds/{actionId}/retry) or gives it up (POST …/refunds/{actionId}/give-up → FAILED).
              * @enum {string}
              */
-            state: "PENDING" | "PROCESSING" | "ABNORMAL" | "SUCCEEDED" | "FAILED";
+            state: "PENDING" | "PROCESSING" | "ABNORMAL" | "HELD" | "SUCCEEDED" | "FAILED";
         };
         SessionDetailDto: {
             /** @description Every operator action, oldest first (ends, amount changes, collections, refunds). */
@@ -8128,6 +8252,8 @@ export type components = {
         StatementDetailDto: {
             /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
             adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) its brand passed on to the franchisee on this statement (the CHANNEL_FEE line counted in payableFen; negative: fees given back by refunds), fen. OPEN: so far. */
+            channelFeeFen: number;
             /** Format: date-time */
             closedAt: string | null;
             /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
@@ -8147,6 +8273,8 @@ export type components = {
             organizationId: string;
             /** @description Its name. */
             organizationName: string | null;
+            /** @description The franchisee’s own channel fee as merchant of record (franchisee collects): shown on the statement, not counted in payableFen, fen. */
+            ownChannelFeeFen: number;
             paidFen: number;
             /**
              * Format: uuid
@@ -8188,6 +8316,8 @@ export type components = {
         StatementDto: {
             /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
             adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) its brand passed on to the franchisee on this statement (the CHANNEL_FEE line counted in payableFen; negative: fees given back by refunds), fen. OPEN: so far. */
+            channelFeeFen: number;
             /** Format: date-time */
             closedAt: string | null;
             /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
@@ -8206,6 +8336,8 @@ export type components = {
             organizationId: string;
             /** @description Its name. */
             organizationName: string | null;
+            /** @description The franchisee’s own channel fee as merchant of record (franchisee collects): shown on the statement, not counted in payableFen, fen. */
+            ownChannelFeeFen: number;
             paidFen: number;
             /**
              * Format: uuid
@@ -12772,7 +12904,7 @@ export interface operations {
                 account?: string;
                 /** @description Entries effective on or after this day (Asia/Shanghai). */
                 from?: string;
-                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
                 limit?: number;
                 offset?: number;
                 /** @description One organisation (and those under it) whose accounts to read; default: all the caller may see. */
@@ -12795,6 +12927,68 @@ export interface operations {
                 };
             };
             /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_figures: {
+        parameters: {
+            query: {
+                /** @description First day (Asia/Shanghai), by the entries’ effective day. */
+                from: string;
+                /** @description The organisation whose own accounts to sum (not those under it): a brand, a franchisee, a reseller, a customer. */
+                organizationId: string;
+                /** @description Last day, included. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerFiguresDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `EARNINGS_RANGE_INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -17922,6 +18116,164 @@ export interface operations {
             };
         };
     };
+    Sessions_giveUpHeldRefund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_REFUND_NOT_HELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_retryHeldRefund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_REFUND_NOT_HELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Sessions_exportCsv: {
         parameters: {
             query?: {
@@ -19292,7 +19644,7 @@ export const pathsV1ComplaintsGetParametersQueryStateValues: ReadonlyArray<Flatt
 export const pathsV1DevicesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["status"]> = ["ONLINE", "OFFLINE", "FAULTED"];
 export const pathsV1DevicesGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const pathsV1DevicesIdCommandsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices/{id}/commands"]["get"]["parameters"]["query"]["state"]> = ["QUEUED", "DELIVERED", "SUCCEEDED", "FAILED", "EXPIRED"];
-export const pathsV1LedgerEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/ledger/entries"]["get"]["parameters"]["query"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const pathsV1LedgerEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/ledger/entries"]["get"]["parameters"]["query"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
 export const pathsV1MaintenanceTicketsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/maintenance/tickets"]["get"]["parameters"]["query"]["state"]> = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
 export const pathsV1MerchantAccountsIdApplicationPackGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/merchant-accounts/{id}/application-pack"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
 export const pathsV1PayoutsGetParametersQueryMethodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/payouts"]["get"]["parameters"]["query"]["method"]> = ["OFFLINE_BANK", "WECHAT_TRANSFER"];
@@ -19373,8 +19725,8 @@ export const deviceListItemDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<
 export const deviceListItemDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceListItemDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const endpointDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndpointDto"]["events"]> = ["session.paid", "session.cancelled", "refund.succeeded", "device.offline", "device.online", "complaint.created"];
 export const evidenceFileDtoContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvidenceFileDto"]["contentType"]> = ["image/png", "image/jpeg", "image/webp", "image/gif", "video/mp4", "video/quicktime", "video/webm", "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain"];
-export const ledgerEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
-export const ledgerEntryDtoSourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["sourceKind"]> = ["SESSION_PAID", "REFUND", "STATEMENT", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const ledgerEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
+export const ledgerEntryDtoSourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["sourceKind"]> = ["SESSION_PAID", "REFUND", "STATEMENT", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
 export const maintenanceSettingsDtoAutoTicketKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["autoTicketKinds"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
 export const maintenanceSettingsDtoAvailableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["available"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
 export const meDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["operatingModel"]> = ["SELF_RUN", "FRANCHISE", "HARDWARE_SALE"];
@@ -19424,7 +19776,7 @@ export const reconciliationSummaryDtoStateValues: ReadonlyArray<FlattenedDeepReq
 export const registerDeviceDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDeviceDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const sendCommandDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendCommandDto"]["type"]> = ["UNLOCK", "EJECT", "START_CHARGING", "STOP_CHARGING", "OPEN_VALVE", "CLOSE_VALVE", "REBOOT"];
 export const sessionActionDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["kind"]> = ["END", "MODIFY", "COLLECT", "REFUND"];
-export const sessionActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["state"]> = ["PENDING", "PROCESSING", "ABNORMAL", "SUCCEEDED", "FAILED"];
+export const sessionActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["state"]> = ["PENDING", "PROCESSING", "ABNORMAL", "HELD", "SUCCEEDED", "FAILED"];
 export const sessionDetailDtoAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
 export const sessionDetailDtoDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const sessionDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];

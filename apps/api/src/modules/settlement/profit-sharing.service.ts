@@ -72,6 +72,8 @@ export interface ProfitSharingOrderRow {
   created_at: Date;
   finished_at: Date | null;
   failed_at: Date | null;
+  /** Its commission was recorded as paid outside WeChat with this statement's settlement (a retry is refused). */
+  settled_statement_id: string | null;
 }
 
 interface ReturnRow {
@@ -171,6 +173,9 @@ export class ProfitSharingService implements OnModuleInit {
     const [row] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE id = $1 FOR UPDATE`, [id])) as ProfitSharingOrderRow[];
     if (!row) throw profitSharingErrors.PROFIT_SHARING_ORDER_NOT_FOUND();
     if (row.state !== 'FAILED') throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`The split is ${row.state}.`);
+    if (row.settled_statement_id) {
+      throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`Its commission was recorded as paid outside WeChat when statement ${row.settled_statement_id} was settled: it is not split any more.`);
+    }
     if (row.failure?.startsWith('RECEIVER_FAILED')) {
       // the split was sent with unfreeze_unsplit: WeChat finished the order and released the money to the franchisee
       throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE('WeChat finished this order (its receiver line closed) and unfroze the rest: no split of it is possible any more; the commission stays owed in the ledger (COMMISSION_PAYABLE).');
@@ -260,6 +265,21 @@ export class ProfitSharingService implements OnModuleInit {
    * processing (the refund waits and its job retries). A FAILED return does not stop the refund: the commission owed
    * back stays in the ledger (the franchisee's COMMISSION_PAYABLE in debit, what the brand owes it back).
    */
+  /**
+   * Why a refund WeChat refused for lack of money is held (issue 12): the split return of this refund and its outcome,
+   * or that none was made, in words an operator acts on.
+   */
+  async heldRefundReason(sessionId: string, actionId: string): Promise<string> {
+    return this.transactions.asSystem(async (m) => {
+      const [ret] = (await m.query(`SELECT state, failure, amount_fen FROM profit_sharing_returns WHERE action_id = $1`, [actionId])) as { state: string; failure: string | null; amount_fen: string | number }[];
+      const [split] = (await m.query(`SELECT state, amount_fen FROM profit_sharing_orders WHERE session_id = $1`, [sessionId])) as { state: string; amount_fen: string | number }[];
+      const splitText = split ? `the brand’s commission of ${Number(split.amount_fen)} fen was split off (${split.state})` : 'no split';
+      if (!ret) return `the merchant’s available balance does not cover the refund; ${splitText}, nothing was returned for this refund`;
+      if (ret.state === 'FAILED') return `the split return of ${Number(ret.amount_fen)} fen failed (${ret.failure ?? 'no reason'}) and the merchant’s available balance does not cover the refund; ${splitText}`;
+      return `the split return of ${Number(ret.amount_fen)} fen is ${ret.state} but the merchant’s available balance still does not cover the refund; ${splitText}`;
+    });
+  }
+
   async returnBeforeRefund(input: { sessionId: string; actionId: string; refundFen: number; refundedBeforeFen: number }): Promise<'NONE' | 'SUCCEEDED' | 'FAILED'> {
     const prep = await this.transactions.asSystem(async (m) => {
       const [split] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE session_id = $1 FOR UPDATE`, [input.sessionId])) as ProfitSharingOrderRow[];

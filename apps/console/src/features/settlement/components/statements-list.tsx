@@ -64,6 +64,7 @@ export function StatementsList({ search, onSearchChange, view, counterparties, o
           money('commissionFen', 'totals.commissionFen'),
           money('fixedFeeFen', 'totals.fixedFeeFen'),
           money('minimumTopUpFen', 'totals.minimumTopUpFen'),
+          money('channelFeeFen', 'totals.channelFeeFen'),
         ]
       : [money('resellerFeeFen', 'totals.resellerFeeFen')]),
     money('adjustmentFen', 'totals.adjustmentFen'),
