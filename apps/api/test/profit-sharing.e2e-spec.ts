@@ -440,6 +440,14 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     const window = failed.find((f) => f.session_id === windowSession)!;
     const retry = await loop.request<{ code: string; detail: string }>('POST', `/v1/profit-sharing-orders/${window.id}/retry`, { token: brand, headers: { 'idempotency-key': `settled-${window.id}` } });
     expect(retry).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE', detail: expect.stringContaining(closed!.id) } });
+    // a statement settled before the settlement marked its splits (settled_statement_id NULL): still refused, by its period
+    await sql(`UPDATE profit_sharing_orders SET settled_statement_id = NULL WHERE id = $1`, [window.id]);
+    try {
+      const unmarked = await loop.request<{ code: string; detail: string }>('POST', `/v1/profit-sharing-orders/${window.id}/retry`, { token: brand, headers: { 'idempotency-key': `unmarked-${window.id}` } });
+      expect(unmarked).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE', detail: expect.stringContaining(closed!.id) } });
+    } finally {
+      await sql(`UPDATE profit_sharing_orders SET settled_statement_id = $2 WHERE id = $1`, [window.id, closed!.id]);
+    }
     // once: the same key replays, another key is refused, and the ledger balances
     expect((await settle('settle-f1')).body).toEqual(settled.body);
     expect(await settle('settle-f1-again')).toMatchObject({ status: 409, body: { code: 'STATEMENT_ALREADY_SETTLED' } });
@@ -565,6 +573,23 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     });
     expect(refused).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_RETURN_SUCCEEDED', detail: expect.stringContaining('retry') } });
     expect((await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state).toBe('HELD');
+    // retried while the balance is still short: HELD again, a new REFUND_STUCK episode (the first one resolved)
+    const stuckAlerts = async () => {
+      await loop.zizhu.app.get(AlertsEvaluator).evaluateKind('REFUND_STUCK');
+      const list = await loop.request<{ items: { subjectId: string; state: string; facts: Record<string, unknown> }[] }>('GET', '/v1/alerts?kind=REFUND_STUCK', { token: brandToken });
+      return list.body.items.filter((a) => a.subjectId === third.action.id).map((a) => a.state).sort();
+    };
+    expect(await stuckAlerts()).toEqual(['OPEN']);
+    expect((await loop.request('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-short-${third.action.id}` } })).status).toBe(202);
+    const heldBy = Date.now() + 20_000;
+    let heldAgain = 'PENDING';
+    while (heldAgain !== 'HELD' && Date.now() < heldBy) {
+      await loop.advance(2);
+      await new Promise((r) => setTimeout(r, 100));
+      heldAgain = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state;
+    }
+    expect(heldAgain).toBe('HELD');
+    expect(await stuckAlerts()).toEqual(['OPEN', 'RESOLVED']);
     await setBalance(franchiseeMchid, ownBalance);
     expect((await loop.request('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-${third.action.id}` } })).status).toBe(202);
     const until = Date.now() + 20_000;
@@ -575,6 +600,7 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
       thirdState = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state;
     }
     expect(thirdState).toBe('SUCCEEDED');
+    expect(await stuckAlerts()).toEqual(['RESOLVED', 'RESOLVED']);
     expect(await payable(third.session.sessionId)).toBe(0);
     expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
   });

@@ -269,7 +269,8 @@ export class SessionsService {
   async retryHeldRefund(id: string, actionId: string): Promise<SessionDetailDto> {
     const row = await this.visible(id, true);
     const action = await this.heldRefund(id, actionId);
-    await this.context.manager.query(`UPDATE session_actions SET state = 'PENDING' WHERE id = $1`, [action.id]);
+    // resends/resent_at: a new REFUND_STUCK episode if it is held (or stuck) again, stuck measured from this send
+    await this.context.manager.query(`UPDATE session_actions SET state = 'PENDING', resends = resends + 1, resent_at = now() WHERE id = $1`, [action.id]);
     const key = `${action.id}:retry:${this.clock.now().getTime()}`;
     await this.jobs.enqueue(sessionActionJob, { tenantId: row.merchant_tenant_id, sessionId: row.id, actionId: action.id }, { key });
     await this.audit.record({ action: 'session.refund.retry', resourceType: 'session', resourceId: row.id, subjectTenantId: row.tenant_id, before: { actionId, state: 'HELD', error: action.error }, after: { actionId, state: 'PENDING' } });
