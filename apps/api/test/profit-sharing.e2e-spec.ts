@@ -440,10 +440,22 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     const window = failed.find((f) => f.session_id === windowSession)!;
     const retry = await loop.request<{ code: string; detail: string }>('POST', `/v1/profit-sharing-orders/${window.id}/retry`, { token: brand, headers: { 'idempotency-key': `settled-${window.id}` } });
     expect(retry).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE', detail: expect.stringContaining(closed!.id) } });
+    // a statement settled before the settlement marked its splits (settled_statement_id NULL): still refused, by its period
+    await sql(`UPDATE profit_sharing_orders SET settled_statement_id = NULL WHERE id = $1`, [window.id]);
+    try {
+      const unmarked = await loop.request<{ code: string; detail: string }>('POST', `/v1/profit-sharing-orders/${window.id}/retry`, { token: brand, headers: { 'idempotency-key': `unmarked-${window.id}` } });
+      expect(unmarked).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE', detail: expect.stringContaining(closed!.id) } });
+    } finally {
+      await sql(`UPDATE profit_sharing_orders SET settled_statement_id = $2 WHERE id = $1`, [window.id, closed!.id]);
+    }
     // once: the same key replays, another key is refused, and the ledger balances
     expect((await settle('settle-f1')).body).toEqual(settled.body);
     expect(await settle('settle-f1-again')).toMatchObject({ status: 409, body: { code: 'STATEMENT_ALREADY_SETTLED' } });
-    expect(Number(posting!.n)).toBe(1);
+    const [replayed] = await sql<{ n: string }>(
+      `SELECT count(*) AS n FROM ledger_entries WHERE source_kind = 'SETTLEMENT' AND tenant_id = $1 AND account = 'COMMISSION_PAYABLE'`,
+      [DEMO_ORGS.fridgeF1.id],
+    );
+    expect(Number(replayed!.n)).toBe(1);
     expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
   });
   it('a refund WeChat refuses for lack of money after the split return failed is HELD with the reason, not failed; the operator retries it once the money is there, or gives it up', async () => {
@@ -453,11 +465,11 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     const setBalance = (mchid: string, availableFen: number) => loop.simRequest('POST', `/sim/merchants/${mchid}/balance`, { availableFen });
     const brandBalance = await balanceOf(DEMO_MERCHANTS.fridge.mchid);
     const ownBalance = await balanceOf(franchiseeMchid);
-    const heldRefund = async (openid: string) => {
+    const heldRefund = async (openid: string, brandShort = true) => {
       const session = await paidSession(openid);
       expect(await runSplit(session.sessionId)).toBe('FINISHED');
-      // fault injection at the simulator: the brand cannot return its share, and the franchisee's balance is short too
-      await setBalance(DEMO_MERCHANTS.fridge.mchid, 0);
+      // fault injection at the simulator: the brand cannot return its share (unless brandShort is false), and the franchisee's balance is short too
+      if (brandShort) await setBalance(DEMO_MERCHANTS.fridge.mchid, 0);
       await setBalance(franchiseeMchid, 0);
       try {
         expect(await refundAndWait(loop, f1, session.sessionId, 100)).toBe('HELD');
@@ -509,15 +521,87 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     const again = await loop.request<{ code: string }>('POST', `/v1/sessions/${session.sessionId}/refunds/${action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-again-${action.id}` } });
     expect(again).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_NOT_HELD' } });
 
-    // another one is given up: FAILED with the reason kept, its amount free again; audited
+    // another one is held; a statement closing meanwhile carries the retried refund's failed return (its refund
+    // succeeded: the brand owes those 10 fen back) but not the held one's (nothing was refunded yet)
     const second = await heldRefund('ps-held-give-up');
     await setBalance(franchiseeMchid, ownBalance);
+    const statements = loop.zizhu.app.get(StatementsService);
+    const tx = loop.zizhu.app.get(Transactions);
+    const closeNext = async (): Promise<string> => {
+      const [last] = await sql<{ end: string }>(`SELECT to_char(max(period_end), 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1`, [DEMO_ORGS.fridgeF1.id]);
+      await tx.asSystem((m) => statements.openDue(m, new Date(new Date(`${last!.end}T00:00:00+08:00`).getTime() + 40 * 86_400_000), DEMO_ORGS.fridgeF1.id));
+      const [open] = await sql<{ id: string; end: string }>(
+        `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' ORDER BY period_start LIMIT 1`,
+        [DEMO_ORGS.fridgeF1.id],
+      );
+      await tx.asSystem((m) => statements.closeIn(m, open!.id, new Date(new Date(`${open!.end}T00:00:00+08:00`).getTime() + 2 * 86_400_000), null));
+      return open!.id;
+    };
+    const carried = async (sessionId: string) => (await sql<{ carried: string | null }>(`SELECT carried_statement_id AS carried FROM profit_sharing_returns WHERE session_id = $1`, [sessionId]))[0]!.carried;
+    const whileHeld = await closeNext();
+    expect(await carried(session.sessionId)).toBe(whileHeld);
+    expect(await carried(second.session.sessionId)).toBeNull();
+    const owedBackLines = async (statementId: string) =>
+      (await sql<{ amount_fen: string; description: string }>(`SELECT amount_fen, description FROM statement_lines WHERE statement_id = $1`, [statementId])).filter((l) => l.description.startsWith('分账回退失败')).map((l) => Number(l.amount_fen));
+    expect(await owedBackLines(whileHeld)).toEqual([10]);
+
+    // it is given up: FAILED with the reason kept, its amount free again; audited; the order keeps its commission, so
+    // its failed return is never carried to a statement (no commission owed back for an order that was not refunded)
     const given = await loop.request('POST', `/v1/sessions/${second.session.sessionId}/refunds/${second.action.id}/give-up`, { token: brandToken, headers: { 'idempotency-key': `give-up-${second.action.id}` } });
     expect(given.status).toBe(200);
     const [failed] = await sql<{ state: string; error: string }>(`SELECT state, error FROM session_actions WHERE id = $1`, [second.action.id]);
     expect(failed).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/^REFUND_GIVEN_UP by an operator; it was REFUND_HELD /) });
-    const audit = await sql<{ action: string }>(`SELECT action FROM audit_log WHERE resource_id = ANY ($1::text[]) AND action LIKE 'session.refund.%' ORDER BY occurred_at`, [[session.sessionId, second.session.sessionId]]);
+    const audit = await sql<{ action: string; after: Record<string, unknown> }>(`SELECT action, after FROM audit_log WHERE resource_id = ANY ($1::text[]) AND action LIKE 'session.refund.%' ORDER BY occurred_at`, [
+      [session.sessionId, second.session.sessionId],
+    ]);
     expect(audit.map((a) => a.action)).toEqual(['session.refund.retry', 'session.refund.give-up']);
+    expect(audit[1]!.after).toMatchObject({ state: 'FAILED', splitReturn: { state: 'FAILED', amountFen: 10, carried: false } });
+    const afterGiveUp = await closeNext();
+    expect(await carried(second.session.sessionId)).toBeNull();
+    expect(await owedBackLines(afterGiveUp)).toEqual([]);
+    // the order's commission is whole and open on neither side: its split stands, nothing owed back
+    expect(await payable(second.session.sessionId)).toBe(0);
+
+    // a refund held although its split return SUCCEEDED (the brand's share is back with the franchisee, whose balance
+    // is still short): giving it up would leave that commission with the franchisee for good, so it is refused; retried
+    // once the money is there, it goes through
+    const third = await heldRefund('ps-held-returned', false);
+    expect(third.action.error).toMatch(/^REFUND_HELD the split return of 10 fen is SUCCEEDED/);
+    const refused = await loop.request<{ code: string; detail: string }>('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/give-up`, {
+      token: brandToken,
+      headers: { 'idempotency-key': `give-up-${third.action.id}` },
+    });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_RETURN_SUCCEEDED', detail: expect.stringContaining('retry') } });
+    expect((await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state).toBe('HELD');
+    // retried while the balance is still short: HELD again, a new REFUND_STUCK episode (the first one resolved)
+    const stuckAlerts = async () => {
+      await loop.zizhu.app.get(AlertsEvaluator).evaluateKind('REFUND_STUCK');
+      const list = await loop.request<{ items: { subjectId: string; state: string; facts: Record<string, unknown> }[] }>('GET', '/v1/alerts?kind=REFUND_STUCK', { token: brandToken });
+      return list.body.items.filter((a) => a.subjectId === third.action.id).map((a) => a.state).sort();
+    };
+    expect(await stuckAlerts()).toEqual(['OPEN']);
+    expect((await loop.request('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-short-${third.action.id}` } })).status).toBe(202);
+    const heldBy = Date.now() + 20_000;
+    let heldAgain = 'PENDING';
+    while (heldAgain !== 'HELD' && Date.now() < heldBy) {
+      await loop.advance(2);
+      await new Promise((r) => setTimeout(r, 100));
+      heldAgain = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state;
+    }
+    expect(heldAgain).toBe('HELD');
+    expect(await stuckAlerts()).toEqual(['OPEN', 'RESOLVED']);
+    await setBalance(franchiseeMchid, ownBalance);
+    expect((await loop.request('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-${third.action.id}` } })).status).toBe(202);
+    const until = Date.now() + 20_000;
+    let thirdState = 'PENDING';
+    while (thirdState !== 'SUCCEEDED' && Date.now() < until) {
+      await loop.advance(2);
+      await new Promise((r) => setTimeout(r, 100));
+      thirdState = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state;
+    }
+    expect(thirdState).toBe('SUCCEEDED');
+    expect(await stuckAlerts()).toEqual(['RESOLVED', 'RESOLVED']);
+    expect(await payable(third.session.sessionId)).toBe(0);
     expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
   });
 });

@@ -373,6 +373,52 @@ describe('settlement: recording how a statement was settled without a payout (is
     expect((await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 2000, collection: 'BRAND_COLLECTS', effectiveFrom: nextStart })).status).toBe(200);
   });
 
+  it('a switch on the first day of a period is allowed when all it has is the previous period’s late bookings: a channel fee learnt the next day, a split of a late-night order, a payout', async () => {
+    const F2 = O.fridgeF2 as { id: string; parentId: string };
+    const post = (kind: string, sourceId: string, date: string, lines: [string, string, string | null, number, number][]) =>
+      systemQuery(t, `SELECT zizhu_post_ledger($1, $2, $3::date, $4::jsonb)`, [
+        kind,
+        sourceId,
+        date,
+        JSON.stringify(lines.map(([tenant, account, counterparty, debit, credit]) => ({ tenant_id: tenant, account, counterparty_tenant_id: counterparty, kind, debit_fen: debit, credit_fen: credit }))),
+      ]);
+    // dated 1 December, all of November: its last day's channel fee (bill day 30 November), the split of an order paid at 23:59
+    await post('CHANNEL_FEE', `${randomUUID()}:2026-11-30`, '2026-12-01', [
+      [F2.id, 'FEE_EXPENSE', null, 37, 0],
+      [F2.id, 'MERCHANT_CLEARING', null, 0, 37],
+    ]);
+    await post('SPLIT', randomUUID(), '2026-12-01', [
+      [F2.id, 'COMMISSION_PAYABLE', F2.parentId, 70, 0],
+      [F2.id, 'MERCHANT_CLEARING', F2.parentId, 0, 70],
+      [F2.parentId, 'MERCHANT_CLEARING', F2.id, 70, 0],
+      [F2.parentId, 'COMMISSION_RECEIVABLE', F2.id, 0, 70],
+    ]);
+    await post('PAYOUT', randomUUID(), '2026-12-02', [
+      [F2.id, 'BANK', F2.parentId, 300, 0],
+      [F2.id, 'DUE_FROM_MERCHANT', F2.parentId, 0, 300],
+      [F2.parentId, 'DUE_TO_OWNERS', F2.id, 300, 0],
+      [F2.parentId, 'BANK', F2.id, 0, 300],
+    ]);
+    const switched = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${F2.id}/agreement`, { commissionBasisPoints: 2000, collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-01' });
+    expect(switched).toMatchObject({ status: 200, body: { collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-01' } });
+  });
+
+  it('a later version that a newer one supersedes does not block other terms: brand collects now, franchisee collects scheduled for next month, a new brand-collects version from today is allowed', async () => {
+    const F1 = O.fridgeF1 as { id: string; parentId: string };
+    // scheduled: franchisee collects from 1 January (inserted as the brand would once franchisee 1 has its own account)
+    await systemQuery(
+      t,
+      `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, fixed_fee_per_device_month_fen, collection, max_profit_sharing_ratio_basis_points)
+       SELECT tenant_id, parent_tenant_id, kind, version + 1, '2027-01-01', period, commission_basis_points, fixed_fee_per_device_month_fen, 'FRANCHISEE_COLLECTS', 3000
+         FROM agreements WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`,
+      [F1.id],
+    );
+    // December has money booked (the adjustment of 3 December), but a new version from the 5th keeps brand collects in
+    // December and supersedes the scheduled switch: nothing changes collection inside a booked period
+    const put = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${F1.id}/agreement`, { commissionBasisPoints: 2200, collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-05' });
+    expect(put).toMatchObject({ status: 200, body: { collection: 'BRAND_COLLECTS', commissionBasisPoints: 2200 } });
+  });
+
   it('the ledger check still balances', async () => {
     const check = (await call('admin@zizhu.demo', 'GET', '/v1/ledger/check')).body;
     expect(check).toMatchObject({ mismatches: [], unbalancedPostings: [] });

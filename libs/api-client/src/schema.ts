@@ -4488,7 +4488,7 @@ export type paths = {
         put?: never;
         /**
          * Give up a held refund
-         * @description A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited.
+         * @description A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited. Refused (409 SESSION_REFUND_RETURN_SUCCEEDED) when its split return succeeded: the brand’s commission share is already back with the merchant, so it can only be retried.
          *
          *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
          *
@@ -4505,6 +4505,7 @@ export type paths = {
          *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
          *     - 404 `SESSION_NOT_FOUND`: No such session.
          *     - 409 `SESSION_REFUND_NOT_HELD`: Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.
+         *     - 409 `SESSION_REFUND_RETURN_SUCCEEDED`: The brand already returned its commission share for this refund (split return SUCCEEDED): it cannot be given up; top up the merchant account and retry it.
          *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
          */
         post: operations["Sessions_giveUpHeldRefund"];
@@ -18175,7 +18176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `SESSION_REFUND_NOT_HELD` */
+            /** @description `SESSION_REFUND_NOT_HELD`, `SESSION_REFUND_RETURN_SUCCEEDED` */
             409: {
                 headers: {
                     [name: string]: unknown;

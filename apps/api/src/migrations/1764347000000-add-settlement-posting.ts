@@ -18,6 +18,11 @@ export class AddSettlementPosting1764347000000 implements MigrationInterface {
     await q.query(`ALTER TABLE profit_sharing_orders ADD COLUMN settled_statement_id uuid REFERENCES statements(id)`);
   }
 
+  /**
+   * Limitation: `down` drops `settled_statement_id` (which failed splits a settlement cleared) and cannot restore the
+   * SETTLEMENT postings' meaning without it; statements settled before `up` have no marks either — for both,
+   * `ProfitSharingService.retry` also refuses a failed split whose period's statement is SETTLED.
+   */
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE profit_sharing_orders DROP COLUMN settled_statement_id`);
     await q.query(`ALTER TABLE ledger_entries DROP CONSTRAINT ledger_entries_kind_check`);

@@ -190,9 +190,14 @@ export class SessionsController {
   @HttpCode(200)
   @TenantScoped(...WRITERS)
   @Idempotent()
-  @ApiOperation({ summary: 'Give up a held refund', description: 'A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited.' })
+  @ApiOperation({
+    summary: 'Give up a held refund',
+    description:
+      'A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited. ' +
+      'Refused (409 SESSION_REFUND_RETURN_SUCCEEDED) when its split return succeeded: the brand’s commission share is already back with the merchant, so it can only be retried.',
+  })
   @ApiParam({ name: 'actionId', format: 'uuid' })
-  @ApiErrors(sessionErrors.SESSION_NOT_FOUND, sessionErrors.SESSION_REFUND_NOT_HELD)
+  @ApiErrors(sessionErrors.SESSION_NOT_FOUND, sessionErrors.SESSION_REFUND_NOT_HELD, sessionErrors.SESSION_REFUND_RETURN_SUCCEEDED)
   @ApiOkResponse({ type: SessionDetailDto })
   giveUpHeldRefund(@UuidParam() id: string, @UuidParam('actionId') actionId: string): Promise<SessionDetailDto> {
     return this.sessions.giveUpHeldRefund(id, actionId);

@@ -173,8 +173,18 @@ export class ProfitSharingService implements OnModuleInit {
     const [row] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE id = $1 FOR UPDATE`, [id])) as ProfitSharingOrderRow[];
     if (!row) throw profitSharingErrors.PROFIT_SHARING_ORDER_NOT_FOUND();
     if (row.state !== 'FAILED') throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`The split is ${row.state}.`);
-    if (row.settled_statement_id) {
-      throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`Its commission was recorded as paid outside WeChat when statement ${row.settled_statement_id} was settled: it is not split any more.`);
+    // the statement of the order's period settled: its commission is settled outside WeChat (marked by the settlement,
+    // or — statements settled before the settlement posting existed — not marked, found by the period)
+    const [settledBy] = row.settled_statement_id
+      ? [{ id: row.settled_statement_id }]
+      : ((await m.query(
+          `SELECT st.id FROM statements st JOIN service_sessions s ON s.tenant_id = st.tenant_id
+            WHERE s.id = $1 AND st.kind = 'FRANCHISE' AND st.status = 'SETTLED'
+              AND (s.paid_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN st.period_start AND st.period_end LIMIT 1`,
+          [row.session_id],
+        )) as { id: string }[]);
+    if (settledBy) {
+      throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`Its commission was recorded as paid outside WeChat when statement ${settledBy.id} was settled: it is not split any more.`);
     }
     if (row.failure?.startsWith('RECEIVER_FAILED')) {
       // the split was sent with unfreeze_unsplit: WeChat finished the order and released the money to the franchisee

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { json, type Sent, session, stubFetch } from '../test/fixtures';
 import { renderSignedIn } from '../test/render';
 import { SessionDetailPage } from '../pages/session-detail-page';
+import { explainHeld } from './held-refund';
 
 // whole pages with antd on a machine shared by several people: more than the default per test
 jest.setTimeout(60_000);
@@ -25,11 +26,23 @@ function serve(onPost: (sent: Sent) => Response) {
 }
 
 describe('a held refund (issue 12: refused by WeChat for lack of money after a failed split return)', () => {
+  it('explains each server reason in zh-CN: return failed, return succeeded (retry only), no return needed, anything else', () => {
+    const t = ((key: string, values?: Record<string, unknown>) => `${key}${values ? JSON.stringify(values) : ''}`) as unknown as Parameters<typeof explainHeld>[0];
+    expect(explainHeld(t, REASON)).toBe('held.reason.returnFailed{"amount":"¥0.10"}');
+    expect(explainHeld(t, 'REFUND_HELD the split return of 25 fen is SUCCEEDED but the merchant’s available balance still does not cover the refund; …')).toBe('held.reason.returnSucceeded{"amount":"¥0.25"}');
+    expect(explainHeld(t, 'REFUND_HELD the merchant’s available balance does not cover the refund; no split, nothing was returned for this refund')).toBe('held.reason.noReturn');
+    expect(explainHeld(t, 'something else')).toBe('held.reason.unknown');
+    expect(explainHeld(t, null)).toBe('held.reason.unknown');
+  });
+
   it('is shown with its state and reason, and retried under an Idempotency-Key after the consequences are spelled out', async () => {
     const sent = serve(() => json(202, { ...held, refunds: [{ ...held.refunds[0]!, state: 'PENDING' }] }));
     renderSignedIn(<SessionDetailPage sessionId={held.id} />, ['sessions.read', 'sessions.act']);
     const banner = within(await screen.findByTestId('held-refunds', {}, { timeout: 10_000 }));
     expect(banner.getByText('退款 ¥1.00 已挂起（退款单号 RB0001）')).toBeInTheDocument();
+    // explained in zh-CN from the server's English reason; the raw reason kept behind 原始原因
+    expect(banner.getByTestId('held-explained')).toHaveTextContent('原因：分账回退 ¥0.10 失败（品牌商户号余额不足等），加盟商商户号的可用余额也不足以支付这笔退款。');
+    expect(banner.getByText('原始原因（系统记录）')).toBeInTheDocument();
     expect(banner.getByTestId('held-reason')).toHaveTextContent(REASON);
     expect(within(screen.getByTestId('session-refunds')).getByText('已挂起')).toBeInTheDocument();
     const user = userEvent.setup({ delay: null });

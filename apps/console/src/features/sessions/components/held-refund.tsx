@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Space } from 'antd';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Can } from '@/components/can';
 import { ConfirmAction } from '@/components/confirm-action';
@@ -29,7 +30,11 @@ export function HeldRefunds({ session }: { session: SessionDetail }) {
           description={
             <Space orientation="vertical">
               <span>{t('held.explain')}</span>
-              <span data-testid="held-reason">{refund.error}</span>
+              <span data-testid="held-explained">{explainHeld(t, refund.error)}</span>
+              <details>
+                <summary>{t('held.rawReason')}</summary>
+                <span data-testid="held-reason">{refund.error}</span>
+              </details>
             </Space>
           }
           action={<HeldRefundButtons sessionId={session.id} refund={refund} />}
@@ -37,6 +42,22 @@ export function HeldRefunds({ session }: { session: SessionDetail }) {
       ))}
     </Space>
   );
+}
+
+/**
+ * The server's reason (English, ProfitSharingService.heldRefundReason) read into the operator's language: whether the
+ * split return failed, succeeded or was not needed, and its amount. An unknown text gets the general explanation only.
+ */
+export function explainHeld(t: TFunction, error: string | null): string {
+  const text = error ?? '';
+  const failed = /split return of (\d+) fen failed/.exec(text);
+  if (failed) return t('held.reason.returnFailed', { amount: formatFen(Number(failed[1])) });
+  const moved = /split return of (\d+) fen is SUCCEEDED/.exec(text);
+  if (moved) return t('held.reason.returnSucceeded', { amount: formatFen(Number(moved[1])) });
+  const other = /split return of (\d+) fen is (\w+)/.exec(text);
+  if (other) return t('held.reason.returnOther', { amount: formatFen(Number(other[1])), state: other[2] });
+  if (/nothing was returned/.test(text)) return t('held.reason.noReturn');
+  return t('held.reason.unknown');
 }
 
 function HeldRefundButtons({ sessionId, refund }: { sessionId: string; refund: Refund }) {

@@ -68,11 +68,23 @@ describe('/settlement for a franchise brand', () => {
   });
 
   it('shows the WeChat fee passed on per statement, and the brand’s own month from its ledger (it has no statement of its own)', async () => {
-    brandApi();
+    const OPEN_ONE = '00000000-0000-4000-8000-00000000c0de';
+    brandApi({
+      'GET /v1/statements': () => ({
+        items: [
+          statement({ channelFeeFen: 321, status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' }),
+          statement({ id: OPEN_ONE, periodStart: '2026-12-01', periodEnd: '2026-12-31', channelFeeFen: 0 }),
+        ],
+        total: 2,
+        totals: totals({ CLOSED: [1, 5_050], OPEN: [1, 0] }),
+      }),
+    });
     renderSettlementAt('/settlement');
     const list = await screen.findByTestId('statements-list');
     expect((await within(list).findAllByText('微信手续费（转由加盟商承担）')).length).toBeGreaterThan(0);
     expect(within(list).getAllByText('¥3.21').length).toBeGreaterThan(0);
+    // an OPEN statement's fee is counted at the close: — with a hint, not a 0 that disagrees with the drawer's running figure
+    expect(within(list).getByTestId(`channel-fee-open-${OPEN_ONE}`)).toHaveTextContent('—');
     const figures = await screen.findByTestId('brand-figures');
     await waitFor(() => expect(within(figures).getByTestId('brand-commission')).toHaveTextContent('¥123.45'));
     expect(within(figures).getByTestId('brand-commission')).toHaveTextContent('另有固定费/保底补足收入 ¥60.00');
