@@ -604,4 +604,85 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     expect(await payable(third.session.sessionId)).toBe(0);
     expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
   });
+
+  it('a refund WeChat refuses outright (not for lack of money) after its split return SUCCEEDED is FAILED: the next statement carries the commission back to the brand, once, and settling it clears the receivable', async () => {
+    const brandToken = await loop.operator('ops@fridge.demo');
+    const f1 = await loop.operator('f1@fridge.demo');
+    const session = await paidSession('ps-refund-refused');
+    expect(await runSplit(session.sessionId)).toBe('FINISHED');
+    // fault injection at the simulator: the refund itself is refused (403 NO_AUTH), the split return before it goes through
+    await loop.simRequest('POST', '/sim/faults', { rules: [{ path: '^/v3/refund/domestic/refunds$', status: 403 }] });
+    try {
+      expect(await refundAndWait(loop, f1, session.sessionId, 100)).toBe('FAILED');
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+    }
+    const [action] = await sql<{ id: string; error: string }>(`SELECT id, error FROM session_actions WHERE session_id = $1 AND kind = 'REFUND'`, [session.sessionId]);
+    expect(action!.error).toContain('NO_AUTH');
+    const [ret] = await sql<{ state: string; amount_fen: string }>(`SELECT state, amount_fen FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId]);
+    expect([ret!.state, Number(ret!.amount_fen)]).toEqual(['SUCCEEDED', 10]);
+    // the 10 fen are back with the franchisee at WeChat, the order was never refunded: it owes them to the brand again
+    expect(await payable(session.sessionId)).toBe(10);
+    // a FAILED refund cannot be retried (only a HELD one): nothing can take those 10 fen back a second time
+    const retry = await loop.request<{ code: string }>('POST', `/v1/sessions/${session.sessionId}/refunds/${action!.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-${action!.id}` } });
+    expect(retry).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_NOT_HELD' } });
+
+    const statements = loop.zizhu.app.get(StatementsService);
+    const tx = loop.zizhu.app.get(Transactions);
+    const closeNext = async (): Promise<{ id: string; closedAt: Date }> => {
+      const [last] = await sql<{ end: string }>(`SELECT to_char(max(period_end), 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1`, [DEMO_ORGS.fridgeF1.id]);
+      await tx.asSystem((m) => statements.openDue(m, new Date(new Date(`${last!.end}T00:00:00+08:00`).getTime() + 40 * 86_400_000), DEMO_ORGS.fridgeF1.id));
+      const [open] = await sql<{ id: string; end: string }>(
+        `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' ORDER BY period_start LIMIT 1`,
+        [DEMO_ORGS.fridgeF1.id],
+      );
+      const closedAt = new Date(new Date(`${open!.end}T00:00:00+08:00`).getTime() + 2 * 86_400_000);
+      await tx.asSystem((m) => statements.closeIn(m, open!.id, closedAt, null));
+      return { id: open!.id, closedAt };
+    };
+    const reclaimedLines = async (statementId: string) =>
+      (await sql<{ kind: string; amount_fen: string; description: string }>(`SELECT kind, amount_fen, description FROM statement_lines WHERE statement_id = $1`, [statementId]))
+        .filter((l) => l.description.startsWith('分账已回退但退款失败'))
+        .map((l) => [l.kind, Number(l.amount_fen)]);
+    const next = await closeNext();
+    expect(await reclaimedLines(next.id)).toEqual([['ADJUSTMENT', -10]]);
+    expect((await sql<{ carried: string | null }>(`SELECT carried_statement_id AS carried FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId]))[0]!.carried).toBe(next.id);
+    // counted in adjustmentFen and in payableFen (franchisee collects: the commission-side adjustments less what it owes;
+    // the refunds of earlier orders are its own money and not counted)
+    const [closed] = await sql<{ adjustment_fen: string; payable_fen: string; commission_fen: string; fixed_fee_fen: string; minimum_top_up_fen: string }>(
+      `SELECT adjustment_fen, payable_fen, commission_fen, fixed_fee_fen, minimum_top_up_fen FROM statements WHERE id = $1`,
+      [next.id],
+    );
+    const adjustments = await sql<{ amount_fen: string; description: string }>(`SELECT amount_fen, description FROM statement_lines WHERE statement_id = $1 AND kind = 'ADJUSTMENT'`, [next.id]);
+    const sum = (list: { amount_fen: string }[]) => list.reduce((total, l) => total + Number(l.amount_fen), 0);
+    expect(Number(closed!.adjustment_fen)).toBe(sum(adjustments));
+    expect(Number(closed!.payable_fen)).toBe(
+      sum(adjustments.filter((l) => !l.description.startsWith('往期订单结账后退款'))) - Number(closed!.commission_fen) - Number(closed!.fixed_fee_fen) - Number(closed!.minimum_top_up_fen),
+    );
+
+    // the brand records it settled: the settlement clears the 10 fen of the order's commission, and nothing stays open
+    await loop.advanceTo(new Date(next.closedAt.getTime() + 3_600_000));
+    const settled = await loop.request<{ status: string }>('POST', `/v1/statements/${next.id}/settle`, {
+      token: brandToken,
+      headers: { 'idempotency-key': `settle-reclaimed-${next.id}` },
+      body: { method: 'OFFLINE_BANK', reference: 'F1-RECLAIMED-1' },
+    });
+    expect(settled).toMatchObject({ status: 200, body: { status: 'SETTLED' } });
+    const settlementOf = `(SELECT id::text FROM statement_settlements WHERE statement_id = $2)`;
+    const [posting] = await sql<{ fen: string }>(
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS fen FROM ledger_entries WHERE source_kind = 'SETTLEMENT' AND tenant_id = $1 AND account = 'COMMISSION_PAYABLE' AND source_id = ${settlementOf}`,
+      [DEMO_ORGS.fridgeF1.id, next.id],
+    );
+    expect(Number(posting!.fen)).toBe(10);
+    const [receivable] = await sql<{ fen: string }>(
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS fen FROM ledger_entries WHERE tenant_id = $1 AND account = 'COMMISSION_RECEIVABLE' AND counterparty_tenant_id = $3
+          AND (session_id = $4 OR (source_kind = 'SETTLEMENT' AND source_id = ${settlementOf}))`,
+      [DEMO_ORGS.fridge.id, next.id, DEMO_ORGS.fridgeF1.id, session.sessionId],
+    );
+    expect(Number(receivable!.fen)).toBe(0);
+    // once: the statement after it carries nothing more for it
+    const after = await closeNext();
+    expect(await reclaimedLines(after.id)).toEqual([]);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
+  });
 });

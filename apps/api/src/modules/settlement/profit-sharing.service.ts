@@ -11,6 +11,7 @@ import { returnedRows } from '../device-api/system-db.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from './ledger.service.js';
+import { ORPHAN_RETURN_SQL } from './profit-sharing-statement.js';
 import { splitPosting } from './ledger-postings.js';
 import { SPLIT_WINDOW_MS, splitOrderJob, type SplitOrderJob } from './profit-sharing.jobs.js';
 import { commissionFen, commissionReversalFen, shanghaiDate } from './settlement-math.js';
@@ -304,10 +305,11 @@ export class ProfitSharingService implements OnModuleInit {
         const [paid] = (await m.query(`SELECT paid_fen FROM service_sessions WHERE id = $1`, [input.sessionId])) as { paid_fen: number }[];
         const netBefore = Math.max(0, (paid?.paid_fen ?? 0) - input.refundedBeforeFen);
         const [{ returned }] = (await m.query(
-          `SELECT coalesce(sum(amount_fen), 0)::bigint AS returned FROM profit_sharing_returns WHERE profit_sharing_order_id = $1 AND state <> 'FAILED'`,
+          `SELECT coalesce(sum(r.amount_fen), 0)::bigint AS returned FROM profit_sharing_returns r WHERE r.profit_sharing_order_id = $1 AND r.state <> 'FAILED' AND NOT ${ORPHAN_RETURN_SQL}`,
           [split.id],
         )) as [{ returned: string | number }];
-        // the commission this refund gives back (COMMISSION_FLOOR_PER_ORDER, as the ledger's reversal), never more than is left split
+        // the commission this refund gives back (COMMISSION_FLOOR_PER_ORDER, as the ledger's reversal), never more than is left split;
+        // a return whose refund then FAILED is owed to the brand again at the next close (MARK_RECLAIMED_RETURNS_SQL), so it is not counted here
         const share = Math.min(commissionReversalFen(netBefore, Math.min(input.refundFen, netBefore), split.commission_basis_points), Number(split.amount_fen) - Number(returned));
         if (share <= 0) return null;
         [ret] = (await m.query(

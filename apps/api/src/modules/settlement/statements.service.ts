@@ -11,7 +11,7 @@ import { type SettleStatementDto, STATEMENT_STATUSES, type StatementDetailDto, t
 import { commissionTrueUp, type LedgerLine, type SettlementAmounts, settlementPosting } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
 import { manualAdjustmentsOf, withManualAdjustments } from './manual-adjustments.js';
-import { MARK_FAILED_RETURNS_SQL, owedBackFen } from './profit-sharing-statement.js';
+import { MARK_FAILED_RETURNS_SQL, MARK_RECLAIMED_RETURNS_SQL, owedBackFen, reclaimedFen } from './profit-sharing-statement.js';
 import { ACTIVE_DEVICES_SQL, CHANNEL_FEES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_CHANNEL_FEES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
 import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
@@ -235,7 +235,8 @@ export class StatementsService {
    * organisation's payables line for line, and a reseller may not read its customer's entries): brand collects, the payable ≤ 0 (as a payout posts the payable > 0); otherwise the
    * FEES_PAYABLE its own postings made (the fees at its close, the manual adjustments booked on it) and, franchisee
    * collects, the COMMISSION_PAYABLE of its period's orders whose split FAILED (marked settled with it, so a retry is
-   * refused and nothing is split and settled twice) less the failed returns carried into it. Refused while a split of
+   * refused and nothing is split and settled twice) less the failed returns carried into it, plus the succeeded returns
+   * of failed refunds carried into it (MARK_RECLAIMED_RETURNS_SQL: the franchisee owes that commission again). Refused while a split of
    * the period is still under way (its money may yet arrive through WeChat).
    */
   private async settlementAmounts(m: EntityManager, row: StatementRow, brandCollects: boolean, payableFen: number): Promise<SettlementAmounts> {
@@ -267,7 +268,7 @@ export class StatementsService {
         WHERE tenant_id = $2 AND account = 'COMMISSION_RECEIVABLE' AND counterparty_tenant_id = $1 AND session_id = ANY ($3::uuid[])`,
       [row.tenant_id, row.parent_tenant_id, sessions],
     )) as { fen: string | number }[];
-    return { feesFen: Number(fees?.fen ?? 0), commissionFen: Number(commission?.fen ?? 0) - (await owedBackFen(m, row.id)), dueFen: 0 };
+    return { feesFen: Number(fees?.fen ?? 0), commissionFen: Number(commission?.fen ?? 0) - (await owedBackFen(m, row.id)) + (await reclaimedFen(m, row.id)), dueFen: 0 };
   }
 
   /**
@@ -289,6 +290,8 @@ export class StatementsService {
     if (row.kind === 'FRANCHISE') await m.query(MARK_REFUNDS_SQL, [row.tenant_id, shanghaiStartOf(addDays(row.period_end, 1)), row.id]);
     // issue 12, franchisee collects: failed split returns not carried yet go on this statement (profit-sharing-statement.ts)
     if (row.kind === 'FRANCHISE') await m.query(MARK_FAILED_RETURNS_SQL, [row.tenant_id, row.id]);
+    // …and succeeded returns whose refund WeChat then refused (FAILED): the franchisee owes that commission again
+    if (row.kind === 'FRANCHISE') await m.query(MARK_RECLAIMED_RETURNS_SQL, [row.tenant_id, row.id]);
     // issue 12: WeChat's channel fees known by the period's end and not carried yet go on this statement, once
     if (row.kind === 'FRANCHISE') await m.query(MARK_CHANNEL_FEES_SQL, [row.tenant_id, row.period_end, row.id]);
     const { lines, totals, agreement } = await this.computeWithAdjustments(m, row, true);
@@ -483,6 +486,7 @@ export class StatementsService {
           adjustedRefundedFen: Number(f!.adjusted_refunded_fen),
           commissionBackFen: Number(f!.commission_back_fen),
           splitReturnOwedFen: await owedBackFen(m, row.id),
+          splitReturnReclaimedFen: await reclaimedFen(m, row.id),
           channelFee: await this.channelFees(m, row, closing),
         },
         { monthEnd, collection: agreement?.collection ?? 'BRAND_COLLECTS' },
