@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
-import { DemoSeedService } from '../src/modules/demo/demo-seed.service.js';
 import { LedgerService } from '../src/modules/settlement/ledger.service.js';
 import { adjustmentPosting } from '../src/modules/settlement/manual-adjustments.js';
 import { addDays, commissionFen, periodOf } from '../src/modules/settlement/settlement-math.js';
 import { StatementsService } from '../src/modules/settlement/statements.service.js';
 import { SystemClock } from '../src/platform/clock/clock.js';
-import { openDatabase, type OpenDatabase } from '../src/platform/database/database.js';
+import type { OpenDatabase } from '../src/platform/database/database.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { jobPrincipal } from '../src/platform/jobs/job-principal.js';
 import { RequestContext } from '../src/platform/tenancy/request-context.js';
-import { freshDatabaseConfig } from './support/test-app.js';
+import { openSeededDatabase } from './support/seeded-database.js';
 
 const O = DEMO_ORGS;
 
@@ -111,11 +110,7 @@ describe('settlement properties on the database (fast-check)', () => {
     });
 
   beforeAll(async () => {
-    const fresh = await freshDatabaseConfig();
-    drop = fresh.drop;
-    db = await openDatabase(fresh.database);
-    transactions = new Transactions(db.dataSource, context);
-    await new DemoSeedService().seedIfEmpty(transactions);
+    ({ db, transactions, drop } = await openSeededDatabase(context));
     await transactions.asSystem((m) =>
       m.query(`INSERT INTO end_users (tenant_id, appid, openid) SELECT DISTINCT tenant_id, 'wxd0000000000demo', 'prop-' || tenant_id FROM merchant_accounts ON CONFLICT DO NOTHING`),
     );

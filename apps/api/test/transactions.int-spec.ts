@@ -6,15 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { EntitySubscriberInterface } from 'typeorm';
 import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
-import { DemoSeedService } from '../src/modules/demo/demo-seed.service.js';
 import { afterCommit } from '../src/platform/database/after-commit.js';
-import { openDatabase, type OpenDatabase } from '../src/platform/database/database.js';
+import type { OpenDatabase } from '../src/platform/database/database.js';
 import { roundTripProbes } from '../src/platform/database/pipeline.js';
 import { systemRead } from '../src/modules/merchants/merchant-store.js';
 import { Transactions, allTenantsKnown, transactionOpenedWith } from '../src/platform/database/transactions.js';
 import { DomainError } from '../src/platform/errors/domain-error.js';
 import { RequestContext, type Principal } from '../src/platform/tenancy/request-context.js';
-import { freshDatabaseConfig } from './support/test-app.js';
+import { openSeededDatabase } from './support/seeded-database.js';
 
 /** A new operator under the platform (a write the test can look for afterwards). */
 const INSERT_OPERATOR = `INSERT INTO organizations (id, parent_id, path, kind, operating_model, name) VALUES ($1, $2, ARRAY[$2, $1]::uuid[], 'OPERATOR', 'SELF_RUN', $3)`;
@@ -28,11 +27,7 @@ describe('transactions opened with their first statement', () => {
   const owner = {};
 
   beforeAll(async () => {
-    const fresh = await freshDatabaseConfig();
-    drop = fresh.drop;
-    db = await openDatabase(fresh.database);
-    transactions = new Transactions(db.dataSource, context);
-    await new DemoSeedService().seedIfEmpty(transactions);
+    ({ db, transactions, drop } = await openSeededDatabase(context));
   });
   afterAll(async () => {
     await db.close();
