@@ -24,7 +24,8 @@ function row(markdown: string | undefined, first: string): string[] | undefined 
 
 function heartbeats(markdown: string | undefined): [string, string] {
   const plain = row(markdown, 'plain Fastify hello-world (GET)');
-  const saturated = row(markdown, 'signed heartbeats, PostgreSQL server, saturated');
+  // the fleet bench names the route's handler in the row ("signed heartbeats (direct Fastify handler), …")
+  const saturated = row(markdown, 'signed heartbeats (direct Fastify handler), PostgreSQL server, saturated') ?? row(markdown, 'signed heartbeats, PostgreSQL server, saturated');
   if (!saturated) return ['not run', ''];
   return [`${saturated[1]} req/s, p99 ${saturated[4]} ms`, plain ? `${((100 * num(saturated[1])) / num(plain[1])).toFixed(1)}%` : ''];
 }

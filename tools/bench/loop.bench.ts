@@ -1,8 +1,9 @@
 // Complete service-session lifecycles per second through the API, the Pay Score simulator and fleet-sim on
 // loopback, and where the CPU goes: the API process, the simulator process, this process (fleet-sim devices and
 // the consumers), and the PostgreSQL server's backends, on the embedded database and on the server. Put beside
-// the RSA sign/verify ceiling measured by payscore.bench.ts in the same run. About two and a half minutes.
+// the RSA sign/verify ceiling measured by payscore.bench.ts in the same run. About two minutes.
 //   node --import ./tools/register.mjs tools/bench/loop.bench.ts
+//   (BENCH_LOOP_USERS=16 one load, BENCH_LOOP_DATABASES=server one database, BENCH_LOOP_SECONDS the measured window)
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,10 +15,12 @@ import { api, login } from '../fleet-sim/provision.js';
 import { rsaCeiling, type RsaCeiling } from './payscore.bench.js';
 import { freePort, rssMiB, serverDatabase, start, stop } from './support.js';
 
-const MEASURE_S = Number(process.env.BENCH_LOOP_SECONDS ?? 20);
+const MEASURE_S = Number(process.env.BENCH_LOOP_SECONDS ?? 15);
 const WARMUP_S = Number(process.env.BENCH_LOOP_WARMUP_SECONDS ?? 5);
 /** Concurrent users in the closed loop (each starts its next lifecycle when the previous one is PAID): a light load, then a saturating one. */
 const LEVELS = (process.env.BENCH_LOOP_USERS ?? '4,16').split(',').map(Number);
+/** Which databases to measure: `embedded`, `server` or both (the default); one alone for an A/B of a change. */
+const DATABASES = (process.env.BENCH_LOOP_DATABASES ?? 'embedded,server').split(',');
 const DEVICES_PER_VERTICAL = 25;
 const IDLE_S = 4;
 const DEBIT_DELAY_MS = 50;
@@ -402,11 +405,11 @@ export async function runLoopBench(ceilingFromRun?: RsaCeiling): Promise<string>
   const rows: Row[] = [];
   const dataDir = mkdtempSync(join(tmpdir(), 'zizhu-loop-bench-'));
   try {
-    rows.push(...(await measureLoop('embedded PostgreSQL (PGlite)', { DATA_DIR: dataDir }, null)));
+    if (DATABASES.includes('embedded')) rows.push(...(await measureLoop('embedded PostgreSQL (PGlite)', { DATA_DIR: dataDir }, null)));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
-  const server = await serverDatabase('zizhu_loop_bench_');
+  const server = DATABASES.includes('server') ? await serverDatabase('zizhu_loop_bench_') : null;
   if (server) {
     const serverDir = mkdtempSync(join(tmpdir(), 'zizhu-loop-bench-'));
     try {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../src/config/app-config.js';
 import type { EntitySubscriberInterface } from 'typeorm';
 import { createApp, type ZizhuApp } from '../src/app.factory.js';
+import { roundTripProbes } from '../src/platform/database/pipeline.js';
+import { contextStorage } from '../src/platform/tenancy/context-storage.js';
 import { createTestApp, freshDatabaseConfig, testConfig, type TestApp } from './support/test-app.js';
 
 describe('logins (contracts.md §2)', () => {
@@ -306,33 +308,37 @@ describe('revoking access tokens on logout and disable, in every API process, wi
 
   it('checks revocation inside the statement that enters the tenant: no extra query per request (measured)', async () => {
     const session = await signIn(one, 'ops@powerbank.demo');
-    // each statement with the connection it ran on: a background job (the alerts evaluation, the complaints catch-up)
-    // may run on another connection of the same data source meanwhile, and is not the request's
-    const statements: { runner: unknown; query: string }[] = [];
-    const counter: EntitySubscriberInterface = { beforeQuery: (event) => void statements.push({ runner: event.queryRunner, query: event.query }) };
+    // each round trip with the request that sent it: a pipeline (BEGIN and the tenant entry travel together) or one
+    // statement; a background job (the alerts evaluation, the complaints catch-up) has another request id
+    const trips: { requestId: string | undefined; statements: string[] }[] = [];
+    const probe = (event: { statements: readonly string[] }) => void trips.push({ requestId: contextStorage.getStore()?.requestId, statements: [...event.statements] });
+    const counter: EntitySubscriberInterface = { beforeQuery: (event) => void trips.push({ requestId: contextStorage.getStore()?.requestId, statements: [event.query] }) };
     const subscribers = one.database.dataSource.subscribers;
-    const perRequest: string[][] = [];
+    const perRequest: string[][][] = [];
+    roundTripProbes.add(probe);
     subscribers.push(counter);
     try {
       for (let i = 0; i < 20; i++) {
-        statements.length = 0;
-        expect((await call(one, 'GET', '/v1/me', session.accessToken)).statusCode).toBe(200);
-        const runner = statements.find((q) => q.query.includes('zizhu_enter_session'))?.runner;
-        perRequest.push(statements.filter((q) => q.runner === runner).map((q) => q.query));
+        const response = await call(one, 'GET', '/v1/me', session.accessToken);
+        expect(response.statusCode).toBe(200);
+        const requestId = response.headers['x-request-id'];
+        perRequest.push(trips.filter((t) => t.requestId === requestId).map((t) => t.statements));
       }
     } finally {
+      roundTripProbes.delete(probe);
       subscribers.splice(subscribers.indexOf(counter), 1);
     }
     // every request runs the same statements: the transaction, one tenant entry that checks the token, the handler's reads
     const first = perRequest[0]!;
     for (const request of perRequest) expect(request).toEqual(first);
-    const entries = first.filter((q) => /zizhu_enter_(session|tenant)/.test(q));
+    const statements = first.flat();
+    const entries = statements.filter((q) => /zizhu_enter_(session|tenant)/.test(q));
     expect(entries).toEqual(['SELECT zizhu_enter_session($1, $2, $3, $4, $5) AS kind']);
     // no statement of its own looks up sessions or token versions (the handler's user read merely lists the column)
-    expect(first.filter((q) => /refresh_tokens|token_version\s*=/.test(q))).toEqual([]);
-    expect(first[0]).toMatch(/^START TRANSACTION/);
-    expect(first[1]).toBe(entries[0]);
-    // /v1/me: begin, enter (+ check), the user, the organisation, commit
-    expect(first).toHaveLength(5);
+    expect(statements.filter((q) => /refresh_tokens|token_version\s*=/.test(q))).toEqual([]);
+    // /v1/me: BEGIN with the entry (+ check) in one round trip, before the handler runs; the user, the organisation, commit
+    expect(first[0]).toEqual(['BEGIN', entries[0]]);
+    expect(first).toHaveLength(4);
+    expect(first[first.length - 1]).toEqual(['COMMIT']);
   });
 });

@@ -230,11 +230,11 @@ describe('integrators: API keys and business-event webhooks', () => {
     expect(event).toMatchObject({ id: first!.headers['zizhu-event-id'], type: 'session.paid', data: { sessionId: session, organizationId: ORG.fridgeF1.id, paidFen: 500, state: 'PAID' } });
     expect(eventsAt('/brand').map((e) => e.id)).toEqual([event.id]);
 
-    // the delivery log: two attempts, 500 then 200
-    const log = (await http('GET', `/v1/webhook-deliveries?endpointId=${f1.id}`, tokens.f1!)).json() as {
-      items: { id: string; eventId: string; state: string; attempts: number; attemptLog: { status: number | null; replay: boolean }[] }[];
-      total: number;
-    };
+    // the delivery log: two attempts, 500 then 200 (recorded once the 200 is back: the receiver above saw the request first)
+    type DeliveryLog = { items: { id: string; eventId: string; state: string; attempts: number; attemptLog: { status: number | null; replay: boolean }[] }[]; total: number };
+    const deliveries = async () => (await http('GET', `/v1/webhook-deliveries?endpointId=${f1.id}`, tokens.f1!)).json() as DeliveryLog;
+    await waitFor('the second attempt recorded', async () => (await deliveries()).items[0]?.state !== 'PENDING');
+    const log = await deliveries();
     expect(log.total).toBe(1);
     expect(log.items[0]).toMatchObject({ eventId: event.id, state: 'DELIVERED', attempts: 2 });
     expect(log.items[0]!.attemptLog.map((a) => a.status)).toEqual([500, 200]);

@@ -40,11 +40,19 @@ beforeAll(async () => {
   fleet = await DemoFleet.start(loop, ['FR-0001'], () => tokens['ops@fridge.demo']!);
   // while the brand collects, FR-0001's session is charged through the brand's account
   before = await fleet.paidSession('fc-before', 'FR-0001', [{ sku: 'cola-330', count: 2 }], 700);
-  const agreement = await loop.request('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, {
+  // the switch to collecting itself, from today. Set behind the API: the API refuses a collection switch inside a period
+  // that already has money booked (AGREEMENT_COLLECTION_MID_PERIOD, issue 12), as this month has the session above; this
+  // file is about the merchant of record, which follows the agreement in force on the day a session starts
+  await sql(
+    `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, collection, max_profit_sharing_ratio_basis_points, channel_fee_passed_on, created_at)
+     SELECT $1, $2, 'FRANCHISE', max(version) + 1, $3::date, 'MONTHLY', 1000, 'FRANCHISEE_COLLECTS', 3000, false, now() FROM agreements WHERE tenant_id = $1`,
+    [DEMO_ORGS.fridgeF1.id, DEMO_ORGS.fridge.id, shanghaiToday()],
+  );
+  const refused = await loop.request<{ code: string }>('PUT', `/v1/organizations/${DEMO_ORGS.fridgeF1.id}/agreement`, {
     token: tokens['ops@fridge.demo'],
-    body: { commissionBasisPoints: 1000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: shanghaiToday() },
+    body: { commissionBasisPoints: 1000, collection: 'BRAND_COLLECTS', effectiveFrom: shanghaiToday() },
   });
-  expect(agreement.status).toBe(200);
+  expect(refused.body.code).toBe('AGREEMENT_COLLECTION_MID_PERIOD');
 });
 
 afterAll(async () => {
@@ -117,5 +125,21 @@ describe('onboarding of a franchisee that collects through its own merchant acco
     expect(mine.services.map((s) => [s.serviceId, s.devices.map((d) => [d.code, d.fits]), s.scenariosUnmixed])).toEqual([[own.serviceId, [['FR-0001', true]], true]]);
     const brands = (await get<Compliance>('ops@fridge.demo', `/v1/merchant-accounts/${brand}/compliance`)).body;
     expect(brands.services.flatMap((s) => s.devices.map((d) => d.code))).toEqual(['FR-0002']);
+  });
+
+  it('draws the franchisee’s flow storyboard from its own account for itself and its brand, not for the other franchisee', async () => {
+    const storyboard = async (login: string, accountId: string) => {
+      const response = await fetch(`${loop.apiUrl}/v1/merchant-accounts/${accountId}/flow-storyboard`, { headers: { authorization: `Bearer ${tokens[login]!}` } });
+      return { status: response.status, text: await response.text() };
+    };
+    for (const login of ['f1@fridge.demo', 'ops@fridge.demo']) {
+      const { status, text } = await storyboard(login, own.accountId);
+      expect([login, status]).toEqual([login, 200]);
+      expect(text).toContain(`商户号 ${own.mchid}`);
+      expect(text).toContain('FR-0001');
+    }
+    expect((await storyboard('f2@fridge.demo', own.accountId)).status).toBe(404);
+    // and the franchisees do not read their brand's
+    for (const login of ['f1@fridge.demo', 'f2@fridge.demo']) expect([login, (await storyboard(login, brand)).status]).toEqual([login, 404]);
   });
 });

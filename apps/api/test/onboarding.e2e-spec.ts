@@ -148,13 +148,36 @@ describe('the onboarding tracker of a merchant account', () => {
     }
     const r = await loop.request<{
       services: { serviceId: string; scenario: string; mode: string; devices: { code: string; fits: boolean }[]; scenariosUnmixed: boolean; refusals: { deviceCode: string; openid: string }[] }[];
-      complaintRate: { complaints: number; paidOrders: number; rate: number | null };
+      complaintRate: { complaints: number; paidOrders: number; rate: number | null; thresholdPercent: number | null; alertEnabled: boolean; aboveThreshold: boolean };
     }>('GET', `/v1/merchant-accounts/${account}/compliance`, { token: tokens['c2@vendor.demo'] });
     expect(r.status).toBe(200);
     const [own, other] = [r.body.services.find((s) => s.serviceId === water)!, r.body.services.find((s) => s.serviceId === '2002000000000000000000000009999')!];
     expect(own).toMatchObject({ scenario: 'WATER', mode: 'USE_FIRST', devices: [{ code: 'WV-0001', fits: true }], scenariosUnmixed: true, refusals: [] });
     expect(other).toMatchObject({ scenario: 'EV_CHARGING', devices: [], refusals: [{ deviceCode: 'WV-0001', openid: 'onboarding-wrong-scenario' }] });
-    expect(r.body.complaintRate).toEqual(expect.objectContaining({ complaints: 0, paidOrders: 1, rate: 0 }));
+    expect(r.body.complaintRate).toEqual(expect.objectContaining({ complaints: 0, paidOrders: 1, rate: 0, aboveThreshold: false }));
     expect((await loop.request('GET', `/v1/merchant-accounts/${account}/compliance`, { token: tokens['ops@vendor.demo'] })).status).toBe(404);
+    // the threshold and the comparison are the overview's own row (the COMPLAINT_RATE alert's rule and arithmetic)
+    type Rate = { id: string; complaints: number; paidOrders: number; rate: number | null; thresholdPercent: number; alertEnabled: boolean; aboveThreshold: boolean };
+    const compare = async () => {
+      const page = (await loop.request<{ complaintRate: Rate }>('GET', `/v1/merchant-accounts/${account}/compliance`, { token: tokens['c2@vendor.demo'] })).body.complaintRate;
+      const overview = (await loop.request<{ complaintRates: { byMerchantAccount: Rate[] } }>('GET', '/v1/overview', { token: tokens['c2@vendor.demo'] })).body.complaintRates.byMerchantAccount.find((x) => x.id === account)!;
+      const pick = (x: Rate) => ({ complaints: x.complaints, paidOrders: x.paidOrders, rate: x.rate, thresholdPercent: x.thresholdPercent, alertEnabled: x.alertEnabled, aboveThreshold: x.aboveThreshold });
+      expect(pick(page)).toEqual(pick(overview));
+      return page;
+    };
+    expect(await compare()).toMatchObject({ thresholdPercent: 0.01, alertEnabled: true, aboveThreshold: false });
+    // one complaint on the one paid order: 100% > 0.01%
+    await systemQuery(
+      loop.zizhu,
+      `INSERT INTO complaints (tenant_id, merchant_account_id, complaint_id, session_id, session_tenant_id, out_order_no, state, complaint_time, reply_due_at, complete_due_at, detail)
+       SELECT s.merchant_tenant_id, s.merchant_account_id, 'ONBOARDINGRATE0000000001', s.id, s.tenant_id, s.out_order_no, 'PENDING', now(), now() + interval '24 hours', now() + interval '72 hours', 'onboarding'
+         FROM service_sessions s WHERE s.merchant_account_id = $1 AND s.state = 'PAID' LIMIT 1`,
+      [account],
+    );
+    expect(await compare()).toMatchObject({ complaints: 1, paidOrders: 1, rate: 1, thresholdPercent: 0.01, aboveThreshold: true });
+    // the legal entity's own rule moves the threshold for both
+    const rule = await loop.request('PUT', '/v1/alert-rules', { token: tokens['c2@vendor.demo'], body: { rules: [{ kind: 'COMPLAINT_RATE', enabled: false, threshold: 100 }] } });
+    expect(rule.status).toBe(200);
+    expect(await compare()).toMatchObject({ thresholdPercent: 100, alertEnabled: false, aboveThreshold: false });
   });
 });

@@ -3,6 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { DEMO_MERCHANTS, DEMO_ORGS, DEMO_PLANS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
+import { AlertsEvaluator } from '../src/modules/alerts/alerts.evaluator.js';
+import { SessionEngine } from '../src/modules/sessions/session-engine.service.js';
 import { ProfitSharingService } from '../src/modules/settlement/profit-sharing.service.js';
 import { StatementsService } from '../src/modules/settlement/statements.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
@@ -389,5 +391,298 @@ describe('franchisee collects: merchant of record and profit sharing (issue 12)'
     } finally {
       await loop.simRequest('DELETE', '/sim/bills/alterations');
     }
+  });
+  it('recording the closed statement as settled (登记结清) clears in the ledger what the failed splits and the failed return left open, once; the splits settled so are not retried; refused while a split of the period is under way', async () => {
+    const [closed] = await sql<{ id: string; closed_at: Date; start: string; end: string }>(
+      `SELECT id, closed_at, to_char(period_start, 'YYYY-MM-DD') AS start, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'CLOSED' ORDER BY period_start LIMIT 1`,
+      [DEMO_ORGS.fridgeF1.id],
+    );
+    await loop.advanceTo(new Date(new Date(closed!.closed_at).getTime() + 3_600_000));
+    const brand = await loop.operator('ops@fridge.demo');
+    const settle = (key: string) => loop.request<{ code?: string; status?: string }>('POST', `/v1/statements/${closed!.id}/settle`, { token: brand, headers: { 'idempotency-key': key }, body: { method: 'OFFLINE_BANK', reference: 'F1-FEES-1' } });
+    const inPeriod = `SELECT p.id, p.session_id, p.state, p.settled_statement_id FROM profit_sharing_orders p JOIN service_sessions s ON s.id = p.session_id
+                       WHERE s.tenant_id = $1 AND s.paid_at >= ($2::date::timestamp AT TIME ZONE 'Asia/Shanghai') AND s.paid_at < (($3::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
+    const period = [DEMO_ORGS.fridgeF1.id, closed!.start, closed!.end];
+    // a split of the period under way again (the window's, retried from the console: the job failed it with a clock 31
+    // days on, so today it is retryable): its commission may yet arrive through WeChat, so the settlement waits
+    const windowSession = sessions.get('ps-window')!.sessionId;
+    const [windowSplit] = await sql<{ id: string }>(`SELECT id FROM profit_sharing_orders WHERE session_id = $1`, [windowSession]);
+    expect((await loop.request('POST', `/v1/profit-sharing-orders/${windowSplit!.id}/retry`, { token: brand, headers: { 'idempotency-key': `window-${windowSplit!.id}` } })).status).toBe(201);
+    expect(await settle('settle-too-early')).toMatchObject({ status: 409, body: { code: 'STATEMENT_SETTLE_SPLITS_PENDING' } });
+    expect(await sql(`SELECT 1 FROM statement_settlements WHERE statement_id = $1`, [closed!.id])).toEqual([]);
+    // it fails again (past the window this time): final, so the settlement may be recorded
+    expect(await splits().split({ sessionId: windowSession }, new Date(loop.clock.now().getTime() + 31 * 86_400_000))).toBe('FAILED');
+    expect((await sql<{ state: string }>(inPeriod, period)).filter((p) => p.state === 'PENDING' || p.state === 'PROCESSING')).toEqual([]);
+
+    const failed = (await sql<{ id: string; session_id: string; state: string }>(inPeriod, period)).filter((p) => p.state === 'FAILED');
+    expect(failed.length).toBeGreaterThanOrEqual(2); // the 30-day window and the receiver line
+    const owed = (await Promise.all(failed.map((f) => payable(f.session_id)))).reduce((a, b) => a + b, 0);
+    const returnFailed = sessions.get('ps-return-fails')!.sessionId;
+    expect(await payable(returnFailed)).toBe(-10);
+
+    const settled = await settle('settle-f1');
+    expect(settled).toMatchObject({ status: 200, body: { status: 'SETTLED' } });
+    // what the franchisee paid the brand outside WeChat: the failed splits' commission, less the 10 fen the brand owed back
+    const [posting] = await sql<{ n: string; fen: string }>(
+      `SELECT count(*) AS n, sum(debit_fen - credit_fen) AS fen FROM ledger_entries WHERE source_kind = 'SETTLEMENT' AND tenant_id = $1 AND account = 'COMMISSION_PAYABLE'
+          AND source_id = (SELECT id::text FROM statement_settlements WHERE statement_id = $2)`,
+      [DEMO_ORGS.fridgeF1.id, closed!.id],
+    );
+    expect(Number(posting!.fen)).toBe(owed - 10);
+    const [open] = await sql<{ fen: string }>(
+      `SELECT coalesce(sum(credit_fen - debit_fen), 0) AS fen FROM ledger_entries WHERE tenant_id = $1 AND account = 'COMMISSION_PAYABLE'
+          AND (session_id = ANY ($2::uuid[]) OR (source_kind = 'SETTLEMENT' AND source_id = (SELECT id::text FROM statement_settlements WHERE statement_id = $3)))`,
+      [DEMO_ORGS.fridgeF1.id, [...failed.map((f) => f.session_id), returnFailed], closed!.id],
+    );
+    expect(Number(open!.fen)).toBe(0);
+    for (const f of failed) expect((await sql<{ settled_statement_id: string }>(`SELECT settled_statement_id FROM profit_sharing_orders WHERE id = $1`, [f.id]))[0]).toEqual({ settled_statement_id: closed!.id });
+    // the window's split would be retryable today again: settled, it is refused
+    const window = failed.find((f) => f.session_id === windowSession)!;
+    const retry = await loop.request<{ code: string; detail: string }>('POST', `/v1/profit-sharing-orders/${window.id}/retry`, { token: brand, headers: { 'idempotency-key': `settled-${window.id}` } });
+    expect(retry).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE', detail: expect.stringContaining(closed!.id) } });
+    // a statement settled before the settlement marked its splits (settled_statement_id NULL): still refused, by its period
+    await sql(`UPDATE profit_sharing_orders SET settled_statement_id = NULL WHERE id = $1`, [window.id]);
+    try {
+      const unmarked = await loop.request<{ code: string; detail: string }>('POST', `/v1/profit-sharing-orders/${window.id}/retry`, { token: brand, headers: { 'idempotency-key': `unmarked-${window.id}` } });
+      expect(unmarked).toMatchObject({ status: 422, body: { code: 'PROFIT_SHARING_NOT_RETRYABLE', detail: expect.stringContaining(closed!.id) } });
+    } finally {
+      await sql(`UPDATE profit_sharing_orders SET settled_statement_id = $2 WHERE id = $1`, [window.id, closed!.id]);
+    }
+    // once: the same key replays, another key is refused, and the ledger balances
+    expect((await settle('settle-f1')).body).toEqual(settled.body);
+    expect(await settle('settle-f1-again')).toMatchObject({ status: 409, body: { code: 'STATEMENT_ALREADY_SETTLED' } });
+    const [replayed] = await sql<{ n: string }>(
+      `SELECT count(*) AS n FROM ledger_entries WHERE source_kind = 'SETTLEMENT' AND tenant_id = $1 AND account = 'COMMISSION_PAYABLE'`,
+      [DEMO_ORGS.fridgeF1.id],
+    );
+    expect(Number(replayed!.n)).toBe(1);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
+  });
+  it('a refund WeChat refuses for lack of money after the split return failed is HELD with the reason, not failed; the operator retries it once the money is there, or gives it up', async () => {
+    const brandToken = await loop.operator('ops@fridge.demo');
+    const f1 = await loop.operator('f1@fridge.demo');
+    const balanceOf = async (mchid: string) => (await loop.simRequest<{ availableFen: number }>('GET', `/sim/merchants/${mchid}/balance`)).body.availableFen;
+    const setBalance = (mchid: string, availableFen: number) => loop.simRequest('POST', `/sim/merchants/${mchid}/balance`, { availableFen });
+    const brandBalance = await balanceOf(DEMO_MERCHANTS.fridge.mchid);
+    const ownBalance = await balanceOf(franchiseeMchid);
+    const heldRefund = async (openid: string, brandShort = true) => {
+      const session = await paidSession(openid);
+      expect(await runSplit(session.sessionId)).toBe('FINISHED');
+      // fault injection at the simulator: the brand cannot return its share (unless brandShort is false), and the franchisee's balance is short too
+      if (brandShort) await setBalance(DEMO_MERCHANTS.fridge.mchid, 0);
+      await setBalance(franchiseeMchid, 0);
+      try {
+        expect(await refundAndWait(loop, f1, session.sessionId, 100)).toBe('HELD');
+      } finally {
+        await setBalance(DEMO_MERCHANTS.fridge.mchid, brandBalance);
+      }
+      const [action] = await sql<{ id: string; state: string; error: string }>(`SELECT id, state, error FROM session_actions WHERE session_id = $1 AND kind = 'REFUND'`, [session.sessionId]);
+      return { session, action: action! };
+    };
+
+    const { session, action } = await heldRefund('ps-held-retry');
+    // the reason names the failed return and the short balance; the brand and the franchisee see it on the session
+    expect(action.error).toMatch(/^REFUND_HELD the split return of 10 fen failed \(RETURN_/);
+    expect(action.error).toContain('NOT_ENOUGH');
+    for (const token of [f1, brandToken]) {
+      const detail = await loop.request<{ actions: { id: string; state: string; error: string | null }[]; refundableFen: number }>('GET', `/v1/sessions/${session.sessionId}`, { token });
+      expect(detail.body.actions.find((a) => a.id === action.id)).toMatchObject({ state: 'HELD', error: action.error });
+      expect(detail.body.refundableFen).toBe(250); // still counted against what can be refunded: never refunded twice
+    }
+    // an operator is told at once: a REFUND_STUCK alert about this refund, its state HELD (the franchisee's; its brand sees it)
+    await loop.zizhu.app.get(AlertsEvaluator).evaluateKind('REFUND_STUCK');
+    for (const token of [f1, brandToken]) {
+      const alerts = await loop.request<{ items: { subjectId: string; facts: Record<string, unknown> }[] }>('GET', '/v1/alerts?kind=REFUND_STUCK', { token });
+      expect(alerts.body.items.filter((a) => a.subjectId === action.id)).toEqual([expect.objectContaining({ facts: expect.objectContaining({ refundState: 'HELD', amountFen: 100 }) })]);
+    }
+    // the job running again sends nothing while it is held
+    const refundsAtSim = async () => (await loop.simRequest<Record<string, unknown>>('GET', `/sim/orders/${session.outOrderNo}?mchid=${franchiseeMchid}`)).body;
+    const before = JSON.stringify(await refundsAtSim());
+    await loop.zizhu.app.get(SessionEngine).runAction({ tenantId: DEMO_ORGS.fridgeF1.id, sessionId: session.sessionId, actionId: action.id });
+    expect(JSON.stringify(await refundsAtSim())).toBe(before);
+    expect((await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [action.id]))[0]!.state).toBe('HELD');
+
+    // the franchisee tops up; the operator retries: the same out_refund_no goes through
+    await setBalance(franchiseeMchid, ownBalance);
+    const retried = await loop.request('POST', `/v1/sessions/${session.sessionId}/refunds/${action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-${action.id}` } });
+    expect(retried.status).toBe(202);
+    const deadline = Date.now() + 20_000;
+    let state = 'PENDING';
+    while (state !== 'SUCCEEDED' && Date.now() < deadline) {
+      await loop.advance(2);
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [action.id]))[0]!.state;
+    }
+    expect(state).toBe('SUCCEEDED');
+    // the refund went through: its alert resolves
+    await loop.zizhu.app.get(AlertsEvaluator).evaluateKind('REFUND_STUCK');
+    const resolved = await loop.request<{ items: { subjectId: string; state: string }[] }>('GET', '/v1/alerts?kind=REFUND_STUCK', { token: brandToken });
+    expect(resolved.body.items.filter((a) => a.subjectId === action.id).map((a) => a.state)).toEqual(['RESOLVED']);
+    const again = await loop.request<{ code: string }>('POST', `/v1/sessions/${session.sessionId}/refunds/${action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-again-${action.id}` } });
+    expect(again).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_NOT_HELD' } });
+
+    // another one is held; a statement closing meanwhile carries the retried refund's failed return (its refund
+    // succeeded: the brand owes those 10 fen back) but not the held one's (nothing was refunded yet)
+    const second = await heldRefund('ps-held-give-up');
+    await setBalance(franchiseeMchid, ownBalance);
+    const statements = loop.zizhu.app.get(StatementsService);
+    const tx = loop.zizhu.app.get(Transactions);
+    const closeNext = async (): Promise<string> => {
+      const [last] = await sql<{ end: string }>(`SELECT to_char(max(period_end), 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1`, [DEMO_ORGS.fridgeF1.id]);
+      await tx.asSystem((m) => statements.openDue(m, new Date(new Date(`${last!.end}T00:00:00+08:00`).getTime() + 40 * 86_400_000), DEMO_ORGS.fridgeF1.id));
+      const [open] = await sql<{ id: string; end: string }>(
+        `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' ORDER BY period_start LIMIT 1`,
+        [DEMO_ORGS.fridgeF1.id],
+      );
+      await tx.asSystem((m) => statements.closeIn(m, open!.id, new Date(new Date(`${open!.end}T00:00:00+08:00`).getTime() + 2 * 86_400_000), null));
+      return open!.id;
+    };
+    const carried = async (sessionId: string) => (await sql<{ carried: string | null }>(`SELECT carried_statement_id AS carried FROM profit_sharing_returns WHERE session_id = $1`, [sessionId]))[0]!.carried;
+    const whileHeld = await closeNext();
+    expect(await carried(session.sessionId)).toBe(whileHeld);
+    expect(await carried(second.session.sessionId)).toBeNull();
+    const owedBackLines = async (statementId: string) =>
+      (await sql<{ amount_fen: string; description: string }>(`SELECT amount_fen, description FROM statement_lines WHERE statement_id = $1`, [statementId])).filter((l) => l.description.startsWith('分账回退失败')).map((l) => Number(l.amount_fen));
+    expect(await owedBackLines(whileHeld)).toEqual([10]);
+
+    // it is given up: FAILED with the reason kept, its amount free again; audited; the order keeps its commission, so
+    // its failed return is never carried to a statement (no commission owed back for an order that was not refunded)
+    const given = await loop.request('POST', `/v1/sessions/${second.session.sessionId}/refunds/${second.action.id}/give-up`, { token: brandToken, headers: { 'idempotency-key': `give-up-${second.action.id}` } });
+    expect(given.status).toBe(200);
+    const [failed] = await sql<{ state: string; error: string }>(`SELECT state, error FROM session_actions WHERE id = $1`, [second.action.id]);
+    expect(failed).toMatchObject({ state: 'FAILED', error: expect.stringMatching(/^REFUND_GIVEN_UP by an operator; it was REFUND_HELD /) });
+    const audit = await sql<{ action: string; after: Record<string, unknown> }>(`SELECT action, after FROM audit_log WHERE resource_id = ANY ($1::text[]) AND action LIKE 'session.refund.%' ORDER BY occurred_at`, [
+      [session.sessionId, second.session.sessionId],
+    ]);
+    expect(audit.map((a) => a.action)).toEqual(['session.refund.retry', 'session.refund.give-up']);
+    expect(audit[1]!.after).toMatchObject({ state: 'FAILED', splitReturn: { state: 'FAILED', amountFen: 10, carried: false } });
+    const afterGiveUp = await closeNext();
+    expect(await carried(second.session.sessionId)).toBeNull();
+    expect(await owedBackLines(afterGiveUp)).toEqual([]);
+    // the order's commission is whole and open on neither side: its split stands, nothing owed back
+    expect(await payable(second.session.sessionId)).toBe(0);
+
+    // a refund held although its split return SUCCEEDED (the brand's share is back with the franchisee, whose balance
+    // is still short): giving it up would leave that commission with the franchisee for good, so it is refused; retried
+    // once the money is there, it goes through
+    const third = await heldRefund('ps-held-returned', false);
+    expect(third.action.error).toMatch(/^REFUND_HELD the split return of 10 fen is SUCCEEDED/);
+    const refused = await loop.request<{ code: string; detail: string }>('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/give-up`, {
+      token: brandToken,
+      headers: { 'idempotency-key': `give-up-${third.action.id}` },
+    });
+    expect(refused).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_RETURN_SUCCEEDED', detail: expect.stringContaining('retry') } });
+    expect((await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state).toBe('HELD');
+    // retried while the balance is still short: HELD again, a new REFUND_STUCK episode (the first one resolved)
+    const stuckAlerts = async () => {
+      await loop.zizhu.app.get(AlertsEvaluator).evaluateKind('REFUND_STUCK');
+      const list = await loop.request<{ items: { subjectId: string; state: string; facts: Record<string, unknown> }[] }>('GET', '/v1/alerts?kind=REFUND_STUCK', { token: brandToken });
+      return list.body.items.filter((a) => a.subjectId === third.action.id).map((a) => a.state).sort();
+    };
+    expect(await stuckAlerts()).toEqual(['OPEN']);
+    expect((await loop.request('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-short-${third.action.id}` } })).status).toBe(202);
+    const heldBy = Date.now() + 20_000;
+    let heldAgain = 'PENDING';
+    while (heldAgain !== 'HELD' && Date.now() < heldBy) {
+      await loop.advance(2);
+      await new Promise((r) => setTimeout(r, 100));
+      heldAgain = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state;
+    }
+    expect(heldAgain).toBe('HELD');
+    expect(await stuckAlerts()).toEqual(['OPEN', 'RESOLVED']);
+    await setBalance(franchiseeMchid, ownBalance);
+    expect((await loop.request('POST', `/v1/sessions/${third.session.sessionId}/refunds/${third.action.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-${third.action.id}` } })).status).toBe(202);
+    const until = Date.now() + 20_000;
+    let thirdState = 'PENDING';
+    while (thirdState !== 'SUCCEEDED' && Date.now() < until) {
+      await loop.advance(2);
+      await new Promise((r) => setTimeout(r, 100));
+      thirdState = (await sql<{ state: string }>(`SELECT state FROM session_actions WHERE id = $1`, [third.action.id]))[0]!.state;
+    }
+    expect(thirdState).toBe('SUCCEEDED');
+    expect(await stuckAlerts()).toEqual(['RESOLVED', 'RESOLVED']);
+    expect(await payable(third.session.sessionId)).toBe(0);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
+  });
+
+  it('a refund WeChat refuses outright (not for lack of money) after its split return SUCCEEDED is FAILED: the next statement carries the commission back to the brand, once, and settling it clears the receivable', async () => {
+    const brandToken = await loop.operator('ops@fridge.demo');
+    const f1 = await loop.operator('f1@fridge.demo');
+    const session = await paidSession('ps-refund-refused');
+    expect(await runSplit(session.sessionId)).toBe('FINISHED');
+    // fault injection at the simulator: the refund itself is refused (403 NO_AUTH), the split return before it goes through
+    await loop.simRequest('POST', '/sim/faults', { rules: [{ path: '^/v3/refund/domestic/refunds$', status: 403 }] });
+    try {
+      expect(await refundAndWait(loop, f1, session.sessionId, 100)).toBe('FAILED');
+    } finally {
+      await loop.simRequest('POST', '/sim/faults', { rules: [] });
+    }
+    const [action] = await sql<{ id: string; error: string }>(`SELECT id, error FROM session_actions WHERE session_id = $1 AND kind = 'REFUND'`, [session.sessionId]);
+    expect(action!.error).toContain('NO_AUTH');
+    const [ret] = await sql<{ state: string; amount_fen: string }>(`SELECT state, amount_fen FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId]);
+    expect([ret!.state, Number(ret!.amount_fen)]).toEqual(['SUCCEEDED', 10]);
+    // the 10 fen are back with the franchisee at WeChat, the order was never refunded: it owes them to the brand again
+    expect(await payable(session.sessionId)).toBe(10);
+    // a FAILED refund cannot be retried (only a HELD one): nothing can take those 10 fen back a second time
+    const retry = await loop.request<{ code: string }>('POST', `/v1/sessions/${session.sessionId}/refunds/${action!.id}/retry`, { token: f1, headers: { 'idempotency-key': `retry-${action!.id}` } });
+    expect(retry).toMatchObject({ status: 409, body: { code: 'SESSION_REFUND_NOT_HELD' } });
+
+    const statements = loop.zizhu.app.get(StatementsService);
+    const tx = loop.zizhu.app.get(Transactions);
+    const closeNext = async (): Promise<{ id: string; closedAt: Date }> => {
+      const [last] = await sql<{ end: string }>(`SELECT to_char(max(period_end), 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1`, [DEMO_ORGS.fridgeF1.id]);
+      await tx.asSystem((m) => statements.openDue(m, new Date(new Date(`${last!.end}T00:00:00+08:00`).getTime() + 40 * 86_400_000), DEMO_ORGS.fridgeF1.id));
+      const [open] = await sql<{ id: string; end: string }>(
+        `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' ORDER BY period_start LIMIT 1`,
+        [DEMO_ORGS.fridgeF1.id],
+      );
+      const closedAt = new Date(new Date(`${open!.end}T00:00:00+08:00`).getTime() + 2 * 86_400_000);
+      await tx.asSystem((m) => statements.closeIn(m, open!.id, closedAt, null));
+      return { id: open!.id, closedAt };
+    };
+    const reclaimedLines = async (statementId: string) =>
+      (await sql<{ kind: string; amount_fen: string; description: string }>(`SELECT kind, amount_fen, description FROM statement_lines WHERE statement_id = $1`, [statementId]))
+        .filter((l) => l.description.startsWith('分账已回退但退款失败'))
+        .map((l) => [l.kind, Number(l.amount_fen)]);
+    const next = await closeNext();
+    expect(await reclaimedLines(next.id)).toEqual([['ADJUSTMENT', -10]]);
+    expect((await sql<{ carried: string | null }>(`SELECT carried_statement_id AS carried FROM profit_sharing_returns WHERE session_id = $1`, [session.sessionId]))[0]!.carried).toBe(next.id);
+    // counted in adjustmentFen and in payableFen (franchisee collects: the commission-side adjustments less what it owes;
+    // the refunds of earlier orders are its own money and not counted)
+    const [closed] = await sql<{ adjustment_fen: string; payable_fen: string; commission_fen: string; fixed_fee_fen: string; minimum_top_up_fen: string }>(
+      `SELECT adjustment_fen, payable_fen, commission_fen, fixed_fee_fen, minimum_top_up_fen FROM statements WHERE id = $1`,
+      [next.id],
+    );
+    const adjustments = await sql<{ amount_fen: string; description: string }>(`SELECT amount_fen, description FROM statement_lines WHERE statement_id = $1 AND kind = 'ADJUSTMENT'`, [next.id]);
+    const sum = (list: { amount_fen: string }[]) => list.reduce((total, l) => total + Number(l.amount_fen), 0);
+    expect(Number(closed!.adjustment_fen)).toBe(sum(adjustments));
+    expect(Number(closed!.payable_fen)).toBe(
+      sum(adjustments.filter((l) => !l.description.startsWith('往期订单结账后退款'))) - Number(closed!.commission_fen) - Number(closed!.fixed_fee_fen) - Number(closed!.minimum_top_up_fen),
+    );
+
+    // the brand records it settled: the settlement clears the 10 fen of the order's commission, and nothing stays open
+    await loop.advanceTo(new Date(next.closedAt.getTime() + 3_600_000));
+    const settled = await loop.request<{ status: string }>('POST', `/v1/statements/${next.id}/settle`, {
+      token: brandToken,
+      headers: { 'idempotency-key': `settle-reclaimed-${next.id}` },
+      body: { method: 'OFFLINE_BANK', reference: 'F1-RECLAIMED-1' },
+    });
+    expect(settled).toMatchObject({ status: 200, body: { status: 'SETTLED' } });
+    const settlementOf = `(SELECT id::text FROM statement_settlements WHERE statement_id = $2)`;
+    const [posting] = await sql<{ fen: string }>(
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS fen FROM ledger_entries WHERE source_kind = 'SETTLEMENT' AND tenant_id = $1 AND account = 'COMMISSION_PAYABLE' AND source_id = ${settlementOf}`,
+      [DEMO_ORGS.fridgeF1.id, next.id],
+    );
+    expect(Number(posting!.fen)).toBe(10);
+    const [receivable] = await sql<{ fen: string }>(
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0) AS fen FROM ledger_entries WHERE tenant_id = $1 AND account = 'COMMISSION_RECEIVABLE' AND counterparty_tenant_id = $3
+          AND (session_id = $4 OR (source_kind = 'SETTLEMENT' AND source_id = ${settlementOf}))`,
+      [DEMO_ORGS.fridge.id, next.id, DEMO_ORGS.fridgeF1.id, session.sessionId],
+    );
+    expect(Number(receivable!.fen)).toBe(0);
+    // once: the statement after it carries nothing more for it
+    const after = await closeNext();
+    expect(await reclaimedLines(after.id)).toEqual([]);
+    expect(await ledgerCheck(loop)).toEqual({ mismatches: [], unbalancedPostings: [] });
   });
 });

@@ -299,13 +299,43 @@ describe('reconciliation runs (issue 13)', () => {
     const open = list.body.items.find((i) => i.periodStart <= today && today <= i.periodEnd);
     expect(open).toBeDefined();
     for (const login of ['f1@fridge.demo', 'ops@fridge.demo']) {
-      const detail = await loop.request<{ lines: Line[]; payableFen: number }>('GET', `/v1/statements/${open!.id}`, { token: tokens[login] });
+      const detail = await loop.request<{ lines: Line[]; payableFen: number; channelFeeFen: number; ownChannelFeeFen: number }>('GET', `/v1/statements/${open!.id}`, { token: tokens[login] });
       expect(detail.status).toBe(200);
       expect(detail.body.lines.filter((l) => l.kind === 'CHANNEL_FEE')).toEqual([expect.objectContaining({ amountFen: -share, quantity: 1, rounding: 'CHANNEL_FEE_PER_ORDER_FROM_BILL' })]);
+      // the statement's own total of it (the console's 手续费 column), counted in payableFen; none of its own as merchant of record
+      expect([detail.body.channelFeeFen, detail.body.ownChannelFeeFen]).toEqual([share, 0]);
       // brand collects: the payable is every line, the fee passed on included
       expect(detail.body.payableFen).toBe(detail.body.lines.reduce((sum, l) => sum + l.amountFen, 0));
     }
     expect((await loop.request('GET', `/v1/statements/${open!.id}`, { token: tokens['ops@vendor.demo'] })).status).toBe(404);
+
+    // the brand collects and has no statement of its own: its own period figures come from its ledger accounts
+    type Figures = { commissionFen: number; feeIncomeFen: number; channelFeeFen: number; channelFeePassedOnFen: number; adjustmentFen: number };
+    const [from, to] = day < today ? [day, today] : [today, day];
+    const figures = (login: string, org: string) => loop.request<Figures & { code?: string }>('GET', `/v1/ledger/figures?organizationId=${org}&from=${from}&to=${to}`, { token: tokens[login] });
+    const [commission] = await systemQuery<{ fen: number }>(
+      loop.zizhu,
+      `SELECT coalesce(sum(credit_fen - debit_fen), 0)::int AS fen FROM ledger_entries WHERE tenant_id = $1 AND account = 'COMMISSION_INCOME' AND effective_date BETWEEN $2::date AND $3::date`,
+      [DEMO_ORGS.fridge.id, from, to],
+    );
+    const [borne] = await systemQuery<{ fen: number }>(
+      loop.zizhu,
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0)::int AS fen FROM ledger_entries WHERE tenant_id = $1 AND account = 'FEE_EXPENSE' AND kind = 'CHANNEL_FEE' AND effective_date BETWEEN $2::date AND $3::date`,
+      [DEMO_ORGS.fridge.id, from, to],
+    );
+    const brandFigures = await figures('ops@fridge.demo', DEMO_ORGS.fridge.id);
+    expect(brandFigures.status).toBe(200);
+    expect(brandFigures.body).toMatchObject({ commissionFen: commission!.fen, channelFeeFen: borne!.fen });
+    expect(brandFigures.body.commissionFen).toBeGreaterThan(0);
+    // this day's fee: the brand bore the day's total less franchisee 1's share, which is shown as passed on
+    expect(brandFigures.body.channelFeeFen).toBeGreaterThanOrEqual(run.feeFen! - share);
+    expect(brandFigures.body.channelFeePassedOnFen).toBeGreaterThanOrEqual(share);
+    // the franchisee reads its own (the share it bore), not its brand's; another brand gets 404
+    const f1Figures = (await figures('f1@fridge.demo', DEMO_ORGS.fridgeF1.id)).body;
+    expect(f1Figures.channelFeeFen).toBeGreaterThanOrEqual(share);
+    expect(f1Figures.channelFeePassedOnFen).toBe(-f1Figures.channelFeeFen); // all of it passed on to it by its brand
+    expect((await figures('f1@fridge.demo', DEMO_ORGS.fridge.id)).status).toBe(404);
+    expect((await figures('ops@vendor.demo', DEMO_ORGS.fridge.id)).status).toBe(404);
   });
 
   it('a refund the bill still prints PROCESSING (its state when it started) clears on the re-check by query and is not shown; a real difference in the same run stays', async () => {

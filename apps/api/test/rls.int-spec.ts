@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS, DEMO_SITES } from '../src/modules/demo/demo-data.js';
-import { DemoSeedService } from '../src/modules/demo/demo-seed.service.js';
-import { openDatabase, type OpenDatabase } from '../src/platform/database/database.js';
+import type { OpenDatabase } from '../src/platform/database/database.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { DomainError } from '../src/platform/errors/domain-error.js';
 import { RequestContext, type Principal } from '../src/platform/tenancy/request-context.js';
-import { freshDatabaseConfig } from './support/test-app.js';
+import { openSeededDatabase } from './support/seeded-database.js';
 
 const O = DEMO_ORGS;
 const principalOf = (tenantId: string, role: Principal['role'] = 'OPERATOR_ADMIN'): Principal => ({ userId: '00000000-0000-4000-8000-0000000000ff', tenantId, role });
@@ -17,11 +16,7 @@ describe('row-level security, on the database itself', () => {
   const context = new RequestContext();
 
   beforeAll(async () => {
-    const fresh = await freshDatabaseConfig();
-    drop = fresh.drop;
-    db = await openDatabase(fresh.database);
-    transactions = new Transactions(db.dataSource, context);
-    await new DemoSeedService().seedIfEmpty(transactions);
+    ({ db, transactions, drop } = await openSeededDatabase(context));
   });
   afterAll(async () => {
     await db.close();

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { EntityManager } from 'typeorm';
 import { DEMO_ORGS } from '../src/modules/demo/demo-data.js';
-import { DemoSeedService } from '../src/modules/demo/demo-seed.service.js';
 import { LedgerService } from '../src/modules/settlement/ledger.service.js';
-import { openDatabase, type OpenDatabase } from '../src/platform/database/database.js';
+import type { OpenDatabase } from '../src/platform/database/database.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { jobPrincipal } from '../src/platform/jobs/job-principal.js';
 import { RequestContext, type Principal } from '../src/platform/tenancy/request-context.js';
-import { freshDatabaseConfig } from './support/test-app.js';
+import { openSeededDatabase } from './support/seeded-database.js';
 
 const O = DEMO_ORGS;
 const principalOf = (tenantId: string, role: Principal['role'] = 'OPERATOR_ADMIN'): Principal => ({ userId: '00000000-0000-4000-8000-0000000000ff', tenantId, role });
@@ -70,11 +69,7 @@ describe('settlement ledger (issue 12)', () => {
   let s1: { id: string; tenant_id: string; merchant_tenant_id: string };
 
   beforeAll(async () => {
-    const fresh = await freshDatabaseConfig();
-    drop = fresh.drop;
-    db = await openDatabase(fresh.database);
-    transactions = new Transactions(db.dataSource, context);
-    await new DemoSeedService().seedIfEmpty(transactions);
+    ({ db, transactions, drop } = await openSeededDatabase(context));
     await asSystem(async (m) => {
       await m.query(`INSERT INTO end_users (tenant_id, appid, openid) SELECT DISTINCT tenant_id, 'wxd0000000000demo', 'ledger-' || tenant_id FROM merchant_accounts ON CONFLICT DO NOTHING`);
       await m.query(

@@ -16,7 +16,8 @@ interface Body {
 /**
  * Issue 12: `POST /v1/statements/{id}/settle` — the party owed records how a CLOSED statement that no payout settles
  * was settled (a franchisee that collects itself, a brand-collects statement owing nothing or less, a reseller's fee
- * statement); the refusals; who may; idempotency; the audit row; the ledger untouched and still balanced; and
+ * statement); the refusals; who may; idempotency; the audit row; the settlement's posting (what the statement left open
+ * between the parties cleared, once) and the ledger still balanced; and
  * settled_at from the business clock (a payout's too). Also manual adjustments (POST /v1/organizations/{id}/adjustments):
  * one ADJUSTMENT line on the open statement holding their date, posted once, refused for a closed period.
  */
@@ -25,7 +26,7 @@ describe('settlement: recording how a statement was settled without a payout (is
   const clock = TestClock.startingAt(new Date('2026-12-04T12:00:00+08:00'));
   let t: TestApp;
   const tokens: Record<string, string> = {};
-  const call = async (login: string, method: 'GET' | 'POST', url: string, body?: unknown, key?: string) => {
+  const call = async (login: string, method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, key?: string) => {
     const r = await t.http(method, url, { token: tokens[login], ...(body !== undefined ? { body } : {}), ...(key ? { headers: { 'idempotency-key': key } } : {}) });
     return { status: r.statusCode, body: r.json() as Body };
   };
@@ -45,6 +46,32 @@ describe('settlement: recording how a statement was settled without a payout (is
     return row!.id;
   };
   const ledgerCount = async () => (await systemQuery<{ n: number }>(t, `SELECT count(*)::int AS n FROM ledger_entries`))[0]!.n;
+  /** The fees a closed statement posts when they are not netted (franchisee collects, a reseller's customer), as feePosting does at the close. */
+  const postFees = async (statementId: string, org: { id: string; parentId: string }, kind: 'FIXED_FEE' | 'RESELLER_FEE', fen: number) => {
+    const line = (tenant: string, account: string, counterparty: string, debit: boolean) => ({ tenant_id: tenant, account, counterparty_tenant_id: counterparty, kind, debit_fen: debit ? fen : 0, credit_fen: debit ? 0 : fen });
+    await systemQuery(t, `SELECT zizhu_post_ledger('STATEMENT', $1, '2024-01-31'::date, $2::jsonb)`, [
+      statementId,
+      JSON.stringify([line(org.id, 'FEE_EXPENSE', org.parentId, true), line(org.id, 'FEES_PAYABLE', org.parentId, false), line(org.parentId, 'FEES_RECEIVABLE', org.id, true), line(org.parentId, 'FEE_INCOME', org.id, false)]),
+    ]);
+  };
+  /** debits − credits per organisation and account of the statement's own postings and its settlement's (what the statement left open, then cleared). */
+  const openOf = async (statementId: string, settlementId: string | null) =>
+    Object.fromEntries(
+      (
+        await systemQuery<{ key: string; fen: string }>(
+          t,
+          `SELECT tenant_id || ':' || account AS key, sum(debit_fen - credit_fen)::text AS fen FROM ledger_entries
+            WHERE (source_kind = 'STATEMENT' AND source_id = $1) OR (source_kind = 'SETTLEMENT' AND source_id = $2) GROUP BY 1`,
+          [statementId, settlementId ?? ''],
+        )
+      ).map((r) => [r.key, Number(r.fen)]),
+    );
+  const settlementEntries = async (settlementId: string) =>
+    systemQuery<{ tenant_id: string; account: string; kind: string; debit_fen: string; credit_fen: string; effective_date: string }>(
+      t,
+      `SELECT tenant_id, account, kind, debit_fen::text, credit_fen::text, to_char(effective_date, 'YYYY-MM-DD') AS effective_date FROM ledger_entries WHERE source_kind = 'SETTLEMENT' AND source_id = $1 ORDER BY line_no`,
+      [settlementId],
+    );
   const settlementsOf = async (statementId: string) => systemQuery<{ id: string }>(t, `SELECT id FROM statement_settlements WHERE statement_id = $1`, [statementId]);
 
   beforeAll(async () => {
@@ -62,8 +89,11 @@ describe('settlement: recording how a statement was settled without a payout (is
   });
   afterAll(() => t.close());
 
-  it('franchisee collects: the brand records the fees paid by bank; SETTLED with the settlement shown to both; audited; nothing posted', async () => {
-    const id = await statement(O.fridgeF2 as { id: string; parentId: string }, 'FRANCHISE', -5_000);
+  it('franchisee collects: the brand records the fees paid by bank; SETTLED with the settlement shown to both; audited; the fees receivable cleared in the ledger, once', async () => {
+    const f2 = O.fridgeF2 as { id: string; parentId: string };
+    const id = await statement(f2, 'FRANCHISE', -5_000);
+    await postFees(id, f2, 'FIXED_FEE', 5_000);
+    expect(await openOf(id, null)).toMatchObject({ [`${f2.id}:FEES_PAYABLE`]: -5_000, [`${f2.parentId}:FEES_RECEIVABLE`]: 5_000 });
     const entriesBefore = await ledgerCount();
     const settledAt = new Date(clock.now().getTime() - 3_600_000).toISOString();
     const r = await settle('ops@fridge.demo', id, { method: 'OFFLINE_BANK', reference: 'BANK-2024-01-F2', note: '设备月固定费', settledAt });
@@ -86,7 +116,18 @@ describe('settlement: recording how a statement was settled without a payout (is
       [id, O.fridgeF2.id],
     );
     expect(audit[0]!.n).toBe(1);
-    expect(await ledgerCount()).toBe(entriesBefore);
+    // the settlement's posting (source = the settlement, kind SETTLEMENT, dated the day the money moved): both sides' receivable and payable back to 0
+    expect(await ledgerCount()).toBe(entriesBefore + 4);
+    expect(await settlementEntries(settlement.id)).toEqual([
+      { tenant_id: f2.id, account: 'FEES_PAYABLE', kind: 'SETTLEMENT', debit_fen: '5000', credit_fen: '0', effective_date: '2026-12-04' },
+      { tenant_id: f2.id, account: 'BANK', kind: 'SETTLEMENT', debit_fen: '0', credit_fen: '5000', effective_date: '2026-12-04' },
+      { tenant_id: f2.parentId, account: 'BANK', kind: 'SETTLEMENT', debit_fen: '5000', credit_fen: '0', effective_date: '2026-12-04' },
+      { tenant_id: f2.parentId, account: 'FEES_RECEIVABLE', kind: 'SETTLEMENT', debit_fen: '0', credit_fen: '5000', effective_date: '2026-12-04' },
+    ]);
+    expect(await openOf(id, settlement.id)).toMatchObject({ [`${f2.id}:FEES_PAYABLE`]: 0, [`${f2.parentId}:FEES_RECEIVABLE`]: 0 });
+    // settled once: a second record (another key) is refused and posts nothing
+    expect((await settle('ops@fridge.demo', id, { method: 'OFFSET' })).status).toBe(409);
+    expect(await ledgerCount()).toBe(entriesBefore + 4);
   });
 
   it('franchisee collects with a positive payable (a failed split return owed back) is settled here too, by offset', async () => {
@@ -99,18 +140,33 @@ describe('settlement: recording how a statement was settled without a payout (is
 
   it('brand collects with payableFen ≤ 0 (the franchisee owes, or nothing is owed) is settled here; with payableFen > 0 it is refused: a payout settles it', async () => {
     const owes = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', -1_200);
-    expect(await settle('ops@fridge.demo', owes, { method: 'OTHER', note: '现金' })).toMatchObject({ status: 200, body: { status: 'SETTLED', settlement: { method: 'OTHER', amountFen: -1_200 } } });
+    const paid = await settle('ops@fridge.demo', owes, { method: 'OTHER', note: '现金' });
+    expect(paid).toMatchObject({ status: 200, body: { status: 'SETTLED', settlement: { method: 'OTHER', amountFen: -1_200 } } });
+    // what the franchisee paid back into what the brand holds for it (the mirror of a payout): DUE_FROM_MERCHANT +1,200
+    const entries = await settlementEntries((paid.body['settlement'] as { id: string }).id);
+    expect(entries.map((e) => [e.tenant_id, e.account, Number(e.debit_fen) - Number(e.credit_fen)])).toEqual([
+      [O.fridgeF1.id, 'DUE_FROM_MERCHANT', 1_200],
+      [O.fridgeF1.id, 'BANK', -1_200],
+      [O.fridge.id, 'BANK', 1_200],
+      [O.fridge.id, 'DUE_TO_OWNERS', -1_200],
+    ]);
+    const entriesBefore = await ledgerCount();
     const nothing = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', 0);
     expect(await settle('ops@fridge.demo', nothing, { method: 'OFFSET' })).toMatchObject({ status: 200, body: { status: 'SETTLED' } });
+    expect(await ledgerCount()).toBe(entriesBefore); // nothing owed, nothing posted
     const owed = await statement(O.fridgeF1 as { id: string; parentId: string }, 'FRANCHISE', 5_000);
     expect(await settle('ops@fridge.demo', owed, { method: 'OFFLINE_BANK', reference: 'X' })).toMatchObject({ status: 409, body: { code: 'STATEMENT_SETTLE_BY_PAYOUT' } });
     expect(await settlementsOf(owed)).toEqual([]);
   });
 
   it('a reseller records its customer’s fee statement as paid; the customer reads it', async () => {
-    const id = await statement(O.vendorC1 as { id: string; parentId: string }, 'RESELLER', 8_000);
+    const c1 = O.vendorC1 as { id: string; parentId: string };
+    const id = await statement(c1, 'RESELLER', 8_000);
+    await postFees(id, c1, 'RESELLER_FEE', 8_000);
     const r = await settle('ops@vendor.demo', id, { method: 'OFFLINE_BANK', reference: 'C1-FEE-1' });
     expect(r).toMatchObject({ status: 200, body: { status: 'SETTLED', settlement: { method: 'OFFLINE_BANK', amountFen: 8_000, reference: 'C1-FEE-1' } } });
+    // the customer's fees payable and the reseller's receivable of this statement are cleared
+    expect(await openOf(id, (r.body['settlement'] as { id: string }).id)).toMatchObject({ [`${c1.id}:FEES_PAYABLE`]: 0, [`${c1.parentId}:FEES_RECEIVABLE`]: 0, [`${c1.id}:BANK`]: -8_000 });
     expect((await call('c1@vendor.demo', 'GET', `/v1/statements/${id}`)).body).toMatchObject({ status: 'SETTLED', settlement: { reference: 'C1-FEE-1' } });
     // the platform admin may record one too
     const other = await statement(O.vendorC1 as { id: string; parentId: string }, 'RESELLER', 100);
@@ -288,6 +344,79 @@ describe('settlement: recording how a statement was settled without a payout (is
     const read = (await call('ops@fridge.demo', 'GET', `/v1/statements/${id}`)).body;
     expect(read).toMatchObject({ status: 'SETTLED', settlement: null });
     expect(String(read['settledAt']).slice(0, 10)).toBe('2026-12-04');
+  });
+
+  it('collection cannot switch inside a period that has money booked: 422 naming collection and effectiveFrom; from the next period it may; other terms may change mid-period', async () => {
+    const F1 = O.fridgeF1 as { id: string; parentId: string };
+    const agreement = (body: Record<string, unknown>) => call('ops@fridge.demo', 'PUT', `/v1/organizations/${F1.id}/agreement`, body);
+    const [december] = await systemQuery<{ id: string; end: string }>(
+      t,
+      `SELECT id, to_char(period_end, 'YYYY-MM-DD') AS end FROM statements WHERE tenant_id = $1 AND status = 'OPEN' AND period_start <= '2026-12-03' AND period_end >= '2026-12-03'`,
+      [F1.id],
+    );
+    expect(december).toBeDefined();
+    // booked under brand collects (netted from what the brand holds for the franchisee) on 3 December
+    const booked = await call('ops@fridge.demo', 'POST', `/v1/organizations/${F1.id}/adjustments`, { amountFen: 500, reason: '冰柜清洁补贴', effectiveDate: '2026-12-03' }, randomUUID());
+    expect(booked.status).toBe(201);
+    const refused = await agreement({ commissionBasisPoints: 2000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: '2026-12-04' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('AGREEMENT_COLLECTION_MID_PERIOD');
+    expect((refused.body.errors ?? []).map((e) => e.field)).toEqual(['collection', 'effectiveFrom']);
+    const nextStart = new Date(Date.parse(`${december!.end}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    expect(String(refused.body['detail'])).toContain(nextStart);
+    expect(await systemQuery(t, `SELECT 1 FROM agreements WHERE tenant_id = $1 AND collection = 'FRANCHISEE_COLLECTS'`, [F1.id])).toEqual([]);
+    // the same collection with other terms, mid-period: allowed
+    expect((await agreement({ commissionBasisPoints: 2100, collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-04' })).status).toBe(200);
+    // from the next period's first day the timing is fine (what stops it now is only that franchisee 1 has no merchant account of its own)
+    expect((await agreement({ commissionBasisPoints: 2000, collection: 'FRANCHISEE_COLLECTS', effectiveFrom: nextStart })).body.code).toBe('AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT');
+    // a franchisee that collects itself (franchisee 2 here, booked on earlier periods only) switches back to brand collects from a period start with nothing booked
+    expect((await call('ops@fridge.demo', 'PUT', `/v1/organizations/${O.fridgeF2.id}/agreement`, { commissionBasisPoints: 2000, collection: 'BRAND_COLLECTS', effectiveFrom: nextStart })).status).toBe(200);
+  });
+
+  it('a switch on the first day of a period is allowed when all it has is the previous period’s late bookings: a channel fee learnt the next day, a split of a late-night order, a payout', async () => {
+    const F2 = O.fridgeF2 as { id: string; parentId: string };
+    const post = (kind: string, sourceId: string, date: string, lines: [string, string, string | null, number, number][]) =>
+      systemQuery(t, `SELECT zizhu_post_ledger($1, $2, $3::date, $4::jsonb)`, [
+        kind,
+        sourceId,
+        date,
+        JSON.stringify(lines.map(([tenant, account, counterparty, debit, credit]) => ({ tenant_id: tenant, account, counterparty_tenant_id: counterparty, kind, debit_fen: debit, credit_fen: credit }))),
+      ]);
+    // dated 1 December, all of November: its last day's channel fee (bill day 30 November), the split of an order paid at 23:59
+    await post('CHANNEL_FEE', `${randomUUID()}:2026-11-30`, '2026-12-01', [
+      [F2.id, 'FEE_EXPENSE', null, 37, 0],
+      [F2.id, 'MERCHANT_CLEARING', null, 0, 37],
+    ]);
+    await post('SPLIT', randomUUID(), '2026-12-01', [
+      [F2.id, 'COMMISSION_PAYABLE', F2.parentId, 70, 0],
+      [F2.id, 'MERCHANT_CLEARING', F2.parentId, 0, 70],
+      [F2.parentId, 'MERCHANT_CLEARING', F2.id, 70, 0],
+      [F2.parentId, 'COMMISSION_RECEIVABLE', F2.id, 0, 70],
+    ]);
+    await post('PAYOUT', randomUUID(), '2026-12-02', [
+      [F2.id, 'BANK', F2.parentId, 300, 0],
+      [F2.id, 'DUE_FROM_MERCHANT', F2.parentId, 0, 300],
+      [F2.parentId, 'DUE_TO_OWNERS', F2.id, 300, 0],
+      [F2.parentId, 'BANK', F2.id, 0, 300],
+    ]);
+    const switched = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${F2.id}/agreement`, { commissionBasisPoints: 2000, collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-01' });
+    expect(switched).toMatchObject({ status: 200, body: { collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-01' } });
+  });
+
+  it('a later version that a newer one supersedes does not block other terms: brand collects now, franchisee collects scheduled for next month, a new brand-collects version from today is allowed', async () => {
+    const F1 = O.fridgeF1 as { id: string; parentId: string };
+    // scheduled: franchisee collects from 1 January (inserted as the brand would once franchisee 1 has its own account)
+    await systemQuery(
+      t,
+      `INSERT INTO agreements (tenant_id, parent_tenant_id, kind, version, effective_from, period, commission_basis_points, fixed_fee_per_device_month_fen, collection, max_profit_sharing_ratio_basis_points)
+       SELECT tenant_id, parent_tenant_id, kind, version + 1, '2027-01-01', period, commission_basis_points, fixed_fee_per_device_month_fen, 'FRANCHISEE_COLLECTS', 3000
+         FROM agreements WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`,
+      [F1.id],
+    );
+    // December has money booked (the adjustment of 3 December), but a new version from the 5th keeps brand collects in
+    // December and supersedes the scheduled switch: nothing changes collection inside a booked period
+    const put = await call('ops@fridge.demo', 'PUT', `/v1/organizations/${F1.id}/agreement`, { commissionBasisPoints: 2200, collection: 'BRAND_COLLECTS', effectiveFrom: '2026-12-05' });
+    expect(put).toMatchObject({ status: 200, body: { collection: 'BRAND_COLLECTS', commissionBasisPoints: 2200 } });
   });
 
   it('the ledger check still balances', async () => {

@@ -81,13 +81,13 @@ describe('tenant reads: one round trip, fail-closed', () => {
     expect(trips.map((trip) => trip.length)).toEqual([2]);
   });
 
-  it('a route that is not a tenant read still runs in one transaction: BEGIN and the entry in it, then COMMIT', async () => {
+  it('a route that is not a tenant read still runs in one transaction: BEGIN with the entry (the token checked before the handler), its statements, then COMMIT', async () => {
     const { status, trips } = await roundTrips('/v1/me');
     expect(status).toBe(200);
-    expect(trips.every((trip) => trip.length === 1)).toBe(true);
-    expect(trips[0]![0]).toMatch(/^START TRANSACTION/);
-    expect(trips[1]![0]).toMatch(/^SELECT zizhu_enter_session/);
-    expect(trips[trips.length - 1]![0]).toBe('COMMIT');
+    expect(trips[0]).toEqual(['BEGIN', expect.stringMatching(/^SELECT zizhu_enter_session/)]);
+    expect(trips.slice(1).every((trip) => trip.length === 1)).toBe(true);
+    expect(trips.length).toBeGreaterThan(2);
+    expect(trips[trips.length - 1]).toEqual(['COMMIT']);
   });
 
   it('another tenant\'s organisation answers 404 through the fast path too', async () => {

@@ -10,6 +10,10 @@ test.describe('settlement', () => {
     await expect(page).toHaveURL(/\/settlement$/);
     expect((await statements).status()).toBe(200);
     await expect(page.getByTestId('statements-list')).toContainText('加盟商结算单');
+    // the WeChat fee passed on per statement, and the brand's own month from its ledger (it has no statement of its own)
+    await expect(page.getByTestId('statements-list')).toContainText('微信手续费（转由加盟商承担）');
+    await expect(page.getByTestId('brand-figures')).toContainText('佣金收入');
+    await expect(page.getByTestId('brand-channel-fee')).toContainText('承担的微信支付手续费');
 
     await page.getByRole('tab', { name: '协议' }).click();
     await expect(page).toHaveURL(/tab=agreements/);

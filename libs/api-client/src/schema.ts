@@ -2074,6 +2074,38 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/ledger/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An organisation’s own period figures
+         * @description Sums of the organisation’s own accounts (not those under it) over effective days from..to (Asia/Shanghai): commission earned, fees earned, WeChat’s channel fee borne (and the shares of it passed on), adjustments. For a brand that collects, which has no statement of its own. Who may: the organisation, those above it, the platform; others 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 400 `EARNINGS_RANGE_INVALID`: from must be a date on or before to, at most 366 days apart.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `ORGANIZATION_NOT_FOUND`: No such organisation.
+         */
+        get: operations["Ledger_figures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/maintenance/assignees": {
         parameters: {
             query?: never;
@@ -2955,6 +2987,39 @@ export type paths = {
          *     - 404 `EVIDENCE_NOT_FOUND`: No such evidence file on this merchant account.
          */
         get: operations["Evidence_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/merchant-accounts/{id}/flow-storyboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The interaction flow image (交互流程图) of a merchant account, as a printable page
+         * @description The attachment of table 1.1: every state of the user’s flow for one of the account’s devices — 1 scan page, 2 confirmation hand-off, 3 in use, 4 finished with the charge lines, 5 assessment failed, 6 cancelled — numbered, side by side at 390 px, zh-CN, drawn by the live user pages’ own rendering (the scan page’s HTML, the session script’s renderers) with the device owner’s effective branding (brand name, colour, customer-service phone) and the Pay Score logo stand-in. The figures are the pricing engine’s for the device’s plan over a described sample usage (risk fund riskFundFor, running cost as the live page estimates it, the finished charge by quote); the price rule is describePlan’s. `deviceId` picks the device (one that charges through the account, else 404 FLOW_STORYBOARD_DEVICE_NOT_FOUND naming deviceId); absent, the first device with a pricing plan by code. A device the live scan would refuse is refused with 422 FLOW_STORYBOARD_UNAVAILABLE naming the field: no plan the engine can price (plan), no Pay Score service, or a service that does not fit it — approved for another scenario than its type’s, or a risk cap below its plan’s risk fund (payscoreService, the scan’s assertServiceFits) — or a merchant account without a mini-program appid (appid). Print it (A3 landscape) to save it as PDF. Readers: the admins of the account’s organisation and of its franchise brand, and the platform admin; anyone else gets 404.
+         *
+         *     **Who may call:** Any signed-in user but a `TECHNICIAN`. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `VALIDATION_FAILED`: The request is not valid.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `MERCHANT_ACCOUNT_NOT_FOUND`: No such merchant account.
+         *     - 404 `FLOW_STORYBOARD_DEVICE_NOT_FOUND`: No such device charges through this merchant account (see deviceId).
+         *     - 422 `FLOW_STORYBOARD_UNAVAILABLE`: No flow storyboard can be drawn for this device: see the named field.
+         */
+        get: operations["ApplicationPack_flowStoryboard"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4412,6 +4477,81 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/v1/sessions/{id}/refunds/{actionId}/give-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give up a held refund
+         * @description A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited. Refused (409 SESSION_REFUND_RETURN_SUCCEEDED) when its split return succeeded: the brand’s commission share is already back with the merchant, so it can only be retried.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_REFUND_NOT_HELD`: Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.
+         *     - 409 `SESSION_REFUND_RETURN_SUCCEEDED`: The brand already returned its commission share for this refund (split return SUCCEEDED): it cannot be given up; top up the merchant account and retry it.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Sessions_giveUpHeldRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/sessions/{id}/refunds/{actionId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry a held refund
+         * @description A HELD refund (WeChat refused it for lack of money after the brand’s commission was split off, issue 12) is sent again under the same out_refund_no, once the merchant’s balance covers it. Answers 202; the action’s state shows the outcome (HELD again if the balance is still short). Audited.
+         *
+         *     **Who may call:** Signed-in users with the role `OPERATOR_ADMIN`, `FRANCHISEE_ADMIN` or `CUSTOMER_ADMIN`, and platform admins. `Authorization: Bearer <accessToken>`. Runs in the caller's tenant transaction: it sees and changes only what the caller's organisation may, and a platform admin's every call is written to the audit log.
+         *
+         *     **Idempotent** under the `Idempotency-Key` header (required): the same key with the same request replays the first answer (header `Idempotent-Replayed: true`) without doing it again; the same key with another request is 422.
+         *
+         *     **Errors** (`application/problem+json`, by `code`):
+         *     - 400 `IDEMPOTENCY_KEY_REQUIRED`: This request needs an Idempotency-Key header.
+         *     - 400 `IDEMPOTENCY_KEY_INVALID`: The Idempotency-Key header must be 1 to 255 printable ASCII characters.
+         *     - 401 `AUTH_REQUIRED`: Sign in first: send Authorization: Bearer <accessToken>.
+         *     - 401 `AUTH_TOKEN_INVALID`: The access token is invalid or has expired.
+         *     - 401 `AUTH_TOKEN_REVOKED`: This access token was revoked (its session signed out, or the login was disabled). Refresh it or sign in again.
+         *     - 401 `AUTH_TENANT_GONE`: The organisation of this login no longer exists.
+         *     - 403 `AUTH_READ_ONLY`: Your role is read-only.
+         *     - 403 `AUTH_FORBIDDEN`: Your role may not do this.
+         *     - 404 `SESSION_NOT_FOUND`: No such session.
+         *     - 409 `SESSION_REFUND_NOT_HELD`: Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.
+         *     - 422 `IDEMPOTENCY_KEY_REUSED`: This Idempotency-Key was used with another request.
+         */
+        post: operations["Sessions_retryHeldRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sessions/export.csv": {
         parameters: {
             query?: never;
@@ -5782,11 +5922,20 @@ export type components = {
             url: string;
         };
         ComplaintRateDto: {
+            /** @description `rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders). */
+            aboveThreshold: boolean;
+            /** @description Whether that COMPLAINT_RATE rule is switched on. */
+            alertEnabled: boolean;
             complaints: number;
             formula: string;
             paidOrders: number;
             /** @description complaints ÷ paid orders over 30 days; null without paid orders. */
             rate: number | null;
+            /**
+             * @description The alert threshold in percent: the COMPLAINT_RATE alert rule in force for the account’s legal entity (its own rule, a franchisee’s brand’s, else the default) — the same row as the overview’s. Null only when the caller cannot see the account’s rate row.
+             * @example 0.01
+             */
+            thresholdPercent: number | null;
         };
         ComplaintRateRowDto: {
             /** @description `rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders). */
@@ -6717,7 +6866,7 @@ export type components = {
             effectiveDate: string;
             id: number;
             /** @enum {string} */
-            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            kind: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
             /** Format: uuid */
             organizationId: string;
             /** Format: date-time */
@@ -6728,11 +6877,29 @@ export type components = {
             sessionId: string | null;
             sourceId: string;
             /** @enum {string} */
-            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+            sourceKind: "SESSION_PAID" | "REFUND" | "STATEMENT" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
         };
         LedgerEntryListDto: {
             items: components["schemas"]["LedgerEntryDto"][];
             total: number;
+        };
+        LedgerFiguresDto: {
+            /** @description Manual adjustments in its favour (ADJUSTMENTS credits − debits; negative: in its franchisees’ or customers’ favour), fen. */
+            adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) it bore as merchant of record (FEE_EXPENSE of kind CHANNEL_FEE: the days’ fees of its merchant accounts less the shares passed on to franchisees), fen. */
+            channelFeeFen: number;
+            /** @description The shares of channel fee moved between it and its counterparties (FEE_EXPENSE of kind CHANNEL_FEE with a counterparty, credits − debits), fen: positive, passed on by it (a brand that collects, to its franchisees: its expense reduced by them); negative, passed on to it by its brand (a franchisee: counted in channelFeeFen). */
+            channelFeePassedOnFen: number;
+            /** @description Commission earned from its franchisees (COMMISSION_INCOME credits − debits: per order ⌊net × bp⌋, refunds giving it back, true-ups at close), fen. */
+            commissionFen: number;
+            /** @description Fixed fees, minimum top-ups and reseller fees earned (FEE_INCOME), fen. */
+            feeIncomeFen: number;
+            /** @example 2026-12-01 */
+            from: string;
+            /** Format: uuid */
+            organizationId: string;
+            /** @example 2026-12-31 */
+            to: string;
         };
         LedgerMismatchDto: {
             account: string;
@@ -7849,10 +8016,10 @@ export type components = {
             outRefundNo: string | null;
             reason: string | null;
             /**
-             * @description PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat.
+             * @description PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat. HELD: WeChat refused the refund for lack of money (NOT_ENOUGH) after the brand’s commission was split off (a split return that failed or fell short); `error` says why. Still counted against what can be refunded; an operator retries it once the merchant’s balance covers it (POST …/refunds/{actionId}/retry) or gives it up (POST …/refunds/{actionId}/give-up → FAILED).
              * @enum {string}
              */
-            state: "PENDING" | "PROCESSING" | "ABNORMAL" | "SUCCEEDED" | "FAILED";
+            state: "PENDING" | "PROCESSING" | "ABNORMAL" | "HELD" | "SUCCEEDED" | "FAILED";
         };
         SessionDetailDto: {
             /** @description Every operator action, oldest first (ends, amount changes, collections, refunds). */
@@ -8086,6 +8253,8 @@ export type components = {
         StatementDetailDto: {
             /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
             adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) its brand passed on to the franchisee on this statement (the CHANNEL_FEE line counted in payableFen; negative: fees given back by refunds), fen. OPEN: so far. */
+            channelFeeFen: number;
             /** Format: date-time */
             closedAt: string | null;
             /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
@@ -8105,6 +8274,8 @@ export type components = {
             organizationId: string;
             /** @description Its name. */
             organizationName: string | null;
+            /** @description The franchisee’s own channel fee as merchant of record (franchisee collects): shown on the statement, not counted in payableFen, fen. */
+            ownChannelFeeFen: number;
             paidFen: number;
             /**
              * Format: uuid
@@ -8146,6 +8317,8 @@ export type components = {
         StatementDto: {
             /** @description Adjustments: what was learnt after an earlier period closed (negative: owed back). */
             adjustmentFen: number;
+            /** @description WeChat’s channel fee (手续费) its brand passed on to the franchisee on this statement (the CHANNEL_FEE line counted in payableFen; negative: fees given back by refunds), fen. OPEN: so far. */
+            channelFeeFen: number;
             /** Format: date-time */
             closedAt: string | null;
             /** @description Σ ⌊order net × basis points ÷ 10000⌋ (rounding COMMISSION_FLOOR_PER_ORDER). */
@@ -8164,6 +8337,8 @@ export type components = {
             organizationId: string;
             /** @description Its name. */
             organizationName: string | null;
+            /** @description The franchisee’s own channel fee as merchant of record (franchisee collects): shown on the statement, not counted in payableFen, fen. */
+            ownChannelFeeFen: number;
             paidFen: number;
             /**
              * Format: uuid
@@ -12730,7 +12905,7 @@ export interface operations {
                 account?: string;
                 /** @description Entries effective on or after this day (Asia/Shanghai). */
                 from?: string;
-                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE";
+                kind?: "SALE" | "REFUND" | "COMMISSION" | "FIXED_FEE" | "MINIMUM_TOP_UP" | "RESELLER_FEE" | "ADJUSTMENT" | "SPLIT" | "SPLIT_RETURN" | "TRANSFER" | "PAYOUT" | "CHANNEL_FEE" | "SETTLEMENT";
                 limit?: number;
                 offset?: number;
                 /** @description One organisation (and those under it) whose accounts to read; default: all the caller may see. */
@@ -12753,6 +12928,68 @@ export interface operations {
                 };
             };
             /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `ORGANIZATION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Ledger_figures: {
+        parameters: {
+            query: {
+                /** @description First day (Asia/Shanghai), by the entries’ effective day. */
+                from: string;
+                /** @description The organisation whose own accounts to sum (not those under it): a brand, a franchisee, a reseller, a customer. */
+                organizationId: string;
+                /** @description Last day, included. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerFiguresDto"];
+                };
+            };
+            /** @description `VALIDATION_FAILED`, `EARNINGS_RANGE_INVALID` */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -14742,6 +14979,76 @@ export interface operations {
             };
             /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `EVIDENCE_NOT_FOUND` */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ApplicationPack_flowStoryboard: {
+        parameters: {
+            query?: {
+                /** @description A device that charges through the account; absent: its first device with a pricing plan, by code. */
+                deviceId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The storyboard: HTML whose Content-Security-Policy (scripts and styles only with its nonce, no network) is sent as a header and also carried in the page itself (a meta element in its head), so it holds in a srcdoc frame and in a saved file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description `VALIDATION_FAILED` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `MERCHANT_ACCOUNT_NOT_FOUND`, `FLOW_STORYBOARD_DEVICE_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `FLOW_STORYBOARD_UNAVAILABLE` */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17810,6 +18117,164 @@ export interface operations {
             };
         };
     };
+    Sessions_giveUpHeldRefund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_REFUND_NOT_HELD`, `SESSION_REFUND_RETURN_SUCCEEDED` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    Sessions_retryHeldRefund: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Retry-safe key (1–255 printable ASCII characters, remembered for 24 h per organisation and route): the same key with the same request replays the first answer; with another request it is 422. */
+                "Idempotency-Key": string;
+            };
+            path: {
+                actionId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionDetailDto"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REQUIRED`, `IDEMPOTENCY_KEY_INVALID` */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_REQUIRED`, `AUTH_TOKEN_INVALID`, `AUTH_TOKEN_REVOKED`, `AUTH_TENANT_GONE` */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `AUTH_READ_ONLY`, `AUTH_FORBIDDEN` */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_NOT_FOUND` */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `SESSION_REFUND_NOT_HELD` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `IDEMPOTENCY_KEY_REUSED` */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     Sessions_exportCsv: {
         parameters: {
             query?: {
@@ -19180,7 +19645,7 @@ export const pathsV1ComplaintsGetParametersQueryStateValues: ReadonlyArray<Flatt
 export const pathsV1DevicesGetParametersQueryStatusValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["status"]> = ["ONLINE", "OFFLINE", "FAULTED"];
 export const pathsV1DevicesGetParametersQueryTypeValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices"]["get"]["parameters"]["query"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const pathsV1DevicesIdCommandsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/devices/{id}/commands"]["get"]["parameters"]["query"]["state"]> = ["QUEUED", "DELIVERED", "SUCCEEDED", "FAILED", "EXPIRED"];
-export const pathsV1LedgerEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/ledger/entries"]["get"]["parameters"]["query"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const pathsV1LedgerEntriesGetParametersQueryKindValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/ledger/entries"]["get"]["parameters"]["query"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
 export const pathsV1MaintenanceTicketsGetParametersQueryStateValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/maintenance/tickets"]["get"]["parameters"]["query"]["state"]> = ["OPEN", "IN_PROGRESS", "RESOLVED", "CLOSED"];
 export const pathsV1MerchantAccountsIdApplicationPackGetParametersQueryFormatValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/merchant-accounts/{id}/application-pack"]["get"]["parameters"]["query"]["format"]> = ["json", "xlsx"];
 export const pathsV1PayoutsGetParametersQueryMethodValues: ReadonlyArray<FlattenedDeepRequired<paths>["/v1/payouts"]["get"]["parameters"]["query"]["method"]> = ["OFFLINE_BANK", "WECHAT_TRANSFER"];
@@ -19261,8 +19726,8 @@ export const deviceListItemDtoStatusValues: ReadonlyArray<FlattenedDeepRequired<
 export const deviceListItemDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DeviceListItemDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const endpointDtoEventsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EndpointDto"]["events"]> = ["session.paid", "session.cancelled", "refund.succeeded", "device.offline", "device.online", "complaint.created"];
 export const evidenceFileDtoContentTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["EvidenceFileDto"]["contentType"]> = ["image/png", "image/jpeg", "image/webp", "image/gif", "video/mp4", "video/quicktime", "video/webm", "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain"];
-export const ledgerEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
-export const ledgerEntryDtoSourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["sourceKind"]> = ["SESSION_PAID", "REFUND", "STATEMENT", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE"];
+export const ledgerEntryDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["kind"]> = ["SALE", "REFUND", "COMMISSION", "FIXED_FEE", "MINIMUM_TOP_UP", "RESELLER_FEE", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
+export const ledgerEntryDtoSourceKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["LedgerEntryDto"]["sourceKind"]> = ["SESSION_PAID", "REFUND", "STATEMENT", "ADJUSTMENT", "SPLIT", "SPLIT_RETURN", "TRANSFER", "PAYOUT", "CHANNEL_FEE", "SETTLEMENT"];
 export const maintenanceSettingsDtoAutoTicketKindsValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["autoTicketKinds"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
 export const maintenanceSettingsDtoAvailableValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MaintenanceSettingsDto"]["available"]> = ["DEVICE_OFFLINE", "DEVICE_START_FAILURES"];
 export const meDtoOperatingModelValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["MeDto"]["operatingModel"]> = ["SELF_RUN", "FRANCHISE", "HARDWARE_SALE"];
@@ -19312,7 +19777,7 @@ export const reconciliationSummaryDtoStateValues: ReadonlyArray<FlattenedDeepReq
 export const registerDeviceDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["RegisterDeviceDto"]["type"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const sendCommandDtoTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SendCommandDto"]["type"]> = ["UNLOCK", "EJECT", "START_CHARGING", "STOP_CHARGING", "OPEN_VALVE", "CLOSE_VALVE", "REBOOT"];
 export const sessionActionDtoKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["kind"]> = ["END", "MODIFY", "COLLECT", "REFUND"];
-export const sessionActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["state"]> = ["PENDING", "PROCESSING", "ABNORMAL", "SUCCEEDED", "FAILED"];
+export const sessionActionDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionActionDto"]["state"]> = ["PENDING", "PROCESSING", "ABNORMAL", "HELD", "SUCCEEDED", "FAILED"];
 export const sessionDetailDtoAnomalyKindValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["anomalyKind"]> = ["ORDER_REJECTED", "ORDER_VANISHED", "COMPLETE_REFUSED", "UNKNOWN_ORDER_STATE", "DONE_WITHOUT_PAYMENT", "PAID_AMOUNT_MISMATCH", "ORDER_REVOKED_WHILE_IN_USE", "ORDER_REVOKED_WHILE_AWAITING_PAYMENT", "ORDER_EXPIRED_WHILE_IN_USE", "ORDER_EXPIRED_WHILE_AWAITING_PAYMENT", "STARTED_AFTER_CANCEL", "USAGE_INVALID", "REFUND_ABNORMAL", "DEVICE_DID_NOT_STOP", "OTHER"];
 export const sessionDetailDtoDeviceTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["deviceType"]> = ["FRIDGE", "POWERBANK_CABINET", "EV_CHARGER", "WATER_VALVE"];
 export const sessionDetailDtoStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionDetailDto"]["state"]> = ["AWAITING_CONFIRMATION", "STARTING", "IN_USE", "AWAITING_PAYMENT", "PAID", "CANCELLED"];

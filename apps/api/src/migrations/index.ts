@@ -59,6 +59,8 @@ import { CreateStatementSettlements1764342000000 } from './1764342000000-create-
 import { AddChannelFeePassOn1764343000000 } from './1764343000000-add-channel-fee-pass-on.js';
 import { CreateSettlementAdjustments1764344000000 } from './1764344000000-create-settlement-adjustments.js';
 import { AddOrganizationLegalName1764346000000 } from './1764346000000-add-organization-legal-name.js';
+import { AddSettlementPosting1764347000000 } from './1764347000000-add-settlement-posting.js';
+import { AllowHeldRefunds1764347100000 } from './1764347100000-allow-held-refunds.js';
 
 /** Registered as classes (no globs under ESM), in order. */
 export const migrations = [
@@ -123,4 +125,6 @@ export const migrations = [
   AddChannelFeePassOn1764343000000,
   CreateSettlementAdjustments1764344000000,
   AddOrganizationLegalName1764346000000,
+  AddSettlementPosting1764347000000,
+  AllowHeldRefunds1764347100000,
 ];

@@ -126,7 +126,7 @@ export async function refundAndWait(loop: LoopHarness, operatorToken: string, se
   const deadline = Date.now() + 20_000;
   for (;;) {
     const [row] = await sql<{ state: string }>(`SELECT state FROM session_actions WHERE session_id = $1 AND kind = 'REFUND' ORDER BY created_at DESC LIMIT 1`, [sessionId]);
-    if (row?.state === 'SUCCEEDED' || row?.state === 'FAILED' || Date.now() > deadline) return row?.state ?? 'NONE';
+    if (row?.state === 'SUCCEEDED' || row?.state === 'FAILED' || row?.state === 'HELD' || Date.now() > deadline) return row?.state ?? 'NONE';
     await loop.advance(2);
     await new Promise((r) => setTimeout(r, 100));
   }

@@ -10,8 +10,10 @@ export interface CountedStatement {
   /** The pg-boss queues it names, in its parameters or its text (a fetch, a completion). */
   readonly queues: readonly string[];
   rows?: number;
-  /** It opened a transaction: an explicit BEGIN / START TRANSACTION, or a statement run on its own (autocommit). */
+  /** It opened a transaction: an explicit BEGIN / START TRANSACTION, or a statement run on its own (autocommit), or the first of a pipeline without a BEGIN (one implicit transaction). */
   readonly opensTransaction: boolean;
+  /** It was sent in a round trip of its own, or first of a pipeline (the statements after it in the pipeline travel with it). */
+  readonly roundTrip: boolean;
 }
 
 const WRAPPED = Symbol('counted');
@@ -57,24 +59,34 @@ export class StatementCounter {
     const query = client.query.bind(client) as (...args: unknown[]) => unknown;
     (client as unknown as { query: unknown }).query = (...args: unknown[]) => {
       const first = args[0];
-      const text = typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '');
+      // a pipeline (platform/database/pipeline.ts) is one round trip carrying several statements
+      const pipelined = (first as { pipelined?: readonly string[] } | undefined)?.pipelined;
+      const texts = pipelined ?? [typeof first === 'string' ? first : ((first as { text?: string } | undefined)?.text ?? '')];
       const values = Array.isArray(args[1]) ? (args[1] as unknown[]) : ((first as { values?: unknown[] } | undefined)?.values ?? []);
-      const head = text.trimStart().slice(0, 20).toUpperCase();
-      const was = this.inTransaction.get(client) ?? false;
-      const begins = head.startsWith('BEGIN') || head.startsWith('START TRANSACTION');
-      const ends = /^(COMMIT|ROLLBACK)/.test(head) || (begins && /COMMIT\s*;?\s*$/i.test(text));
-      this.inTransaction.set(client, begins ? !ends : ends ? false : was);
-      const entry: CountedStatement = {
-        text,
-        context: contextStorage.getStore()?.requestId,
-        queues: this.queueNames.filter((q) => values.includes(q) || text.includes(`'${q}'`)),
-        opensTransaction: begins || (!was && !ends),
-      };
-      if (this.on) this.statements.push(entry);
+      const context = contextStorage.getStore()?.requestId;
+      let entry: CountedStatement | undefined;
+      let implicit = false; // inside a pipeline's implicit transaction (it ends with the pipeline's Sync)
+      texts.forEach((text, i) => {
+        const head = text.trimStart().slice(0, 20).toUpperCase();
+        const was = (this.inTransaction.get(client) ?? false) || implicit;
+        const begins = head.startsWith('BEGIN') || head.startsWith('START TRANSACTION');
+        const ends = /^(COMMIT|ROLLBACK)/.test(head) || (begins && /COMMIT\s*;?\s*$/i.test(text));
+        this.inTransaction.set(client, begins ? !ends : ends ? false : (this.inTransaction.get(client) ?? false));
+        const counted: CountedStatement = {
+          text,
+          context,
+          queues: this.queueNames.filter((q) => values.includes(q) || text.includes(`'${q}'`)),
+          opensTransaction: begins || (!was && !ends),
+          roundTrip: i === 0,
+        };
+        if (pipelined && !begins && !this.inTransaction.get(client)) implicit = true;
+        entry ??= counted;
+        if (this.on) this.statements.push(counted);
+      });
       const result = query(...args);
       if (result && typeof (result as Promise<unknown>).then === 'function') {
         void (result as Promise<{ rowCount?: number | null; rows?: unknown[] }>).then(
-          (r) => void (entry.rows = r?.rows?.length ?? r?.rowCount ?? 0),
+          (r) => void (entry && !pipelined && (entry.rows = r?.rows?.length ?? r?.rowCount ?? 0)),
           () => undefined,
         );
       }

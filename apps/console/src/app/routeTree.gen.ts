@@ -42,6 +42,7 @@ import { Route as AppSessionsSessionIdRouteImport } from './routes/_app/sessions
 import { Route as AppOnboardingAccountIdIndexRouteImport } from './routes/_app/onboarding/$accountId/index'
 import { Route as AppOnboardingAccountIdAcceptanceRouteImport } from './routes/_app/onboarding/$accountId/acceptance'
 import { Route as AppOnboardingAccountIdComplianceRouteImport } from './routes/_app/onboarding/$accountId/compliance'
+import { Route as AppOnboardingAccountIdFlowRouteImport } from './routes/_app/onboarding/$accountId/flow'
 import { Route as AppOnboardingAccountIdPackRouteImport } from './routes/_app/onboarding/$accountId/pack'
 import { Route as AppSitesSiteIdQrRouteImport } from './routes/_app/sites_.$siteId.qr'
 
@@ -214,6 +215,12 @@ const AppOnboardingAccountIdComplianceRoute =
     path: '/compliance',
     getParentRoute: () => AppOnboardingAccountIdRoute,
   } as any)
+const AppOnboardingAccountIdFlowRoute =
+  AppOnboardingAccountIdFlowRouteImport.update({
+    id: '/flow',
+    path: '/flow',
+    getParentRoute: () => AppOnboardingAccountIdRoute,
+  } as any)
 const AppOnboardingAccountIdPackRoute =
   AppOnboardingAccountIdPackRouteImport.update({
     id: '/pack',
@@ -258,6 +265,7 @@ export interface FileRoutesByFullPath {
   '/sessions/': typeof AppSessionsIndexRoute
   '/onboarding/$accountId/acceptance': typeof AppOnboardingAccountIdAcceptanceRoute
   '/onboarding/$accountId/compliance': typeof AppOnboardingAccountIdComplianceRoute
+  '/onboarding/$accountId/flow': typeof AppOnboardingAccountIdFlowRoute
   '/onboarding/$accountId/pack': typeof AppOnboardingAccountIdPackRoute
   '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
   '/onboarding/$accountId/': typeof AppOnboardingAccountIdIndexRoute
@@ -293,6 +301,7 @@ export interface FileRoutesByTo {
   '/sessions': typeof AppSessionsIndexRoute
   '/onboarding/$accountId/acceptance': typeof AppOnboardingAccountIdAcceptanceRoute
   '/onboarding/$accountId/compliance': typeof AppOnboardingAccountIdComplianceRoute
+  '/onboarding/$accountId/flow': typeof AppOnboardingAccountIdFlowRoute
   '/onboarding/$accountId/pack': typeof AppOnboardingAccountIdPackRoute
   '/sites/$siteId/qr': typeof AppSitesSiteIdQrRoute
   '/onboarding/$accountId': typeof AppOnboardingAccountIdIndexRoute
@@ -331,6 +340,7 @@ export interface FileRoutesById {
   '/_app/sessions/': typeof AppSessionsIndexRoute
   '/_app/onboarding/$accountId/acceptance': typeof AppOnboardingAccountIdAcceptanceRoute
   '/_app/onboarding/$accountId/compliance': typeof AppOnboardingAccountIdComplianceRoute
+  '/_app/onboarding/$accountId/flow': typeof AppOnboardingAccountIdFlowRoute
   '/_app/onboarding/$accountId/pack': typeof AppOnboardingAccountIdPackRoute
   '/_app/sites_/$siteId/qr': typeof AppSitesSiteIdQrRoute
   '/_app/onboarding/$accountId/': typeof AppOnboardingAccountIdIndexRoute
@@ -369,6 +379,7 @@ export interface FileRouteTypes {
     | '/sessions/'
     | '/onboarding/$accountId/acceptance'
     | '/onboarding/$accountId/compliance'
+    | '/onboarding/$accountId/flow'
     | '/onboarding/$accountId/pack'
     | '/sites/$siteId/qr'
     | '/onboarding/$accountId/'
@@ -404,6 +415,7 @@ export interface FileRouteTypes {
     | '/sessions'
     | '/onboarding/$accountId/acceptance'
     | '/onboarding/$accountId/compliance'
+    | '/onboarding/$accountId/flow'
     | '/onboarding/$accountId/pack'
     | '/sites/$siteId/qr'
     | '/onboarding/$accountId'
@@ -441,6 +453,7 @@ export interface FileRouteTypes {
     | '/_app/sessions/'
     | '/_app/onboarding/$accountId/acceptance'
     | '/_app/onboarding/$accountId/compliance'
+    | '/_app/onboarding/$accountId/flow'
     | '/_app/onboarding/$accountId/pack'
     | '/_app/sites_/$siteId/qr'
     | '/_app/onboarding/$accountId/'
@@ -684,6 +697,13 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof AppOnboardingAccountIdComplianceRouteImport
       parentRoute: typeof AppOnboardingAccountIdRoute
     }
+    '/_app/onboarding/$accountId/flow': {
+      id: '/_app/onboarding/$accountId/flow'
+      path: '/flow'
+      fullPath: '/onboarding/$accountId/flow'
+      preLoaderRoute: typeof AppOnboardingAccountIdFlowRouteImport
+      parentRoute: typeof AppOnboardingAccountIdRoute
+    }
     '/_app/onboarding/$accountId/pack': {
       id: '/_app/onboarding/$accountId/pack'
       path: '/pack'
@@ -704,6 +724,7 @@ declare module '@tanstack/react-router' {
 interface AppOnboardingAccountIdRouteChildren {
   AppOnboardingAccountIdAcceptanceRoute: typeof AppOnboardingAccountIdAcceptanceRoute
   AppOnboardingAccountIdComplianceRoute: typeof AppOnboardingAccountIdComplianceRoute
+  AppOnboardingAccountIdFlowRoute: typeof AppOnboardingAccountIdFlowRoute
   AppOnboardingAccountIdPackRoute: typeof AppOnboardingAccountIdPackRoute
   AppOnboardingAccountIdIndexRoute: typeof AppOnboardingAccountIdIndexRoute
 }
@@ -714,6 +735,7 @@ const AppOnboardingAccountIdRouteChildren: AppOnboardingAccountIdRouteChildren =
       AppOnboardingAccountIdAcceptanceRoute,
     AppOnboardingAccountIdComplianceRoute:
       AppOnboardingAccountIdComplianceRoute,
+    AppOnboardingAccountIdFlowRoute: AppOnboardingAccountIdFlowRoute,
     AppOnboardingAccountIdPackRoute: AppOnboardingAccountIdPackRoute,
     AppOnboardingAccountIdIndexRoute: AppOnboardingAccountIdIndexRoute,
   }

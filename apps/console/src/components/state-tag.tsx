@@ -26,6 +26,7 @@ const COLOURS: Record<string, string> = {
   PROCESSING: 'processing',
   SUCCESS: 'success',
   ABNORMAL: 'error',
+  HELD: 'error',
   CLOSED: 'default',
   AWAITING_CONFIRMATION: 'default',
   STARTING: 'processing',

@@ -47,12 +47,15 @@ const FIRING: Partial<Record<AlertKind, string>> = {
        AND s.order_completed_at < now() - make_interval(days => r.threshold::int)`,
   REFUND_STUCK: `
     SELECT a.tenant_id, 'refund' AS subject_type, a.id::text AS subject_id,
-           'REFUND_STUCK:refund:' || a.id || ':' || CASE WHEN a.state = 'ABNORMAL' THEN 'ABNORMAL' ELSE 'STUCK' END AS dedupe_key,
+           'REFUND_STUCK:refund:' || a.id || ':' || CASE WHEN a.state IN ('ABNORMAL', 'HELD') THEN a.state ELSE 'STUCK' END
+             -- a held refund sent again (resends) and held or stuck again is a new episode
+             || CASE WHEN a.resends > 0 THEN ':' || a.resends ELSE '' END AS dedupe_key,
            jsonb_build_object('outRefundNo', a.out_refund_no, 'outOrderNo', s.out_order_no, 'sessionId', s.id, 'amountFen', a.amount_fen,
                               'refundState', a.state, 'requestedAt', a.created_at, 'thresholdHours', r.threshold) AS facts
       FROM session_actions a JOIN service_sessions s ON s.id = a.session_id JOIN rules r ON r.org_id = a.tenant_id
-     WHERE a.kind = 'REFUND' AND a.state IN ('PENDING', 'PROCESSING', 'ABNORMAL') AND r.enabled
-       AND (a.state = 'ABNORMAL' OR a.created_at < now() - make_interval(hours => r.threshold::int))`,
+     WHERE a.kind = 'REFUND' AND a.state IN ('PENDING', 'PROCESSING', 'ABNORMAL', 'HELD') AND r.enabled
+       -- ABNORMAL (WeChat holds it) and HELD (refused for lack of money after a split, issue 12) wait for an operator: at once
+       AND (a.state IN ('ABNORMAL', 'HELD') OR coalesce(a.resent_at, a.created_at) < now() - make_interval(hours => r.threshold::int))`,
   // a complaint whose reply (PENDING) or completion (PENDING, PROCESSING) is due within the threshold, or overdue; the
   // organisation is the session's owner when the complaint names one (its brand sees it too), else the merchant of record
   COMPLAINT_DEADLINE: `

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { withSystem } from './system-db.js';
 
 export interface NonceClaim {
   /** No API process had seen this nonce for this device. */
@@ -157,10 +158,7 @@ export class LocalNonceStore extends NonceStore {
   }
 
   override async load(): Promise<void> {
-    const rows = (await this.db.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.all_tenants', 'on', true)`);
-      return m.query(`SELECT device_id, nonce, expires_at FROM device_nonces WHERE expires_at > now()`);
-    })) as { device_id: string; nonce: string; expires_at: Date }[];
+    const rows = (await withSystem(this.db, (m) => m.query(`SELECT device_id, nonce, expires_at FROM device_nonces WHERE expires_at > now()`))) as { device_id: string; nonce: string; expires_at: Date }[];
     for (const row of rows) this.seen.set(`${row.device_id}\n${row.nonce}`, row.expires_at.getTime());
   }
 }

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { systemTransaction } from '../../platform/database/transactions.js';
 
 /**
  * Device routes act for a device, not for a tenant: their queries name the authenticated device
@@ -6,10 +7,7 @@ import type { DataSource, EntityManager } from 'typeorm';
  * They run outside any request transaction, so they never wait on a client they would hold themselves.
  */
 export function withSystem<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
-  return dataSource.transaction(async (manager) => {
-    await manager.query(`SELECT set_config('app.all_tenants', 'on', true)`);
-    return fn(manager);
-  });
+  return systemTransaction(dataSource, fn);
 }
 
 /** Rows of an UPDATE … RETURNING through TypeORM's postgres driver ([rows, count]). */

@@ -5,11 +5,12 @@ import {
   decryptComplaintPayerPhone,
   isPayScoreError,
   PayScoreClient,
+  platformKeyLookup,
   verifyAndDecryptComplaintNotification,
   verifyAndDecryptNotification,
   type ComplaintEvent,
   type PayScoreNotification,
-  type PlatformKeys,
+  type PlatformKeyLookup,
 } from '@zizhu/payscore';
 import type { PayscoreScenario } from '@zizhu/pricing';
 import type { EntityManager } from 'typeorm';
@@ -280,7 +281,8 @@ export class MerchantGateway {
   }
 
   private buildHandle(account: MerchantAccountRecord, secrets: MerchantSecrets): MerchantHandle {
-    const platformKeys: PlatformKeys = platformKeysOf(account);
+    // parsed once per handle: every answer and callback of the account is verified against the same KeyObjects
+    const platformKeys: PlatformKeyLookup = platformKeyLookup(platformKeysOf(account));
     const notifyUrl = `${this.config.payscore.publicBaseUrl}/v1/payscore/notify/${account.id}`;
     const clientOptions = {
       mchid: account.mchid,

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { PayscoreScenario } from '@zizhu/pricing';
 import type { TransferSceneReportInfo } from './transfer-scene.js';
+import { allTenantsKnown, recordAllTenants } from '../../platform/database/transactions.js';
 
 /**
  * Rows of merchant_accounts and payscore_services, read and written through the caller's transaction
@@ -214,17 +215,22 @@ export async function insertService(m: EntityManager, row: NewServiceRow): Promi
  * transaction is rolled back anyway).
  */
 export async function systemRead<T>(m: EntityManager, fn: () => Promise<T>): Promise<T> {
-  const [row] = rowsOf<{ on: string | null }>(await m.query(`SELECT current_setting('app.all_tenants', true) AS on`));
-  if (row?.on === 'on') return fn();
+  // a transaction opened by the platform knows its setting (a system one has it on); any other is asked
+  const known = allTenantsKnown(m);
+  const on = known ?? rowsOf<{ on: string | null }>(await m.query(`SELECT current_setting('app.all_tenants', true) AS on`))[0]?.on === 'on';
+  if (on) return fn();
   await m.query(`SELECT set_config('app.all_tenants', 'on', true)`);
+  recordAllTenants(m, true);
   let result: T;
   try {
     result = await fn();
   } catch (error) {
     // restore if the transaction is still usable; if the query failed the transaction is aborted and rolls back
     await m.query(`SELECT set_config('app.all_tenants', 'off', true)`).catch(() => undefined);
+    recordAllTenants(m, false);
     throw error;
   }
   await m.query(`SELECT set_config('app.all_tenants', 'off', true)`);
+  recordAllTenants(m, false);
   return result;
 }

@@ -84,9 +84,16 @@ export interface AttachmentItem {
   warning: string | null;
 }
 
-export function attachmentsChecklist(scenarios: readonly PayscoreScenario[], openComplaints: number): AttachmentItem[] {
+/** `accountId`: the interaction flow links to the console's storyboard of that account (GET …/flow-storyboard). */
+export function attachmentsChecklist(scenarios: readonly PayscoreScenario[], openComplaints: number, accountId: string): AttachmentItem[] {
   return [
-    { key: 'interaction-flow', title: '交互流程图', rule: '用户侧完整流程截图：扫码页（含微信支付分标识与分数门槛）、确认、使用中、结束扣费、评估不通过、取消', link: null, warning: null },
+    {
+      key: 'interaction-flow',
+      title: '交互流程图',
+      rule: '用户侧完整流程截图：扫码页（含微信支付分标识与分数门槛）、确认、使用中、结束扣费、评估不通过、取消（平台按本商户号的设备、收费规则和品牌生成，可打印或另存为 PDF）',
+      link: `/onboarding/${accountId}/flow`,
+      warning: null,
+    },
     { key: 'device-photos', title: '设备照片', rule: '每类设备的实拍照片（含二维码张贴位置）', link: null, warning: null },
     {
       key: 'business-licence',

@@ -42,6 +42,12 @@ export interface PackAccountRow {
   pack_expected_channel: string | null;
 }
 
+/** The account and its organisation, as the pack reads them (`$1` the account id; row-level security of the caller). */
+export const PACK_ACCOUNT_SQL = `SELECT a.id, a.tenant_id, a.mchid, o.name AS org_name, o.legal_name AS org_legal_name, o.kind AS org_kind, o.operating_model AS org_model, o.parent_id AS org_parent_id,
+        a.pack_system_software, a.pack_expected_daily_orders, a.pack_expected_channel
+   FROM merchant_accounts a JOIN organizations o ON o.id = a.tenant_id
+  WHERE a.id = $1`;
+
 /**
  * The Pay Score application pack (table 1.1 of WeChat's guide, contracts.md §10) of one merchant account: its
  * figures from one aggregate query over the account's paid sessions, the billing rules by `describePlan`, the
@@ -64,10 +70,7 @@ export class ApplicationPackService {
   async account(id: string): Promise<PackAccountRow> {
     const [row] = rowsOf<PackAccountRow>(
       await this.manager.query(
-        `SELECT a.id, a.tenant_id, a.mchid, o.name AS org_name, o.legal_name AS org_legal_name, o.kind AS org_kind, o.operating_model AS org_model, o.parent_id AS org_parent_id,
-                a.pack_system_software, a.pack_expected_daily_orders, a.pack_expected_channel
-           FROM merchant_accounts a JOIN organizations o ON o.id = a.tenant_id
-          WHERE a.id = $1`,
+        PACK_ACCOUNT_SQL,
         [id],
       ),
     );
@@ -75,7 +78,8 @@ export class ApplicationPackService {
     return row;
   }
 
-  private mayRead(a: PackAccountRow): boolean {
+  /** Whether the caller may read the account's pack (§10) and what is built from it (the flow storyboard). */
+  mayRead(a: PackAccountRow): boolean {
     const p = this.context.principal;
     if (p.role === 'PLATFORM_ADMIN') return true;
     if (!ADMIN_ROLES.has(p.role)) return false;
@@ -215,7 +219,7 @@ export class ApplicationPackService {
       expectedChannel: settings.expectedChannel,
       sites,
       cities: [...byCity.values()],
-      attachments: attachmentsChecklist(scenarios, Number(open?.n ?? 0)),
+      attachments: attachmentsChecklist(scenarios, Number(open?.n ?? 0), id),
     };
   }
 

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../platform/clock/clock.js';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
-import { COMPLAINT_RATE_FORMULA, complaintCountsByAccountSql } from '../complaints/complaint-rate.js';
+import { COMPLAINT_RATE_FORMULA, complaintRate } from '../complaints/complaint-rate.js';
 import type { DeviceType } from '../fleet/fleet.entities.js';
+import { complaintRateRows } from '../overview/complaint-rate-rows.js';
 import { scenarioOfDeviceType } from '../merchants/merchant-gateway.service.js';
 import { rowsOf } from '../merchants/merchant-store.js';
 import { ACCOUNT_DEVICES_SQL } from './account-devices.js';
@@ -45,7 +46,8 @@ export class ComplianceService {
         [id],
       ),
     );
-    const [rate] = rowsOf<{ complaints: number; paid_orders: number }>(await this.manager.query(`SELECT x.complaints, x.paid_orders FROM (${complaintCountsByAccountSql(() => 'true')}) x WHERE x.id = $1`, [id]));
+    // the overview's own rows (the COMPLAINT_RATE alert's SQL and comparison): the account was read above, so it is among them
+    const rate = (await complaintRateRows(this.manager, null)).find((r) => r.id === id);
     const complaints = Number(rate?.complaints ?? 0);
     const paidOrders = Number(rate?.paid_orders ?? 0);
     return {
@@ -68,7 +70,15 @@ export class ComplianceService {
             .map((r) => ({ refusedAt: iso(r.refused_at), deviceCode: r.device_code, deviceType: r.device_type, openid: r.openid, appid: r.appid })),
         };
       }),
-      complaintRate: { complaints, paidOrders, rate: paidOrders > 0 ? complaints / paidOrders : null, formula: COMPLAINT_RATE_FORMULA },
+      complaintRate: {
+        complaints,
+        paidOrders,
+        rate: complaintRate(complaints, paidOrders),
+        thresholdPercent: rate ? Number(rate.threshold) : null,
+        alertEnabled: rate?.alert_enabled ?? false,
+        aboveThreshold: rate?.above ?? false,
+        formula: COMPLAINT_RATE_FORMULA,
+      },
     };
   }
 }

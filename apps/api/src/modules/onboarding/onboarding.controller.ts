@@ -2,13 +2,17 @@ import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, getSchemaPath, ApiExtraModels } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
+import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { merchantErrors } from '../merchants/merchants.errors.js';
+import { storyboardCsp } from '../user-pages/pages.js';
 import { ApplicationPackService } from './application-pack.service.js';
 import { ApplicationPackDto, ApplicationPackQueryDto, ApplicationPackSettingsDto, PutApplicationPackSettingsDto } from './dto/application-pack.dto.js';
 import { ComplianceService } from './compliance.service.js';
+import { FlowStoryboardQueryDto } from './dto/flow-storyboard.dto.js';
+import { FlowStoryboardService } from './flow-storyboard.service.js';
 import { ComplianceDto } from './dto/compliance.dto.js';
 import { OnboardingDto, PutOnboardingStepDto, PutOnboardingSubjectDto } from './dto/onboarding.dto.js';
 import { onboardingErrors } from './onboarding.errors.js';
@@ -23,7 +27,10 @@ const READERS = 'Readers: the admins of the account’s organisation and of its 
 @Controller('v1/merchant-accounts')
 @TenantScoped()
 export class ApplicationPackController {
-  constructor(private readonly packs: ApplicationPackService) {}
+  constructor(
+    private readonly packs: ApplicationPackService,
+    private readonly storyboards: FlowStoryboardService,
+  ) {}
 
   @Get(':id/application-pack')
   @ApiOperation({
@@ -48,6 +55,34 @@ export class ApplicationPackController {
     const { name, body } = await this.packs.packXlsx(id, days, minSessions);
     void reply.header('content-type', XLSX).header('content-disposition', `attachment; filename="${name}"`).header('cache-control', 'no-store');
     return body;
+  }
+
+  @Get(':id/flow-storyboard')
+  @TenantRead()
+  @ApiOperation({
+    summary: 'The interaction flow image (交互流程图) of a merchant account, as a printable page',
+    description:
+      'The attachment of table 1.1: every state of the user’s flow for one of the account’s devices — 1 scan page, 2 confirmation hand-off, 3 in use, 4 finished with the charge lines, ' +
+      '5 assessment failed, 6 cancelled — numbered, side by side at 390 px, zh-CN, drawn by the live user pages’ own rendering (the scan page’s HTML, the session script’s renderers) with ' +
+      'the device owner’s effective branding (brand name, colour, customer-service phone) and the Pay Score logo stand-in. The figures are the pricing engine’s for the device’s plan over a ' +
+      'described sample usage (risk fund riskFundFor, running cost as the live page estimates it, the finished charge by quote); the price rule is describePlan’s. `deviceId` picks the device ' +
+      '(one that charges through the account, else 404 FLOW_STORYBOARD_DEVICE_NOT_FOUND naming deviceId); absent, the first device with a pricing plan by code. A device the live ' +
+      'scan would refuse is refused with 422 FLOW_STORYBOARD_UNAVAILABLE naming the field: no plan the engine can price (plan), no Pay Score service, or a service that does not fit it — ' +
+      'approved for another scenario than its type’s, or a risk cap below its plan’s risk fund (payscoreService, the scan’s assertServiceFits) — or a merchant account without a ' +
+      'mini-program appid (appid). Print it (A3 landscape) to save it as PDF. ' +
+      READERS,
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'The storyboard: HTML whose Content-Security-Policy (scripts and styles only with its nonce, no network) is sent as a header and also carried in the page itself (a meta element in its head), so it holds in a srcdoc frame and in a saved file.', content: { 'text/html': { schema: { type: 'string' } } } })
+  @ApiErrors(platformErrors.VALIDATION_FAILED, merchantErrors.MERCHANT_ACCOUNT_NOT_FOUND, onboardingErrors.FLOW_STORYBOARD_DEVICE_NOT_FOUND, onboardingErrors.FLOW_STORYBOARD_UNAVAILABLE)
+  async flowStoryboard(@UuidParam() id: string, @Query() query: FlowStoryboardQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    const { html, nonce } = await this.storyboards.storyboard(id, query.deviceId);
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-security-policy', `${storyboardCsp(nonce)}; frame-ancestors 'none'`);
+    return html;
   }
 
   @Get(':id/application-pack/settings')

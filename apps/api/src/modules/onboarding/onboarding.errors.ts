@@ -12,4 +12,6 @@ export const onboardingErrors = defineErrors({
   ACCEPTANCE_RUN_INVALID: [422, 'The acceptance run cannot be started on this service id and device: see the named field.'],
   ACCEPTANCE_RUN_INCOMPLETE: [422, 'The acceptance run is not complete yet: both sessions must be recorded and every checklist item needs evidence or a reason why it does not apply.'],
   ACCEPTANCE_RUN_FINISHED: [409, 'The acceptance run is finished: its checklist and evidence can no longer change.'],
+  FLOW_STORYBOARD_DEVICE_NOT_FOUND: [404, 'No such device charges through this merchant account (see deviceId).'],
+  FLOW_STORYBOARD_UNAVAILABLE: [422, 'No flow storyboard can be drawn for this device: see the named field.'],
 });

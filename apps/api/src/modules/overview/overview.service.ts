@@ -1,17 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { RequestContext } from '../../platform/tenancy/request-context.js';
 import { deviceStatusSql } from '../fleet/device-status.js';
-import { ALERT_KIND_SPECS } from '../alerts/alert-kinds.js';
-import { effectiveRulesSql } from '../alerts/alert-rules.service.js';
-import {
-  accountRateSql,
-  COMPLAINT_RATE_FORMULA,
-  COMPLAINT_RATE_WINDOW_DAYS,
-  complaintCountsByAccountSql,
-  complaintRate,
-  legalEntityRollupSql,
-  rateAboveThresholdSql,
-} from '../complaints/complaint-rate.js';
+import { COMPLAINT_RATE_FORMULA, COMPLAINT_RATE_WINDOW_DAYS, complaintRate } from '../complaints/complaint-rate.js';
+import { complaintRateRows, IN_SCOPE } from './complaint-rate-rows.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { type ComplaintRateRowDto, type ComplaintRatesDto, type DeviceHealthDto, type OverviewDto, type RevenueDto, SESSION_STATES, type SessionsByStateDto } from './dto/overview.dto.js';
 
@@ -19,12 +10,9 @@ export const OVERVIEW_TIMEZONE = 'Asia/Shanghai';
 
 /**
  * The overview's figures, each one aggregate query under the caller's row-level security (nothing is
- * loaded row by row). `$1` is the organisation filter (null: everything the caller may see); a row is in
- * scope when its organisation is the filter or under it (`organizations.path` holds every ancestor).
- */
-const IN_SCOPE = (column: string) => `($1::uuid IS NULL OR ${column} IN (SELECT o.id FROM organizations o WHERE $1::uuid = ANY (o.path)))`;
-
-/** Device health with the device list's own status (deviceStatusSql), so each figure and the list it links to agree. */
+ * loaded row by row). `$1` is the organisation filter (IN_SCOPE).
+ *
+ * Device health with the device list's own status (deviceStatusSql), so each figure and the list it links to agree. */
 const DEVICES_SQL = `
   SELECT count(*) FILTER (WHERE h.revoked_at IS NULL)::int AS total,
          count(*) FILTER (WHERE h.revoked_at IS NULL AND h.status = 'ONLINE')::int AS online,
@@ -76,24 +64,6 @@ const REVENUE_SQL = `
     FROM days LEFT JOIN paid USING (day) LEFT JOIN refunded USING (day)
    ORDER BY days.day`;
 
-/**
- * Per merchant account the caller may see (row-level security decides which): the complaint rate's counts, its legal
- * entity's (the account's organisation, over the accounts the caller sees — all of them, since an organisation's data
- * is seen whole), and the COMPLAINT_RATE rule in force for that legal entity — the one the alert evaluates it against
- * (its own, a franchisee's brand's, else the default) — with the alert's own comparison. `$2..$4`: the rule's kind and
- * defaults.
- */
-const COMPLAINT_RATES_SQL = `
-  WITH rules AS (${effectiveRulesSql('$2', '$3', '$4')}),
-  acc AS (${complaintCountsByAccountSql(IN_SCOPE)}),
-  ent AS (${legalEntityRollupSql('acc')})
-  SELECT acc.id, acc.name, acc.mchid, acc.tenant_id, acc.organization_name, acc.complaints, acc.paid_orders,
-         ${rateAboveThresholdSql(accountRateSql('acc'), 'r.threshold')} AS above,
-         ent.complaints AS entity_complaints, ent.paid_orders AS entity_paid_orders, ${rateAboveThresholdSql('ent.rate', 'r.threshold')} AS entity_above,
-         r.enabled AS alert_enabled, r.threshold
-    FROM acc JOIN ent ON ent.tenant_id = acc.tenant_id JOIN rules r ON r.org_id = acc.tenant_id
-   ORDER BY acc.created_at, acc.id`;
-
 @Injectable()
 export class OverviewService {
   constructor(
@@ -138,22 +108,7 @@ export class OverviewService {
   }
 
   private async complaintRates(params: unknown[]): Promise<ComplaintRatesDto> {
-    const spec = ALERT_KIND_SPECS.COMPLAINT_RATE;
-    const rows = (await this.context.manager.query(COMPLAINT_RATES_SQL, [...params, spec.kind, spec.enabledByDefault, spec.threshold?.default ?? null])) as {
-      id: string;
-      name: string;
-      mchid: string;
-      tenant_id: string;
-      organization_name: string;
-      complaints: number;
-      paid_orders: number;
-      above: boolean;
-      entity_complaints: number;
-      entity_paid_orders: number;
-      entity_above: boolean;
-      alert_enabled: boolean;
-      threshold: string | number;
-    }[];
+    const rows = await complaintRateRows(this.context.manager, (params[0] as string | null) ?? null);
     const entities = new Map<string, ComplaintRateRowDto>();
     const byMerchantAccount = rows.map((r): ComplaintRateRowDto => {
       const rule = { thresholdPercent: Number(r.threshold), alertEnabled: r.alert_enabled };

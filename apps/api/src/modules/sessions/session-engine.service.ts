@@ -818,7 +818,7 @@ export class SessionEngine implements OnModuleInit {
   async runAction({ tenantId, sessionId, actionId }: SessionJob & { actionId: string }): Promise<void> {
     const prep = await this.withSession(tenantId, sessionId, async (m, row) => {
       const action = await this.store.lockAction(m, actionId);
-      if (!action || action.state === 'SUCCEEDED' || action.state === 'FAILED') return null;
+      if (!action || action.state === 'SUCCEEDED' || action.state === 'FAILED' || action.state === 'HELD') return null; // HELD: an operator's retry puts it back to PENDING
       if (action.kind === 'REFUND' && (action.state === 'PROCESSING' || action.state === 'ABNORMAL')) return null; // waiting for WeChat's result
       // checklist 9: the session may have moved since the action was queued (paid meanwhile): check before calling
       const fits = action.kind === 'REFUND' ? row.state === 'PAID' && row.transaction_id !== null : row.state === 'AWAITING_PAYMENT' && row.order_completed_at !== null;
@@ -893,6 +893,13 @@ export class SessionEngine implements OnModuleInit {
           return;
       }
     } catch (error) {
+      if (action.kind === 'REFUND' && row.profit_sharing && isRefusal(error) && isPayScoreError(error, 'PAYSCORE_BALANCE_NOT_ENOUGH')) {
+        // issue 12: the brand's commission was split off and the franchisee's balance does not cover the refund: held
+        // for an operator (top up, then retry; or give up), with the reason, instead of failing quietly
+        const held = await this.profitSharing.heldRefundReason(sessionId, actionId);
+        await this.withSession(tenantId, sessionId, (m) => this.store.finishAction(m, actionId, 'HELD', { error: `REFUND_HELD ${held} (${describe(error)})`.slice(0, 500) }));
+        return;
+      }
       if (isRefusal(error)) {
         await this.withSession(tenantId, sessionId, (m) => this.store.finishAction(m, actionId, 'FAILED', { error: describe(error) }));
         return;

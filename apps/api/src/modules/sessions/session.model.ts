@@ -174,7 +174,8 @@ export interface ActionRow {
   out_refund_no: string | null;
   refund_id: string | null;
   /** ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL): the money left the merchant, the user did not get it; an operator resolves it. */
-  state: 'PENDING' | 'PROCESSING' | 'ABNORMAL' | 'SUCCEEDED' | 'FAILED';
+  /** HELD: a refund WeChat refused for lack of money after the brand's commission was split off (issue 12); an operator retries or gives it up. */
+  state: 'PENDING' | 'PROCESSING' | 'ABNORMAL' | 'HELD' | 'SUCCEEDED' | 'FAILED';
   error: string | null;
   requested_by: string | null;
   created_at: Date;

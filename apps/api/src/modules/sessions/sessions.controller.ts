@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { Body, Controller, Get, HttpCode, Logger, Post, Query, Res } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
@@ -167,6 +167,40 @@ export class SessionsController {
   @ApiAcceptedResponse({ type: SessionDetailDto, description: 'Queues a refund (by transaction_id); refunds never add up to more than was paid.' })
   refund(@UuidParam() id: string, @Body() body: RefundSessionDto): Promise<SessionDetailDto> {
     return this.sessions.refund(id, body);
+  }
+
+  @Post('sessions/:id/refunds/:actionId/retry')
+  @HttpCode(202)
+  @TenantScoped(...WRITERS)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Retry a held refund',
+    description:
+      'A HELD refund (WeChat refused it for lack of money after the brand’s commission was split off, issue 12) is sent again under the same out_refund_no, once the merchant’s balance covers it. ' +
+      'Answers 202; the action’s state shows the outcome (HELD again if the balance is still short). Audited.',
+  })
+  @ApiParam({ name: 'actionId', format: 'uuid' })
+  @ApiErrors(sessionErrors.SESSION_NOT_FOUND, sessionErrors.SESSION_REFUND_NOT_HELD)
+  @ApiAcceptedResponse({ type: SessionDetailDto })
+  retryHeldRefund(@UuidParam() id: string, @UuidParam('actionId') actionId: string): Promise<SessionDetailDto> {
+    return this.sessions.retryHeldRefund(id, actionId);
+  }
+
+  @Post('sessions/:id/refunds/:actionId/give-up')
+  @HttpCode(200)
+  @TenantScoped(...WRITERS)
+  @Idempotent()
+  @ApiOperation({
+    summary: 'Give up a held refund',
+    description:
+      'A HELD refund becomes FAILED (its amount may be refunded again later); the reason it was held is kept. Audited. ' +
+      'Refused (409 SESSION_REFUND_RETURN_SUCCEEDED) when its split return succeeded: the brand’s commission share is already back with the merchant, so it can only be retried.',
+  })
+  @ApiParam({ name: 'actionId', format: 'uuid' })
+  @ApiErrors(sessionErrors.SESSION_NOT_FOUND, sessionErrors.SESSION_REFUND_NOT_HELD, sessionErrors.SESSION_REFUND_RETURN_SUCCEEDED)
+  @ApiOkResponse({ type: SessionDetailDto })
+  giveUpHeldRefund(@UuidParam() id: string, @UuidParam('actionId') actionId: string): Promise<SessionDetailDto> {
+    return this.sessions.giveUpHeldRefund(id, actionId);
   }
 
   @Get('receivables')

@@ -15,5 +15,7 @@ export const sessionErrors = defineErrors({
   SESSION_USAGE_INVALID: [422, 'The usage is not valid for this session’s pricing plan.'],
   SESSION_END_TIME_INVALID: [422, 'The end time is not valid for this session.'],
   SESSION_REFUND_EXCEEDS_PAID: [422, 'Refunds would exceed what the user paid.'],
+  SESSION_REFUND_NOT_HELD: [409, 'Only a HELD refund (refused by WeChat for lack of money after a split) can be retried or given up.'],
+  SESSION_REFUND_RETURN_SUCCEEDED: [409, 'The brand already returned its commission share for this refund (split return SUCCEEDED): it cannot be given up; top up the merchant account and retry it.'],
   SESSION_NOT_MERCHANT: [403, 'Only the merchant of record (or its operator) may move money on this session.'],
 });

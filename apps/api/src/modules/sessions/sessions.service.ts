@@ -261,6 +261,63 @@ export class SessionsService {
     return this.queueAction(row, 'REFUND', { amount_fen: input.amountFen, reason: input.reason });
   }
 
+  /**
+   * A HELD refund (issue 12: WeChat refused it for lack of money after the brand's commission was split off) tried again
+   * once the merchant's balance covers it: back to PENDING and its job queued; the same out_refund_no (WeChat takes a
+   * refused refund again under it). Audited.
+   */
+  async retryHeldRefund(id: string, actionId: string): Promise<SessionDetailDto> {
+    const row = await this.visible(id, true);
+    const action = await this.heldRefund(id, actionId);
+    // resends/resent_at: a new REFUND_STUCK episode if it is held (or stuck) again, stuck measured from this send
+    await this.context.manager.query(`UPDATE session_actions SET state = 'PENDING', resends = resends + 1, resent_at = now() WHERE id = $1`, [action.id]);
+    const key = `${action.id}:retry:${this.clock.now().getTime()}`;
+    await this.jobs.enqueue(sessionActionJob, { tenantId: row.merchant_tenant_id, sessionId: row.id, actionId: action.id }, { key });
+    await this.audit.record({ action: 'session.refund.retry', resourceType: 'session', resourceId: row.id, subjectTenantId: row.tenant_id, before: { actionId, state: 'HELD', error: action.error }, after: { actionId, state: 'PENDING' } });
+    return this.detail(row.id);
+  }
+
+  /**
+   * A HELD refund given up: FAILED (its amount free to refund again), the hold's reason kept. Audited. Refused (409
+   * SESSION_REFUND_RETURN_SUCCEEDED) when the split return of this refund SUCCEEDED: the brand's commission share already
+   * went back to the franchisee at WeChat (SPLIT_RETURN posted), so giving the refund up would leave that commission with
+   * the franchisee and nothing would ever carry it back; such a refund can only be retried. With the return FAILED or none,
+   * nothing moved: the order keeps its commission and no statement carries the failed return (its refund never SUCCEEDED).
+   */
+  async giveUpHeldRefund(id: string, actionId: string): Promise<SessionDetailDto> {
+    const row = await this.visible(id, true);
+    const action = await this.heldRefund(id, actionId);
+    const [ret] = (await this.context.manager.query(`SELECT state, amount_fen FROM profit_sharing_returns WHERE action_id = $1`, [action.id])) as { state: string; amount_fen: string | number }[];
+    if (ret?.state === 'SUCCEEDED') {
+      throw sessionErrors.SESSION_REFUND_RETURN_SUCCEEDED(
+        `The split return of ${Number(ret.amount_fen)} fen for this refund SUCCEEDED: the brand's commission share is already back with the merchant, so the refund cannot be given up. Top up the merchant account's available balance and retry it.`,
+      );
+    }
+    await this.store.finishAction(this.context.manager, action.id, 'FAILED', { error: `REFUND_GIVEN_UP by an operator; it was ${action.error ?? 'HELD'}`.slice(0, 500) });
+    await this.audit.record({
+      action: 'session.refund.give-up',
+      resourceType: 'session',
+      resourceId: row.id,
+      subjectTenantId: row.tenant_id,
+      before: { actionId, state: 'HELD', error: action.error },
+      // the commission is untouched: no split return succeeded for it (none, or FAILED and never carried to a statement)
+      after: { actionId, state: 'FAILED', splitReturn: ret ? { state: ret.state, amountFen: Number(ret.amount_fen), carried: false } : null },
+    });
+    return this.detail(row.id);
+  }
+
+  private async heldRefund(sessionId: string, actionId: string): Promise<{ id: string; error: string | null }> {
+    const [action] = (await this.context.manager.query(`SELECT id, kind, state, error FROM session_actions WHERE id = $1 AND session_id = $2 FOR UPDATE`, [actionId, sessionId])) as {
+      id: string;
+      kind: string;
+      state: string;
+      error: string | null;
+    }[];
+    if (!action || action.kind !== 'REFUND') throw sessionErrors.SESSION_NOT_FOUND('No such refund of this session.');
+    if (action.state !== 'HELD') throw sessionErrors.SESSION_REFUND_NOT_HELD(`The refund is ${action.state}.`);
+    return action;
+  }
+
   private async queueAction(row: SessionRow, kind: 'MODIFY' | 'COLLECT' | 'REFUND', fields: { amount_fen?: number; reason?: string }): Promise<SessionDetailDto> {
     const m = this.context.manager;
     const id = randomUUID();

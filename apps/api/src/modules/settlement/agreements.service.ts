@@ -7,7 +7,8 @@ import type { OrganizationEntity } from '../organizations/organization.entity.js
 import { organizationErrors } from '../organizations/organizations.errors.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import type { AgreementDto, PutAgreementDto } from './dto/agreement.dto.js';
-import { type AgreementKind, type AgreementPeriod, type Collection, DEFAULT_MAX_PROFIT_SHARING_RATIO_BASIS_POINTS, isCalendarDate, shanghaiDate } from './settlement-math.js';
+import { addDays, type AgreementKind, type AgreementPeriod, type Collection, DEFAULT_MAX_PROFIT_SHARING_RATIO_BASIS_POINTS, isCalendarDate, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
+import { franchiseSpansSql } from './settlement-sql.js';
 import { settlementErrors } from './settlement.errors.js';
 
 export interface AgreementRow {
@@ -156,12 +157,6 @@ export class AgreementsService {
           { errors: [{ field: 'commissionBasisPoints', messages: [`must not exceed maxProfitSharingRatioBasisPoints (${terms.max_profit_sharing_ratio_basis_points})`] }] },
         );
       }
-      const [own] = (await m.query(`SELECT 1 FROM merchant_accounts WHERE tenant_id = $1 LIMIT 1`, [org.id])) as unknown[];
-      if (!own) {
-        throw settlementErrors.AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT(undefined, {
-          errors: [{ field: 'collection', messages: ['FRANCHISEE_COLLECTS needs a Pay Score merchant account of the franchisee’s own'] }],
-        });
-      }
     }
     // one writer per organisation at a time (versions are numbered without gaps)
     await m.query(`SELECT id FROM organizations WHERE id = $1 FOR UPDATE`, [org.id]);
@@ -173,6 +168,15 @@ export class AgreementsService {
       throw settlementErrors.AGREEMENT_PERIOD_CLOSED(`effectiveFrom ${input.effectiveFrom} falls in or before a closed statement period (closed up to ${closed.until}).`, {
         errors: [{ field: 'effectiveFrom', messages: [`must be after ${closed.until}, the end of the last closed statement period`] }],
       });
+    }
+    if (kind === 'FRANCHISE') await this.refuseCollectionSwitchMidPeriod(org.id, input.effectiveFrom, terms.collection!, terms.period);
+    if (terms.collection === 'FRANCHISEE_COLLECTS') {
+      const [own] = (await m.query(`SELECT 1 FROM merchant_accounts WHERE tenant_id = $1 LIMIT 1`, [org.id])) as unknown[];
+      if (!own) {
+        throw settlementErrors.AGREEMENT_NEEDS_OWN_MERCHANT_ACCOUNT(undefined, {
+          errors: [{ field: 'collection', messages: ['FRANCHISEE_COLLECTS needs a Pay Score merchant account of the franchisee’s own'] }],
+        });
+      }
     }
     const [latest] = (await m.query(`SELECT ${AGREEMENT_COLUMNS} FROM agreements WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`, [org.id])) as AgreementRow[];
     const note = input.note ?? null;
@@ -216,6 +220,59 @@ export class AgreementsService {
       after: dto,
     });
     return row!;
+  }
+
+  /**
+   * A version that changes `collection` (brand collects ↔ franchisee collects) is refused (422
+   * AGREEMENT_COLLECTION_MID_PERIOD, naming collection and effectiveFrom) while the statement period holding the real
+   * switch date has anything booked for the franchisee. The new version is in force from `effectiveFrom` on (the newest
+   * version wins, franchiseSpansSql), so the real switch date is the first day from `effectiveFrom` on whose collection
+   * in force now (the spans; no agreement counts as BRAND_COLLECTS, as everywhere) differs from the new one — a later
+   * version the new one supersedes counts only if it is actually in force. Booked in that period (or later): a session
+   * started from its first day that was not cancelled, a manual adjustment dated from it, a channel fee of a bill day from
+   * it; not payouts, transfers, settlements or fees of earlier statements, nor the splits, returns, refunds or late
+   * channel fees of earlier periods' orders (dated in it but belonging to the period before). A statement takes one
+   * collection mode (the one in force on its last day), and what was booked before the switch was booked under the other
+   * one, so a period must be under one mode from its first booking to its close. Switching from the first day of a
+   * period with nothing booked yet (the next period) is always allowed.
+   */
+  private async refuseCollectionSwitchMidPeriod(organizationId: string, effectiveFrom: string, collection: Collection, period: AgreementPeriod): Promise<void> {
+    const m = this.context.manager;
+    const spans = (await m.query(
+      `SELECT coalesce(collection, 'BRAND_COLLECTS') AS collection, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(superseded_from, 'YYYY-MM-DD') AS superseded_from
+         FROM (${franchiseSpansSql('a.tenant_id = $1')}) f ORDER BY valid_from`,
+      [organizationId],
+    )) as { collection: Collection; valid_from: string; superseded_from: string | null }[];
+    const inForce = (day: string): Collection => spans.find((v) => v.valid_from <= day && (v.superseded_from === null || day < v.superseded_from))?.collection ?? 'BRAND_COLLECTS';
+    const switchOn = [effectiveFrom, ...spans.map((v) => v.valid_from).filter((d) => d > effectiveFrom)].find((day) => inForce(day) !== collection);
+    if (switchOn === undefined) return;
+    const was = inForce(switchOn);
+    // the period holding the switch: an existing statement's, else the calendar period after the last statement
+    const [span] = (await m.query(
+      `SELECT (SELECT to_char(period_start, 'YYYY-MM-DD') FROM statements WHERE tenant_id = $1 AND period_start <= $2::date AND period_end >= $2::date LIMIT 1) AS holding,
+              (SELECT to_char(period_end, 'YYYY-MM-DD') FROM statements WHERE tenant_id = $1 AND period_start <= $2::date AND period_end >= $2::date LIMIT 1) AS holding_end,
+              (SELECT to_char(max(period_end), 'YYYY-MM-DD') FROM statements WHERE tenant_id = $1 AND period_end < $2::date) AS last_end`,
+      [organizationId, switchOn],
+    )) as { holding: string | null; holding_end: string | null; last_end: string | null }[];
+    const calendar = periodOf(switchOn, period);
+    const afterLast = span?.last_end ? addDays(span.last_end, 1) : null;
+    const start = span?.holding ?? (afterLast && afterLast > calendar.start ? afterLast : calendar.start);
+    const nextStart = addDays(span?.holding_end ?? calendar.end, 1);
+    const [booked] = (await m.query(
+      `SELECT (SELECT count(*)::int FROM service_sessions WHERE tenant_id = $1 AND created_at >= $3 AND state <> 'CANCELLED')
+            + (SELECT count(*)::int FROM ledger_entries WHERE tenant_id = $1 AND source_kind = 'ADJUSTMENT' AND effective_date >= $2::date)
+            + (SELECT count(*)::int FROM ledger_entries WHERE tenant_id = $1 AND source_kind = 'CHANNEL_FEE' AND effective_date > $2::date
+                 AND split_part(source_id, ':', 2) >= to_char($2::date, 'YYYY-MM-DD')) AS n`,
+      [organizationId, start, shanghaiStartOf(start)],
+    )) as { n: number }[];
+    if ((booked?.n ?? 0) === 0) return;
+    const message = `the period from ${start} (holding ${switchOn}, where ${was} would become ${collection}) already has money booked under ${was}; change collection from ${nextStart} (the next period's first day) or later`;
+    throw settlementErrors.AGREEMENT_COLLECTION_MID_PERIOD(`collection ${collection} from ${effectiveFrom}: ${message}.`, {
+      errors: [
+        { field: 'collection', messages: [`cannot change inside a period with bookings: ${message}`] },
+        { field: 'effectiveFrom', messages: [`must be the first day of a period with nothing booked yet (${nextStart} or later)`] },
+      ],
+    });
   }
 
   /**

@@ -51,9 +51,10 @@ export const LEDGER_ENTRY_KINDS = [
   'TRANSFER',
   'PAYOUT',
   'CHANNEL_FEE',
+  'SETTLEMENT',
 ] as const;
 export type LedgerEntryKind = (typeof LEDGER_ENTRY_KINDS)[number];
-export const LEDGER_SOURCE_KINDS = ['SESSION_PAID', 'REFUND', 'STATEMENT', 'ADJUSTMENT', 'SPLIT', 'SPLIT_RETURN', 'TRANSFER', 'PAYOUT', 'CHANNEL_FEE'] as const;
+export const LEDGER_SOURCE_KINDS = ['SESSION_PAID', 'REFUND', 'STATEMENT', 'ADJUSTMENT', 'SPLIT', 'SPLIT_RETURN', 'TRANSFER', 'PAYOUT', 'CHANNEL_FEE', 'SETTLEMENT'] as const;
 export type LedgerSourceKind = (typeof LEDGER_SOURCE_KINDS)[number];
 
 export interface LedgerLine {
@@ -233,4 +234,42 @@ export function channelFeePosting(merchantTenantId: string, dayFeeFen: number, o
     );
   }
   return lines;
+}
+
+/**
+ * What a statement settled without a payout (登记结清) leaves open between the organisation and its parent, each signed
+ * as owed by the organisation (negative: the parent owes it), fen:
+ * - `feesFen`: the FEES_PAYABLE of the statement's own postings (its fees at the close, the manual adjustments booked on
+ *   it) — franchisee collects, a reseller's customer;
+ * - `commissionFen`: the COMMISSION_PAYABLE of the period's orders whose split failed (paid outside WeChat instead), less
+ *   the failed split returns carried into the statement (the brand repays them) — franchisee collects;
+ * - `dueFen`: brand collects, the statement's payableFen ≤ 0 negated (what the franchisee pays back into
+ *   DUE_FROM_MERCHANT, the mirror of a payout).
+ */
+export interface SettlementAmounts {
+  feesFen: number;
+  commissionFen: number;
+  dueFen: number;
+}
+
+/**
+ * The settlement's posting (kind SETTLEMENT, source the statement_settlements id): each open amount cleared against
+ * `BANK` on both sides (the money moved outside WeChat; OFFSET and OTHER too — what it was set off against lies outside
+ * the ledger), so the receivable and payable of the statement return to 0. Negative amounts: the same lines flipped.
+ */
+export function settlementPosting(organizationId: string, parentId: string, a: SettlementAmounts): LedgerLine[] {
+  const pair = (payable: LedgerAccount, receivable: LedgerAccount, fen: number): LedgerLine[] => {
+    if (fen === 0) return [];
+    const abs = Math.abs(fen);
+    const line = (tenant: string, account: LedgerAccount, counterparty: string, isDebit: boolean): LedgerLine => {
+      const d = fen > 0 ? isDebit : !isDebit;
+      return { tenant_id: tenant, account, counterparty_tenant_id: counterparty, kind: 'SETTLEMENT', debit_fen: d ? abs : 0, credit_fen: d ? 0 : abs, description: 'statement settled' };
+    };
+    return [line(organizationId, payable, parentId, true), line(organizationId, 'BANK', parentId, false), line(parentId, 'BANK', organizationId, true), line(parentId, receivable, organizationId, false)];
+  };
+  return [
+    ...pair('FEES_PAYABLE', 'FEES_RECEIVABLE', a.feesFen),
+    ...pair('COMMISSION_PAYABLE', 'COMMISSION_RECEIVABLE', a.commissionFen),
+    ...pair('DUE_FROM_MERCHANT', 'DUE_TO_OWNERS', a.dueFen),
+  ];
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { LedgerBalanceDto, LedgerEntriesQueryDto, LedgerEntryListDto } from './dto/ledger.dto.js';
+import type { LedgerBalanceDto, LedgerEntriesQueryDto, LedgerEntryListDto, LedgerFiguresDto } from './dto/ledger.dto.js';
 import { channelFeePosting, type LedgerLine, type LedgerSourceKind, refundPosting, salePosting, type SessionChannelFee, type SessionParties } from './ledger-postings.js';
 import { shanghaiDate } from './settlement-math.js';
 import { sessionStartDay } from './settlement-sql.js';
@@ -154,6 +154,32 @@ export class LedgerService {
       [organizationId],
     )) as { tenant_id: string; account: string; counterparty_tenant_id: string | null; balance_fen: string | number; entries: number }[];
     return rows.map((r) => ({ organizationId: r.tenant_id, account: r.account, counterpartyOrganizationId: r.counterparty_tenant_id, balanceFen: Number(r.balance_fen), entries: r.entries }));
+  }
+
+  /**
+   * An organisation's own period figures from its entries alone (by effective day): what a brand that collects has no
+   * statement of its own to show — the commission it earned, the fees, the channel fee it bore and what of it was passed on.
+   */
+  async figures(m: EntityManager, organizationId: string, from: string, to: string): Promise<LedgerFiguresDto> {
+    const [row] = (await m.query(
+      `SELECT coalesce(sum(credit_fen - debit_fen) FILTER (WHERE account = 'COMMISSION_INCOME'), 0)::bigint AS commission,
+              coalesce(sum(credit_fen - debit_fen) FILTER (WHERE account = 'FEE_INCOME'), 0)::bigint AS fee_income,
+              coalesce(sum(debit_fen - credit_fen) FILTER (WHERE account = 'FEE_EXPENSE' AND kind = 'CHANNEL_FEE'), 0)::bigint AS channel_fee,
+              coalesce(sum(credit_fen - debit_fen) FILTER (WHERE account = 'FEE_EXPENSE' AND kind = 'CHANNEL_FEE' AND counterparty_tenant_id IS NOT NULL), 0)::bigint AS passed_on,
+              coalesce(sum(credit_fen - debit_fen) FILTER (WHERE account = 'ADJUSTMENTS'), 0)::bigint AS adjustment
+         FROM ledger_entries WHERE tenant_id = $1 AND effective_date BETWEEN $2::date AND $3::date`,
+      [organizationId, from, to],
+    )) as { commission: string; fee_income: string; channel_fee: string; passed_on: string; adjustment: string }[];
+    return {
+      organizationId,
+      from,
+      to,
+      commissionFen: Number(row?.commission ?? 0),
+      feeIncomeFen: Number(row?.fee_income ?? 0),
+      channelFeeFen: Number(row?.channel_fee ?? 0),
+      channelFeePassedOnFen: Number(row?.passed_on ?? 0),
+      adjustmentFen: Number(row?.adjustment ?? 0),
+    };
   }
 
   async entries(m: EntityManager, q: LedgerEntriesQueryDto): Promise<LedgerEntryListDto> {

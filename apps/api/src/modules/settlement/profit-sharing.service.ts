@@ -11,6 +11,7 @@ import { returnedRows } from '../device-api/system-db.js';
 import { AlertsService } from '../alerts/alerts.service.js';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { LedgerService } from './ledger.service.js';
+import { ORPHAN_RETURN_SQL } from './profit-sharing-statement.js';
 import { splitPosting } from './ledger-postings.js';
 import { SPLIT_WINDOW_MS, splitOrderJob, type SplitOrderJob } from './profit-sharing.jobs.js';
 import { commissionFen, commissionReversalFen, shanghaiDate } from './settlement-math.js';
@@ -72,6 +73,8 @@ export interface ProfitSharingOrderRow {
   created_at: Date;
   finished_at: Date | null;
   failed_at: Date | null;
+  /** Its commission was recorded as paid outside WeChat with this statement's settlement (a retry is refused). */
+  settled_statement_id: string | null;
 }
 
 interface ReturnRow {
@@ -171,6 +174,19 @@ export class ProfitSharingService implements OnModuleInit {
     const [row] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE id = $1 FOR UPDATE`, [id])) as ProfitSharingOrderRow[];
     if (!row) throw profitSharingErrors.PROFIT_SHARING_ORDER_NOT_FOUND();
     if (row.state !== 'FAILED') throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`The split is ${row.state}.`);
+    // the statement of the order's period settled: its commission is settled outside WeChat (marked by the settlement,
+    // or — statements settled before the settlement posting existed — not marked, found by the period)
+    const [settledBy] = row.settled_statement_id
+      ? [{ id: row.settled_statement_id }]
+      : ((await m.query(
+          `SELECT st.id FROM statements st JOIN service_sessions s ON s.tenant_id = st.tenant_id
+            WHERE s.id = $1 AND st.kind = 'FRANCHISE' AND st.status = 'SETTLED'
+              AND (s.paid_at AT TIME ZONE 'Asia/Shanghai')::date BETWEEN st.period_start AND st.period_end LIMIT 1`,
+          [row.session_id],
+        )) as { id: string }[]);
+    if (settledBy) {
+      throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE(`Its commission was recorded as paid outside WeChat when statement ${settledBy.id} was settled: it is not split any more.`);
+    }
     if (row.failure?.startsWith('RECEIVER_FAILED')) {
       // the split was sent with unfreeze_unsplit: WeChat finished the order and released the money to the franchisee
       throw profitSharingErrors.PROFIT_SHARING_NOT_RETRYABLE('WeChat finished this order (its receiver line closed) and unfroze the rest: no split of it is possible any more; the commission stays owed in the ledger (COMMISSION_PAYABLE).');
@@ -260,6 +276,21 @@ export class ProfitSharingService implements OnModuleInit {
    * processing (the refund waits and its job retries). A FAILED return does not stop the refund: the commission owed
    * back stays in the ledger (the franchisee's COMMISSION_PAYABLE in debit, what the brand owes it back).
    */
+  /**
+   * Why a refund WeChat refused for lack of money is held (issue 12): the split return of this refund and its outcome,
+   * or that none was made, in words an operator acts on.
+   */
+  async heldRefundReason(sessionId: string, actionId: string): Promise<string> {
+    return this.transactions.asSystem(async (m) => {
+      const [ret] = (await m.query(`SELECT state, failure, amount_fen FROM profit_sharing_returns WHERE action_id = $1`, [actionId])) as { state: string; failure: string | null; amount_fen: string | number }[];
+      const [split] = (await m.query(`SELECT state, amount_fen FROM profit_sharing_orders WHERE session_id = $1`, [sessionId])) as { state: string; amount_fen: string | number }[];
+      const splitText = split ? `the brand’s commission of ${Number(split.amount_fen)} fen was split off (${split.state})` : 'no split';
+      if (!ret) return `the merchant’s available balance does not cover the refund; ${splitText}, nothing was returned for this refund`;
+      if (ret.state === 'FAILED') return `the split return of ${Number(ret.amount_fen)} fen failed (${ret.failure ?? 'no reason'}) and the merchant’s available balance does not cover the refund; ${splitText}`;
+      return `the split return of ${Number(ret.amount_fen)} fen is ${ret.state} but the merchant’s available balance still does not cover the refund; ${splitText}`;
+    });
+  }
+
   async returnBeforeRefund(input: { sessionId: string; actionId: string; refundFen: number; refundedBeforeFen: number }): Promise<'NONE' | 'SUCCEEDED' | 'FAILED'> {
     const prep = await this.transactions.asSystem(async (m) => {
       const [split] = (await m.query(`SELECT * FROM profit_sharing_orders WHERE session_id = $1 FOR UPDATE`, [input.sessionId])) as ProfitSharingOrderRow[];
@@ -274,10 +305,11 @@ export class ProfitSharingService implements OnModuleInit {
         const [paid] = (await m.query(`SELECT paid_fen FROM service_sessions WHERE id = $1`, [input.sessionId])) as { paid_fen: number }[];
         const netBefore = Math.max(0, (paid?.paid_fen ?? 0) - input.refundedBeforeFen);
         const [{ returned }] = (await m.query(
-          `SELECT coalesce(sum(amount_fen), 0)::bigint AS returned FROM profit_sharing_returns WHERE profit_sharing_order_id = $1 AND state <> 'FAILED'`,
+          `SELECT coalesce(sum(r.amount_fen), 0)::bigint AS returned FROM profit_sharing_returns r WHERE r.profit_sharing_order_id = $1 AND r.state <> 'FAILED' AND NOT ${ORPHAN_RETURN_SQL}`,
           [split.id],
         )) as [{ returned: string | number }];
-        // the commission this refund gives back (COMMISSION_FLOOR_PER_ORDER, as the ledger's reversal), never more than is left split
+        // the commission this refund gives back (COMMISSION_FLOOR_PER_ORDER, as the ledger's reversal), never more than is left split;
+        // a return whose refund then FAILED is owed to the brand again at the next close (MARK_RECLAIMED_RETURNS_SQL), so it is not counted here
         const share = Math.min(commissionReversalFen(netBefore, Math.min(input.refundFen, netBefore), split.commission_basis_points), Number(split.amount_fen) - Number(returned));
         if (share <= 0) return null;
         [ret] = (await m.query(

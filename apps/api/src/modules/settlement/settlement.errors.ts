@@ -4,6 +4,10 @@ export const settlementErrors = defineErrors({
   AGREEMENT_NOT_FOUND: [404, 'No agreement is in force for this organisation on that date.'],
   AGREEMENT_NOT_APPLICABLE: [422, 'Only a franchisee (with its brand) or a hardware reseller’s customer (with its reseller) has an agreement.'],
   AGREEMENT_PERIOD_CLOSED: [422, 'effectiveFrom falls in or before a statement period that is already closed; choose a date after it.'],
+  AGREEMENT_COLLECTION_MID_PERIOD: [
+    422,
+    'collection changes from effectiveFrom, but the statement period holding effectiveFrom already has money booked under the other collection mode: change collection from the first day of a period with nothing booked yet (usually the next one).',
+  ],
   AGREEMENT_RATIO_ABOVE_MAXIMUM: [
     422,
     'With FRANCHISEE_COLLECTS the commission arrives by profit sharing: commissionBasisPoints may not exceed the merchant’s maximum profit-sharing ratio (maxProfitSharingRatioBasisPoints).',
@@ -17,6 +21,10 @@ export const settlementErrors = defineErrors({
   STATEMENT_SETTLE_BY_PAYOUT: [
     409,
     'The brand collects for this franchisee and owes it the statement’s payableFen (> 0): that is settled by a payout (POST /v1/payouts), not recorded here.',
+  ],
+  STATEMENT_SETTLE_SPLITS_PENDING: [
+    409,
+    'A profit-sharing split of an order of this period is still under way (PENDING or PROCESSING): its commission may yet arrive through WeChat; record the settlement once the splits are final.',
   ],
 });
 

@@ -16,6 +16,11 @@ export interface FranchiseFigures {
   /** FRANCHISEE_COLLECTS: commission the brand owes back because a split return (回退) before a refund failed (issue 12). */
   splitReturnOwedFen?: number;
   /**
+   * FRANCHISEE_COLLECTS: commission the franchisee owes the brand again because a split return SUCCEEDED and WeChat then
+   * refused the refund outright (the refund FAILED; the order was never refunded).
+   */
+  splitReturnReclaimedFen?: number;
+  /**
    * WeChat's channel fee (issue 12) that became known since the last close, from the ledger: `passedOnFen` the share of
    * the franchisee's own orders its brand (the merchant of record) passed on to it under the agreement, `ownFen` its own
    * fee as merchant of record (franchisee collects: WeChat took it from its own collections, nothing between the
@@ -109,14 +114,18 @@ export function franchiseStatement(f: FranchiseFigures, terms: FranchiseMonthTer
   if (owedBack > 0) {
     lines.push({ kind: 'ADJUSTMENT', description: '分账回退失败：品牌应退还的佣金（已分账后退款）', quantity: null, unitFen: null, amountFen: owedBack, rounding: ROUNDINGS.COMMISSION_FLOOR_PER_ORDER });
   }
-  const adjustmentFen = f.commissionBackFen - f.adjustedRefundedFen + owedBack;
+  const reclaimed = f.splitReturnReclaimedFen ?? 0;
+  if (reclaimed > 0) {
+    lines.push({ kind: 'ADJUSTMENT', description: '分账已回退但退款失败：加盟商应再付品牌的佣金（订单未退款）', quantity: null, unitFen: null, amountFen: neg(reclaimed), rounding: ROUNDINGS.COMMISSION_FLOOR_PER_ORDER });
+  }
+  const adjustmentFen = f.commissionBackFen - f.adjustedRefundedFen + owedBack - reclaimed;
   // brand collects: it holds the money and pays the franchisee the rest; franchisee collects: it holds the money
   // and owes the brand what is due to it (negative)
   // (WeChat's fee passed on is owed to the brand in either mode; the franchisee's own fee at WeChat is neither)
   const payableFen =
     terms.collection === 'BRAND_COLLECTS'
       ? lines.reduce((sum, l) => (l === ownFeeLine ? sum : sum + l.amountFen), 0)
-      : f.commissionBackFen + owedBack - f.commissionFen - fixedFeeFen - minimumTopUpFen - fee.passedOnFen;
+      : f.commissionBackFen + owedBack - reclaimed - f.commissionFen - fixedFeeFen - minimumTopUpFen - fee.passedOnFen;
   return {
     lines,
     totals: { sessions: f.sessions, paidFen: f.paidFen, refundedFen: f.refundedFen, netFen, commissionFen: f.commissionFen, fixedFeeFen, minimumTopUpFen, resellerFeeFen: 0, adjustmentFen, payableFen },

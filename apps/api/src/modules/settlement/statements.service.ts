@@ -8,10 +8,10 @@ import { returnedRows } from '../device-api/system-db.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { AGREEMENT_COLUMNS, type AgreementRow } from './agreements.service.js';
 import { type SettleStatementDto, STATEMENT_STATUSES, type StatementDetailDto, type StatementSettlementDto, type StatementDto, type StatementLineDto, type StatementListDto, type StatementsQueryDto, type StatementStatus } from './dto/statement.dto.js';
-import { commissionTrueUp, type LedgerLine } from './ledger-postings.js';
+import { commissionTrueUp, type LedgerLine, type SettlementAmounts, settlementPosting } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
 import { manualAdjustmentsOf, withManualAdjustments } from './manual-adjustments.js';
-import { MARK_FAILED_RETURNS_SQL, owedBackFen } from './profit-sharing-statement.js';
+import { MARK_FAILED_RETURNS_SQL, MARK_RECLAIMED_RETURNS_SQL, owedBackFen, reclaimedFen } from './profit-sharing-statement.js';
 import { ACTIVE_DEVICES_SQL, CHANNEL_FEES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_CHANNEL_FEES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
 import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
@@ -42,6 +42,8 @@ export interface StatementRow {
   settlement_reference: string | null;
   organization_name: string | null;
   settlement: SettlementJson | null;
+  channel_fee_fen: string | number;
+  own_channel_fee_fen: string | number;
 }
 
 /** The statement_settlements row as the statement's columns carry it (json: timestamps as text). */
@@ -63,7 +65,9 @@ export const STATEMENT_COLUMNS = `id, tenant_id, parent_tenant_id, kind, period,
   (SELECT o.name FROM organizations o WHERE o.id = statements.tenant_id) AS organization_name,
   (SELECT json_build_object('id', ss.id, 'method', ss.method, 'amount_fen', ss.amount_fen, 'reference', ss.reference, 'note', ss.note, 'settled_at', ss.settled_at,
           'recorded_at', ss.recorded_at, 'settled_by', ss.settled_by, 'settled_by_name', ss.settled_by_name)
-     FROM statement_settlements ss WHERE ss.statement_id = statements.id) AS settlement`;
+     FROM statement_settlements ss WHERE ss.statement_id = statements.id) AS settlement,
+  (SELECT coalesce(sum(c.amount_fen) FILTER (WHERE NOT c.own), 0) FROM statement_channel_fees c WHERE c.statement_id = statements.id) AS channel_fee_fen,
+  (SELECT coalesce(sum(c.amount_fen) FILTER (WHERE c.own), 0) FROM statement_channel_fees c WHERE c.statement_id = statements.id) AS own_channel_fee_fen`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -86,6 +90,8 @@ export const toStatementDto = (s: StatementRow): StatementDto => ({
   minimumTopUpFen: Number(s.minimum_top_up_fen),
   resellerFeeFen: Number(s.reseller_fee_fen),
   adjustmentFen: Number(s.adjustment_fen),
+  channelFeeFen: Number(s.channel_fee_fen ?? 0),
+  ownChannelFeeFen: Number(s.own_channel_fee_fen ?? 0),
   payableFen: Number(s.payable_fen),
   closedAt: iso(s.closed_at),
   settledAt: iso(s.settled_at),
@@ -148,7 +154,11 @@ export class StatementsService {
     const row = await this.find(m, id);
     if (row.status !== 'OPEN') return { ...toStatementDto(row), lines: await this.storedLines(m, row.id) };
     const { lines, totals } = await this.computeWithAdjustments(m, row);
-    return { ...toStatementDto({ ...row, ...totalsRow(totals) }), lines: lines.map((l, i) => ({ position: i + 1, ...l })) };
+    const fee = row.kind === 'FRANCHISE' ? await this.channelFees(m, row, false) : { passedOnFen: 0, ownFen: 0 };
+    return {
+      ...toStatementDto({ ...row, ...totalsRow(totals), channel_fee_fen: fee.passedOnFen, own_channel_fee_fen: fee.ownFen }),
+      lines: lines.map((l, i) => ({ position: i + 1, ...l })),
+    };
   }
 
   /** `POST /v1/statements/{id}/close`: the brand or reseller (or the platform) closes an ended period. Audited. */
@@ -168,8 +178,8 @@ export class StatementsService {
    * customers', or the platform) records how a CLOSED statement that no payout settles was settled — a franchisee that
    * collects itself (its brand's commission by profit sharing, its fees and expired splits owed), a brand-collects
    * statement with payableFen ≤ 0 (the franchisee owes), a reseller's fee statement. Sets it SETTLED, once
-   * (the row lock and the one-per-statement key). Audited. Posts nothing to the ledger (PROFIT-SHARING.md, "Settled
-   * without a payout").
+   * (the row lock and the one-per-statement key). Audited. Posts the settlement to the ledger once (settlementAmounts;
+   * PROFIT-SHARING.md, "Settled without a payout").
    */
   async settle(id: string, input: SettleStatementDto): Promise<StatementDetailDto> {
     const m = this.context.manager;
@@ -178,12 +188,14 @@ export class StatementsService {
     if (row.status === 'OPEN') throw settlementErrors.STATEMENT_SETTLE_NOT_CLOSED();
     if (row.status === 'SETTLED') throw settlementErrors.STATEMENT_ALREADY_SETTLED(`Settled by ${row.settlement_reference ?? 'an earlier record'}.`);
     const payableFen = Number(row.payable_fen);
-    if (row.kind === 'FRANCHISE' && payableFen > 0) {
+    let brandCollects = false;
+    if (row.kind === 'FRANCHISE') {
       const [agreement] = (await m.query(`SELECT collection FROM agreements WHERE tenant_id = $1 AND effective_from <= $2::date ORDER BY version DESC LIMIT 1`, [
         row.tenant_id,
         row.period_end,
       ])) as { collection: string | null }[];
-      if ((agreement?.collection ?? 'BRAND_COLLECTS') === 'BRAND_COLLECTS') throw settlementErrors.STATEMENT_SETTLE_BY_PAYOUT(`The statement’s payableFen is ${payableFen}.`);
+      brandCollects = (agreement?.collection ?? 'BRAND_COLLECTS') === 'BRAND_COLLECTS';
+      if (brandCollects && payableFen > 0) throw settlementErrors.STATEMENT_SETTLE_BY_PAYOUT(`The statement’s payableFen is ${payableFen}.`);
     }
     const invalid = (field: string, message: string) => platformErrors.VALIDATION_FAILED(`Invalid fields: ${field}`, { errors: [{ field, messages: [message] }] });
     if (input.method === 'OFFLINE_BANK' && !input.reference) throw invalid('reference', 'reference (the bank transfer’s) is required for OFFLINE_BANK');
@@ -202,6 +214,9 @@ export class StatementsService {
       [row.tenant_id, row.parent_tenant_id, row.id, input.method, payableFen, input.reference ?? null, input.note ?? null, settledAt, now, userId],
     )) as { id: string }[];
     await m.query(`UPDATE statements SET status = 'SETTLED', settled_at = $2, settlement_reference = $3 WHERE id = $1`, [row.id, settledAt, `settlement:${settlement!.id}`]);
+    // what the statement left open between the two parties is cleared in the ledger, once (source = the settlement)
+    const amounts = await this.settlementAmounts(m, row, brandCollects, payableFen);
+    await this.ledger.post(m, 'SETTLEMENT', settlement!.id, shanghaiDate(settledAt), settlementPosting(row.tenant_id, row.parent_tenant_id, amounts));
     const detail = await this.get(id);
     await this.audit.record({
       action: 'statement.settle',
@@ -209,9 +224,51 @@ export class StatementsService {
       resourceId: id,
       subjectTenantId: row.tenant_id,
       before: { status: row.status, payableFen: payableFen },
-      after: { status: detail.status, payableFen: detail.payableFen, settledAt: detail.settledAt, settlementReference: detail.settlementReference, settlement: detail.settlement },
+      after: { status: detail.status, payableFen: detail.payableFen, settledAt: detail.settledAt, settlementReference: detail.settlementReference, settlement: detail.settlement, ledger: amounts },
     });
     return detail;
+  }
+
+  /**
+   * What the settled statement leaves open in the ledger between the organisation and its parent (SettlementAmounts),
+   * read from the entries themselves, on the parent's side (its FEES_RECEIVABLE / COMMISSION_RECEIVABLE mirror the
+   * organisation's payables line for line, and a reseller may not read its customer's entries): brand collects, the payable ≤ 0 (as a payout posts the payable > 0); otherwise the
+   * FEES_PAYABLE its own postings made (the fees at its close, the manual adjustments booked on it) and, franchisee
+   * collects, the COMMISSION_PAYABLE of its period's orders whose split FAILED (marked settled with it, so a retry is
+   * refused and nothing is split and settled twice) less the failed returns carried into it, plus the succeeded returns
+   * of failed refunds carried into it (MARK_RECLAIMED_RETURNS_SQL: the franchisee owes that commission again). Refused while a split of
+   * the period is still under way (its money may yet arrive through WeChat).
+   */
+  private async settlementAmounts(m: EntityManager, row: StatementRow, brandCollects: boolean, payableFen: number): Promise<SettlementAmounts> {
+    if (brandCollects) return { feesFen: 0, commissionFen: 0, dueFen: -payableFen };
+    const [fees] = (await m.query(
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0)::bigint AS fen FROM ledger_entries
+        WHERE tenant_id = $2 AND account = 'FEES_RECEIVABLE' AND counterparty_tenant_id = $1
+          AND ((source_kind = 'STATEMENT' AND source_id = $3::text)
+            OR (source_kind = 'ADJUSTMENT' AND source_id IN (SELECT a.id::text FROM settlement_adjustments a WHERE a.statement_id = $3::uuid)))`,
+      [row.tenant_id, row.parent_tenant_id, row.id],
+    )) as { fen: string | number }[];
+    if (row.kind !== 'FRANCHISE') return { feesFen: Number(fees?.fen ?? 0), commissionFen: 0, dueFen: 0 };
+    const range = [row.tenant_id, shanghaiStartOf(row.period_start), shanghaiStartOf(addDays(row.period_end, 1))];
+    const [live] = (await m.query(
+      `SELECT count(*)::int AS n FROM profit_sharing_orders p JOIN service_sessions s ON s.id = p.session_id
+        WHERE s.tenant_id = $1 AND s.paid_at >= $2 AND s.paid_at < $3 AND p.state IN ('PENDING', 'PROCESSING')`,
+      range,
+    )) as { n: number }[];
+    if ((live?.n ?? 0) > 0) throw settlementErrors.STATEMENT_SETTLE_SPLITS_PENDING(`${live!.n} profit-sharing order(s) of the period are still PENDING or PROCESSING.`);
+    const failed: unknown = await m.query(
+      `UPDATE profit_sharing_orders p SET settled_statement_id = $4, updated_at = now() FROM service_sessions s
+        WHERE s.id = p.session_id AND s.tenant_id = $1 AND s.paid_at >= $2 AND s.paid_at < $3 AND p.state = 'FAILED' AND p.settled_statement_id IS NULL
+        RETURNING p.session_id`,
+      [...range, row.id],
+    );
+    const sessions = returnedRows<{ session_id: string }>(failed).map((f) => f.session_id);
+    const [commission] = (await m.query(
+      `SELECT coalesce(sum(debit_fen - credit_fen), 0)::bigint AS fen FROM ledger_entries
+        WHERE tenant_id = $2 AND account = 'COMMISSION_RECEIVABLE' AND counterparty_tenant_id = $1 AND session_id = ANY ($3::uuid[])`,
+      [row.tenant_id, row.parent_tenant_id, sessions],
+    )) as { fen: string | number }[];
+    return { feesFen: Number(fees?.fen ?? 0), commissionFen: Number(commission?.fen ?? 0) - (await owedBackFen(m, row.id)) + (await reclaimedFen(m, row.id)), dueFen: 0 };
   }
 
   /**
@@ -233,6 +290,8 @@ export class StatementsService {
     if (row.kind === 'FRANCHISE') await m.query(MARK_REFUNDS_SQL, [row.tenant_id, shanghaiStartOf(addDays(row.period_end, 1)), row.id]);
     // issue 12, franchisee collects: failed split returns not carried yet go on this statement (profit-sharing-statement.ts)
     if (row.kind === 'FRANCHISE') await m.query(MARK_FAILED_RETURNS_SQL, [row.tenant_id, row.id]);
+    // …and succeeded returns whose refund WeChat then refused (FAILED): the franchisee owes that commission again
+    if (row.kind === 'FRANCHISE') await m.query(MARK_RECLAIMED_RETURNS_SQL, [row.tenant_id, row.id]);
     // issue 12: WeChat's channel fees known by the period's end and not carried yet go on this statement, once
     if (row.kind === 'FRANCHISE') await m.query(MARK_CHANNEL_FEES_SQL, [row.tenant_id, row.period_end, row.id]);
     const { lines, totals, agreement } = await this.computeWithAdjustments(m, row, true);
@@ -427,6 +486,7 @@ export class StatementsService {
           adjustedRefundedFen: Number(f!.adjusted_refunded_fen),
           commissionBackFen: Number(f!.commission_back_fen),
           splitReturnOwedFen: await owedBackFen(m, row.id),
+          splitReturnReclaimedFen: await reclaimedFen(m, row.id),
           channelFee: await this.channelFees(m, row, closing),
         },
         { monthEnd, collection: agreement?.collection ?? 'BRAND_COLLECTS' },

@@ -36,14 +36,78 @@ export function serviceFooter(phone: string | null): string {
   return `<footer class="footer" id="service">客服电话 <a href="tel:${esc(phone)}">${esc(phone)}</a></footer>`;
 }
 
+/** One phone screen: the branded title bar, the body, the customer-service footer. The live pages and the storyboard frames alike. */
+export function phoneScreen(opts: { brand: string; body: string; phone?: string | null }): string {
+  return `<div class="phone"><div class="bar">${esc(opts.brand)}</div>${opts.body}${serviceFooter(opts.phone ?? null)}</div>`;
+}
+
+const head = (title: string, color: string, nonce: string, extraStyle = '', policy = ''): string =>
+  `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">${policy}<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)}</title><style nonce="${nonce}">:root{--brand:${safeColor(color)}}${STYLE}${extraStyle}</style></head>`;
+
+const script = (data: unknown, nonce: string): string =>
+  `<script type="application/json" id="page-data">${jsonData(data)}</script><script nonce="${nonce}">${PAGE_SCRIPT}</script>`;
+
 export function page(opts: { title: string; brand: string; color: string; body: string; nonce: string; phone?: string | null; data?: unknown }): string {
-  const data = opts.data === undefined ? '' : `<script type="application/json" id="page-data">${jsonData(opts.data)}</script><script nonce="${opts.nonce}">${PAGE_SCRIPT}</script>`;
-  return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${esc(opts.title)}</title><style nonce="${opts.nonce}">:root{--brand:${safeColor(opts.color)}}${STYLE}</style></head>
-<body><div class="phone"><div class="bar">${esc(opts.brand)}</div>${opts.body}${serviceFooter(opts.phone ?? null)}</div>${data}</body></html>
+  const data = opts.data === undefined ? '' : script(opts.data, opts.nonce);
+  return `${head(opts.title, opts.color, opts.nonce)}
+<body>${phoneScreen(opts)}${data}</body></html>
 `;
 }
+
+/** One numbered frame of the storyboard: a state of the flow, its caption, and its body (server-rendered, or filled by PAGE_SCRIPT). */
+export interface StoryboardFrame {
+  readonly key: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly body: string;
+}
+
+const BOARD_STYLE = `body{background:#fff}.sheet{padding:16px 20px}.sheet h1{font-size:20px;margin:0 0 2px}.sheet .lead{color:#555;font-size:13px;margin:0 0 12px}
+.board{display:flex;gap:16px;align-items:flex-start}.frame{flex:0 0 390px;width:390px}.frame .phone{min-height:0;height:760px;margin:0;overflow:hidden;border:1px solid #ccc;border-radius:18px}
+.frame figcaption{font-size:13px;color:#333;padding:8px 2px 0}.frame figcaption b{display:block;font-size:15px;margin-bottom:2px}.num{display:inline-block;min-width:22px;height:22px;border-radius:11px;background:var(--brand);color:#fff;text-align:center;margin-right:6px;font-size:13px;line-height:22px}
+figure{margin:0}.tools{padding:12px 20px 0}.tools button{padding:6px 14px;font-size:14px}.notes{font-size:12px;color:#666;margin:12px 0 0;padding-left:18px}
+@page{size:A3 landscape;margin:8mm}@media print{.tools{display:none}.sheet{padding:0}.board{zoom:0.6}.frame .phone{break-inside:avoid}}`;
+
+/**
+ * The storyboard's Content-Security-Policy, the one its answer sends as a header too: scripts and styles only with the
+ * page's nonce, nothing loaded but its own data: images, no base, no form. Also put in the page itself (`storyboardCspMeta`)
+ * because the page lives on without the header — in the console's `srcdoc` frame, as a saved HTML file.
+ */
+export const storyboardCsp = (nonce: string): string =>
+  `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'nonce-${nonce}'; img-src 'self' data:; base-uri 'none'; form-action 'none'`;
+
+/** The policy as the page's first head element after the charset (a meta policy covers only what follows it; it cannot carry frame-ancestors). */
+const storyboardCspMeta = (nonce: string): string => `<meta http-equiv="Content-Security-Policy" content="${esc(storyboardCsp(nonce))}">`;
+
+/**
+ * The printable storyboard of the user's flow (issue 14, the 1.1 attachment "交互流程图"): every state side by side at
+ * 390 px, numbered, each frame one `phoneScreen` — the scan page by `scanBody`, the session states by PAGE_SCRIPT's own
+ * renderers from sample sessions in `data.frames` — so what it shows is what the live pages show.
+ */
+export function storyboardPage(opts: { title: string; lead: string; brand: string; color: string; phone: string | null; frames: readonly StoryboardFrame[]; notes: readonly string[]; nonce: string; data: unknown }): string {
+  const frames = opts.frames
+    .map(
+      (f, i) =>
+        `<figure class="frame" data-frame="${esc(f.key)}"><div inert>${phoneScreen({ brand: opts.brand, body: f.body, phone: opts.phone })}</div>` +
+        `<figcaption><b><span class="num">${i + 1}</span>${esc(f.title)}</b>${esc(f.caption)}</figcaption></figure>`,
+    )
+    .join('');
+  return `${head(opts.title, opts.color, opts.nonce, BOARD_STYLE, storyboardCspMeta(opts.nonce))}
+<body><div class="tools"><button type="button" id="print">打印 / 另存为 PDF</button></div>
+<main class="sheet"><h1>${esc(opts.title)}</h1><p class="lead">${esc(opts.lead)}</p>
+<div class="board" id="board">${frames}</div><ul class="notes">${opts.notes.map((n) => `<li>${esc(n)}</li>`).join('')}</ul></main>${script(opts.data, opts.nonce)}</body></html>
+`;
+}
+
+/** Where PAGE_SCRIPT renders a session state: the live page's `#app`, or a storyboard frame's `.app`. */
+export function appBody(): string {
+  return `<div id="app"><div class="card"><p class="muted" id="loading">加载中…</p></div></div>`;
+}
+
+/** A storyboard frame's body, filled by PAGE_SCRIPT with the frame's sample session. */
+export const frameBody = (): string => `<div class="app"></div>`;
 
 export interface ScanView {
   readonly code: string;
@@ -72,7 +136,3 @@ export function notFoundBody(code: string): string {
   return `<div class="card" id="not-found"><h1>找不到这台设备</h1><p>二维码中的设备编号 <code>${esc(code)}</code> 不存在或已停用。请换一台设备扫码，或联系场地工作人员。</p></div>`;
 }
 
-/** The page the sign-in comes back to and the session page: the script renders what the consumer API answers. */
-export function appBody(): string {
-  return `<div id="app"><div class="card"><p class="muted" id="loading">加载中…</p></div></div>`;
-}

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { systemTransaction } from '../database/transactions.js';
 import { ROLES, type Role } from '../../modules/identity/user.entity.js';
 import type { Principal } from '../tenancy/request-context.js';
 import { authErrors } from './auth.errors.js';
@@ -53,10 +54,7 @@ export class ApiKeyVerifier {
     const match = KEY_FORMAT.exec(key);
     if (!match) throw authErrors.AUTH_TOKEN_INVALID();
     const id = uuidOf(match[1]!);
-    const rows = (await this.dataSource.transaction(async (m) => {
-      await m.query(`SELECT set_config('app.all_tenants', 'on', true)`);
-      return m.query(`SELECT tenant_id, secret_hash, scopes, role, created_by, revoked_at FROM api_keys WHERE id = $1`, [id]);
-    })) as KeyRow[];
+    const rows = (await systemTransaction(this.dataSource, (m) => m.query(`SELECT tenant_id, secret_hash, scopes, role, created_by, revoked_at FROM api_keys WHERE id = $1`, [id]))) as KeyRow[];
     const row = rows[0];
     const given = Buffer.from(hashApiKey(key), 'hex');
     const stored = Buffer.from(row?.secret_hash ?? '0'.repeat(64), 'hex');

@@ -62,7 +62,15 @@ export const roundTripProbes = new Set<(event: { client: unknown; statements: re
  * The same works on the embedded database: PGlite's node-postgres adapter hands each protocol message to its one
  * backend in order (a multi-statement simple query could not carry parameters; this carries them as binds).
  */
-export function pipeline(client: pg.PoolClient | pg.Client, statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+export async function pipeline(client: pg.PoolClient | pg.Client, statements: readonly Statement[]): Promise<Record<string, unknown>[][]> {
+  return (await pipelineResults(client, statements)).map((r) => r.rows);
+}
+
+/** A statement's answer as pg's client gives it (`client.query`'s result: rows, rowCount, command, fields). */
+export type StatementResult = Pick<PgResult, 'rows'> & { rowCount: number | null; command: string };
+
+/** `pipeline`, answering each statement's whole result (what `client.query` would have answered for it alone). */
+export function pipelineResults(client: pg.PoolClient | pg.Client, statements: readonly Statement[]): Promise<StatementResult[]> {
   for (const probe of roundTripProbes) probe({ client, statements: statements.map((s) => s.text) });
   const types = (client as unknown as { _types?: unknown })._types;
   return new Promise((resolve, reject) => {
@@ -72,6 +80,8 @@ export function pipeline(client: pg.PoolClient | pg.Client, statements: readonly
     let current = 0;
     let failure: Error | null = null;
     const submittable = {
+      /** The texts of the pipeline's statements, in order (for a statement counter: test/support/statement-counter.ts). */
+      pipelined: statements.map((s) => s.text),
       /**
        * What pg's client reads on each ParseComplete to record a named statement as parsed on the connection: the
        * statement whose answer is awaited is the one just parsed (a failed Parse answers an error instead, and is not recorded).
@@ -130,7 +140,7 @@ export function pipeline(client: pg.PoolClient | pg.Client, statements: readonly
       handleReadyForQuery() {
         if (failure) reject(failure);
         else if (current !== statements.length) reject(new Error(`pipeline answered ${current} of ${statements.length} statements`));
-        else resolve(results.map((r) => r.rows));
+        else resolve(results as unknown as StatementResult[]);
       },
     };
     client.query(submittable as never);

@@ -10,3 +10,7 @@ export const packSearchSchema = z.object({
 export type PackSearch = z.infer<typeof packSearchSchema>;
 
 export const packWindow = (search: PackSearch) => ({ days: search.days ?? PACK_DEFAULTS.days, minSessions: search.minSessions ?? PACK_DEFAULTS.minSessions });
+
+// /onboarding/$accountId/flow?deviceId=…: the device the flow storyboard is drawn for (absent: the account's first with a plan).
+export const flowSearchSchema = z.object({ deviceId: z.string().uuid().optional().catch(undefined) });
+export type FlowSearch = z.infer<typeof flowSearchSchema>;

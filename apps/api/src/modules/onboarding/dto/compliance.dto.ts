@@ -32,6 +32,16 @@ export class ComplaintRateDto {
   @ApiProperty() complaints!: number;
   @ApiProperty() paidOrders!: number;
   @ApiProperty({ type: Number, nullable: true, description: 'complaints ÷ paid orders over 30 days; null without paid orders.' }) rate!: number | null;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 0.01,
+    description:
+      'The alert threshold in percent: the COMPLAINT_RATE alert rule in force for the account’s legal entity (its own rule, a franchisee’s brand’s, else the default) — the same row as the overview’s. Null only when the caller cannot see the account’s rate row.',
+  })
+  thresholdPercent!: number | null;
+  @ApiProperty({ description: 'Whether that COMPLAINT_RATE rule is switched on.' }) alertEnabled!: boolean;
+  @ApiProperty({ description: '`rate × 100 > thresholdPercent`, computed in the database exactly as the alert compares (false without paid orders).' }) aboveThreshold!: boolean;
   @ApiProperty() formula!: string;
 }
 

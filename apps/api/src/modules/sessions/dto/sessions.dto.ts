@@ -143,8 +143,11 @@ export class SessionActionDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: ['END', 'MODIFY', 'COLLECT', 'REFUND'] }) kind!: string;
   @ApiProperty({
-    enum: ['PENDING', 'PROCESSING', 'ABNORMAL', 'SUCCEEDED', 'FAILED'],
-    description: 'PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat.',
+    enum: ['PENDING', 'PROCESSING', 'ABNORMAL', 'HELD', 'SUCCEEDED', 'FAILED'],
+    description:
+      'PROCESSING: sent, WeChat’s outcome not known yet (queried until it is). ABNORMAL: a refund WeChat holds (REFUND.ABNORMAL) — the money is not free to refund again; an operator resolves it with WeChat. ' +
+      'HELD: WeChat refused the refund for lack of money (NOT_ENOUGH) after the brand’s commission was split off (a split return that failed or fell short); `error` says why. Still counted against what can be refunded; ' +
+      'an operator retries it once the merchant’s balance covers it (POST …/refunds/{actionId}/retry) or gives it up (POST …/refunds/{actionId}/give-up → FAILED).',
   })
   state!: string;
   @ApiProperty({ type: Number, nullable: true }) amountFen!: number | null;

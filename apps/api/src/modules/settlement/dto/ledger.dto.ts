@@ -20,6 +20,36 @@ export class LedgerEntriesQueryDto extends LedgerQueryDto {
   @ApiPropertyOptional({ minimum: 0, default: 0 }) @IsOptional() @Type(() => Number) @IsInt() @Min(0) @Max(10_000_000) offset?: number;
 }
 
+export class LedgerFiguresQueryDto {
+  @ApiProperty({ format: 'uuid', description: 'The organisation whose own accounts to sum (not those under it): a brand, a franchisee, a reseller, a customer.' })
+  @IsUUID()
+  organizationId!: string;
+  @ApiProperty({ example: '2026-12-01', description: 'First day (Asia/Shanghai), by the entries’ effective day.' }) @Matches(DATE_PATTERN, { message: 'from must be a date YYYY-MM-DD' }) from!: string;
+  @ApiProperty({ example: '2026-12-31', description: 'Last day, included.' }) @Matches(DATE_PATTERN, { message: 'to must be a date YYYY-MM-DD' }) to!: string;
+}
+
+export class LedgerFiguresDto {
+  @ApiProperty({ format: 'uuid' }) organizationId!: string;
+  @ApiProperty({ example: '2026-12-01' }) from!: string;
+  @ApiProperty({ example: '2026-12-31' }) to!: string;
+  @ApiProperty({ description: 'Commission earned from its franchisees (COMMISSION_INCOME credits − debits: per order ⌊net × bp⌋, refunds giving it back, true-ups at close), fen.' })
+  commissionFen!: number;
+  @ApiProperty({ description: 'Fixed fees, minimum top-ups and reseller fees earned (FEE_INCOME), fen.' }) feeIncomeFen!: number;
+  @ApiProperty({
+    description:
+      'WeChat’s channel fee (手续费) it bore as merchant of record (FEE_EXPENSE of kind CHANNEL_FEE: the days’ fees of its merchant accounts less the shares passed on to franchisees), fen.',
+  })
+  channelFeeFen!: number;
+  @ApiProperty({
+    description:
+      'The shares of channel fee moved between it and its counterparties (FEE_EXPENSE of kind CHANNEL_FEE with a counterparty, credits − debits), fen: positive, passed on by it ' +
+      '(a brand that collects, to its franchisees: its expense reduced by them); negative, passed on to it by its brand (a franchisee: counted in channelFeeFen).',
+  })
+  channelFeePassedOnFen!: number;
+  @ApiProperty({ description: 'Manual adjustments in its favour (ADJUSTMENTS credits − debits; negative: in its franchisees’ or customers’ favour), fen.' })
+  adjustmentFen!: number;
+}
+
 export class LedgerBalanceDto {
   @ApiProperty({ format: 'uuid' }) organizationId!: string;
   @ApiProperty({ example: 'DUE_FROM_MERCHANT' }) account!: string;

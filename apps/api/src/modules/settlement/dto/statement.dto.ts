@@ -109,6 +109,13 @@ export class StatementDto {
   @ApiProperty({ description: 'Adjustments: what was learnt after an earlier period closed (negative: owed back).' }) adjustmentFen!: number;
   @ApiProperty({
     description:
+      'WeChat’s channel fee (手续费) its brand passed on to the franchisee on this statement (the CHANNEL_FEE line counted in payableFen; negative: fees given back by refunds), fen. OPEN: so far.',
+  })
+  channelFeeFen!: number;
+  @ApiProperty({ description: 'The franchisee’s own channel fee as merchant of record (franchisee collects): shown on the statement, not counted in payableFen, fen.' })
+  ownChannelFeeFen!: number;
+  @ApiProperty({
+    description:
       'Franchise: what the brand owes the franchisee for the period (net − commission − fixed fees − minimum top-up − WeChat’s channel fee passed on to it + adjustments; negative: the franchisee owes). ' +
       'Reseller: what the customer owes its reseller.',
   })

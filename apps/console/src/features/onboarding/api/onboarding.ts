@@ -53,6 +53,18 @@ export const packSettingsQuery = (id: string) => $api.queryOptions('get', '/v1/m
 
 export const complianceQuery = (id: string) => $api.queryOptions('get', '/v1/merchant-accounts/{id}/compliance', path(id));
 
+/**
+ * The account's flow storyboard (the 1.1 attachment 交互流程图) as the API's HTML page: drawn by the live user pages'
+ * own rendering with the operator's branding; `deviceId` absent = the account's first device with a plan.
+ */
+export const storyboardQuery = (id: string, deviceId: string | undefined) =>
+  $api.queryOptions(
+    'get',
+    '/v1/merchant-accounts/{id}/flow-storyboard',
+    { params: { path: { id }, query: deviceId ? { deviceId } : {} }, parseAs: 'text' },
+    { retry: false, staleTime: 0 },
+  );
+
 export async function putStep(id: string, step: StepKey, body: PutStepBody): Promise<Tracker> {
   // `evidence[].fileId` is not in this branch's generated schema yet (see StepEvidence)
   return unwrap(await client.PUT('/v1/merchant-accounts/{id}/onboarding/steps/{step}', { params: { path: { id, step } }, body: body as Schemas['PutOnboardingStepDto'] }));

@@ -24,11 +24,30 @@ export function CompliancePage({ accountId }: { accountId: string }) {
           <Typography.Text type="secondary">{t('compliance.noPaidOrders')}</Typography.Text>
         ) : (
           <Space orientation="vertical" size={0}>
-            <Typography.Text strong style={{ fontSize: 20 }}>
-              {(complaintRate.rate * 100).toFixed(2)}%
-            </Typography.Text>
+            <Space size="small">
+              <Typography.Text strong style={{ fontSize: 20 }} type={complaintRate.aboveThreshold ? 'danger' : undefined} data-testid="complaint-rate-value">
+                {(complaintRate.rate * 100).toFixed(4)}%
+              </Typography.Text>
+              {complaintRate.aboveThreshold ? (
+                <Tag color="error" data-testid="complaint-rate-above">
+                  {t('compliance.aboveThreshold')}
+                </Tag>
+              ) : (
+                <Tag color="success" data-testid="complaint-rate-within">
+                  {t('compliance.withinThreshold')}
+                </Tag>
+              )}
+            </Space>
             <Typography.Text type="secondary">{t('compliance.rateOf', { complaints: complaintRate.complaints, paidOrders: complaintRate.paidOrders })}</Typography.Text>
           </Space>
+        )}
+        {complaintRate.thresholdPercent === null ? null : (
+          <div data-testid="complaint-rate-threshold">
+            <Typography.Text type="secondary">
+              {t('compliance.threshold', { threshold: complaintRate.thresholdPercent })}
+              {complaintRate.alertEnabled ? null : ` · ${t('compliance.alertOff')}`}
+            </Typography.Text>
+          </div>
         )}
         <div>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -5,18 +5,18 @@ import { useTranslation } from 'react-i18next';
 import { AccountSelect } from '../components/account-select';
 import { NS } from '../i18n';
 
-export type OnboardingTab = 'tracker' | 'pack' | 'compliance' | 'acceptance';
+export type OnboardingTab = 'tracker' | 'pack' | 'flow' | 'compliance' | 'acceptance';
 
 /** Which tab a path of `/onboarding/$accountId/…` is. */
 export function tabOf(pathname: string): OnboardingTab {
   const last = pathname.replace(/\/+$/, '').split('/').at(-1);
-  return last === 'pack' || last === 'compliance' || last === 'acceptance' ? last : 'tracker';
+  return last === 'pack' || last === 'flow' || last === 'compliance' || last === 'acceptance' ? last : 'tracker';
 }
 
-const SUFFIX: Record<OnboardingTab, string> = { tracker: '', pack: '/pack', compliance: '/compliance', acceptance: '/acceptance' };
+const SUFFIX: Record<OnboardingTab, string> = { tracker: '', pack: '/pack', flow: '/flow', compliance: '/compliance', acceptance: '/acceptance' };
 
 /**
- * `/onboarding/$accountId`: the account picker and the tabs 进度 / 申请表 / 合规 / 验收工具 above the page of the tab. The
+ * `/onboarding/$accountId`: the account picker and the tabs 进度 / 申请表 / 交互流程图 / 合规 / 验收工具 above the page of the tab. The
  * acceptance kit is a child route of its own feature (`features/acceptance`).
  */
 export function OnboardingLayout({ accountId, children }: { accountId: string; children: ReactNode }) {
@@ -48,7 +48,7 @@ export function OnboardingLayout({ accountId, children }: { accountId: string; c
       <Tabs
         className="zz-no-print"
         activeKey={tab}
-        items={(['tracker', 'pack', 'compliance', 'acceptance'] as const).map((key) => ({ key, label: tabLink(key) }))}
+        items={(['tracker', 'pack', 'flow', 'compliance', 'acceptance'] as const).map((key) => ({ key, label: tabLink(key) }))}
         style={{ marginBottom: -16 }}
       />
       {children}

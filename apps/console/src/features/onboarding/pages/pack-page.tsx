@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Descriptions, Flex, Form, Grid, Input, InputNumber, Space, Spin, Table, Typography } from 'antd';
-import { CopyOutlined, DownloadOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CopyOutlined, DownloadOutlined, PictureOutlined, PrinterOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
@@ -80,6 +80,9 @@ export function PackPage({ accountId, search, onSearchChange }: PackPageProps) {
               <Button icon={<PrinterOutlined />} disabled={!data} onClick={() => globalThis.print?.()} data-testid="pack-print">
                 {t('pack.print')}
               </Button>
+              <Link to={`/onboarding/${accountId}/flow` as never} data-testid="pack-flow">
+                <Button icon={<PictureOutlined />}>{t('pack.flowLink')}</Button>
+              </Link>
             </Space>
           </Flex>
           {copy.isError ? <Alert type="warning" showIcon style={{ marginTop: 12 }} title={t('pack.copyFailed')} /> : null}

@@ -94,7 +94,7 @@ export function renderAt(page: ReactNode, me: unknown = ADMIN, path = `/onboardi
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   queryClient.setQueryData(meQuery().queryKey, me as never);
   const rootRoute = createRootRoute({ component: Outlet });
-  const paths = ['/onboarding', '/onboarding/$accountId', '/onboarding/$accountId/pack', '/onboarding/$accountId/compliance', '/onboarding/$accountId/acceptance', '/complaints'];
+  const paths = ['/onboarding', '/onboarding/$accountId', '/onboarding/$accountId/pack', '/onboarding/$accountId/flow', '/onboarding/$accountId/compliance', '/onboarding/$accountId/acceptance', '/complaints'];
   const routes = paths.map((p) => createRoute({ getParentRoute: () => rootRoute, path: p, component: () => <App>{page}</App> }));
   const router = createRouter({ routeTree: rootRoute.addChildren(routes), history: createMemoryHistory({ initialEntries: [path] }) });
   render(

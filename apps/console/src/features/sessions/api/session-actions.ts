@@ -25,6 +25,16 @@ export async function refundSession(id: string, body: Schemas['RefundSessionDto'
   return unwrap(await client.POST('/v1/sessions/{id}/refunds', { params: idem(id, key), body }));
 }
 
+/** A HELD refund (issue 12) sent again under its out_refund_no, once the merchant's balance covers it. */
+export async function retryHeldRefund(id: string, actionId: string, key: string) {
+  return unwrap(await client.POST('/v1/sessions/{id}/refunds/{actionId}/retry', { params: { path: { id, actionId }, header: { 'Idempotency-Key': key } } }));
+}
+
+/** A HELD refund given up: FAILED, its amount free to refund again. */
+export async function giveUpHeldRefund(id: string, actionId: string, key: string) {
+  return unwrap(await client.POST('/v1/sessions/{id}/refunds/{actionId}/give-up', { params: { path: { id, actionId }, header: { 'Idempotency-Key': key } } }));
+}
+
 /** After an action: the session itself, every list page, and the receivables it may have left. */
 export function useSessionChanged(): (id: string) => Promise<void> {
   const queryClient = useQueryClient();

@@ -7,6 +7,7 @@ import { Problem } from '@/components/problem';
 import { StateTag } from '@/components/state-tag';
 import { Money, Time } from '@/components/time';
 import { RUNNING_REFRESH_MS, sessionQuery } from '../api/get-session';
+import { HeldRefunds } from '../components/held-refund';
 import { SessionActions } from '../components/session-actions';
 import { ActionsTable, AttemptsTable, QuoteTable, Section, SessionTimeline, UsageDescriptions, WechatLinesTable } from '../components/session-sections';
 import { NS } from '../i18n';
@@ -53,6 +54,7 @@ export function SessionDetailPage({ sessionId, complaints }: { sessionId: string
         </div>
         <SessionActions session={session} />
       </Flex>
+      <HeldRefunds session={session} />
       {session.anomaly ? <Alert type="warning" showIcon title={t('detail.anomaly', { kind: session.anomalyKind ?? '' })} description={session.anomaly} /> : null}
       {running ? (
         <Section title={t('detail.running')} extra={<Typography.Text type="secondary">{t('detail.autoRefresh', { seconds: RUNNING_REFRESH_MS / 1000 })}</Typography.Text>}>

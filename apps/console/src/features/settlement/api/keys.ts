@@ -7,6 +7,7 @@ export const settlementKeys = {
   agreements: (organizationId: string) => ['get', '/v1/organizations/{id}/agreements', { params: { path: { id: organizationId } } }] as const,
   earnings: () => ['get', '/v1/earnings'] as const,
   earningsByOrganization: () => ['get', '/v1/earnings/by-organization'] as const,
+  ledgerFigures: () => ['get', '/v1/ledger/figures'] as const,
   agreementsInForce: () => ['get', '/v1/agreements'] as const,
   payoutLists: () => ['get', '/v1/payouts'] as const,
   splitLists: () => ['get', '/v1/profit-sharing-orders'] as const,

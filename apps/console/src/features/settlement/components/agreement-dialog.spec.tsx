@@ -98,6 +98,34 @@ describe('AgreementDialog', () => {
     expect(closed).toEqual([]);
   });
 
+  it('puts the mid-period collection refusal (422) on the collection and the effective date, with the code', async () => {
+    api = fakeApi({
+      [`PUT /v1/organizations/${F1}/agreement`]: answer(422, {
+        status: 422,
+        code: 'AGREEMENT_COLLECTION_MID_PERIOD',
+        title: 'Unprocessable Entity',
+        detail: 'collection FRANCHISEE_COLLECTS from 2026-12-04: the period from 2026-12-01 already has money booked under BRAND_COLLECTS; change collection from 2027-01-01 (the next period’s first day) or later.',
+        errors: [
+          { field: 'collection', messages: ['cannot change inside a period with bookings'] },
+          { field: 'effectiveFrom', messages: ['must be the first day of a period with nothing booked yet (2027-01-01 or later)'] },
+        ],
+      }),
+    });
+    const user = userEvent.setup({ delay: null });
+    const closed = openDialog('FRANCHISE', F1);
+    await fill('生效日期', '2026-12-04');
+    await user.click(screen.getByLabelText('收款方式'));
+    await user.click(await screen.findByText('加盟商自收款（分账）'));
+    expect(screen.getByText(/收款方式只能从一个尚无入账的账期的第一天起切换/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: /保存协议/ }));
+    const onDate = await screen.findByText('must be the first day of a period with nothing booked yet (2027-01-01 or later)');
+    expect(onDate.closest('.ant-form-item')).toContainElement(screen.getByLabelText('生效日期'));
+    const onCollection = screen.getByText('cannot change inside a period with bookings');
+    expect(onCollection.closest('.ant-form-item')).toContainElement(screen.getByLabelText('收款方式'));
+    expect(screen.getAllByRole('alert').some((a) => a.textContent?.includes('AGREEMENT_COLLECTION_MID_PERIOD'))).toBe(true);
+    expect(closed).toEqual([]);
+  });
+
   it('with franchisee-collects sends the maximum ratio and puts the ratio refusal on the commission', async () => {
     api = fakeApi({
       [`PUT /v1/organizations/${F1}/agreement`]: answer(422, {

@@ -6,6 +6,7 @@ import { formatFen } from '@/lib/format';
 import { toProblem } from '@/lib/problem';
 import { agreementInForceQuery } from '../api/get-agreements';
 import { earningsQuery } from '../api/get-earnings';
+import { ledgerFiguresQuery } from '../api/get-ledger-figures';
 import { statementsQuery } from '../api/get-statements';
 import { NS } from '../i18n';
 import { periodStartOf, todayInShanghai } from '../period';
@@ -109,6 +110,46 @@ export function OwedToReseller() {
       </Col>
       <Col xs={24} md={12}>
         <Figure testId="owed-open" title={t('owed.open')} value={formatFen(open.payableFen)} note={t('owed.openNote')} loading={open.query.isLoading} />
+      </Col>
+    </Row>
+  );
+}
+
+/**
+ * A brand's own figures for this calendar month so far, from its ledger accounts (GET /v1/ledger/figures): when it
+ * collects it is the merchant of record and has no statement of its own, so what it earned (commission, fees) and the
+ * WeChat channel fee it bore (less what its agreements passed on to franchisees) are shown here.
+ */
+export function BrandFigures({ organizationId }: { organizationId: string }) {
+  const { t } = useTranslation(NS);
+  const to = todayInShanghai();
+  const from = periodStartOf(to, 'MONTHLY');
+  const figures = useQuery(ledgerFiguresQuery(organizationId, from, to));
+  const f = figures.data;
+  return (
+    <Row gutter={[16, 16]} data-testid="brand-figures">
+      <Col span={24}>
+        <Typography.Text type="secondary">{t('brandFigures.title', { from, to })}</Typography.Text>
+      </Col>
+      {figures.error ? (
+        <Col span={24}>
+          <Problem error={figures.error} />
+        </Col>
+      ) : null}
+      <Col xs={24} md={8}>
+        <Figure testId="brand-commission" title={t('brandFigures.commission')} value={formatFen(f?.commissionFen)} note={f ? t('brandFigures.feeIncome', { fee: formatFen(f.feeIncomeFen) }) : undefined} loading={figures.isLoading} />
+      </Col>
+      <Col xs={24} md={8}>
+        <Figure
+          testId="brand-channel-fee"
+          title={t('brandFigures.channelFee')}
+          value={formatFen(f?.channelFeeFen)}
+          note={f ? t('brandFigures.passedOn', { fee: formatFen(f.channelFeePassedOnFen) }) : undefined}
+          loading={figures.isLoading}
+        />
+      </Col>
+      <Col xs={24} md={8}>
+        <Figure testId="brand-adjustments" title={t('brandFigures.adjustments')} value={formatFen(f?.adjustmentFen)} note={t('brandFigures.adjustmentsNote')} loading={figures.isLoading} />
       </Col>
     </Row>
   );

@@ -44,6 +44,8 @@ function Totals({ statement }: { statement: StatementDetail }) {
           ['commissionFen', statement.commissionFen],
           ['fixedFeeFen', statement.fixedFeeFen],
           ['minimumTopUpFen', statement.minimumTopUpFen],
+          ['channelFeeFen', statement.channelFeeFen],
+          ...(statement.ownChannelFeeFen !== 0 ? [['ownChannelFeeFen', statement.ownChannelFeeFen] as [string, number]] : []),
           ['adjustmentFen', statement.adjustmentFen],
         ]
       : [

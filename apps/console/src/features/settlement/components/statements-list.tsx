@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Select, Space, Tooltip, Typography } from 'antd';
 import type { TableProps } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -64,6 +64,19 @@ export function StatementsList({ search, onSearchChange, view, counterparties, o
           money('commissionFen', 'totals.commissionFen'),
           money('fixedFeeFen', 'totals.fixedFeeFen'),
           money('minimumTopUpFen', 'totals.minimumTopUpFen'),
+          {
+            // an OPEN statement's fee is marked to it only at the close (the list's figure is 0 until then); the drawer
+            // shows the running figure, so the list shows — with a hint rather than a 0 that disagrees with it
+            ...money('channelFeeFen', 'totals.channelFeeFen'),
+            render: (v: number, s: Statement) =>
+              s.status === 'OPEN' ? (
+                <Tooltip title={t('totals.channelFeeOpenHint')}>
+                  <span data-testid={`channel-fee-open-${s.id}`}>—</span>
+                </Tooltip>
+              ) : (
+                <Money fen={v} />
+              ),
+          },
         ]
       : [money('resellerFeeFen', 'totals.resellerFeeFen')]),
     money('adjustmentFen', 'totals.adjustmentFen'),

@@ -16,7 +16,21 @@ function brandApi(extra: Record<string, unknown> = {}) {
   api = fakeApi({
     'GET /v1/me': brandMe(),
     'GET /v1/organizations': brandOrganizations,
-    'GET /v1/statements': () => ({ items: [statement(closed ? { status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' } : {})], total: 1, totals: totals(closed ? { CLOSED: [1, 5_050] } : { OPEN: [1, 0] }) }),
+    'GET /v1/statements': () => ({
+      items: [statement({ channelFeeFen: 321, ...(closed ? { status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' } : {}) })],
+      total: 1,
+      totals: totals(closed ? { CLOSED: [1, 5_050] } : { OPEN: [1, 0] }),
+    }),
+    'GET /v1/ledger/figures': (r: Recorded) => ({
+      organizationId: r.query['organizationId'],
+      from: r.query['from'],
+      to: r.query['to'],
+      commissionFen: 12_345,
+      feeIncomeFen: 6_000,
+      channelFeeFen: 987,
+      channelFeePassedOnFen: 321,
+      adjustmentFen: -500,
+    }),
     [`GET /v1/statements/${STATEMENT}`]: () => statementDetail(closed ? { status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' } : {}),
     [`POST /v1/statements/${STATEMENT}/close`]: () => {
       closed = true;
@@ -51,6 +65,38 @@ describe('/settlement for a franchise brand', () => {
     await user.click(screen.getByRole('button', { name: /重\s*置/ }));
     await waitFor(() => expect(router.state.location.search).toEqual({}));
     await waitFor(() => expect(sent('GET', '/v1/statements').at(-1)!.query).toEqual({ limit: '20', offset: '0' }));
+  });
+
+  it('shows the WeChat fee passed on per statement, and the brand’s own month from its ledger (it has no statement of its own)', async () => {
+    const OPEN_ONE = '00000000-0000-4000-8000-00000000c0de';
+    brandApi({
+      'GET /v1/statements': () => ({
+        items: [
+          statement({ channelFeeFen: 321, status: 'CLOSED', closedAt: '2026-12-01T16:00:05Z' }),
+          statement({ id: OPEN_ONE, periodStart: '2026-12-01', periodEnd: '2026-12-31', channelFeeFen: 0 }),
+        ],
+        total: 2,
+        totals: totals({ CLOSED: [1, 5_050], OPEN: [1, 0] }),
+      }),
+    });
+    renderSettlementAt('/settlement');
+    const list = await screen.findByTestId('statements-list');
+    expect((await within(list).findAllByText('微信手续费（转由加盟商承担）')).length).toBeGreaterThan(0);
+    expect(within(list).getAllByText('¥3.21').length).toBeGreaterThan(0);
+    // an OPEN statement's fee is counted at the close: — with a hint, not a 0 that disagrees with the drawer's running figure
+    expect(within(list).getByTestId(`channel-fee-open-${OPEN_ONE}`)).toHaveTextContent('—');
+    const figures = await screen.findByTestId('brand-figures');
+    await waitFor(() => expect(within(figures).getByTestId('brand-commission')).toHaveTextContent('¥123.45'));
+    expect(within(figures).getByTestId('brand-commission')).toHaveTextContent('另有固定费/保底补足收入 ¥60.00');
+    expect(within(figures).getByTestId('brand-channel-fee')).toHaveTextContent('承担的微信支付手续费');
+    expect(within(figures).getByTestId('brand-channel-fee')).toHaveTextContent('¥9.87');
+    expect(within(figures).getByTestId('brand-channel-fee')).toHaveTextContent('已按协议转由加盟商承担 ¥3.21');
+    expect(within(figures).getByTestId('brand-adjustments')).toHaveTextContent('-¥5.00');
+    // this calendar month so far (Asia/Shanghai), the brand's own accounts
+    const query = sent('GET', '/v1/ledger/figures').at(-1)!.query;
+    expect(query['organizationId']).toBe(BRAND);
+    expect(query['from']).toMatch(/^\d{4}-\d{2}-01$/);
+    expect(query['to']!.slice(0, 7)).toBe(query['from']!.slice(0, 7));
   });
 
   it('opens a statement in the drawer with its lines, totals and each rounding as the API names it', async () => {

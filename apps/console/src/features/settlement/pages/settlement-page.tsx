@@ -7,7 +7,7 @@ import { organizationsQuery } from '../api/get-counterparties';
 import { AdjustmentsPanel } from '../components/adjustments-panel';
 import { AgreementsPanel } from '../components/agreements-panel';
 import { EarningsPanel } from '../components/earnings-panel';
-import { MyEarnings, OwedToReseller } from '../components/my-figures';
+import { BrandFigures, MyEarnings, OwedToReseller } from '../components/my-figures';
 import { PayeePanel } from '../components/payee-panel';
 import { PayoutsList } from '../components/payouts-list';
 import { SplitsList } from '../components/splits-list';
@@ -119,6 +119,7 @@ export function SettlementPage({ search, onSearchChange }: SettlementPageProps) 
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('title')}
       </Typography.Title>
+      {role === 'BRAND' && me.organizationKind !== 'PLATFORM' ? <BrandFigures organizationId={me.organizationId} /> : null}
       <Tabs
         activeKey={tab}
         onChange={switchTab}

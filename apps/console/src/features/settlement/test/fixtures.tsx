@@ -46,6 +46,8 @@ export function statement(overrides: Partial<Schemas['StatementDto']> = {}): Sch
     minimumTopUpFen: 0,
     resellerFeeFen: 0,
     adjustmentFen: -150,
+    channelFeeFen: 0,
+    ownChannelFeeFen: 0,
     payableFen: 5_050,
     closedAt: null,
     settledAt: null,
