@@ -30,18 +30,16 @@ export const MARK_RECLAIMED_RETURNS_SQL = `
 /** SQL condition on a `profit_sharing_returns` row `r`: it succeeded for a refund that then FAILED (its commission is owed to the brand again). */
 export const ORPHAN_RETURN_SQL = `(r.state = 'SUCCEEDED' AND EXISTS (SELECT 1 FROM session_actions a WHERE a.id = r.action_id AND a.state = 'FAILED'))`;
 
-/** What the brand owes the franchisee back on this statement (the failed returns carried into it), fen. */
-export async function owedBackFen(m: EntityManager, statementId: string): Promise<number> {
-  const [row] = (await m.query(`SELECT coalesce(sum(amount_fen), 0)::bigint AS fen FROM profit_sharing_returns WHERE carried_statement_id = $1 AND state = 'FAILED'`, [
-    statementId,
-  ])) as { fen: string | number }[];
-  return Number(row?.fen ?? 0);
-}
-
-/** What the franchisee owes the brand again on this statement (the succeeded returns of failed refunds carried into it), fen. */
-export async function reclaimedFen(m: EntityManager, statementId: string): Promise<number> {
-  const [row] = (await m.query(`SELECT coalesce(sum(amount_fen), 0)::bigint AS fen FROM profit_sharing_returns WHERE carried_statement_id = $1 AND state = 'SUCCEEDED'`, [
-    statementId,
-  ])) as { fen: string | number }[];
-  return Number(row?.fen ?? 0);
+/**
+ * The split returns carried into this statement, fen, in one read: `owedBackFen` what the brand owes the franchisee back
+ * (the FAILED returns of refunds that succeeded, MARK_FAILED_RETURNS_SQL), `reclaimedFen` what the franchisee owes the
+ * brand again (the SUCCEEDED returns of refunds that then FAILED, MARK_RECLAIMED_RETURNS_SQL).
+ */
+export async function carriedReturnsFen(m: EntityManager, statementId: string): Promise<{ owedBackFen: number; reclaimedFen: number }> {
+  const [row] = (await m.query(
+    `SELECT coalesce(sum(amount_fen) FILTER (WHERE state = 'FAILED'), 0)::bigint AS owed_back, coalesce(sum(amount_fen) FILTER (WHERE state = 'SUCCEEDED'), 0)::bigint AS reclaimed
+       FROM profit_sharing_returns WHERE carried_statement_id = $1`,
+    [statementId],
+  )) as { owed_back: string | number; reclaimed: string | number }[];
+  return { owedBackFen: Number(row?.owed_back ?? 0), reclaimedFen: Number(row?.reclaimed ?? 0) };
 }

@@ -11,7 +11,7 @@ import { type SettleStatementDto, STATEMENT_STATUSES, type StatementDetailDto, t
 import { commissionTrueUp, type LedgerLine, type SettlementAmounts, settlementPosting } from './ledger-postings.js';
 import { LedgerService } from './ledger.service.js';
 import { manualAdjustmentsOf, withManualAdjustments } from './manual-adjustments.js';
-import { MARK_FAILED_RETURNS_SQL, MARK_RECLAIMED_RETURNS_SQL, owedBackFen, reclaimedFen } from './profit-sharing-statement.js';
+import { MARK_FAILED_RETURNS_SQL, MARK_RECLAIMED_RETURNS_SQL, carriedReturnsFen } from './profit-sharing-statement.js';
 import { ACTIVE_DEVICES_SQL, CHANNEL_FEES_SQL, COMMISSION_DRIFT_SQL, FRANCHISE_FIGURES_SQL, HELD_DEVICES_SQL, MARK_CHANNEL_FEES_SQL, MARK_REFUNDS_SQL } from './statement-figures.js';
 import { franchiseStatement, type Line, resellerStatement, type Totals } from './statement-lines.js';
 import { addDays, periodOf, shanghaiDate, shanghaiStartOf } from './settlement-math.js';
@@ -268,7 +268,8 @@ export class StatementsService {
         WHERE tenant_id = $2 AND account = 'COMMISSION_RECEIVABLE' AND counterparty_tenant_id = $1 AND session_id = ANY ($3::uuid[])`,
       [row.tenant_id, row.parent_tenant_id, sessions],
     )) as { fen: string | number }[];
-    return { feesFen: Number(fees?.fen ?? 0), commissionFen: Number(commission?.fen ?? 0) - (await owedBackFen(m, row.id)) + (await reclaimedFen(m, row.id)), dueFen: 0 };
+    const returns = await carriedReturnsFen(m, row.id);
+    return { feesFen: Number(fees?.fen ?? 0), commissionFen: Number(commission?.fen ?? 0) - returns.owedBackFen + returns.reclaimedFen, dueFen: 0 };
   }
 
   /**
@@ -475,6 +476,7 @@ export class StatementsService {
         commissionOfMonthBeforeFen: Number(before?.fen ?? 0),
       };
     }
+    const returns = await carriedReturnsFen(m, row.id);
     return {
       ...franchiseStatement(
         {
@@ -485,8 +487,8 @@ export class StatementsService {
           adjustedSessions: f!.adjusted_sessions,
           adjustedRefundedFen: Number(f!.adjusted_refunded_fen),
           commissionBackFen: Number(f!.commission_back_fen),
-          splitReturnOwedFen: await owedBackFen(m, row.id),
-          splitReturnReclaimedFen: await reclaimedFen(m, row.id),
+          splitReturnOwedFen: returns.owedBackFen,
+          splitReturnReclaimedFen: returns.reclaimedFen,
           channelFee: await this.channelFees(m, row, closing),
         },
         { monthEnd, collection: agreement?.collection ?? 'BRAND_COLLECTS' },
