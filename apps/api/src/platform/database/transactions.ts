@@ -59,6 +59,8 @@ export interface Opening {
  */
 export async function transactionOpenedWith<T>(dataSource: DataSource, opening: Opening, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
+  // what startTransaction and commit/rollback keep (TypeORM's; its start events have no listener here)
+  const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
   let refusal: { error: unknown } | undefined;
   let sent = false;
   let restore = () => {};
@@ -78,8 +80,7 @@ export async function transactionOpenedWith<T>(dataSource: DataSource, opening: 
   };
   try {
     client = (await runner.connect()) as pg.PoolClient;
-    // what startTransaction records (its start events have no listener here): from now on a failure rolls back
-    const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    // from now on a failure rolls back
     state.isTransactionActive = true;
     state.transactionDepth = 1;
     recordAllTenants(runner.manager, opening.statement === SYSTEM_ENTRY);
@@ -94,7 +95,6 @@ export async function transactionOpenedWith<T>(dataSource: DataSource, opening: 
     restore();
     if (runner.isTransactionActive && !sent) {
       // nothing reached the database: nothing to roll back there, but the work's after-commit actions are dropped
-      const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
       state.isTransactionActive = false;
       state.transactionDepth = 0;
       await runner.broadcaster.broadcast('AfterTransactionRollback');
