@@ -3,9 +3,10 @@
 // on the embedded database and on a PostgreSQL server. Loopback only, about a minute and a half.
 //   node --import ./tools/register.mjs tools/bench/fleet.bench.ts
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { procCpu, profileHeartbeats, profileMarkdown, signedHeartbeats as heartbeats } from './heartbeat-profile.js';
@@ -16,6 +17,9 @@ import { runFleet, SimStats, type SimDevice } from '../fleet-sim/sim.js';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 50;
 const DEVICES = 5000;
+// BENCH_PERF_DIR=<dir>: `perf record` of the API during each saturated heartbeat run (on-CPU samples of every thread,
+// kernel included; JavaScript frames named through --perf-basic-prof-only-functions), for `perf report -i <file>`
+const PERF_DIR = process.env.BENCH_PERF_DIR ?? null;
 const STEADY_RATE = 2000; // heartbeats/s for the latency-at-moderate-load row
 const POLLERS = 100;
 const COMMANDS = 200;
@@ -93,11 +97,47 @@ interface Row {
   acked: number[];
   lostCommands: number;
   rssMiB: number;
+  /** the same load on plain Fastify doing only what the signature rule asks (tools/bench/floor-heartbeat.ts), when measured */
+  floor?: Load;
 }
 
-async function measureFleet(label: string, env: Record<string, string>): Promise<Row> {
+/** `perf record -g` of process `pid` for `seconds` into `file`; resolves when perf has written it. */
+function recordPerf(pid: number, file: string, seconds: number): Promise<void> {
+  mkdirSync(dirname(file), { recursive: true });
+  const perf = spawn('perf', ['record', '-F', '999', '-g', '-p', String(pid), '-o', file, '--', 'sleep', String(seconds)], { stdio: 'ignore' });
+  return new Promise((resolve) => {
+    perf.once('exit', () => resolve());
+    perf.once('error', () => resolve());
+  });
+}
+
+/**
+ * The floor of a signed heartbeat on this machine: the same devices and load against plain Fastify checking the
+ * headers, the window, the HMAC and the nonce (in memory) and parsing the body, nothing else (floor-heartbeat.ts).
+ */
+async function measureFloor(devices: readonly SimDevice[]): Promise<Load> {
+  const dir = mkdtempSync(join(tmpdir(), 'zizhu-floor-'));
+  try {
+    const file = join(dir, 'secrets.json');
+    writeFileSync(file, JSON.stringify(Object.fromEntries(devices.map((d) => [d.deviceId, d.secret]))));
+    const floor = await start(['--import', './tools/register.mjs', 'tools/bench/floor-heartbeat.ts', file], {}, /listening (\d+)/);
+    try {
+      const base = `http://127.0.0.1:${floor.port}`;
+      await heartbeats(base, devices, { amount: 2 * DEVICES });
+      const cpu0 = procCpu(floor.child.pid!);
+      const run = await heartbeats(base, devices, { duration: DURATION_S });
+      return { ...toLoad(run), cpuUs: ((procCpu(floor.child.pid!) - cpu0) * 1e6) / run.requests.total };
+    } finally {
+      await stop(floor.child);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measureFleet(label: string, env: Record<string, string>, withFloor = false): Promise<Row> {
   const { child, port } = await start(
-    ['--import', './tools/register.mjs', 'apps/api/src/main.ts'],
+    [...(PERF_DIR ? ['--perf-basic-prof-only-functions'] : []), '--import', './tools/register.mjs', 'apps/api/src/main.ts'],
     { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...env },
     /ready on http:\/\/localhost:(\d+)/,
   );
@@ -113,12 +153,15 @@ async function measureFleet(label: string, env: Record<string, string>): Promise
     await new Promise((r) => setTimeout(r, 1500));
     const nest = toLoad(await autocannon({ url: `${base}/health/live`, connections: CONNECTIONS, duration: Math.max(3, DURATION_S - 2) }));
     const cpu0 = procCpu(child.pid!);
+    const perf = PERF_DIR ? recordPerf(child.pid!, join(PERF_DIR, `heartbeats-${label.split(' ')[0]}.data`), DURATION_S) : null;
     const saturatedRun = await heartbeats(base, devices, { duration: DURATION_S });
+    await perf;
     const saturated = { ...toLoad(saturatedRun), cpuUs: ((procCpu(child.pid!) - cpu0) * 1e6) / saturatedRun.requests.total };
     const steady = toLoad(await heartbeats(base, devices, { duration: Math.max(3, DURATION_S - 2), overallRate: STEADY_RATE }));
     const rss = rssMiB(child.pid!);
     const rtt = await commandRoundTrips(base, token, devices.slice(0, POLLERS));
-    return { label, provisionMs, nest, saturated, steady, delivered: rtt.delivered, acked: rtt.acked, lostCommands: rtt.lost, rssMiB: rss };
+    const floor = withFloor ? await measureFloor(devices) : undefined;
+    return { label, provisionMs, nest, saturated, steady, delivered: rtt.delivered, acked: rtt.acked, lostCommands: rtt.lost, rssMiB: rss, ...(floor ? { floor } : {}) };
   } finally {
     await stop(child);
   }
@@ -187,7 +230,7 @@ export async function runFleetBench(): Promise<string> {
           DATABASE_URL: server.url,
           JWT_SECRET: randomBytes(32).toString('hex'),
           MASTER_KEY: randomBytes(32).toString('hex'),
-        }),
+        }, true),
       );
     } finally {
       await server.drop();
@@ -218,6 +261,13 @@ export async function runFleetBench(): Promise<string> {
     ...rows.map(
       (r) =>
         `| signed heartbeats (direct Fastify handler), ${r.label}, saturated | ${fmt(r.saturated.rps)} | ${((100 * r.saturated.rps) / plain.rps).toFixed(1)}% | ${r.saturated.p50} | ${r.saturated.p99} | ${r.saturated.errors} | ${fmt(r.saturated.cpuUs ?? NaN)} | ${r.saturated.load.toFixed(1)} |`,
+    ),
+    ...rows.flatMap((r) =>
+      r.floor
+        ? [
+            `| floor: plain Fastify with the signature rule alone (headers, window, HMAC, nonce in memory, JSON; no database, context, logging or metrics) | ${fmt(r.floor.rps)} | ${((100 * r.floor.rps) / plain.rps).toFixed(1)}% | ${r.floor.p50} | ${r.floor.p99} | ${r.floor.errors} | ${fmt(r.floor.cpuUs ?? NaN)} | ${r.floor.load.toFixed(1)} |`,
+          ]
+        : [],
     ),
     ...rows.map((r) => `| signed heartbeats, ${r.label}, at ${fmt(STEADY_RATE)}/s | ${fmt(r.steady.rps)} | | ${r.steady.p50} | ${r.steady.p99} | ${r.steady.errors} | | ${r.steady.load.toFixed(1)} |`),
     '',
