@@ -10,7 +10,7 @@ import { afterCommit } from '../src/platform/database/after-commit.js';
 import type { OpenDatabase } from '../src/platform/database/database.js';
 import { roundTripProbes } from '../src/platform/database/pipeline.js';
 import { systemRead } from '../src/modules/merchants/merchant-store.js';
-import { Transactions, allTenantsKnown, transactionOpenedWith } from '../src/platform/database/transactions.js';
+import { Transactions, allTenantsKnown, systemStatement, transactionOpenedWith } from '../src/platform/database/transactions.js';
 import { DomainError } from '../src/platform/errors/domain-error.js';
 import { RequestContext, type Principal } from '../src/platform/tenancy/request-context.js';
 import { openSeededDatabase } from './support/seeded-database.js';
@@ -71,6 +71,27 @@ describe('transactions opened with their first statement', () => {
     expect(result).toBeGreaterThan(0);
     expect(await idleStatus()).toBe('I');
     expect(await organizations()).toEqual([{ n: 0 }]); // the settings were the transaction's own
+  });
+
+  it('a one-statement system transaction is the switch and the statement in one pipeline, no BEGIN or COMMIT: it sees every tenant, writes, and the switch ends with it', async () => {
+    const id = randomUUID();
+    const { result, sent } = await pipelines(() =>
+      systemStatement<{ id: string }>(db.dataSource, { text: `${INSERT_OPERATOR} RETURNING id`, values: [id, DEMO_ORGS.platform.id, 'one statement'] }),
+    );
+    expect(sent).toEqual([[`SELECT set_config('app.all_tenants', 'on', true)`, `${INSERT_OPERATOR} RETURNING id`]]);
+    expect(result.rows).toEqual([{ id }]);
+    expect(result.rowCount).toBe(1);
+    const seen = await systemStatement<{ n: number }>(db.dataSource, { text: 'SELECT count(*)::int AS n FROM organizations WHERE id = $1', values: [id] });
+    expect(seen.rows).toEqual([{ n: 1 }]); // committed, and visible to the system
+    expect(await idleStatus()).toBe('I');
+    expect(await organizations()).toEqual([{ n: 0 }]); // the switch was the statement's own
+  });
+
+  it('a one-statement system transaction that fails leaves nothing written and the connection clean', async () => {
+    const id = randomUUID();
+    await expect(systemStatement(db.dataSource, { text: INSERT_OPERATOR, values: [id, randomUUID(), 'no such parent'] })).rejects.toThrow();
+    expect((await systemStatement<{ n: number }>(db.dataSource, { text: 'SELECT count(*)::int AS n FROM organizations WHERE id = $1', values: [id] })).rows).toEqual([{ n: 0 }]);
+    expect(await idleStatus()).toBe('I');
   });
 
   it('a system transaction sends BEGIN with its switch, and the switch ends with it', async () => {

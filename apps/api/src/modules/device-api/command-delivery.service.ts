@@ -5,7 +5,8 @@ import { CommandSignal } from '../fleet/command-signal.service.js';
 import { recordEject } from '../fleet/power-banks.js';
 import { isSessionId, SessionSignals } from '../fleet/session-signals.js';
 import { deviceApiErrors } from './device-api.errors.js';
-import { returnedRows, withSystem } from './system-db.js';
+import { systemStatement } from '../../platform/database/transactions.js';
+import { withSystem } from './system-db.js';
 
 /** A poll holds the commands it answers with for this long; an answer never written frees them sooner. */
 const LEASE_SECONDS = 30;
@@ -75,19 +76,16 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
   }
 
   private async claim(deviceId: string): Promise<DeviceCommand[]> {
-    const rows = await withSystem(this.dataSource, async (m) =>
-      returnedRows<ClaimedRow>(
-        await m.query(
-          `UPDATE device_commands c SET lease_until = now() + make_interval(secs => $2), delivery_attempts = c.delivery_attempts + 1
+    // one statement, alone in its transaction: one round trip
+    const { rows } = await systemStatement<ClaimedRow>(this.dataSource, {
+      text: `UPDATE device_commands c SET lease_until = now() + make_interval(secs => $2), delivery_attempts = c.delivery_attempts + 1
            WHERE c.id IN (
              SELECT id FROM device_commands
              WHERE device_id = $1 AND state = 'QUEUED' AND expires_at > now() AND (lease_until IS NULL OR lease_until < now())
              ORDER BY created_at LIMIT 20 FOR UPDATE SKIP LOCKED)
            RETURNING c.id, c.type, c.session_id, c.params, c.expires_at, c.created_at`,
-          [deviceId, LEASE_SECONDS],
-        ),
-      ),
-    );
+      values: [deviceId, LEASE_SECONDS],
+    });
     return rows
       .sort((a, b) => a.created_at.getTime() - b.created_at.getTime())
       .map((r) => ({ id: r.id, type: r.type, sessionId: r.session_id, params: r.params, expiresAt: r.expires_at.toISOString() }));
@@ -96,14 +94,12 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
   /** After the answer: DELIVERED if it was written out, back to the queue if the connection was gone. */
   async settle(deviceId: string, commandIds: readonly string[], written: boolean): Promise<void> {
     if (commandIds.length === 0) return;
-    await withSystem(this.dataSource, (m) =>
-      m.query(
-        written
-          ? `UPDATE device_commands SET state = 'DELIVERED', delivered_at = now(), lease_until = NULL WHERE device_id = $1 AND id = ANY ($2::uuid[]) AND state = 'QUEUED'`
-          : `UPDATE device_commands SET lease_until = NULL WHERE device_id = $1 AND id = ANY ($2::uuid[]) AND state = 'QUEUED'`,
-        [deviceId, commandIds],
-      ),
-    ).catch((error: unknown) => this.logger.error({ err: error, deviceId, commandIds }, 'could not settle delivered commands'));
+    await systemStatement(this.dataSource, {
+      text: written
+        ? `UPDATE device_commands SET state = 'DELIVERED', delivered_at = now(), lease_until = NULL WHERE device_id = $1 AND id = ANY ($2::uuid[]) AND state = 'QUEUED'`
+        : `UPDATE device_commands SET lease_until = NULL WHERE device_id = $1 AND id = ANY ($2::uuid[]) AND state = 'QUEUED'`,
+      values: [deviceId, commandIds],
+    }).catch((error: unknown) => this.logger.error({ err: error, deviceId, commandIds }, 'could not settle delivered commands'));
   }
 
   async ack(deviceId: string, commandId: string, ack: AckInput): Promise<{ id: string; state: string }> {
@@ -175,12 +171,10 @@ export class CommandDelivery implements OnModuleInit, OnModuleDestroy {
   /** One query over the queue (its partial index holds only QUEUED commands): which devices have something to claim. */
   async scan(): Promise<void> {
     this.signal.beginScan();
-    const rows = (await withSystem(this.dataSource, (m) =>
-      m.query(
-        `SELECT DISTINCT device_id FROM device_commands
+    const { rows } = await systemStatement<{ device_id: string }>(this.dataSource, {
+      text: `SELECT DISTINCT device_id FROM device_commands
          WHERE state = 'QUEUED' AND expires_at > now() AND (lease_until IS NULL OR lease_until < now())`,
-      ),
-    )) as { device_id: string }[];
+    });
     this.signal.replaceHints(rows.map((r) => r.device_id));
   }
 }

@@ -6,6 +6,7 @@ import { isSessionId, SessionSignals } from '../fleet/session-signals.js';
 import { z } from 'zod';
 import type { AuthenticatedDevice } from './device-authenticator.service.js';
 import { deviceApiErrors } from './device-api.errors.js';
+import { systemStatement } from '../../platform/database/transactions.js';
 import { withSystem } from './system-db.js';
 
 /** A device clock further than this from the server's is flagged on the events it sends. */
@@ -61,16 +62,25 @@ export class DeviceEventsService {
         : occurred.getTime() / 1000 > device.sentAt + CLOCK_TOLERANCE_SECONDS
           ? 'OCCURRED_IN_FUTURE'
           : null;
-    let foreign = false;
-    const inserted = await withSystem(this.dataSource, async (m) => {
-      const rows = (await m.query(
-        `INSERT INTO device_events (tenant_id, device_id, event_id, type, session_id, source, occurred_at, received_at, clock_skew_seconds, clock_flag, out_of_order, payload)
+    const insert = {
+      text: `INSERT INTO device_events (tenant_id, device_id, event_id, type, session_id, source, occurred_at, received_at, clock_skew_seconds, clock_flag, out_of_order, payload)
          SELECT $1, $2, $3, $4, $5, 'DEVICE', $6, $7, $8, $9,
                 EXISTS (SELECT 1 FROM device_events e WHERE e.device_id = $2 AND e.source = 'DEVICE' AND e.occurred_at > $6), $10
          ON CONFLICT (device_id, event_id) DO NOTHING
          RETURNING id`,
-        [device.tenantId, device.id, eventId, type, sessionId ?? null, occurred, receivedAt, device.clockSkewSeconds, clockFlag, payload],
-      )) as { id: string }[];
+      values: [device.tenantId, device.id, eventId, type, sessionId ?? null, occurred, receivedAt, device.clockSkewSeconds, clockFlag, payload],
+    };
+    // an event that hands nothing on (only a session's end and a named bank's return do, and only such a return can be
+    // refused): its one statement, alone in its transaction
+    const bankId = (payload as { bankId?: unknown }).bankId;
+    const handsOn = (type === 'session.ended' && isSessionId(sessionId)) || (type === 'powerbank.returned' && typeof bankId === 'string');
+    if (!handsOn) {
+      const { rows } = await systemStatement(this.dataSource, insert);
+      return { eventId, duplicate: rows.length === 0 };
+    }
+    let foreign = false;
+    const inserted = await withSystem(this.dataSource, async (m) => {
+      const rows = (await m.query(insert.text, insert.values)) as { id: string }[];
       // the end of a session goes to the sessions module in the same transaction (a resent event delivers nothing new)
       if (rows.length > 0 && type === 'session.ended' && isSessionId(sessionId)) {
         const usage = (payload as { usage?: unknown }).usage;
@@ -89,7 +99,6 @@ export class DeviceEventsService {
         );
       }
       // a power bank returned at any cabinet of its network ends the session holding it, at the return's time (issue 16)
-      const bankId = (payload as { bankId?: unknown }).bankId;
       if (rows.length > 0 && type === 'powerbank.returned' && typeof bankId === 'string') {
         const outcome = await applyReturn(m, { deviceId: device.id, bankId, slot: (payload as { slot: number }).slot, occurredAt: occurred });
         if (outcome.kind === 'foreign') {

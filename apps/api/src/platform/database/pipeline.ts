@@ -1,5 +1,7 @@
 import { createRequire } from 'node:module';
+import { Logger } from '@nestjs/common';
 import type pg from 'pg';
+import type { DataSource } from 'typeorm';
 
 const require = createRequire(import.meta.url);
 // pg's own row parser (the type parsers of the client, int8 → number included: see database.ts)
@@ -145,4 +147,74 @@ export function pipelineResults(client: pg.PoolClient | pg.Client, statements: r
     };
     client.query(submittable as never);
   });
+}
+
+const log = new Logger('Pipeline');
+
+/** The pg pool behind TypeORM's data source (node-postgres on both databases: PGlite through its pg adapter). */
+function poolOf(dataSource: DataSource): pg.Pool {
+  return (dataSource.driver as unknown as { master: pg.Pool }).master;
+}
+
+/**
+ * `pipelineResults` on a connection of the pool, outside any transaction: the statements are one implicit transaction
+ * ending at the Sync (one round trip, no BEGIN or COMMIT). A server's error leaves the connection ready (the Sync rolled
+ * it back); anything else drops the connection. A statement prepared on it that no longer fits the schema (another
+ * process migrated: 0A000 "cached plan must not change result type"; 26000 a name the server no longer has) is not an
+ * answer: the connection forgets its prepared statements (DEALLOCATE ALL) and the pipeline is sent once more.
+ */
+export async function pooledPipeline(dataSource: DataSource, statements: readonly Statement[]): Promise<StatementResult[]> {
+  const client = await idleClient(dataSource);
+  let released = false;
+  try {
+    try {
+      return await pipelineResults(client, statements);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== '0A000' && code !== '26000') throw error;
+      await client.query('DEALLOCATE ALL');
+      forgetPrepared(client);
+      return await pipelineResults(client, statements);
+    }
+  } catch (error) {
+    released = true;
+    client.release((error as { code?: unknown }).code === undefined ? (error as Error) : undefined);
+    throw error;
+  } finally {
+    if (!released) client.release();
+  }
+}
+
+/**
+ * A pooled connection outside any transaction. A pipeline's settings hold until its Sync only because no transaction
+ * is open around it: on a connection given back inside one (a bug elsewhere: a transaction neither committed nor
+ * rolled back), they would outlive the pipeline and its statements would run in someone else's transaction. Such a
+ * connection is rolled back first (the embedded database's one session cannot be swapped for another) and the
+ * incident logged.
+ */
+async function idleClient(dataSource: DataSource): Promise<pg.PoolClient> {
+  const client = await poolOf(dataSource).connect();
+  const status = transactionStatus(client);
+  if (status === 'I' || status === null) return client;
+  try {
+    log.error({ status }, 'a pooled connection was given back inside a transaction: rolled back before a pipeline');
+    await client.query('ROLLBACK');
+    const after = transactionStatus(client);
+    if (after !== 'I' && after !== null) throw new Error(`the connection is still in a transaction (${after}) after ROLLBACK`);
+    return client;
+  } catch (error) {
+    client.release(error as Error);
+    throw error;
+  }
+}
+
+/** The connection's transaction status from its last ReadyForQuery ('I' idle, 'T' in a transaction, 'E' failed one), null when unknown. */
+function transactionStatus(client: pg.PoolClient): string | null {
+  return (client as unknown as { getTransactionStatus?(): string | null }).getTransactionStatus?.() ?? null;
+}
+
+/** pg's record of the statements prepared on a client's connection (not in its types), emptied after DEALLOCATE ALL. */
+function forgetPrepared(client: pg.PoolClient): void {
+  const connection = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
+  if (connection?.parsedStatements) connection.parsedStatements = {};
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type pg from 'pg';
 import { DataSource, type EntityManager } from 'typeorm';
-import { pipelineResults, type Statement, type StatementResult } from './pipeline.js';
+import { pipelineResults, pooledPipeline, type Statement, type StatementResult } from './pipeline.js';
 import { RequestContext, type Principal } from '../tenancy/request-context.js';
 import { defineErrors } from '../errors/domain-error.js';
 import { authErrors } from '../auth/auth.errors.js';
@@ -133,6 +133,17 @@ function deferOpening(client: pg.PoolClient, open: (first?: Statement) => Promis
 /** A system transaction outside the request context (device routes, verifiers): RLS opened for it alone, with its first statement. */
 export function systemTransaction<T>(dataSource: DataSource, fn: (manager: EntityManager) => Promise<T>): Promise<T> {
   return transactionOpenedWith(dataSource, { statement: SYSTEM_ENTRY, deferred: true }, fn);
+}
+
+/**
+ * Work that is exactly one statement, as the system: the switch and the statement in one pipeline on a pooled
+ * connection (one round trip, and no BEGIN or COMMIT: the pipeline's implicit transaction, which ends at its Sync, is
+ * the transaction, so row-level security is lifted for this statement alone). Where a system transaction would send
+ * BEGIN, switch and statement, then COMMIT: two round trips. Outside any transaction of the caller's, as `systemTransaction`.
+ */
+export async function systemStatement<Row = Record<string, unknown>>(dataSource: DataSource, statement: Statement): Promise<{ rows: Row[]; rowCount: number | null }> {
+  const [, result] = await pooledPipeline(dataSource, [SYSTEM_ENTRY, statement]);
+  return result as unknown as { rows: Row[]; rowCount: number | null };
 }
 
 const ALL_TENANTS = 'zizhu.allTenants';

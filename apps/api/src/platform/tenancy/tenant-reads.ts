@@ -1,8 +1,7 @@
-import { Injectable, Logger, SetMetadata } from '@nestjs/common';
-import type pg from 'pg';
+import { Injectable, SetMetadata } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { platformErrors } from '../errors/domain-error.js';
-import { pipeline, type Statement } from '../database/pipeline.js';
+import { pooledPipeline, type Statement } from '../database/pipeline.js';
 import { checkTenantEntry, tenantEntry } from '../database/transactions.js';
 import { contextStorage } from './context-storage.js';
 
@@ -20,11 +19,6 @@ export const TENANT_READ = 'zizhu:tenant-read';
  */
 export const TenantRead = () => SetMetadata(TENANT_READ, true);
 
-/** The pg pool behind TypeORM's data source (node-postgres on both databases: PGlite through its pg adapter). */
-function poolOf(dataSource: DataSource): pg.Pool {
-  return (dataSource.driver as unknown as { master: pg.Pool }).master;
-}
-
 /**
  * Reads under row-level security in as few round trips as the database allows (what PostgREST does: the tenant
  * settings and the query in one transaction, one round trip, no ORM hydration).
@@ -39,8 +33,6 @@ function poolOf(dataSource: DataSource): pg.Pool {
  */
 @Injectable()
 export class TenantReads {
-  private readonly logger = new Logger('TenantReads');
-
   constructor(private readonly dataSource: DataSource) {}
 
   async run(statements: readonly Statement[]): Promise<Row[][]> {
@@ -53,61 +45,11 @@ export class TenantReads {
     const read = store?.tenantRead;
     const principal = store?.principal;
     if (!read || store.scope !== 'tenant' || !principal) throw platformErrors.TENANT_CONTEXT_MISSING('No tenant read or transaction in the request context.');
-    const results = await this.send([tenantEntry(principal), ...statements]);
+    const results = (await pooledPipeline(this.dataSource, [tenantEntry(principal), ...statements])).map((r) => r.rows);
     const [entry, ...rows] = results;
     checkTenantEntry((entry?.[0] as { kind?: unknown } | undefined)?.kind);
     read.entered = true;
     return rows;
-  }
-
-  /**
-   * One pipeline on a pooled connection. A server's error leaves the connection ready (the Sync rolled it back);
-   * anything else drops the connection. A statement prepared on it that no longer fits the schema (another process
-   * migrated: 0A000 "cached plan must not change result type"; 26000 a name the server no longer has) is not an
-   * answer: the connection forgets its prepared statements (DEALLOCATE ALL) and the pipeline is sent once more.
-   */
-  private async send(statements: readonly Statement[]): Promise<Row[][]> {
-    const client = await this.idleClient();
-    let released = false;
-    try {
-      try {
-        return await pipeline(client, statements);
-      } catch (error) {
-        const code = (error as { code?: unknown }).code;
-        if (code !== '0A000' && code !== '26000') throw error;
-        await client.query('DEALLOCATE ALL');
-        forgetPrepared(client);
-        return await pipeline(client, statements);
-      }
-    } catch (error) {
-      released = true;
-      client.release((error as { code?: unknown }).code === undefined ? (error as Error) : undefined);
-      throw error;
-    } finally {
-      if (!released) client.release();
-    }
-  }
-
-  /**
-   * A pooled connection outside any transaction. A pipeline's settings hold until its Sync only because no transaction
-   * is open around it: on a connection given back inside one (a bug elsewhere: a transaction neither committed nor
-   * rolled back), they would outlive the read and the read would run in someone else's transaction. Such a connection
-   * is rolled back first (the embedded database's one session cannot be swapped for another) and the incident logged.
-   */
-  private async idleClient(): Promise<pg.PoolClient> {
-    const client = await poolOf(this.dataSource).connect();
-    const status = transactionStatus(client);
-    if (status === 'I' || status === null) return client;
-    try {
-      this.logger.error({ status }, 'a pooled connection was given back inside a transaction: rolled back before a tenant read');
-      await client.query('ROLLBACK');
-      const after = transactionStatus(client);
-      if (after !== 'I' && after !== null) throw new Error(`the connection is still in a transaction (${after}) after ROLLBACK`);
-      return client;
-    } catch (error) {
-      client.release(error as Error);
-      throw error;
-    }
   }
 
   /** One statement's rows. */
@@ -126,15 +68,4 @@ export class TenantReads {
     const read = contextStorage.getStore()?.tenantRead;
     if (read && !read.entered) await this.run([]);
   }
-}
-
-/** The connection's transaction status from its last ReadyForQuery ('I' idle, 'T' in a transaction, 'E' failed one), null when unknown. */
-function transactionStatus(client: pg.PoolClient): string | null {
-  return (client as unknown as { getTransactionStatus?(): string | null }).getTransactionStatus?.() ?? null;
-}
-
-/** pg's record of the statements prepared on a client's connection (not in its types), emptied after DEALLOCATE ALL. */
-function forgetPrepared(client: pg.PoolClient): void {
-  const connection = (client as unknown as { connection?: { parsedStatements?: Record<string, string> } }).connection;
-  if (connection?.parsedStatements) connection.parsedStatements = {};
 }
