@@ -47,7 +47,7 @@ function directName(controller: object, key: string | symbol): string {
   return `tenantRead:${(controller as { name: string }).name}.${String(key)}`;
 }
 
-/** Nest's per-route pieces the direct path does not run: a route that has one stays on Nest (the start fails instead). */
+/** Nest's per-route pieces the direct path does not run: a marked route that has one fails the start (such a route stays on Nest). */
 const NEST_ONLY = [GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, EXCEPTION_FILTERS_METADATA, HEADERS_METADATA, REDIRECT_METADATA, RENDER_METADATA, SSE_METADATA, VERSION_METADATA];
 
 /** The DTO class of the method's one `@Query()` argument (the whole query), or null for a method without arguments. */
