@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import pg from 'pg';
+// @ts-expect-error a plain .mjs tool without types
+import { serverBuild } from '../server-build.mjs';
 import { databaseCounters, loadAverage, processCpuSeconds, rssMiB, serverDatabase, start, stop } from './support.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 8);
@@ -47,14 +49,30 @@ export interface ApiFigures {
   label: string;
   coldMs: number;
   rssMiB: number;
+  /** idle RSS 2 s after ready when started again on the same data (the embedded database), else null */
+  restartRssMiB: number | null;
   /** the API's CPU when idle, in cores */
   idleCores: number;
   reads: ReadRow[];
 }
 
+/**
+ * The API as `npm start` and the Docker image run it: the compiled server (tools/server-build.mjs), no compiler loaded;
+ * `--cpu-prof` into BENCH_CPU_PROF when set.
+ */
+function startApi(env: Record<string, string>, profileName: string) {
+  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, profileName)] : [];
+  const { dir } = serverBuild() as { dir: string };
+  return start(
+    [...profile, '--enable-source-maps', join(dir, 'apps/api/src/main.js')],
+    { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true', CONSOLE_DIR: resolve('apps/console/dist'), ...env },
+    /ready on http:\/\/localhost:(\d+)/,
+  );
+}
+
 async function measureApi(label: string, env: Record<string, string>, databaseUrl: string | null): Promise<ApiFigures> {
-  const profile = PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', join(PROFILE_DIR, databaseUrl ? 'server' : 'embedded')] : [];
-  const { child, port, ms } = await start([...profile, '--import', './tools/register.mjs', 'apps/api/src/main.ts'], { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...env }, /ready on http:\/\/localhost:(\d+)/);
+  const { child, port, ms } = await startApi(env, databaseUrl ? 'server' : 'embedded');
+  let restartRssMiB: number | null = null;
   const db = databaseUrl ? new pg.Client({ connectionString: databaseUrl }) : null;
   try {
     await db?.connect();
@@ -96,7 +114,18 @@ async function measureApi(label: string, env: Record<string, string>, databaseUr
         load: loadAverage(),
       });
     }
-    return { label, coldMs, rssMiB: rss, idleCores, reads };
+    if (!databaseUrl) {
+      // every later start of a laptop's API: the same data directory, migrated and seeded
+      await stop(child);
+      const again = await startApi(env, 'embedded-restart');
+      try {
+        await new Promise((r) => setTimeout(r, 2000));
+        restartRssMiB = rssMiB(again.child.pid!);
+      } finally {
+        await stop(again.child);
+      }
+    }
+    return { label, coldMs, rssMiB: rss, restartRssMiB, idleCores, reads };
   } finally {
     await db?.end().catch(() => undefined);
     await stop(child);
@@ -148,7 +177,8 @@ export async function measureApiBench(): Promise<ApiBenchResult> {
     `autocannon, ${CONNECTIONS} connections, ${DURATION_S} s for \`GET /v1/organizations\` (${Math.min(DURATION_S, 5)} s for the other reads) after a 1 s warm-up, client and server on the same 2-core machine, as a franchise brand admin. ` +
       'Each read is a JWT check (a verified token is remembered until it expires) and one tenant read: the tenant entry (which also checks the token was not revoked) and the RLS-filtered queries sent to the database as one pipeline, one round trip. ' +
       'CPU per request from /proc/<pid>/stat (utime + stime) over the measured window: the API process (less its idle CPU, measured over 3 s before the rows), and the PostgreSQL server backends of the bench database; transactions per request from pg_stat_database. ' +
-      'Idle RSS is read from /proc 2 s after ready. Load: the 1-minute load average at the end of each row (the machine is shared).',
+      'The API runs as `npm start` and the Docker image run it: the compiled server (`tools/server-build.mjs`), no compiler loaded; the embedded database with its default shared buffers (32 MB). ' +
+      'Idle RSS is read from /proc 2 s after ready: on the embedded database on its first start (initdb, migrations, demo seed) and, after the rows, started again on the same data directory. Load: the 1-minute load average at the end of each row (the machine is shared).',
     '',
     '| target | req/s | vs plain | p50 ms | p99 ms | errors | API CPU ms/req | PostgreSQL CPU ms/req | transactions/req | load | cold start → ready | idle RSS |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
@@ -156,7 +186,7 @@ export async function measureApiBench(): Promise<ApiBenchResult> {
     ...rows.flatMap((r) =>
       r.reads.map(
         (read, i) =>
-          `| API, ${r.label}, \`GET ${read.path}\` | ${fmt(read.get.rps)} | ${((100 * read.get.rps) / plain.rps).toFixed(1)}% | ${read.get.p50} | ${read.get.p99} | ${read.get.errors} | ${ms(read.apiCpuMs)} | ${ms(read.dbCpuMs)} | ${read.transactions === null ? '–' : read.transactions.toFixed(2)} | ${read.load.toFixed(1)} | ${i === 0 ? `${(r.coldMs / 1000).toFixed(1)} s` : ''} | ${i === 0 ? `${r.rssMiB} MiB` : ''} |`,
+          `| API, ${r.label}, \`GET ${read.path}\` | ${fmt(read.get.rps)} | ${((100 * read.get.rps) / plain.rps).toFixed(1)}% | ${read.get.p50} | ${read.get.p99} | ${read.get.errors} | ${ms(read.apiCpuMs)} | ${ms(read.dbCpuMs)} | ${read.transactions === null ? '–' : read.transactions.toFixed(2)} | ${read.load.toFixed(1)} | ${i === 0 ? `${(r.coldMs / 1000).toFixed(1)} s` : ''} | ${i === 0 ? `${r.rssMiB} MiB${r.restartRssMiB === null ? '' : `; restart ${r.restartRssMiB} MiB`}` : ''} |`,
       ),
     ),
   ];

@@ -32,6 +32,7 @@ const SECTIONS: readonly { name: string; aliases: readonly string[]; run: (share
       shared.figures.plainRps = result.plainRps;
       shared.figures.reads = result.server ? { rps: result.server.get.rps, apiCpuMs: result.server.apiCpuMs } : undefined;
       shared.figures.idleRssMiB = result.embedded?.rssMiB;
+      shared.figures.idleRestartRssMiB = result.embedded?.restartRssMiB;
       return result.markdown;
     },
   },

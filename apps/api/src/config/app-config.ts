@@ -17,7 +17,7 @@ export const envSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: port.default(3000),
     DATA_DIR: z.string().min(1).default('./.data'),
-    EMBEDDED_SHARED_BUFFERS_MB: z.coerce.number({ message: 'must be a whole number of MB (16 to 4096)' }).int('must be a whole number of MB (16 to 4096)').min(16).max(4096).optional(),
+    EMBEDDED_SHARED_BUFFERS_MB: z.coerce.number({ message: 'must be a whole number of MB (16 to 4096)' }).int('must be a whole number of MB (16 to 4096)').min(16).max(4096).default(32),
     DATABASE_URL: z
       .string()
       .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -217,7 +217,7 @@ export type DatabaseConfig =
   | {
       readonly kind: 'embedded';
       readonly dataDir: string | null;
-      /** EMBEDDED_SHARED_BUFFERS_MB (unset: PGlite's default) */
+      /** EMBEDDED_SHARED_BUFFERS_MB (default 32; absent where no configuration was parsed: PGlite's own default) */
       readonly sharedBuffersMb?: number;
       /**
        * In memory only (dataDir null): a file holding PGlite's dump of a data directory (`dumpDataDir`) that the
@@ -401,7 +401,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
   const apiBaseUrl = e.PAYSCORE_API_BASE_URL ?? `http://127.0.0.1:${e.PAYSCORE_SIM_PORT}`;
   const database: DatabaseConfig = e.DATABASE_URL
     ? { kind: 'server', url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL ?? e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
-    : { kind: 'embedded', dataDir: e.DATA_DIR, ...(e.EMBEDDED_SHARED_BUFFERS_MB !== undefined ? { sharedBuffersMb: e.EMBEDDED_SHARED_BUFFERS_MB } : {}) };
+    : { kind: 'embedded', dataDir: e.DATA_DIR, sharedBuffersMb: e.EMBEDDED_SHARED_BUFFERS_MB };
   return deepFreeze({
     env: e.NODE_ENV,
     host: e.HOST,

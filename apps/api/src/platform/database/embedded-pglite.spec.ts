@@ -43,8 +43,9 @@ describe('the embedded database (PGlite)', () => {
     }
   }, 120_000);
 
-  it('EMBEDDED_SHARED_BUFFERS_MB: whole MB from 16, refused otherwise naming the variable', () => {
-    expect(parseConfig({ DATA_DIR: '/tmp/x' }).database).toEqual({ kind: 'embedded', dataDir: '/tmp/x' });
+  it('EMBEDDED_SHARED_BUFFERS_MB: 32 unless set, whole MB from 16, refused otherwise naming the variable', () => {
+    expect(parseConfig({ DATA_DIR: '/tmp/x' }).database).toEqual({ kind: 'embedded', dataDir: '/tmp/x', sharedBuffersMb: 32 });
+    expect(parseConfig({ DATA_DIR: '/tmp/x', EMBEDDED_SHARED_BUFFERS_MB: '128' }).database).toEqual({ kind: 'embedded', dataDir: '/tmp/x', sharedBuffersMb: 128 });
     expect(parseConfig({ DATA_DIR: '/tmp/x', EMBEDDED_SHARED_BUFFERS_MB: '32' }).database).toEqual({ kind: 'embedded', dataDir: '/tmp/x', sharedBuffersMb: 32 });
     expect(() => parseConfig({ EMBEDDED_SHARED_BUFFERS_MB: '8' })).toThrow(/EMBEDDED_SHARED_BUFFERS_MB/);
     expect(() => parseConfig({ EMBEDDED_SHARED_BUFFERS_MB: 'lots' })).toThrow(/EMBEDDED_SHARED_BUFFERS_MB/);

@@ -5,12 +5,12 @@ import { Worker } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 
 /**
- * PostgreSQL settings of the embedded database: PGlite's defaults, unless EMBEDDED_SHARED_BUFFERS_MB is set. PGlite
- * keeps PostgreSQL's shared buffers inside its WASM heap and touches them at start, so they are resident from the first
- * second: at the default (about 160 MB) they are about 140 MiB of an idle laptop API's RSS, and 32 MB brings the compiled
- * API's idle RSS under 400 MiB (BENCHMARKS.md). It is not the default: a working set larger than the buffers is then
- * copied in and out of PGlite's file system on every miss, and with 32 MB as the default the 1,000-session chaos test
- * fell far behind in two loaded runs (not a clean comparison; issue 15's note). Throughput at 32 MB is not measured.
+ * PostgreSQL settings of the embedded database: `shared_buffers` from EMBEDDED_SHARED_BUFFERS_MB (32 MB unless set;
+ * PGlite's own default, about 160 MB, where no configuration was parsed: the tests' in-memory databases). PGlite keeps
+ * PostgreSQL's shared buffers inside its WASM heap and touches them at start, so they are resident from the first
+ * second: at PGlite's default they are about 140 MiB of an idle laptop API's RSS. At 32 MB the embedded core loop ran
+ * faster, not slower (BENCHMARKS.md, "embedded shared buffers": 12.1–14.4 against 10.7–12.7 lifecycles/s, alternating
+ * runs on a quiet machine): a laptop's or a small site's working set fits, and PGlite's file system is in memory too.
  */
 export function embeddedPostgresqlConf(sharedBuffersMb?: number): string[] {
   return sharedBuffersMb === undefined ? [] : [`shared_buffers = ${sharedBuffersMb}MB`];
