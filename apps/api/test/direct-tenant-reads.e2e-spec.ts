@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { CallHandler, ExecutionContext, NestInterceptor } from '@nestjs/common';
+import { NestApplication } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Response as InjectResponse } from 'light-my-request';
+import { createApp } from '../src/app.factory.js';
 import { DEMO_APPID, DEMO_DEVICES, DEMO_MERCHANTS, DEMO_ORGS as O } from '../src/modules/demo/demo-data.js';
 import { AccessAdmission } from '../src/platform/auth/access-admission.js';
 import { AccessGuard } from '../src/platform/auth/access.guard.js';
@@ -9,7 +12,7 @@ import { JWT_SECRET } from '../src/platform/auth/token.service.js';
 import { Transactions } from '../src/platform/database/transactions.js';
 import { TenantTransactionInterceptor } from '../src/platform/tenancy/tenant-transaction.interceptor.js';
 import { systemQuery } from './fleet-support.js';
-import { createTestApp, type TestApp } from './support/test-app.js';
+import { createTestApp, freshDatabaseConfig, testConfig, type TestApp } from './support/test-app.js';
 
 /**
  * Issue 15: the hottest tenant reads are answered by plain Fastify handlers (`@DirectTenantRead()`,
@@ -205,11 +208,48 @@ describe('direct tenant reads: the organisation, device and session lists keep e
     expect((await get('/v1/organizations?anything=1', tokens.f1)).statusCode).toBe(200);
   });
 
-  it('HEAD is admitted the same way', async () => {
-    const refused = await t.app.inject({ method: 'HEAD', url: '/v1/organizations' });
-    expect(refused.statusCode).toBe(401);
-    const ok = await t.app.inject({ method: 'HEAD', url: '/v1/sessions', headers: { authorization: `Bearer ${tokens.f1!}` } });
-    expect(ok.statusCode).toBe(200);
-    expect(ok.body).toBe('');
+  it('HEAD is answered by the direct handler too, admitted the same way', async () => {
+    const canActivate = jest.spyOn(AccessGuard.prototype, 'canActivate');
+    const intercept = jest.spyOn(TenantTransactionInterceptor.prototype, 'intercept');
+    const admit = jest.spyOn(AccessAdmission.prototype, 'admit');
+    try {
+      const refused = await t.app.inject({ method: 'HEAD', url: '/v1/organizations' });
+      expect(refused.statusCode).toBe(401);
+      const ok = await t.app.inject({ method: 'HEAD', url: '/v1/sessions', headers: { authorization: `Bearer ${tokens.f1!}` } });
+      expect(ok.statusCode).toBe(200);
+      expect(ok.body).toBe('');
+      expect(canActivate).not.toHaveBeenCalled();
+      expect(intercept).not.toHaveBeenCalled();
+      expect(admit).toHaveBeenCalledTimes(2);
+    } finally {
+      canActivate.mockRestore();
+      intercept.mockRestore();
+      admit.mockRestore();
+    }
+  });
+});
+
+describe('direct tenant reads: the start', () => {
+  it('fails, saying why, when the app gets a global interceptor the direct reads do not stand in for (added just before app.init())', async () => {
+    class TimingInterceptor implements NestInterceptor {
+      intercept(_execution: ExecutionContext, next: CallHandler) {
+        return next.handle();
+      }
+    }
+    const init = NestApplication.prototype.init;
+    const spy = jest.spyOn(NestApplication.prototype, 'init').mockImplementation(function (this: NestApplication) {
+      this.useGlobalInterceptors(new TimingInterceptor());
+      return init.call(this);
+    });
+    const fresh = await freshDatabaseConfig();
+    try {
+      await expect(createApp(testConfig(fresh.database))).rejects.toThrow(
+        /^direct tenant reads stand in for the global AccessGuard, TenantTransactionInterceptor and the app's ValidationPipe only, but the app has guards \[AccessGuard\], interceptors \[TenantTransactionInterceptor, TimingInterceptor\]/,
+      );
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+      await fresh.drop();
+    }
   });
 });

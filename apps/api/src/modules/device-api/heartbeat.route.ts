@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { DirectHandlerFactory } from '../../platform/http/direct-handlers.js';
 import type { HeartbeatResponseDto } from './device-api.dto.js';
 import { deviceApiErrors } from './device-api.errors.js';
 import { type AuthenticatedDevice, DeviceAuthenticator } from './device-authenticator.service.js';
@@ -65,6 +66,7 @@ export function heartbeatHandler(authenticator: DeviceAuthenticator, heartbeats:
 }
 
 /** The device API's direct Fastify handlers (platform/http/direct-handlers.ts), by the name their routes' DIRECT_FASTIFY_HANDLER gives. */
-export function deviceDirectHandlers(app: NestFastifyApplication): Record<string, RouteHandlerMethod> {
-  return { heartbeat: heartbeatHandler(app.get(DeviceAuthenticator), app.get(HeartbeatBuffer)) };
+export function deviceDirectHandlers(app: NestFastifyApplication): Record<string, DirectHandlerFactory> {
+  const heartbeat = heartbeatHandler(app.get(DeviceAuthenticator), app.get(HeartbeatBuffer));
+  return { heartbeat: () => heartbeat };
 }

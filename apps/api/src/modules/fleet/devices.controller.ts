@@ -5,7 +5,7 @@ import { TenantScoped, WITH_TECHNICIANS } from '../../platform/auth/access-polic
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
-import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-reads.js';
+import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-read.decorator.js';
 import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { DeviceCommandsService } from './device-commands.service.js';
 import { DevicesService } from './devices.service.js';

@@ -4,7 +4,7 @@ import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
-import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-reads.js';
+import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-read.decorator.js';
 import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { CreateOrganizationDto, OrganizationDto, OrganizationTreeNodeDto, RenameOrganizationDto } from './dto/organization.dto.js';
 import { organizationErrors } from './organizations.errors.js';

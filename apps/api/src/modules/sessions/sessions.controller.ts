@@ -7,7 +7,7 @@ import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
-import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-reads.js';
+import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-read.decorator.js';
 import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import {
   EndSessionDto,

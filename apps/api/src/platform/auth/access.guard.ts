@@ -16,6 +16,7 @@ export class AccessGuard implements CanActivate {
     private readonly admission: AccessAdmission,
   ) {}
 
+  // Keep this a thin wrapper of AccessAdmission.admit: the direct tenant reads call that, not this.
   canActivate(execution: ExecutionContext): boolean | Promise<boolean> {
     return this.admission.admit(policyOf(this.reflector, execution), execution.switchToHttp().getRequest<FastifyRequest>());
   }

@@ -15,15 +15,22 @@ import type { FastifyInstance, RouteHandlerMethod } from 'fastify';
 export const DIRECT_FASTIFY_HANDLER = 'zizhuDirectHandler';
 
 /**
- * Hands Fastify the direct handlers of the routes marked DIRECT_FASTIFY_HANDLER (the GET's HEAD route too); a marked
- * route without a handler fails the start. Installed once, before Nest registers its routes (createApp, before app.init()).
+ * Makes the direct handler of a marked route, as Fastify registers the route: inside app.init(), right after Nest built
+ * that route's own pipeline (reading the app's global guards, interceptors and pipes as they are then). A check made
+ * here that throws fails the start. Called again for the GET's HEAD route.
  */
-export function installDirectHandlers(instance: FastifyInstance, handlers: Readonly<Record<string, RouteHandlerMethod>>): void {
+export type DirectHandlerFactory = () => RouteHandlerMethod;
+
+/**
+ * Hands Fastify the direct handlers of the routes marked DIRECT_FASTIFY_HANDLER (the GET's HEAD route too), by name; a
+ * marked route without one fails the start. Installed before Nest registers its routes (createApp, before app.init()).
+ */
+export function installDirectHandlers(instance: FastifyInstance, factories: Readonly<Record<string, DirectHandlerFactory>>): void {
   instance.addHook('onRoute', (route) => {
     const name = (route.config as Record<string, unknown> | undefined)?.[DIRECT_FASTIFY_HANDLER];
     if (name === undefined) return;
-    const handler = typeof name === 'string' && Object.hasOwn(handlers, name) ? handlers[name] : undefined;
-    if (!handler) throw new Error(`${String(route.method)} ${route.url} asks for the direct handler ${String(name)}, which is not installed`);
-    route.handler = handler;
+    const factory = typeof name === 'string' && Object.hasOwn(factories, name) ? factories[name] : undefined;
+    if (!factory) throw new Error(`${String(route.method)} ${route.url} asks for the direct handler ${String(name)}, which is not installed`);
+    route.handler = factory();
   });
 }

@@ -1,16 +1,16 @@
 import { type ArgumentMetadata, type PipeTransform, RequestMethod, type Type } from '@nestjs/common';
 import {
-  EXCEPTION_FILTERS_METADATA,
-  GUARDS_METADATA,
-  HEADERS_METADATA,
+  CONTROLLER_WATERMARK,
+  HOST_METADATA,
   HTTP_CODE_METADATA,
-  INTERCEPTORS_METADATA,
   METHOD_METADATA,
-  PIPES_METADATA,
-  REDIRECT_METADATA,
-  RENDER_METADATA,
+  OPTIONAL_DEPS_METADATA,
+  OPTIONAL_PROPERTY_DEPS_METADATA,
+  PATH_METADATA,
+  PROPERTY_DEPS_METADATA,
   ROUTE_ARGS_METADATA,
-  SSE_METADATA,
+  SCOPE_OPTIONS_METADATA,
+  SELF_DECLARED_DEPS_METADATA,
   VERSION_METADATA,
 } from '@nestjs/common/constants.js';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum.js';
@@ -23,32 +23,54 @@ import { AccessAdmission } from '../auth/access-admission.js';
 import { AccessGuard } from '../auth/access.guard.js';
 import { ACCESS_POLICY, type AccessPolicy } from '../auth/access-policy.js';
 import { Transactions } from '../database/transactions.js';
-import { DIRECT_FASTIFY_HANDLER } from '../http/direct-handlers.js';
+import { API_ERRORS } from '../errors/api-errors.js';
+import { DIRECT_FASTIFY_HANDLER, type DirectHandlerFactory } from '../http/direct-handlers.js';
+import { directTenantReadName, isDirectTenantReadName } from './direct-tenant-read.decorator.js';
 import { RequestContext } from './request-context.js';
 import { TENANT_READ, TenantReads } from './tenant-reads.js';
-import { runTenantRequest, type TenantRequestDeps, TenantTransactionInterceptor } from './tenant-transaction.interceptor.js';
+import { runTenantRequest, type TenantRequestDeps, TenantTransactionInterceptor, tenantRouteOf } from './tenant-transaction.interceptor.js';
+
+// The handlers of the routes marked `@DirectTenantRead()` (direct-tenant-read.decorator.ts says what they keep of Nest).
 
 /**
- * A hot `@TenantRead()` GET answered by Fastify directly (issue 15; platform/http/direct-handlers.ts): the route is still
- * declared by its controller method, and the method still answers it — called with the same argument, after the same
- * admission, in the same tenant-read context. Per request it skips Nest's router pipeline (execution context, Reflector
- * lookups, rxjs), not a rule: AccessAdmission (AccessGuard's decision, the route's own access policy read once at start),
- * runTenantRequest (TenantTransactionInterceptor's work: the platform admin's audit row, the tenant-read context, the
- * token's check), the app's ValidationPipe on the `@Query()` DTO, the route's `@HttpCode()` and Fastify's serialization.
- * A marked method that needs anything else of Nest (a guard, interceptor, pipe or filter of its own, headers, another
- * kind of argument, another policy or method) fails the start rather than losing it.
+ * The route metadata a direct tenant read may carry, on its controller or its method: what the direct path itself reads
+ * (path, method, access policy, `@TenantRead()`, the Fastify route config with the marker, `@HttpCode()`, the `@Query()`
+ * argument), what only describes the route (ApiErrors and @nestjs/swagger's keys, for the OpenAPI document), how Nest
+ * builds the controller (the controller mark, its scope — a singleton is checked —, injected dependencies) and
+ * TypeScript's `design:*` types. Any other key (a guard, interceptor, pipe or filter, headers, a redirect, a host, a
+ * version, SSE, a key some guard reads, one Nest adds later) may mean something only Nest's pipeline does: the start
+ * fails, and the route stays on Nest.
  */
-export const DirectTenantRead = (): MethodDecorator => (target, key, descriptor) => {
-  const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, descriptor.value as object) as Record<string, unknown> | undefined) ?? {};
-  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, [DIRECT_FASTIFY_HANDLER]: directName(target.constructor, key) }, descriptor.value as object);
-};
+const HARMLESS = new Set<unknown>([
+  PATH_METADATA,
+  METHOD_METADATA,
+  ACCESS_POLICY,
+  TENANT_READ,
+  FASTIFY_ROUTE_CONFIG_METADATA,
+  HTTP_CODE_METADATA,
+  ROUTE_ARGS_METADATA,
+  API_ERRORS,
+  CONTROLLER_WATERMARK,
+  SCOPE_OPTIONS_METADATA,
+  SELF_DECLARED_DEPS_METADATA,
+  OPTIONAL_DEPS_METADATA,
+  PROPERTY_DEPS_METADATA,
+  OPTIONAL_PROPERTY_DEPS_METADATA,
+]);
+/** TypeScript's emitted types, and @nestjs/swagger's keys (its DECORATORS_PREFIX, which it does not export). */
+const HARMLESS_PREFIXES = ['design:', 'swagger/'];
+/** Keys `@Controller()` always defines: harmless while unset (no host, no version). */
+const HARMLESS_UNSET = new Set<unknown>([HOST_METADATA, VERSION_METADATA]);
 
-function directName(controller: object, key: string | symbol): string {
-  return `tenantRead:${(controller as { name: string }).name}.${String(key)}`;
+/** The metadata keys of `target` (of its `property`, if given) not known to be harmless, inherited ones included. */
+function unknownMetadata(target: object, property?: string): string[] {
+  const keys = (property === undefined ? Reflect.getMetadataKeys(target) : Reflect.getMetadataKeys(target, property)) as unknown[];
+  const value = (key: unknown): unknown => (property === undefined ? Reflect.getMetadata(key, target) : Reflect.getMetadata(key, target, property));
+  return keys
+    .filter((key) => !HARMLESS.has(key) && !(typeof key === 'string' && HARMLESS_PREFIXES.some((prefix) => key.startsWith(prefix))))
+    .filter((key) => !(HARMLESS_UNSET.has(key) && value(key) === undefined))
+    .map(String);
 }
-
-/** Nest's per-route pieces the direct path does not run: a marked route that has one fails the start (such a route stays on Nest). */
-const NEST_ONLY = [GUARDS_METADATA, INTERCEPTORS_METADATA, PIPES_METADATA, EXCEPTION_FILTERS_METADATA, HEADERS_METADATA, REDIRECT_METADATA, RENDER_METADATA, SSE_METADATA, VERSION_METADATA];
 
 /** The DTO class of the method's one `@Query()` argument (the whole query), or null for a method without arguments. */
 function queryArgument(name: string, controller: Type, method: string): Type | null {
@@ -64,18 +86,31 @@ function queryArgument(name: string, controller: Type, method: string): Type | n
   return metatype;
 }
 
-/** The direct handler of one marked method, its every decision made here once. */
-function tenantReadHandler(app: NestFastifyApplication, validation: PipeTransform, controller: Type, instance: object, method: string): RouteHandlerMethod {
-  const name = directName(controller, method);
-  const handler = (controller.prototype as Record<string, unknown>)[method] as (...args: unknown[]) => unknown;
-  const reflector = app.get(Reflector);
-  const policy = reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, controller]);
+/** The direct handler of one marked method (`handler`, the controller's own), its every decision made here once. */
+function tenantReadHandler(
+  app: NestFastifyApplication,
+  validation: PipeTransform,
+  controller: Type,
+  instance: object,
+  method: string,
+  handler: (...args: unknown[]) => unknown,
+): RouteHandlerMethod {
+  const name = directTenantReadName(controller, method);
+  const policy = app.get(Reflector).getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [handler, controller]);
   if (!policy) throw new Error(`${name}: a direct route needs an access policy`);
-  if (policy.kind !== 'tenant' && policy.kind !== 'platform-admin') throw new Error(`${name}: a direct tenant read needs a tenant or platform-admin policy, not ${policy.kind}`);
+  const route = tenantRouteOf(policy, handler);
+  if (!route) throw new Error(`${name}: a direct tenant read needs a tenant or platform-admin policy, not ${policy.kind}`);
   if (Reflect.getMetadata(METHOD_METADATA, handler) !== RequestMethod.GET) throw new Error(`${name}: a direct tenant read is a GET`);
-  if (reflector.get<boolean | undefined>(TENANT_READ, handler) !== true) throw new Error(`${name}: a direct tenant read is marked @TenantRead()`);
-  const nestOnly = NEST_ONLY.filter((key) => Reflect.getMetadata(key, handler) !== undefined || Reflect.getMetadata(key, controller) !== undefined);
-  if (nestOnly.length > 0) throw new Error(`${name}: has ${nestOnly.join(', ')}, which only Nest's pipeline applies`);
+  if (route !== 'tenant-read') throw new Error(`${name}: a direct tenant read is marked @TenantRead()`);
+  const unknown = [
+    ...unknownMetadata(controller),
+    ...unknownMetadata(handler),
+    ...unknownMetadata(controller, method),
+    ...unknownMetadata(controller.prototype as object, method),
+  ];
+  if (unknown.length > 0) {
+    throw new Error(`${name}: has ${[...new Set(unknown)].join(', ')}, which only Nest's pipeline applies (or which the direct path does not know): leave the route on Nest`);
+  }
   const query = queryArgument(name, controller, method);
   const metadata: ArgumentMetadata = { type: 'query', metatype: query ?? undefined, data: undefined };
   const status = (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ?? 200;
@@ -86,7 +121,7 @@ function tenantReadHandler(app: NestFastifyApplication, validation: PipeTransfor
     // a refusal thrown here goes to the error handler (ProblemFilter), as from AccessGuard
     await admission.admit(policy, request);
     // (a HEAD request, which Fastify routes here too, runs in a transaction, as the interceptor runs it)
-    const answer = await runTenantRequest(deps, context.principal, request, request.method === 'GET', async () =>
+    const answer = await runTenantRequest(deps, context.principal, request, route, async () =>
       handler.apply(instance, query === null ? [] : [await validation.transform(request.query, metadata)]),
     );
     return reply.code(status).send(answer);
@@ -95,43 +130,61 @@ function tenantReadHandler(app: NestFastifyApplication, validation: PipeTransfor
 
 /**
  * The app's global guards, interceptors and pipes must be exactly those the direct path stands in for (AccessGuard,
- * TenantTransactionInterceptor, the ValidationPipe): one added later would be skipped by the direct routes, so the start
- * fails until it is dealt with here. (Nest keeps them in the application's config, which it does not export.)
+ * TenantTransactionInterceptor, the ValidationPipe): any other would apply to Nest's routes and not to the direct ones,
+ * so the start fails until it is dealt with here. Checked as Fastify registers each direct route, inside app.init() — right
+ * after Nest read the same lists for the routes it answers, so one added at any time before is seen. (Nest keeps them in
+ * the application's config, which it does not export.)
  */
 function checkGlobalEnhancers(app: NestFastifyApplication, validation: PipeTransform): void {
   const config = (app as unknown as { config?: ApplicationConfig }).config;
   if (!config?.getGlobalGuards) throw new Error('direct tenant reads: cannot see the app’s global guards, interceptors and pipes');
   const only = (list: readonly object[], type: abstract new (...args: never[]) => object) => list.length === 1 && list[0] instanceof type;
+  const guards = config.getGlobalGuards();
+  const interceptors = config.getGlobalInterceptors();
+  const pipes = config.getGlobalPipes();
   const scoped = [...config.getGlobalRequestGuards(), ...config.getGlobalRequestInterceptors(), ...config.getGlobalRequestPipes()];
-  if (!only(config.getGlobalGuards(), AccessGuard) || !only(config.getGlobalInterceptors(), TenantTransactionInterceptor) || config.getGlobalPipes().length !== 1 || config.getGlobalPipes()[0] !== validation || scoped.length > 0) {
-    throw new Error('direct tenant reads stand in for AccessGuard, TenantTransactionInterceptor and the ValidationPipe only: the app has other global guards, interceptors or pipes');
-  }
+  if (only(guards, AccessGuard) && only(interceptors, TenantTransactionInterceptor) && pipes.length === 1 && pipes[0] === validation && scoped.length === 0) return;
+  const names = (list: readonly object[]) => `[${list.map((item) => item.constructor.name).join(', ')}]`;
+  throw new Error(
+    `direct tenant reads stand in for the global AccessGuard, TenantTransactionInterceptor and the app's ValidationPipe only, but the app has ` +
+      `guards ${names(guards)}, interceptors ${names(interceptors)}, pipes ${names(pipes)}${pipes.length === 1 && pipes[0] !== validation ? ' (not the app’s ValidationPipe)' : ''}` +
+      `${scoped.length > 0 ? ` and ${scoped.length} request-scoped ones` : ''}: apply the others in platform/tenancy/direct-tenant-reads.ts, or leave the reads on Nest`,
+  );
 }
 
 /**
  * The direct handlers of every controller method marked `@DirectTenantRead()`, by their DIRECT_FASTIFY_HANDLER name
  * (for installDirectHandlers). `validation`: the app's global ValidationPipe. Called after Nest created the controllers,
- * before it registers their routes.
+ * before it registers their routes: a marked route that needs more than the direct path does fails here; the app's
+ * global enhancers are checked as each route is registered (checkGlobalEnhancers).
  */
-export function directTenantReadHandlers(app: NestFastifyApplication, validation: PipeTransform): Record<string, RouteHandlerMethod> {
-  const handlers: Record<string, RouteHandlerMethod> = {};
+export function directTenantReadHandlers(app: NestFastifyApplication, validation: PipeTransform): Record<string, DirectHandlerFactory> {
+  const factories: Record<string, DirectHandlerFactory> = {};
   const scanner = new MetadataScanner();
   for (const module of app.get(ModulesContainer).values()) {
     for (const wrapper of module.controllers.values()) {
       const controller = wrapper.metatype as Type | null;
       if (!controller) continue;
       for (const method of scanner.getAllMethodNames(controller.prototype as object)) {
-        const handler = (controller.prototype as Record<string, unknown>)[method] as object;
-        const direct = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as Record<string, unknown> | undefined)?.[DIRECT_FASTIFY_HANDLER];
-        const name = directName(controller, method);
-        if (direct !== name) continue;
-        if (Object.hasOwn(handlers, name)) throw new Error(`${name}: two controllers of this name mark a direct tenant read`);
+        const handler = (controller.prototype as Record<string, unknown>)[method] as (...args: unknown[]) => unknown;
+        const marker = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as Record<string, unknown> | undefined)?.[DIRECT_FASTIFY_HANDLER];
+        if (!isDirectTenantReadName(marker)) continue;
+        const name = directTenantReadName(controller, method);
+        // an inherited marked method names its base class: Fastify would answer this controller's route with the base's
+        // handler (the base's policy, guards and instance)
+        if (marker !== name) {
+          throw new Error(`${name}: inherits the direct tenant read ${marker}, which would answer this controller's route as the other's: declare the route on this controller with its own @DirectTenantRead()`);
+        }
+        if (Object.hasOwn(factories, name)) throw new Error(`${name}: two controllers of this name mark a direct tenant read`);
         const instance = wrapper.instance as object | undefined;
         if (!instance || !wrapper.isDependencyTreeStatic()) throw new Error(`${name}: a direct tenant read needs a singleton controller`);
-        handlers[name] = tenantReadHandler(app, validation, controller, instance, method);
+        const direct = tenantReadHandler(app, validation, controller, instance, method, handler);
+        factories[name] = () => {
+          checkGlobalEnhancers(app, validation);
+          return direct;
+        };
       }
     }
   }
-  if (Object.keys(handlers).length > 0) checkGlobalEnhancers(app, validation);
-  return handlers;
+  return factories;
 }

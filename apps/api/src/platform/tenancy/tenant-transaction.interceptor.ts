@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { AuditService } from '../../modules/audit/audit.service.js';
 import { policyOf } from '../auth/access.guard.js';
+import type { AccessPolicy } from '../auth/access-policy.js';
 import { Transactions } from '../database/transactions.js';
 import { contextStorage, type Principal } from './context-storage.js';
 import { RequestContext } from './request-context.js';
@@ -16,19 +17,33 @@ export interface TenantRequestDeps {
 }
 
 /**
+ * How runTenantRequest runs the requests of a route, decided from its access policy and its handler's `@TenantRead()`
+ * mark (by the interceptor per request, for a direct tenant read once at start): null for a route of another policy
+ * (public, device, consumer), which runs without a tenant context; `tenant-read` for a tenant or platform-admin handler
+ * marked `@TenantRead()`; else `transaction`.
+ */
+export type TenantRoute = 'tenant-read' | 'transaction';
+
+export function tenantRouteOf(policy: AccessPolicy | undefined, handler: object): TenantRoute | null {
+  if (policy?.kind !== 'tenant' && policy?.kind !== 'platform-admin') return null;
+  return Reflect.getMetadata(TENANT_READ, handler) === true ? 'tenant-read' : 'transaction';
+}
+
+/**
  * Runs an admitted tenant or platform-admin request's handler: the one implementation, for the interceptor (every Nest
  * route) and the direct tenant reads (direct-tenant-reads.ts) alike. A platform admin's access is audited first, in a
- * system transaction of its own. `tenantRead` (a GET marked `@TenantRead()`): no transaction — the handler's reads enter
- * the tenant themselves (TenantReads), and after it (also when it throws, so a revoked token answers 401 first) the
- * token is checked if it read nothing. Otherwise the handler runs in one tenant transaction.
+ * system transaction of its own. A GET of a `tenant-read` route: no transaction — the handler's reads enter the tenant
+ * themselves (TenantReads), and after it (also when it throws, so a revoked token answers 401 first) the token is checked
+ * if it read nothing. Otherwise (a HEAD too) the handler runs in one tenant transaction.
  */
 export async function runTenantRequest<T>(
   deps: TenantRequestDeps,
   principal: Principal,
   request: Pick<FastifyRequest, 'method' | 'url'>,
-  tenantRead: boolean,
+  route: TenantRoute,
   handle: () => Promise<T>,
 ): Promise<T> {
+  const tenantRead = route === 'tenant-read' && request.method === 'GET';
   if (principal.role === 'PLATFORM_ADMIN') {
     // committed on its own first, so a failed or refused request is on record too
     await deps.transactions.asSystem(() =>
@@ -70,11 +85,11 @@ export class TenantTransactionInterceptor implements NestInterceptor {
     this.deps = { transactions, audit, reads };
   }
 
+  // Keep this a thin wrapper of runTenantRequest (and tenantRouteOf): the direct tenant reads call those, not this.
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const policy = policyOf(this.reflector, execution);
-    if (policy?.kind !== 'tenant' && policy?.kind !== 'platform-admin') return next.handle();
+    const route = tenantRouteOf(policyOf(this.reflector, execution), execution.getHandler());
+    if (!route) return next.handle();
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
-    const tenantRead = request.method === 'GET' && this.reflector.get<boolean | undefined>(TENANT_READ, execution.getHandler()) === true;
-    return from(runTenantRequest(this.deps, this.context.principal, request, tenantRead, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
+    return from(runTenantRequest(this.deps, this.context.principal, request, route, () => lastValueFrom(next.handle(), { defaultValue: undefined })));
   }
 }
