@@ -14,7 +14,7 @@ import { SettlementJobs } from './modules/settlement/settlement.jobs.js';
 import { installConsole } from './modules/home/console-static.js';
 import { CommandSignal } from './modules/fleet/command-signal.service.js';
 import { captureDeviceRawBody } from './modules/device-api/device-signature.guard.js';
-import { installDeviceDirectRoutes } from './modules/device-api/heartbeat.route.js';
+import { deviceDirectHandlers } from './modules/device-api/heartbeat.route.js';
 import type { Clock } from './platform/clock/clock.js';
 import { installComplaintImageBody } from './modules/complaints/complaint-image-body.js';
 import { installEvidenceBody } from './modules/onboarding/evidence-body.js';
@@ -24,6 +24,8 @@ import { openDatabase, type OpenDatabase } from './platform/database/database.js
 import { contextStorage } from './platform/tenancy/context-storage.js';
 import { Transactions } from './platform/database/transactions.js';
 import { installInputGuards } from './platform/errors/request-input.js';
+import { installDirectHandlers } from './platform/http/direct-handlers.js';
+import { directTenantReadHandlers } from './platform/tenancy/direct-tenant-reads.js';
 import { createValidationPipe } from './platform/errors/validation.js';
 import { createRootLogger, PinoNestLogger } from './platform/observability/logger.js';
 import { MetricsService } from './platform/observability/metrics.service.js';
@@ -102,7 +104,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       logger: new PinoNestLogger(logger),
       abortOnError: false,
     });
-    app.useGlobalPipes(createValidationPipe());
+    const validation = createValidationPipe();
+    app.useGlobalPipes(validation);
     const fastify = app.getHttpAdapter().getInstance();
     // every request runs in its own context, keyed by the request id that every log line carries
     app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => {
@@ -120,8 +123,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     installInputGuards(app, BODY_LIMIT);
     // device requests are signed over their exact body bytes
     captureDeviceRawBody(fastify);
-    // the heartbeat runs as a plain Fastify handler (declared by its Nest controller, handed over as Nest registers it)
-    installDeviceDirectRoutes(app);
+    // the heartbeat and the hottest tenant reads run as plain Fastify handlers (declared by their Nest controllers,
+    // handed over as Nest registers them; platform/http/direct-handlers.ts): the same admission, context and validation
+    installDirectHandlers(fastify, { ...deviceDirectHandlers(app), ...directTenantReadHandlers(app, validation) });
     // complaint images are posted as raw bytes (image/jpeg|png|bmp, at most 2 MiB)
     installComplaintImageBody(app.getHttpAdapter().getInstance());
     // onboarding evidence files are posted as raw bytes (images, video, PDF, XLSX, text; at most 10 MiB)

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { RequestMethod } from '@nestjs/common';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { GUARDS_METADATA, METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import type { OperationObject, ResponseObject } from '@nestjs/swagger';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants.js';
-import { DIRECT_FASTIFY_HANDLER } from '../src/modules/device-api/heartbeat.route.js';
 import { ACCESS_POLICY } from '../src/platform/auth/access-policy.js';
+import { DIRECT_FASTIFY_HANDLER } from '../src/platform/http/direct-handlers.js';
+import { TENANT_READ } from '../src/platform/tenancy/tenant-reads.js';
 import { buildOpenApiDocument, ERRORS_HEADING, serialiseOpenApi } from '../src/platform/observability/openapi.js';
 import { createTestApp, type TestApp } from './support/test-app.js';
 
@@ -43,9 +45,11 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
         const guards = [...((Reflect.getMetadata(GUARDS_METADATA, wrapper.metatype) as unknown[]) ?? []), ...((Reflect.getMetadata(GUARDS_METADATA, handler) as unknown[]) ?? [])];
         if (policy?.kind === 'device' && guards.length === 0) missing.push(`${route} (device route without a signature guard)`);
         if (policy?.kind === 'device') deviceRoutes.push(route);
-        // a route Fastify answers directly (no Nest guard runs) must be a device route: its handler checks the signature itself
+        // a route Fastify answers directly (no Nest guard runs) is a device route, whose handler checks the signature itself,
+        // or a tenant read, whose handler runs AccessGuard's admission and the interceptor's tenant read (direct-tenant-reads.ts)
         const direct = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) as Record<string, unknown> | undefined)?.[DIRECT_FASTIFY_HANDLER];
-        if (direct !== undefined) directRoutes.push(`${route} (${policy?.kind ?? 'no policy'})`);
+        const tenantRead = Reflect.getMetadata(TENANT_READ, handler) === true && Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.GET;
+        if (direct !== undefined) directRoutes.push(`${route} (${policy?.kind ?? 'no policy'}${tenantRead ? ', tenant read' : ''})`);
         // consumer routes (mini-program) carry a consumer token, verified by the global guard; never a tenant transaction
         if (policy?.kind === 'consumer') consumerRoutes.push(route);
       }
@@ -54,7 +58,12 @@ describe('platform: policies on every route, OpenAPI, health, errors', () => {
     expect(missing).toEqual([]);
     expect(deviceRoutes.length).toBeGreaterThanOrEqual(4);
     expect(deviceRoutes).toContain('DeviceApiController.heartbeat heartbeat');
-    expect(directRoutes).toEqual(['DeviceApiController.heartbeat heartbeat (device)']);
+    expect(directRoutes.sort()).toEqual([
+      'DeviceApiController.heartbeat heartbeat (device)',
+      'DevicesController.list / (tenant, tenant read)',
+      'OrganizationsController.list / (tenant, tenant read)',
+      'SessionsController.list sessions (tenant, tenant read)',
+    ]);
     expect(consumerRoutes).toContain('ConsumersController.me me');
     // issue 12's routes are walked like the others
     expect(routes).toEqual(

@@ -1,5 +1,6 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { AccessAdmission } from './auth/access-admission.js';
 import { ApiKeyVerifier } from './auth/api-key.verifier.js';
 import { JWT_SECRET, TokenService } from './auth/token.service.js';
 import { Clock, SystemClock } from './clock/clock.js';
@@ -23,8 +24,9 @@ export class PlatformModule {
         TenantReads,
         TokenService,
         ApiKeyVerifier,
+        AccessAdmission,
       ],
-      exports: [APP_CONFIG, Clock, RequestContext, Transactions, TenantReads, TokenService, ApiKeyVerifier],
+      exports: [APP_CONFIG, Clock, RequestContext, Transactions, TenantReads, TokenService, ApiKeyVerifier, AccessAdmission],
     };
   }
 }

@@ -5,6 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { DeviceAuth } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
+import { DIRECT_FASTIFY_HANDLER } from '../../platform/http/direct-handlers.js';
 import { CommandDelivery } from './command-delivery.service.js';
 import { CommandAckDto, CommandAckResponseDto, CommandsQuery, CommandsResponseDto, EventResponseDto, HeartbeatResponseDto } from './device-api.dto.js';
 import { deviceApiErrors } from './device-api.errors.js';
@@ -12,7 +13,7 @@ import type { AuthenticatedDevice } from './device-authenticator.service.js';
 import { DeviceEventsService } from './device-events.service.js';
 import { CurrentDevice, DeviceSignatureGuard } from './device-signature.guard.js';
 import { HeartbeatBuffer } from './heartbeat-buffer.service.js';
-import { acceptHeartbeat, DIRECT_FASTIFY_HANDLER } from './heartbeat.route.js';
+import { acceptHeartbeat } from './heartbeat.route.js';
 
 /** The signed device API (contracts.md §4). */
 @ApiTags('device')

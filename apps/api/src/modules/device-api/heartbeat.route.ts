@@ -1,21 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
+import type { DirectHandlerFactory } from '../../platform/http/direct-handlers.js';
 import type { HeartbeatResponseDto } from './device-api.dto.js';
 import { deviceApiErrors } from './device-api.errors.js';
 import { type AuthenticatedDevice, DeviceAuthenticator } from './device-authenticator.service.js';
 import { HeartbeatBuffer } from './heartbeat-buffer.service.js';
-
-/**
- * `@RouteConfig({ [DIRECT_FASTIFY_HANDLER]: name })` on a controller method: Nest still declares the route
- * (its path, access policy, OpenAPI operation and error codes come from the controller's decorators, and
- * the route walk sees it), but Fastify runs the handler of that name directly — no Nest router execution
- * context, guards, interceptors, pipes or exception zone per request. Everything Fastify does for every
- * route still happens: the request id and context hook, the NUL and body-size guards, the device raw-body
- * capture (with DEVICE_BODY_LIMITS), the JSON parser, request logging, and the error handler (Nest's, which
- * answers through ProblemFilter: the same problem+json and codes). The direct handler must do what the
- * route's guards did: a device route calls DeviceAuthenticator.authenticate, the only signature check.
- */
-export const DIRECT_FASTIFY_HANDLER = 'zizhuDirectHandler';
 
 type DeviceRequest = FastifyRequest & { rawBody?: Buffer; device?: AuthenticatedDevice };
 
@@ -63,7 +52,10 @@ export function acceptHeartbeat(heartbeats: HeartbeatBuffer, device: Authenticat
   return { serverTime: now.toISOString(), heartbeatIntervalSeconds: device.heartbeatIntervalSeconds };
 }
 
-/** `POST /device/v1/heartbeat` as a plain Fastify handler: the signature check DeviceSignatureGuard runs, then acceptHeartbeat. */
+/**
+ * `POST /device/v1/heartbeat` as a plain Fastify handler (platform/http/direct-handlers.ts): no Nest guard runs for it, so it
+ * makes the signature check DeviceSignatureGuard makes (DeviceAuthenticator.authenticate), then acceptHeartbeat.
+ */
 export function heartbeatHandler(authenticator: DeviceAuthenticator, heartbeats: HeartbeatBuffer): RouteHandlerMethod {
   return async function heartbeat(request: DeviceRequest, reply: FastifyReply) {
     const device = await authenticator.authenticate({ method: request.method, url: request.url, headers: request.headers, rawBody: request.rawBody });
@@ -73,20 +65,8 @@ export function heartbeatHandler(authenticator: DeviceAuthenticator, heartbeats:
   };
 }
 
-/** Hands Fastify the direct handlers of the routes marked DIRECT_FASTIFY_HANDLER; a marked route without a handler fails the start. */
-export function installDirectHandlers(instance: FastifyInstance, handlers: Readonly<Record<string, RouteHandlerMethod>>): void {
-  instance.addHook('onRoute', (route) => {
-    const name = (route.config as Record<string, unknown> | undefined)?.[DIRECT_FASTIFY_HANDLER];
-    if (name === undefined) return;
-    const handler = typeof name === 'string' ? handlers[name] : undefined;
-    if (!handler) throw new Error(`${route.method} ${route.url} asks for the direct handler ${String(name)}, which is not installed`);
-    route.handler = handler;
-  });
-}
-
-/** The device API's direct Fastify handlers, installed before Nest registers its routes (createApp, before app.init()). */
-export function installDeviceDirectRoutes(app: NestFastifyApplication): void {
-  installDirectHandlers(app.getHttpAdapter().getInstance(), {
-    heartbeat: heartbeatHandler(app.get(DeviceAuthenticator), app.get(HeartbeatBuffer)),
-  });
+/** The device API's direct Fastify handlers (platform/http/direct-handlers.ts), by the name their routes' DIRECT_FASTIFY_HANDLER gives. */
+export function deviceDirectHandlers(app: NestFastifyApplication): Record<string, DirectHandlerFactory> {
+  const heartbeat = heartbeatHandler(app.get(DeviceAuthenticator), app.get(HeartbeatBuffer));
+  return { heartbeat: () => heartbeat };
 }

@@ -5,6 +5,7 @@ import { TenantScoped, WITH_TECHNICIANS } from '../../platform/auth/access-polic
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
+import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-read.decorator.js';
 import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { DeviceCommandsService } from './device-commands.service.js';
 import { DevicesService } from './devices.service.js';
@@ -59,6 +60,7 @@ export class DevicesController {
   @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: DeviceListDto, description: 'Devices you may see, filtered by status, site, organisation, type and code prefix.' })
   @TenantRead()
+  @DirectTenantRead()
   list(@Query() query: ListDevicesQuery): Promise<DeviceListDto> {
     return this.devices.list(query);
   }

@@ -4,6 +4,7 @@ import { TenantScoped } from '../../platform/auth/access-policy.js';
 import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
+import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-read.decorator.js';
 import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import { CreateOrganizationDto, OrganizationDto, OrganizationTreeNodeDto, RenameOrganizationDto } from './dto/organization.dto.js';
 import { organizationErrors } from './organizations.errors.js';
@@ -24,6 +25,7 @@ export class OrganizationsController {
   @ApiOkResponse({ type: [OrganizationDto], description: 'Your organisation and those under it that you may see.' })
   @ApiErrors()
   @TenantRead()
+  @DirectTenantRead()
   list(): Promise<OrganizationDto[]> {
     return this.organizations.read();
   }

@@ -7,6 +7,7 @@ import { ApiErrors } from '../../platform/errors/api-errors.js';
 import { platformErrors } from '../../platform/errors/domain-error.js';
 import { UuidParam } from '../../platform/errors/uuid-param.js';
 import { Idempotent } from '../../platform/idempotency/idempotent.decorator.js';
+import { DirectTenantRead } from '../../platform/tenancy/direct-tenant-read.decorator.js';
 import { TenantRead } from '../../platform/tenancy/tenant-reads.js';
 import {
   EndSessionDto,
@@ -45,6 +46,7 @@ export class SessionsController {
   @ApiErrors(platformErrors.VALIDATION_FAILED)
   @ApiOkResponse({ type: SessionListDto, description: 'Sessions of the devices you may see, newest first.' })
   @TenantRead()
+  @DirectTenantRead()
   list(@Query() query: ListSessionsQuery): Promise<SessionListDto> {
     return this.sessions.list(query);
   }
