@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { openBusinessViewForConfirm, outOrderNoFor } from '@zizhu/payscore';
 import { riskFundFor, type PricingPlan } from '@zizhu/pricing';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { Clock } from '../../platform/clock/clock.js';
-import { Transactions } from '../../platform/database/transactions.js';
+import { systemStatement, Transactions } from '../../platform/database/transactions.js';
 import { JobsService } from '../../platform/jobs/jobs.service.js';
 import { EndUsersService } from '../consumers/end-users.service.js';
 import type { ConsumerPrincipal } from '../consumers/consumer-auth.js';
@@ -44,6 +44,8 @@ interface DeviceForScan {
 
 /** How long the scan answer waits for WeChat's confirmation package before answering without it. */
 const PACKAGE_WAIT_MS = 8000;
+/** The consumer's own session: one of another user (or unknown) reads nothing. */
+const OWN_SESSION = `SELECT s.* FROM service_sessions s JOIN end_users u ON u.id = s.end_user_id WHERE s.id = $1 AND u.appid = $2 AND u.openid = $3`;
 
 /**
  * The end user's side (contracts.md §6). A consumer acts across merchants (a QR code names any device),
@@ -62,6 +64,7 @@ export class ConsumerSessionsService {
     private readonly store: SessionStore,
     private readonly watch: SessionWatch,
     private readonly clock: Clock,
+    private readonly dataSource: DataSource,
   ) {}
 
   async start(consumer: ConsumerPrincipal, input: StartSessionInput): Promise<Record<string, unknown>> {
@@ -211,19 +214,16 @@ export class ConsumerSessionsService {
 
   /** The consumer's own session (another user's answers 404). */
   private async read(consumer: ConsumerPrincipal, sessionId: string, m?: EntityManager): Promise<SessionRow> {
-    const run = async (manager: EntityManager) => {
-      const [row] = (await manager.query(
-        `SELECT s.* FROM service_sessions s JOIN end_users u ON u.id = s.end_user_id WHERE s.id = $1 AND u.appid = $2 AND u.openid = $3`,
-        [sessionId, consumer.appid, consumer.openid],
-      )) as SessionRow[];
-      if (!row) throw sessionErrors.SESSION_NOT_FOUND();
-      return row;
-    };
-    return m ? run(m) : this.transactions.asSystem(run);
+    const values = [sessionId, consumer.appid, consumer.openid];
+    // alone, the read is one statement in a transaction of its own: one round trip
+    const [row] = m ? ((await m.query(OWN_SESSION, values)) as SessionRow[]) : (await systemStatement<SessionRow>(this.dataSource, { text: OWN_SESSION, values })).rows;
+    if (!row) throw sessionErrors.SESSION_NOT_FOUND();
+    return row;
   }
 
+  /** What the user's page polls: the session, then (in use, or awaiting confirmation) what its answer shows, read apart. */
   async get(consumer: ConsumerPrincipal, sessionId: string): Promise<Record<string, unknown>> {
-    return this.transactions.asSystem(async (m) => this.view(await this.read(consumer, sessionId, m), m));
+    return this.view(await this.read(consumer, sessionId));
   }
 
   /** The mini-program came back from the confirmation page: ask WeChat now instead of waiting for the callback. */
