@@ -124,9 +124,10 @@ describe('merchant accounts: WeChat Pay credentials, Pay Score services and the 
       await expect(gateway.resolveService(m, { tenantId: DEMO_ORGS.fridgeF1.id, payscoreServiceId: DEMO_MERCHANTS.powerbank.services[0].serviceId })).rejects.toMatchObject({
         code: 'PAYSCORE_SERVICE_NOT_CONFIGURED',
       });
-      expect(await gateway.appSecretFor(m, DEMO_APPID)).toMatch(/^[0-9a-f]{32}$/);
-      await expect(gateway.appSecretFor(m, 'wxnobodyhasthisappid')).rejects.toMatchObject({ code: 'MERCHANT_APPID_UNKNOWN' });
     });
+    // consumer login's read: a statement of its own, outside any transaction
+    expect(await gateway.appSecretFor(t.database.dataSource, DEMO_APPID)).toMatch(/^[0-9a-f]{32}$/);
+    await expect(gateway.appSecretFor(t.database.dataSource, 'wxnobodyhasthisappid')).rejects.toMatchObject({ code: 'MERCHANT_APPID_UNKNOWN' });
   });
 
   it('resolves a franchisee device’s service through its brand inside the franchisee’s own tenant transaction', async () => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { CONSUMER_TOKEN_TTL_SECONDS, TokenService } from '../../platform/auth/token.service.js';
-import { Transactions } from '../../platform/database/transactions.js';
+import { DataSource } from 'typeorm';
 import { MerchantGateway } from '../merchants/merchant-gateway.service.js';
 import { consumerErrors } from './consumers.errors.js';
 import type { ConsumerTokenDto, LoginGrant } from './dto/consumer.dto.js';
@@ -12,15 +12,15 @@ import { WechatSessionClient } from './wechat-session.client.js';
 export class ConsumerLoginService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly transactions: Transactions,
+    private readonly dataSource: DataSource,
     private readonly merchants: MerchantGateway,
     private readonly wechat: WechatSessionClient,
     private readonly tokens: TokenService,
   ) {}
 
   async login(appid: string, code: string, grant: LoginGrant = 'wx.login'): Promise<ConsumerTokenDto> {
-    // system transaction (consumer login, no tenant yet): only the appid's secret leaves it; MERCHANT_APPID_UNKNOWN names the appid
-    const secret = await this.transactions.asSystem((manager) => this.merchants.appSecretFor(manager, appid));
+    // a system read (consumer login, no tenant yet), one statement alone: only the appid's secret leaves it; MERCHANT_APPID_UNKNOWN names the appid
+    const secret = await this.merchants.appSecretFor(this.dataSource, appid);
     if (secret === null && !this.config.payscore.simulated) {
       throw consumerErrors.CONSUMER_WECHAT_UNAVAILABLE(`No app secret is configured for appid ${appid}; its merchant must add one.`);
     }

@@ -13,7 +13,8 @@ import {
   type PlatformKeyLookup,
 } from '@zizhu/payscore';
 import type { PayscoreScenario } from '@zizhu/pricing';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { systemStatement } from '../../platform/database/transactions.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { Clock, SystemClock } from '../../platform/clock/clock.js';
 import type { EnvelopeKeyring } from '../../platform/crypto/envelope.js';
@@ -36,6 +37,9 @@ import { merchantErrors } from './merchants.errors.js';
 
 export type { PayscoreScenario } from '@zizhu/pricing';
 
+
+/** The enabled accounts that list an appid, oldest first (consumer login). */
+const APPID_ACCOUNTS = `SELECT ${ACCOUNT_COLUMNS} FROM merchant_accounts a WHERE $1 = ANY (a.appids) AND a.disabled_at IS NULL ORDER BY a.created_at, a.id`;
 /** A merchant account ready to call WeChat with: its decrypted credentials stay inside. */
 export interface MerchantHandle {
   readonly accountId: string;
@@ -237,15 +241,15 @@ export class MerchantGateway {
 
   /**
    * For consumer login: the mini-program secret registered for an appid on any enabled account (null if the
-   * appid is known but has no secret); MERCHANT_APPID_UNKNOWN if no enabled account lists it. System read through `manager`.
+   * appid is known but has no secret); MERCHANT_APPID_UNKNOWN if no enabled account lists it. A system read, its one
+   * statement alone (one round trip): consumer login acts for no tenant yet, the appid is the only key, and only its
+   * secret leaves this method.
    */
-  async appSecretFor(manager: EntityManager, appid: string): Promise<string | null> {
-    // consumer login acts for no tenant yet: the appid is the only key, and only its secret leaves this method
-    const accounts = await systemRead(manager, async () =>
-      rowsOf<Record<string, unknown>>(
-        await manager.query(`SELECT ${ACCOUNT_COLUMNS} FROM merchant_accounts a WHERE $1 = ANY (a.appids) AND a.disabled_at IS NULL ORDER BY a.created_at, a.id`, [appid]),
-      ).map(toAccount),
-    );
+  async appSecretFor(dataSource: DataSource, appid: string): Promise<string | null> {
+    return this.secretAmong((await systemStatement(dataSource, { text: APPID_ACCOUNTS, values: [appid] })).rows.map(toAccount), appid);
+  }
+
+  private secretAmong(accounts: readonly MerchantAccountRecord[], appid: string): string | null {
     if (accounts.length === 0) throw merchantErrors.MERCHANT_APPID_UNKNOWN(`No enabled merchant account lists appid ${appid}.`);
     for (const account of accounts) {
       const secret = this.secretsOf(account).appSecrets[appid];
