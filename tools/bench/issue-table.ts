@@ -32,6 +32,18 @@ function heartbeats(markdown: string | undefined): [string, string] {
   return [`${saturated[1]} req/s, p99 ${saturated[4]} ms`, plain ? `${((100 * num(saturated[1])) / num(plain[1])).toFixed(1)}%` : ''];
 }
 
+/** The floor row of the heartbeats section (plain Fastify with the signature rule alone), as a sentence; '' when not run. */
+function heartbeatFloor(markdown: string | undefined): string {
+  const plain = row(markdown, 'plain Fastify hello-world (GET)');
+  const floor = markdown?.split('\n').find((l) => l.startsWith('| floor: '));
+  if (!plain || !floor) return '';
+  const c = cells(floor);
+  return (
+    `The floor of a signed heartbeat in the same run — plain Fastify doing only what the signature rule asks (headers, window, HMAC, nonce in memory, JSON), no database, ` +
+    `request context, logging or metrics: ${c[1]} req/s, ${((100 * num(c[1])) / num(plain[1])).toFixed(1)}% of plain Fastify, ${c[6]} µs API CPU per heartbeat.`
+  );
+}
+
 function lifecycles(markdown: string | undefined): string {
   const header = markdown?.split('\n').find((l) => l.startsWith('| figure |'));
   if (!header) return 'not run';
@@ -62,5 +74,6 @@ export function issueTable(f: IssueFigures): string {
     `| signed device heartbeats from the demo devices | 4,975 req/s, p99 22 ms | 12.6% | ≥ 30%, p99 < 50 ms | ${heartbeats(f.heartbeatsMarkdown).join(' | ')} |`,
     `| complete session lifecycles (16 users) | 21.9/s; 27.7 ms API CPU and 39–51 transactions per lifecycle (embedded: 85 ms) | 17× below one core's RSA ceiling | ≤ 8 ms API CPU and ≤ 15 transactions per lifecycle on the server; ≤ 30 ms on the embedded database | ${lifecycles(f.loopMarkdown)} | |`,
     `| embedded API idle RSS | 943 MiB | | ≤ 400 MiB | ${f.idleRssMiB === undefined ? 'not run' : `${f.idleRssMiB} MiB on its first start${f.idleRestartRssMiB == null ? '' : `, ${f.idleRestartRssMiB} MiB on every later one`} (compiled, as \`npm start\` runs it)`} | |`,
+    ...(heartbeatFloor(f.heartbeatsMarkdown) ? ['', heartbeatFloor(f.heartbeatsMarkdown)] : []),
   ].join('\n');
 }
