@@ -6,7 +6,7 @@ describe('parseConfig', () => {
   it('gives the embedded defaults on an empty environment', () => {
     const config = parseConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ kind: 'embedded', dataDir: './.data' });
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: './.data', sharedBuffersMb: 32 });
     expect(config.payscoreSimPort).toBe(4010);
     expect(config.seedDemo).toBe(true);
     expect(Object.isFrozen(config)).toBe(true);
