@@ -37,9 +37,9 @@ import { merchantErrors } from './merchants.errors.js';
 
 export type { PayscoreScenario } from '@zizhu/pricing';
 
-
 /** The enabled accounts that list an appid, oldest first (consumer login). */
 const APPID_ACCOUNTS = `SELECT ${ACCOUNT_COLUMNS} FROM merchant_accounts a WHERE $1 = ANY (a.appids) AND a.disabled_at IS NULL ORDER BY a.created_at, a.id`;
+
 /** A merchant account ready to call WeChat with: its decrypted credentials stay inside. */
 export interface MerchantHandle {
   readonly accountId: string;
