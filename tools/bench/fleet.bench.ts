@@ -155,11 +155,13 @@ async function measureFleet(label: string, env: Record<string, string>, withFloo
     const cpu0 = procCpu(child.pid!);
     const perf = PERF_DIR ? recordPerf(child.pid!, join(PERF_DIR, `heartbeats-${label.split(' ')[0]}.data`), DURATION_S) : null;
     const saturatedRun = await heartbeats(base, devices, { duration: DURATION_S });
-    await perf;
     const saturated = { ...toLoad(saturatedRun), cpuUs: ((procCpu(child.pid!) - cpu0) * 1e6) / saturatedRun.requests.total };
+    await perf;
     const steady = toLoad(await heartbeats(base, devices, { duration: Math.max(3, DURATION_S - 2), overallRate: STEADY_RATE }));
     const rss = rssMiB(child.pid!);
     const rtt = await commandRoundTrips(base, token, devices.slice(0, POLLERS));
+    // the floor alone on the machine: the API (its job polling, flushes) is stopped first
+    await stop(child);
     const floor = withFloor ? await measureFloor(devices) : undefined;
     return { label, provisionMs, nest, saturated, steady, delivered: rtt.delivered, acked: rtt.acked, lostCommands: rtt.lost, rssMiB: rss, ...(floor ? { floor } : {}) };
   } finally {
