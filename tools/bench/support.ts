@@ -40,8 +40,9 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Stops a child with SIGTERM and waits for it; a child already gone (by exit or by signal) returns at once. */
 export async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+  if (child.exitCode !== null || child.signalCode !== null) return;
   child.removeAllListeners('exit');
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
